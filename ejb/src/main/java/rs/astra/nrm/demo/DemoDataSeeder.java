@@ -1,0 +1,123 @@
+package rs.astra.nrm.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.OrganisationType;
+import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.organisation.PortalUser;
+
+/**
+ * Fills an empty database with the demo organisations and users when the portal runs in demo mode
+ * ({@code nrm.demo=true}, as the README's run command sets). Runs once: a database that already
+ * has organisations is left alone, so a restart never imports twice.
+ */
+@Singleton(name = "DemoDataSeeder")
+@Startup
+@DependsOn("DatabaseMigrator")
+public class DemoDataSeeder {
+
+  /** The password of every demo user; shown on the login page in demo mode only. */
+  public static final String DEMO_PASSWORD = "demo";
+
+  /** Name of the demo NGO, which owns the sample caseload. */
+  public static final String ASTRA = "ASTRA";
+
+  private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class.getName());
+
+  @PersistenceContext(unitName = "nrm")
+  private EntityManager em;
+
+  @Inject private Pbkdf2PasswordHash passwordHash;
+
+  @Inject
+  @ConfigProperty(name = "nrm.demo", defaultValue = "false")
+  private boolean demo;
+
+  @Inject
+  @ConfigProperty(name = "nrm.base.url", defaultValue = "http://localhost:8080/")
+  private String baseUrl;
+
+  @EJB private DemoCaseloadLoader caseloadLoader;
+
+  private boolean seededNow;
+
+  /** The demo users: login name → (display name, organisation, role). */
+  public record DemoUser(String username, String displayName, String organisation, PortalRole role) {}
+
+  /** The demo users, in the order the login page lists them. */
+  public static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("ngo.caseworker1", "Jelena Petrović", ASTRA, PortalRole.NGO_CASEWORKER),
+          new DemoUser("ngo.caseworker2", "Marko Jovanović", ASTRA, PortalRole.NGO_CASEWORKER),
+          new DemoUser("ngo.coordinator", "Ivana Nikolić", ASTRA, PortalRole.NGO_COORDINATOR),
+          new DemoUser("csw.belgrade", "Ana Đorđević", "Centre for Social Work Belgrade", PortalRole.CSW_OFFICER),
+          new DemoUser("csw.nis", "Milan Stojanović", "Centre for Social Work Niš", PortalRole.CSW_OFFICER),
+          new DemoUser("police.officer", "Dragan Ilić", "Border Police Directorate", PortalRole.POLICE_OFFICER),
+          new DemoUser("prosecutor", "Vesna Marković", "Higher Public Prosecutor's Office Belgrade", PortalRole.PROSECUTOR),
+          new DemoUser("health.worker", "Snežana Pavlović", "Clinical Centre of Serbia", PortalRole.HEALTH_WORKER),
+          new DemoUser("cptv.officer", "Nenad Kostić", "Centre for Protection of Victims of Trafficking", PortalRole.CPTV_OFFICER),
+          new DemoUser("admin", "Portal Administrator", ASTRA, PortalRole.ADMIN));
+
+  @PostConstruct
+  void seed() {
+    if (!demo) {
+      return;
+    }
+    Long organisations = em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
+    if (organisations == 0) {
+      Map<String, Organisation> byName = new LinkedHashMap<>();
+      for (Organisation o :
+          List.of(
+              new Organisation(ASTRA, OrganisationType.NGO, "Beograd"),
+              new Organisation("Border Police Directorate", OrganisationType.POLICE, "Beograd"),
+              new Organisation("Higher Public Prosecutor's Office Belgrade", OrganisationType.PROSECUTOR, "Beograd"),
+              new Organisation("Centre for Social Work Belgrade", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
+              new Organisation("Centre for Social Work Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
+              new Organisation("Clinical Centre of Serbia", OrganisationType.HEALTH, "Beograd"),
+              new Organisation("Centre for Protection of Victims of Trafficking", OrganisationType.CPTV, "Beograd"))) {
+        em.persist(o);
+        byName.put(o.getName(), o);
+      }
+      String hash = passwordHash.generate(DEMO_PASSWORD.toCharArray());
+      for (DemoUser u : USERS) {
+        em.persist(new PortalUser(u.username(), u.displayName(), byName.get(u.organisation()), u.role(), hash));
+      }
+      em.flush();
+      seededNow = true;
+    }
+    int imported = caseloadLoader.loadSampleCaseloadIfEmpty();
+    StringBuilder banner = new StringBuilder();
+    banner.append("\n\n  NRM Portal (demo mode) is starting at ").append(baseUrl).append('\n');
+    banner.append(seededNow ? "  Demo organisations and users created." : "  Demo data already present; nothing imported again.").append('\n');
+    if (imported > 0) {
+      banner.append("  Sample HTCDS caseload imported: ").append(imported).append(" cases.\n");
+    }
+    banner.append("  Demo logins (password \"").append(DEMO_PASSWORD).append("\"):\n");
+    for (DemoUser u : USERS) {
+      banner.append(String.format("    %-16s %-16s %s%n", u.username(), u.role().roleName(), u.organisation()));
+    }
+    LOG.info(banner.toString());
+  }
+
+  /**
+   * Tells whether the application runs in demo mode.
+   *
+   * @return the value of {@code nrm.demo}
+   */
+  public boolean isDemo() {
+    return demo;
+  }
+}

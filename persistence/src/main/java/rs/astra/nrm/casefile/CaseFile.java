@@ -1,0 +1,376 @@
+package rs.astra.nrm.casefile;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.PortalUser;
+
+/**
+ * A case of the National Referral Mechanism: one presumed or identified victim ({@link Person}),
+ * owned by one organisation and one caseworker, with the HTCDS {@code cas_*}, {@code vic_*} and
+ * {@code con_Consent} fields. Named CaseFile because CASE is an SQL keyword.
+ *
+ * <p>The human case code has the form {@code NRM-yyyy-nnnnn} (e.g. {@code NRM-2026-00042}).
+ */
+@Entity
+@Table(name = "case_file")
+@NamedQuery(name = CaseFile.COUNT_ALL, query = "select count(c) from CaseFile c")
+public class CaseFile {
+
+  /** Named query: number of all cases. */
+  public static final String COUNT_ALL = "CaseFile.countAll";
+
+  /** The form of a case code: {@code NRM-}, a four-digit year, a dash, five or more digits. */
+  public static final Pattern CODE = Pattern.compile("NRM-\\d{4}-\\d{5,}");
+
+  @Id
+  @SequenceGenerator(name = "case_file_seq", sequenceName = "case_file_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_file_seq")
+  private Long id;
+
+  @Version private long version;
+
+  @Column(nullable = false, length = 20, unique = true)
+  private String code;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "owner_organisation_id", nullable = false)
+  private Organisation ownerOrganisation;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "owner_user_id", nullable = false)
+  private PortalUser ownerUser;
+
+  @OneToOne(optional = false, fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
+  @JoinColumn(name = "person_id", nullable = false, unique = true)
+  private Person person;
+
+  @Column(name = "opened_on", nullable = false)
+  private LocalDate openedOn;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 40)
+  private CaseStatus status = CaseStatus.Active;
+
+  @Column(name = "reason_for_closure", length = 4000)
+  private String reasonForCaseClosure;
+
+  @Column(name = "consent_flag")
+  private Boolean consentFlag;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "trafficking_status", length = 40)
+  private TraffickingStatus traffickingStatus;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status_decision_org", length = 60)
+  private TraffickingStatusDecisionMakingOrg traffickingStatusDecisionMakingOrg;
+
+  @Convert(converter = PicklistSetConverter.MethodOfRecruitmentSet.class)
+  @Column(name = "method_of_recruitment", length = 1000)
+  private Set<MethodOfRecruitment> methodOfRecruitment = Set.of();
+
+  @Column(name = "location_of_recruitment", length = 255)
+  private String locationOfRecruitment;
+
+  @Convert(converter = PicklistSetConverter.MethodOfControlSet.class)
+  @Column(name = "methods_of_control", length = 1000)
+  private Set<MethodOfControl> methodsOfControl = Set.of();
+
+  @Convert(converter = PicklistSetConverter.TypeOfExploitationSet.class)
+  @Column(name = "type_of_exploitation", length = 1000)
+  private Set<TypeOfExploitation> typeOfExploitation = Set.of();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "forced_labour_industry", length = 80)
+  private ForcedLabourIndustry forcedLabourIndustry;
+
+  @Convert(converter = PicklistSetConverter.TypeOfSexExploitationSet.class)
+  @Column(name = "type_of_sex_exploitation", length = 1000)
+  private Set<TypeOfSexExploitation> typeOfSexExploitation = Set.of();
+
+  @Column(name = "location_of_exploitation", length = 255)
+  private String locationOfExploitation;
+
+  @Column(name = "referring_organisation", length = 255)
+  private String referringOrganisation;
+
+  @Column(name = "incoming_referral_date")
+  private LocalDate incomingReferralDate;
+
+  @Column(name = "referring_case_worker", length = 255)
+  private String referringPrimaryCaseWorker;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "incoming_referral_reason", length = 60)
+  private ReferralReason reasonForIncomingReferral;
+
+  @Column(name = "incoming_referral_details", length = 4000)
+  private String incomingReferralDetails;
+
+  /** For JPA only. */
+  protected CaseFile() {}
+
+  /**
+   * Opens a case.
+   *
+   * @param code the case code, {@code NRM-yyyy-nnnnn}
+   * @param ownerUser the caseworker who owns the case; the owning organisation is hers
+   * @param person the data subject, persisted with the case
+   * @param openedOn the day the case was opened (Europe/Belgrade calendar day)
+   * @param createdAt when the record was created (UTC instant)
+   * @throws IllegalArgumentException if the code has the wrong form
+   * @throws NullPointerException if any argument is {@code null}
+   */
+  public CaseFile(String code, PortalUser ownerUser, Person person, LocalDate openedOn, Instant createdAt) {
+    if (code == null || !CODE.matcher(code).matches()) {
+      throw new IllegalArgumentException("case code must look like NRM-2026-00042");
+    }
+    this.code = code;
+    this.ownerUser = Objects.requireNonNull(ownerUser, "ownerUser");
+    this.ownerOrganisation = ownerUser.getOrganisation();
+    this.person = Objects.requireNonNull(person, "person");
+    this.openedOn = Objects.requireNonNull(openedOn, "openedOn");
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /**
+   * Records the HTCDS case status ({@code cas_Status}) and, for a closed case, why
+   * ({@code cas_ReasonForCaseClosure}).
+   *
+   * @param newStatus the status, not {@code null}
+   * @param reasonForClosure free text, may be {@code null}
+   */
+  public void recordStatus(CaseStatus newStatus, String reasonForClosure) {
+    this.status = Objects.requireNonNull(newStatus, "status");
+    this.reasonForCaseClosure = reasonForClosure;
+  }
+
+  /**
+   * Records the single HTCDS consent checkbox ({@code con_Consent}) as it came with imported data.
+   * The portal's own consents per recipient, purpose and category are separate records.
+   *
+   * @param consent the checkbox, {@code null} when unknown
+   */
+  public void recordHtcdsConsentFlag(Boolean consent) {
+    this.consentFlag = consent;
+  }
+
+  /**
+   * Records the trafficking status and who decided it (HTCDS {@code vic_TraffickingStatus} and
+   * {@code vic_TraffickingStatusDecisionMakingOrg}).
+   *
+   * @param traffickingStatus the status, may be {@code null}
+   * @param decidedBy the kind of organisation that decided, may be {@code null}
+   */
+  public void recordTraffickingStatus(
+      TraffickingStatus traffickingStatus, TraffickingStatusDecisionMakingOrg decidedBy) {
+    this.traffickingStatus = traffickingStatus;
+    this.traffickingStatusDecisionMakingOrg = decidedBy;
+  }
+
+  /**
+   * Records how and where the person was recruited (HTCDS {@code vic_MethodOfRecruitment},
+   * {@code vic_LocationOfRecruitment}).
+   *
+   * @param methods the methods, {@code null} = none
+   * @param location free text (a country or place), may be {@code null}
+   */
+  public void recordRecruitment(Set<MethodOfRecruitment> methods, String location) {
+    this.methodOfRecruitment = methods == null ? Set.of() : Set.copyOf(methods);
+    this.locationOfRecruitment = location;
+  }
+
+  /**
+   * Records the exploitation (HTCDS {@code vic_TypeOfExploitation}, {@code vic_ForcedLabourIndustry},
+   * {@code vic_TypeOfSexExploitation}, {@code vic_LocationOfExploitation}, {@code vic_MethodsOfControl}).
+   *
+   * @param types forms of exploitation, {@code null} = none
+   * @param industry industry of forced labour, may be {@code null}
+   * @param sexTypes forms of sexual exploitation, {@code null} = none
+   * @param location free text, may be {@code null}
+   * @param control means of control, {@code null} = none
+   */
+  public void recordExploitation(
+      Set<TypeOfExploitation> types,
+      ForcedLabourIndustry industry,
+      Set<TypeOfSexExploitation> sexTypes,
+      String location,
+      Set<MethodOfControl> control) {
+    this.typeOfExploitation = types == null ? Set.of() : Set.copyOf(types);
+    this.forcedLabourIndustry = industry;
+    this.typeOfSexExploitation = sexTypes == null ? Set.of() : Set.copyOf(sexTypes);
+    this.locationOfExploitation = location;
+    this.methodsOfControl = control == null ? Set.of() : Set.copyOf(control);
+  }
+
+  /**
+   * Records how the case reached the owning organisation (HTCDS {@code cas_ReferringOrganisation},
+   * {@code cas_IncomingReferralDate}, {@code cas_ReferringPrimaryCaseWorker},
+   * {@code cas_ReasonForIncomingReferral}, {@code cas_IncomingReferralDetails}). The referring
+   * organisation is kept as text: it can be an institution, "Self-referral" or the hotline, and it
+   * gives that organisation no access to the case.
+   *
+   * @param organisation referring organisation, may be {@code null}
+   * @param date referral date, may be {@code null}
+   * @param caseWorker referring caseworker's name, may be {@code null}
+   * @param reason reason, may be {@code null}
+   * @param details free text, may be {@code null}
+   */
+  public void recordIncomingReferral(
+      String organisation, LocalDate date, String caseWorker, ReferralReason reason, String details) {
+    this.referringOrganisation = organisation;
+    this.incomingReferralDate = date;
+    this.referringPrimaryCaseWorker = caseWorker;
+    this.reasonForIncomingReferral = reason;
+    this.incomingReferralDetails = details;
+  }
+
+  /** @return the database id */
+  public Long getId() {
+    return id;
+  }
+
+  /** @return the optimistic-lock version */
+  public long getVersion() {
+    return version;
+  }
+
+  /** @return the case code, {@code NRM-yyyy-nnnnn} */
+  public String getCode() {
+    return code;
+  }
+
+  /** @return the owning organisation */
+  public Organisation getOwnerOrganisation() {
+    return ownerOrganisation;
+  }
+
+  /** @return the owning caseworker (HTCDS {@code cas_CaseOwner}) */
+  public PortalUser getOwnerUser() {
+    return ownerUser;
+  }
+
+  /** @return the data subject */
+  public Person getPerson() {
+    return person;
+  }
+
+  /** @return the day the case was opened */
+  public LocalDate getOpenedOn() {
+    return openedOn;
+  }
+
+  /** @return when the record was created (UTC) */
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /** @return HTCDS {@code cas_Status} */
+  public CaseStatus getStatus() {
+    return status;
+  }
+
+  /** @return HTCDS {@code cas_ReasonForCaseClosure} */
+  public String getReasonForCaseClosure() {
+    return reasonForCaseClosure;
+  }
+
+  /** @return HTCDS {@code con_Consent}, {@code null} when unknown */
+  public Boolean getConsentFlag() {
+    return consentFlag;
+  }
+
+  /** @return HTCDS {@code vic_TraffickingStatus} */
+  public TraffickingStatus getTraffickingStatus() {
+    return traffickingStatus;
+  }
+
+  /** @return HTCDS {@code vic_TraffickingStatusDecisionMakingOrg} */
+  public TraffickingStatusDecisionMakingOrg getTraffickingStatusDecisionMakingOrg() {
+    return traffickingStatusDecisionMakingOrg;
+  }
+
+  /** @return HTCDS {@code vic_MethodOfRecruitment}, never {@code null} */
+  public Set<MethodOfRecruitment> getMethodOfRecruitment() {
+    return methodOfRecruitment == null ? Set.of() : methodOfRecruitment;
+  }
+
+  /** @return HTCDS {@code vic_LocationOfRecruitment} */
+  public String getLocationOfRecruitment() {
+    return locationOfRecruitment;
+  }
+
+  /** @return HTCDS {@code vic_MethodsOfControl}, never {@code null} */
+  public Set<MethodOfControl> getMethodsOfControl() {
+    return methodsOfControl == null ? Set.of() : methodsOfControl;
+  }
+
+  /** @return HTCDS {@code vic_TypeOfExploitation}, never {@code null} */
+  public Set<TypeOfExploitation> getTypeOfExploitation() {
+    return typeOfExploitation == null ? Set.of() : typeOfExploitation;
+  }
+
+  /** @return HTCDS {@code vic_ForcedLabourIndustry} */
+  public ForcedLabourIndustry getForcedLabourIndustry() {
+    return forcedLabourIndustry;
+  }
+
+  /** @return HTCDS {@code vic_TypeOfSexExploitation}, never {@code null} */
+  public Set<TypeOfSexExploitation> getTypeOfSexExploitation() {
+    return typeOfSexExploitation == null ? Set.of() : typeOfSexExploitation;
+  }
+
+  /** @return HTCDS {@code vic_LocationOfExploitation} */
+  public String getLocationOfExploitation() {
+    return locationOfExploitation;
+  }
+
+  /** @return HTCDS {@code cas_ReferringOrganisation} */
+  public String getReferringOrganisation() {
+    return referringOrganisation;
+  }
+
+  /** @return HTCDS {@code cas_IncomingReferralDate} */
+  public LocalDate getIncomingReferralDate() {
+    return incomingReferralDate;
+  }
+
+  /** @return HTCDS {@code cas_ReferringPrimaryCaseWorker} */
+  public String getReferringPrimaryCaseWorker() {
+    return referringPrimaryCaseWorker;
+  }
+
+  /** @return HTCDS {@code cas_ReasonForIncomingReferral} */
+  public ReferralReason getReasonForIncomingReferral() {
+    return reasonForIncomingReferral;
+  }
+
+  /** @return HTCDS {@code cas_IncomingReferralDetails} */
+  public String getIncomingReferralDetails() {
+    return incomingReferralDetails;
+  }
+}

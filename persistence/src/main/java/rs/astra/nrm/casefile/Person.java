@@ -1,0 +1,221 @@
+package rs.astra.nrm.casefile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The data subject of a case: a presumed or identified victim, with the HTCDS {@code prs_*} fields.
+ * Identity fields (names, birth date, citizenship) belong to data category IDENTITY, address and
+ * phones to CONTACT, the most dangerous to leak.
+ */
+@Entity
+@Table(name = "person")
+public class Person {
+
+  @Id
+  @SequenceGenerator(name = "person_seq", sequenceName = "person_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "person_seq")
+  private Long id;
+
+  @Version private long version;
+
+  @Column(length = 40)
+  private String salutation;
+
+  @Column(name = "first_name", length = 255)
+  private String firstName;
+
+  @Column(name = "second_name", length = 255)
+  private String secondName;
+
+  private LocalDate birthdate;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 40)
+  private Gender gender;
+
+  @Convert(converter = CountryCodeSetConverter.class)
+  @Column(length = 255)
+  private Set<String> citizenship = Set.of();
+
+  @Column(length = 255)
+  private String title;
+
+  @Column(length = 255)
+  private String email;
+
+  @Column(name = "home_phone", length = 255)
+  private String homePhone;
+
+  @Column(name = "mobile_phone", length = 255)
+  private String mobilePhone;
+
+  @Column(name = "mailing_street", length = 255)
+  private String mailingStreet;
+
+  @Column(name = "mailing_city", length = 255)
+  private String mailingCity;
+
+  @Column(name = "mailing_state", length = 255)
+  private String mailingState;
+
+  @Column(name = "mailing_postal_code", length = 255)
+  private String mailingPostalCode;
+
+  @Column(name = "mailing_country", length = 255)
+  private String mailingCountry;
+
+  /** Creates a person with no recorded data; an anonymous person is allowed. */
+  public Person() {}
+
+  /**
+   * Records the identity data (category IDENTITY).
+   *
+   * @param salutation HTCDS {@code prs_Salutation}, may be {@code null}
+   * @param firstName HTCDS {@code prs_FirstName}, may be {@code null}
+   * @param secondName HTCDS {@code prs_SecondName} (surname), may be {@code null}
+   * @param birthdate HTCDS {@code prs_Birthdate}, may be {@code null}
+   * @param gender HTCDS {@code prs_Gender}, may be {@code null}
+   * @param citizenship HTCDS {@code prs_Citizenship}: ISO 3166 alpha-2 codes, {@code null} = none
+   * @param title HTCDS {@code prs_Title}, may be {@code null}
+   */
+  public void recordIdentity(
+      String salutation,
+      String firstName,
+      String secondName,
+      LocalDate birthdate,
+      Gender gender,
+      Set<String> citizenship,
+      String title) {
+    this.salutation = salutation;
+    this.firstName = firstName;
+    this.secondName = secondName;
+    this.birthdate = birthdate;
+    this.gender = gender;
+    this.citizenship = citizenship == null ? Set.of() : Set.copyOf(citizenship);
+    this.title = title;
+  }
+
+  /**
+   * Records the contact data (category CONTACT): HTCDS {@code prs_Email}, {@code prs_HomePhone},
+   * {@code prs_MobilePhone} and the {@code prs_Mailing*} address. Every argument may be {@code null}.
+   *
+   * @param email e-mail address
+   * @param homePhone home phone
+   * @param mobilePhone mobile phone
+   * @param street mailing street
+   * @param city mailing city
+   * @param state mailing state or district
+   * @param postalCode mailing postal code
+   * @param country mailing country
+   */
+  public void recordContact(
+      String email,
+      String homePhone,
+      String mobilePhone,
+      String street,
+      String city,
+      String state,
+      String postalCode,
+      String country) {
+    this.email = email;
+    this.homePhone = homePhone;
+    this.mobilePhone = mobilePhone;
+    this.mailingStreet = street;
+    this.mailingCity = city;
+    this.mailingState = state;
+    this.mailingPostalCode = postalCode;
+    this.mailingCountry = country;
+  }
+
+  /** @return the database id */
+  public Long getId() {
+    return id;
+  }
+
+  /** @return HTCDS {@code prs_Salutation} */
+  public String getSalutation() {
+    return salutation;
+  }
+
+  /** @return HTCDS {@code prs_FirstName} */
+  public String getFirstName() {
+    return firstName;
+  }
+
+  /** @return HTCDS {@code prs_SecondName} */
+  public String getSecondName() {
+    return secondName;
+  }
+
+  /** @return HTCDS {@code prs_Birthdate} */
+  public LocalDate getBirthdate() {
+    return birthdate;
+  }
+
+  /** @return HTCDS {@code prs_Gender} */
+  public Gender getGender() {
+    return gender;
+  }
+
+  /** @return HTCDS {@code prs_Citizenship}, never {@code null} */
+  public Set<String> getCitizenship() {
+    return citizenship == null ? Set.of() : citizenship;
+  }
+
+  /** @return HTCDS {@code prs_Title} */
+  public String getTitle() {
+    return title;
+  }
+
+  /** @return HTCDS {@code prs_Email} */
+  public String getEmail() {
+    return email;
+  }
+
+  /** @return HTCDS {@code prs_HomePhone} */
+  public String getHomePhone() {
+    return homePhone;
+  }
+
+  /** @return HTCDS {@code prs_MobilePhone} */
+  public String getMobilePhone() {
+    return mobilePhone;
+  }
+
+  /** @return HTCDS {@code prs_MailingStreet} */
+  public String getMailingStreet() {
+    return mailingStreet;
+  }
+
+  /** @return HTCDS {@code prs_MailingCity} */
+  public String getMailingCity() {
+    return mailingCity;
+  }
+
+  /** @return HTCDS {@code prs_MailingState} */
+  public String getMailingState() {
+    return mailingState;
+  }
+
+  /** @return HTCDS {@code prs_MailingPostalCode} */
+  public String getMailingPostalCode() {
+    return mailingPostalCode;
+  }
+
+  /** @return HTCDS {@code prs_MailingCountry} */
+  public String getMailingCountry() {
+    return mailingCountry;
+  }
+}

@@ -1,0 +1,49 @@
+package rs.astra.nrm.organisation;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The roles of NRM Portal. A user has exactly one. The {@link #roleName()} is the name used in
+ * Jakarta Security ({@code @RolesAllowed}, {@code isCallerInRole}) and, later, in the Keycloak
+ * realm's roles.
+ */
+public enum PortalRole {
+  /** NGO caseworker (voditelj slučaja) who manages her own cases. */
+  NGO_CASEWORKER("ngo-caseworker"),
+  /** NGO coordinator who approves, imports and supervises the NGO's caseload. */
+  NGO_COORDINATOR("ngo-coordinator"),
+  /** Professional of a centre for social work. */
+  CSW_OFFICER("csw-officer"),
+  /** Police officer. */
+  POLICE_OFFICER("police-officer"),
+  /** Public prosecutor. */
+  PROSECUTOR("prosecutor"),
+  /** Health worker of a health institution. */
+  HEALTH_WORKER("health-worker"),
+  /** Officer of the Centre for Protection of Victims of Trafficking. */
+  CPTV_OFFICER("cptv-officer"),
+  /** Administrator: users, organisations and imports; reads no case's personal data. */
+  ADMIN("admin");
+
+  private final String roleName;
+
+  PortalRole(String roleName) {
+    this.roleName = roleName;
+  }
+
+  /** @return the security role name, e.g. {@code ngo-caseworker} */
+  public String roleName() {
+    return roleName;
+  }
+
+  /**
+   * Finds a role by its security role name.
+   *
+   * @param roleName e.g. {@code police-officer}; {@code null} gives an empty result
+   * @return the role, or empty when no role has that name
+   */
+  public static Optional<PortalRole> fromRoleName(String roleName) {
+    return Arrays.stream(values()).filter(r -> r.roleName.equals(roleName)).findFirst();
+  }
+}

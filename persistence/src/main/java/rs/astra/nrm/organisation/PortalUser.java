@@ -1,0 +1,137 @@
+package rs.astra.nrm.organisation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A person who signs in to the portal: member of one {@link Organisation} with one {@link
+ * PortalRole}. In the local (embedded) login mode the password hash lives here, produced by Jakarta
+ * Security's {@code Pbkdf2PasswordHash}; with single sign-on it stays {@code null}.
+ */
+@Entity
+@Table(name = "portal_user")
+@NamedQuery(
+    name = PortalUser.FIND_BY_USERNAME,
+    query = "select u from PortalUser u join fetch u.organisation where u.username = :username")
+@NamedQuery(
+    name = PortalUser.FIND_BY_ORGANISATION,
+    query = "select u from PortalUser u where u.organisation.id = :organisationId order by u.username")
+public class PortalUser {
+
+  /** Named query: the user with a given {@code username}, with the organisation fetched. */
+  public static final String FIND_BY_USERNAME = "PortalUser.findByUsername";
+
+  /** Named query: the users of an organisation ({@code organisationId}), by username. */
+  public static final String FIND_BY_ORGANISATION = "PortalUser.findByOrganisation";
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
+
+  @Id
+  @SequenceGenerator(name = "portal_user_seq", sequenceName = "portal_user_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "portal_user_seq")
+  private Long id;
+
+  @Version private long version;
+
+  @Column(nullable = false, length = 80, unique = true)
+  private String username;
+
+  @Column(name = "display_name", nullable = false, length = 200)
+  private String displayName;
+
+  @Column(name = "password_hash", length = 400)
+  private String passwordHash;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "organisation_id", nullable = false)
+  private Organisation organisation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 40)
+  private PortalRole role;
+
+  @Column(name = "role_name", nullable = false, length = 40)
+  private String roleName;
+
+  @Column(nullable = false)
+  private boolean active = true;
+
+  /** For JPA only. */
+  protected PortalUser() {}
+
+  /**
+   * Creates an active user.
+   *
+   * @param username lower-case login name, 2–80 characters of {@code a-z 0-9 . _ -}
+   * @param displayName the name shown in the header and in audit records
+   * @param organisation the organisation (tenant) the user works for
+   * @param role the single role of the user
+   * @param passwordHash a {@code Pbkdf2PasswordHash} hash, or {@code null} for single sign-on users
+   * @throws IllegalArgumentException if the username or display name is not acceptable
+   * @throws NullPointerException if organisation or role is {@code null}
+   */
+  public PortalUser(
+      String username,
+      String displayName,
+      Organisation organisation,
+      PortalRole role,
+      String passwordHash) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new IllegalArgumentException("username must be 2-80 characters of a-z 0-9 . _ -");
+    }
+    if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+      throw new IllegalArgumentException("display name must have 1 to 200 characters");
+    }
+    this.username = username;
+    this.displayName = displayName.strip();
+    this.organisation = Objects.requireNonNull(organisation, "organisation");
+    this.role = Objects.requireNonNull(role, "role");
+    // Kept beside the enum so that the identity store's groups query can return the role name.
+    this.roleName = role.roleName();
+    this.passwordHash = passwordHash;
+  }
+
+  /** @return the database id */
+  public Long getId() {
+    return id;
+  }
+
+  /** @return the login name */
+  public String getUsername() {
+    return username;
+  }
+
+  /** @return the name shown to people */
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  /** @return the organisation (tenant) */
+  public Organisation getOrganisation() {
+    return organisation;
+  }
+
+  /** @return the role */
+  public PortalRole getRole() {
+    return role;
+  }
+
+  /** @return whether the user may sign in */
+  public boolean isActive() {
+    return active;
+  }
+}

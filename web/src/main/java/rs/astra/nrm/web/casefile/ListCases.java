@@ -1,0 +1,119 @@
+package rs.astra.nrm.web.casefile;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.CaseListQuery;
+import rs.astra.nrm.casefile.CaseRow;
+import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.web.security.SignedInUser;
+
+/**
+ * The case list: a lazy PrimeFaces table over the cases the signed-in user may see. Paging,
+ * sorting and filtering run in the database; the bean keeps only the current page of rows.
+ */
+@Named
+@ViewScoped
+public class ListCases implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private CaseFileService cases;
+  @Inject private SignedInUser user;
+
+  private final CaseTable table = new CaseTable();
+
+  /** @return the lazy model bound to the table */
+  public LazyDataModel<CaseRow> getTable() {
+    return table;
+  }
+
+  /** @return the HTCDS case statuses, for the status filter */
+  public CaseStatus[] getStatuses() {
+    return CaseStatus.values();
+  }
+
+  /** The table model; it asks the service for one page at a time. */
+  private final class CaseTable extends LazyDataModel<CaseRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) cases.count(user.viewer(), query(0, 1, Map.of(), filterBy));
+    }
+
+    @Override
+    public List<CaseRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      return cases.list(user.viewer(), query(first, pageSize, sortBy, filterBy));
+    }
+
+    @Override
+    public String getRowKey(CaseRow row) {
+      return String.valueOf(row.id());
+    }
+
+    @Override
+    public CaseRow getRowData(String rowKey) {
+      List<CaseRow> page = getWrappedData();
+      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+    }
+  }
+
+  private static CaseListQuery query(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    CaseListQuery.SortColumn column = CaseListQuery.SortColumn.OPENED_ON;
+    boolean ascending = false;
+    SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+    if (sort != null && sort.getOrder() != SortOrder.UNSORTED) {
+      column =
+          switch (sort.getField()) {
+            case "code" -> CaseListQuery.SortColumn.CODE;
+            case "status" -> CaseListQuery.SortColumn.STATUS;
+            case "personName" -> CaseListQuery.SortColumn.PERSON_NAME;
+            default -> CaseListQuery.SortColumn.OPENED_ON;
+          };
+      ascending = sort.getOrder() == SortOrder.ASCENDING;
+    }
+    return new CaseListQuery(
+        first,
+        Math.max(1, Math.min(pageSize, 500)),
+        column,
+        ascending,
+        text(filterBy, "code"),
+        text(filterBy, "personName"),
+        status(filterBy));
+  }
+
+  private static String text(Map<String, FilterMeta> filterBy, String field) {
+    FilterMeta f = filterBy.get(field);
+    if (f == null || f.getFilterValue() == null) {
+      return null;
+    }
+    String value = f.getFilterValue().toString().strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  private static CaseStatus status(Map<String, FilterMeta> filterBy) {
+    FilterMeta f = filterBy.get("status");
+    if (f == null || f.getFilterValue() == null) {
+      return null;
+    }
+    Object v = f.getFilterValue();
+    if (v instanceof CaseStatus s) {
+      return s;
+    }
+    try {
+      return CaseStatus.valueOf(v.toString());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package rs.astra.nrm.web.i18n;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Texts of the user interface in the user's language, for messages built in Java (views use the
+ * {@code msg} bundle variable directly). Bundle {@code rs.astra.nrm.web.i18n.Messages}: English in
+ * the base file, Serbian Latin in {@code _sr_Latn}.
+ */
+@RequestScoped
+public class Messages {
+
+  /** Base name of the resource bundle. */
+  public static final String BUNDLE = "rs.astra.nrm.web.i18n.Messages";
+
+  @Inject private LanguagePreference language;
+
+  /**
+   * The text for a key, with {@link MessageFormat} arguments filled in.
+   *
+   * @param key bundle key
+   * @param args arguments for {0}, {1}, …
+   * @return the text; the key itself in brackets when it is missing (never an exception)
+   */
+  public String get(String key, Object... args) {
+    try {
+      String pattern = ResourceBundle.getBundle(BUNDLE, language.getLocale()).getString(key);
+      return args.length == 0 ? pattern : new MessageFormat(pattern, language.getLocale()).format(args);
+    } catch (MissingResourceException e) {
+      return "[" + key + "]";
+    }
+  }
+}

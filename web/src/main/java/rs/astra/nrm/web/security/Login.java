@@ -1,0 +1,116 @@
+package rs.astra.nrm.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import rs.astra.nrm.demo.DemoDataSeeder;
+import rs.astra.nrm.web.i18n.Messages;
+
+/**
+ * The login form: hands the typed credentials to Jakarta Security and reports a failure without
+ * saying whether the user name or the password was wrong.
+ */
+@Named
+@RequestScoped
+public class Login {
+
+  @Inject private SecurityContext securityContext;
+  @Inject private FacesContext faces;
+  @Inject private DemoDataSeeder demo;
+  @Inject private Messages messages;
+
+  private String username;
+  private String password;
+
+  /**
+   * Signs in.
+   *
+   * @return {@code null}: the authentication mechanism redirects on success
+   * @throws IOException if the redirect fails
+   */
+  public String login() throws IOException {
+    ExternalContext ext = faces.getExternalContext();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) ext.getRequest(),
+            (HttpServletResponse) ext.getResponse(),
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(), new Password(password == null ? "" : password))));
+    switch (status) {
+      case SEND_CONTINUE -> faces.responseComplete();
+      case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
+      case SUCCESS -> {
+        ext.redirect(ext.getRequestContextPath() + "/app/cases.xhtml");
+        faces.responseComplete();
+      }
+      case NOT_DONE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
+    }
+    return null;
+  }
+
+  /**
+   * Signs out and ends the session.
+   *
+   * @throws IOException if the redirect fails
+   */
+  public void logout() throws IOException {
+    ExternalContext ext = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) ext.getRequest();
+    try {
+      request.logout();
+    } catch (jakarta.servlet.ServletException e) {
+      // The session is invalidated below either way.
+    }
+    ext.invalidateSession();
+    ext.redirect(ext.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+    faces.responseComplete();
+  }
+
+  /** @return whether the demo logins are to be shown (demo mode only) */
+  public boolean isDemo() {
+    return demo.isDemo();
+  }
+
+  /** @return the demo users for the login page; empty outside demo mode */
+  public List<DemoDataSeeder.DemoUser> getDemoUsers() {
+    return demo.isDemo() ? DemoDataSeeder.USERS : List.of();
+  }
+
+  /** @return the demo password; {@code null} outside demo mode */
+  public String getDemoPassword() {
+    return demo.isDemo() ? DemoDataSeeder.DEMO_PASSWORD : null;
+  }
+
+  /** @return the typed user name */
+  public String getUsername() {
+    return username;
+  }
+
+  /** @param username the typed user name */
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  /** @return always {@code null}: the password is never echoed back */
+  public String getPassword() {
+    return null;
+  }
+
+  /** @param password the typed password */
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

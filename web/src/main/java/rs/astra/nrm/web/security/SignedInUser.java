@@ -1,0 +1,66 @@
+package rs.astra.nrm.web.security;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
+import java.security.Principal;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.organisation.Viewer;
+
+/**
+ * The signed-in user for the header and for every backing bean: a small, serializable {@link
+ * Viewer} resolved once per session from the authenticated principal.
+ */
+@Named
+@SessionScoped
+public class SignedInUser implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient SecurityContext securityContext;
+  @Inject private transient UserDirectory directory;
+
+  private Viewer viewer;
+
+  /**
+   * The viewer for the current caller.
+   *
+   * @return the viewer
+   * @throws NotAuthorisedException when nobody is signed in or the user is unknown or inactive
+   */
+  public Viewer viewer() {
+    Principal principal = securityContext.getCallerPrincipal();
+    if (principal == null) {
+      throw new NotAuthorisedException();
+    }
+    if (viewer == null || !viewer.username().equals(principal.getName())) {
+      viewer = directory.viewerFor(principal.getName()).orElseThrow(NotAuthorisedException::new);
+    }
+    return viewer;
+  }
+
+  /** @return the display name, for the header */
+  public String getDisplayName() {
+    return viewer().displayName();
+  }
+
+  /** @return the organisation's name, for the header */
+  public String getOrganisationName() {
+    return viewer().organisationName();
+  }
+
+  /** @return the role name, e.g. {@code ngo-caseworker} */
+  public String getRoleName() {
+    return viewer().role().roleName();
+  }
+
+  /** @return whether the user may import spreadsheets (NGO coordinators and administrators) */
+  public boolean isMayImport() {
+    return switch (viewer().role()) {
+      case NGO_COORDINATOR, ADMIN -> true;
+      default -> false;
+    };
+  }
+}
