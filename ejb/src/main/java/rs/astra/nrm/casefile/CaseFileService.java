@@ -67,15 +67,14 @@ public class CaseFileService {
     List<CaseRow> rows = new ArrayList<>(tuples.size());
     for (Tuple t : tuples) {
       boolean own = t.get(8, Long.class) == viewer.organisationId();
-      @SuppressWarnings("unchecked")
-      Set<TypeOfExploitation> types = (Set<TypeOfExploitation>) t.get(4);
+      Set<TypeOfExploitation> types = MultiValueColumn.toEnums(TypeOfExploitation.class, t.get(4, String.class));
       rows.add(
           new CaseRow(
               t.get(0, Long.class),
               t.get(1, String.class),
               t.get(2, java.time.LocalDate.class),
               t.get(3, CaseStatus.class),
-              types == null ? List.of() : List.copyOf(types),
+              List.copyOf(types),
               t.get(5, String.class),
               own ? fullName(t.get(6, String.class), t.get(7, String.class)) : null,
               own ? CaseAccess.OWNER : CaseAccess.RECIPIENT));

@@ -68,6 +68,7 @@ final class HtcdsCellConverter {
       case TEXT, LONG_TEXT -> text(field, text, rowNumber);
       case BOOLEAN -> bool(field, cell, text, rowNumber);
       case PAST_DATE -> pastDate(field, cell, text, rowNumber);
+      case DATE -> date(field, cell, text, rowNumber);
       case PICKLIST -> picklist(field, text, rowNumber);
       case MULTI_PICKLIST -> multiPicklist(field, text, rowNumber);
       case COUNTRY_CODE -> countryCode(field, text, rowNumber);
@@ -114,6 +115,15 @@ final class HtcdsCellConverter {
   }
 
   private LocalDate pastDate(HtcdsField field, RawCell cell, String text, int rowNumber) {
+    LocalDate date = date(field, cell, text, rowNumber);
+    if (date != null && date.isAfter(today)) {
+      error(rowNumber, field, HtcdsImportProblem.DATE_IN_FUTURE, date.toString());
+      return null;
+    }
+    return date;
+  }
+
+  private LocalDate date(HtcdsField field, RawCell cell, String text, int rowNumber) {
     LocalDate date;
     if (cell instanceof RawCell.Number number) {
       // Excel stores dates as serial numbers; a General-formatted cell shows the bare number, but in a
@@ -124,10 +134,6 @@ final class HtcdsCellConverter {
     }
     if (date == null) {
       error(rowNumber, field, HtcdsImportProblem.INVALID_DATE, text);
-      return null;
-    }
-    if (date.isAfter(today)) {
-      error(rowNumber, field, HtcdsImportProblem.DATE_IN_FUTURE, date.toString());
       return null;
     }
     return date;

@@ -51,7 +51,7 @@ enum HtcdsField {
   LOCATION_OF_EXPLOITATION("vic_LocationOfExploitation", "Location of Exploitation", Kind.TEXT),
   CASE_STATUS("cas_Status", "Status", CaseStatus.class, false),
   REFERRING_ORGANISATION("cas_ReferringOrganisation", "Referring Organisation", Kind.TEXT),
-  INCOMING_REFERRAL_DATE("cas_IncomingReferralDate", "Incoming Referral Date", Kind.PAST_DATE),
+  INCOMING_REFERRAL_DATE("cas_IncomingReferralDate", "Incoming Referral Date", Kind.DATE),
   REFERRING_PRIMARY_CASE_WORKER("cas_ReferringPrimaryCaseWorker", "Referring Primary Case Worker", Kind.TEXT),
   REASON_FOR_INCOMING_REFERRAL(
       "cas_ReasonForIncomingReferral", "Reason for Incoming Referral", ReferralReason.class, false),
@@ -60,7 +60,7 @@ enum HtcdsField {
   REFERRED_PRIMARY_CASE_WORKER("cas_ReferredPrimaryCaseWorker", "Referred Primary Case Worker", Kind.TEXT),
   REASON_FOR_OUTGOING_REFERRAL(
       "cas_ReasonForOutgoingReferral", "Reason for Outgoing Referral", ReferralReason.class, false),
-  OUTGOING_REFERRAL_DATE("cas_OutgoingReferralDate", "Outgoing Referral Date", Kind.PAST_DATE),
+  OUTGOING_REFERRAL_DATE("cas_OutgoingReferralDate", "Outgoing Referral Date", Kind.DATE),
   OUTGOING_REFERRAL_DETAILS("cas_OutgoingReferralDetails", "Outgoing Referral Details", Kind.LONG_TEXT),
   REASON_FOR_CASE_CLOSURE("cas_ReasonForCaseClosure", "Reason for Case Closure", Kind.LONG_TEXT);
 
@@ -69,8 +69,13 @@ enum HtcdsField {
     TEXT(255),
     LONG_TEXT(4000),
     BOOLEAN(0),
-    /** A date that cannot lie after today (all HTCDS dates we import record past events). */
+    /** A date that cannot lie after today: a birth date. */
     PAST_DATE(0),
+    /**
+     * Any valid date. Referral dates may lie ahead: a referral can be scheduled, and the sample
+     * caseload itself holds one dated 5 December 2026.
+     */
+    DATE(0),
     PICKLIST(0),
     MULTI_PICKLIST(0),
     /** One ISO 3166-1 alpha-2 code. */

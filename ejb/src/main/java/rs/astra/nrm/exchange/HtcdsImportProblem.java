@@ -12,7 +12,7 @@ public enum HtcdsImportProblem {
   /** A date cell holds something that is not a date (or an impossible date such as 31.02.2022). */
   INVALID_DATE("import.error.invalidDate"),
 
-  /** A birthdate or referral date lies after today (in Europe/Belgrade). */
+  /** A birth date lies after today (in Europe/Belgrade). */
   DATE_IN_FUTURE("import.error.dateInFuture"),
 
   /** The {@code con_Consent} cell is not a yes/no value. */
@@ -37,7 +37,19 @@ public enum HtcdsImportProblem {
   TOO_LONG("import.error.tooLong"),
 
   /** The file has a header but no data rows. */
-  NO_ROWS("import.error.noRows");
+  NO_ROWS("import.error.noRows"),
+
+  /**
+   * {@code cas_CaseOwner} names nobody who manages cases (an NGO caseworker or coordinator) in the
+   * importing organisation.
+   */
+  UNKNOWN_CASE_OWNER("import.error.unknownCaseOwner"),
+
+  /** {@code cas_ReferredOrganisation} names no organisation known to the portal. */
+  UNKNOWN_ORGANISATION("import.error.unknownOrganisation"),
+
+  /** {@code cas_ReferredOrganisation} names the importing organisation itself. */
+  SELF_REFERRAL("import.error.selfReferral");
 
   private final String messageKey;
 

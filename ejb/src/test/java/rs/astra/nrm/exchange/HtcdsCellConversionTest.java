@@ -146,15 +146,21 @@ class HtcdsCellConversionTest {
   }
 
   @Test
-  void todayIsAllowedButTomorrowIsInTheFuture() throws Exception {
+  void birthdateTodayIsAllowedButTomorrowIsInTheFuture() throws Exception {
     assertEquals(TODAY, readValue("prs_Birthdate", TODAY).birthdate());
     LocalDate tomorrow = TODAY.plusDays(1);
-    for (String column : List.of("prs_Birthdate", "cas_IncomingReferralDate", "cas_OutgoingReferralDate")) {
-      assertEquals(
-          List.of(error(2, column, HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())), valueErrors(column, tomorrow));
-      assertEquals(
-          List.of(error(2, column, HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())), valueErrors(column, "16.06.2025."));
-    }
+    assertEquals(
+        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())), valueErrors("prs_Birthdate", tomorrow));
+    assertEquals(
+        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())), valueErrors("prs_Birthdate", "16.06.2025."));
+  }
+
+  @Test
+  void referralDatesMayBeScheduledAhead() throws Exception {
+    LocalDate tomorrow = TODAY.plusDays(1);
+    assertEquals(tomorrow, readValue("cas_IncomingReferralDate", tomorrow).incomingReferralDate());
+    assertEquals(tomorrow, readValue("cas_OutgoingReferralDate", "16.06.2025.").outgoingReferralDate());
+    assertEquals(List.of(error(2, "cas_OutgoingReferralDate", HtcdsImportProblem.INVALID_DATE, "31.02.2025.")), valueErrors("cas_OutgoingReferralDate", "31.02.2025."));
   }
 
   @Test

@@ -164,13 +164,10 @@ class HtcdsSampleCaseloadTest {
   }
 
   @Test
-  void sampleIsRejectedBeforeItsLatestReferralDate() {
-    // On 2026-11-30 the incoming referral date 2026-12-05 in AD33 lies in the future: the whole
-    // sample is rejected for that one cell.
-    HtcdsImportException rejected =
-        assertThrows(HtcdsImportException.class, () -> readSampleOn(LocalDate.of(2026, 11, 30)));
-    assertEquals(
-        List.of(error(33, "cas_IncomingReferralDate", HtcdsImportProblem.DATE_IN_FUTURE, "2026-12-05")),
-        rejected.errors());
+  void sampleImportsBeforeItsScheduledReferralDate() throws Exception {
+    // AD33 holds the incoming referral date 2026-12-05; read on 2026-11-30 it is still accepted.
+    List<HtcdsCaseRecord> early = readSampleOn(LocalDate.of(2026, 11, 30));
+    assertEquals(48, early.size());
+    assertEquals(LocalDate.of(2026, 12, 5), early.stream().filter(r -> r.rowNumber() == 33).findFirst().orElseThrow().incomingReferralDate());
   }
 }

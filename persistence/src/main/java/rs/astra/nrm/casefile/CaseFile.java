@@ -2,7 +2,6 @@ package rs.astra.nrm.casefile;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -89,28 +88,24 @@ public class CaseFile {
   @Column(name = "status_decision_org", length = 60)
   private TraffickingStatusDecisionMakingOrg traffickingStatusDecisionMakingOrg;
 
-  @Convert(converter = PicklistSetConverter.MethodOfRecruitmentSet.class)
   @Column(name = "method_of_recruitment", length = 1000)
-  private Set<MethodOfRecruitment> methodOfRecruitment = Set.of();
+  private String methodOfRecruitment;
 
   @Column(name = "location_of_recruitment", length = 255)
   private String locationOfRecruitment;
 
-  @Convert(converter = PicklistSetConverter.MethodOfControlSet.class)
   @Column(name = "methods_of_control", length = 1000)
-  private Set<MethodOfControl> methodsOfControl = Set.of();
+  private String methodsOfControl;
 
-  @Convert(converter = PicklistSetConverter.TypeOfExploitationSet.class)
   @Column(name = "type_of_exploitation", length = 1000)
-  private Set<TypeOfExploitation> typeOfExploitation = Set.of();
+  private String typeOfExploitation;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "forced_labour_industry", length = 80)
   private ForcedLabourIndustry forcedLabourIndustry;
 
-  @Convert(converter = PicklistSetConverter.TypeOfSexExploitationSet.class)
   @Column(name = "type_of_sex_exploitation", length = 1000)
-  private Set<TypeOfSexExploitation> typeOfSexExploitation = Set.of();
+  private String typeOfSexExploitation;
 
   @Column(name = "location_of_exploitation", length = 255)
   private String locationOfExploitation;
@@ -200,7 +195,7 @@ public class CaseFile {
    * @param location free text (a country or place), may be {@code null}
    */
   public void recordRecruitment(Set<MethodOfRecruitment> methods, String location) {
-    this.methodOfRecruitment = methods == null ? Set.of() : Set.copyOf(methods);
+    this.methodOfRecruitment = MultiValueColumn.ofEnums(methods);
     this.locationOfRecruitment = location;
   }
 
@@ -220,11 +215,11 @@ public class CaseFile {
       Set<TypeOfSexExploitation> sexTypes,
       String location,
       Set<MethodOfControl> control) {
-    this.typeOfExploitation = types == null ? Set.of() : Set.copyOf(types);
+    this.typeOfExploitation = MultiValueColumn.ofEnums(types);
     this.forcedLabourIndustry = industry;
-    this.typeOfSexExploitation = sexTypes == null ? Set.of() : Set.copyOf(sexTypes);
+    this.typeOfSexExploitation = MultiValueColumn.ofEnums(sexTypes);
     this.locationOfExploitation = location;
-    this.methodsOfControl = control == null ? Set.of() : Set.copyOf(control);
+    this.methodsOfControl = MultiValueColumn.ofEnums(control);
   }
 
   /**
@@ -316,7 +311,7 @@ public class CaseFile {
 
   /** @return HTCDS {@code vic_MethodOfRecruitment}, never {@code null} */
   public Set<MethodOfRecruitment> getMethodOfRecruitment() {
-    return methodOfRecruitment == null ? Set.of() : methodOfRecruitment;
+    return MultiValueColumn.toEnums(MethodOfRecruitment.class, methodOfRecruitment);
   }
 
   /** @return HTCDS {@code vic_LocationOfRecruitment} */
@@ -326,12 +321,12 @@ public class CaseFile {
 
   /** @return HTCDS {@code vic_MethodsOfControl}, never {@code null} */
   public Set<MethodOfControl> getMethodsOfControl() {
-    return methodsOfControl == null ? Set.of() : methodsOfControl;
+    return MultiValueColumn.toEnums(MethodOfControl.class, methodsOfControl);
   }
 
   /** @return HTCDS {@code vic_TypeOfExploitation}, never {@code null} */
   public Set<TypeOfExploitation> getTypeOfExploitation() {
-    return typeOfExploitation == null ? Set.of() : typeOfExploitation;
+    return MultiValueColumn.toEnums(TypeOfExploitation.class, typeOfExploitation);
   }
 
   /** @return HTCDS {@code vic_ForcedLabourIndustry} */
@@ -341,7 +336,7 @@ public class CaseFile {
 
   /** @return HTCDS {@code vic_TypeOfSexExploitation}, never {@code null} */
   public Set<TypeOfSexExploitation> getTypeOfSexExploitation() {
-    return typeOfSexExploitation == null ? Set.of() : typeOfSexExploitation;
+    return MultiValueColumn.toEnums(TypeOfSexExploitation.class, typeOfSexExploitation);
   }
 
   /** @return HTCDS {@code vic_LocationOfExploitation} */

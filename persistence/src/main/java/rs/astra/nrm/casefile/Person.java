@@ -1,7 +1,6 @@
 package rs.astra.nrm.casefile;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,9 +44,8 @@ public class Person {
   @Column(length = 40)
   private Gender gender;
 
-  @Convert(converter = CountryCodeSetConverter.class)
   @Column(length = 255)
-  private Set<String> citizenship = Set.of();
+  private String citizenship;
 
   @Column(length = 255)
   private String title;
@@ -103,7 +101,7 @@ public class Person {
     this.secondName = secondName;
     this.birthdate = birthdate;
     this.gender = gender;
-    this.citizenship = citizenship == null ? Set.of() : Set.copyOf(citizenship);
+    this.citizenship = MultiValueColumn.ofCodes(citizenship);
     this.title = title;
   }
 
@@ -171,7 +169,7 @@ public class Person {
 
   /** @return HTCDS {@code prs_Citizenship}, never {@code null} */
   public Set<String> getCitizenship() {
-    return citizenship == null ? Set.of() : citizenship;
+    return MultiValueColumn.toCodes(citizenship);
   }
 
   /** @return HTCDS {@code prs_Title} */

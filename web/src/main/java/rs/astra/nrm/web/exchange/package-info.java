@@ -1,0 +1,2 @@
+/** Data exchange in HTCDS format: the spreadsheet upload. */
+package rs.astra.nrm.web.exchange;
