@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseStatus;
 import rs.astra.nrm.casefile.Person;
+import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.PortalUser;
@@ -69,11 +70,11 @@ public class HtcdsImportService {
    * @return how many cases and referrals were created
    * @throws HtcdsImportException with every row-numbered error when any row is invalid; nothing is
    *     stored then
-   * @throws SecurityException when the importer may not import
+   * @throws NotPermittedException when the importer is neither an NGO coordinator nor an administrator
    */
   public ImportOutcome importCaseload(Viewer importer, InputStream in, String fileName) throws HtcdsImportException {
     if (importer.role() != PortalRole.NGO_COORDINATOR && importer.role() != PortalRole.ADMIN) {
-      throw new SecurityException("only NGO coordinators and administrators import caseloads");
+      throw new NotPermittedException("HTCDS import");
     }
     List<HtcdsCaseRecord> records = new HtcdsSpreadsheetReader(Clock.system(HtcdsSpreadsheetReader.ZONE)).read(in, fileName);
     Organisation organisation = em.find(Organisation.class, importer.organisationId());

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -36,6 +42,13 @@ import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.demo.DemoCaseloadLoader;
+import rs.astra.nrm.exchange.HtcdsImportError;
+import rs.astra.nrm.exchange.HtcdsImportException;
+import rs.astra.nrm.exchange.HtcdsImportProblem;
+import rs.astra.nrm.exchange.HtcdsImportService;
+import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 
@@ -53,11 +66,15 @@ class PortalIT {
   @Deployment
   static WebArchive portal() {
     File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
-    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class).addClass(SampleCaseload.class);
+    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class).addClasses(SampleCaseload.class, ImportScenario.class);
   }
 
   @Inject CaseFileService cases;
   @Inject UserDirectory directory;
+  @Inject HtcdsImportService importer;
+  @Inject DemoCaseloadLoader demoLoader;
+  @PersistenceContext(unitName = "nrm") EntityManager em;
+  @Resource UserTransaction tx;
 
   private Viewer viewer(String username) {
     return directory.viewerFor(username).orElseThrow();
@@ -128,6 +145,87 @@ class PortalIT {
     assertTrue(first.get(9).code().compareTo(second.get(0).code()) < 0);
     List<CaseRow> descending = cases.list(coordinator, new CaseListQuery(0, 1, CaseListQuery.SortColumn.CODE, false, null, null, null));
     assertEquals(all(coordinator).get(all(coordinator).size() - 1).code(), descending.get(0).code());
+  }
+
+  // ---- the HTCDS import, as a second NGO so that the demo caseload stays as it is ----
+
+  @Test
+  void oneBadRowRejectsTheWholeFileAndStoresNothing() throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    long before = cases.count(coordinator, CaseListQuery.firstPage(20));
+    byte[] file =
+        ImportScenario.csv(
+            "test.caseworker,Jovana,Petrović,01.02.1990.,Sexual Exploitation,Active,,",
+            "test.caseworker,Јована,Јовановић,1991-03-04,ForcedLabour; ForcedBegging,FollowUp,,",
+            "test.caseworker,Mira,Ilić,,NoSuchExploitation,Active,,",
+            "test.coordinator,Ana,Simić,,ForcedBegging,Closed,,");
+    HtcdsImportException rejected =
+        assertThrows(HtcdsImportException.class, () -> importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv"));
+    assertEquals(1, rejected.errors().size());
+    HtcdsImportError error = rejected.errors().get(0);
+    assertEquals(4, error.rowNumber(), "the header is row 1, so the third case is row 4");
+    assertEquals("vic_TypeOfExploitation", error.column());
+    assertEquals(HtcdsImportProblem.UNKNOWN_VALUE, error.problem());
+    assertEquals(before, cases.count(coordinator, CaseListQuery.firstPage(20)), "nothing stored");
+  }
+
+  @Test
+  void unknownOwnersAndOrganisationsAreReportedByRowAndStoreNothing() throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    long before = cases.count(coordinator, CaseListQuery.firstPage(20));
+    byte[] file =
+        ImportScenario.csv(
+            "ngo.caseworker1,Ana,Simić,,ForcedBegging,Active,,",
+            "test.caseworker,Ana,Simić,,ForcedBegging,Active,Centre for Social Work Subotica,01.10.2025.",
+            "test.caseworker,Ana,Simić,,ForcedBegging,Active," + ImportScenario.NGO + ",01.10.2025.");
+    HtcdsImportException rejected =
+        assertThrows(HtcdsImportException.class, () -> importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv"));
+    assertEquals(
+        List.of(HtcdsImportProblem.UNKNOWN_CASE_OWNER, HtcdsImportProblem.UNKNOWN_ORGANISATION, HtcdsImportProblem.SELF_REFERRAL),
+        rejected.errors().stream().map(HtcdsImportError::problem).toList());
+    assertEquals(List.of(2, 3, 4), rejected.errors().stream().map(HtcdsImportError::rowNumber).toList());
+    assertEquals(before, cases.count(coordinator, CaseListQuery.firstPage(20)));
+  }
+
+  @Test
+  void importedCasesBelongToTheImportersOrganisationAndReferralsReachTheRecipient() throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    Viewer cswNis = viewer("csw.nis");
+    long mine = cases.count(coordinator, CaseListQuery.firstPage(20));
+    long nis = cases.count(cswNis, CaseListQuery.firstPage(20));
+    byte[] file =
+        ImportScenario.csv(
+            "test.caseworker,Milica,Todorović,12.12.2001.,SexualExploitation,Active,Centre for Social Work Niš,15.10.2025.",
+            "test.coordinator,Stefan,Lazić,,ForcedLabour,FollowUp,,");
+    HtcdsImportService.ImportOutcome outcome = importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv");
+    assertEquals(2, outcome.cases());
+    assertEquals(1, outcome.referrals());
+    assertEquals(mine + 2, cases.count(coordinator, CaseListQuery.firstPage(20)));
+    assertEquals(nis + 1, cases.count(cswNis, CaseListQuery.firstPage(20)));
+    CaseListQuery byName = new CaseListQuery(0, 5, null, true, null, "Todorović", null);
+    CaseRow imported = cases.list(coordinator, byName).get(0);
+    assertTrue(CaseFile.CODE.matcher(imported.code()).matches(), imported.code());
+    assertEquals("Milica Todorović", imported.personName());
+    assertEquals(0, cases.count(viewer("ngo.caseworker1"), byName), "another NGO does not see them");
+  }
+
+  @Test
+  void caseworkersMayNotImport() {
+    Viewer caseworker = viewer("ngo.caseworker1");
+    byte[] file = ImportScenario.csv("ngo.caseworker1,Ana,Simić,,ForcedBegging,Active,,");
+    assertThrows(NotPermittedException.class, () -> importer.importCaseload(caseworker, new ByteArrayInputStream(file), "cases.csv"));
+  }
+
+  @Test
+  void theSampleCaseloadIsNotImportedTwice() throws IOException {
+    Viewer caseworker = viewer("ngo.caseworker1");
+    long before = cases.count(caseworker, CaseListQuery.firstPage(20));
+    assertEquals(0, demoLoader.loadSampleCaseloadIfEmpty());
+    assertEquals(before, cases.count(caseworker, CaseListQuery.firstPage(20)));
+    assertEquals(SampleCaseload.read().rows(), before);
   }
 
   // ---- over HTTP, as a browser would ----
