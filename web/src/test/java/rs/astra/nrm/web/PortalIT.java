@@ -254,6 +254,20 @@ class PortalIT {
     assertTrue(cases.contains("Ana Đorđević"), "header names the user");
     assertFalse(Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(cases).find(), "no stack trace");
 
+    String viewState = find(cases, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    String action = find(cases, "<form id=\"userForm\"[^>]*action=\"([^\"]+)\"");
+    HttpResponse<String> loggedOut =
+        http.send(
+            HttpRequest.newBuilder(base.toURI().resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("userForm=userForm&userForm%3Alogout=&jakarta.faces.ViewState=" + enc(viewState)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(loggedOut.uri().toString().contains("login.xhtml?loggedOut=true"), loggedOut.uri().toString());
+    HttpResponse<String> afterLogout = http.send(HttpRequest.newBuilder(base.toURI().resolve("app/cases.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(afterLogout.body().contains("loginForm"), "after logout the case list asks for a login again");
+    assertFalse(afterLogout.body().contains("currentUser"));
+
     String again = signIn(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build(), "csw.belgrade", "wrong");
     assertTrue(again.contains("loginForm"), "a wrong password stays on the login page");
     assertFalse(again.contains("currentUser"), "and signs nobody in");
