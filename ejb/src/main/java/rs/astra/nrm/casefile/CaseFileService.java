@@ -12,19 +12,35 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessEnforcer;
+import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.consent.BreakGlassAccess;
+import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.Consent;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Decision;
+import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
 
 /**
- * Reads cases for the case list and the case page, always through {@link CaseAccessRule}: paging,
- * sorting and filtering happen in the database, and rows the viewer may not see are never loaded.
+ * Reads cases for the case list and the case page, always through the {@link AccessPolicy}: the
+ * list filters, sorts and pages in the database with the policy's predicate, and the case page
+ * holds only the categories the policy permits. Every permit on personal data is audited.
  */
 @Stateless
 public class CaseFileService {
@@ -32,24 +48,26 @@ public class CaseFileService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseAccessRule rule;
+  @Inject private AccessPolicy policy;
+  @Inject private AccessEnforcer enforcer;
+  @Inject private CaseFactsLoader facts;
 
   /**
-   * One page of the cases the viewer may see.
+   * One page of the cases the viewer may see (READ of CASE_SUMMARY), with the data subject's name
+   * where she may read IDENTITY; each name shown is an audited read.
    *
    * @param viewer who is asking
    * @param query page, order and filters
-   * @return at most {@code query.pageSize()} rows; personal columns only on rows the viewer owns
+   * @return at most {@code query.pageSize()} rows
    */
   public List<CaseRow> list(Viewer viewer, CaseListQuery query) {
+    Instant now = Instant.now();
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Tuple> q = cb.createTupleQuery();
     Root<CaseFile> c = q.from(CaseFile.class);
     Join<CaseFile, Person> p = c.join("person");
     Join<CaseFile, Organisation> owner = c.join("ownerOrganisation");
-    Predicate owned = rule.ownedBy(cb, c, viewer);
-    Expression<String> firstName = cb.<String>selectCase().when(owned, p.<String>get("firstName")).otherwise(cb.nullLiteral(String.class));
-    Expression<String> secondName = cb.<String>selectCase().when(owned, p.<String>get("secondName")).otherwise(cb.nullLiteral(String.class));
+    Predicate mayReadIdentity = policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now);
     q.multiselect(
         c.get("id"),
         c.get("code"),
@@ -57,28 +75,42 @@ public class CaseFileService {
         c.get("status"),
         c.get("typeOfExploitation"),
         owner.get("name"),
-        firstName,
-        secondName,
-        owner.get("id"));
-    q.where(filters(cb, q, c, p, viewer, query));
-    q.orderBy(order(cb, c, p, owned, query));
-    List<Tuple> tuples =
-        em.createQuery(q).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+        guarded(cb, mayReadIdentity, p.get("firstName")),
+        guarded(cb, mayReadIdentity, p.get("secondName")),
+        owner.get("id"),
+        p.get("id"));
+    q.where(filters(cb, q, c, p, viewer, query, now));
+    q.orderBy(order(cb, c, p, mayReadIdentity, query));
+    List<Tuple> tuples = em.createQuery(q).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+
     List<CaseRow> rows = new ArrayList<>(tuples.size());
+    List<AuditTrail.Entry> reads = new ArrayList<>();
+    Map<Long, CaseFacts> named =
+        facts.load(tuples.stream().filter(t -> t.get(6) != null || t.get(7) != null).map(t -> t.get(0, Long.class)).toList());
     for (Tuple t : tuples) {
-      boolean own = t.get(8, Long.class) == viewer.organisationId();
-      Set<TypeOfExploitation> types = MultiValueColumn.toEnums(TypeOfExploitation.class, t.get(4, String.class));
+      long id = t.get(0, Long.class);
+      String name = null;
+      CaseFacts f = named.get(id);
+      if (f != null) {
+        // The database let the name through; the same policy names the basis for the audit record.
+        Decision d = policy.decide(viewer, f, DataCategory.IDENTITY, AccessAction.READ, now);
+        if (d.permitted()) {
+          name = fullName(t.get(6, String.class), t.get(7, String.class));
+          reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.IDENTITY, AccessAction.READ, d));
+        }
+      }
       rows.add(
           new CaseRow(
-              t.get(0, Long.class),
+              id,
               t.get(1, String.class),
-              t.get(2, java.time.LocalDate.class),
+              t.get(2, LocalDate.class),
               t.get(3, CaseStatus.class),
-              List.copyOf(types),
+              List.copyOf(MultiValueColumn.toEnums(TypeOfExploitation.class, t.get(4, String.class))),
               t.get(5, String.class),
-              own ? fullName(t.get(6, String.class), t.get(7, String.class)) : null,
-              own ? CaseAccess.OWNER : CaseAccess.RECIPIENT));
+              name,
+              t.get(8, Long.class) == viewer.organisationId()));
     }
+    enforcer.recordPermits(viewer, now, reads);
     return rows;
   }
 
@@ -90,86 +122,97 @@ public class CaseFileService {
    * @return the number of rows {@link #list} can page through
    */
   public long count(Viewer viewer, CaseListQuery query) {
+    Instant now = Instant.now();
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> q = cb.createQuery(Long.class);
     Root<CaseFile> c = q.from(CaseFile.class);
     Join<CaseFile, Person> p = c.join("person");
-    q.select(cb.count(c)).where(filters(cb, q, c, p, viewer, query));
+    q.select(cb.count(c)).where(filters(cb, q, c, p, viewer, query, now));
     return em.createQuery(q).getSingleResult();
   }
 
   /**
-   * The case page, holding what the viewer may see of the case.
+   * The case page: the categories the viewer may read, and why the others are hidden. The permits
+   * on personal categories are audited.
    *
    * @param viewer who is asking
    * @param caseId the case id
-   * @return the case, or empty when it does not exist or the viewer may not see it (the two are
-   *     deliberately indistinguishable)
+   * @return the case, or empty when it does not exist or the viewer may not read its summary (the
+   *     two are deliberately indistinguishable)
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
+    Instant now = Instant.now();
+    Optional<CaseFacts> loaded = facts.load(caseId);
+    if (loaded.isEmpty() || !policy.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
+      return Optional.empty();
+    }
+    CaseFacts f = loaded.get();
+    Map<DataCategory, Decision> decisions = enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now);
     CaseFile c = em.find(CaseFile.class, caseId);
-    if (c == null) {
-      return Optional.empty();
-    }
-    List<Referral> referrals =
-        em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class).setParameter("caseId", caseId).getResultList();
-    Set<Long> liveRecipients =
-        referrals.stream()
-            .filter(r -> rule.isLive(r.getState()))
-            .map(r -> r.getToOrganisation().getId())
-            .collect(Collectors.toSet());
-    CaseAccess access = rule.decide(c.getOwnerOrganisation().getId(), liveRecipients, viewer);
-    if (access == CaseAccess.NONE) {
-      return Optional.empty();
-    }
-    boolean owner = access == CaseAccess.OWNER;
+    boolean owned = f.ownerOrganisationId() == viewer.organisationId();
+    boolean referredToMe = f.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && AccessPolicy.LIVE.contains(r.state()));
+
+    Map<DataCategory, CaseView.Basis> visible = new EnumMap<>(DataCategory.class);
+    List<CaseView.Hidden> hidden = new ArrayList<>();
+    decisions.forEach(
+        (category, d) -> {
+          if (!category.isPersonal()) {
+            return;
+          }
+          if (d.permitted()) {
+            visible.put(category, new CaseView.Basis(d.basis(), d.basisRef(), d.scope() == Decision.Scope.OWN_RECORDS));
+          } else {
+            hidden.add(new CaseView.Hidden(category, d.denyReason(), referredToMe && d.denyReason() != DenyReason.ADMINISTRATOR));
+          }
+        });
+
+    List<Referral> referrals = em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class).setParameter("caseId", caseId).getResultList();
     List<CaseView.ReferralLine> lines =
-        referrals.stream()
-            .filter(r -> owner || r.getToOrganisation().getId() == viewer.organisationId())
-            .map(
-                r ->
-                    new CaseView.ReferralLine(
-                        r.getId(),
-                        r.getFromOrganisation().getName(),
-                        r.getToOrganisation().getName(),
-                        r.getReason(),
-                        r.getDetails(),
-                        r.getReferralDate(),
-                        r.getState()))
-            .toList();
+        referrals.stream().filter(r -> owned || r.getToOrganisation().getId() == viewer.organisationId()).map(CaseFileService::line).toList();
+    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     return Optional.of(
         new CaseView(
             c.getId(),
             c.getVersion(),
             c.getCode(),
-            access,
+            owned,
             c.getStatus(),
+            c.getTraffickingStatus(),
             List.copyOf(c.getTypeOfExploitation()),
             c.getOpenedOn(),
             c.getOwnerOrganisation().getName(),
-            owner ? c.getOwnerUser().getDisplayName() : null,
-            owner ? personSection(c.getPerson()) : null,
-            owner ? victimSection(c) : null,
-            lines));
+            owned ? c.getOwnerUser().getDisplayName() : null,
+            visible.containsKey(DataCategory.IDENTITY) ? identity(c.getPerson()) : null,
+            visible.containsKey(DataCategory.CONTACT) ? contact(c.getPerson()) : null,
+            visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null,
+            visible,
+            hidden,
+            lines,
+            owned ? consents(caseId, today) : List.of(),
+            owned ? emergencyAccesses(caseId) : List.of()));
+  }
+
+  private static <T> Expression<T> guarded(CriteriaBuilder cb, Predicate permitted, Expression<T> column) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) column.getJavaType();
+    return cb.<T>selectCase().when(permitted, column).otherwise(cb.nullLiteral(type));
   }
 
   private Predicate[] filters(
-      CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Join<CaseFile, Person> p, Viewer viewer, CaseListQuery query) {
+      CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Join<CaseFile, Person> p, Viewer viewer, CaseListQuery query, Instant now) {
     List<Predicate> where = new ArrayList<>();
-    where.add(rule.visibleTo(cb, q, c, viewer));
+    where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now));
     if (query.codeContains() != null && !query.codeContains().isBlank()) {
-      where.add(cb.like(cb.upper(c.get("code")), like(query.codeContains().toUpperCase(Locale.ROOT))));
+      where.add(cb.like(cb.upper(c.get("code")), like(query.codeContains().toUpperCase(Locale.ROOT)), '\\'));
     }
     if (query.status() != null) {
       where.add(cb.equal(c.get("status"), query.status()));
     }
     if (query.nameContains() != null && !query.nameContains().isBlank()) {
+      // Only where the viewer may read names: otherwise filtering would reveal them.
       String pattern = like(query.nameContains().toLowerCase(Locale.ROOT));
-      where.add(rule.ownedBy(cb, c, viewer));
-      where.add(
-          cb.or(
-              cb.like(cb.lower(p.get("firstName")), pattern),
-              cb.like(cb.lower(p.get("secondName")), pattern)));
+      where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now));
+      where.add(cb.or(cb.like(cb.lower(p.get("firstName")), pattern, '\\'), cb.like(cb.lower(p.get("secondName")), pattern, '\\')));
     }
     return where.toArray(Predicate[]::new);
   }
@@ -180,14 +223,14 @@ public class CaseFileService {
   }
 
   private static List<Order> order(
-      CriteriaBuilder cb, Root<CaseFile> c, Join<CaseFile, Person> p, Predicate owned, CaseListQuery query) {
+      CriteriaBuilder cb, Root<CaseFile> c, Join<CaseFile, Person> p, Predicate mayReadIdentity, CaseListQuery query) {
     List<Expression<?>> keys = new ArrayList<>();
     switch (query.sortBy()) {
       case CODE -> keys.add(c.get("code"));
       case STATUS -> keys.add(c.get("status"));
       case PERSON_NAME -> {
-        keys.add(cb.<String>selectCase().when(owned, p.<String>get("secondName")).otherwise(cb.nullLiteral(String.class)));
-        keys.add(cb.<String>selectCase().when(owned, p.<String>get("firstName")).otherwise(cb.nullLiteral(String.class)));
+        keys.add(guarded(cb, mayReadIdentity, p.<String>get("secondName")));
+        keys.add(guarded(cb, mayReadIdentity, p.<String>get("firstName")));
       }
       case OPENED_ON -> keys.add(c.get("openedOn"));
     }
@@ -201,29 +244,41 @@ public class CaseFileService {
     return name.isEmpty() ? null : name;
   }
 
-  private static CaseView.PersonSection personSection(Person p) {
+  private static CaseView.ReferralLine line(Referral r) {
+    String reason = r.getRejectionReason() != null ? r.getRejectionReason() : r.getRevocationReason();
+    return new CaseView.ReferralLine(
+        r.getId(),
+        r.getVersion(),
+        r.getFromOrganisation().getId(),
+        r.getFromOrganisation().getName(),
+        r.getToOrganisation().getId(),
+        r.getToOrganisation().getName(),
+        r.getPurpose(),
+        List.copyOf(r.getCategories()),
+        r.getDetails(),
+        r.getReferralDate(),
+        r.getState(),
+        reason);
+  }
+
+  private static CaseView.IdentitySection identity(Person p) {
+    return new CaseView.IdentitySection(p.getFirstName(), p.getSecondName(), p.getBirthdate(), p.getGender(), List.copyOf(p.getCitizenship()));
+  }
+
+  private static CaseView.ContactSection contact(Person p) {
     String address =
-        java.util.stream.Stream.of(p.getMailingStreet(), joinNonBlank(p.getMailingPostalCode(), p.getMailingCity()))
+        Stream.of(p.getMailingStreet(), joinNonBlank(p.getMailingPostalCode(), p.getMailingCity()))
             .filter(s -> s != null && !s.isBlank())
             .collect(Collectors.joining(", "));
-    return new CaseView.PersonSection(
-        p.getFirstName(),
-        p.getSecondName(),
-        p.getBirthdate(),
-        p.getGender(),
-        List.copyOf(p.getCitizenship()),
-        p.getMobilePhone(),
-        p.getEmail(),
-        address.isEmpty() ? null : address);
+    return new CaseView.ContactSection(p.getMobilePhone(), p.getHomePhone(), p.getEmail(), address.isEmpty() ? null : address);
   }
 
   private static String joinNonBlank(String a, String b) {
-    return java.util.stream.Stream.of(a, b).filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+    return Stream.of(a, b).filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
   }
 
-  private static CaseView.VictimSection victimSection(CaseFile c) {
-    return new CaseView.VictimSection(
-        c.getTraffickingStatus(),
+  private static CaseView.ExploitationSection exploitation(CaseFile c) {
+    return new CaseView.ExploitationSection(
         c.getTraffickingStatusDecisionMakingOrg(),
         List.copyOf(c.getMethodOfRecruitment()),
         c.getLocationOfRecruitment(),
@@ -234,7 +289,41 @@ public class CaseFileService {
         c.getReferringOrganisation(),
         c.getIncomingReferralDate(),
         c.getIncomingReferralDetails(),
-        c.getReasonForCaseClosure(),
-        c.getConsentFlag());
+        c.getReasonForCaseClosure());
+  }
+
+  private List<CaseView.ConsentLine> consents(long caseId, LocalDate today) {
+    return em.createNamedQuery(Consent.FIND_BY_CASE, Consent.class).setParameter("caseId", caseId).getResultList().stream()
+        .map(
+            k ->
+                new CaseView.ConsentLine(
+                    k.getId(),
+                    k.getVersion(),
+                    k.getRecipient().getName(),
+                    k.getPurpose(),
+                    List.copyOf(k.getCategories()),
+                    k.getGivenOn(),
+                    k.getValidUntil(),
+                    k.getForm(),
+                    k.getRecordedBy().getDisplayName(),
+                    k.getWithdrawnAt(),
+                    k.getWithdrawnBy() == null ? null : k.getWithdrawnBy().getDisplayName(),
+                    k.isActiveOn(today)))
+        .toList();
+  }
+
+  private List<CaseView.EmergencyAccessLine> emergencyAccesses(long caseId) {
+    return em.createNamedQuery(BreakGlassAccess.FIND_BY_CASE, BreakGlassAccess.class).setParameter("caseId", caseId).getResultList().stream()
+        .map(
+            b ->
+                new CaseView.EmergencyAccessLine(
+                    b.getId(),
+                    b.getUser().getDisplayName(),
+                    b.getUser().getOrganisation().getName(),
+                    b.getCategory(),
+                    b.getReason(),
+                    b.getOpenedAt(),
+                    b.getExpiresAt()))
+        .toList();
   }
 }

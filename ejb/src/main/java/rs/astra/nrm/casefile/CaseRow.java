@@ -13,9 +13,9 @@ import java.util.List;
  * @param status HTCDS {@code cas_Status}
  * @param typeOfExploitation HTCDS {@code vic_TypeOfExploitation} value names, in declaration order
  * @param ownerOrganisation name of the owning organisation
- * @param personName first and second name of the data subject; {@code null} unless {@code access}
- *     is OWNER
- * @param access how much of the case the viewer may see (OWNER or RECIPIENT)
+ * @param personName first and second name of the data subject; {@code null} unless the policy
+ *     permits the viewer to read IDENTITY of this case (and the read is then audited)
+ * @param owned whether the viewer's organisation owns the case
  */
 public record CaseRow(
     long id,
@@ -25,5 +25,5 @@ public record CaseRow(
     List<TypeOfExploitation> typeOfExploitation,
     String ownerOrganisation,
     String personName,
-    CaseAccess access)
+    boolean owned)
     implements Serializable {}

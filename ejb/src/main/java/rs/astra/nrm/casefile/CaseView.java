@@ -1,69 +1,109 @@
 package rs.astra.nrm.casefile;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import rs.astra.nrm.consent.AccessBasis;
+import rs.astra.nrm.consent.ConsentForm;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.DenyReason;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.referral.ReferralState;
 
 /**
- * The case page, holding only what the viewer may see: for {@link CaseAccess#RECIPIENT} every
- * personal field ({@code person}, the victim context) is {@code null} and only the referrals to the
- * viewer's organisation are listed.
+ * The case page, holding only what the policy permits the viewer to read: a section of a denied
+ * category is {@code null} (absent, not blank), and {@link #hidden} says why it is hidden.
  *
  * @param id case id
  * @param version optimistic-lock version of the case
  * @param code case code
- * @param access how much the viewer may see
+ * @param owned whether the viewer's organisation owns the case
  * @param status HTCDS {@code cas_Status}
+ * @param traffickingStatus HTCDS {@code vic_TraffickingStatus} (presumed or identified victim)
  * @param typeOfExploitation HTCDS {@code vic_TypeOfExploitation}
  * @param openedOn day opened
  * @param ownerOrganisation owning organisation's name
- * @param ownerUser owning caseworker's display name
- * @param person the data subject; {@code null} for recipients
- * @param victim the victim context; {@code null} for recipients
- * @param referrals referrals the viewer may see, oldest first
+ * @param ownerUser owning caseworker's display name; only for the owner
+ * @param identity IDENTITY, or {@code null} when not permitted
+ * @param contact CONTACT, or {@code null} when not permitted
+ * @param exploitation EXPLOITATION, or {@code null} when not permitted
+ * @param visible the basis of each permitted personal category (its section may still be empty when
+ *     the portal holds no records of it yet)
+ * @param hidden each personal category the viewer may not read, with why and whether she could
+ *     open it in an emergency
+ * @param referrals referrals the viewer may see (all for the owner, her organisation's otherwise)
+ * @param consents the case's consents; only for the owner
+ * @param emergencyAccesses emergency accesses to the case; only for the owner
  */
 public record CaseView(
     long id,
     long version,
     String code,
-    CaseAccess access,
+    boolean owned,
     CaseStatus status,
+    TraffickingStatus traffickingStatus,
     List<TypeOfExploitation> typeOfExploitation,
     LocalDate openedOn,
     String ownerOrganisation,
     String ownerUser,
-    PersonSection person,
-    VictimSection victim,
-    List<ReferralLine> referrals)
+    IdentitySection identity,
+    ContactSection contact,
+    ExploitationSection exploitation,
+    Map<DataCategory, Basis> visible,
+    List<Hidden> hidden,
+    List<ReferralLine> referrals,
+    List<ConsentLine> consents,
+    List<EmergencyAccessLine> emergencyAccesses)
     implements Serializable {
 
   /**
-   * Identity and contact data of the data subject (HTCDS {@code prs_*}).
+   * Why a category is visible.
+   *
+   * @param basis the ground
+   * @param reference consent id, emergency-access id or legal-basis code; {@code null} for OWNER
+   * @param ownRecordsOnly whether only the organisation's own records are covered
+   */
+  public record Basis(AccessBasis basis, String reference, boolean ownRecordsOnly) implements Serializable {}
+
+  /**
+   * A hidden category.
+   *
+   * @param category the category
+   * @param reason why it is hidden
+   * @param emergencyAccessPossible whether the viewer may open it in an emergency (case referred to
+   *     her organisation)
+   */
+  public record Hidden(DataCategory category, DenyReason reason, boolean emergencyAccessPossible) implements Serializable {}
+
+  /**
+   * IDENTITY: HTCDS {@code prs_FirstName}, {@code prs_SecondName}, {@code prs_Birthdate},
+   * {@code prs_Gender}, {@code prs_Citizenship}.
    *
    * @param firstName first name
    * @param secondName surname
    * @param birthdate birth date
    * @param gender gender
    * @param citizenship ISO 3166 alpha-2 codes
-   * @param mobilePhone mobile phone
-   * @param email e-mail
-   * @param address street, postal code and city in one line; {@code null} when none
    */
-  public record PersonSection(
-      String firstName,
-      String secondName,
-      LocalDate birthdate,
-      Gender gender,
-      List<String> citizenship,
-      String mobilePhone,
-      String email,
-      String address)
+  public record IdentitySection(String firstName, String secondName, LocalDate birthdate, Gender gender, List<String> citizenship)
       implements Serializable {}
 
   /**
-   * The HTCDS victim context and incoming referral.
+   * CONTACT: HTCDS {@code prs_MobilePhone}, {@code prs_HomePhone}, {@code prs_Email} and the
+   * mailing address.
    *
-   * @param traffickingStatus {@code vic_TraffickingStatus}
+   * @param mobilePhone mobile phone
+   * @param homePhone home phone
+   * @param email e-mail
+   * @param address street, postal code and city in one line; {@code null} when none
+   */
+  public record ContactSection(String mobilePhone, String homePhone, String email, String address) implements Serializable {}
+
+  /**
+   * EXPLOITATION: the HTCDS victim context and how the case came in.
+   *
    * @param decisionMakingOrg {@code vic_TraffickingStatusDecisionMakingOrg}
    * @param methodOfRecruitment {@code vic_MethodOfRecruitment}
    * @param locationOfRecruitment {@code vic_LocationOfRecruitment}
@@ -75,10 +115,8 @@ public record CaseView(
    * @param incomingReferralDate {@code cas_IncomingReferralDate}
    * @param incomingReferralDetails {@code cas_IncomingReferralDetails}
    * @param reasonForCaseClosure {@code cas_ReasonForCaseClosure}
-   * @param htcdsConsent {@code con_Consent}
    */
-  public record VictimSection(
-      TraffickingStatus traffickingStatus,
+  public record ExploitationSection(
       TraffickingStatusDecisionMakingOrg decisionMakingOrg,
       List<MethodOfRecruitment> methodOfRecruitment,
       String locationOfRecruitment,
@@ -89,28 +127,83 @@ public record CaseView(
       String referringOrganisation,
       LocalDate incomingReferralDate,
       String incomingReferralDetails,
-      String reasonForCaseClosure,
-      Boolean htcdsConsent)
+      String reasonForCaseClosure)
       implements Serializable {}
 
   /**
    * One referral of the case.
    *
    * @param id referral id
+   * @param version its optimistic-lock version
+   * @param fromId sending organisation id
    * @param from sending organisation's name
+   * @param toId receiving organisation id
    * @param to receiving organisation's name
-   * @param reason HTCDS reason
+   * @param purpose purpose; {@code null} for an imported historic referral
+   * @param categories categories asked for
    * @param details free text
    * @param date referral day
    * @param state lifecycle state
+   * @param reason rejection or revocation reason, when there is one
    */
   public record ReferralLine(
       long id,
+      long version,
+      long fromId,
       String from,
+      long toId,
       String to,
-      ReferralReason reason,
+      Purpose purpose,
+      List<DataCategory> categories,
       String details,
       LocalDate date,
-      rs.astra.nrm.referral.ReferralState state)
+      ReferralState state,
+      String reason)
+      implements Serializable {}
+
+  /**
+   * One consent of the case.
+   *
+   * @param id consent id
+   * @param version its optimistic-lock version
+   * @param recipient recipient organisation's name
+   * @param purpose purpose
+   * @param categories categories covered
+   * @param givenOn day given
+   * @param validUntil last valid day, or {@code null}
+   * @param form how it was given
+   * @param recordedBy who recorded it
+   * @param withdrawnAt when withdrawn, or {@code null}
+   * @param withdrawnBy who withdrew it, or {@code null}
+   * @param active whether it is active today (Europe/Belgrade)
+   */
+  public record ConsentLine(
+      long id,
+      long version,
+      String recipient,
+      Purpose purpose,
+      List<DataCategory> categories,
+      LocalDate givenOn,
+      LocalDate validUntil,
+      ConsentForm form,
+      String recordedBy,
+      Instant withdrawnAt,
+      String withdrawnBy,
+      boolean active)
+      implements Serializable {}
+
+  /**
+   * One emergency access to the case.
+   *
+   * @param id its id
+   * @param user who opened it
+   * @param organisation her organisation
+   * @param category the category opened
+   * @param reason the reason she gave
+   * @param openedAt when (UTC)
+   * @param expiresAt until when (UTC)
+   */
+  public record EmergencyAccessLine(
+      long id, String user, String organisation, DataCategory category, String reason, Instant openedAt, Instant expiresAt)
       implements Serializable {}
 }

@@ -1,0 +1,80 @@
+package rs.astra.nrm.consent;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.organisation.Viewer;
+
+/**
+ * Asks the {@link AccessPolicy} and writes the audit trail in one step, so that no service can read
+ * personal data without leaving a record: every permit on a personal category is recorded, and so
+ * is every deny of an explicit request.
+ */
+@Dependent
+public class AccessEnforcer {
+
+  @Inject private AccessPolicy policy;
+  @Inject private AuditTrail audit;
+
+  /**
+   * Decides every category for a case view and records the permits on personal categories (the
+   * categories the page shows). Denies are not recorded: nothing was explicitly asked for.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param action what for
+   * @param now when (UTC)
+   * @return a decision per category, in category order
+   */
+  public Map<DataCategory, Decision> decideAllAndRecordPermits(Viewer viewer, CaseFacts facts, AccessAction action, Instant now) {
+    Map<DataCategory, Decision> decisions = new EnumMap<>(DataCategory.class);
+    List<AuditTrail.Entry> entries = new ArrayList<>();
+    for (DataCategory category : DataCategory.values()) {
+      Decision d = policy.decide(viewer, facts, category, action, now);
+      decisions.put(category, d);
+      if (d.permitted() && category.isPersonal()) {
+        entries.add(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d));
+      }
+    }
+    audit.record(viewer, now, entries);
+    return decisions;
+  }
+
+  /**
+   * Decides an explicit request and records it when the category is personal, permit or deny.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category the category
+   * @param action what for
+   * @param now when (UTC)
+   * @return the permit
+   * @throws AccessDeniedException when denied (after recording the deny)
+   */
+  public Decision require(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+    Decision d = policy.decide(viewer, facts, category, action, now);
+    if (category.isPersonal()) {
+      audit.record(viewer, now, List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d)));
+    }
+    if (!d.permitted()) {
+      throw new AccessDeniedException(category, action, d.denyReason());
+    }
+    return d;
+  }
+
+  /**
+   * Records permits already decided elsewhere (e.g. the names on one page of the case list).
+   *
+   * @param viewer who asked
+   * @param now when (UTC)
+   * @param entries the permits
+   */
+  public void recordPermits(Viewer viewer, Instant now, List<AuditTrail.Entry> entries) {
+    audit.record(viewer, now, entries);
+  }
+}

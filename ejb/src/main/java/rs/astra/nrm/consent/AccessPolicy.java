@@ -1,0 +1,257 @@
+package rs.astra.nrm.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.referral.ReferralState;
+
+/**
+ * The policy decision point of NRM Portal: the one place that decides whether a user may READ,
+ * UPDATE or EXPORT a category of a case's data, and on what basis. It answers in two forms that
+ * must always agree (a test proves it row by row):
+ *
+ * <ul>
+ *   <li>{@link #decide} for one case, from its {@link CaseFacts};
+ *   <li>{@link #permits} as a Criteria predicate, so that list queries filter in the database.
+ * </ul>
+ *
+ * <p>The rule, in order:
+ *
+ * <ol>
+ *   <li>Administrators are denied every case (they manage users and imports, not victims' files).
+ *   <li>The organisation that owns the case may do everything ({@link AccessBasis#OWNER}).
+ *   <li>A rule of the {@link LegalBasisTable} that fits the organisation type, category, action and
+ *       the organisation's referrals permits ({@link AccessBasis#LEGAL_BASIS}).
+ *   <li>For a personal category: a live referral (SENT, ACCEPTED, COMPLETED) to the organisation
+ *       that asks for the category, together with an active consent for that organisation, the
+ *       referral's purpose and the category, permits READ and EXPORT of all records and UPDATE of
+ *       the organisation's own records ({@link AccessBasis#CONSENT}; GDPR Art. 6(1)(a), 9(2)(a);
+ *       purpose limitation, Art. 5(1)(b)).
+ *   <li>A current emergency access opened by the same user for the category, on a case still
+ *       referred to her organisation, permits READ ({@link AccessBasis#BREAK_GLASS}; Art. 6(1)(d),
+ *       9(2)(c)).
+ *   <li>Otherwise deny, with the most specific {@link DenyReason}.
+ * </ol>
+ *
+ * "Today" for consent validity is the calendar day in Europe/Belgrade of the instant given.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+  /** The calendar consents are valid in. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+
+  /** Referral states in which the recipient still has the case. */
+  public static final Set<ReferralState> LIVE = EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.COMPLETED);
+
+  /**
+   * Decides one request.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category which category
+   * @param action what for
+   * @param now the instant of the request (UTC); its Europe/Belgrade day decides consent validity
+   * @return the decision with its basis or deny reason
+   */
+  public Decision decide(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+    if (viewer.role() == PortalRole.ADMIN) {
+      return Decision.deny(DenyReason.ADMINISTRATOR);
+    }
+    if (facts.ownerOrganisationId() == viewer.organisationId()) {
+      return Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
+    }
+    long org = viewer.organisationId();
+    List<CaseFacts.ReferralFact> toMe = facts.referrals().stream().filter(r -> r.toOrganisationId() == org).toList();
+    List<CaseFacts.ReferralFact> live = toMe.stream().filter(r -> LIVE.contains(r.state())).sorted(Comparator.comparingLong(CaseFacts.ReferralFact::id)).toList();
+
+    for (LegalBasisTable.Rule rule : LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
+      List<CaseFacts.ReferralFact> related = rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL ? live : toMe;
+      if (related.stream().anyMatch(r -> rule.requiredPurpose() == null || rule.requiredPurpose() == r.purpose())) {
+        return Decision.permit(AccessBasis.LEGAL_BASIS, rule.code(), rule.scope());
+      }
+    }
+    if (live.isEmpty()) {
+      return Decision.deny(DenyReason.NOT_REFERRED);
+    }
+    if (!category.isPersonal()) {
+      return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+    }
+
+    LocalDate today = now.atZone(ZONE).toLocalDate();
+    List<CaseFacts.ReferralFact> asking = live.stream().filter(r -> r.categories().contains(category)).toList();
+    for (CaseFacts.ReferralFact r : asking) {
+      for (CaseFacts.ConsentFact k : facts.consents()) {
+        if (k.recipientOrganisationId() == org && k.purpose() == r.purpose() && k.categories().contains(category) && k.activeOn(today)) {
+          Decision.Scope scope = action == AccessAction.UPDATE ? Decision.Scope.OWN_RECORDS : Decision.Scope.ALL_RECORDS;
+          return Decision.permit(AccessBasis.CONSENT, String.valueOf(k.id()), scope);
+        }
+      }
+    }
+    for (CaseFacts.BreakGlassFact b : facts.breakGlass()) {
+      if (b.userId() == viewer.userId() && b.category() == category && now.isBefore(b.expiresAt())) {
+        return action == AccessAction.READ
+            ? Decision.permit(AccessBasis.BREAK_GLASS, String.valueOf(b.id()), Decision.Scope.ALL_RECORDS)
+            : Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+      }
+    }
+    return Decision.deny(whyNoConsent(facts, org, category, asking, live, today));
+  }
+
+  /**
+   * Decides whether a user may open an emergency (break-glass) access to a category: only on a case
+   * referred to her organisation (live referral), with a reason of at least
+   * {@link BreakGlassAccess#MIN_REASON_LENGTH} characters, never for administrators, and not for
+   * the owner, who needs none.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category the personal category to open
+   * @param reason the reason she gives
+   * @return a permit with basis BREAK_GLASS, or a deny with its reason
+   */
+  public Decision decideEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category, String reason) {
+    if (viewer.role() == PortalRole.ADMIN) {
+      return Decision.deny(DenyReason.ADMINISTRATOR);
+    }
+    if (facts.ownerOrganisationId() == viewer.organisationId()) {
+      return Decision.deny(DenyReason.NOT_NEEDED);
+    }
+    boolean referred = facts.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && LIVE.contains(r.state()));
+    if (!referred) {
+      return Decision.deny(DenyReason.NOT_REFERRED);
+    }
+    if (!category.isPersonal()) {
+      return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+    }
+    if (!BreakGlassAccess.isAcceptableReason(reason)) {
+      return Decision.deny(DenyReason.REASON_TOO_SHORT);
+    }
+    return Decision.permit(AccessBasis.BREAK_GLASS, null, Decision.Scope.ALL_RECORDS);
+  }
+
+  /** The most specific reason why no consent covers the request. */
+  private static DenyReason whyNoConsent(
+      CaseFacts facts, long org, DataCategory category, List<CaseFacts.ReferralFact> asking, List<CaseFacts.ReferralFact> live, LocalDate today) {
+    if (asking.isEmpty()) {
+      return DenyReason.NOT_IN_REFERRAL;
+    }
+    List<CaseFacts.ConsentFact> mine = facts.consents().stream().filter(k -> k.recipientOrganisationId() == org).toList();
+    if (mine.isEmpty()) {
+      return DenyReason.NO_CONSENT;
+    }
+    Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
+    asking.stream().map(CaseFacts.ReferralFact::purpose).filter(p -> p != null).forEach(purposes::add);
+    List<CaseFacts.ConsentFact> forPurpose = mine.stream().filter(k -> purposes.contains(k.purpose())).toList();
+    if (forPurpose.isEmpty()) {
+      return DenyReason.CONSENT_OTHER_PURPOSE;
+    }
+    List<CaseFacts.ConsentFact> covering = forPurpose.stream().filter(k -> k.categories().contains(category)).toList();
+    if (covering.isEmpty()) {
+      return DenyReason.CONSENT_OTHER_CATEGORY;
+    }
+    if (covering.stream().anyMatch(k -> k.withdrawnAt() != null)) {
+      return DenyReason.CONSENT_WITHDRAWN;
+    }
+    if (covering.stream().anyMatch(k -> k.validUntil() != null && today.isAfter(k.validUntil()))) {
+      return DenyReason.CONSENT_EXPIRED;
+    }
+    return DenyReason.CONSENT_NOT_YET_VALID;
+  }
+
+  /**
+   * The same rule as {@link #decide}, as a predicate over {@code CaseFile} for a Criteria query:
+   * true exactly for the cases on which {@code decide} permits.
+   *
+   * @param cb the criteria builder
+   * @param query the query (for subqueries)
+   * @param c the case root
+   * @param viewer who asks
+   * @param category which category
+   * @param action what for
+   * @param now the instant of the request (UTC)
+   * @return the predicate
+   */
+  public Predicate permits(
+      CriteriaBuilder cb, CriteriaQuery<?> query, Root<CaseFile> c, Viewer viewer, DataCategory category, AccessAction action, Instant now) {
+    if (viewer.role() == PortalRole.ADMIN) {
+      return cb.disjunction();
+    }
+    long org = viewer.organisationId();
+    List<Predicate> any = new ArrayList<>();
+    any.add(cb.equal(c.get("ownerOrganisation").get("id"), org));
+    for (LegalBasisTable.Rule rule : LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
+      Subquery<Long> sub = query.subquery(Long.class);
+      Root<Referral> r = sub.from(Referral.class);
+      List<Predicate> where = new ArrayList<>();
+      where.add(cb.equal(r.get("caseFile"), c));
+      where.add(cb.equal(r.get("toOrganisation").get("id"), org));
+      if (rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL) {
+        where.add(r.get("state").in(LIVE));
+      }
+      if (rule.requiredPurpose() != null) {
+        where.add(cb.equal(r.get("purpose"), rule.requiredPurpose()));
+      }
+      any.add(cb.exists(sub.select(r.get("id")).where(where.toArray(Predicate[]::new))));
+    }
+    if (category.isPersonal()) {
+      LocalDate today = now.atZone(ZONE).toLocalDate();
+      // A live referral asking for the category, with an active consent for its purpose.
+      Subquery<Long> ref = query.subquery(Long.class);
+      Root<Referral> r = ref.from(Referral.class);
+      Join<Referral, DataCategory> rc = r.join("categories");
+      Subquery<Long> con = query.subquery(Long.class);
+      Root<Consent> k = con.from(Consent.class);
+      Join<Consent, DataCategory> kc = k.join("categories");
+      con.select(k.get("id"))
+          .where(
+              cb.equal(k.get("caseFile"), c),
+              cb.equal(k.get("recipient").get("id"), org),
+              cb.equal(k.get("purpose"), r.get("purpose")),
+              cb.equal(kc, category),
+              cb.isNull(k.get("withdrawnAt")),
+              cb.lessThanOrEqualTo(k.<LocalDate>get("givenOn"), today),
+              cb.or(cb.isNull(k.get("validUntil")), cb.greaterThanOrEqualTo(k.<LocalDate>get("validUntil"), today)));
+      ref.select(r.get("id"))
+          .where(
+              cb.equal(r.get("caseFile"), c),
+              cb.equal(r.get("toOrganisation").get("id"), org),
+              r.get("state").in(LIVE),
+              cb.equal(rc, category),
+              cb.exists(con));
+      any.add(cb.exists(ref));
+      if (action == AccessAction.READ) {
+        Subquery<Long> bg = query.subquery(Long.class);
+        Root<BreakGlassAccess> b = bg.from(BreakGlassAccess.class);
+        bg.select(b.get("id"))
+            .where(
+                cb.equal(b.get("caseFile"), c),
+                cb.equal(b.get("user").get("id"), viewer.userId()),
+                cb.equal(b.get("category"), category),
+                cb.greaterThan(b.<Instant>get("expiresAt"), now));
+        Subquery<Long> stillReferred = query.subquery(Long.class);
+        Root<Referral> lr = stillReferred.from(Referral.class);
+        stillReferred.select(lr.get("id"))
+            .where(cb.equal(lr.get("caseFile"), c), cb.equal(lr.get("toOrganisation").get("id"), org), lr.get("state").in(LIVE));
+        any.add(cb.and(cb.exists(bg), cb.exists(stillReferred)));
+      }
+    }
+    return cb.or(any.toArray(Predicate[]::new));
+  }
+}

@@ -1,0 +1,104 @@
+package rs.astra.nrm.consent;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import rs.astra.nrm.referral.ReferralState;
+
+/**
+ * Everything the access policy needs to know about one case to decide, as plain values: who owns
+ * it, its referrals, its consents and its emergency accesses. Loaded by {@link CaseFactsLoader}
+ * from the database, or built by hand in tests.
+ *
+ * @param caseId the case
+ * @param personId the data subject
+ * @param ownerOrganisationId the owning organisation
+ * @param referrals every referral of the case, in any state
+ * @param consents every consent of the case, active or not
+ * @param breakGlass every emergency access to the case, current or past
+ */
+public record CaseFacts(
+    long caseId,
+    long personId,
+    long ownerOrganisationId,
+    List<ReferralFact> referrals,
+    List<ConsentFact> consents,
+    List<BreakGlassFact> breakGlass)
+    implements Serializable {
+
+  /** Copies the lists; none may be {@code null}. */
+  public CaseFacts {
+    referrals = List.copyOf(referrals);
+    consents = List.copyOf(consents);
+    breakGlass = List.copyOf(breakGlass);
+  }
+
+  /**
+   * A referral as the policy sees it.
+   *
+   * @param id referral id
+   * @param toOrganisationId the recipient
+   * @param state its lifecycle state
+   * @param purpose its purpose; {@code null} for an imported historic referral
+   * @param categories the categories it asks for (empty for an imported one)
+   */
+  public record ReferralFact(long id, long toOrganisationId, ReferralState state, Purpose purpose, Set<DataCategory> categories)
+      implements Serializable {
+    /** @throws NullPointerException if state or categories is {@code null} */
+    public ReferralFact {
+      Objects.requireNonNull(state, "state");
+      categories = Set.copyOf(categories);
+    }
+  }
+
+  /**
+   * A consent as the policy sees it.
+   *
+   * @param id consent id
+   * @param recipientOrganisationId the recipient
+   * @param purpose its purpose
+   * @param categories the categories it covers
+   * @param givenOn first day valid (Europe/Belgrade)
+   * @param validUntil last day valid, inclusive; {@code null} = open-ended
+   * @param withdrawnAt when withdrawn; {@code null} = not withdrawn
+   */
+  public record ConsentFact(
+      long id,
+      long recipientOrganisationId,
+      Purpose purpose,
+      Set<DataCategory> categories,
+      LocalDate givenOn,
+      LocalDate validUntil,
+      Instant withdrawnAt)
+      implements Serializable {
+    /** @throws NullPointerException if purpose, categories or givenOn is {@code null} */
+    public ConsentFact {
+      Objects.requireNonNull(purpose, "purpose");
+      Objects.requireNonNull(givenOn, "givenOn");
+      categories = Set.copyOf(categories);
+    }
+
+    /**
+     * Active on a day: given on or before it, not past its last day, not withdrawn.
+     *
+     * @param day a Europe/Belgrade calendar day
+     * @return whether active
+     */
+    public boolean activeOn(LocalDate day) {
+      return withdrawnAt == null && !givenOn.isAfter(day) && (validUntil == null || !day.isAfter(validUntil));
+    }
+  }
+
+  /**
+   * An emergency access as the policy sees it.
+   *
+   * @param id its id
+   * @param userId the user who opened it
+   * @param category the category opened
+   * @param expiresAt when it ends (UTC, exclusive)
+   */
+  public record BreakGlassFact(long id, long userId, DataCategory category, Instant expiresAt) implements Serializable {}
+}

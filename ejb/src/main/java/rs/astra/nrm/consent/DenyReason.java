@@ -1,0 +1,32 @@
+package rs.astra.nrm.consent;
+
+/**
+ * Why the policy denied access, most specific first; the case page shows it for every hidden
+ * category (message key {@code deny.<NAME>}).
+ */
+public enum DenyReason {
+  /** Administrators read no case data (data minimisation, GDPR Art. 5(1)(c)). */
+  ADMINISTRATOR,
+  /** The case is not referred to the user's organisation (or the referral is no longer live). */
+  NOT_REFERRED,
+  /** No live referral to the organisation asks for this category. */
+  NOT_IN_REFERRAL,
+  /** The data subject gave the organisation no consent for the referral's purpose. */
+  NO_CONSENT,
+  /** The consent for this purpose and category was withdrawn. */
+  CONSENT_WITHDRAWN,
+  /** The consent for this purpose and category has expired. */
+  CONSENT_EXPIRED,
+  /** The consent starts on a later day. */
+  CONSENT_NOT_YET_VALID,
+  /** A consent exists, but for another purpose than the referral's. */
+  CONSENT_OTHER_PURPOSE,
+  /** A consent for the purpose exists, but does not cover this category. */
+  CONSENT_OTHER_CATEGORY,
+  /** The basis the user has does not allow this action (e.g. emergency access is read-only). */
+  ACTION_NOT_PERMITTED,
+  /** An emergency access needs a reason of at least 20 characters. */
+  REASON_TOO_SHORT,
+  /** The organisation owns the case and needs no emergency access. */
+  NOT_NEEDED
+}

@@ -1,0 +1,195 @@
+package rs.astra.nrm.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessBasis;
+import rs.astra.nrm.consent.DataCategory;
+
+/**
+ * One decision of the access policy on personal data: who asked for which category of which case,
+ * to do what, whether it was permitted, and on what basis. Written once, never changed or deleted
+ * (every column is {@code updatable = false}; nothing in the application updates or deletes this
+ * table). Ids only, no personal data: the record names the case, not the person's name.
+ */
+@Entity
+@Table(name = "audit_record")
+@NamedQuery(
+    name = AuditRecord.FIND_BY_PERSON,
+    query = "select a from AuditRecord a where a.personId = :personId order by a.at, a.id")
+@NamedQuery(
+    name = AuditRecord.COUNT_BY_CASE,
+    query = "select count(a) from AuditRecord a where a.caseFileId = :caseId")
+public class AuditRecord {
+
+  /** Named query: every record about a data subject ({@code personId}), oldest first. */
+  public static final String FIND_BY_PERSON = "AuditRecord.findByPerson";
+
+  /** Named query: how many records a case ({@code caseId}) has. */
+  public static final String COUNT_BY_CASE = "AuditRecord.countByCase";
+
+  @Id
+  @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_record_seq")
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant at;
+
+  @Column(name = "user_id", nullable = false, updatable = false)
+  private long userId;
+
+  @Column(nullable = false, length = 80, updatable = false)
+  private String username;
+
+  @Column(name = "organisation_id", nullable = false, updatable = false)
+  private long organisationId;
+
+  @Column(name = "case_file_id", nullable = false, updatable = false)
+  private long caseFileId;
+
+  @Column(name = "person_id", nullable = false, updatable = false)
+  private long personId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 40, updatable = false)
+  private DataCategory category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20, updatable = false)
+  private AccessAction action;
+
+  @Column(nullable = false, updatable = false)
+  private boolean permitted;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20, updatable = false)
+  private AccessBasis basis;
+
+  @Column(name = "basis_ref", length = 80, updatable = false)
+  private String basisRef;
+
+  @Column(name = "request_id", nullable = false, length = 40, updatable = false)
+  private String requestId;
+
+  /** For JPA only. */
+  protected AuditRecord() {}
+
+  /**
+   * Records one decision.
+   *
+   * @param at when (UTC)
+   * @param userId who asked
+   * @param username her login name (kept so that the record outlives renames)
+   * @param organisationId her organisation
+   * @param caseFileId the case
+   * @param personId the data subject of the case
+   * @param category the category asked for
+   * @param action what for
+   * @param permitted the decision
+   * @param basis the basis of a permit, {@link AccessBasis#NONE} for a deny
+   * @param basisRef consent id, break-glass id or legal-basis code; {@code null} for owner and deny
+   * @param requestId the id of the request the decision was made in, to group one page's records
+   */
+  public AuditRecord(
+      Instant at,
+      long userId,
+      String username,
+      long organisationId,
+      long caseFileId,
+      long personId,
+      DataCategory category,
+      AccessAction action,
+      boolean permitted,
+      AccessBasis basis,
+      String basisRef,
+      String requestId) {
+    this.at = Objects.requireNonNull(at, "at");
+    this.userId = userId;
+    this.username = Objects.requireNonNull(username, "username");
+    this.organisationId = organisationId;
+    this.caseFileId = caseFileId;
+    this.personId = personId;
+    this.category = Objects.requireNonNull(category, "category");
+    this.action = Objects.requireNonNull(action, "action");
+    this.permitted = permitted;
+    this.basis = Objects.requireNonNull(basis, "basis");
+    this.basisRef = basisRef;
+    this.requestId = Objects.requireNonNull(requestId, "requestId");
+  }
+
+  /** @return the id */
+  public Long getId() {
+    return id;
+  }
+
+  /** @return when (UTC) */
+  public Instant getAt() {
+    return at;
+  }
+
+  /** @return who asked */
+  public long getUserId() {
+    return userId;
+  }
+
+  /** @return her login name */
+  public String getUsername() {
+    return username;
+  }
+
+  /** @return her organisation */
+  public long getOrganisationId() {
+    return organisationId;
+  }
+
+  /** @return the case */
+  public long getCaseFileId() {
+    return caseFileId;
+  }
+
+  /** @return the data subject */
+  public long getPersonId() {
+    return personId;
+  }
+
+  /** @return the category */
+  public DataCategory getCategory() {
+    return category;
+  }
+
+  /** @return the action */
+  public AccessAction getAction() {
+    return action;
+  }
+
+  /** @return whether it was permitted */
+  public boolean isPermitted() {
+    return permitted;
+  }
+
+  /** @return the basis */
+  public AccessBasis getBasis() {
+    return basis;
+  }
+
+  /** @return the basis reference, may be {@code null} */
+  public String getBasisRef() {
+    return basisRef;
+  }
+
+  /** @return the request id */
+  public String getRequestId() {
+    return requestId;
+  }
+}
