@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import rs.astra.nrm.consent.AccessBasis;
-import rs.astra.nrm.consent.ConsentForm;
+import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.consent.Purpose;
@@ -185,7 +185,7 @@ public record CaseView(
       List<DataCategory> categories,
       LocalDate givenOn,
       LocalDate validUntil,
-      ConsentForm form,
+      ConsentMethod form,
       String recordedBy,
       Instant withdrawnAt,
       String withdrawnBy,

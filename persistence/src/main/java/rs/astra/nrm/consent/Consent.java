@@ -75,7 +75,7 @@ public class Consent {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "given_as", nullable = false, length = 40, updatable = false)
-  private ConsentForm form;
+  private ConsentMethod form;
 
   @Column(length = 2000, updatable = false)
   private String note;
@@ -122,7 +122,7 @@ public class Consent {
       Set<DataCategory> categories,
       LocalDate givenOn,
       LocalDate validUntil,
-      ConsentForm form,
+      ConsentMethod form,
       String note,
       PortalUser recordedBy,
       Instant recordedAt) {
@@ -219,7 +219,7 @@ public class Consent {
   }
 
   /** @return how it was given */
-  public ConsentForm getForm() {
+  public ConsentMethod getForm() {
     return form;
   }
 

@@ -131,7 +131,7 @@ public class Referral {
   @Column(name = "revocation_reason", length = 2000)
   private String revocationReason;
 
-  /** For JPA only.
+  /** For JPA only. */
   protected Referral() {}
 
   /**

@@ -37,7 +37,6 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import rs.astra.nrm.casefile.CaseAccess;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRow;
@@ -90,7 +89,7 @@ class PortalIT {
     List<CaseRow> rows = all(caseworker);
     assertEquals(SampleCaseload.read().rows(), rows.size());
     assertEquals(rows.size(), cases.count(caseworker, CaseListQuery.firstPage(20)));
-    assertTrue(rows.stream().allMatch(r -> r.access() == CaseAccess.OWNER && r.personName() != null));
+    assertTrue(rows.stream().allMatch(r -> r.owned() && r.personName() != null));
   }
 
   @Test
@@ -100,12 +99,13 @@ class PortalIT {
     int expected = SampleCaseload.read().referredTo("Centre for Social Work Belgrade");
     assertTrue(expected > 0, "the sample caseload refers cases to CSW Belgrade");
     assertEquals(expected, rows.size());
-    assertTrue(rows.stream().allMatch(r -> r.access() == CaseAccess.RECIPIENT && r.personName() == null));
+    assertTrue(rows.stream().allMatch(r -> !r.owned() && r.personName() == null));
 
     CaseView page = cases.find(csw, rows.get(0).id()).orElseThrow();
-    assertEquals(CaseAccess.RECIPIENT, page.access());
-    assertNull(page.person());
-    assertNull(page.victim());
+    assertFalse(page.owned());
+    assertNull(page.identity());
+    assertNull(page.contact());
+    assertNull(page.exploitation());
     assertNull(page.ownerUser());
     assertTrue(page.referrals().stream().allMatch(r -> r.to().equals("Centre for Social Work Belgrade")));
   }
@@ -124,7 +124,7 @@ class PortalIT {
   void recipientCannotFindCasesByTheVictimsName() {
     CaseRow referred = all(viewer("csw.belgrade")).get(0);
     CaseView owned = cases.find(viewer("ngo.coordinator"), referred.id()).orElseThrow();
-    String surname = owned.person().secondName();
+    String surname = owned.identity().secondName();
     CaseListQuery byName = new CaseListQuery(0, 20, null, true, null, surname, null);
     assertEquals(0, cases.count(viewer("csw.belgrade"), byName));
     assertTrue(cases.count(viewer("ngo.coordinator"), byName) >= 1);

@@ -4,13 +4,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.web.security.SignedInUser;
 
 /**
- * The case page: what the signed-in user may see of one case. A case that does not exist and one
- * she may not see look the same ("not found"), so the page reveals nothing.
+ * The case page: what the policy lets the signed-in user read of one case, and why the rest is
+ * hidden. A case that does not exist and one she may not see look the same ("not found"). The other
+ * beans of the page (consent, referral, emergency access) call {@link #load()} after a change.
  */
 @Named
 @ViewScoped
@@ -36,6 +39,36 @@ public class ShowCase implements Serializable {
   /** @return the case, or {@code null} when not found or not visible */
   public CaseView getCase() {
     return caseView;
+  }
+
+  /** @return the case id, or {@code null} */
+  public Long getCaseId() {
+    return caseView == null ? null : caseView.id();
+  }
+
+  /**
+   * Whether a personal category is visible.
+   *
+   * @param category the category name
+   * @return {@code true} when the policy permitted reading it
+   */
+  public boolean visible(String category) {
+    return caseView != null && caseView.visible().containsKey(DataCategory.valueOf(category));
+  }
+
+  /**
+   * Why a personal category is visible.
+   *
+   * @param category the category name
+   * @return its basis, or {@code null} when hidden
+   */
+  public CaseView.Basis basis(String category) {
+    return caseView == null ? null : caseView.visible().get(DataCategory.valueOf(category));
+  }
+
+  /** @return the hidden categories whose emergency access the user could open */
+  public List<DataCategory> getEmergencyCategories() {
+    return caseView == null ? List.of() : caseView.hidden().stream().filter(CaseView.Hidden::emergencyAccessPossible).map(CaseView.Hidden::category).toList();
   }
 
   /** @return the {@code id} view parameter */

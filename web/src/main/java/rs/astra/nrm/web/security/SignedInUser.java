@@ -51,6 +51,19 @@ public class SignedInUser implements Serializable {
     return viewer().organisationName();
   }
 
+  /** @return the organisation's id, for telling sender from recipient on a page */
+  public long getOrganisationId() {
+    return viewer().organisationId();
+  }
+
+  /** @return whether the user's organisation owns cases (an NGO) and the user is not an administrator */
+  public boolean isCaseOwnerRole() {
+    return switch (viewer().role()) {
+      case NGO_CASEWORKER, NGO_COORDINATOR -> true;
+      default -> false;
+    };
+  }
+
   /** @return the role name, e.g. {@code ngo-caseworker} */
   public String getRoleName() {
     return viewer().role().roleName();

@@ -1,7 +1,7 @@
 package rs.astra.nrm.consent;
 
 /** How a consent was given and recorded. */
-public enum ConsentForm {
+public enum ConsentMethod {
   /** A consent form signed by the data subject. */
   SIGNED_FORM,
   /** Oral consent in the presence of a witness, who is named in the note. */

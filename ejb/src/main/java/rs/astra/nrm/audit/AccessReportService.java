@@ -1,0 +1,90 @@
+package rs.astra.nrm.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessBasis;
+import rs.astra.nrm.consent.AccessEnforcer;
+import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * The data-subject access report (GDPR Art. 15(1); Law 87/2018 art. 26): everything that was seen of
+ * one person's data, by whom, when, and on what basis, and every refused request. Prepared by the
+ * organisation that owns her case, which hands it to her.
+ */
+@Stateless
+public class AccessReportService {
+
+  @PersistenceContext(unitName = "nrm")
+  private EntityManager em;
+
+  @Inject private CaseFactsLoader facts;
+  @Inject private AccessEnforcer enforcer;
+
+  /**
+   * One line of the report.
+   *
+   * @param at when (UTC)
+   * @param user the user's display name (her login name if she no longer exists)
+   * @param organisation her organisation's name
+   * @param category the category
+   * @param action what for
+   * @param permitted whether it was permitted
+   * @param basis on what basis
+   * @param basisRef consent id, emergency-access id or legal-basis code, or {@code null}
+   */
+  public record ReportLine(
+      Instant at, String user, String organisation, DataCategory category, AccessAction action, boolean permitted, AccessBasis basis, String basisRef)
+      implements Serializable {}
+
+  /**
+   * The report for the data subject of a case, oldest first.
+   *
+   * @param viewer who prepares it; of the owning organisation (the preparation is itself an
+   *     audited read of IDENTITY)
+   * @param caseId the data subject's case
+   * @return every audit record about her
+   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
+   *     the case
+   */
+  public List<ReportLine> reportForCase(Viewer viewer, long caseId) {
+    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, Instant.now());
+    enforcer.require(viewer, f, DataCategory.IDENTITY, AccessAction.READ, Instant.now());
+    List<AuditRecord> records = em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class).setParameter("personId", f.personId()).getResultList();
+    Map<Long, String> users = new HashMap<>();
+    Map<Long, String> organisations = new HashMap<>();
+    return records.stream()
+        .map(
+            a ->
+                new ReportLine(
+                    a.getAt(),
+                    users.computeIfAbsent(a.getUserId(), id -> {
+                      PortalUser u = em.find(PortalUser.class, id);
+                      return u == null ? a.getUsername() : u.getDisplayName();
+                    }),
+                    organisations.computeIfAbsent(a.getOrganisationId(), id -> {
+                      Organisation o = em.find(Organisation.class, id);
+                      return o == null ? String.valueOf(id) : o.getName();
+                    }),
+                    a.getCategory(),
+                    a.getAction(),
+                    a.isPermitted(),
+                    a.getBasis(),
+                    a.getBasisRef()))
+        .toList();
+  }
+}

@@ -1,0 +1,186 @@
+package rs.astra.nrm.consent;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * Records and withdraws consents. Only the organisation that owns a case records its consents (it
+ * is the controller that meets the data subject); withdrawal takes effect on the very next request
+ * and revokes the live referrals that rested on the consent. Consents are never deleted.
+ */
+@Stateless
+public class ConsentService {
+
+  private static final Logger LOG = Logger.getLogger(ConsentService.class.getName());
+
+  @PersistenceContext(unitName = "nrm")
+  private EntityManager em;
+
+  @Inject private CaseFactsLoader facts;
+  @Inject private AccessEnforcer enforcer;
+
+  /**
+   * What the user filled in to record a consent.
+   *
+   * @param caseId the case
+   * @param recipientOrganisationId who may receive the data
+   * @param purpose for what
+   * @param categories which personal categories, at least one
+   * @param givenOn the day it was given; not in the future (Europe/Belgrade)
+   * @param validUntil last valid day, inclusive, or {@code null}
+   * @param method how it was given
+   * @param note free text up to 2000 characters, or {@code null}
+   */
+  public record NewConsentForm(
+      long caseId,
+      long recipientOrganisationId,
+      Purpose purpose,
+      Set<DataCategory> categories,
+      LocalDate givenOn,
+      LocalDate validUntil,
+      ConsentMethod method,
+      String note) {}
+
+  /**
+   * Records a consent on a case the viewer's organisation owns.
+   *
+   * @param viewer who records it
+   * @param input what was given
+   * @return the new consent's id
+   * @throws AccessDeniedException if the viewer's organisation does not own the case
+   * @throws InvalidRequestException for missing or inconsistent input (message keys
+   *     {@code consent.error.*})
+   */
+  public long give(Viewer viewer, NewConsentForm input) {
+    Instant now = Instant.now();
+    CaseFacts f = facts.load(input.caseId()).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    requireOwner(viewer, f, now);
+    if (input.purpose() == null || input.method() == null || input.givenOn() == null) {
+      throw new InvalidRequestException("consent.error.incomplete");
+    }
+    if (input.categories() == null || input.categories().stream().noneMatch(DataCategory::isPersonal)) {
+      throw new InvalidRequestException("consent.error.noCategory");
+    }
+    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    if (input.givenOn().isAfter(today)) {
+      throw new InvalidRequestException("consent.error.givenInFuture");
+    }
+    if (input.validUntil() != null && input.validUntil().isBefore(input.givenOn())) {
+      throw new InvalidRequestException("consent.error.endsBeforeStart");
+    }
+    if (input.note() != null && input.note().length() > 2000) {
+      throw new InvalidRequestException("consent.error.noteTooLong");
+    }
+    if (input.recipientOrganisationId() == f.ownerOrganisationId()) {
+      throw new InvalidRequestException("consent.error.ownOrganisation");
+    }
+    Organisation recipient = em.find(Organisation.class, input.recipientOrganisationId());
+    if (recipient == null) {
+      throw new InvalidRequestException("consent.error.noRecipient");
+    }
+    Consent k =
+        new Consent(
+            em.find(CaseFile.class, input.caseId()),
+            recipient,
+            input.purpose(),
+            input.categories(),
+            input.givenOn(),
+            input.validUntil(),
+            input.method(),
+            blankToNull(input.note()),
+            em.find(PortalUser.class, viewer.userId()),
+            now);
+    em.persist(k);
+    em.flush();
+    return k.getId();
+  }
+
+  /**
+   * Withdraws a consent (GDPR Art. 7(3)) and revokes every SENT or ACCEPTED referral that rested on
+   * it, recording why.
+   *
+   * @param viewer who records the withdrawal; of the owning organisation
+   * @param consentId the consent
+   * @param expectedVersion the version the user saw
+   * @return the number of referrals revoked
+   * @throws ConcurrentUpdateException if the consent changed since the user saw it
+   * @throws InvalidRequestException if it is already withdrawn or does not exist
+   * @throws AccessDeniedException if the viewer's organisation does not own the case
+   */
+  public int withdraw(Viewer viewer, long consentId, long expectedVersion) {
+    Instant now = Instant.now();
+    Consent k = em.find(Consent.class, consentId);
+    if (k == null) {
+      throw new InvalidRequestException("consent.error.notFound");
+    }
+    requireOwner(viewer, facts.load(k.getCaseFile().getId()).orElseThrow(), now);
+    if (k.getVersion() != expectedVersion) {
+      throw new ConcurrentUpdateException("consent");
+    }
+    if (k.getWithdrawnAt() != null) {
+      throw new InvalidRequestException("consent.error.alreadyWithdrawn");
+    }
+    PortalUser by = em.find(PortalUser.class, viewer.userId());
+    k.withdraw(by, now);
+    int revoked = revokeDependants(k, by, "Consent withdrawn", now);
+    em.flush();
+    LOG.log(Level.INFO, "consent {0} withdrawn by user {1}; {2} referrals revoked", new Object[] {consentId, viewer.userId(), revoked});
+    return revoked;
+  }
+
+  /**
+   * Revokes the live referrals whose consent is no longer active because it expired (an expired
+   * consent behaves as withdrawn). Run by {@link ConsentExpiry} every hour; access itself never
+   * waits for this, because the policy checks validity dates on every request.
+   *
+   * @param now the instant to judge expiry at (UTC; Europe/Belgrade day)
+   * @return the number of referrals revoked
+   */
+  public int revokeReferralsOfExpiredConsents(Instant now) {
+    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    List<Referral> lapsed =
+        em.createQuery(
+                "select r from Referral r where r.consent is not null and r.state in :live and r.consent.validUntil < :today", Referral.class)
+            .setParameter("live", List.of(ReferralState.SENT, ReferralState.ACCEPTED))
+            .setParameter("today", today)
+            .getResultList();
+    lapsed.forEach(r -> r.revoke(null, "Consent expired", now));
+    return lapsed.size();
+  }
+
+  private int revokeDependants(Consent k, PortalUser by, String reason, Instant now) {
+    List<Referral> dependants =
+        em.createQuery("select r from Referral r where r.consent = :consent and r.state in :live", Referral.class)
+            .setParameter("consent", k)
+            .setParameter("live", List.of(ReferralState.SENT, ReferralState.ACCEPTED))
+            .getResultList();
+    dependants.forEach(r -> r.revoke(by, reason, now));
+    return dependants.size();
+  }
+
+  private void requireOwner(Viewer viewer, CaseFacts f, Instant now) {
+    // Consents are data about the data subject: recording one is an update of her case summary,
+    // which only the owner may do.
+    enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,382 @@
+package rs.astra.nrm.referral;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessEnforcer;
+import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.Consent;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.LegalBasisTable;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * The referral lifecycle: the owning organisation sends a referral for a purpose and the
+ * categories the recipient needs, on an active consent or a legal basis that covers them; the
+ * recipient accepts or rejects it (with a reason); the recipient completes it; the sender may
+ * revoke it before completion. Every change checks the version the user saw (optimistic locking).
+ */
+@Stateless
+public class ReferralService {
+
+  @PersistenceContext(unitName = "nrm")
+  private EntityManager em;
+
+  @Inject private CaseFactsLoader facts;
+  @Inject private AccessEnforcer enforcer;
+
+  /**
+   * What covers the personal categories of a planned referral, or what is missing.
+   *
+   * @param consentId the active consent that covers the categories no legal basis covers, or
+   *     {@code null}
+   * @param legalBasis the legal-basis code that covers some categories, or {@code null}
+   * @param byLegalBasis the categories the legal basis covers
+   * @param byConsent the categories the consent covers
+   * @param missing the categories nothing covers; empty when the referral may be sent
+   * @param consentForPurposeExists whether the recipient has any active consent for the purpose
+   */
+  public record Coverage(
+      Long consentId,
+      String legalBasis,
+      Set<DataCategory> byLegalBasis,
+      Set<DataCategory> byConsent,
+      Set<DataCategory> missing,
+      boolean consentForPurposeExists)
+      implements Serializable {
+
+    /** @return whether everything asked for is covered */
+    public boolean covered() {
+      return missing.isEmpty();
+    }
+  }
+
+  /**
+   * Works out what would cover a referral, without sending it (the send dialog shows this live).
+   *
+   * @param viewer who would send it; of the owning organisation
+   * @param caseId the case
+   * @param toOrganisationId the recipient
+   * @param purpose the purpose
+   * @param categories the personal categories asked for
+   * @return the coverage
+   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own the case
+   */
+  public Coverage coverage(Viewer viewer, long caseId, long toOrganisationId, Purpose purpose, Set<DataCategory> categories) {
+    Instant now = Instant.now();
+    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
+    Organisation to = em.find(Organisation.class, toOrganisationId);
+    if (to == null || purpose == null) {
+      throw new InvalidRequestException("referral.error.incomplete");
+    }
+    return coverage(f, to, purpose, categories, now);
+  }
+
+  private Coverage coverage(CaseFacts f, Organisation to, Purpose purpose, Set<DataCategory> asked, Instant now) {
+    Set<DataCategory> personal = EnumSet.noneOf(DataCategory.class);
+    asked.stream().filter(DataCategory::isPersonal).forEach(personal::add);
+    Set<DataCategory> byBasis = EnumSet.noneOf(DataCategory.class);
+    String basis = null;
+    for (LegalBasisTable.Rule rule : LegalBasisTable.RULES) {
+      if (rule.organisationTypes().contains(to.getType())
+          && rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL
+          && rule.actions().contains(AccessAction.READ)
+          && (rule.requiredPurpose() == null || rule.requiredPurpose() == purpose)) {
+        for (DataCategory c : personal) {
+          if (rule.categories().contains(c)) {
+            byBasis.add(c);
+            basis = rule.code();
+          }
+        }
+      }
+    }
+    Set<DataCategory> rest = EnumSet.noneOf(DataCategory.class);
+    personal.stream().filter(c -> !byBasis.contains(c)).forEach(rest::add);
+    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    List<CaseFacts.ConsentFact> active =
+        f.consents().stream().filter(k -> k.recipientOrganisationId() == to.getId() && k.purpose() == purpose && k.activeOn(today)).toList();
+    if (rest.isEmpty()) {
+      return new Coverage(null, basis, byBasis, Set.of(), Set.of(), !active.isEmpty());
+    }
+    // One referral rests on one consent: take the active consent that covers most of what is asked.
+    CaseFacts.ConsentFact best =
+        active.stream().max(java.util.Comparator.comparingLong(k -> rest.stream().filter(k.categories()::contains).count())).orElse(null);
+    Set<DataCategory> missing = EnumSet.copyOf(rest);
+    if (best != null) {
+      missing.removeAll(best.categories());
+      if (missing.isEmpty()) {
+        return new Coverage(best.id(), basis, byBasis, rest, Set.of(), true);
+      }
+    }
+    return new Coverage(null, basis, byBasis, Set.of(), missing, !active.isEmpty());
+  }
+
+  /**
+   * Sends a referral from the viewer's organisation, which owns the case.
+   *
+   * @param viewer who sends it
+   * @param caseId the case
+   * @param toOrganisationId the recipient, not the sender
+   * @param purpose the purpose
+   * @param categories the personal categories the recipient needs (may be empty: the case summary
+   *     always travels)
+   * @param details free text up to 4000 characters, or {@code null}
+   * @return the new referral's id
+   * @throws InvalidRequestException {@code referral.error.notCovered} with the missing categories
+   *     when no active consent or legal basis covers them; other {@code referral.error.*} keys for
+   *     bad input
+   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own the case
+   */
+  public long send(Viewer viewer, long caseId, long toOrganisationId, Purpose purpose, Set<DataCategory> categories, String details) {
+    Instant now = Instant.now();
+    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
+    Organisation to = em.find(Organisation.class, toOrganisationId);
+    if (to == null || purpose == null) {
+      throw new InvalidRequestException("referral.error.incomplete");
+    }
+    if (to.getId() == viewer.organisationId()) {
+      throw new InvalidRequestException("referral.error.self");
+    }
+    if (details != null && details.length() > 4000) {
+      throw new InvalidRequestException("referral.error.detailsTooLong");
+    }
+    Set<DataCategory> asked = categories == null ? Set.of() : categories;
+    Coverage coverage = coverage(f, to, purpose, asked, now);
+    if (!coverage.covered()) {
+      throw new InvalidRequestException(
+          coverage.consentForPurposeExists() ? "referral.error.consentMissingCategories" : "referral.error.noConsent",
+          String.join(", ", coverage.missing().stream().map(Enum::name).toList()));
+    }
+    Referral r =
+        Referral.send(
+            em.find(CaseFile.class, caseId),
+            em.find(Organisation.class, viewer.organisationId()),
+            to,
+            purpose,
+            asked,
+            details == null || details.isBlank() ? null : details.strip(),
+            coverage.consentId() == null ? null : em.find(Consent.class, coverage.consentId()),
+            coverage.legalBasis(),
+            em.find(PortalUser.class, viewer.userId()),
+            now);
+    em.persist(r);
+    em.flush();
+    return r.getId();
+  }
+
+  /**
+   * One line of the referral inbox.
+   *
+   * @param id referral id
+   * @param version its optimistic-lock version
+   * @param caseId the case id, to open it; {@code null} when the referral no longer gives access
+   * @param caseCode the case code; {@code null} when the referral no longer gives access
+   * @param from sending organisation's name
+   * @param purpose purpose; {@code null} for an imported historic referral
+   * @param categories categories asked for
+   * @param details free text
+   * @param date referral day
+   * @param state lifecycle state
+   * @param waitingDays days since the referral date while it is SENT, else 0
+   */
+  public record InboxRow(
+      long id,
+      long version,
+      Long caseId,
+      String caseCode,
+      String from,
+      Purpose purpose,
+      java.util.List<DataCategory> categories,
+      String details,
+      LocalDate date,
+      ReferralState state,
+      long waitingDays)
+      implements Serializable {}
+
+  /**
+   * One page of the referrals sent to the viewer's organisation: waiting ones (SENT) first, then
+   * newest first. Sorting and paging happen in the database.
+   *
+   * @param viewer a user of the recipient organisation
+   * @param state only this state; {@code null} = all
+   * @param first first row, 0-based
+   * @param pageSize rows, 1–500
+   * @return the rows
+   */
+  public List<InboxRow> inbox(Viewer viewer, ReferralState state, int first, int pageSize) {
+    LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
+    var query =
+        em.createQuery(
+                "select r from Referral r join fetch r.fromOrganisation join fetch r.caseFile"
+                    + " where r.toOrganisation.id = :org"
+                    + (state == null ? "" : " and r.state = :state")
+                    + " order by case when r.state = :sent then 0 else 1 end, r.referralDate desc, r.id desc",
+                Referral.class)
+            .setParameter("org", viewer.organisationId())
+            .setParameter("sent", ReferralState.SENT);
+    if (state != null) {
+      query.setParameter("state", state);
+    }
+    return query
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.max(1, Math.min(500, pageSize)))
+        .getResultList()
+        .stream()
+        .map(
+            r -> {
+              boolean live = AccessPolicy.LIVE.contains(r.getState());
+              return new InboxRow(
+                  r.getId(),
+                  r.getVersion(),
+                  live ? r.getCaseFile().getId() : null,
+                  live ? r.getCaseFile().getCode() : null,
+                  r.getFromOrganisation().getName(),
+                  r.getPurpose(),
+                  List.copyOf(r.getCategories()),
+                  r.getDetails(),
+                  r.getReferralDate(),
+                  r.getState(),
+                  r.getState() == ReferralState.SENT ? Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(r.getReferralDate(), today)) : 0);
+            })
+        .toList();
+  }
+
+  /**
+   * Counts the referrals sent to the viewer's organisation.
+   *
+   * @param viewer a user of the recipient organisation
+   * @param state only this state; {@code null} = all
+   * @return the count
+   */
+  public long countInbox(Viewer viewer, ReferralState state) {
+    var query =
+        em.createQuery(
+                "select count(r) from Referral r where r.toOrganisation.id = :org" + (state == null ? "" : " and r.state = :state"), Long.class)
+            .setParameter("org", viewer.organisationId());
+    if (state != null) {
+      query.setParameter("state", state);
+    }
+    return query.getSingleResult();
+  }
+
+  /**
+   * The recipient accepts a SENT referral.
+   *
+   * @param viewer a user of the recipient organisation
+   * @param referralId the referral
+   * @param expectedVersion the version the user saw
+   * @throws ConcurrentUpdateException if someone changed it meanwhile
+   * @throws InvalidRequestException if it is not SENT ({@code referral.error.wrongState})
+   */
+  public void accept(Viewer viewer, long referralId, long expectedVersion) {
+    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.accept(user(viewer), Instant.now()));
+  }
+
+  /**
+   * The recipient rejects a SENT referral, with a reason.
+   *
+   * @param viewer a user of the recipient organisation
+   * @param referralId the referral
+   * @param expectedVersion the version the user saw
+   * @param reason why, required
+   * @throws ConcurrentUpdateException if someone changed it meanwhile
+   * @throws InvalidRequestException if the reason is missing or the referral is not SENT
+   */
+  public void reject(Viewer viewer, long referralId, long expectedVersion, String reason) {
+    requireReason(reason);
+    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.reject(user(viewer), reason, Instant.now()));
+  }
+
+  /**
+   * The recipient completes an ACCEPTED referral.
+   *
+   * @param viewer a user of the recipient organisation
+   * @param referralId the referral
+   * @param expectedVersion the version the user saw
+   * @throws ConcurrentUpdateException if someone changed it meanwhile
+   * @throws InvalidRequestException if it is not ACCEPTED
+   */
+  public void complete(Viewer viewer, long referralId, long expectedVersion) {
+    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.complete(user(viewer), Instant.now()));
+  }
+
+  /**
+   * The sender revokes a SENT or ACCEPTED referral, with a reason.
+   *
+   * @param viewer a user of the sending organisation
+   * @param referralId the referral
+   * @param expectedVersion the version the user saw
+   * @param reason why, required
+   * @throws ConcurrentUpdateException if someone changed it meanwhile
+   * @throws InvalidRequestException if the reason is missing or the referral is already answered
+   *     finally
+   */
+  public void revoke(Viewer viewer, long referralId, long expectedVersion, String reason) {
+    requireReason(reason);
+    change(viewer, referralId, expectedVersion, Side.SENDER, r -> r.revoke(user(viewer), reason, Instant.now()));
+  }
+
+  private enum Side {
+    SENDER,
+    RECIPIENT
+  }
+
+  private void change(Viewer viewer, long referralId, long expectedVersion, Side side, Consumer<Referral> step) {
+    Referral r = em.find(Referral.class, referralId);
+    long party = side == Side.SENDER ? idOf(r == null ? null : r.getFromOrganisation()) : idOf(r == null ? null : r.getToOrganisation());
+    if (r == null || party != viewer.organisationId() || viewer.role() == rs.astra.nrm.organisation.PortalRole.ADMIN) {
+      // Someone else's referral does not exist for this user.
+      throw new InvalidRequestException("referral.error.notFound");
+    }
+    if (r.getVersion() != expectedVersion) {
+      throw new ConcurrentUpdateException("referral");
+    }
+    try {
+      step.accept(r);
+    } catch (IllegalStateException e) {
+      throw new InvalidRequestException("referral.error.wrongState", r.getState().name());
+    }
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new ConcurrentUpdateException("referral");
+    }
+  }
+
+  private static long idOf(Organisation o) {
+    return o == null ? -1 : o.getId();
+  }
+
+  private PortalUser user(Viewer viewer) {
+    return em.find(PortalUser.class, viewer.userId());
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidRequestException("referral.error.reasonRequired");
+    }
+    if (reason.strip().length() > 2000) {
+      throw new InvalidRequestException("referral.error.reasonTooLong");
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package rs.astra.nrm.web.consent;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.ConsentService;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.web.casefile.ShowCase;
+import rs.astra.nrm.web.i18n.Messages;
+import rs.astra.nrm.web.shared.UserFeedback;
+
+/**
+ * Recording and withdrawing consents on the case page (owner only): choose the institution and
+ * purpose, tick the categories, say how and when it was given.
+ */
+@Named
+@ViewScoped
+public class RecordConsent implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private ConsentService consents;
+  @Inject private UserDirectory directory;
+  @Inject private ShowCase page;
+  @Inject private UserFeedback feedback;
+  @Inject private Messages messages;
+  @Inject private rs.astra.nrm.web.security.SignedInUser user;
+
+  private Long recipientId;
+  private Purpose purpose;
+  private List<DataCategory> categories = new ArrayList<>();
+  private LocalDate givenOn = LocalDate.now(java.time.ZoneId.of("Europe/Belgrade"));
+  private LocalDate validUntil;
+  private ConsentMethod method = ConsentMethod.SIGNED_FORM;
+  private String note;
+
+  /** Records the consent described by the form. */
+  public void record() {
+    if (page.getCaseId() == null) {
+      return;
+    }
+    boolean ok =
+        feedback.run(
+            () ->
+                consents.give(
+                    user.viewer(),
+                    new ConsentService.NewConsentForm(
+                        page.getCaseId(),
+                        recipientId == null ? -1 : recipientId,
+                        purpose,
+                        categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories),
+                        givenOn,
+                        validUntil,
+                        method,
+                        note)),
+            "consent.recorded");
+    if (ok) {
+      categories = new ArrayList<>();
+      note = null;
+      validUntil = null;
+    }
+    page.load();
+  }
+
+  /**
+   * Withdraws a consent.
+   *
+   * @param consentId the consent
+   * @param version the version shown
+   */
+  public void withdraw(long consentId, long version) {
+    feedback.run(() -> messages.get("consent.withdrawn", consents.withdraw(user.viewer(), consentId, version)));
+    page.load();
+  }
+
+  /** @return organisations that can receive data (all but the case's owner), as id/name pairs */
+  public List<Object[]> getRecipients() {
+    String owner = page.getCase() == null ? null : page.getCase().ownerOrganisation();
+    return directory.organisations().stream().filter(o -> !o.getName().equals(owner)).map(o -> new Object[] {o.getId(), o.getName()}).toList();
+  }
+
+  /** @return the purposes */
+  public Purpose[] getPurposes() {
+    return Purpose.values();
+  }
+
+  /** @return the personal categories */
+  public List<DataCategory> getPersonalCategories() {
+    return EnumSet.allOf(DataCategory.class).stream().filter(DataCategory::isPersonal).toList();
+  }
+
+  /** @return the ways a consent is given */
+  public ConsentMethod[] getMethods() {
+    return ConsentMethod.values();
+  }
+
+  public Long getRecipientId() {
+    return recipientId;
+  }
+
+  public void setRecipientId(Long recipientId) {
+    this.recipientId = recipientId;
+  }
+
+  public Purpose getPurpose() {
+    return purpose;
+  }
+
+  public void setPurpose(Purpose purpose) {
+    this.purpose = purpose;
+  }
+
+  public List<DataCategory> getCategories() {
+    return categories;
+  }
+
+  public void setCategories(List<DataCategory> categories) {
+    this.categories = categories == null ? new ArrayList<>() : new ArrayList<>(categories);
+  }
+
+  public LocalDate getGivenOn() {
+    return givenOn;
+  }
+
+  public void setGivenOn(LocalDate givenOn) {
+    this.givenOn = givenOn;
+  }
+
+  public LocalDate getValidUntil() {
+    return validUntil;
+  }
+
+  public void setValidUntil(LocalDate validUntil) {
+    this.validUntil = validUntil;
+  }
+
+  public ConsentMethod getMethod() {
+    return method;
+  }
+
+  public void setMethod(ConsentMethod method) {
+    this.method = method;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+}

@@ -1,0 +1,79 @@
+package rs.astra.nrm.web.referral;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.UserFeedback;
+
+/**
+ * The steps of a referral's lifecycle from a page (the case page or the inbox): accept, reject with
+ * a reason, complete, revoke with a reason. Each passes the version the user saw, so a concurrent
+ * change by a colleague is caught and explained instead of overwritten.
+ */
+@Named
+@ViewScoped
+public class AnswerReferral implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private ReferralService referrals;
+  @Inject private SignedInUser user;
+  @Inject private UserFeedback feedback;
+
+  private long referralId;
+  private long version;
+  private String reason;
+
+  /**
+   * Remembers which referral the reason dialog is for.
+   *
+   * @param id the referral
+   * @param shownVersion the version shown
+   */
+  public void choose(long id, long shownVersion) {
+    this.referralId = id;
+    this.version = shownVersion;
+    this.reason = null;
+  }
+
+  /**
+   * Accepts a referral.
+   *
+   * @param id the referral
+   * @param shownVersion the version shown
+   */
+  public void accept(long id, long shownVersion) {
+    feedback.run(() -> referrals.accept(user.viewer(), id, shownVersion), "referral.accepted");
+  }
+
+  /**
+   * Completes a referral.
+   *
+   * @param id the referral
+   * @param shownVersion the version shown
+   */
+  public void complete(long id, long shownVersion) {
+    feedback.run(() -> referrals.complete(user.viewer(), id, shownVersion), "referral.completed");
+  }
+
+  /** Rejects the chosen referral with the typed reason. */
+  public void reject() {
+    feedback.run(() -> referrals.reject(user.viewer(), referralId, version, reason), "referral.rejected");
+  }
+
+  /** Revokes the chosen referral with the typed reason. */
+  public void revoke() {
+    feedback.run(() -> referrals.revoke(user.viewer(), referralId, version, reason), "referral.revoked");
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,2 @@
+/** Sending, answering and listing referrals. */
+package rs.astra.nrm.web.referral;
