@@ -49,6 +49,9 @@ import rs.astra.nrm.referral.ReferralState;
  *   <li>Otherwise deny, with the most specific {@link DenyReason}.
  * </ol>
  *
+ * <p>When several bases apply, the one covering all records wins over one covering only the
+ * organisation's own records (e.g. a police unit's consent over its own-records legal basis).
+ *
  * "Today" for consent validity is the calendar day in Europe/Belgrade of the instant given.
  */
 @ApplicationScoped
@@ -81,35 +84,54 @@ public class AccessPolicy {
     List<CaseFacts.ReferralFact> toMe = facts.referrals().stream().filter(r -> r.toOrganisationId() == org).toList();
     List<CaseFacts.ReferralFact> live = toMe.stream().filter(r -> LIVE.contains(r.state())).sorted(Comparator.comparingLong(CaseFacts.ReferralFact::id)).toList();
 
+    // Every basis that applies is found; the broadest wins, so that a narrow legal basis (own
+    // records only) never hides a consent that covers all records.
+    Decision legal = null;
     for (LegalBasisTable.Rule rule : LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
       List<CaseFacts.ReferralFact> related = rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL ? live : toMe;
       if (related.stream().anyMatch(r -> rule.requiredPurpose() == null || rule.requiredPurpose() == r.purpose())) {
-        return Decision.permit(AccessBasis.LEGAL_BASIS, rule.code(), rule.scope());
+        legal = Decision.permit(AccessBasis.LEGAL_BASIS, rule.code(), rule.scope());
+        break;
       }
     }
-    if (live.isEmpty()) {
-      return Decision.deny(DenyReason.NOT_REFERRED);
+    if (legal != null && legal.scope() == Decision.Scope.ALL_RECORDS) {
+      return legal;
     }
-    if (!category.isPersonal()) {
-      return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+    if (live.isEmpty() || !category.isPersonal()) {
+      return legal != null ? legal : Decision.deny(live.isEmpty() ? DenyReason.NOT_REFERRED : DenyReason.ACTION_NOT_PERMITTED);
     }
 
     LocalDate today = now.atZone(ZONE).toLocalDate();
     List<CaseFacts.ReferralFact> asking = live.stream().filter(r -> r.categories().contains(category)).toList();
+    Decision consent = null;
     for (CaseFacts.ReferralFact r : asking) {
       for (CaseFacts.ConsentFact k : facts.consents()) {
-        if (k.recipientOrganisationId() == org && k.purpose() == r.purpose() && k.categories().contains(category) && k.activeOn(today)) {
+        if (consent == null && k.recipientOrganisationId() == org && k.purpose() == r.purpose() && k.categories().contains(category) && k.activeOn(today)) {
           Decision.Scope scope = action == AccessAction.UPDATE ? Decision.Scope.OWN_RECORDS : Decision.Scope.ALL_RECORDS;
-          return Decision.permit(AccessBasis.CONSENT, String.valueOf(k.id()), scope);
+          consent = Decision.permit(AccessBasis.CONSENT, String.valueOf(k.id()), scope);
         }
       }
     }
+    if (consent != null && (legal == null || consent.scope() == Decision.Scope.ALL_RECORDS)) {
+      return consent;
+    }
+    Decision emergency = null;
     for (CaseFacts.BreakGlassFact b : facts.breakGlass()) {
-      if (b.userId() == viewer.userId() && b.category() == category && now.isBefore(b.expiresAt())) {
-        return action == AccessAction.READ
-            ? Decision.permit(AccessBasis.BREAK_GLASS, String.valueOf(b.id()), Decision.Scope.ALL_RECORDS)
-            : Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+      if (emergency == null && b.userId() == viewer.userId() && b.category() == category && now.isBefore(b.expiresAt())) {
+        emergency =
+            action == AccessAction.READ
+                ? Decision.permit(AccessBasis.BREAK_GLASS, String.valueOf(b.id()), Decision.Scope.ALL_RECORDS)
+                : Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
       }
+    }
+    if (emergency != null && emergency.permitted()) {
+      return emergency;
+    }
+    if (legal != null) {
+      return legal;
+    }
+    if (emergency != null) {
+      return emergency;
     }
     return Decision.deny(whyNoConsent(facts, org, category, asking, live, today));
   }

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import rs.astra.nrm.organisation.OrganisationType;
@@ -76,9 +75,6 @@ import rs.astra.nrm.referral.ReferralState;
  *       CONSENT or BREAK_GLASS permit the test also checks that the decision names the consent or
  *       emergency access that granted it); {@code expected_scope} ALL_RECORDS, OWN_RECORDS or empty
  *       for a deny; {@code expected_reason} a {@link DenyReason} or empty for a permit.
- *   <li>{@code contested}: empty, or why the policy is believed to answer this row wrongly. A
- *       contested row whose expectation the policy does not meet is reported as skipped (aborted)
- *       with the policy's actual answer, not as a failure; when the policy meets it, it passes.
  * </ul>
  *
  * <p>To add a row: append a line to the CSV (or insert it in its block; lines starting with
@@ -163,10 +159,6 @@ class AccessMatrixTest {
       expected = expectedDecision(row, s.grantingConsentRef(), s.breakGlassRef());
     }
     String context = row.describe();
-    String contested = row.get("contested");
-    if (!contested.isEmpty() && !expected.equals(actual)) {
-      Assumptions.abort("CONTESTED row " + row.number() + " (" + contested + "): expected " + expected + ", policy gives " + actual);
-    }
     assertEquals(expected, actual, context);
   }
 
@@ -410,7 +402,6 @@ class AccessMatrixTest {
           "expected_basis",
           "expected_scope",
           "expected_reason",
-          "contested",
           "note");
 
   private static List<Row> readRows() {
