@@ -1,0 +1,275 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.audit.AccessReportService;
+import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.CaseListQuery;
+import rs.astra.nrm.casefile.CaseRow;
+import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessBasis;
+import rs.astra.nrm.consent.AccessDeniedException;
+import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.consent.BreakGlassService;
+import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.Consent;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.ConsentService;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Decision;
+import rs.astra.nrm.consent.DenyReason;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * The consent policy through the real services and database: the list query agrees with
+ * {@code decide} row by row, withdrawal and expiry stop sharing at once, every permit and explicit
+ * deny is audited and reported, concurrent answers to a referral are caught, and emergency access
+ * works as the NRM agreed. Uses organisations of its own ({@link ConsentFixture}).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsentPolicyIT {
+
+  @Deployment
+  static WebArchive portal() {
+    File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
+    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class).addClass(ConsentFixture.class);
+  }
+
+  @Inject CaseFileService cases;
+  @Inject ConsentService consents;
+  @Inject ReferralService referrals;
+  @Inject BreakGlassService breakGlass;
+  @Inject AccessReportService reports;
+  @Inject UserDirectory directory;
+  @Inject AccessPolicy policy;
+  @Inject CaseFactsLoader factsLoader;
+  @PersistenceContext(unitName = "nrm") EntityManager em;
+  @Resource UserTransaction tx;
+
+  private Viewer viewer(String username) throws Exception {
+    ConsentFixture.ensure(em, tx);
+    return directory.viewerFor(username).orElseThrow();
+  }
+
+  private long orgId(String name) {
+    return ConsentFixture.organisation(em, name).getId();
+  }
+
+  private long consent(Viewer owner, long caseId, String to, Purpose purpose, Set<DataCategory> categories) {
+    return consents.give(
+        owner,
+        new ConsentService.NewConsentForm(
+            caseId, orgId(to), purpose, categories, LocalDate.now(ZoneId.of("Europe/Belgrade")), null, ConsentMethod.SIGNED_FORM, "signed at the shelter"));
+  }
+
+  @Test
+  void listQueryAndDecideAgreeRowByRow() throws Exception {
+    ConsentFixture.ensure(em, tx);
+    List<Long> generated = ConsentFixture.generate(em, tx, 120, 20261130L);
+    int compared = 0;
+    int recipientRows = 0;
+    int recipientNames = 0;
+    for (String username : ConsentFixture.USERS.keySet()) {
+      Viewer v = viewer(username);
+      Map<Long, CaseRow> listed = new HashMap<>();
+      for (int first = 0; ; first += 500) {
+        List<CaseRow> page = cases.list(v, new CaseListQuery(first, 500, CaseListQuery.SortColumn.CODE, true, null, null, null));
+        page.forEach(r -> listed.put(r.id(), r));
+        if (page.size() < 500) {
+          break;
+        }
+      }
+      Map<Long, CaseFacts> facts = factsLoader.load(generated);
+      Instant now = Instant.now();
+      for (long id : generated) {
+        Decision summary = policy.decide(v, facts.get(id), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
+        Decision identity = policy.decide(v, facts.get(id), DataCategory.IDENTITY, AccessAction.READ, now);
+        assertEquals(summary.permitted(), listed.containsKey(id), username + " case " + id + ": list vs decide(CASE_SUMMARY)");
+        if (summary.permitted()) {
+          assertEquals(identity.permitted(), listed.get(id).personName() != null, username + " case " + id + ": name vs decide(IDENTITY)");
+          if (!listed.get(id).owned()) {
+            recipientRows++;
+            recipientNames += identity.permitted() ? 1 : 0;
+          }
+        }
+        compared++;
+      }
+      long expectedCount = listed.size();
+      assertEquals(expectedCount, cases.count(v, CaseListQuery.firstPage(20)), username + ": count agrees with the list");
+    }
+    System.out.println(
+        "List query vs decide: " + compared + " user-case pairs compared; " + recipientRows + " rows seen by recipients, " + recipientNames + " of them with the name");
+    assertTrue(recipientRows > 20 && recipientNames > 5, "the generated caseload exercises the recipient branches");
+    assertEquals(ConsentFixture.USERS.size() * generated.size(), compared);
+  }
+
+  @Test
+  void withdrawingConsentHidesTheCategoriesAtOnceAndRevokesTheReferralsOnIt() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw1");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Milena", "Withdrawn");
+    long consentId = consent(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT));
+    long referralId =
+        referrals.send(owner, caseId, orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT), "needs protection");
+
+    CaseView seen = cases.find(csw, caseId).orElseThrow();
+    assertEquals("Milena", seen.identity().firstName());
+    assertNotNull(seen.contact());
+    assertEquals(AccessBasis.CONSENT, seen.visible().get(DataCategory.IDENTITY).basis());
+    assertEquals(String.valueOf(consentId), seen.visible().get(DataCategory.IDENTITY).reference());
+    assertNull(seen.exploitation(), "a category the consent does not cover is absent");
+    assertTrue(seen.hidden().stream().anyMatch(h -> h.category() == DataCategory.EXPLOITATION && h.reason() == DenyReason.NOT_IN_REFERRAL));
+
+    long version = em.find(Consent.class, consentId).getVersion();
+    assertEquals(1, consents.withdraw(owner, consentId, version));
+    em.clear();
+    assertEquals(ReferralState.REVOKED, em.find(Referral.class, referralId).getState());
+    assertTrue(cases.find(csw, caseId).isEmpty(), "with the referral revoked the case is gone for the recipient");
+    assertEquals(0, cases.count(csw, new CaseListQuery(0, 20, null, true, null, "Withdrawn", null)));
+  }
+
+  @Test
+  void expiredConsentBehavesAsWithdrawnAndItsReferralsAreRevoked() throws Exception {
+    Viewer csw = viewer("cp.csw2");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Jasna", "Expired");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    tx.begin();
+    CaseFile c = em.find(CaseFile.class, caseId);
+    var owner = ConsentFixture.user(em, "cp.coordinator");
+    Consent k =
+        new Consent(c, ConsentFixture.organisation(em, "CP Social Work Centre"), Purpose.ACCOMMODATION, EnumSet.of(DataCategory.IDENTITY), today.minusDays(30), today.minusDays(1),
+            ConsentMethod.SIGNED_FORM, null, owner, Instant.now());
+    em.persist(k);
+    Referral r = Referral.send(c, owner.getOrganisation(), ConsentFixture.organisation(em, "CP Social Work Centre"), Purpose.ACCOMMODATION, EnumSet.of(DataCategory.IDENTITY), null, k, null, owner, Instant.now());
+    em.persist(r);
+    tx.commit();
+
+    CaseView seen = cases.find(csw, caseId).orElseThrow();
+    assertNull(seen.identity());
+    assertTrue(seen.hidden().stream().anyMatch(h -> h.category() == DataCategory.IDENTITY && h.reason() == DenyReason.CONSENT_EXPIRED));
+    assertTrue(consents.revokeReferralsOfExpiredConsents(Instant.now()) >= 1);
+    em.clear();
+    assertEquals(ReferralState.REVOKED, em.find(Referral.class, r.getId()).getState());
+  }
+
+  @Test
+  void everyPermitAndExplicitDenyIsAuditedAndTheAccessReportListsThem() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer health = viewer("cp.health");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dragana", "Audited");
+    consent(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH, DataCategory.IDENTITY));
+    referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH, DataCategory.IDENTITY), "examination");
+
+    cases.find(health, caseId).orElseThrow();
+    AccessDeniedException refused =
+        assertThrows(AccessDeniedException.class, () -> breakGlass.open(health, caseId, DataCategory.CONTACT, "too short"));
+    assertEquals(DenyReason.REASON_TOO_SHORT, refused.reason());
+
+    List<AccessReportService.ReportLine> report = reports.reportForCase(owner, caseId);
+    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.IDENTITY && l.permitted() && l.basis() == AccessBasis.CONSENT));
+    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.HEALTH && l.permitted()));
+    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.CONTACT && !l.permitted()), "the refused emergency access is reported");
+    assertFalse(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.CONTACT && l.permitted()), "no permit on CONTACT");
+    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.coordinator") && l.basis() == AccessBasis.OWNER), "preparing the report is itself recorded");
+    assertThrows(AccessDeniedException.class, () -> reports.reportForCase(health, caseId), "only the owner prepares the report");
+  }
+
+  @Test
+  void twoRecipientsAnsweringTheSameReferralAtOnceOneWinsTheOtherIsTold() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Sanja", "Concurrent");
+    long referralId = referrals.send(owner, caseId, orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, Set.of(), "assessment");
+    long shown = referrals.inbox(viewer("cp.csw1"), ReferralState.SENT, 0, 500).stream().filter(r -> r.id() == referralId).findFirst().orElseThrow().version();
+
+    referrals.accept(viewer("cp.csw1"), referralId, shown);
+    assertThrows(ConcurrentUpdateException.class, () -> referrals.reject(viewer("cp.csw2"), referralId, shown, "we have no place"));
+    em.clear();
+    Referral r = em.find(Referral.class, referralId);
+    assertEquals(ReferralState.ACCEPTED, r.getState(), "the first answer stands");
+    assertNull(r.getRejectionReason(), "the second answer changed nothing");
+    InvalidRequestException late = assertThrows(InvalidRequestException.class, () -> referrals.reject(viewer("cp.csw2"), referralId, r.getVersion(), "late"));
+    assertEquals("referral.error.wrongState", late.messageKey());
+  }
+
+  @Test
+  void emergencyAccessOpensOneCategoryOfAReferredCaseAndTheOwnerSeesIt() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer police = viewer("cp.police");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vera", "Emergency");
+    referrals.send(owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
+    assertNull(cases.find(police, caseId).orElseThrow().contact());
+
+    long id = breakGlass.open(police, caseId, DataCategory.CONTACT, "The person is missing and may be in danger tonight");
+    CaseView seen = cases.find(police, caseId).orElseThrow();
+    assertNotNull(seen.contact());
+    assertEquals(AccessBasis.BREAK_GLASS, seen.visible().get(DataCategory.CONTACT).basis());
+    assertNull(seen.identity(), "only the opened category");
+    assertTrue(breakGlass.accessesToMyCases(owner, 50).stream().anyMatch(a -> a.id() == id && a.caseId() == caseId));
+
+    long other = ConsentFixture.newCase(em, tx, "cp.caseworker", "Nina", "NotReferred");
+    AccessDeniedException refused =
+        assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, other, DataCategory.CONTACT, "The person is missing and may be in danger tonight"));
+    assertEquals(DenyReason.NOT_REFERRED, refused.reason());
+  }
+
+  @Test
+  void sendingAReferralSaysWhichCategoriesNoConsentCovers() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ljiljana", "Coverage");
+    InvalidRequestException none =
+        assertThrows(InvalidRequestException.class, () -> referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH), null));
+    assertEquals("referral.error.noConsent", none.messageKey());
+    assertEquals(List.of("HEALTH"), none.arguments());
+
+    consent(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH));
+    InvalidRequestException partly =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH, DataCategory.CONTACT), null));
+    assertEquals("referral.error.consentMissingCategories", partly.messageKey());
+    assertEquals(List.of("CONTACT"), partly.arguments());
+
+    long cptv = referrals.send(owner, caseId, orgId("CP CPTV"), Purpose.IDENTIFICATION, EnumSet.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION), "formal identification");
+    assertEquals("CPTV_IDENTIFICATION", em.find(Referral.class, cptv).getLegalBasis(), "CPTV identification rests on the law, not on consent");
+    CaseView seen = cases.find(viewer("cp.cptv"), caseId).orElseThrow();
+    assertEquals("Ljiljana", seen.identity().firstName());
+    assertEquals(AccessBasis.LEGAL_BASIS, seen.visible().get(DataCategory.IDENTITY).basis());
+    assertNull(seen.contact());
+  }
+}
