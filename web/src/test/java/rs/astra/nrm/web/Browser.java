@@ -1,0 +1,129 @@
+package rs.astra.nrm.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, with both binaries given explicitly (no driver
+ * download): what a person does in the portal, step by step, with screenshots under
+ * {@code web/target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String base;
+
+  Browser(URL base) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("nrm.test.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--lang=sr");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(System.getProperty("nrm.test.chromedriver", "/usr/bin/chromedriver"))).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    this.base = base.toString().endsWith("/") ? base.toString() : base + "/";
+  }
+
+  /** Signs in on the login page, after signing out any previous user. */
+  void login(String username) {
+    driver.manage().deleteAllCookies();
+    open("login.xhtml");
+    driver.findElement(By.id("loginForm:username")).sendKeys(username);
+    driver.findElement(By.id("loginForm:password")).sendKeys("demo");
+    driver.findElement(By.id("loginForm:submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("currentUser")));
+  }
+
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  WebElement find(String cssSelector) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+  }
+
+  List<WebElement> all(String cssSelector) {
+    return driver.findElements(By.cssSelector(cssSelector));
+  }
+
+  boolean present(String cssSelector) {
+    return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+  }
+
+  /** Clicks and waits for the next page of a full (non-Ajax) submit. */
+  void submit(WebElement button) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    button.click();
+    wait.until(ExpectedConditions.stalenessOf(html));
+  }
+
+  /** Chooses a value in a PrimeFaces selectOneMenu through its widget (fires its change and Ajax). */
+  void choose(String clientId, String value) {
+    String widget = "widget_" + clientId.replace(':', '_');
+    ((JavascriptExecutor) driver).executeScript("PF(arguments[0]).selectValue(arguments[1]);", widget, value);
+    waitForAjax();
+  }
+
+  /** Ticks the checkbox of a PrimeFaces selectManyCheckbox that has this value. */
+  void tick(String clientId, String value) {
+    WebElement input = driver.findElement(By.cssSelector("input[name='" + clientId + "'][value='" + value + "']"));
+    driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+    waitForAjax();
+  }
+
+  void waitForAjax() {
+    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();"));
+  }
+
+  String pageSource() {
+    return driver.getPageSource();
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Saves a PNG of the page as {@code web/target/screenshots/<name>.png}. */
+  void screenshot(String name) {
+    try {
+      Path dir = Path.of(System.getProperty("nrm.test.screenshots", "target/screenshots"));
+      Files.createDirectories(dir);
+      File png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,112 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Journeys through the real pages in headless Chromium, against the packaged WAR in demo mode:
+ * consent and referral between the NGO and a centre for social work, and what each side sees.
+ * Works with the Centre for Social Work Niš so that the counts other tests make of Belgrade stay.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserJourneyIT {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
+    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class);
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void consentAndReferralTravelToTheSocialWorkCentreAndWithdrawalStopsThem() {
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.coordinator");
+      browser.screenshot("ngo-coordinator-cases");
+      String caseUrl = caseNotReferredTo(browser, "Centre for Social Work Niš");
+
+      // The coordinator records the person's consent and sends the referral.
+      browser.open(caseUrl);
+      browser.choose("caseForm:consentRecipient", organisationValue(browser, "caseForm:consentRecipient_input", "Centre for Social Work Niš"));
+      browser.choose("caseForm:consentPurpose", "SOCIAL_PROTECTION");
+      browser.tick("caseForm:consentCategories", "IDENTITY");
+      browser.tick("caseForm:consentCategories", "CONTACT");
+      browser.submit(browser.find("[id='caseForm:recordConsent']"));
+      assertTrue(browser.present(".withdraw-consent"), "the consent is listed and can be withdrawn");
+
+      browser.choose("caseForm:referralTo", organisationValue(browser, "caseForm:referralTo_input", "Centre for Social Work Niš"));
+      browser.choose("caseForm:referralPurpose", "SOCIAL_PROTECTION");
+      browser.tick("caseForm:referralCategories", "IDENTITY");
+      browser.tick("caseForm:referralCategories", "CONTACT");
+      assertTrue(browser.present("#coverageOk"), "the dialog shows the consent covers the referral");
+      browser.submit(browser.find("[id='caseForm:sendReferral']"));
+      browser.screenshot("ngo-coordinator-case-after-referral");
+      String code = browser.find("#caseCode").getText();
+
+      // The social worker accepts it in her inbox and sees only what was consented.
+      browser.login("csw.nis");
+      browser.open("app/inbox.xhtml");
+      browser.screenshot("csw-inbox");
+      WebElement accept = rowOf(browser, code).findElement(org.openqa.selenium.By.cssSelector(".accept-referral"));
+      browser.submit(accept);
+      browser.open(caseUrl);
+      browser.screenshot("csw-case");
+      String page = browser.pageSource();
+      assertTrue(browser.present("[id='caseForm:identitySection']"), "identity was consented");
+      assertTrue(browser.present("[id='caseForm:contactSection']"), "contact was consented");
+      assertFalse(browser.present("[id='caseForm:exploitationSection']"), "exploitation was not");
+      assertTrue(browser.present("tr.hidden-category[data-category='EXPLOITATION']"), "and the page says why it is hidden");
+      assertFalse(page.contains("consentsSection"), "a recipient never sees the consent records");
+
+      // The coordinator withdraws the consent; on the next request the case is gone for the centre.
+      browser.login("ngo.coordinator");
+      browser.open(caseUrl);
+      browser.find(".withdraw-consent").click();
+      browser.submit(browser.find(".ui-confirmdialog-yes"));
+      assertTrue(browser.pageSource().contains("REVOKED") || browser.all(".referral-state").stream().anyMatch(e -> !e.getText().isBlank()));
+      browser.login("csw.nis");
+      browser.open(caseUrl);
+      browser.screenshot("csw-case-after-withdrawal");
+      assertTrue(browser.present("#notFound"), "after withdrawal the centre no longer sees the case");
+      assertFalse(browser.pageSource().contains("personName"));
+    }
+  }
+
+  /** The address of a case page of an ASTRA case that has no referral to the organisation. */
+  private static String caseNotReferredTo(Browser browser, String organisation) {
+    List<String> links = browser.all("a.nrm-case-code").stream().map(a -> a.getAttribute("href")).toList();
+    for (String href : links) {
+      browser.open(href.substring(href.indexOf("app/")));
+      if (!browser.pageSource().contains(organisation + "</td>")) {
+        return href.substring(href.indexOf("app/"));
+      }
+    }
+    throw new AssertionError("every listed case is already referred to " + organisation);
+  }
+
+  private static String organisationValue(Browser browser, String selectId, String name) {
+    Matcher m = Pattern.compile("<option value=\"(\\d+)\"[^>]*>" + Pattern.quote(name) + "</option>").matcher(browser.pageSource().replace("&#39;", "'"));
+    assertTrue(m.find(), "option " + name + " in " + selectId);
+    return m.group(1);
+  }
+
+  private static WebElement rowOf(Browser browser, String caseCode) {
+    return browser.all("tr").stream().filter(tr -> tr.getText().contains(caseCode)).findFirst().orElseThrow(() -> new AssertionError("no inbox row for " + caseCode));
+  }
+}

@@ -1,0 +1,104 @@
+package rs.astra.nrm.web.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.casefile.Gender;
+import rs.astra.nrm.casefile.TraffickingStatus;
+import rs.astra.nrm.casefile.TypeOfExploitation;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessBasis;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.DenyReason;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.exchange.HtcdsImportProblem;
+import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.referral.ReferralState;
+
+/** Every text the portal shows exists in every language: no missing or stray bundle key. */
+class MessagesBundleTest {
+
+  private static final List<String> BUNDLES = List.of("Messages.properties", "Messages_sr_Latn.properties");
+
+  private static Properties load(String file) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = MessagesBundleTest.class.getResourceAsStream("/rs/astra/nrm/web/i18n/" + file)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  @Test
+  void everyLanguageHasTheSameKeys() throws IOException {
+    Set<String> reference = new TreeSet<>(load(BUNDLES.get(0)).stringPropertyNames());
+    for (String bundle : BUNDLES) {
+      assertEquals(reference, new TreeSet<>(load(bundle).stringPropertyNames()), bundle);
+    }
+  }
+
+  @Test
+  void everyKeyAPageUsesExists() throws IOException {
+    Pattern literal = Pattern.compile("msg\\['([a-zA-Z0-9_.-]+)'\\]");
+    Set<String> keys = load(BUNDLES.get(0)).stringPropertyNames();
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/webapp"))) {
+      for (Path page : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+        Matcher m = literal.matcher(Files.readString(page));
+        while (m.find()) {
+          if (!keys.contains(m.group(1))) {
+            missing.add(page.getFileName() + ": " + m.group(1));
+          }
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "missing keys: " + missing);
+  }
+
+  @Test
+  void everyValueShownFromAnEnumHasItsText() throws IOException {
+    Set<String> keys = load(BUNDLES.get(0)).stringPropertyNames();
+    List<String> expected = new ArrayList<>();
+    add(expected, "deny.", DenyReason.values());
+    add(expected, "category.", DataCategory.values());
+    add(expected, "purpose.", Purpose.values());
+    add(expected, "consentMethod.", ConsentMethod.values());
+    add(expected, "referralState.", ReferralState.values());
+    add(expected, "caseStatus.", CaseStatus.values());
+    add(expected, "exploitation.", TypeOfExploitation.values());
+    add(expected, "traffickingStatus.", TraffickingStatus.values());
+    add(expected, "gender.", Gender.values());
+    add(expected, "action.", AccessAction.values());
+    add(expected, "basis.", AccessBasis.values());
+    for (PortalRole r : PortalRole.values()) {
+      expected.add("role." + r.roleName());
+    }
+    for (HtcdsImportProblem p : HtcdsImportProblem.values()) {
+      expected.add(p.messageKey());
+    }
+    List<String> missing = expected.stream().filter(k -> !keys.contains(k)).toList();
+    assertTrue(missing.isEmpty(), "missing keys: " + missing);
+  }
+
+  private static void add(List<String> keys, String prefix, Enum<?>[] values) {
+    for (Enum<?> v : values) {
+      keys.add(prefix + v.name());
+    }
+  }
+}
