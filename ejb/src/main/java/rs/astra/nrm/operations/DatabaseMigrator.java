@@ -42,7 +42,7 @@ public class DatabaseMigrator {
     Flyway flyway =
         Flyway.configure(rs.astra.nrm.casefile.CaseFile.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
             .failOnMissingLocations(false)
             .load();
     MigrateResult result = flyway.migrate();
@@ -52,6 +52,16 @@ public class DatabaseMigrator {
         Level.INFO,
         "Database schema at version {0} ({1} migrations applied now)",
         new Object[] {schemaVersion, result.migrationsExecuted});
+  }
+
+  /** The vendor folder of the connected database: {@code postgresql} or {@code h2}. */
+  private String vendor() {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+      return product.contains("postgres") ? "postgresql" : "h2";
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("database not reachable at start-up", e);
+    }
   }
 
   /**

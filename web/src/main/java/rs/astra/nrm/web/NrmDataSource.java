@@ -4,17 +4,14 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Defines the portal's datasource {@code java:app/jdbc/nrm}: the embedded H2 file database under
- * the data folder ({@code nrm.data.dir}, a system property; the README's run command sets it to
- * {@code ./data}). Payara resolves {@code ${...}} from system properties at deployment.
+ * Defines the portal's datasource {@code java:app/jdbc/nrm}, pooled by the server around
+ * {@link ConfiguredDataSource}, which connects to PostgreSQL when {@code NRM_DB_URL} is set and to
+ * the embedded H2 file database under the data folder otherwise (see {@link DatabaseSettings}).
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/nrm",
-    className = "org.h2.jdbcx.JdbcDataSource",
-    url = "jdbc:h2:file:${nrm.data.dir}/nrm",
-    user = "nrm",
-    password = "nrm",
+    className = "rs.astra.nrm.web.ConfiguredDataSource",
     minPoolSize = 1,
-    maxPoolSize = 20)
+    maxPoolSize = 30)
 @ApplicationScoped
 public class NrmDataSource {}

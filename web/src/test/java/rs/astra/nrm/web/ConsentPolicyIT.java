@@ -210,6 +210,48 @@ class ConsentPolicyIT {
     assertThrows(AccessDeniedException.class, () -> reports.reportForCase(health, caseId), "only the owner prepares the report");
   }
 
+  /**
+   * On PostgreSQL a trigger makes the audit trail append-only for every role. The embedded H2 has no
+   * such trigger (its triggers would have to be classes on the database's own class path); there the
+   * guarantee is that the application has no code that updates or deletes audit records.
+   */
+  @Test
+  void onPostgresqlTheDatabaseRefusesToChangeOrDeleteAuditRecords() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ana", "AppendOnly");
+    cases.find(owner, caseId).orElseThrow();
+    String vendor;
+    try (var c = ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/nrm")).getConnection()) {
+      vendor = c.getMetaData().getDatabaseProductName();
+      if (!vendor.equalsIgnoreCase("PostgreSQL")) {
+        System.out.println("Audit append-only trigger: not checked on " + vendor);
+        return;
+      }
+      long before;
+      try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from audit_record where case_file_id = " + caseId)) {
+        rs.next();
+        before = rs.getLong(1);
+      }
+      assertTrue(before > 0, "reading the case wrote audit records");
+      for (String sql :
+          List.of(
+              "update audit_record set permitted = false where case_file_id = " + caseId,
+              "delete from audit_record where case_file_id = " + caseId,
+              "truncate audit_record")) {
+        java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> {
+          try (var st = c.createStatement()) {
+            st.executeUpdate(sql);
+          }
+        }, sql);
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+      }
+      try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from audit_record where case_file_id = " + caseId)) {
+        rs.next();
+        assertEquals(before, rs.getLong(1));
+      }
+    }
+  }
+
   @Test
   void twoRecipientsAnsweringTheSameReferralAtOnceOneWinsTheOtherIsTold() throws Exception {
     Viewer owner = viewer("cp.coordinator");

@@ -1,0 +1,83 @@
+package rs.astra.nrm.web;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Where the portal's database is, from configuration: system properties first, then environment
+ * variables (the MicroProfile Config names and their environment forms).
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>property</th><th>environment</th><th>default</th></tr>
+ *   <tr><td>nrm.db.url</td><td>NRM_DB_URL</td><td>{@code jdbc:h2:file:<data dir>/nrm}</td></tr>
+ *   <tr><td>nrm.db.user</td><td>NRM_DB_USER</td><td>{@code nrm}</td></tr>
+ *   <tr><td>nrm.db.password</td><td>NRM_DB_PASSWORD</td><td>{@code nrm} (for H2 only)</td></tr>
+ *   <tr><td>nrm.data.dir</td><td>NRM_DATA_DIR</td><td>{@code ./data}</td></tr>
+ * </table>
+ *
+ * @param url the JDBC URL ({@code jdbc:postgresql:...} or {@code jdbc:h2:...})
+ * @param user the database user
+ * @param password the password, may be empty
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+  /** The environment variables the portal reads for its database. */
+  public static final java.util.List<String> ENVIRONMENT = java.util.List.of("NRM_DB_URL", "NRM_DB_USER", "NRM_DB_PASSWORD", "NRM_DATA_DIR");
+
+  /** @throws NullPointerException if a value is {@code null} */
+  public DatabaseSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+  }
+
+  /**
+   * Reads the settings of this process.
+   *
+   * @return the settings
+   */
+  public static DatabaseSettings current() {
+    return from(System.getProperties()::getProperty, System.getenv());
+  }
+
+  /**
+   * Reads settings from a property source and an environment (testable form of {@link #current()}).
+   *
+   * @param properties property lookup, e.g. {@code System.getProperties()::getProperty}
+   * @param environment environment variables
+   * @return the settings
+   */
+  public static DatabaseSettings from(Function<String, String> properties, Map<String, String> environment) {
+    String dataDir = first(properties.apply("nrm.data.dir"), environment.get("NRM_DATA_DIR"), "data");
+    String defaultUrl = "jdbc:h2:file:" + Path.of(dataDir).toAbsolutePath().normalize() + "/nrm";
+    String url = first(properties.apply("nrm.db.url"), environment.get("NRM_DB_URL"), defaultUrl);
+    boolean h2 = url.startsWith("jdbc:h2:");
+    String user = first(properties.apply("nrm.db.user"), environment.get("NRM_DB_USER"), h2 ? "nrm" : "");
+    String password = first(properties.apply("nrm.db.password"), environment.get("NRM_DB_PASSWORD"), h2 ? "nrm" : "");
+    return new DatabaseSettings(url, user, password);
+  }
+
+  /** @return whether this is the embedded H2 database */
+  public boolean embedded() {
+    return url.startsWith("jdbc:h2:");
+  }
+
+  private static String first(String a, String b, String fallback) {
+    if (a != null && !a.isBlank()) {
+      return a.strip();
+    }
+    if (b != null && !b.isBlank()) {
+      return b.strip();
+    }
+    return fallback;
+  }
+
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "DatabaseSettings[url=" + url + ", user=" + user + "]";
+  }
+}
