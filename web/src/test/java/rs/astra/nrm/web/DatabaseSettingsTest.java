@@ -1,0 +1,49 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatabaseSettingsTest {
+
+  @Test
+  void withoutConfigurationTheEmbeddedDatabaseLivesInTheDataFolder() {
+    DatabaseSettings s = DatabaseSettings.from(k -> null, Map.of());
+    assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().normalize() + "/nrm", s.url());
+    assertTrue(s.embedded());
+    assertEquals("nrm", s.user());
+  }
+
+  @Test
+  void environmentSelectsPostgresql() {
+    DatabaseSettings s =
+        DatabaseSettings.from(k -> null, Map.of("NRM_DB_URL", "jdbc:postgresql://db:5432/nrm", "NRM_DB_USER", "portal", "NRM_DB_PASSWORD", "s3cret"));
+    assertEquals("jdbc:postgresql://db:5432/nrm", s.url());
+    assertEquals("portal", s.user());
+    assertEquals("s3cret", s.password());
+    assertFalse(s.embedded());
+  }
+
+  @Test
+  void systemPropertiesWinOverTheEnvironment() {
+    Map<String, String> props = Map.of("nrm.db.url", "jdbc:postgresql://localhost/test", "nrm.data.dir", "/srv/nrm");
+    DatabaseSettings s = DatabaseSettings.from(props::get, Map.of("NRM_DB_URL", "jdbc:postgresql://db:5432/nrm"));
+    assertEquals("jdbc:postgresql://localhost/test", s.url());
+    assertEquals("", s.password(), "no default password outside the embedded database");
+  }
+
+  @Test
+  void theDataFolderMovesTheEmbeddedDatabase() {
+    assertEquals("jdbc:h2:file:/srv/nrm/nrm", DatabaseSettings.from(k -> null, Map.of("NRM_DATA_DIR", "/srv/nrm")).url());
+  }
+
+  @Test
+  void thePasswordIsNeverPrinted() {
+    DatabaseSettings s = new DatabaseSettings("jdbc:postgresql://db/nrm", "portal", "s3cret");
+    assertFalse(s.toString().contains("s3cret"));
+  }
+}
