@@ -126,7 +126,9 @@ public class CaseFileService {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> q = cb.createQuery(Long.class);
     Root<CaseFile> c = q.from(CaseFile.class);
-    Join<CaseFile, Person> p = c.join("person");
+    // Every case has its person; join it only when the name filter needs it.
+    boolean byName = query.nameContains() != null && !query.nameContains().isBlank();
+    Join<CaseFile, Person> p = byName ? c.join("person") : null;
     q.select(cb.count(c)).where(filters(cb, q, c, p, viewer, query, now));
     return em.createQuery(q).getSingleResult();
   }

@@ -51,14 +51,18 @@ public class CaseFactsLoader {
     }
     Map<Long, List<CaseFacts.ReferralFact>> referrals = new HashMap<>();
     for (Referral r :
-        em.createQuery("select r from Referral r where r.caseFile.id in :ids", Referral.class).setParameter("ids", caseIds).getResultList()) {
+        em.createQuery("select distinct r from Referral r left join fetch r.categories where r.caseFile.id in :ids", Referral.class)
+            .setParameter("ids", caseIds)
+            .getResultList()) {
       referrals
           .computeIfAbsent(r.getCaseFile().getId(), k -> new ArrayList<>())
           .add(new CaseFacts.ReferralFact(r.getId(), r.getToOrganisation().getId(), r.getState(), r.getPurpose(), r.getCategories()));
     }
     Map<Long, List<CaseFacts.ConsentFact>> consents = new HashMap<>();
     for (Consent k :
-        em.createQuery("select k from Consent k where k.caseFile.id in :ids", Consent.class).setParameter("ids", caseIds).getResultList()) {
+        em.createQuery("select distinct k from Consent k left join fetch k.categories where k.caseFile.id in :ids", Consent.class)
+            .setParameter("ids", caseIds)
+            .getResultList()) {
       consents
           .computeIfAbsent(k.getCaseFile().getId(), x -> new ArrayList<>())
           .add(

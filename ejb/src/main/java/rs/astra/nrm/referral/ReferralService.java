@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -237,11 +239,18 @@ public class ReferralService {
     if (state != null) {
       query.setParameter("state", state);
     }
-    return query
-        .setFirstResult(Math.max(0, first))
-        .setMaxResults(Math.max(1, Math.min(500, pageSize)))
-        .getResultList()
-        .stream()
+    List<Referral> page = query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(500, pageSize))).getResultList();
+    // The categories of the whole page in one query, not one query per row.
+    Map<Long, Set<DataCategory>> categories = new HashMap<>();
+    if (!page.isEmpty()) {
+      for (Object[] row :
+          em.createQuery("select r.id, c from Referral r join r.categories c where r.id in :ids", Object[].class)
+              .setParameter("ids", page.stream().map(Referral::getId).toList())
+              .getResultList()) {
+        categories.computeIfAbsent((Long) row[0], k -> EnumSet.noneOf(DataCategory.class)).add((DataCategory) row[1]);
+      }
+    }
+    return page.stream()
         .map(
             r -> {
               boolean live = AccessPolicy.LIVE.contains(r.getState());
@@ -252,7 +261,7 @@ public class ReferralService {
                   live ? r.getCaseFile().getCode() : null,
                   r.getFromOrganisation().getName(),
                   r.getPurpose(),
-                  List.copyOf(r.getCategories()),
+                  List.copyOf(categories.getOrDefault(r.getId(), EnumSet.noneOf(DataCategory.class))),
                   r.getDetails(),
                   r.getReferralDate(),
                   r.getState(),

@@ -61,7 +61,7 @@ public class Consent {
   @Column(nullable = false, length = 40, updatable = false)
   private Purpose purpose;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "consent_category", joinColumns = @JoinColumn(name = "consent_id"))
   @Enumerated(EnumType.STRING)
   @Column(name = "category", nullable = false, length = 40)

@@ -91,7 +91,7 @@ public class Referral {
   @Column(length = 40)
   private Purpose purpose;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "referral_category", joinColumns = @JoinColumn(name = "referral_id"))
   @Enumerated(EnumType.STRING)
   @Column(name = "category", nullable = false, length = 40)
