@@ -5,7 +5,7 @@ package rs.astra.nrm.consent;
  * category (message key {@code deny.<NAME>}).
  */
 public enum DenyReason {
-  /** Administrators read no case data (data minimisation, GDPR Art. 5(1)(c)). */
+  /** Administrators and data protection officers read no case data (data minimisation, GDPR Art. 5(1)(c)). */
   ADMINISTRATOR,
   /** The case is not referred to the user's organisation (or the referral is no longer live). */
   NOT_REFERRED,

@@ -353,7 +353,7 @@ public class ReferralService {
   private void change(Viewer viewer, long referralId, long expectedVersion, Side side, Consumer<Referral> step) {
     Referral r = em.find(Referral.class, referralId);
     long party = side == Side.SENDER ? idOf(r == null ? null : r.getFromOrganisation()) : idOf(r == null ? null : r.getToOrganisation());
-    if (r == null || party != viewer.organisationId() || viewer.role() == rs.astra.nrm.organisation.PortalRole.ADMIN) {
+    if (r == null || party != viewer.organisationId() || viewer.role().readsNoCaseData()) {
       // Someone else's referral does not exist for this user.
       throw new InvalidRequestException("referral.error.notFound");
     }

@@ -24,7 +24,21 @@ public enum PortalRole {
   /** Officer of the Centre for Protection of Victims of Trafficking. */
   CPTV_OFFICER("cptv-officer"),
   /** Administrator: users, organisations and imports; reads no case's personal data. */
-  ADMIN("admin");
+  ADMIN("admin"),
+  /**
+   * Data protection officer (lice za zaštitu podataka o ličnosti) of an organisation: reads the
+   * audit trail and prepares access reports for its cases; reads no case data otherwise.
+   */
+  DPO("dpo");
+
+  /**
+   * Whether the role reads no case data at all (administrators and data protection officers).
+   *
+   * @return {@code true} for ADMIN and DPO
+   */
+  public boolean readsNoCaseData() {
+    return this == ADMIN || this == DPO;
+  }
 
   private final String roleName;
 

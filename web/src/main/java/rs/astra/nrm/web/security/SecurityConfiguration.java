@@ -4,21 +4,40 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * The local login of the embedded mode: a PrimeFaces form ({@code /login.xhtml}) checked against the
- * {@code portal_user} table, passwords hashed with Jakarta Security's {@link Pbkdf2PasswordHash}
- * (PBKDF2 with HMAC-SHA256). The caller's single group is her role name, which is also the security
- * role ({@code payara-web.xml} maps each role to the group of the same name).
+ * The two ways to sign in; {@link MechanismSelector} puts exactly one in force by configuration.
  *
- * <p>Everything else in the portal reads the caller only through Jakarta Security's
- * {@code SecurityContext} and {@link rs.astra.nrm.organisation.UserDirectory}, so an OpenID Connect
- * mechanism can replace this one by configuration without touching the views or services.
+ * <ul>
+ *   <li>{@link LocalLogin} (the embedded default): a PrimeFaces form ({@code /login.xhtml}) checked
+ *       against the {@code portal_user} table, passwords hashed with Jakarta Security's
+ *       {@link Pbkdf2PasswordHash} (PBKDF2 with HMAC-SHA256). The caller's group is her role name.
+ *   <li>{@link SingleSignOn} ({@code NRM_AUTH=oidc}): OpenID Connect with the NRM's Keycloak; the
+ *       caller is the token's {@code preferred_username}, her groups the {@code groups} claim (realm
+ *       roles), and her organisation the {@code organisation} claim; logout ends the Keycloak
+ *       session too (RP-initiated logout).
+ * </ul>
+ *
+ * Each security role maps to the group of the same name ({@code payara-web.xml}).
  */
 @CustomFormAuthenticationMechanismDefinition(
-    loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
+    loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false),
+    qualifiers = LocalLogin.class)
+@OpenIdAuthenticationMechanismDefinition(
+    providerURI = "#{oidcConfig.issuer}",
+    clientId = "#{oidcConfig.clientId}",
+    clientSecret = "#{oidcConfig.clientSecret}",
+    redirectURI = "#{oidcConfig.redirectUri}",
+    redirectToOriginalResource = true,
+    scope = {"openid", "profile", "email"},
+    claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
+    logout = @LogoutDefinition(notifyProvider = true, redirectURI = "#{oidcConfig.postLogoutRedirectUri}"),
+    qualifiers = SingleSignOn.class)
 @DatabaseIdentityStoreDefinition(
     dataSourceLookup = "java:app/jdbc/nrm",
     callerQuery = "select password_hash from portal_user where username = ? and active = true",
@@ -32,7 +51,8 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
   "prosecutor",
   "health-worker",
   "cptv-officer",
-  "admin"
+  "admin",
+  "dpo"
 })
 @ApplicationScoped
 public class SecurityConfiguration {}
