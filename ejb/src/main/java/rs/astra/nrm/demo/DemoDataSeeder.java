@@ -69,7 +69,8 @@ public class DemoDataSeeder {
           new DemoUser("prosecutor", "Vesna Marković", "Higher Public Prosecutor's Office Belgrade", PortalRole.PROSECUTOR),
           new DemoUser("health.worker", "Snežana Pavlović", "Clinical Centre of Serbia", PortalRole.HEALTH_WORKER),
           new DemoUser("cptv.officer", "Nenad Kostić", "Centre for Protection of Victims of Trafficking", PortalRole.CPTV_OFFICER),
-          new DemoUser("admin", "Portal Administrator", ASTRA, PortalRole.ADMIN));
+          new DemoUser("admin", "Portal Administrator", ASTRA, PortalRole.ADMIN),
+          new DemoUser("dpo", "Tijana Lazić", ASTRA, PortalRole.DPO));
 
   @PostConstruct
   void seed() {

@@ -50,12 +50,7 @@ class DeploymentFilesTest {
   private static final Path DOCKER = Path.of("..", "docker");
   private static final Path ROOT_POM = Path.of("..", "pom.xml");
 
-  /**
-   * The single sign-on variables the portal will read. This list moves to the portal's configuration
-   * class (next to {@link DatabaseSettings#ENVIRONMENT}) when single sign-on lands.
-   */
-  static final List<String> OIDC_ENVIRONMENT =
-      List.of("NRM_AUTH", "NRM_OIDC_ISSUER", "NRM_OIDC_CLIENT_ID", "NRM_OIDC_CLIENT_SECRET", "NRM_OIDC_REDIRECT_URI");
+
 
   /** The realm roles: the portal's roles ({@link PortalRole}) and the data protection officer. */
   static final List<String> REALM_ROLES =
@@ -148,7 +143,7 @@ class DeploymentFilesTest {
   void portalGetsEveryVariableItReads() throws IOException {
     Map<String, Object> environment = environment("portal");
     List<String> read = new ArrayList<>(DatabaseSettings.ENVIRONMENT);
-    read.addAll(OIDC_ENVIRONMENT);
+    read.addAll(rs.astra.nrm.web.security.AuthenticationSettings.ENVIRONMENT);
     for (String variable : read) {
       Object value = environment.get(variable);
       assertNotNull(value, "portal lacks " + variable);
@@ -157,7 +152,7 @@ class DeploymentFilesTest {
     assertTrue(environment.get("NRM_DB_URL").toString().startsWith("jdbc:postgresql://db:5432/"));
     assertEquals("oidc", environment.get("NRM_AUTH"));
     assertEquals("nrm-portal", environment.get("NRM_OIDC_CLIENT_ID"));
-    assertEquals("http://keycloak:8080/realms/nrm", environment.get("NRM_OIDC_ISSUER"));
+    assertEquals("http://keycloak:8180/realms/nrm", environment.get("NRM_OIDC_ISSUER"));
     assertEquals("http://localhost:8080/callback", environment.get("NRM_OIDC_REDIRECT_URI"));
     String dataDir = environment.get("NRM_DATA_DIR").toString();
     assertTrue(
@@ -231,7 +226,7 @@ class DeploymentFilesTest {
         assertTrue(hostPorts.add(host), "host port " + host + " used twice");
       }
     }
-    assertEquals(List.of("8180:8080"), ports("keycloak"));
+    assertEquals(List.of("8180:8180"), ports("keycloak"));
     List<String> portal = ports("portal");
     assertEquals(1, portal.size());
     String containerPort = portal.get(0).substring(portal.get(0).lastIndexOf(':') + 1);
