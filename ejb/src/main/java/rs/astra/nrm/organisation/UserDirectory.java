@@ -37,6 +37,45 @@ public class UserDirectory {
   }
 
   /**
+   * Creates or updates the user a single sign-on token describes, and returns her viewer. The token
+   * must name an organisation the portal knows and exactly one portal role; otherwise nobody is
+   * created and the result is empty ("not authorised for NRM Portal").
+   *
+   * @param username the token's {@code preferred_username}
+   * @param displayName the person's name from the token, or {@code null} to use the username
+   * @param email the token's {@code email}, may be {@code null}
+   * @param organisationName the token's organisation claim, may be {@code null}
+   * @param roles the portal roles the token carries
+   * @return the viewer, or empty when the token does not authorise use of the portal
+   */
+  public Optional<Viewer> synchroniseFromToken(
+      String username, String displayName, String email, String organisationName, java.util.Set<PortalRole> roles) {
+    if (username == null || roles == null || roles.size() != 1) {
+      return Optional.empty();
+    }
+    Optional<Organisation> organisation = findOrganisationByName(organisationName);
+    if (organisation.isEmpty()) {
+      return Optional.empty();
+    }
+    PortalRole role = roles.iterator().next();
+    String name = displayName == null || displayName.isBlank() ? username : displayName;
+    Optional<PortalUser> existing = findUser(username);
+    if (existing.isPresent()) {
+      existing.get().updateFromDirectory(name, email, organisation.get(), role);
+    } else {
+      try {
+        PortalUser created = new PortalUser(username, name, organisation.get(), role, null);
+        created.updateFromDirectory(name, email, organisation.get(), role);
+        em.persist(created);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    em.flush();
+    return viewerFor(username);
+  }
+
+  /**
    * Finds a user by login name, with her organisation loaded.
    *
    * @param username login name; {@code null} gives an empty result

@@ -70,6 +70,9 @@ public class PortalUser {
   @Column(nullable = false)
   private boolean active = true;
 
+  @Column(length = 255)
+  private String email;
+
   /** For JPA only. */
   protected PortalUser() {}
 
@@ -103,6 +106,32 @@ public class PortalUser {
     // Kept beside the enum so that the identity store's groups query can return the role name.
     this.roleName = role.roleName();
     this.passwordHash = passwordHash;
+  }
+
+  /**
+   * Takes over what the single sign-on directory says of the user at login (OpenID Connect claims),
+   * so that audit records and screens name the real person and her current organisation and role.
+   *
+   * @param displayName the person's name, 1–200 characters
+   * @param email her e-mail, may be {@code null}
+   * @param newOrganisation her organisation
+   * @param newRole her role
+   * @throws IllegalArgumentException if the name is blank or too long
+   */
+  public void updateFromDirectory(String displayName, String email, Organisation newOrganisation, PortalRole newRole) {
+    if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+      throw new IllegalArgumentException("display name must have 1 to 200 characters");
+    }
+    this.displayName = displayName.strip();
+    this.email = email == null || email.isBlank() ? null : email.strip();
+    this.organisation = Objects.requireNonNull(newOrganisation, "organisation");
+    this.role = Objects.requireNonNull(newRole, "role");
+    this.roleName = newRole.roleName();
+  }
+
+  /** @return the e-mail address, may be {@code null} */
+  public String getEmail() {
+    return email;
   }
 
   /** @return the database id */

@@ -30,6 +30,7 @@ public class Login {
   @Inject private FacesContext faces;
   @Inject private DemoDataSeeder demo;
   @Inject private Messages messages;
+  @Inject private AuthenticationSettings authentication;
 
   private String username;
   private String password;
@@ -70,28 +71,37 @@ public class Login {
     ExternalContext ext = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) ext.getRequest();
     try {
+      // With single sign-on this also sends the browser to Keycloak to end its session there
+      // (RP-initiated logout), which then returns to the portal's address.
       request.logout();
     } catch (jakarta.servlet.ServletException e) {
       // The session is invalidated below either way.
     }
     ext.invalidateSession();
-    ext.redirect(ext.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+    if (!ext.isResponseCommitted()) {
+      ext.redirect(ext.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+    }
     faces.responseComplete();
+  }
+
+  /** @return whether users sign in through single sign-on (Keycloak) instead of this form */
+  public boolean isSingleSignOn() {
+    return authentication.isSingleSignOn();
   }
 
   /** @return whether the demo logins are to be shown (demo mode only) */
   public boolean isDemo() {
-    return demo.isDemo();
+    return demo.isDemo() && !authentication.isSingleSignOn();
   }
 
   /** @return the demo users for the login page; empty outside demo mode */
   public List<DemoDataSeeder.DemoUser> getDemoUsers() {
-    return demo.isDemo() ? DemoDataSeeder.USERS : List.of();
+    return isDemo() ? DemoDataSeeder.USERS : List.of();
   }
 
   /** @return the demo password; {@code null} outside demo mode */
   public String getDemoPassword() {
-    return demo.isDemo() ? DemoDataSeeder.DEMO_PASSWORD : null;
+    return isDemo() ? DemoDataSeeder.DEMO_PASSWORD : null;
   }
 
   /** @return the typed user name */

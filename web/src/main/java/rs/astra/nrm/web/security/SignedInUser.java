@@ -21,6 +21,8 @@ public class SignedInUser implements Serializable {
 
   @Inject private transient SecurityContext securityContext;
   @Inject private transient UserDirectory directory;
+  @Inject private transient AuthenticationSettings authentication;
+  @Inject private transient jakarta.enterprise.inject.Instance<jakarta.security.enterprise.identitystore.openid.OpenIdContext> openId;
 
   private Viewer viewer;
 
@@ -36,9 +38,27 @@ public class SignedInUser implements Serializable {
       throw new NotAuthorisedException();
     }
     if (viewer == null || !viewer.username().equals(principal.getName())) {
-      viewer = directory.viewerFor(principal.getName()).orElseThrow(NotAuthorisedException::new);
+      viewer = (authentication.isSingleSignOn() ? fromToken(principal.getName()) : directory.viewerFor(principal.getName()))
+          .orElseThrow(NotAuthorisedException::new);
     }
     return viewer;
+  }
+
+  /**
+   * With single sign-on, the user as the token describes her, created or updated in the portal's
+   * user table once per session so that audit records name real people.
+   */
+  private java.util.Optional<Viewer> fromToken(String username) {
+    java.util.Set<rs.astra.nrm.organisation.PortalRole> roles = java.util.EnumSet.noneOf(rs.astra.nrm.organisation.PortalRole.class);
+    for (rs.astra.nrm.organisation.PortalRole r : rs.astra.nrm.organisation.PortalRole.values()) {
+      if (securityContext.isCallerInRole(r.roleName())) {
+        roles.add(r);
+      }
+    }
+    var claims = openId.get().getClaims();
+    String name = ((claims.getGivenName().orElse("") + " " + claims.getFamilyName().orElse("")).strip());
+    String organisation = claims.getStringClaim("organisation").orElse(null);
+    return directory.synchroniseFromToken(username, name.isEmpty() ? claims.getName().orElse(null) : name, claims.getEmail().orElse(null), organisation, roles);
   }
 
   /** @return the display name, for the header */
