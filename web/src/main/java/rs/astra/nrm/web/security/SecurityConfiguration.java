@@ -29,14 +29,14 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
     loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false),
     qualifiers = LocalLogin.class)
 @OpenIdAuthenticationMechanismDefinition(
-    providerURI = "#{oidcConfig.issuer}",
-    clientId = "#{oidcConfig.clientId}",
-    clientSecret = "#{oidcConfig.clientSecret}",
-    redirectURI = "#{oidcConfig.redirectUri}",
-    redirectToOriginalResource = true,
+    providerURI = "${oidcConfig.issuer}",
+    clientId = "${oidcConfig.clientId}",
+    clientSecret = "${oidcConfig.clientSecret}",
+    redirectURI = "${oidcConfig.redirectUri}",
+    redirectToOriginalResource = false,
     scope = {"openid", "profile", "email"},
     claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
-    logout = @LogoutDefinition(notifyProvider = true, redirectURI = "#{oidcConfig.postLogoutRedirectUri}"),
+    logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${oidcConfig.postLogoutRedirectUri}"),
     qualifiers = SingleSignOn.class)
 @DatabaseIdentityStoreDefinition(
     dataSourceLookup = "java:app/jdbc/nrm",
