@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The language the user reads the portal in: Serbian Latin (the default) or English. Kept in the
- * session as a language tag only.
+ * The language the user reads the portal in: Serbian Latin (the default), Serbian Cyrillic or
+ * English. Kept in the session as a language tag only, and remembered in the browser by a cookie
+ * ({@value #COOKIE}, one year) so that the next visit opens in the same language.
  */
 @Named
 @SessionScoped
@@ -19,19 +20,39 @@ public class LanguagePreference implements Serializable {
   /** Serbian in Latin script, the portal's default language. */
   public static final String SERBIAN_LATIN = "sr-Latn";
 
-  /** The language tags the portal offers. */
-  public static final List<String> SUPPORTED = List.of(SERBIAN_LATIN, "en");
+  /** Serbian in Cyrillic script. */
+  public static final String SERBIAN_CYRILLIC = "sr-Cyrl";
 
-  private String languageTag = SERBIAN_LATIN;
+  /** The language tags the portal offers. */
+  public static final List<String> SUPPORTED = List.of(SERBIAN_LATIN, SERBIAN_CYRILLIC, "en");
+
+  /** Name of the cookie that remembers the language. */
+  public static final String COOKIE = "nrm-lang";
+
+  private String languageTag;
 
   /** @return the locale of the views */
   public Locale getLocale() {
-    return Locale.forLanguageTag(languageTag);
+    return Locale.forLanguageTag(getLanguageTag());
   }
 
-  /** @return the current language tag, e.g. {@code sr-Latn} */
+  /** @return the current language tag, e.g. {@code sr-Latn}; the remembered one on a first visit */
   public String getLanguageTag() {
+    if (languageTag == null) {
+      languageTag = remembered();
+    }
     return languageTag;
+  }
+
+  private static String remembered() {
+    jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+    if (faces != null) {
+      Object cookie = faces.getExternalContext().getRequestCookieMap().get(COOKIE);
+      if (cookie instanceof jakarta.servlet.http.Cookie c && SUPPORTED.contains(c.getValue())) {
+        return c.getValue();
+      }
+    }
+    return SERBIAN_LATIN;
   }
 
   /**
@@ -42,6 +63,11 @@ public class LanguagePreference implements Serializable {
   public void setLanguageTag(String tag) {
     if (SUPPORTED.contains(tag)) {
       this.languageTag = tag;
+      jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+      if (faces != null) {
+        faces.getExternalContext()
+            .addResponseCookie(COOKIE, tag, java.util.Map.of("maxAge", 365 * 24 * 3600, "path", "/", "httpOnly", Boolean.TRUE, "SameSite", "Lax"));
+      }
     }
   }
 }

@@ -35,7 +35,7 @@ import rs.astra.nrm.referral.ReferralState;
 /** Every text the portal shows exists in every language: no missing or stray bundle key. */
 class MessagesBundleTest {
 
-  private static final List<String> BUNDLES = List.of("Messages.properties", "Messages_sr_Latn.properties");
+  private static final List<String> BUNDLES = List.of("Messages.properties", "Messages_sr_Latn.properties", "Messages_sr_Cyrl.properties");
 
   private static Properties load(String file) throws IOException {
     Properties p = new Properties();
@@ -51,6 +51,29 @@ class MessagesBundleTest {
     for (String bundle : BUNDLES) {
       assertEquals(reference, new TreeSet<>(load(bundle).stringPropertyNames()), bundle);
     }
+  }
+
+  @Test
+  void theCyrillicTextsHoldNoLatinWordsButNamesOfStandardsAndFields() throws IOException {
+    Properties cyrillic = load("Messages_sr_Cyrl.properties");
+    Pattern allowed = Pattern.compile("GDPR|HTCDS|Excel|CSV|UTF-?|xlsx|ISO|RS|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+");
+    List<String> latin = new ArrayList<>();
+    for (String key : cyrillic.stringPropertyNames()) {
+      Matcher words = Pattern.compile("[A-Za-z][A-Za-z_-]*").matcher(cyrillic.getProperty(key));
+      while (words.find()) {
+        if (!allowed.matcher(words.group()).matches()) {
+          latin.add(key + ": " + words.group());
+        }
+      }
+    }
+    assertTrue(latin.isEmpty(), "Latin words in the Cyrillic texts: " + latin);
+  }
+
+  @Test
+  void eachLanguageIsFoundForItsLocale() {
+    assertEquals("НМУ портал", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Cyrl")).getString("app.name"));
+    assertEquals("NMU portal", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Latn")).getString("app.name"));
+    assertEquals("NRM Portal", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.ENGLISH).getString("app.name"));
   }
 
   @Test
