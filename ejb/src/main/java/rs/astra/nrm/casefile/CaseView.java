@@ -21,6 +21,10 @@ import rs.astra.nrm.referral.ReferralState;
  * @param code case code
  * @param owned whether the viewer's organisation owns the case
  * @param status HTCDS {@code cas_Status}
+ * @param stage the NRM stage
+ * @param identificationDecidedOn day of the formal identification decision, or {@code null}
+ * @param identificationDecidedBy the organisation that decided it, or {@code null}
+ * @param closureRequested whether a closure waits for a coordinator's approval
  * @param traffickingStatus HTCDS {@code vic_TraffickingStatus} (presumed or identified victim)
  * @param typeOfExploitation HTCDS {@code vic_TypeOfExploitation}
  * @param openedOn day opened
@@ -43,6 +47,10 @@ public record CaseView(
     String code,
     boolean owned,
     CaseStatus status,
+    NrmStage stage,
+    LocalDate identificationDecidedOn,
+    String identificationDecidedBy,
+    boolean closureRequested,
     TraffickingStatus traffickingStatus,
     List<TypeOfExploitation> typeOfExploitation,
     LocalDate openedOn,

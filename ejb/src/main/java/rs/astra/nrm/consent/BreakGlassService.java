@@ -27,6 +27,7 @@ public class BreakGlassService {
   @Inject private CaseFactsLoader facts;
   @Inject private AccessPolicy policy;
   @Inject private AuditTrail audit;
+  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
 
   /**
    * Opens an emergency access.
@@ -50,6 +51,7 @@ public class BreakGlassService {
     BreakGlassAccess access = new BreakGlassAccess(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), category, reason, now);
     em.persist(access);
     em.flush();
+    timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.EMERGENCY_ACCESS, category.name());
     audit.record(
         viewer,
         now,

@@ -34,6 +34,7 @@ public class ConsentService {
 
   @Inject private CaseFactsLoader facts;
   @Inject private AccessEnforcer enforcer;
+  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
 
   /**
    * What the user filled in to record a consent.
@@ -108,6 +109,11 @@ public class ConsentService {
             now);
     em.persist(k);
     em.flush();
+    timeline.record(
+        input.caseId(),
+        viewer,
+        rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_GIVEN,
+        recipient.getName() + " · " + input.purpose() + " · " + String.join(", ", k.getCategories().stream().map(Enum::name).toList()) + " (" + k.getId() + ")");
     return k.getId();
   }
 
@@ -139,6 +145,11 @@ public class ConsentService {
     PortalUser by = em.find(PortalUser.class, viewer.userId());
     k.withdraw(by, now);
     int revoked = revokeDependants(k, by, "Consent withdrawn", now);
+    long caseId = k.getCaseFile().getId();
+    timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_WITHDRAWN, k.getRecipient().getName() + " (" + consentId + ")");
+    if (revoked > 0) {
+      timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED, revoked + " × " + k.getRecipient().getName() + ": consent withdrawn");
+    }
     em.flush();
     LOG.log(Level.INFO, "consent {0} withdrawn by user {1}; {2} referrals revoked", new Object[] {consentId, viewer.userId(), revoked});
     return revoked;

@@ -151,6 +151,7 @@ public class HtcdsImportService {
     c.recordExploitation(r.typeOfExploitation(), r.forcedLabourIndustry(), r.typeOfSexExploitation(), r.locationOfExploitation(), r.methodsOfControl());
     c.recordIncomingReferral(
         r.referringOrganisation(), r.incomingReferralDate(), r.referringPrimaryCaseWorker(), r.reasonForIncomingReferral(), r.incomingReferralDetails());
+    c.takeStageFromHtcds();
     return c;
   }
 

@@ -44,6 +44,7 @@ public class ReferralService {
 
   @Inject private CaseFactsLoader facts;
   @Inject private AccessEnforcer enforcer;
+  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
 
   /**
    * What covers the personal categories of a planned referral, or what is missing.
@@ -183,6 +184,7 @@ public class ReferralService {
             now);
     em.persist(r);
     em.flush();
+    timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_SENT, to.getName() + " · " + purpose);
     return r.getId();
   }
 
@@ -298,7 +300,7 @@ public class ReferralService {
    * @throws InvalidRequestException if it is not SENT ({@code referral.error.wrongState})
    */
   public void accept(Viewer viewer, long referralId, long expectedVersion) {
-    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.accept(user(viewer), Instant.now()));
+    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.accept(user(viewer), Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_ACCEPTED);
   }
 
   /**
@@ -313,7 +315,7 @@ public class ReferralService {
    */
   public void reject(Viewer viewer, long referralId, long expectedVersion, String reason) {
     requireReason(reason);
-    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.reject(user(viewer), reason, Instant.now()));
+    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.reject(user(viewer), reason, Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REJECTED);
   }
 
   /**
@@ -326,7 +328,7 @@ public class ReferralService {
    * @throws InvalidRequestException if it is not ACCEPTED
    */
   public void complete(Viewer viewer, long referralId, long expectedVersion) {
-    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.complete(user(viewer), Instant.now()));
+    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.complete(user(viewer), Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_COMPLETED);
   }
 
   /**
@@ -342,7 +344,7 @@ public class ReferralService {
    */
   public void revoke(Viewer viewer, long referralId, long expectedVersion, String reason) {
     requireReason(reason);
-    change(viewer, referralId, expectedVersion, Side.SENDER, r -> r.revoke(user(viewer), reason, Instant.now()));
+    change(viewer, referralId, expectedVersion, Side.SENDER, r -> r.revoke(user(viewer), reason, Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED);
   }
 
   private enum Side {
@@ -350,7 +352,8 @@ public class ReferralService {
     RECIPIENT
   }
 
-  private void change(Viewer viewer, long referralId, long expectedVersion, Side side, Consumer<Referral> step) {
+  private void change(
+      Viewer viewer, long referralId, long expectedVersion, Side side, Consumer<Referral> step, rs.astra.nrm.casefile.CaseEvent.Type event) {
     Referral r = em.find(Referral.class, referralId);
     long party = side == Side.SENDER ? idOf(r == null ? null : r.getFromOrganisation()) : idOf(r == null ? null : r.getToOrganisation());
     if (r == null || party != viewer.organisationId() || viewer.role().readsNoCaseData()) {
@@ -370,6 +373,8 @@ public class ReferralService {
     } catch (OptimisticLockException e) {
       throw new ConcurrentUpdateException("referral");
     }
+    timeline.record(
+        r.getCaseFile().getId(), viewer, event, r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName());
   }
 
   private static long idOf(Organisation o) {

@@ -126,6 +126,27 @@ public class CaseFile {
   @Column(name = "incoming_referral_details", length = 4000)
   private String incomingReferralDetails;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private NrmStage stage = NrmStage.SIGNAL;
+
+  @Column(name = "identification_decided_on")
+  private LocalDate identificationDecidedOn;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "identification_decided_by_id")
+  private Organisation identificationDecidedBy;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "closure_requested_by_id")
+  private PortalUser closureRequestedBy;
+
+  @Column(name = "closure_requested_at")
+  private Instant closureRequestedAt;
+
+  @Column(name = "closure_request_reason", length = 4000)
+  private String closureRequestReason;
+
   /** For JPA only. */
   protected CaseFile() {}
 
@@ -242,6 +263,123 @@ public class CaseFile {
     this.referringPrimaryCaseWorker = caseWorker;
     this.reasonForIncomingReferral = reason;
     this.incomingReferralDetails = details;
+  }
+
+  /**
+   * Moves the case on by a step the owner takes herself: SIGNAL → PRESUMED_VICTIM, IDENTIFIED →
+   * ASSISTANCE, ASSISTANCE → REINTEGRATION.
+   *
+   * @param next the next stage
+   * @throws IllegalStateException if that step is not possible from the current stage
+   */
+  public void moveTo(NrmStage next) {
+    if (!stage.ownerMoves().contains(next)) {
+      throw new IllegalStateException("cannot move from " + stage + " to " + next);
+    }
+    if (next == NrmStage.PRESUMED_VICTIM) {
+      traffickingStatus = TraffickingStatus.PossibleVictimOfTrafficking;
+    }
+    stage = next;
+  }
+
+  /**
+   * Records the formal identification decision (PRESUMED_VICTIM → IDENTIFIED or NOT_IDENTIFIED),
+   * keeping HTCDS {@code vic_TraffickingStatus} and {@code vic_TraffickingStatusDecisionMakingOrg}
+   * in step.
+   *
+   * @param identified whether the person was identified as a victim
+   * @param by the deciding organisation (the CPTV, or a centre for social work for a child)
+   * @param on the day of the decision
+   * @throws IllegalStateException if the case is not at PRESUMED_VICTIM
+   */
+  public void decideIdentification(boolean identified, Organisation by, LocalDate on) {
+    if (stage != NrmStage.PRESUMED_VICTIM) {
+      throw new IllegalStateException("identification is decided for a presumed victim, not at " + stage);
+    }
+    stage = identified ? NrmStage.IDENTIFIED : NrmStage.NOT_IDENTIFIED;
+    traffickingStatus = identified ? TraffickingStatus.ActualVictimOfTrafficking : TraffickingStatus.NotAVictimOfTrafficking;
+    traffickingStatusDecisionMakingOrg = TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization;
+    identificationDecidedBy = Objects.requireNonNull(by, "by");
+    identificationDecidedOn = Objects.requireNonNull(on, "on");
+  }
+
+  /**
+   * Asks to close the case, with the reason (HTCDS {@code cas_ReasonForCaseClosure}).
+   *
+   * @param by who asks
+   * @param reason why, 1–4000 characters
+   * @param at when (UTC)
+   * @throws IllegalStateException if the case is closed already
+   * @throws IllegalArgumentException if the reason is blank or too long
+   */
+  public void requestClosure(PortalUser by, String reason, Instant at) {
+    if (stage == NrmStage.CLOSED) {
+      throw new IllegalStateException("case already closed");
+    }
+    if (reason == null || reason.isBlank() || reason.strip().length() > 4000) {
+      throw new IllegalArgumentException("a reason of 1 to 4000 characters is required");
+    }
+    closureRequestedBy = Objects.requireNonNull(by, "by");
+    closureRequestedAt = Objects.requireNonNull(at, "at");
+    closureRequestReason = reason.strip();
+  }
+
+  /**
+   * A coordinator approves the requested closure: the case is CLOSED with the requested reason.
+   *
+   * @throws IllegalStateException if no closure was requested
+   */
+  public void approveClosure() {
+    if (closureRequestReason == null || stage == NrmStage.CLOSED) {
+      throw new IllegalStateException("no closure waiting for approval");
+    }
+    stage = NrmStage.CLOSED;
+    status = CaseStatus.Closed;
+    reasonForCaseClosure = closureRequestReason;
+  }
+
+  /**
+   * Sets the NRM stage an imported HTCDS case implies: CLOSED for {@code cas_Status} Closed,
+   * ASSISTANCE for an actual victim, NOT_IDENTIFIED for "not a victim", PRESUMED_VICTIM for a
+   * possible victim, SIGNAL otherwise (the same rule as migration V5 for existing cases).
+   */
+  public void takeStageFromHtcds() {
+    if (status == CaseStatus.Closed) {
+      stage = NrmStage.CLOSED;
+    } else if (traffickingStatus == TraffickingStatus.ActualVictimOfTrafficking) {
+      stage = NrmStage.ASSISTANCE;
+    } else if (traffickingStatus == TraffickingStatus.NotAVictimOfTrafficking) {
+      stage = NrmStage.NOT_IDENTIFIED;
+    } else if (traffickingStatus == TraffickingStatus.PossibleVictimOfTrafficking) {
+      stage = NrmStage.PRESUMED_VICTIM;
+    } else {
+      stage = NrmStage.SIGNAL;
+    }
+  }
+
+  /** @return the NRM stage */
+  public NrmStage getStage() {
+    return stage;
+  }
+
+  /** @return the day identification was decided, or {@code null} */
+  public LocalDate getIdentificationDecidedOn() {
+    return identificationDecidedOn;
+  }
+
+  /** @return the organisation that decided identification, or {@code null} */
+  public Organisation getIdentificationDecidedBy() {
+    return identificationDecidedBy;
+  }
+
+  /** @return who asked to close the case, or {@code null} */
+  public PortalUser getClosureRequestedBy() {
+    return closureRequestedBy;
+  }
+
+  /** @return the reason of a pending or approved closure, or {@code null} */
+  public String getClosureRequestReason() {
+    return closureRequestReason;
   }
 
   /** @return the database id */

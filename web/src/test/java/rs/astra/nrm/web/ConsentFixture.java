@@ -88,9 +88,14 @@ final class ConsentFixture {
 
   /** Opens a case owned by the user, with a named person; returns its id. */
   static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName) throws Exception {
+    return newCase(em, tx, owner, firstName, secondName, LocalDate.of(1995, 5, 5));
+  }
+
+  /** Opens a case owned by the user, for a person born on the given day; returns its id. */
+  static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName, LocalDate birthdate) throws Exception {
     tx.begin();
     Person p = new Person();
-    p.recordIdentity(null, firstName, secondName, LocalDate.of(1995, 5, 5), null, Set.of("RS"), null);
+    p.recordIdentity(null, firstName, secondName, birthdate, null, Set.of("RS"), null);
     p.recordContact(null, null, "+381 60 000 0000", "Ulica 1", "Kragujevac", null, "34000", "RS");
     Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
     CaseFile c = new CaseFile(String.format("NRM-2026-%05d", n.longValue()), user(em, owner), p, LocalDate.now(), Instant.now());

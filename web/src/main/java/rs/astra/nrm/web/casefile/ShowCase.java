@@ -22,10 +22,12 @@ public class ShowCase implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private CaseFileService cases;
+  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private SignedInUser user;
 
   private String id;
   private CaseView caseView;
+  private List<rs.astra.nrm.casefile.CaseTimeline.EventLine> events = List.of();
 
   /** Loads the case named by the {@code id} view parameter; called by the page's view action. */
   public void load() {
@@ -34,6 +36,12 @@ public class ShowCase implements Serializable {
       return;
     }
     caseView = cases.find(user.viewer(), Long.parseLong(id)).orElse(null);
+    events = caseView == null ? List.of() : timeline.events(user.viewer(), caseView.id());
+  }
+
+  /** @return the timeline events the user may see, oldest first */
+  public List<rs.astra.nrm.casefile.CaseTimeline.EventLine> getEvents() {
+    return events;
   }
 
   /** @return the case, or {@code null} when not found or not visible */

@@ -109,6 +109,8 @@ class MessagesBundleTest {
     add(expected, "gender.", Gender.values());
     add(expected, "action.", AccessAction.values());
     add(expected, "basis.", AccessBasis.values());
+    add(expected, "stage.", rs.astra.nrm.casefile.NrmStage.values());
+    add(expected, "event.", rs.astra.nrm.casefile.CaseEvent.Type.values());
     for (PortalRole r : PortalRole.values()) {
       expected.add("role." + r.roleName());
     }

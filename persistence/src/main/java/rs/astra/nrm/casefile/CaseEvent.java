@@ -1,0 +1,145 @@
+package rs.astra.nrm.casefile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One event on a case's timeline (hronologija): a stage change, a referral step, a consent given or
+ * withdrawn, an emergency access, with who and when. Written once, never changed. The detail holds
+ * codes and organisation names, never the data subject's personal data.
+ */
+@Entity
+@Table(name = "case_event")
+@NamedQuery(name = CaseEvent.FIND_BY_CASE, query = "select e from CaseEvent e where e.caseFileId = :caseId order by e.at, e.id")
+public class CaseEvent {
+
+  /** Named query: the events of a case ({@code caseId}), oldest first. */
+  public static final String FIND_BY_CASE = "CaseEvent.findByCase";
+
+  /** What happened. */
+  public enum Type {
+    /** The case moved to another NRM stage (detail: from → to). */
+    STAGE_CHANGED,
+    /** Formal identification was decided (detail: the outcome and the deciding organisation). */
+    IDENTIFICATION_DECIDED,
+    /** Closure was requested (detail: the reason). */
+    CLOSURE_REQUESTED,
+    /** A referral was sent (detail: recipient and purpose). */
+    REFERRAL_SENT,
+    /** A referral was accepted. */
+    REFERRAL_ACCEPTED,
+    /** A referral was rejected. */
+    REFERRAL_REJECTED,
+    /** A referral was completed. */
+    REFERRAL_COMPLETED,
+    /** A referral was revoked. */
+    REFERRAL_REVOKED,
+    /** A consent was recorded (detail: recipient, purpose, categories). */
+    CONSENT_GIVEN,
+    /** A consent was withdrawn. */
+    CONSENT_WITHDRAWN,
+    /** Emergency access was opened (detail: category). */
+    EMERGENCY_ACCESS
+  }
+
+  @Id
+  @SequenceGenerator(name = "case_event_seq", sequenceName = "case_event_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_event_seq")
+  private Long id;
+
+  @Column(name = "case_file_id", nullable = false, updatable = false)
+  private long caseFileId;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant at;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 40, updatable = false)
+  private Type type;
+
+  @Column(name = "user_display_name", nullable = false, length = 200, updatable = false)
+  private String userDisplayName;
+
+  @Column(name = "organisation_id", nullable = false, updatable = false)
+  private long organisationId;
+
+  @Column(name = "organisation_name", nullable = false, length = 200, updatable = false)
+  private String organisationName;
+
+  @Column(length = 4000, updatable = false)
+  private String detail;
+
+  /** For JPA only. */
+  protected CaseEvent() {}
+
+  /**
+   * Records an event.
+   *
+   * @param caseFileId the case
+   * @param at when (UTC)
+   * @param type what happened
+   * @param userDisplayName who did it
+   * @param organisationId her organisation
+   * @param organisationName its name
+   * @param detail codes and names that say more, no personal data of the victim; may be {@code null}
+   */
+  public CaseEvent(long caseFileId, Instant at, Type type, String userDisplayName, long organisationId, String organisationName, String detail) {
+    this.caseFileId = caseFileId;
+    this.at = Objects.requireNonNull(at, "at");
+    this.type = Objects.requireNonNull(type, "type");
+    this.userDisplayName = Objects.requireNonNull(userDisplayName, "userDisplayName");
+    this.organisationId = organisationId;
+    this.organisationName = Objects.requireNonNull(organisationName, "organisationName");
+    this.detail = detail;
+  }
+
+  /** @return the id */
+  public Long getId() {
+    return id;
+  }
+
+  /** @return the case */
+  public long getCaseFileId() {
+    return caseFileId;
+  }
+
+  /** @return when (UTC) */
+  public Instant getAt() {
+    return at;
+  }
+
+  /** @return what happened */
+  public Type getType() {
+    return type;
+  }
+
+  /** @return who did it */
+  public String getUserDisplayName() {
+    return userDisplayName;
+  }
+
+  /** @return her organisation's id */
+  public long getOrganisationId() {
+    return organisationId;
+  }
+
+  /** @return her organisation's name */
+  public String getOrganisationName() {
+    return organisationName;
+  }
+
+  /** @return more about it, may be {@code null} */
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -1,0 +1,182 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.casefile.CaseEvent;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.CaseStageService;
+import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.casefile.CaseTimeline;
+import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.casefile.NrmStage;
+import rs.astra.nrm.casefile.TraffickingStatus;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.ConsentService;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * The NRM stages through the real services: the owner's steps, formal identification by the CPTV
+ * for adults and by a centre for social work for children, closure with a reason and a coordinator's
+ * approval, and the timeline each side sees. Uses the organisations of {@link ConsentFixture}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CaseStagesIT {
+
+  @Deployment
+  static WebArchive portal() {
+    File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
+    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class).addClass(ConsentFixture.class);
+  }
+
+  @Inject CaseFileService cases;
+  @Inject CaseStageService stages;
+  @Inject CaseTimeline timeline;
+  @Inject ReferralService referrals;
+  @Inject ConsentService consents;
+  @Inject UserDirectory directory;
+  @PersistenceContext(unitName = "nrm") EntityManager em;
+  @Resource UserTransaction tx;
+
+  private Viewer viewer(String username) throws Exception {
+    ConsentFixture.ensure(em, tx);
+    return directory.viewerFor(username).orElseThrow();
+  }
+
+  private CaseView view(String username, long caseId) throws Exception {
+    return cases.find(viewer(username), caseId).orElseThrow();
+  }
+
+  private long orgId(String name) {
+    return ConsentFixture.organisation(em, name).getId();
+  }
+
+  @Test
+  void theOwnerMovesASignalToPresumedVictimAndTheTimelineShowsIt() throws Exception {
+    Viewer owner = viewer("cp.caseworker");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Marija", "Signal");
+    assertEquals(NrmStage.SIGNAL, view("cp.caseworker", caseId).stage());
+
+    stages.moveTo(owner, caseId, view("cp.caseworker", caseId).version(), NrmStage.PRESUMED_VICTIM);
+    CaseView after = view("cp.caseworker", caseId);
+    assertEquals(NrmStage.PRESUMED_VICTIM, after.stage());
+    assertEquals(TraffickingStatus.PossibleVictimOfTrafficking, after.traffickingStatus(), "vic_TraffickingStatus kept in step");
+    assertTrue(timeline.events(owner, caseId).stream().anyMatch(e -> e.type() == CaseEvent.Type.STAGE_CHANGED && e.detail().equals("SIGNAL → PRESUMED_VICTIM")));
+
+    InvalidRequestException skip =
+        assertThrows(InvalidRequestException.class, () -> stages.moveTo(owner, caseId, after.version(), NrmStage.REINTEGRATION));
+    assertEquals("stage.error.notPossible", skip.messageKey());
+    assertThrows(ConcurrentUpdateException.class, () -> stages.moveTo(owner, caseId, after.version() - 1, NrmStage.PRESUMED_VICTIM));
+  }
+
+  @Test
+  void theCptvIdentifiesAnAdultOnlyOnAReferralForIdentification() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Teodora", "Adult", LocalDate.of(1990, 1, 1));
+    stages.moveTo(owner, caseId, view("cp.coordinator", caseId).version(), NrmStage.PRESUMED_VICTIM);
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+
+    long version = view("cp.coordinator", caseId).version();
+    assertEquals("stage.error.notDecider",
+        assertThrows(InvalidRequestException.class, () -> stages.decideIdentification(viewer("cp.cptv"), caseId, version, true, today)).messageKey(),
+        "not referred to the CPTV yet");
+    referrals.send(owner, caseId, orgId("CP CPTV"), Purpose.IDENTIFICATION, EnumSet.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION), "formal identification");
+    referrals.send(owner, caseId, orgId("CP Social Work Centre"), Purpose.IDENTIFICATION, Set.of(), "for an adult the centre does not decide");
+    assertEquals("stage.error.notDecider",
+        assertThrows(InvalidRequestException.class, () -> stages.decideIdentification(viewer("cp.csw1"), caseId, version, true, today)).messageKey(),
+        "a centre for social work does not decide for an adult");
+
+    stages.decideIdentification(viewer("cp.cptv"), caseId, version, true, today);
+    CaseView decided = view("cp.coordinator", caseId);
+    assertEquals(NrmStage.IDENTIFIED, decided.stage());
+    assertEquals(TraffickingStatus.ActualVictimOfTrafficking, decided.traffickingStatus());
+    assertEquals("CP CPTV", decided.identificationDecidedBy());
+    assertEquals(today, decided.identificationDecidedOn());
+    List<CaseTimeline.EventLine> cptvSees = timeline.events(viewer("cp.cptv"), caseId);
+    assertTrue(cptvSees.stream().anyMatch(e -> e.type() == CaseEvent.Type.IDENTIFICATION_DECIDED));
+    assertFalse(cptvSees.stream().anyMatch(e -> e.organisation().equals("CP Social Work Centre")), "another institution's steps are not shown to the CPTV");
+  }
+
+  @Test
+  void aChildIsIdentifiedByTheCentreForSocialWork() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Lena", "Child", today.minusYears(15));
+    stages.moveTo(owner, caseId, view("cp.coordinator", caseId).version(), NrmStage.PRESUMED_VICTIM);
+    referrals.send(owner, caseId, orgId("CP CPTV"), Purpose.IDENTIFICATION, Set.of(), null);
+    referrals.send(owner, caseId, orgId("CP Social Work Centre"), Purpose.IDENTIFICATION, Set.of(), null);
+    long version = view("cp.coordinator", caseId).version();
+    assertEquals(List.of("SOCIAL_WORK_CENTRE"),
+        assertThrows(InvalidRequestException.class, () -> stages.decideIdentification(viewer("cp.cptv"), caseId, version, true, today)).arguments());
+    stages.decideIdentification(viewer("cp.csw1"), caseId, version, false, today);
+    CaseView decided = view("cp.coordinator", caseId);
+    assertEquals(NrmStage.NOT_IDENTIFIED, decided.stage());
+    assertEquals(TraffickingStatus.NotAVictimOfTrafficking, decided.traffickingStatus());
+  }
+
+  @Test
+  void closingACaseNeedsAReasonAndACoordinatorsApproval() throws Exception {
+    Viewer caseworker = viewer("cp.caseworker");
+    Viewer coordinator = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Zora", "Closure");
+    assertEquals("stage.error.reasonRequired",
+        assertThrows(InvalidRequestException.class, () -> stages.requestClosure(caseworker, caseId, view("cp.caseworker", caseId).version(), "  ")).messageKey());
+
+    assertFalse(stages.requestClosure(caseworker, caseId, view("cp.caseworker", caseId).version(), "Reintegrated: employed"), "a caseworker's request waits");
+    CaseView waiting = view("cp.caseworker", caseId);
+    assertTrue(waiting.closureRequested());
+    assertEquals(NrmStage.SIGNAL, waiting.stage());
+    assertEquals("stage.error.coordinatorOnly",
+        assertThrows(InvalidRequestException.class, () -> stages.approveClosure(caseworker, caseId, waiting.version())).messageKey());
+
+    stages.approveClosure(coordinator, caseId, waiting.version());
+    CaseView closed = view("cp.coordinator", caseId);
+    assertEquals(NrmStage.CLOSED, closed.stage());
+    assertEquals(CaseStatus.Closed, closed.status());
+    assertEquals("Reintegrated: employed", closed.exploitation().reasonForCaseClosure());
+    List<CaseEvent.Type> events = timeline.events(coordinator, caseId).stream().map(CaseTimeline.EventLine::type).toList();
+    assertEquals(List.of(CaseEvent.Type.CLOSURE_REQUESTED, CaseEvent.Type.STAGE_CHANGED), events);
+  }
+
+  @Test
+  void theTimelineShowsARecipientNoConsentEvents() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Iva", "Timeline");
+    consents.give(owner, new ConsentService.NewConsentForm(caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH),
+        LocalDate.now(ZoneId.of("Europe/Belgrade")), null, ConsentMethod.SIGNED_FORM, null));
+    long referral = referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH), null);
+    referrals.accept(viewer("cp.health"), referral, referrals.inbox(viewer("cp.health"), null, 0, 500).stream().filter(r -> r.id() == referral).findFirst().orElseThrow().version());
+
+    List<CaseEvent.Type> owners = timeline.events(owner, caseId).stream().map(CaseTimeline.EventLine::type).toList();
+    assertEquals(List.of(CaseEvent.Type.CONSENT_GIVEN, CaseEvent.Type.REFERRAL_SENT, CaseEvent.Type.REFERRAL_ACCEPTED), owners);
+    List<CaseEvent.Type> recipients = timeline.events(viewer("cp.health"), caseId).stream().map(CaseTimeline.EventLine::type).toList();
+    assertEquals(List.of(CaseEvent.Type.REFERRAL_ACCEPTED), recipients, "the recipient sees its own step, not the consent");
+    assertTrue(timeline.events(viewer("cp.police"), caseId).isEmpty(), "an organisation without the case sees nothing");
+  }
+}
