@@ -69,6 +69,10 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
   }
 
+  WebElement visible(String cssSelector) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+  }
+
   List<WebElement> all(String cssSelector) {
     return driver.findElements(By.cssSelector(cssSelector));
   }
@@ -82,6 +86,7 @@ final class Browser implements AutoCloseable {
     WebElement html = driver.findElement(By.tagName("html"));
     button.click();
     wait.until(ExpectedConditions.stalenessOf(html));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /** Chooses a value in a PrimeFaces selectOneMenu through its widget (fires its change and Ajax). */

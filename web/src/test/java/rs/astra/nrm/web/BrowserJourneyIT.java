@@ -48,6 +48,7 @@ class BrowserJourneyIT {
       browser.tick("caseForm:consentCategories", "IDENTITY");
       browser.tick("caseForm:consentCategories", "CONTACT");
       browser.submit(browser.find("[id='caseForm:recordConsent']"));
+      browser.screenshot("ngo-coordinator-after-consent");
       assertTrue(browser.present(".withdraw-consent"), "the consent is listed and can be withdrawn");
 
       browser.choose("caseForm:referralTo", organisationValue(browser, "caseForm:referralTo_input", "Centre for Social Work Niš"));
@@ -69,10 +70,30 @@ class BrowserJourneyIT {
       browser.screenshot("csw-case");
       String page = browser.pageSource();
       assertTrue(browser.present("[id='caseForm:identitySection']"), "identity was consented");
+      assertTrue(browser.find("#citizenship").getText().matches("[A-Z]{2}(, [A-Z]{2})*|"), browser.find("#citizenship").getText());
       assertTrue(browser.present("[id='caseForm:contactSection']"), "contact was consented");
       assertFalse(browser.present("[id='caseForm:exploitationSection']"), "exploitation was not");
       assertTrue(browser.present("tr.hidden-category[data-category='EXPLOITATION']"), "and the page says why it is hidden");
       assertFalse(page.contains("consentsSection"), "a recipient never sees the consent records");
+
+      // In an emergency she opens the exploitation data for 4 hours, giving a reason.
+      browser.find("[id='caseForm:openEmergency']").click();
+      browser.visible("[id='caseForm:emergencyDialog']");
+      browser.choose("caseForm:emergencyCategory", "EXPLOITATION");
+      browser.visible("[id='caseForm:emergencyReason']").sendKeys("The person is missing since this morning; police need the places.");
+      browser.submit(browser.find("[id='caseForm:confirmEmergency']"));
+      browser.screenshot("csw-case-emergency-access");
+      assertTrue(browser.present("[id='caseForm:exploitationSection']"), "the emergency access opens the category");
+
+      // The coordinator sees the emergency access on her case list and in the access report.
+      browser.login("ngo.coordinator");
+      assertTrue(browser.present("[id='emergencyAlerts']"), "the owner's case list shows the emergency access");
+      assertTrue(browser.find("[id='emergencyAlerts']").getText().contains(code));
+      browser.open(caseUrl.replace("app/case.xhtml", "app/access-report.xhtml"));
+      browser.screenshot("ngo-coordinator-access-report");
+      String report = browser.pageSource();
+      assertTrue(report.contains("Milan Stojanović"), "the report names the social worker who read the data");
+      assertFalse(report.contains("errorTitle"), "the report page renders");
 
       // The coordinator withdraws the consent; on the next request the case is gone for the centre.
       browser.login("ngo.coordinator");

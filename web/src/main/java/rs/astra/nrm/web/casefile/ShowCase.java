@@ -39,6 +39,11 @@ public class ShowCase implements Serializable {
     events = caseView == null ? List.of() : timeline.events(user.viewer(), caseView.id());
   }
 
+  /** @return the data subject's citizenships as ISO codes joined by commas, or an empty string */
+  public String getCitizenship() {
+    return caseView == null || caseView.identity() == null ? "" : String.join(", ", caseView.identity().citizenship());
+  }
+
   /** @return the timeline events the user may see, oldest first */
   public List<rs.astra.nrm.casefile.CaseTimeline.EventLine> getEvents() {
     return events;

@@ -1,0 +1,38 @@
+package rs.astra.nrm.web.i18n;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Shows instants (stored in UTC) as the portal's users read them: {@code dd.MM.yyyy HH:mm} in the
+ * Europe/Belgrade zone. Calendar days use {@code f:convertDateTime type="localDate"} directly.
+ */
+@Named
+@ApplicationScoped
+public class Dates {
+
+  /** The zone every time is shown in. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZONE);
+
+  /**
+   * @param at an instant, may be {@code null}
+   * @return e.g. {@code 30.11.2026 01:05} (Europe/Belgrade), or an empty string
+   */
+  public String minutes(Instant at) {
+    return at == null ? "" : MINUTES.format(at);
+  }
+
+  /**
+   * @param at an instant, may be {@code null}
+   * @return e.g. {@code 30.11.2026 01:05:42} (Europe/Belgrade), or an empty string
+   */
+  public String seconds(Instant at) {
+    return at == null ? "" : SECONDS.format(at);
+  }
+}
