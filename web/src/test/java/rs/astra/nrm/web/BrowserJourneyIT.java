@@ -38,7 +38,8 @@ class BrowserJourneyIT {
   void consentAndReferralTravelToTheSocialWorkCentreAndWithdrawalStopsThem() {
     try (Browser browser = new Browser(base)) {
       browser.login("ngo.coordinator");
-      browser.screenshot("ngo-coordinator-cases");
+      assertTrue(browser.present("#tileWaiting"), "every role lands on its home page");
+      browser.screenshot("ngo-coordinator-home");
       String caseUrl = caseNotReferredTo(browser, "Centre for Social Work Niš");
 
       // The coordinator records the person's consent and sends the referral.
@@ -87,7 +88,7 @@ class BrowserJourneyIT {
 
       // The coordinator sees the emergency access on her case list and in the access report.
       browser.login("ngo.coordinator");
-      assertTrue(browser.present("[id='emergencyAlerts']"), "the owner's case list shows the emergency access");
+      assertTrue(browser.present("[id='emergencyAlerts']"), "the owner's home page shows the emergency access");
       assertTrue(browser.find("[id='emergencyAlerts']").getText().contains(code));
       browser.open(caseUrl.replace("app/case.xhtml", "app/access-report.xhtml"));
       browser.screenshot("ngo-coordinator-access-report");
@@ -111,6 +112,7 @@ class BrowserJourneyIT {
 
   /** The address of a case page of an ASTRA case that has no referral to the organisation. */
   private static String caseNotReferredTo(Browser browser, String organisation) {
+    browser.open("app/cases.xhtml");
     List<String> links = browser.all("a.nrm-case-code").stream().map(a -> a.getAttribute("href")).toList();
     for (String href : links) {
       browser.open(href.substring(href.indexOf("app/")));

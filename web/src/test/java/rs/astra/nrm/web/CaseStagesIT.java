@@ -31,6 +31,7 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.casefile.CaseView;
 import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.casefile.TraffickingStatus;
+import rs.astra.nrm.casefile.WorkOverviewService;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.ConsentService;
 import rs.astra.nrm.consent.DataCategory;
@@ -61,6 +62,7 @@ class CaseStagesIT {
   @Inject ReferralService referrals;
   @Inject ConsentService consents;
   @Inject UserDirectory directory;
+  @Inject rs.astra.nrm.casefile.WorkOverviewService work;
   @PersistenceContext(unitName = "nrm") EntityManager em;
   @Resource UserTransaction tx;
 
@@ -162,6 +164,41 @@ class CaseStagesIT {
     assertEquals("Reintegrated: employed", closed.exploitation().reasonForCaseClosure());
     List<CaseEvent.Type> events = timeline.events(coordinator, caseId).stream().map(CaseTimeline.EventLine::type).toList();
     assertEquals(List.of(CaseEvent.Type.CLOSURE_REQUESTED, CaseEvent.Type.STAGE_CHANGED), events);
+  }
+
+  @Test
+  void theHomePageCountsWhatWaitsForEachSide() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer health = viewer("cp.health");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+
+    long fresh = ConsentFixture.newCase(em, tx, "cp.coordinator", "Nada", "Waiting");
+    long waitingBefore = work.overview(health, 10).waitingCount();
+    referrals.send(owner, fresh, orgId("CP Health"), Purpose.HEALTH_CARE, Set.of(), "examination");
+    WorkOverviewService.Overview recipient = work.overview(health, 50);
+    assertEquals(waitingBefore + 1, recipient.waitingCount());
+    assertTrue(recipient.waitingForAnswer().stream().anyMatch(t -> t.caseId() == fresh));
+
+    long old = ConsentFixture.newCase(em, tx, "cp.coordinator", "Dara", "Overdue");
+    tx.begin();
+    var c = em.find(rs.astra.nrm.casefile.CaseFile.class, old);
+    var coordinator = ConsentFixture.user(em, "cp.coordinator");
+    em.persist(rs.astra.nrm.referral.Referral.send(c, coordinator.getOrganisation(), ConsentFixture.organisation(em, "CP Police"), Purpose.CRIMINAL_PROCEEDINGS,
+        Set.of(), null, null, null, coordinator, java.time.Instant.now().minus(java.time.Duration.ofDays(10))));
+    tx.commit();
+    assertTrue(work.overview(owner, 50).overdueSent().stream().anyMatch(t -> t.caseId() == old && t.days() == 10));
+
+    long expiring = ConsentFixture.newCase(em, tx, "cp.coordinator", "Vida", "Expiring");
+    consents.give(owner, new ConsentService.NewConsentForm(expiring, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH),
+        today, today.plusDays(3), ConsentMethod.SIGNED_FORM, null));
+    assertTrue(work.overview(owner, 50).expiringConsents().stream().anyMatch(t -> t.caseId() == expiring && t.days() == 3));
+
+    long quiet = ConsentFixture.newCase(em, tx, "cp.coordinator", "Mila", "Quiet", LocalDate.of(1990, 1, 1), java.time.Instant.now().minus(java.time.Duration.ofDays(120)));
+    assertTrue(work.overview(owner, 50).quietCases().stream().anyMatch(t -> t.caseId() == quiet), "no event for 120 days");
+    stages.moveTo(owner, quiet, view("cp.coordinator", quiet).version(), NrmStage.PRESUMED_VICTIM);
+    assertFalse(work.overview(owner, 50).quietCases().stream().anyMatch(t -> t.caseId() == quiet), "an event makes it active again");
+
+    assertEquals(0, work.overview(viewer("cp.admin"), 10).waitingCount(), "administrators get no task list");
   }
 
   @Test

@@ -93,12 +93,18 @@ final class ConsentFixture {
 
   /** Opens a case owned by the user, for a person born on the given day; returns its id. */
   static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName, LocalDate birthdate) throws Exception {
+    return newCase(em, tx, owner, firstName, secondName, birthdate, Instant.now());
+  }
+
+  /** Opens a case created at the given instant; returns its id. */
+  static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName, LocalDate birthdate, Instant createdAt)
+      throws Exception {
     tx.begin();
     Person p = new Person();
     p.recordIdentity(null, firstName, secondName, birthdate, null, Set.of("RS"), null);
     p.recordContact(null, null, "+381 60 000 0000", "Ulica 1", "Kragujevac", null, "34000", "RS");
     Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
-    CaseFile c = new CaseFile(String.format("NRM-2026-%05d", n.longValue()), user(em, owner), p, LocalDate.now(), Instant.now());
+    CaseFile c = new CaseFile(String.format("NRM-2026-%05d", n.longValue()), user(em, owner), p, LocalDate.now(), createdAt);
     em.persist(c);
     tx.commit();
     return c.getId();

@@ -52,7 +52,7 @@ class KeycloakLoginIT {
         signInOnKeycloak(browser, u[0]);
         assertEquals(u[1], browser.find("#currentOrganisation").getText(), u[0]);
         assertEquals(u[2], browser.find("#currentUser").getText(), u[0] + ": the name comes from the token");
-        assertTrue(browser.present("[id='casesForm:cases']"), u[0] + " sees the case list");
+        assertTrue(browser.present("#tileWaiting"), u[0] + " lands on the home page");
         browser.screenshot("sso-" + u[0]);
       }
     }

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Sends the bare address of the portal ({@code /}) to the case list, which asks for a login first. */
+/** Sends the bare address of the portal ({@code /}) to the home page, which asks for a login first. */
 @WebServlet(urlPatterns = "")
 public class RootRedirectServlet extends HttpServlet {
 
@@ -14,6 +14,6 @@ public class RootRedirectServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.sendRedirect(request.getContextPath() + "/app/cases.xhtml");
+    response.sendRedirect(request.getContextPath() + "/app/home.xhtml");
   }
 }

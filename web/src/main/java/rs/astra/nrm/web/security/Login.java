@@ -54,7 +54,7 @@ public class Login {
       case SEND_CONTINUE -> faces.responseComplete();
       case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
       case SUCCESS -> {
-        ext.redirect(ext.getRequestContextPath() + "/app/cases.xhtml");
+        ext.redirect(ext.getRequestContextPath() + "/app/home.xhtml");
         faces.responseComplete();
       }
       case NOT_DONE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));

@@ -19,6 +19,6 @@ public class SignOnCallbackServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.sendRedirect(request.getContextPath() + "/app/cases.xhtml");
+    response.sendRedirect(request.getContextPath() + "/app/home.xhtml");
   }
 }
