@@ -3,7 +3,6 @@ package rs.astra.nrm.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URL;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +25,7 @@ class BrowserJourneyIT {
 
   @Deployment(testable = false)
   static WebArchive portal() {
-    File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
-    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class);
+    return Deployments.packagedPortal();
   }
 
   @ArquillianResource URL base;

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,8 +65,7 @@ class ConsentPolicyIT {
 
   @Deployment
   static WebArchive portal() {
-    File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
-    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class).addClass(ConsentFixture.class);
+    return Deployments.packagedPortal(ConsentFixture.class);
   }
 
   @Inject CaseFileService cases;

@@ -32,8 +32,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,8 +62,7 @@ class PortalIT {
    */
   @Deployment
   static WebArchive portal() {
-    File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
-    return ShrinkWrap.create(ZipImporter.class, "nrm-portal.war").importFrom(war).as(WebArchive.class).addClasses(SampleCaseload.class, ImportScenario.class);
+    return Deployments.packagedPortal(SampleCaseload.class, ImportScenario.class);
   }
 
   @Inject CaseFileService cases;
