@@ -115,6 +115,22 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
+  /**
+   * Runs axe-core on the current page.
+   *
+   * @return the violations of impact "critical" or "serious", as "rule: target" lines
+   */
+  List<String> seriousAccessibilityViolations() {
+    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+    List<String> found = new java.util.ArrayList<>();
+    for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+      if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
+        rule.getNodes().forEach(n -> found.add(rule.getId() + " (" + rule.getImpact() + "): " + n.getTarget()));
+      }
+    }
+    return found;
+  }
+
   /** Saves a PNG of the page as {@code web/target/screenshots/<name>.png}. */
   void screenshot(String name) {
     try {

@@ -106,6 +106,31 @@ class BrowserJourneyIT {
     }
   }
 
+  @Test
+  void theMainPagesHaveNoCriticalOrSeriousAccessibilityViolations() {
+    java.util.Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    try (Browser browser = new Browser(base)) {
+      browser.open("login.xhtml");
+      violations.put("login", browser.seriousAccessibilityViolations());
+      browser.login("ngo.coordinator");
+      violations.put("home", browser.seriousAccessibilityViolations());
+      browser.open("app/cases.xhtml");
+      violations.put("cases", browser.seriousAccessibilityViolations());
+      String href = browser.find("a.nrm-case-code").getAttribute("href");
+      browser.open(href.substring(href.indexOf("app/")));
+      violations.put("case", browser.seriousAccessibilityViolations());
+      browser.open(href.substring(href.indexOf("app/")).replace("app/case.xhtml", "app/access-report.xhtml"));
+      violations.put("access report", browser.seriousAccessibilityViolations());
+      browser.open("app/import.xhtml");
+      violations.put("import", browser.seriousAccessibilityViolations());
+      browser.login("csw.belgrade");
+      browser.open("app/inbox.xhtml");
+      violations.put("inbox", browser.seriousAccessibilityViolations());
+    }
+    violations.values().removeIf(List::isEmpty);
+    assertTrue(violations.isEmpty(), "axe-core: " + violations);
+  }
+
   /** The address of a case page of an ASTRA case that has no referral to the organisation. */
   private static String caseNotReferredTo(Browser browser, String organisation) {
     browser.open("app/cases.xhtml");
