@@ -51,6 +51,8 @@ public class CaseFileService {
   @Inject private AccessPolicy policy;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseFactsLoader facts;
+  @Inject private CaseTimeline timeline;
+  @Inject private CaseCodes codes;
 
   /**
    * One page of the cases the viewer may see (READ of CASE_SUMMARY), with the data subject's name
@@ -112,6 +114,94 @@ public class CaseFileService {
     }
     enforcer.recordPermits(viewer, now, reads);
     return rows;
+  }
+
+  /**
+   * What a caseworker fills in to open a case (the first signal).
+   *
+   * @param firstName HTCDS {@code prs_FirstName}, may be blank for an anonymous signal
+   * @param secondName HTCDS {@code prs_SecondName}, may be blank
+   * @param birthdate HTCDS {@code prs_Birthdate}, not in the future, may be {@code null}
+   * @param gender HTCDS {@code prs_Gender}, may be {@code null}
+   * @param citizenship ISO 3166 alpha-2 codes separated by commas or semicolons, may be blank
+   * @param mobilePhone HTCDS {@code prs_MobilePhone}, may be blank
+   * @param city HTCDS {@code prs_MailingCity}, may be blank
+   * @param typeOfExploitation HTCDS {@code vic_TypeOfExploitation}, may be empty
+   * @param referringOrganisation HTCDS {@code cas_ReferringOrganisation}: who reported it, may be blank
+   * @param details HTCDS {@code cas_IncomingReferralDetails}, up to 4000 characters, may be blank
+   */
+  public record NewCaseForm(
+      String firstName,
+      String secondName,
+      LocalDate birthdate,
+      Gender gender,
+      String citizenship,
+      String mobilePhone,
+      String city,
+      java.util.Set<TypeOfExploitation> typeOfExploitation,
+      String referringOrganisation,
+      String details)
+      implements java.io.Serializable {}
+
+  /**
+   * Opens a case at stage SIGNAL, owned by the caseworker and her organisation.
+   *
+   * @param viewer an NGO caseworker or coordinator
+   * @param form what she filled in
+   * @return the new case's id
+   * @throws rs.astra.nrm.shared.InvalidRequestException {@code newCase.error.*} for bad input
+   * @throws rs.astra.nrm.organisation.NotPermittedException for other roles
+   */
+  public long open(Viewer viewer, NewCaseForm form) {
+    if (viewer.role() != rs.astra.nrm.organisation.PortalRole.NGO_CASEWORKER && viewer.role() != rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR) {
+      throw new rs.astra.nrm.organisation.NotPermittedException("open a case");
+    }
+    Instant now = Instant.now();
+    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    if (form.birthdate() != null && form.birthdate().isAfter(today)) {
+      throw new rs.astra.nrm.shared.InvalidRequestException("newCase.error.birthdateInFuture");
+    }
+    java.util.Set<String> citizenship = new java.util.TreeSet<>();
+    if (form.citizenship() != null) {
+      for (String code : form.citizenship().split("[,;\\s]+")) {
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        if (c.isEmpty()) {
+          continue;
+        }
+        if (!java.util.Set.of(Locale.getISOCountries()).contains(c)) {
+          throw new rs.astra.nrm.shared.InvalidRequestException("newCase.error.citizenship", c);
+        }
+        citizenship.add(c);
+      }
+    }
+    for (String text : new String[] {form.firstName(), form.secondName(), form.mobilePhone(), form.city(), form.referringOrganisation()}) {
+      if (text != null && text.strip().length() > 255) {
+        throw new rs.astra.nrm.shared.InvalidRequestException("newCase.error.tooLong");
+      }
+    }
+    if (form.details() != null && form.details().strip().length() > 4000) {
+      throw new rs.astra.nrm.shared.InvalidRequestException("newCase.error.tooLong");
+    }
+    Person person = new Person();
+    person.recordIdentity(null, blank(form.firstName()), blank(form.secondName()), form.birthdate(), form.gender(), citizenship, null);
+    person.recordContact(null, null, blank(form.mobilePhone()), null, blank(form.city()), null, null, null);
+    CaseFile c =
+        new CaseFile(
+            codes.next(today.getYear()),
+            em.find(rs.astra.nrm.organisation.PortalUser.class, viewer.userId()),
+            person,
+            today,
+            now);
+    c.recordExploitation(form.typeOfExploitation(), null, null, null, null);
+    c.recordIncomingReferral(blank(form.referringOrganisation()), today, null, null, blank(form.details()));
+    em.persist(c);
+    em.flush();
+    timeline.record(c.getId(), viewer, CaseEvent.Type.CASE_OPENED, c.getCode());
+    return c.getId();
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip().replaceAll("\\s+", " ");
   }
 
   /**

@@ -50,6 +50,7 @@ public class HtcdsImportService {
   private EntityManager em;
 
   @Inject private UserDirectory directory;
+  @Inject private rs.astra.nrm.casefile.CaseCodes codes;
 
   @Resource private SessionContext context;
 
@@ -143,7 +144,7 @@ public class HtcdsImportService {
     person.recordContact(
         r.email(), r.homePhone(), r.mobilePhone(), r.mailingStreet(), r.mailingCity(), r.mailingState(), r.mailingPostalCode(), r.mailingCountry());
     LocalDate openedOn = r.incomingReferralDate() != null && !r.incomingReferralDate().isAfter(today) ? r.incomingReferralDate() : today;
-    CaseFile c = new CaseFile(nextCaseCode(openedOn.getYear()), owner, person, openedOn, now);
+    CaseFile c = new CaseFile(codes.next(openedOn.getYear()), owner, person, openedOn, now);
     c.recordStatus(r.caseStatus() != null ? r.caseStatus() : CaseStatus.Active, r.reasonForCaseClosure());
     c.recordHtcdsConsentFlag(r.consent());
     c.recordTraffickingStatus(r.traffickingStatus(), r.traffickingStatusDecisionMakingOrg());
@@ -155,10 +156,4 @@ public class HtcdsImportService {
     return c;
   }
 
-  /** The next case code of a year, e.g. {@code NRM-2026-00042}; the number never repeats. */
-  private String nextCaseCode(int year) {
-    // nextval('...') is understood by both PostgreSQL and H2.
-    Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
-    return String.format("NRM-%04d-%05d", year, n.longValue());
-  }
 }

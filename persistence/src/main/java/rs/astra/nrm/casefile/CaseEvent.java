@@ -28,6 +28,8 @@ public class CaseEvent {
 
   /** What happened. */
   public enum Type {
+    /** The case was opened in the portal. */
+    CASE_OPENED,
     /** The case moved to another NRM stage (detail: from → to). */
     STAGE_CHANGED,
     /** Formal identification was decided (detail: the outcome and the deciding organisation). */

@@ -164,6 +164,26 @@ class CaseStagesIT {
   }
 
   @Test
+  void aCaseworkerOpensACaseAtSignal() throws Exception {
+    Viewer caseworker = viewer("cp.caseworker");
+    long id =
+        cases.open(caseworker, new CaseFileService.NewCaseForm("  Jelica ", "Opened", LocalDate.of(2001, 4, 2), null, "rs; ba", "+381 60 1", "Niš",
+            EnumSet.of(rs.astra.nrm.casefile.TypeOfExploitation.ForcedBegging), "SOS hotline", "called the hotline"));
+    CaseView opened = view("cp.caseworker", id);
+    assertEquals(NrmStage.SIGNAL, opened.stage());
+    assertEquals("Jelica", opened.identity().firstName());
+    assertEquals(List.of("BA", "RS"), opened.identity().citizenship());
+    assertTrue(opened.code().matches("NRM-\\d{4}-\\d{5,}"), opened.code());
+    assertEquals(List.of(CaseEvent.Type.CASE_OPENED), timeline.events(caseworker, id).stream().map(CaseTimeline.EventLine::type).toList());
+
+    InvalidRequestException bad = assertThrows(InvalidRequestException.class,
+        () -> cases.open(caseworker, new CaseFileService.NewCaseForm(null, null, null, null, "XX", null, null, Set.of(), null, null)));
+    assertEquals(List.of("XX"), bad.arguments());
+    assertThrows(rs.astra.nrm.organisation.NotPermittedException.class,
+        () -> cases.open(viewer("cp.police"), new CaseFileService.NewCaseForm(null, null, null, null, null, null, null, Set.of(), null, null)));
+  }
+
+  @Test
   void theHomePageCountsWhatWaitsForEachSide() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     Viewer health = viewer("cp.health");
