@@ -51,7 +51,9 @@ public class CaseEvent {
     /** A consent was withdrawn. */
     CONSENT_WITHDRAWN,
     /** Emergency access was opened (detail: category). */
-    EMERGENCY_ACCESS
+    EMERGENCY_ACCESS,
+    /** A step of the criminal proceedings was recorded (detail: the kind of step). */
+    PROCEEDINGS_RECORDED
   }
 
   @Id

@@ -1,5 +1,6 @@
 package rs.astra.nrm.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,7 @@ class BrowserJourneyIT {
       String report = browser.pageSource();
       assertTrue(report.contains("Milan Stojanović"), "the report names the social worker who read the data");
       assertFalse(report.contains("errorTitle"), "the report page renders");
+
 
       // The coordinator withdraws the consent; on the next request the case is gone for the centre.
       browser.login("ngo.coordinator");

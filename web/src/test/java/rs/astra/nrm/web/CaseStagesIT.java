@@ -36,6 +36,9 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.proceedings.Offence;
+import rs.astra.nrm.proceedings.ProceedingsEntryKind;
+import rs.astra.nrm.proceedings.ProceedingsService;
 import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
@@ -60,6 +63,7 @@ class CaseStagesIT {
   @Inject ConsentService consents;
   @Inject UserDirectory directory;
   @Inject rs.astra.nrm.casefile.WorkOverviewService work;
+  @Inject ProceedingsService proceedings;
   @PersistenceContext(unitName = "nrm") EntityManager em;
   @Resource UserTransaction tx;
 
@@ -161,6 +165,43 @@ class CaseStagesIT {
     assertEquals("Reintegrated: employed", closed.exploitation().reasonForCaseClosure());
     List<CaseEvent.Type> events = timeline.events(coordinator, caseId).stream().map(CaseTimeline.EventLine::type).toList();
     assertEquals(List.of(CaseEvent.Type.CLOSURE_REQUESTED, CaseEvent.Type.STAGE_CHANGED), events);
+  }
+
+  @Test
+  void policeAndProsecutorsReadTheirOwnProceedingsAndMoreOnlyWithConsent() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer police = viewer("cp.police");
+    Viewer prosecutor = viewer("cp.prosecutor");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Ksenija", "Proceedings");
+    long toPolice = referrals.send(owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report");
+    referrals.send(owner, caseId, orgId("CP Prosecutor"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report");
+
+    proceedings.record(police, caseId, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.COMPLAINT_FILED, today, null, 2, null, null, null, null));
+    assertEquals("proceedings.error.notYourStep",
+        assertThrows(InvalidRequestException.class, () -> proceedings.record(police, caseId,
+            new ProceedingsService.NewEntryForm(ProceedingsEntryKind.INDICTMENT, today, Offence.ART_388_TRAFFICKING, null, null, null, null, null))).messageKey());
+    proceedings.record(prosecutor, caseId, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.INDICTMENT, today, Offence.ART_388_TRAFFICKING, null, null, null, null, null));
+
+    assertEquals(List.of(ProceedingsEntryKind.COMPLAINT_FILED), kinds(police, caseId), "police read their own entries only");
+    assertEquals(List.of(ProceedingsEntryKind.INDICTMENT), kinds(prosecutor, caseId), "the prosecutor reads its own entries only");
+    assertEquals(List.of(ProceedingsEntryKind.COMPLAINT_FILED, ProceedingsEntryKind.INDICTMENT), kinds(owner, caseId), "the owner reads all");
+    assertThrows(rs.astra.nrm.consent.AccessDeniedException.class, () -> proceedings.entries(viewer("cp.csw1"), caseId), "not referred: nothing");
+
+    // With the person's consent to share her proceedings with the prosecutor, it reads all of them.
+    consents.give(owner, new ConsentService.NewConsentForm(caseId, orgId("CP Prosecutor"), Purpose.CRIMINAL_PROCEEDINGS, EnumSet.of(DataCategory.LEGAL_PROCEEDINGS),
+        today, null, ConsentMethod.SIGNED_FORM, null));
+    referrals.send(owner, caseId, orgId("CP Prosecutor"), Purpose.CRIMINAL_PROCEEDINGS, EnumSet.of(DataCategory.LEGAL_PROCEEDINGS), "full file");
+    assertEquals(List.of(ProceedingsEntryKind.COMPLAINT_FILED, ProceedingsEntryKind.INDICTMENT), kinds(prosecutor, caseId));
+
+    // After the referral is revoked the police still read what they recorded themselves.
+    long version = referrals.inbox(police, null, 0, 500).stream().filter(r -> r.id() == toPolice).findFirst().orElseThrow().version();
+    referrals.revoke(owner, toPolice, version, "the investigation moved to another unit");
+    assertEquals(List.of(ProceedingsEntryKind.COMPLAINT_FILED), kinds(police, caseId));
+  }
+
+  private List<ProceedingsEntryKind> kinds(Viewer viewer, long caseId) {
+    return proceedings.entries(viewer, caseId).stream().map(ProceedingsService.EntryLine::kind).toList();
   }
 
   @Test

@@ -84,7 +84,9 @@ class PortalIT {
   void ngoCaseworkerSeesEveryCaseHerOrganisationOwnsWithNames() throws IOException {
     Viewer caseworker = viewer("ngo.caseworker1");
     List<CaseRow> rows = all(caseworker);
-    assertEquals(SampleCaseload.read().rows(), rows.size());
+    long owned = em.createQuery("select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'", Long.class).getSingleResult();
+    assertEquals(owned, rows.size(), "every ASTRA case, counted straight in the database");
+    assertTrue(rows.size() >= SampleCaseload.read().rows(), "at least the sample caseload (other tests may open more)");
     assertEquals(rows.size(), cases.count(caseworker, CaseListQuery.firstPage(20)));
     assertTrue(rows.stream().allMatch(r -> r.owned() && r.personName() != null));
   }
@@ -222,7 +224,7 @@ class PortalIT {
     long before = cases.count(caseworker, CaseListQuery.firstPage(20));
     assertEquals(0, demoLoader.loadSampleCaseloadIfEmpty());
     assertEquals(before, cases.count(caseworker, CaseListQuery.firstPage(20)));
-    assertEquals(SampleCaseload.read().rows(), before);
+    assertTrue(before >= SampleCaseload.read().rows());
   }
 
   // ---- over HTTP, as a browser would ----

@@ -111,6 +111,9 @@ class MessagesBundleTest {
     add(expected, "basis.", AccessBasis.values());
     add(expected, "stage.", rs.astra.nrm.casefile.NrmStage.values());
     add(expected, "event.", rs.astra.nrm.casefile.CaseEvent.Type.values());
+    add(expected, "proceedingsKind.", rs.astra.nrm.proceedings.ProceedingsEntryKind.values());
+    add(expected, "offence.", rs.astra.nrm.proceedings.Offence.values());
+    add(expected, "victimStatus.", rs.astra.nrm.proceedings.VictimProceduralStatus.values());
     for (PortalRole r : PortalRole.values()) {
       expected.add("role." + r.roleName());
     }

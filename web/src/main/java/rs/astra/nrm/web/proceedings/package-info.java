@@ -1,0 +1,2 @@
+/** The criminal-proceedings section of the case page. */
+package rs.astra.nrm.web.proceedings;
