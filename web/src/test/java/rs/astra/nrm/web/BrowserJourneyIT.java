@@ -145,6 +145,19 @@ class BrowserJourneyIT {
     assertTrue(violations.isEmpty(), "axe-core: " + violations);
   }
 
+  @Test
+  void everyRoleLandsOnItsHomePageWithItsOwnOrganisationAndNoPersonalData() {
+    try (Browser browser = new Browser(base)) {
+      for (rs.astra.nrm.demo.DemoDataSeeder.DemoUser user : rs.astra.nrm.demo.DemoDataSeeder.USERS) {
+        browser.login(user.username());
+        assertTrue(browser.present("#tileWaiting"), user.username() + " lands on the home page");
+        assertEquals(user.organisation(), browser.find("#currentOrganisation").getText(), user.username());
+        assertFalse(browser.present("#personName"), user.username() + ": no personal data on the home page");
+        browser.screenshot("home-" + user.username());
+      }
+    }
+  }
+
   private static String organisationValue(Browser browser, String selectId, String name) {
     Matcher m = Pattern.compile("<option value=\"(\\d+)\"[^>]*>" + Pattern.quote(name) + "</option>").matcher(browser.pageSource().replace("&#39;", "'"));
     assertTrue(m.find(), "option " + name + " in " + selectId);
