@@ -28,27 +28,12 @@ public class ListCases implements Serializable {
 
   @Inject private CaseFileService cases;
   @Inject private SignedInUser user;
-  @Inject private rs.astra.nrm.consent.BreakGlassService breakGlass;
-
-  private List<rs.astra.nrm.consent.BreakGlassService.OwnerAlert> emergencyAccesses;
 
   private final CaseTable table = new CaseTable();
 
   /** @return the lazy model bound to the table */
   public LazyDataModel<CaseRow> getTable() {
     return table;
-  }
-
-  /**
-   * The latest emergency accesses to the cases of the user's organisation, for the dashboard.
-   *
-   * @return at most 10, newest first; loaded once per view
-   */
-  public List<rs.astra.nrm.consent.BreakGlassService.OwnerAlert> getEmergencyAccesses() {
-    if (emergencyAccesses == null) {
-      emergencyAccesses = breakGlass.accessesToMyCases(user.viewer(), 10);
-    }
-    return emergencyAccesses;
   }
 
   /** @return the HTCDS case statuses, for the status filter */
