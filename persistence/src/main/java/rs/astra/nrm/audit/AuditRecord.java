@@ -27,16 +27,10 @@ import rs.astra.nrm.consent.DataCategory;
 @NamedQuery(
     name = AuditRecord.FIND_BY_PERSON,
     query = "select a from AuditRecord a where a.personId = :personId order by a.at, a.id")
-@NamedQuery(
-    name = AuditRecord.COUNT_BY_CASE,
-    query = "select count(a) from AuditRecord a where a.caseFileId = :caseId")
 public class AuditRecord {
 
   /** Named query: every record about a data subject ({@code personId}), oldest first. */
   public static final String FIND_BY_PERSON = "AuditRecord.findByPerson";
-
-  /** Named query: how many records a case ({@code caseId}) has. */
-  public static final String COUNT_BY_CASE = "AuditRecord.countByCase";
 
   @Id
   @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 50)

@@ -27,16 +27,10 @@ import java.util.regex.Pattern;
 @NamedQuery(
     name = PortalUser.FIND_BY_USERNAME,
     query = "select u from PortalUser u join fetch u.organisation where u.username = :username")
-@NamedQuery(
-    name = PortalUser.FIND_BY_ORGANISATION,
-    query = "select u from PortalUser u where u.organisation.id = :organisationId order by u.username")
 public class PortalUser {
 
   /** Named query: the user with a given {@code username}, with the organisation fetched. */
   public static final String FIND_BY_USERNAME = "PortalUser.findByUsername";
-
-  /** Named query: the users of an organisation ({@code organisationId}), by username. */
-  public static final String FIND_BY_ORGANISATION = "PortalUser.findByOrganisation";
 
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
 

@@ -14,14 +14,5 @@ public enum ReferralState {
   /** The recipient has done what the referral asked. */
   COMPLETED,
   /** Withdrawn by the sender (or by a withdrawn consent) before completion. */
-  REVOKED;
-
-  /**
-   * Whether a referral in this state lets the recipient organisation see the case.
-   *
-   * @return {@code true} for SENT, ACCEPTED and COMPLETED
-   */
-  public boolean grantsRecipientAccess() {
-    return this == SENT || this == ACCEPTED || this == COMPLETED;
-  }
+  REVOKED
 }

@@ -55,11 +55,6 @@ public class ConfiguredDataSource implements DataSource {
     return d;
   }
 
-  /** @return the settings in use (without the password) */
-  public DatabaseSettings getSettings() {
-    return settings;
-  }
-
   @Override
   public PrintWriter getLogWriter() {
     return logWriter;
