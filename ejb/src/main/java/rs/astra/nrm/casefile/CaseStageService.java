@@ -77,19 +77,14 @@ public class CaseStageService {
    */
   public void decideIdentification(Viewer viewer, long caseId, long version, boolean identified, LocalDate decidedOn) {
     CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
-    boolean referredForIdentification =
-        f.referrals().stream()
-            .anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && AccessPolicy.LIVE.contains(r.state()) && r.purpose() == Purpose.IDENTIFICATION);
     CaseFile c = em.find(CaseFile.class, caseId);
     LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
     LocalDate day = decidedOn == null ? today : decidedOn;
     if (day.isAfter(today)) {
       throw new InvalidRequestException("stage.error.futureDate");
     }
-    LocalDate birth = c.getPerson().getBirthdate();
-    boolean child = birth != null && Period.between(birth, day).getYears() < 18;
-    OrganisationType decider = child ? OrganisationType.SOCIAL_WORK_CENTRE : OrganisationType.CPTV;
-    if (!referredForIdentification || viewer.organisationType() != decider || viewer.role().readsNoCaseData()) {
+    OrganisationType decider = decider(c, day);
+    if (!mayDecide(viewer, f, decider)) {
       throw new InvalidRequestException("stage.error.notDecider", decider.name());
     }
     if (c.getVersion() != version) {
@@ -102,6 +97,39 @@ public class CaseStageService {
     }
     timeline.record(caseId, viewer, CaseEvent.Type.IDENTIFICATION_DECIDED, (identified ? "IDENTIFIED" : "NOT_IDENTIFIED") + " " + day);
     em.flush();
+  }
+
+  /**
+   * Whether the viewer could record the identification decision today: the case is a presumed
+   * victim's, her organisation is the decider for the person's age (CPTV for adults, a centre for
+   * social work for children, Law on Social Protection art. 41 and the NRM's SOPs) and holds a live
+   * referral of the case for IDENTIFICATION. The same rule {@link #decideIdentification} enforces,
+   * so that pages offer the decision only to whom the service accepts it from.
+   *
+   * @param viewer who asks
+   * @param caseId the case
+   * @return {@code false} also when the case does not exist
+   */
+  public boolean mayDecideIdentification(Viewer viewer, long caseId) {
+    var f = facts.load(caseId);
+    CaseFile c = em.find(CaseFile.class, caseId);
+    if (f.isEmpty() || c == null || c.getStage() != NrmStage.PRESUMED_VICTIM) {
+      return false;
+    }
+    return mayDecide(viewer, f.get(), decider(c, Instant.now().atZone(AccessPolicy.ZONE).toLocalDate()));
+  }
+
+  private static OrganisationType decider(CaseFile c, LocalDate day) {
+    LocalDate birth = c.getPerson().getBirthdate();
+    boolean child = birth != null && Period.between(birth, day).getYears() < 18;
+    return child ? OrganisationType.SOCIAL_WORK_CENTRE : OrganisationType.CPTV;
+  }
+
+  private static boolean mayDecide(Viewer viewer, CaseFacts f, OrganisationType decider) {
+    boolean referredForIdentification =
+        f.referrals().stream()
+            .anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && AccessPolicy.LIVE.contains(r.state()) && r.purpose() == Purpose.IDENTIFICATION);
+    return referredForIdentification && viewer.organisationType() == decider && !viewer.role().readsNoCaseData();
   }
 
   /**

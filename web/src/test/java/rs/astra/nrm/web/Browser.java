@@ -96,6 +96,29 @@ final class Browser implements AutoCloseable {
     waitForAjax();
   }
 
+  /**
+   * Chooses the option with this value in a PrimeFaces selectOneMenu through its widget (which
+   * fires the menu's change behaviour), then checks that the menu shows it and waits for any Ajax.
+   * Language-independent: works with values, not labels.
+   */
+  void pickValue(String clientId, String value) {
+    choose(clientId, value);
+    Object selected =
+        ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).value;", clientId + "_input");
+    if (!value.equals(selected)) {
+      screenshot("failed-pick-" + clientId.replace(':', '_'));
+      throw new AssertionError(clientId + " holds " + selected + ", not " + value);
+    }
+  }
+
+  /** Types a date as dd.MM.yyyy into a PrimeFaces datePicker and closes its overlay. */
+  void typeDate(String clientId, java.time.LocalDate date) {
+    WebElement input = driver.findElement(By.id(clientId + "_input"));
+    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+    input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+    input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+  }
+
   /** Ticks the checkbox of a PrimeFaces selectManyCheckbox that has this value. */
   void tick(String clientId, String value) {
     WebElement input = driver.findElement(By.cssSelector("input[name='" + clientId + "'][value='" + value + "']"));

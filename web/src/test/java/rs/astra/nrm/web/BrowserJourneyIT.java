@@ -120,6 +120,135 @@ class BrowserJourneyIT {
     }
   }
 
+  /**
+   * The NRM journey across five institutions: the NGO opens a case and refers it; the centre for
+   * social work accepts; the CPTV identifies the person; the police record the investigation and the
+   * prosecutor the indictment; the coordinator sees every step on the timeline. At each step the
+   * page is checked for what that institution must not see.
+   */
+  @Test
+  void aCaseCrossesInstitutionsFromSignalToIndictmentAndTheCoordinatorSeesEveryStep() {
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.coordinator");
+      browser.open("app/new-case.xhtml");
+      browser.find("[id='newCaseForm:firstName']").sendKeys("Milica");
+      browser.find("[id='newCaseForm:secondName']").sendKeys("Crossing");
+      browser.find("[id='newCaseForm:citizenship']").sendKeys("RS");
+      browser.find("[id='newCaseForm:mobilePhone']").sendKeys("+381 64 765 4321");
+      browser.tick("newCaseForm:exploitation", "SexualExploitation");
+      browser.submit(browser.find("[id='newCaseForm:open']"));
+      String caseUrl = browser.currentUrl().substring(browser.currentUrl().indexOf("app/"));
+      String code = browser.find("#caseCode").getText();
+
+      // Signal → presumed victim, then the consent and the referrals: CSW (consent), CPTV
+      // (identification, legal basis), police and prosecutor (criminal proceedings, summary only).
+      browser.submit(browser.find("button.move-to-PRESUMED_VICTIM"));
+      assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
+      browser.pickValue("caseForm:consentRecipient", organisationValue(browser, "caseForm:consentRecipient_input", "Centre for Social Work Niš"));
+      browser.pickValue("caseForm:consentPurpose", "SOCIAL_PROTECTION");
+      browser.tick("caseForm:consentCategories", "IDENTITY");
+      browser.tick("caseForm:consentCategories", "SOCIAL");
+      browser.submit(browser.find("[id='caseForm:recordConsent']"));
+      refer(browser, "Centre for Social Work Niš", "SOCIAL_PROTECTION", "IDENTITY", "SOCIAL");
+      refer(browser, "Centre for Protection of Victims of Trafficking", "IDENTIFICATION", "IDENTITY", "EXPLOITATION");
+      refer(browser, "Border Police Directorate", "CRIMINAL_PROCEEDINGS");
+      refer(browser, "Higher Public Prosecutor's Office Belgrade", "CRIMINAL_PROCEEDINGS");
+      assertEquals(4, browser.all(".referral-state").size(), "four referrals sent");
+
+      // The centre for social work accepts; it sees identity, not contact, exploitation or consents.
+      browser.login("csw.nis");
+      browser.open("app/inbox.xhtml");
+      browser.submit(rowOf(browser, code).findElement(org.openqa.selenium.By.cssSelector(".accept-referral")));
+      browser.open(caseUrl);
+      assertTrue(browser.present("#personName"));
+      assertFalse(browser.present("[id='caseForm:contactSection']"), "contact was not consented to the centre");
+      assertFalse(browser.present("[id='caseForm:exploitationSection']"));
+      assertFalse(browser.present("[id='caseForm:consentsSection']"));
+      assertFalse(browser.present("[id='caseForm:identificationDecision']"), "a centre does not identify an adult");
+
+      // The CPTV accepts and identifies the person (adult): it sees identity and exploitation under
+      // its legal basis, never the contact data.
+      browser.login("cptv.officer");
+      browser.open(caseUrl);
+      browser.submit(browser.find(".accept-referral"));
+      assertTrue(browser.present("[id='caseForm:exploitationSection']"), "identification needs the exploitation data");
+      assertFalse(browser.present("[id='caseForm:contactSection']"));
+      assertFalse(browser.present("[id='caseForm:proceedingsSection']"), "the CPTV has no business with the proceedings");
+      // A mistyped date is refused with a message in the user's language (Serbian Latin here) and
+      // changes nothing.
+      browser.find("[id='caseForm:decidedOn_input']").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "31.13.2026", org.openqa.selenium.Keys.ESCAPE);
+      browser.submit(browser.find("[id='caseForm:decideIdentified']"));
+      assertTrue(browser.find(".ui-messages-error").getText().contains("nije datum"), browser.find(".ui-messages-error").getText());
+      assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
+      browser.typeDate("caseForm:decidedOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")));
+      browser.submit(browser.find("[id='caseForm:decideIdentified']"));
+      browser.screenshot("cptv-case-identified");
+      assertEquals("IDENTIFIED", browser.find("#caseStage").getAttribute("data-stage"));
+      assertFalse(browser.present("[id='caseForm:identificationDecision']"), "decided once");
+
+      // The police accept and record that the investigation was opened; no personal data shows.
+      browser.login("police.officer");
+      browser.open(caseUrl);
+      browser.submit(browser.find(".accept-referral"));
+      recordProceedings(browser, "INVESTIGATION_OPENED", null);
+      browser.screenshot("police-case-investigation");
+      assertEquals(1, browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(), "the police entry is listed");
+      assertFalse(browser.present("#personName"), "the police see no identity without consent");
+      assertFalse(browser.present("[id='caseForm:consentsSection']"));
+
+      // The prosecutor accepts and records the indictment (art. 388); the police entry is not hers.
+      browser.login("prosecutor");
+      browser.open(caseUrl);
+      browser.submit(browser.find(".accept-referral"));
+      recordProceedings(browser, "INDICTMENT", "ART_388_TRAFFICKING");
+      browser.screenshot("prosecutor-case-indictment");
+      assertEquals(1, browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(), "only her own entry: the police's is not shown");
+      assertFalse(browser.present("#personName"));
+
+      // The coordinator sees all of it on the timeline, and both proceedings entries.
+      browser.login("ngo.coordinator");
+      browser.open(caseUrl);
+      browser.screenshot("ngo-coordinator-timeline");
+      List<String> events = browser.all("#timelineSection .timeline-event").stream().map(e -> e.getAttribute("data-type")).toList();
+      for (String expected :
+          List.of("CASE_OPENED", "STAGE_CHANGED", "CONSENT_GIVEN", "REFERRAL_SENT", "REFERRAL_ACCEPTED", "IDENTIFICATION_DECIDED", "PROCEEDINGS_RECORDED")) {
+        assertTrue(events.contains(expected), expected + " on the timeline: " + events);
+      }
+      assertEquals(4, events.stream().filter("REFERRAL_SENT"::equals).count());
+      assertEquals(4, events.stream().filter("REFERRAL_ACCEPTED"::equals).count());
+      assertEquals(2, events.stream().filter("PROCEEDINGS_RECORDED"::equals).count(), "police and prosecutor steps");
+      String timeline = browser.find("#timelineSection").getText();
+      assertTrue(timeline.contains("Border Police Directorate") && timeline.contains("Higher Public Prosecutor's Office Belgrade")
+          && timeline.contains("Centre for Protection of Victims of Trafficking"), timeline);
+      assertEquals(2, browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(), "the owner sees both entries");
+      assertEquals("IDENTIFIED", browser.find("#caseStage").getAttribute("data-stage"));
+    }
+  }
+
+  private static void refer(Browser browser, String organisation, String purpose, String... categories) {
+    browser.pickValue("caseForm:referralTo", organisationValue(browser, "caseForm:referralTo_input", organisation));
+    browser.pickValue("caseForm:referralPurpose", purpose);
+    for (String category : categories) {
+      browser.tick("caseForm:referralCategories", category);
+    }
+    if (categories.length > 0) {
+      // Ticking a category re-checks the coverage with everything chosen so far.
+      assertTrue(browser.present("#coverageOk"), "covered: " + organisation + ": " + browser.find("[id='caseForm:coverage']").getText());
+    }
+    browser.submit(browser.find("[id='caseForm:sendReferral']"));
+    assertFalse(browser.present(".ui-messages-error"), "sent to " + organisation);
+  }
+
+  private static void recordProceedings(Browser browser, String kind, String offence) {
+    browser.pickValue("caseForm:proceedingsKind", kind);
+    browser.typeDate("caseForm:proceedingsDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")));
+    if (offence != null) {
+      browser.pickValue("caseForm:proceedingsOffence", offence);
+    }
+    browser.submit(browser.find("[id='caseForm:recordProceedings']"));
+    assertFalse(browser.present(".ui-messages-error"), browser.pageSource().contains("ui-messages-error") ? browser.find(".ui-messages-error").getText() : "");
+  }
+
   @Test
   void theMainPagesHaveNoCriticalOrSeriousAccessibilityViolations() {
     java.util.Map<String, List<String>> violations = new java.util.LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseStageService;
 import rs.astra.nrm.casefile.NrmStage;
-import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
@@ -31,18 +30,22 @@ public class ChangeStage implements Serializable {
 
   private LocalDate decidedOn = LocalDate.now(ZoneId.of("Europe/Belgrade"));
   private String closureReason;
+  private Boolean mayDecide;
 
   /** @return the steps the owner can take from the current stage */
   public List<NrmStage> getOwnerMoves() {
     return page.getCase() == null || !page.getCase().owned() ? List.of() : List.copyOf(page.getCase().stage().ownerMoves());
   }
 
-  /** @return whether the user's organisation could decide identification now (the service checks the rest) */
+  /** @return whether the user may record the identification decision now (the service's own rule) */
   public boolean isMayDecide() {
-    return page.getCase() != null
-        && page.getCase().stage() == NrmStage.PRESUMED_VICTIM
-        && !page.getCase().owned()
-        && (user.viewer().organisationType() == OrganisationType.CPTV || user.viewer().organisationType() == OrganisationType.SOCIAL_WORK_CENTRE);
+    if (page.getCase() == null || page.getCase().stage() != NrmStage.PRESUMED_VICTIM) {
+      return false;
+    }
+    if (mayDecide == null) {
+      mayDecide = stages.mayDecideIdentification(user.viewer(), page.getCaseId());
+    }
+    return mayDecide;
   }
 
   /**

@@ -70,6 +70,22 @@ class MessagesBundleTest {
   }
 
   @Test
+  void facesOwnConversionMessagesExistInEveryLanguageAndNoneIsLeftInEnglish() throws IOException {
+    List<String> faces = List.of("FacesMessages.properties", "FacesMessages_sr_Latn.properties", "FacesMessages_sr_Cyrl.properties");
+    Set<String> reference = new TreeSet<>(load(faces.get(0)).stringPropertyNames());
+    assertTrue(reference.contains("jakarta.faces.converter.DateTimeConverter.DATE"), "a mistyped date is explained in the user's language");
+    for (String bundle : faces) {
+      assertEquals(reference, new TreeSet<>(load(bundle).stringPropertyNames()), bundle);
+    }
+    Properties latin = load(faces.get(1));
+    Properties cyrillic = load(faces.get(2));
+    for (String key : reference) {
+      assertTrue(!cyrillic.getProperty(key).matches(".*[A-Za-z]{2,}.*"), "Latin words in the Cyrillic " + key);
+      assertTrue(!latin.getProperty(key).equals(load(faces.get(0)).getProperty(key)), "untranslated " + key);
+    }
+  }
+
+  @Test
   void eachLanguageIsFoundForItsLocale() {
     assertEquals("НМУ портал", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Cyrl")).getString("app.name"));
     assertEquals("NMU portal", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Latn")).getString("app.name"));
