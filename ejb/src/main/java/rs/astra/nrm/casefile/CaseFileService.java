@@ -50,6 +50,10 @@ public class CaseFileService {
 
   @Inject private AccessPolicy policy;
   @Inject private AccessEnforcer enforcer;
+
+  /** The personal categories whose data {@link #find} returns itself (the rest have own services). */
+  private static final java.util.Set<DataCategory> CARRIED_BY_VIEW =
+      java.util.EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.EXPLOITATION);
   @Inject private CaseFactsLoader facts;
   @Inject private CaseTimeline timeline;
   @Inject private CaseCodes codes;
@@ -239,7 +243,7 @@ public class CaseFileService {
       return Optional.empty();
     }
     CaseFacts f = loaded.get();
-    Map<DataCategory, Decision> decisions = enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now);
+    Map<DataCategory, Decision> decisions = enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, CARRIED_BY_VIEW);
     CaseFile c = em.find(CaseFile.class, caseId);
     boolean owned = f.ownerOrganisationId() == viewer.organisationId();
     boolean referredToMe = f.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && AccessPolicy.LIVE.contains(r.state()));

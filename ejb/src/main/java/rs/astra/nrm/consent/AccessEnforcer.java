@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.organisation.Viewer;
@@ -22,22 +23,26 @@ public class AccessEnforcer {
   @Inject private AuditTrail audit;
 
   /**
-   * Decides every category for a case view and records the permits on personal categories (the
-   * categories the page shows). Denies are not recorded: nothing was explicitly asked for.
+   * Decides every category for a case view and records the permits on the personal categories whose
+   * data the view itself carries. Categories kept as separate records (proceedings, support plan,
+   * treatment records) are decided here only to say whether their section is shown; the services
+   * that read those records record their own permits, so that one page view leaves one record per
+   * category read. Denies are not recorded: nothing was explicitly asked for.
    *
    * @param viewer who asks
    * @param facts the case
    * @param action what for
    * @param now when (UTC)
+   * @param carried the categories whose data the caller returns with the view
    * @return a decision per category, in category order
    */
-  public Map<DataCategory, Decision> decideAllAndRecordPermits(Viewer viewer, CaseFacts facts, AccessAction action, Instant now) {
+  public Map<DataCategory, Decision> decideAllAndRecordPermits(Viewer viewer, CaseFacts facts, AccessAction action, Instant now, Set<DataCategory> carried) {
     Map<DataCategory, Decision> decisions = new EnumMap<>(DataCategory.class);
     List<AuditTrail.Entry> entries = new ArrayList<>();
     for (DataCategory category : DataCategory.values()) {
       Decision d = policy.decide(viewer, facts, category, action, now);
       decisions.put(category, d);
-      if (d.permitted() && category.isPersonal()) {
+      if (d.permitted() && category.isPersonal() && carried.contains(category)) {
         entries.add(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d));
       }
     }

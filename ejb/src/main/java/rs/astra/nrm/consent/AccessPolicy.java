@@ -59,7 +59,7 @@ import rs.astra.nrm.referral.ReferralState;
 public class AccessPolicy {
 
   /** The calendar consents are valid in. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+  public static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   /** Referral states in which the recipient still has the case. */
   public static final Set<ReferralState> LIVE = EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.COMPLETED);

@@ -41,7 +41,7 @@ import rs.astra.nrm.casefile.TypeOfSexExploitation;
 public final class HtcdsSpreadsheetReader {
 
   /** The time zone in which "today" is determined for future-date checks. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+  public static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   /** How many bytes are inspected to tell text from binary content. */
   private static final int SNIFF_BYTES = 8192;

@@ -46,7 +46,7 @@ import rs.astra.nrm.organisation.PortalUser;
 public class Referral {
 
   /** The calendar of referral dates. */
-  private static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+  private static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   /** Named query: the referrals of a case ({@code caseId}), oldest first, organisations fetched. */
   public static final String FIND_BY_CASE = "Referral.findByCase";

@@ -188,6 +188,12 @@ class CaseStagesIT {
     assertEquals(List.of(ProceedingsEntryKind.COMPLAINT_FILED, ProceedingsEntryKind.INDICTMENT), kinds(owner, caseId), "the owner reads all");
     assertThrows(rs.astra.nrm.consent.AccessDeniedException.class, () -> proceedings.entries(viewer("cp.csw1"), caseId), "not referred: nothing");
 
+    // The case page (view + proceedings list) leaves one audit record of the proceedings read, not two.
+    long before = legalProceedingsReads(caseId, "cp.coordinator");
+    cases.find(owner, caseId).orElseThrow();
+    proceedings.entries(owner, caseId);
+    assertEquals(before + 1, legalProceedingsReads(caseId, "cp.coordinator"));
+
     // With the person's consent to share her proceedings with the prosecutor, it reads all of them.
     consents.give(owner, new ConsentService.NewConsentForm(caseId, orgId("CP Prosecutor"), Purpose.CRIMINAL_PROCEEDINGS, EnumSet.of(DataCategory.LEGAL_PROCEEDINGS),
         today, null, ConsentMethod.SIGNED_FORM, null));
@@ -273,5 +279,14 @@ class CaseStagesIT {
     List<CaseEvent.Type> recipients = timeline.events(viewer("cp.health"), caseId).stream().map(CaseTimeline.EventLine::type).toList();
     assertEquals(List.of(CaseEvent.Type.REFERRAL_ACCEPTED), recipients, "the recipient sees its own step, not the consent");
     assertTrue(timeline.events(viewer("cp.police"), caseId).isEmpty(), "an organisation without the case sees nothing");
+  }
+
+  private long legalProceedingsReads(long caseId, String username) {
+    return ((Number)
+            em.createNativeQuery("select count(*) from audit_record where case_file_id = ?1 and username = ?2 and category = 'LEGAL_PROCEEDINGS' and action = 'READ'")
+                .setParameter(1, caseId)
+                .setParameter(2, username)
+                .getSingleResult())
+        .longValue();
   }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseStageService;
 import rs.astra.nrm.casefile.NrmStage;
@@ -28,7 +27,7 @@ public class ChangeStage implements Serializable {
   @Inject private UserFeedback feedback;
   @Inject private rs.astra.nrm.web.i18n.Messages messages;
 
-  private LocalDate decidedOn = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+  private LocalDate decidedOn = rs.astra.nrm.shared.NrmTime.today();
   private String closureReason;
   private Boolean mayDecide;
 

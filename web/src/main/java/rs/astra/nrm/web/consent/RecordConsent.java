@@ -37,7 +37,7 @@ public class RecordConsent implements Serializable {
   private Long recipientId;
   private Purpose purpose;
   private List<DataCategory> categories = new ArrayList<>();
-  private LocalDate givenOn = LocalDate.now(java.time.ZoneId.of("Europe/Belgrade"));
+  private LocalDate givenOn = rs.astra.nrm.shared.NrmTime.today();
   private LocalDate validUntil;
   private ConsentMethod method = ConsentMethod.SIGNED_FORM;
   private String note;

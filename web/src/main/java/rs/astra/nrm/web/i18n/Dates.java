@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 public class Dates {
 
   /** The zone every time is shown in. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+  public static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZONE);

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import rs.astra.nrm.proceedings.Offence;
 import rs.astra.nrm.proceedings.ProceedingsEntryKind;
@@ -34,7 +33,7 @@ public class RecordProceedings implements Serializable {
   private List<ProceedingsService.EntryLine> entries;
   private Long loadedFor;
   private ProceedingsEntryKind kind;
-  private LocalDate date = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+  private LocalDate date = rs.astra.nrm.shared.NrmTime.today();
   private Offence offence;
   private Integer suspectsCount;
   private VictimProceduralStatus victimStatus;
