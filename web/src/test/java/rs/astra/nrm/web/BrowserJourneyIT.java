@@ -136,20 +136,32 @@ class BrowserJourneyIT {
       browser.find("[id='newCaseForm:citizenship']").sendKeys("RS");
       browser.find("[id='newCaseForm:mobilePhone']").sendKeys("+381 64 765 4321");
       browser.tick("newCaseForm:exploitation", "SexualExploitation");
+      // The wizard's optional steps: her consent to the centre for social work, and the first
+      // referral to it. A referral the consent does not cover is refused and nothing is saved.
+      browser.pickValue("newCaseForm:consentRecipient", organisationValue(browser, "newCaseForm:consentRecipient_input", "Centre for Social Work Niš"));
+      browser.pickValue("newCaseForm:consentPurpose", "SOCIAL_PROTECTION");
+      browser.tick("newCaseForm:consentCategories", "IDENTITY");
+      browser.tick("newCaseForm:consentCategories", "SOCIAL");
+      browser.pickValue("newCaseForm:referralTo", organisationValue(browser, "newCaseForm:referralTo_input", "Centre for Social Work Niš"));
+      browser.pickValue("newCaseForm:referralPurpose", "SOCIAL_PROTECTION");
+      browser.tick("newCaseForm:referralCategories", "IDENTITY");
+      browser.tick("newCaseForm:referralCategories", "CONTACT");
       browser.submit(browser.find("[id='newCaseForm:open']"));
+      assertTrue(browser.currentUrl().contains("new-case.xhtml"), "refused: " + browser.currentUrl());
+      assertTrue(browser.present(".ui-messages-error"), "the refusal is explained");
+      browser.tick("newCaseForm:referralCategories", "CONTACT");
+      browser.tick("newCaseForm:referralCategories", "SOCIAL");
+      browser.submit(browser.find("[id='newCaseForm:open']"));
+      assertTrue(browser.currentUrl().contains("app/case.xhtml?id="), browser.currentUrl());
       String caseUrl = browser.currentUrl().substring(browser.currentUrl().indexOf("app/"));
       String code = browser.find("#caseCode").getText();
+      assertEquals(1, browser.all(".withdraw-consent").size(), "the consent came with the case");
+      assertEquals(1, browser.all(".referral-state").size(), "and the first referral");
 
-      // Signal → presumed victim, then the consent and the referrals: CSW (consent), CPTV
-      // (identification, legal basis), police and prosecutor (criminal proceedings, summary only).
+      // Signal → presumed victim, then the referrals: CPTV (identification, legal basis), police and
+      // prosecutor (criminal proceedings, summary only).
       browser.submit(browser.find("button.move-to-PRESUMED_VICTIM"));
       assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
-      browser.pickValue("caseForm:consentRecipient", organisationValue(browser, "caseForm:consentRecipient_input", "Centre for Social Work Niš"));
-      browser.pickValue("caseForm:consentPurpose", "SOCIAL_PROTECTION");
-      browser.tick("caseForm:consentCategories", "IDENTITY");
-      browser.tick("caseForm:consentCategories", "SOCIAL");
-      browser.submit(browser.find("[id='caseForm:recordConsent']"));
-      refer(browser, "Centre for Social Work Niš", "SOCIAL_PROTECTION", "IDENTITY", "SOCIAL");
       refer(browser, "Centre for Protection of Victims of Trafficking", "IDENTIFICATION", "IDENTITY", "EXPLOITATION");
       refer(browser, "Border Police Directorate", "CRIMINAL_PROCEEDINGS");
       refer(browser, "Higher Public Prosecutor's Office Belgrade", "CRIMINAL_PROCEEDINGS");

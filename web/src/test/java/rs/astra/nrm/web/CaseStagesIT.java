@@ -64,6 +64,7 @@ class CaseStagesIT {
   @Inject UserDirectory directory;
   @Inject rs.astra.nrm.casefile.WorkOverviewService work;
   @Inject ProceedingsService proceedings;
+  @Inject rs.astra.nrm.casefile.CaseIntakeService intake;
   @PersistenceContext(unitName = "nrm") EntityManager em;
   @Resource UserTransaction tx;
 
@@ -78,6 +79,36 @@ class CaseStagesIT {
 
   private long orgId(String name) {
     return ConsentFixture.organisation(em, name).getId();
+  }
+
+  @Test
+  void theNewCaseWizardOpensTheCaseWithItsConsentAndFirstReferralOrNothingAtAll() throws Exception {
+    Viewer owner = viewer("cp.caseworker");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    var form = new CaseFileService.NewCaseForm("Wizard", "Intake", null, null, "RS", null, null, EnumSet.noneOf(rs.astra.nrm.casefile.TypeOfExploitation.class), null, null);
+    var consent =
+        new rs.astra.nrm.casefile.CaseIntakeService.FirstConsent(
+            orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY), today, null, ConsentMethod.SIGNED_FORM, null);
+
+    // A referral the consent does not cover (CONTACT) is refused, and then nothing is kept.
+    long before = personsNamed("Wizard");
+    InvalidRequestException refused =
+        assertThrows(InvalidRequestException.class, () -> intake.open(owner, form, consent,
+            new rs.astra.nrm.casefile.CaseIntakeService.FirstReferral(orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.CONTACT), null)));
+    assertTrue(refused.messageKey().startsWith("referral.error."), refused.messageKey());
+    assertEquals(before, personsNamed("Wizard"), "no case, person or consent is left behind");
+
+    long caseId = intake.open(owner, form, consent,
+        new rs.astra.nrm.casefile.CaseIntakeService.FirstReferral(orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY), "first contact"));
+    CaseView opened = view("cp.caseworker", caseId);
+    assertEquals(NrmStage.SIGNAL, opened.stage());
+    assertEquals(1, opened.consents().size());
+    assertEquals(1, opened.referrals().size());
+    assertEquals("Wizard Intake", view("cp.csw1", caseId).identity().firstName() + " " + view("cp.csw1", caseId).identity().secondName(), "the centre reads the consented identity");
+  }
+
+  private long personsNamed(String firstName) {
+    return ((Number) em.createNativeQuery("select count(*) from person where first_name = ?1").setParameter(1, firstName).getSingleResult()).longValue();
   }
 
   @Test

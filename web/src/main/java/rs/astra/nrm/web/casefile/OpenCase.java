@@ -11,15 +11,19 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.casefile.Gender;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
 /**
- * Opening a new case (the first signal) by an NGO caseworker: the person, as much as is known, the
- * form of exploitation and who reported it. The case starts at stage SIGNAL; consent and referrals
- * follow on the case page.
+ * The new-case wizard of NGO caseworkers, in four steps on one page: the person, as much as is
+ * known; the form of exploitation and who reported it; optionally the person's first consent;
+ * optionally the first referral. The case starts at stage SIGNAL; everything is saved together or
+ * nothing is (CaseIntakeService), and further consents and referrals follow on the case page.
  */
 @Named
 @ViewScoped
@@ -27,7 +31,8 @@ public class OpenCase implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject private CaseFileService cases;
+  @Inject private rs.astra.nrm.casefile.CaseIntakeService intake;
+  @Inject private rs.astra.nrm.organisation.UserDirectory directory;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
@@ -42,6 +47,19 @@ public class OpenCase implements Serializable {
   private String referringOrganisation;
   private String details;
 
+  private Long consentRecipientId;
+  private Purpose consentPurpose;
+  private List<DataCategory> consentCategories = new ArrayList<>();
+  private LocalDate consentGivenOn = rs.astra.nrm.shared.NrmTime.today();
+  private LocalDate consentValidUntil;
+  private ConsentMethod consentMethod = ConsentMethod.SIGNED_FORM;
+  private String consentNote;
+
+  private Long referralToId;
+  private Purpose referralPurpose;
+  private List<DataCategory> referralCategories = new ArrayList<>();
+  private String referralDetails;
+
   /**
    * Opens the case and goes to its page.
    *
@@ -53,7 +71,7 @@ public class OpenCase implements Serializable {
         feedback.run(
             () ->
                 id[0] =
-                    cases.open(
+                    intake.open(
                         user.viewer(),
                         new CaseFileService.NewCaseForm(
                             firstName,
@@ -65,13 +83,147 @@ public class OpenCase implements Serializable {
                             city,
                             typeOfExploitation.isEmpty() ? EnumSet.noneOf(TypeOfExploitation.class) : EnumSet.copyOf(typeOfExploitation),
                             referringOrganisation,
-                            details)),
+                            details),
+                        firstConsent(),
+                        firstReferral()),
             "newCase.opened");
     if (ok) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().getFlash().setKeepMessages(true);
       faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + id[0]);
     }
+  }
+
+  /** @return the first consent, or {@code null} when its step was left empty */
+  private rs.astra.nrm.casefile.CaseIntakeService.FirstConsent firstConsent() {
+    if (consentRecipientId == null && consentPurpose == null && consentCategories.isEmpty()) {
+      return null;
+    }
+    return new rs.astra.nrm.casefile.CaseIntakeService.FirstConsent(
+        consentRecipientId == null ? 0 : consentRecipientId, consentPurpose, setOf(consentCategories), consentGivenOn, consentValidUntil, consentMethod,
+        consentNote);
+  }
+
+  /** @return the first referral, or {@code null} when its step was left empty */
+  private rs.astra.nrm.casefile.CaseIntakeService.FirstReferral firstReferral() {
+    if (referralToId == null && referralPurpose == null && referralCategories.isEmpty()) {
+      return null;
+    }
+    return new rs.astra.nrm.casefile.CaseIntakeService.FirstReferral(
+        referralToId == null ? 0 : referralToId, referralPurpose, setOf(referralCategories), referralDetails);
+  }
+
+  private static EnumSet<DataCategory> setOf(List<DataCategory> chosen) {
+    return chosen.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(chosen);
+  }
+
+  /** @return the other organisations, as [id, name], by name */
+  public List<Object[]> getOrganisations() {
+    long own = user.viewer().organisationId();
+    return directory.organisations().stream().filter(o -> o.getId() != own).map(o -> new Object[] {o.getId(), o.getName()}).toList();
+  }
+
+  /** @return the purposes of consents and referrals */
+  public Purpose[] getPurposes() {
+    return Purpose.values();
+  }
+
+  /** @return the personal categories */
+  public List<DataCategory> getPersonalCategories() {
+    return EnumSet.allOf(DataCategory.class).stream().filter(DataCategory::isPersonal).toList();
+  }
+
+  /** @return the ways a consent is given */
+  public ConsentMethod[] getMethods() {
+    return ConsentMethod.values();
+  }
+
+  public Long getConsentRecipientId() {
+    return consentRecipientId;
+  }
+
+  public void setConsentRecipientId(Long consentRecipientId) {
+    this.consentRecipientId = consentRecipientId;
+  }
+
+  public Purpose getConsentPurpose() {
+    return consentPurpose;
+  }
+
+  public void setConsentPurpose(Purpose consentPurpose) {
+    this.consentPurpose = consentPurpose;
+  }
+
+  public List<DataCategory> getConsentCategories() {
+    return consentCategories;
+  }
+
+  public void setConsentCategories(List<DataCategory> categories) {
+    this.consentCategories = categories == null ? new ArrayList<>() : new ArrayList<>(categories);
+  }
+
+  public LocalDate getConsentGivenOn() {
+    return consentGivenOn;
+  }
+
+  public void setConsentGivenOn(LocalDate consentGivenOn) {
+    this.consentGivenOn = consentGivenOn;
+  }
+
+  public LocalDate getConsentValidUntil() {
+    return consentValidUntil;
+  }
+
+  public void setConsentValidUntil(LocalDate consentValidUntil) {
+    this.consentValidUntil = consentValidUntil;
+  }
+
+  public ConsentMethod getConsentMethod() {
+    return consentMethod;
+  }
+
+  public void setConsentMethod(ConsentMethod consentMethod) {
+    this.consentMethod = consentMethod;
+  }
+
+  public String getConsentNote() {
+    return consentNote;
+  }
+
+  public void setConsentNote(String consentNote) {
+    this.consentNote = consentNote;
+  }
+
+  public Long getReferralToId() {
+    return referralToId;
+  }
+
+  public void setReferralToId(Long referralToId) {
+    this.referralToId = referralToId;
+  }
+
+  public Purpose getReferralPurpose() {
+    return referralPurpose;
+  }
+
+  public void setReferralPurpose(Purpose referralPurpose) {
+    this.referralPurpose = referralPurpose;
+  }
+
+  public List<DataCategory> getReferralCategories() {
+    return referralCategories;
+  }
+
+  public void setReferralCategories(List<DataCategory> categories) {
+    this.referralCategories = categories == null ? new ArrayList<>() : new ArrayList<>(categories);
+  }
+
+  public String getReferralDetails() {
+    return referralDetails;
+  }
+
+  public void setReferralDetails(String referralDetails) {
+    this.referralDetails = referralDetails;
   }
 
   /** @return the genders of HTCDS */
