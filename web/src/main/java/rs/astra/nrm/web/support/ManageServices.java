@@ -51,6 +51,7 @@ public class ManageServices implements Serializable {
 
   private Long chosenId;
   private long chosenVersion;
+  private ServiceType chosenType;
   private ServiceStatus nextStatus;
   private LocalDate changedOn;
 
@@ -105,10 +106,12 @@ public class ManageServices implements Serializable {
    *
    * @param serviceId the service
    * @param version the version shown
+   * @param type its type, named in the dialog
    */
-  public void choose(long serviceId, long version) {
+  public void choose(long serviceId, long version, ServiceType type) {
     chosenId = serviceId;
     chosenVersion = version;
+    chosenType = type;
     nextStatus = null;
     changedOn = LocalDate.now(AccessPolicy.ZONE);
   }
@@ -119,6 +122,7 @@ public class ManageServices implements Serializable {
       feedback.run(() -> support.changeStatus(user.viewer(), chosenId, chosenVersion, nextStatus, changedOn), "support.statusChanged");
     }
     chosenId = null;
+    chosenType = null;
     reload();
   }
 
@@ -190,6 +194,11 @@ public class ManageServices implements Serializable {
 
   public void setNote(String note) {
     this.note = note;
+  }
+
+  /** @return the type of the service whose status the dialog changes, or {@code null} */
+  public ServiceType getChosenType() {
+    return chosenType;
   }
 
   public ServiceStatus getNextStatus() {
