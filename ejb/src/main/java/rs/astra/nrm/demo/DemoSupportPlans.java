@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.casefile.NrmStage;
-import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
@@ -40,7 +40,7 @@ public class DemoSupportPlans {
             .setParameter("stage", NrmStage.ASSISTANCE)
             .setMaxResults(3)
             .getResultList();
-    LocalDate today = LocalDate.now(AccessPolicy.ZONE);
+    LocalDate today = NrmTime.today();
     Long clinic = organisation("Clinical Centre of Serbia");
     Long cswBelgrade = organisation("Centre for Social Work Belgrade");
     for (int i = 0; i < cases.size(); i++) {

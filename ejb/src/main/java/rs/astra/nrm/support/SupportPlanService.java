@@ -10,8 +10,10 @@ import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import rs.astra.nrm.casefile.CaseEvent;
@@ -30,6 +32,7 @@ import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * A case's support: the services of the support plan (HTCDS Support Plan), the safety plan, the
@@ -40,7 +43,8 @@ import rs.astra.nrm.shared.InvalidRequestException;
  *   <li>Every read is an explicit, audited request ({@link AccessEnforcer#require}) for its category:
  *       SOCIAL, or HEALTH for health and medical services and treatment records (GDPR Art. 9). The
  *       queries select only the permitted categories, and under an own-records permit only the
- *       records the viewer's organisation made: nothing is loaded and then dropped in Java.
+ *       records the viewer's organisation made: nothing is loaded and then dropped in Java. The case
+ *       page reads everything at once ({@link #view}), one audit record per category.
  *   <li>Every change needs UPDATE of the record's category. Under an own-records permit (a
  *       recipient's consent allows UPDATE of its own records only) a service's status and the safety
  *       plan are changed only by the organisation that recorded them.
@@ -50,7 +54,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
  *       see it only while they may read that category.
  * </ul>
  *
- * Days are Europe/Belgrade calendar days ({@link AccessPolicy#ZONE}); no recorded day may lie in the
+ * Days are Europe/Belgrade calendar days ({@link NrmTime#ZONE}); no recorded day may lie in the
  * future except a service's planned day and the safety plan's review day.
  */
 @Stateless
@@ -208,6 +212,48 @@ public class SupportPlanService {
    */
   public record NewTreatmentForm(LocalDate treatedOn, String treatment, String note) implements Serializable {}
 
+  /**
+   * Everything of a case's support the viewer asked to read, for the case page.
+   *
+   * @param categories the categories read (SOCIAL and/or HEALTH)
+   * @param services the services of those categories, oldest first
+   * @param safetyPlan the current safety plan, or {@code null} (none, or SOCIAL not read)
+   * @param assessments the assessment notes (empty unless SOCIAL was read)
+   * @param treatments the treatment records (empty unless HEALTH was read)
+   */
+  public record SupportView(
+      Set<DataCategory> categories, List<ServiceRow> services, SafetyPlanView safetyPlan, List<AssessmentRow> assessments, List<TreatmentRow> treatments)
+      implements Serializable {}
+
+  // ---------------------------------------------------------------- the case page
+
+  /**
+   * The support records of the given categories, read at once for the case page: one audited
+   * request per category, then the services, and for SOCIAL the safety plan and the assessments,
+   * for HEALTH the treatment records.
+   *
+   * @param viewer who asks
+   * @param caseId the case
+   * @param categories SOCIAL and/or HEALTH: the categories the viewer asks to read
+   * @return what she may read of them
+   * @throws IllegalArgumentException for a category other than SOCIAL or HEALTH
+   * @throws InvalidRequestException {@code case.notFound} for a case that does not exist
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories (recorded)
+   */
+  public SupportView view(Viewer viewer, long caseId, Set<DataCategory> categories) {
+    Instant now = Instant.now();
+    CaseFacts f = load(caseId);
+    Map<DataCategory, Decision> read = require(viewer, f, categories, now);
+    Decision social = read.get(DataCategory.SOCIAL);
+    Decision health = read.get(DataCategory.HEALTH);
+    return new SupportView(
+        Set.copyOf(read.keySet()),
+        services(viewer, f, read, now),
+        social == null ? null : safetyPlan(viewer, f, social, now).orElse(null),
+        social == null ? List.of() : assessments(viewer, caseId, social),
+        health == null ? List.of() : treatments(viewer, caseId, health));
+  }
+
   // ---------------------------------------------------------------- who may change what
 
   /**
@@ -248,23 +294,36 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories (recorded)
    */
   public List<ServiceRow> services(Viewer viewer, long caseId, Set<DataCategory> categories) {
+    Instant now = Instant.now();
+    CaseFacts f = load(caseId);
+    return services(viewer, f, require(viewer, f, categories, now), now);
+  }
+
+  /** Asks READ of each support category in turn (each an audit record); the decisions in category order. */
+  private Map<DataCategory, Decision> require(Viewer viewer, CaseFacts f, Set<DataCategory> categories, Instant now) {
     if (!CATEGORIES.containsAll(categories)) {
       throw new IllegalArgumentException("not a support category: " + categories);
     }
-    if (categories.isEmpty()) {
+    Map<DataCategory, Decision> read = new EnumMap<>(DataCategory.class);
+    for (DataCategory c : CATEGORIES) {
+      if (categories.contains(c)) {
+        read.put(c, enforcer.require(viewer, f, c, AccessAction.READ, now));
+      }
+    }
+    return read;
+  }
+
+  private List<ServiceRow> services(Viewer viewer, CaseFacts f, Map<DataCategory, Decision> read, Instant now) {
+    if (read.isEmpty()) {
       return List.of();
     }
-    Instant now = Instant.now();
-    CaseFacts f = load(caseId);
+    long caseId = f.caseId();
     Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
     Set<DataCategory> own = EnumSet.noneOf(DataCategory.class);
-    for (DataCategory c : EnumSet.copyOf(categories)) {
-      Decision d = enforcer.require(viewer, f, c, AccessAction.READ, now);
-      (d.scope() == Decision.Scope.ALL_RECORDS ? all : own).add(c);
-    }
+    read.forEach((c, d) -> (d.scope() == Decision.Scope.ALL_RECORDS ? all : own).add(c));
     Set<DataCategory> changeAll = EnumSet.noneOf(DataCategory.class);
     Set<DataCategory> changeOwn = EnumSet.noneOf(DataCategory.class);
-    for (DataCategory c : categories) {
+    for (DataCategory c : read.keySet()) {
       Decision d = policy.decide(viewer, f, c, AccessAction.UPDATE, now);
       if (d.permitted()) {
         (d.scope() == Decision.Scope.ALL_RECORDS ? changeAll : changeOwn).add(c);
@@ -413,7 +472,12 @@ public class SupportPlanService {
   public Optional<SafetyPlanView> safetyPlan(Viewer viewer, long caseId) {
     Instant now = Instant.now();
     CaseFacts f = load(caseId);
-    boolean own = enforcer.require(viewer, f, DataCategory.SOCIAL, AccessAction.READ, now).scope() != Decision.Scope.ALL_RECORDS;
+    return safetyPlan(viewer, f, enforcer.require(viewer, f, DataCategory.SOCIAL, AccessAction.READ, now), now);
+  }
+
+  private Optional<SafetyPlanView> safetyPlan(Viewer viewer, CaseFacts f, Decision read, Instant now) {
+    long caseId = f.caseId();
+    boolean own = read.scope() != Decision.Scope.ALL_RECORDS;
     TypedQuery<SafetyPlan> query =
         em.createQuery(
                 "select p from SafetyPlan p join fetch p.organisation join fetch p.updatedBy where p.caseFile.id = :caseId"
@@ -512,7 +576,11 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read SOCIAL (recorded)
    */
   public List<AssessmentRow> assessments(Viewer viewer, long caseId) {
-    boolean own = enforcer.require(viewer, load(caseId), DataCategory.SOCIAL, AccessAction.READ, Instant.now()).scope() != Decision.Scope.ALL_RECORDS;
+    return assessments(viewer, caseId, enforcer.require(viewer, load(caseId), DataCategory.SOCIAL, AccessAction.READ, Instant.now()));
+  }
+
+  private List<AssessmentRow> assessments(Viewer viewer, long caseId, Decision read) {
+    boolean own = read.scope() != Decision.Scope.ALL_RECORDS;
     TypedQuery<AssessmentNote> query =
         em.createQuery(
                 "select a from AssessmentNote a join fetch a.organisation join fetch a.recordedBy where a.caseFile.id = :caseId"
@@ -575,7 +643,11 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read HEALTH (recorded)
    */
   public List<TreatmentRow> treatments(Viewer viewer, long caseId) {
-    boolean own = enforcer.require(viewer, load(caseId), DataCategory.HEALTH, AccessAction.READ, Instant.now()).scope() != Decision.Scope.ALL_RECORDS;
+    return treatments(viewer, caseId, enforcer.require(viewer, load(caseId), DataCategory.HEALTH, AccessAction.READ, Instant.now()));
+  }
+
+  private List<TreatmentRow> treatments(Viewer viewer, long caseId, Decision read) {
+    boolean own = read.scope() != Decision.Scope.ALL_RECORDS;
     TypedQuery<TreatmentRecord> query =
         em.createQuery(
                 "select t from TreatmentRecord t join fetch t.organisation join fetch t.recordedBy where t.caseFile.id = :caseId"
@@ -644,7 +716,7 @@ public class SupportPlanService {
   }
 
   private static LocalDate today(Instant now) {
-    return now.atZone(AccessPolicy.ZONE).toLocalDate();
+    return now.atZone(NrmTime.ZONE).toLocalDate();
   }
 
   private static void notInFuture(Instant now, LocalDate... days) {

@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +76,7 @@ class SupportPlanIT {
   @PersistenceContext(unitName = "nrm") EntityManager em;
   @Resource UserTransaction tx;
 
-  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+  private static final LocalDate TODAY = rs.astra.nrm.shared.NrmTime.today();
   private static final Set<DataCategory> BOTH = EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH);
   private static final Set<DataCategory> SOCIAL = EnumSet.of(DataCategory.SOCIAL);
   private static final Set<DataCategory> HEALTH = EnumSet.of(DataCategory.HEALTH);
@@ -275,15 +274,26 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw2");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Zorica", "Audit");
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
+    support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
+    support.saveSafetyPlan(owner, caseId, new SupportPlanService.SafetyPlanForm(null, "Risks", "Measures", null, null));
+
+    // The case page: its view of the case and its support sections leave one record per category read.
+    cases.find(owner, caseId).orElseThrow();
+    SupportPlanService.SupportView page = support.view(owner, caseId, BOTH);
+    assertEquals(List.of(ServiceType.Health), types(page.services()));
+    assertEquals("Risks", page.safetyPlan().risks());
+    assertEquals(1, audited(owner, caseId, DataCategory.SOCIAL, true));
+    assertEquals(1, audited(owner, caseId, DataCategory.HEALTH, true));
 
     support.services(owner, caseId, BOTH);
     support.safetyPlan(owner, caseId);
     support.assessments(owner, caseId);
     support.treatments(owner, caseId);
-    assertEquals(3, audited(owner, caseId, DataCategory.SOCIAL, true), "services, safety plan, assessments");
-    assertEquals(2, audited(owner, caseId, DataCategory.HEALTH, true), "services, treatments");
+    assertEquals(1 + 3, audited(owner, caseId, DataCategory.SOCIAL, true), "and each read of its own: services, safety plan, assessments");
+    assertEquals(1 + 2, audited(owner, caseId, DataCategory.HEALTH, true), "services, treatments");
 
-    support.services(csw, caseId, SOCIAL);
+    SupportPlanService.SupportView cswPage = support.view(csw, caseId, SOCIAL);
+    assertTrue(cswPage.services().isEmpty() && cswPage.treatments().isEmpty(), "the health service is not read");
     assertEquals(1, audited(csw, caseId, DataCategory.SOCIAL, true));
     assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId));
     assertEquals(1, audited(csw, caseId, DataCategory.HEALTH, false), "the refused request is recorded");
@@ -313,7 +323,9 @@ class SupportPlanIT {
     consents.give(owner, new ConsentService.NewConsentForm(caseId, nis, Purpose.SOCIAL_PROTECTION, SOCIAL, TODAY, null, ConsentMethod.SIGNED_FORM, null));
     long referral = referrals.send(owner, caseId, nis, Purpose.SOCIAL_PROTECTION, SOCIAL, null);
     try {
+      Viewer cswNis = directory.viewerFor("csw.nis").orElseThrow();
       String csw = casePage("csw.nis", caseId);
+      assertEquals(1, audited(cswNis, caseId, DataCategory.SOCIAL, true), "one page view, one record of the social data read");
       assertTrue(csw.contains("id=\"caseForm:supportSection\""), "the centre sees the support plan");
       assertTrue(csw.contains("data-type=\"Accommodation\""));
       assertFalse(csw.contains("data-type=\"MedicalExamination\""), "but not the health service");

@@ -7,10 +7,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
@@ -31,14 +29,11 @@ public class ManageServices implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private SupportPlanService support;
-  @Inject private SupportAccess access;
+  @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
   @Inject private UserDirectory directory;
   @Inject private UserFeedback feedback;
-
-  private List<SupportPlanService.ServiceRow> services = List.of();
-  private Long loadedFor;
 
   private ServiceType type;
   private Long providerOrganisationId;
@@ -55,23 +50,14 @@ public class ManageServices implements Serializable {
   private ServiceStatus nextStatus;
   private LocalDate changedOn;
 
-  /** @return the services of the categories the user may read, oldest first; loaded once per case shown */
+  /** @return the services of the categories the user may read, oldest first */
   public List<SupportPlanService.ServiceRow> getServices() {
-    Long id = access.caseId();
-    Set<DataCategory> readable = access.readable();
-    if (id == null || readable.isEmpty()) {
-      return List.of();
-    }
-    if (!id.equals(loadedFor)) {
-      services = support.services(user.viewer(), id, readable);
-      loadedFor = id;
-    }
-    return services;
+    return sections.view().services();
   }
 
   /** @return the service types the user may put on the plan (those of a category she may change) */
   public List<ServiceType> getTypes() {
-    return Arrays.stream(ServiceType.values()).filter(t -> access.readable(t.category()) && access.updatable(t.category())).toList();
+    return Arrays.stream(ServiceType.values()).filter(t -> sections.readable(t.category()) && sections.updatable(t.category())).toList();
   }
 
   /** @return the statuses */
@@ -113,7 +99,7 @@ public class ManageServices implements Serializable {
     chosenVersion = version;
     chosenType = type;
     nextStatus = null;
-    changedOn = LocalDate.now(AccessPolicy.ZONE);
+    changedOn = NrmTime.today();
   }
 
   /** Changes the chosen service's status. */
@@ -127,8 +113,7 @@ public class ManageServices implements Serializable {
   }
 
   private void reload() {
-    loadedFor = null;
-    access.reset();
+    sections.reset();
     page.load();
   }
 

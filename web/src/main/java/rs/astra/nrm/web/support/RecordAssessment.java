@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.support.SupportPlanService;
@@ -25,33 +25,23 @@ public class RecordAssessment implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private SupportPlanService support;
-  @Inject private SupportAccess access;
+  @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
-  private List<SupportPlanService.AssessmentRow> notes = List.of();
-  private Long loadedFor;
-  private LocalDate assessedOn = LocalDate.now(AccessPolicy.ZONE);
+  private LocalDate assessedOn = NrmTime.today();
   private String text;
   private String recommendedMeasures;
 
-  /** @return the assessments the user may read, oldest first; loaded once per case shown */
+  /** @return the assessments the user may read, oldest first */
   public List<SupportPlanService.AssessmentRow> getNotes() {
-    Long id = access.caseId();
-    if (id == null || !access.readable(DataCategory.SOCIAL)) {
-      return List.of();
-    }
-    if (!id.equals(loadedFor)) {
-      notes = support.assessments(user.viewer(), id);
-      loadedFor = id;
-    }
-    return notes;
+    return sections.view().assessments();
   }
 
   /** @return whether the user records assessments here: a centre for social work that may change SOCIAL records */
   public boolean isMayRecord() {
-    return user.viewer().organisationType() == OrganisationType.SOCIAL_WORK_CENTRE && access.readable(DataCategory.SOCIAL) && access.updatable(DataCategory.SOCIAL);
+    return user.viewer().organisationType() == OrganisationType.SOCIAL_WORK_CENTRE && sections.readable(DataCategory.SOCIAL) && sections.updatable(DataCategory.SOCIAL);
   }
 
   /** Records the assessment of the form. */
@@ -62,8 +52,7 @@ public class RecordAssessment implements Serializable {
       text = null;
       recommendedMeasures = null;
     }
-    loadedFor = null;
-    access.reset();
+    sections.reset();
     page.load();
   }
 

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.support.SupportPlanService;
@@ -25,33 +25,23 @@ public class RecordTreatment implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private SupportPlanService support;
-  @Inject private SupportAccess access;
+  @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
-  private List<SupportPlanService.TreatmentRow> records = List.of();
-  private Long loadedFor;
-  private LocalDate treatedOn = LocalDate.now(AccessPolicy.ZONE);
+  private LocalDate treatedOn = NrmTime.today();
   private String treatment;
   private String note;
 
-  /** @return the treatment records the user may read, oldest first; loaded once per case shown */
+  /** @return the treatment records the user may read, oldest first */
   public List<SupportPlanService.TreatmentRow> getRecords() {
-    Long id = access.caseId();
-    if (id == null || !access.readable(DataCategory.HEALTH)) {
-      return List.of();
-    }
-    if (!id.equals(loadedFor)) {
-      records = support.treatments(user.viewer(), id);
-      loadedFor = id;
-    }
-    return records;
+    return sections.view().treatments();
   }
 
   /** @return whether the user records treatments here: a health institution that may change HEALTH records */
   public boolean isMayRecord() {
-    return user.viewer().organisationType() == OrganisationType.HEALTH && access.readable(DataCategory.HEALTH) && access.updatable(DataCategory.HEALTH);
+    return user.viewer().organisationType() == OrganisationType.HEALTH && sections.readable(DataCategory.HEALTH) && sections.updatable(DataCategory.HEALTH);
   }
 
   /** Records the treatment of the form. */
@@ -62,8 +52,7 @@ public class RecordTreatment implements Serializable {
       treatment = null;
       note = null;
     }
-    loadedFor = null;
-    access.reset();
+    sections.reset();
     page.load();
   }
 

@@ -23,13 +23,12 @@ public class UpdateSafetyPlan implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private SupportPlanService support;
-  @Inject private SupportAccess access;
+  @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
-  private SupportPlanService.SafetyPlanView plan;
-  private Long loadedFor;
+  private long filledFrom = -1;
 
   private Long version;
   private String risks;
@@ -37,15 +36,12 @@ public class UpdateSafetyPlan implements Serializable {
   private String emergencyContacts;
   private LocalDate reviewOn;
 
-  /** @return the current plan, or {@code null} when there is none or SOCIAL is not readable; loaded once per case shown */
+  /** @return the current plan, or {@code null} when there is none or SOCIAL is not readable */
   public SupportPlanService.SafetyPlanView getPlan() {
-    Long id = access.caseId();
-    if (id == null || !access.readable(DataCategory.SOCIAL)) {
-      return null;
-    }
-    if (!id.equals(loadedFor)) {
-      plan = support.safetyPlan(user.viewer(), id).orElse(null);
-      loadedFor = id;
+    SupportPlanService.SafetyPlanView plan = sections.view().safetyPlan();
+    if (filledFrom != sections.loads()) {
+      // The plan was read again: the form starts from it.
+      filledFrom = sections.loads();
       version = plan == null ? null : plan.version();
       risks = plan == null ? null : plan.risks();
       measures = plan == null ? null : plan.measures();
@@ -58,7 +54,7 @@ public class UpdateSafetyPlan implements Serializable {
   /** @return whether the user may draw up the plan (none yet) or revise the one shown */
   public boolean isMayEdit() {
     SupportPlanService.SafetyPlanView current = getPlan();
-    return access.readable(DataCategory.SOCIAL) && (current == null ? access.updatable(DataCategory.SOCIAL) : current.editable());
+    return sections.readable(DataCategory.SOCIAL) && (current == null ? sections.updatable(DataCategory.SOCIAL) : current.editable());
   }
 
   /**
@@ -73,8 +69,7 @@ public class UpdateSafetyPlan implements Serializable {
             "safetyPlan.saved");
     String[] written = {risks, measures, emergencyContacts};
     LocalDate writtenReview = reviewOn;
-    loadedFor = null;
-    access.reset();
+    sections.reset();
     page.load();
     if (!saved) {
       getPlan();
