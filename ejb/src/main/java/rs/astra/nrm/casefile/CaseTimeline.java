@@ -13,12 +13,16 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
 
 /**
  * The timeline of a case (hronologija): records events as services change a case, and shows them —
  * every event to the owning organisation, and to a recipient the stage changes and the events of
- * its own organisation (consents and other institutions' steps are not its business).
+ * its own organisation (consents and other institutions' steps are not its business). An event that
+ * reveals a personal category (support plan, treatment: {@link CaseEvent#getCategory()}) is shown to
+ * a recipient only while the policy lets her read that category — all such events, or under an
+ * own-records permit her organisation's — whoever recorded it. The filter runs in the query.
  */
 @Stateless
 public class CaseTimeline {
@@ -56,6 +60,19 @@ public class CaseTimeline {
   }
 
   /**
+   * Appends an event that reveals data of a personal category, in the caller's transaction.
+   *
+   * @param caseId the case
+   * @param viewer who did it
+   * @param type what happened
+   * @param detail codes and names, no personal data of the victim; may be {@code null}
+   * @param category the category the event reveals (e.g. HEALTH for a medical examination)
+   */
+  public void record(long caseId, Viewer viewer, CaseEvent.Type type, String detail, DataCategory category) {
+    em.persist(new CaseEvent(caseId, Instant.now(), type, viewer.displayName(), viewer.organisationId(), viewer.organisationName(), detail, category));
+  }
+
+  /**
    * The events of a case the viewer may see, oldest first.
    *
    * @param viewer who asks
@@ -67,10 +84,39 @@ public class CaseTimeline {
     if (f.isEmpty() || !policy.decide(viewer, f.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, Instant.now()).permitted()) {
       return List.of();
     }
-    boolean owner = f.get().ownerOrganisationId() == viewer.organisationId();
-    return em.createNamedQuery(CaseEvent.FIND_BY_CASE, CaseEvent.class).setParameter("caseId", caseId).getResultList().stream()
-        .filter(e -> owner || SHARED_WITH_RECIPIENTS.contains(e.getType()) || e.getOrganisationId() == viewer.organisationId())
-        .map(e -> new EventLine(e.getAt(), e.getType(), e.getUserDisplayName(), e.getOrganisationName(), e.getDetail()))
-        .toList();
+    if (f.get().ownerOrganisationId() == viewer.organisationId()) {
+      return em.createNamedQuery(CaseEvent.FIND_BY_CASE, CaseEvent.class).setParameter("caseId", caseId).getResultList().stream().map(CaseTimeline::line).toList();
+    }
+    Instant now = Instant.now();
+    Set<DataCategory> readAll = EnumSet.noneOf(DataCategory.class);
+    Set<DataCategory> readOwn = EnumSet.noneOf(DataCategory.class);
+    for (DataCategory category : DataCategory.values()) {
+      Decision d = policy.decide(viewer, f.get(), category, AccessAction.READ, now);
+      if (category.isPersonal() && d.permitted()) {
+        (d.scope() == Decision.Scope.ALL_RECORDS ? readAll : readOwn).add(category);
+      }
+    }
+    var query =
+        em.createQuery(
+                "select e from CaseEvent e where e.caseFileId = :caseId and ("
+                    + "(e.category is null and (e.type in :shared or e.organisationId = :org))"
+                    + (readAll.isEmpty() ? "" : " or e.category in :readAll")
+                    + (readOwn.isEmpty() ? "" : " or (e.category in :readOwn and e.organisationId = :org)")
+                    + ") order by e.at, e.id",
+                CaseEvent.class)
+            .setParameter("caseId", caseId)
+            .setParameter("shared", SHARED_WITH_RECIPIENTS)
+            .setParameter("org", viewer.organisationId());
+    if (!readAll.isEmpty()) {
+      query.setParameter("readAll", readAll);
+    }
+    if (!readOwn.isEmpty()) {
+      query.setParameter("readOwn", readOwn);
+    }
+    return query.getResultList().stream().map(CaseTimeline::line).toList();
+  }
+
+  private static EventLine line(CaseEvent e) {
+    return new EventLine(e.getAt(), e.getType(), e.getUserDisplayName(), e.getOrganisationName(), e.getDetail());
   }
 }

@@ -28,9 +28,11 @@ public class DemoCaseloadLoader {
 
   @Inject private HtcdsImportService importer;
   @Inject private UserDirectory directory;
+  @Inject private DemoSupportPlans supportPlans;
 
   /**
-   * Imports the sample caseload when the database has no case yet, as the demo coordinator.
+   * Imports the sample caseload when the database has no case yet, as the demo coordinator, and gives
+   * a few of its cases a support plan ({@link DemoSupportPlans}).
    *
    * @return the number of cases imported; 0 when cases already existed
    * @throws IllegalStateException if the bundled sample is missing or rejected (a build defect)
@@ -45,7 +47,9 @@ public class DemoCaseloadLoader {
       if (in == null) {
         throw new IllegalStateException("sample caseload missing from the build: " + SAMPLE);
       }
-      return importer.importCaseload(coordinator, in, "htcds-caseload-sample.xlsx").cases();
+      int imported = importer.importCaseload(coordinator, in, "htcds-caseload-sample.xlsx").cases();
+      supportPlans.add(coordinator);
+      return imported;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (HtcdsImportException e) {

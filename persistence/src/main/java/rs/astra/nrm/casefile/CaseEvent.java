@@ -53,7 +53,18 @@ public class CaseEvent {
     /** Emergency access was opened (detail: category). */
     EMERGENCY_ACCESS,
     /** A step of the criminal proceedings was recorded (detail: the kind of step). */
-    PROCEEDINGS_RECORDED
+    PROCEEDINGS_RECORDED,
+    // --- support plan (category SOCIAL or HEALTH, see getCategory) ---
+    /** A service was put on the support plan (detail: service type and status). */
+    SERVICE_ADDED,
+    /** A service's status changed (detail: service type, old → new status). */
+    SERVICE_STATUS_CHANGED,
+    /** The safety plan was drawn up or revised. */
+    SAFETY_PLAN_UPDATED,
+    /** A centre for social work recorded an assessment. */
+    ASSESSMENT_RECORDED,
+    /** A health institution recorded a treatment. */
+    TREATMENT_RECORDED
   }
 
   @Id
@@ -83,6 +94,10 @@ public class CaseEvent {
   @Column(length = 4000, updatable = false)
   private String detail;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "data_category", length = 40, updatable = false)
+  private rs.astra.nrm.consent.DataCategory category;
+
   /** For JPA only. */
   protected CaseEvent() {}
 
@@ -105,6 +120,26 @@ public class CaseEvent {
     this.organisationId = organisationId;
     this.organisationName = Objects.requireNonNull(organisationName, "organisationName");
     this.detail = detail;
+  }
+
+  /**
+   * Records an event that reveals data of a personal category (e.g. that a medical examination was
+   * arranged reveals HEALTH): recipients see it only when they may read that category.
+   *
+   * @param caseFileId the case
+   * @param at when (UTC)
+   * @param type what happened
+   * @param userDisplayName who did it
+   * @param organisationId her organisation
+   * @param organisationName its name
+   * @param detail codes and names that say more, no personal data of the victim; may be {@code null}
+   * @param category the category the event reveals; {@code null} for none
+   */
+  public CaseEvent(
+      long caseFileId, Instant at, Type type, String userDisplayName, long organisationId, String organisationName, String detail,
+      rs.astra.nrm.consent.DataCategory category) {
+    this(caseFileId, at, type, userDisplayName, organisationId, organisationName, detail);
+    this.category = category;
   }
 
   /** @return the id */
@@ -145,5 +180,10 @@ public class CaseEvent {
   /** @return more about it, may be {@code null} */
   public String getDetail() {
     return detail;
+  }
+
+  /** @return the personal category the event reveals, or {@code null} */
+  public rs.astra.nrm.consent.DataCategory getCategory() {
+    return category;
   }
 }

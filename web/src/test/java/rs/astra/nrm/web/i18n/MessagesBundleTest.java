@@ -130,6 +130,8 @@ class MessagesBundleTest {
     add(expected, "proceedingsKind.", rs.astra.nrm.proceedings.ProceedingsEntryKind.values());
     add(expected, "offence.", rs.astra.nrm.proceedings.Offence.values());
     add(expected, "victimStatus.", rs.astra.nrm.proceedings.VictimProceduralStatus.values());
+    add(expected, "serviceType.", rs.astra.nrm.support.ServiceType.values());
+    add(expected, "serviceStatus.", rs.astra.nrm.support.ServiceStatus.values());
     for (PortalRole r : PortalRole.values()) {
       expected.add("role." + r.roleName());
     }
@@ -137,6 +139,27 @@ class MessagesBundleTest {
       expected.add(p.messageKey());
     }
     List<String> missing = expected.stream().filter(k -> !keys.contains(k)).toList();
+    assertTrue(missing.isEmpty(), "missing keys: " + missing);
+  }
+
+  @Test
+  void everyMessageKeyAServiceRefusesWithExists() throws IOException {
+    Pattern thrown = Pattern.compile("InvalidRequestException\\(\\s*\"([a-zA-Z0-9_.-]+)\"");
+    Set<String> keys = load(BUNDLES.get(0)).stringPropertyNames();
+    List<String> missing = new ArrayList<>();
+    int found = 0;
+    try (Stream<Path> files = Files.walk(Path.of("../ejb/src/main/java"))) {
+      for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher m = thrown.matcher(Files.readString(source));
+        while (m.find()) {
+          found++;
+          if (!keys.contains(m.group(1))) {
+            missing.add(source.getFileName() + ": " + m.group(1));
+          }
+        }
+      }
+    }
+    assertTrue(found > 0, "the services' sources were found");
     assertTrue(missing.isEmpty(), "missing keys: " + missing);
   }
 

@@ -1,0 +1,378 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.UserTransaction;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.casefile.CaseEvent;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.CaseTimeline;
+import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessDeniedException;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.ConsentService;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.support.ServiceStatus;
+import rs.astra.nrm.support.ServiceType;
+import rs.astra.nrm.support.SupportPlanService;
+import rs.astra.nrm.support.SupportPlanService.NewServiceForm;
+
+/**
+ * The support plan, safety plan, assessments and treatment records through the real services and
+ * the consent policy: the owner reads and writes both categories, a centre for social work with
+ * consent for SOCIAL sees no health data, a health institution with consent for HEALTH records
+ * treatments, each institution writes only its own kind of record and changes only its own records,
+ * a stale status change is refused, every permitted read is audited, and the case page's HTML holds
+ * only what each institution may read. Uses the organisations of {@link ConsentFixture}, and the demo
+ * users for the page (they can log in).
+ */
+@ExtendWith(ArquillianExtension.class)
+class SupportPlanIT {
+
+  @Deployment
+  static WebArchive portal() {
+    return Deployments.packagedPortal(ConsentFixture.class);
+  }
+
+  @Inject SupportPlanService support;
+  @Inject CaseFileService cases;
+  @Inject CaseTimeline timeline;
+  @Inject ConsentService consents;
+  @Inject ReferralService referrals;
+  @Inject UserDirectory directory;
+  @Inject HttpServletRequest request;
+  @PersistenceContext(unitName = "nrm") EntityManager em;
+  @Resource UserTransaction tx;
+
+  private static final LocalDate TODAY = rs.astra.nrm.shared.NrmTime.today();
+  private static final Set<DataCategory> BOTH = EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH);
+  private static final Set<DataCategory> SOCIAL = EnumSet.of(DataCategory.SOCIAL);
+  private static final Set<DataCategory> HEALTH = EnumSet.of(DataCategory.HEALTH);
+
+  private Viewer viewer(String username) throws Exception {
+    ConsentFixture.ensure(em, tx);
+    return directory.viewerFor(username).orElseThrow();
+  }
+
+  private long orgId(String name) {
+    return ConsentFixture.organisation(em, name).getId();
+  }
+
+  private static NewServiceForm service(ServiceType type, ServiceStatus status) {
+    return new NewServiceForm(type, null, "Provider of " + type, status, null, null, null, null);
+  }
+
+  /** Consent of the person and a live referral: the organisation may read the categories (and change its own records). */
+  private void share(Viewer owner, long caseId, String organisation, Purpose purpose, Set<DataCategory> categories) {
+    consents.give(owner, new ConsentService.NewConsentForm(caseId, orgId(organisation), purpose, categories, TODAY, null, ConsentMethod.SIGNED_FORM, null));
+    referrals.send(owner, caseId, orgId(organisation), purpose, categories, null);
+  }
+
+  private static List<ServiceType> types(List<SupportPlanService.ServiceRow> rows) {
+    return rows.stream().map(SupportPlanService.ServiceRow::type).toList();
+  }
+
+  private List<String> details(Viewer viewer, long caseId, CaseEvent.Type type) {
+    return timeline.events(viewer, caseId).stream().filter(e -> e.type() == type).map(CaseTimeline.EventLine::detail).toList();
+  }
+
+  @Test
+  void theOwnerRecordsAndReadsServicesOfBothCategories() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Jasna", "Support");
+    support.addService(owner, caseId, new NewServiceForm(ServiceType.Accommodation, orgId(ConsentFixture.OTHER_NGO), null, ServiceStatus.IN_PROGRESS, null, TODAY.minusDays(3), null, "safe house"));
+    support.addService(owner, caseId, service(ServiceType.MedicalExamination, null));
+
+    List<SupportPlanService.ServiceRow> rows = support.services(owner, caseId, BOTH);
+    assertEquals(List.of(ServiceType.Accommodation, ServiceType.MedicalExamination), types(rows));
+    assertEquals(List.of(DataCategory.SOCIAL, DataCategory.HEALTH), rows.stream().map(SupportPlanService.ServiceRow::category).toList());
+    assertEquals(ConsentFixture.OTHER_NGO, rows.get(0).providerOrganisation());
+    assertEquals(ServiceStatus.PLANNED, rows.get(1).status(), "a service without a status is planned");
+    assertTrue(rows.stream().allMatch(SupportPlanService.ServiceRow::changeable), "the owner changes every service");
+    assertEquals(List.of(ServiceType.MedicalExamination), types(support.services(owner, caseId, HEALTH)), "the query selects the categories asked for");
+    assertEquals(List.of("Accommodation: IN_PROGRESS", "MedicalExamination: PLANNED"), details(owner, caseId, CaseEvent.Type.SERVICE_ADDED));
+
+    assertEquals("support.error.futureDate",
+        assertThrows(InvalidRequestException.class, () -> support.addService(owner, caseId,
+            new NewServiceForm(ServiceType.Transport, null, null, ServiceStatus.PROVIDED, null, null, TODAY.plusDays(1), null))).messageKey());
+    assertEquals("support.error.typeRequired",
+        assertThrows(InvalidRequestException.class, () -> support.addService(owner, caseId, service(null, null))).messageKey());
+  }
+
+  @Test
+  void aCentreWithConsentForSocialDataSeesSocialServicesButNoHealthData() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw1");
+    Viewer health = viewer("cp.health");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Vesna", "Social");
+    support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
+    support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
+    support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
+    share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
+    support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY, "Wound care", null));
+    share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
+
+    CaseView page = cases.find(csw, caseId).orElseThrow();
+    assertTrue(page.visible().containsKey(DataCategory.SOCIAL));
+    assertFalse(page.visible().containsKey(DataCategory.HEALTH), "the page does not show the health sections");
+    assertEquals(List.of(ServiceType.Accommodation), types(support.services(csw, caseId, SOCIAL)), "social services only");
+    assertThrows(AccessDeniedException.class, () -> support.services(csw, caseId, BOTH), "no health services");
+    assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId), "no treatment records");
+
+    assertEquals(List.of("Accommodation: IN_PROGRESS"), details(csw, caseId, CaseEvent.Type.SERVICE_ADDED), "the timeline hides the health services");
+    assertTrue(details(csw, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(), "and the treatment");
+    assertEquals(3, details(owner, caseId, CaseEvent.Type.SERVICE_ADDED).size(), "the owner sees every event");
+  }
+
+  @Test
+  void aHealthInstitutionWithConsentForHealthDataRecordsAndReadsTreatments() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer health = viewer("cp.health");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Mirjana", "Health");
+    assertThrows(AccessDeniedException.class,
+        () -> support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY, "Examination", null)), "not referred yet");
+    support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.REFERRED));
+    support.addService(owner, caseId, service(ServiceType.Documents, ServiceStatus.PLANNED));
+    share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
+
+    support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
+    List<SupportPlanService.TreatmentRow> seen = support.treatments(health, caseId);
+    assertEquals(1, seen.size());
+    assertEquals("Examination and blood tests", seen.get(0).treatment());
+    assertEquals("CP Health", seen.get(0).organisation());
+    assertEquals(seen, support.treatments(owner, caseId), "the owner reads the same record");
+    assertEquals(List.of(ServiceType.MedicalExamination), types(support.services(health, caseId, HEALTH)));
+    assertThrows(AccessDeniedException.class, () -> support.safetyPlan(health, caseId), "SOCIAL was not shared");
+    assertEquals(1, details(health, caseId, CaseEvent.Type.TREATMENT_RECORDED).size());
+
+    assertEquals("support.error.futureDate",
+        assertThrows(InvalidRequestException.class,
+            () -> support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY.plusDays(1), "Planned surgery", null))).messageKey());
+  }
+
+  @Test
+  void eachInstitutionRecordsOnlyItsOwnKindOfRecord() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw1");
+    Viewer health = viewer("cp.health");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Olivera", "Kinds");
+    share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
+    share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
+
+    assertEquals("support.error.treatmentByHealthInstitution",
+        assertThrows(InvalidRequestException.class, () -> support.recordTreatment(csw, caseId, new SupportPlanService.NewTreatmentForm(TODAY, "Counselling", null)))
+            .messageKey(), "a centre for social work records no treatment, even with HEALTH shared");
+    assertEquals("support.error.assessmentBySocialWorkCentre",
+        assertThrows(InvalidRequestException.class,
+            () -> support.recordAssessment(health, caseId, new SupportPlanService.NewAssessmentForm(TODAY, "Needs housing", null))).messageKey(),
+        "a health institution records no assessment, even with SOCIAL shared");
+    assertEquals("support.error.assessmentBySocialWorkCentre",
+        assertThrows(InvalidRequestException.class, () -> support.recordAssessment(owner, caseId, new SupportPlanService.NewAssessmentForm(TODAY, "x", null)))
+            .messageKey(), "nor does the owning NGO");
+
+    support.recordAssessment(csw, caseId, new SupportPlanService.NewAssessmentForm(TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
+    List<SupportPlanService.AssessmentRow> notes = support.assessments(owner, caseId);
+    assertEquals(1, notes.size());
+    assertEquals("CP Social Work Centre", notes.get(0).organisation());
+    assertEquals("Accommodation; personal card", notes.get(0).recommendedMeasures());
+    assertTrue(support.treatments(owner, caseId).isEmpty());
+  }
+
+  @Test
+  void underAnOwnRecordsPermitACentreChangesOnlyWhatItRecorded() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw1");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Radmila", "Own");
+    long ngoService = support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
+    support.saveSafetyPlan(owner, caseId, new SupportPlanService.SafetyPlanForm(null, "Recruiter nearby", "Accompanied travel", null, TODAY.plusDays(30)));
+    share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
+
+    // The person's consent lets the centre read all SOCIAL records but change only its own.
+    long cswService = support.addService(csw, caseId, service(ServiceType.SocialCare, ServiceStatus.PLANNED));
+    List<SupportPlanService.ServiceRow> rows = support.services(csw, caseId, SOCIAL);
+    assertEquals(List.of(ServiceType.Accommodation, ServiceType.SocialCare), types(rows));
+    assertEquals(List.of(false, true), rows.stream().map(SupportPlanService.ServiceRow::changeable).toList());
+
+    long cswVersion = rows.get(1).version();
+    support.changeStatus(csw, cswService, cswVersion, ServiceStatus.IN_PROGRESS, TODAY);
+    long ngoVersion = rows.get(0).version();
+    assertEquals("support.error.notYourRecord",
+        assertThrows(InvalidRequestException.class, () -> support.changeStatus(csw, ngoService, ngoVersion, ServiceStatus.PROVIDED, TODAY)).messageKey());
+    assertEquals(ServiceStatus.IN_PROGRESS, support.services(owner, caseId, SOCIAL).get(0).status(), "the NGO's service is unchanged");
+
+    SupportPlanService.SafetyPlanView plan = support.safetyPlan(csw, caseId).orElseThrow();
+    assertFalse(plan.editable(), "the plan the NGO drew up");
+    assertEquals("support.error.notYourRecord",
+        assertThrows(InvalidRequestException.class,
+            () -> support.saveSafetyPlan(csw, caseId, new SupportPlanService.SafetyPlanForm(plan.version(), "x", "y", null, null))).messageKey());
+    assertTrue(support.safetyPlan(owner, caseId).orElseThrow().editable());
+  }
+
+  @Test
+  void aStaleStatusChangeOrSafetyPlanRevisionIsRefusedAsAConcurrentUpdate() throws Exception {
+    Viewer coordinator = viewer("cp.coordinator");
+    Viewer caseworker = viewer("cp.caseworker");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Slavica", "Concurrent");
+    long id = support.addService(caseworker, caseId, service(ServiceType.Legal, ServiceStatus.PLANNED));
+    long seen = support.services(caseworker, caseId, SOCIAL).get(0).version();
+
+    support.changeStatus(coordinator, id, seen, ServiceStatus.IN_PROGRESS, TODAY);
+    assertThrows(ConcurrentUpdateException.class, () -> support.changeStatus(caseworker, id, seen, ServiceStatus.DECLINED_BY_PERSON, TODAY));
+    SupportPlanService.ServiceRow now = support.services(caseworker, caseId, SOCIAL).get(0);
+    assertEquals(ServiceStatus.IN_PROGRESS, now.status(), "the first change stands");
+    assertEquals(TODAY, now.startedOn(), "in progress from the day of the change");
+    assertEquals(List.of("Legal: PLANNED → IN_PROGRESS"), details(coordinator, caseId, CaseEvent.Type.SERVICE_STATUS_CHANGED));
+    assertEquals("support.error.sameStatus",
+        assertThrows(InvalidRequestException.class, () -> support.changeStatus(caseworker, id, now.version(), ServiceStatus.IN_PROGRESS, TODAY)).messageKey());
+
+    long first = support.saveSafetyPlan(coordinator, caseId, new SupportPlanService.SafetyPlanForm(null, "Threats by phone", "New SIM card", "Caseworker on duty", null));
+    assertThrows(ConcurrentUpdateException.class,
+        () -> support.saveSafetyPlan(caseworker, caseId, new SupportPlanService.SafetyPlanForm(null, "Another first plan", "Other measures", null, null)),
+        "a second first plan");
+    support.saveSafetyPlan(caseworker, caseId, new SupportPlanService.SafetyPlanForm(first, "Threats by phone and visits", "New SIM card; shelter", null, null));
+    assertThrows(ConcurrentUpdateException.class,
+        () -> support.saveSafetyPlan(coordinator, caseId, new SupportPlanService.SafetyPlanForm(first, "Stale text", "Stale measures", null, null)));
+    assertEquals("Threats by phone and visits", support.safetyPlan(coordinator, caseId).orElseThrow().risks());
+    assertEquals(2, details(coordinator, caseId, CaseEvent.Type.SAFETY_PLAN_UPDATED).size(), "the timeline records each revision");
+  }
+
+  @Test
+  void everyPermittedReadIsAuditedAndARefusedOneToo() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw2");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Zorica", "Audit");
+    share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
+    support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
+    support.saveSafetyPlan(owner, caseId, new SupportPlanService.SafetyPlanForm(null, "Risks", "Measures", null, null));
+
+    // The case page: its view of the case and its support sections leave one record per category read.
+    cases.find(owner, caseId).orElseThrow();
+    SupportPlanService.SupportView page = support.view(owner, caseId, BOTH);
+    assertEquals(List.of(ServiceType.Health), types(page.services()));
+    assertEquals("Risks", page.safetyPlan().risks());
+    assertEquals(1, audited(owner, caseId, DataCategory.SOCIAL, true));
+    assertEquals(1, audited(owner, caseId, DataCategory.HEALTH, true));
+
+    support.services(owner, caseId, BOTH);
+    support.safetyPlan(owner, caseId);
+    support.assessments(owner, caseId);
+    support.treatments(owner, caseId);
+    assertEquals(1 + 3, audited(owner, caseId, DataCategory.SOCIAL, true), "and each read of its own: services, safety plan, assessments");
+    assertEquals(1 + 2, audited(owner, caseId, DataCategory.HEALTH, true), "services, treatments");
+
+    SupportPlanService.SupportView cswPage = support.view(csw, caseId, SOCIAL);
+    assertTrue(cswPage.services().isEmpty() && cswPage.treatments().isEmpty(), "the health service is not read");
+    assertEquals(1, audited(csw, caseId, DataCategory.SOCIAL, true));
+    assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId));
+    assertEquals(1, audited(csw, caseId, DataCategory.HEALTH, false), "the refused request is recorded");
+    assertEquals(0, audited(csw, caseId, DataCategory.HEALTH, true));
+  }
+
+  private long audited(Viewer viewer, long caseId, DataCategory category, boolean permitted) {
+    return em.createQuery(
+            "select count(a) from AuditRecord a where a.caseFileId = :c and a.userId = :u and a.category = :k and a.action = :a and a.permitted = :p", Long.class)
+        .setParameter("c", caseId)
+        .setParameter("u", viewer.userId())
+        .setParameter("k", category)
+        .setParameter("a", AccessAction.READ)
+        .setParameter("p", permitted)
+        .getSingleResult();
+  }
+
+  // ---- the case page over HTTP, as the demo users see it ----
+
+  @Test
+  void theCasePageHoldsOnlyTheSupportEachInstitutionMayRead() throws Exception {
+    Viewer owner = directory.viewerFor("ngo.coordinator").orElseThrow();
+    long caseId = ConsentFixture.newCase(em, tx, "ngo.coordinator", "Stana", "Page");
+    support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
+    support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
+    long nis = directory.findOrganisationByName("Centre for Social Work Niš").orElseThrow().getId();
+    consents.give(owner, new ConsentService.NewConsentForm(caseId, nis, Purpose.SOCIAL_PROTECTION, SOCIAL, TODAY, null, ConsentMethod.SIGNED_FORM, null));
+    long referral = referrals.send(owner, caseId, nis, Purpose.SOCIAL_PROTECTION, SOCIAL, null);
+    try {
+      Viewer cswNis = directory.viewerFor("csw.nis").orElseThrow();
+      String csw = casePage("csw.nis", caseId);
+      assertEquals(1, audited(cswNis, caseId, DataCategory.SOCIAL, true), "one page view, one record of the social data read");
+      assertTrue(csw.contains("id=\"caseForm:supportSection\""), "the centre sees the support plan");
+      assertTrue(csw.contains("data-type=\"Accommodation\""));
+      assertFalse(csw.contains("data-type=\"MedicalExamination\""), "but not the health service");
+      assertFalse(csw.contains("caseForm:treatmentSection"), "nor the treatment records");
+      assertTrue(csw.contains("id=\"caseForm:safetyPlanSection\""));
+      assertTrue(csw.contains("id=\"caseForm:assessmentForm\""), "a centre with consent records assessments");
+      assertFalse(csw.contains("change-service-status"), "the NGO's services are not the centre's to change");
+
+      String ngo = casePage("ngo.coordinator", caseId);
+      assertTrue(ngo.contains("data-type=\"Accommodation\"") && ngo.contains("data-type=\"MedicalExamination\""));
+      assertTrue(ngo.contains("id=\"caseForm:treatmentSection\""));
+      assertTrue(ngo.contains("id=\"caseForm:addServiceButton\""));
+      assertTrue(ngo.contains("change-service-status"));
+      assertFalse(ngo.contains("caseForm:assessmentForm"), "the NGO does not write the centre's assessment");
+      assertFalse(Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(ngo + csw).find(), "no stack trace");
+    } finally {
+      // Leave the demo centre's inbox as the other tests expect it.
+      long version = cases.find(owner, caseId).orElseThrow().referrals().stream().filter(r -> r.id() == referral).findFirst().orElseThrow().version();
+      referrals.revoke(owner, referral, version, "test of the case page finished");
+    }
+  }
+
+  /** Signs a demo user in over HTTP (form login, password "demo") and returns the case page's HTML. */
+  private String casePage(String username, long caseId) throws Exception {
+    URI base = URI.create("http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.resolve("app/cases.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    String viewState = find(form.body(), "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    String action = find(form.body(), "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"");
+    String body =
+        "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=demo&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState);
+    http.send(
+        HttpRequest.newBuilder(form.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("app/case.xhtml?id=" + caseId)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("id=\"caseCode\""), "the case page, signed in as " + username);
+    return page.body();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String find(String html, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(html);
+    assertTrue(m.find(), "page has " + regex);
+    return m.group(1).replace("&amp;", "&");
+  }
+}
