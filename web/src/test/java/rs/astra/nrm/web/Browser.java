@@ -111,12 +111,18 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Types a date as dd.MM.yyyy into a PrimeFaces datePicker and closes its overlay. */
+  /** Replaces the text of an input with this text, checks it is there and leaves the field. */
+  void typeText(String id, String text) {
+    WebElement input = driver.findElement(By.id(id));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = '';", input);
+    input.sendKeys(text);
+    wait.until(d -> text.equals(d.findElement(By.id(id)).getAttribute("value")));
+    input.sendKeys(org.openqa.selenium.Keys.TAB);
+  }
+
+  /** Types a date as dd.MM.yyyy into a PrimeFaces datePicker, checks it is there, closes its overlay. */
   void typeDate(String clientId, java.time.LocalDate date) {
-    WebElement input = driver.findElement(By.id(clientId + "_input"));
-    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
-    input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
-    input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    typeText(clientId + "_input", date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
   }
 
   /** Ticks the checkbox of a PrimeFaces selectManyCheckbox that has this value. */

@@ -188,7 +188,7 @@ class BrowserJourneyIT {
       assertFalse(browser.present("[id='caseForm:proceedingsSection']"), "the CPTV has no business with the proceedings");
       // A mistyped date is refused with a message in the user's language (Serbian Latin here) and
       // changes nothing.
-      browser.find("[id='caseForm:decidedOn_input']").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "31.13.2026", org.openqa.selenium.Keys.ESCAPE);
+      browser.typeText("caseForm:decidedOn_input", "31.13.2026");
       browser.submit(browser.find("[id='caseForm:decideIdentified']"));
       assertTrue(browser.find(".ui-messages-error").getText().contains("nije datum"), browser.find(".ui-messages-error").getText());
       assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
@@ -253,11 +253,18 @@ class BrowserJourneyIT {
 
   private static void recordProceedings(Browser browser, String kind, String offence) {
     browser.pickValue("caseForm:proceedingsKind", kind);
-    browser.typeDate("caseForm:proceedingsDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")));
+    assertEquals(
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+        browser.find("[id='caseForm:proceedingsDate_input']").getAttribute("value"),
+        "the step's date starts as today");
     if (offence != null) {
       browser.pickValue("caseForm:proceedingsOffence", offence);
     }
+    assertEquals(kind, browser.find("[id='caseForm:proceedingsKind_input']").getAttribute("value"));
     browser.submit(browser.find("[id='caseForm:recordProceedings']"));
+    if (browser.present(".ui-messages-error")) {
+      browser.screenshot("failed-proceedings-" + kind);
+    }
     assertFalse(browser.present(".ui-messages-error"), browser.pageSource().contains("ui-messages-error") ? browser.find(".ui-messages-error").getText() : "");
   }
 
