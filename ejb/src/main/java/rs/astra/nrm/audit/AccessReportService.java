@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
@@ -15,7 +17,9 @@ import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.InvalidRequestException;
@@ -49,6 +53,70 @@ public class AccessReportService {
   public record ReportLine(
       Instant at, String user, String organisation, DataCategory category, AccessAction action, boolean permitted, AccessBasis basis, String basisRef)
       implements Serializable {}
+
+  /**
+   * A case the data protection officer may prepare the report of: code and dates, no personal data.
+   *
+   * @param caseId the case, to open its report
+   * @param code its code
+   * @param openedOn the day it was opened (Europe/Belgrade)
+   */
+  public record CaseCodeLine(long caseId, String code, LocalDate openedOn) implements Serializable {}
+
+  /**
+   * The data protection officer's search for the cases of her organisation: by a fragment of the
+   * case code and, optionally, the day the case was opened. The query reads the case code and dates
+   * only — no name or other personal data leaves the database — so nothing is audited.
+   *
+   * @param viewer a data protection officer
+   * @param codeContains fragment of the case code, ignoring case; {@code null} or blank = any
+   * @param openedOn the day the case was opened, or {@code null} = any
+   * @param first index of the first row, 0-based
+   * @param pageSize rows per page, 1 to 500
+   * @return the cases her organisation owns that match, newest first
+   * @throws rs.astra.nrm.organisation.NotPermittedException for any other role
+   */
+  public List<CaseCodeLine> findCasesForReport(Viewer viewer, String codeContains, LocalDate openedOn, int first, int pageSize) {
+    return casesQuery(viewer, "c.id, c.code, c.openedOn", codeContains, openedOn, Object[].class)
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.max(1, Math.min(500, pageSize)))
+        .getResultList().stream()
+        .map(row -> new CaseCodeLine((Long) row[0], (String) row[1], (LocalDate) row[2]))
+        .toList();
+  }
+
+  /**
+   * How many cases {@link #findCasesForReport} finds.
+   *
+   * @param viewer a data protection officer
+   * @param codeContains fragment of the case code, or {@code null}
+   * @param openedOn the day opened, or {@code null}
+   * @return the number of matching cases of her organisation
+   * @throws rs.astra.nrm.organisation.NotPermittedException for any other role
+   */
+  public long countCasesForReport(Viewer viewer, String codeContains, LocalDate openedOn) {
+    return casesQuery(viewer, "count(c)", codeContains, openedOn, Long.class).getSingleResult();
+  }
+
+  private <T> jakarta.persistence.TypedQuery<T> casesQuery(Viewer viewer, String select, String codeContains, LocalDate openedOn, Class<T> type) {
+    if (viewer.role() != PortalRole.DPO) {
+      throw new NotPermittedException("search cases for an access report");
+    }
+    boolean byCode = codeContains != null && !codeContains.isBlank();
+    String jpql =
+        "select " + select + " from CaseFile c where c.ownerOrganisation.id = :org"
+            + (byCode ? " and upper(c.code) like :code escape '\\'" : "")
+            + (openedOn != null ? " and c.openedOn = :openedOn" : "")
+            + (type == Long.class ? "" : " order by c.openedOn desc, c.id desc");
+    jakarta.persistence.TypedQuery<T> q = em.createQuery(jpql, type).setParameter("org", viewer.organisationId());
+    if (byCode) {
+      q.setParameter("code", "%" + codeContains.strip().toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    if (openedOn != null) {
+      q.setParameter("openedOn", openedOn);
+    }
+    return q;
+  }
 
   /**
    * The report for the data subject of a case, oldest first.

@@ -17,9 +17,11 @@ import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
 
 /**
- * Writes audit records of access decisions. Only appends: the application has no code that updates
- * or deletes an audit record. Each call writes in its own transaction, so a deny is recorded even
- * when the caller's transaction then rolls back.
+ * Writes audit records of access decisions ({@link AuditRecord}, one per person and category) and of
+ * acts that concern no single person ({@link ActivityRecord}: administration, list exports). Only
+ * appends: the application has no code that updates or deletes either. Each access decision is
+ * written in its own transaction, so a deny is recorded even when the caller's transaction then
+ * rolls back.
  */
 @Stateless
 public class AuditTrail {
@@ -69,6 +71,25 @@ public class AuditTrail {
               e.decision().basisRef(),
               request));
     }
+  }
+
+  /**
+   * Appends the record of an act that concerns no single data subject: an administrator's change to
+   * an organisation or user, or the export of a list. Joins the caller's transaction, so that an
+   * administrator's change and its record are stored together or not at all.
+   *
+   * @param viewer who acted
+   * @param at when (UTC)
+   * @param kind what she did
+   * @param action the access action ({@link AccessAction#EXPORT} for an export), or {@code null}
+   * @param subjectId the organisation or user acted on, or {@code null}
+   * @param detail codes only (types, roles, list and format), at most 200 characters; never personal
+   *     data
+   * @param rows the number of rows exported, or {@code null}
+   */
+  public void recordActivity(Viewer viewer, Instant at, ActivityRecord.Kind kind, AccessAction action, Long subjectId, String detail, Integer rows) {
+    em.persist(
+        new ActivityRecord(at, viewer.userId(), viewer.username(), viewer.organisationId(), kind, action, subjectId, detail, rows, currentRequestId()));
   }
 
   private String currentRequestId() {

@@ -67,13 +67,32 @@ public class CaseFileService {
    * @return at most {@code query.pageSize()} rows
    */
   public List<CaseRow> list(Viewer viewer, CaseListQuery query) {
+    return list(viewer, query, AccessAction.READ);
+  }
+
+  /**
+   * One page of the case list for an export to a file (CSV, XLSX): the same rows and columns as
+   * {@link #list}, decided by the policy for {@link AccessAction#EXPORT} — a name is included only
+   * where the viewer may export IDENTITY (an emergency access, which is read-only, does not allow
+   * it), and each name included is an audited export. The caller records the export itself, with
+   * its number of rows ({@link rs.astra.nrm.audit.AuditTrail#recordActivity}).
+   *
+   * @param viewer who is exporting
+   * @param query page, order and filters
+   * @return at most {@code query.pageSize()} rows
+   */
+  public List<CaseRow> listForExport(Viewer viewer, CaseListQuery query) {
+    return list(viewer, query, AccessAction.EXPORT);
+  }
+
+  private List<CaseRow> list(Viewer viewer, CaseListQuery query, AccessAction action) {
     Instant now = Instant.now();
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Tuple> q = cb.createTupleQuery();
     Root<CaseFile> c = q.from(CaseFile.class);
     Join<CaseFile, Person> p = c.join("person");
     Join<CaseFile, Organisation> owner = c.join("ownerOrganisation");
-    Predicate mayReadIdentity = policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now);
+    Predicate mayReadIdentity = policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, action, now);
     q.multiselect(
         c.get("id"),
         c.get("code"),
@@ -85,7 +104,7 @@ public class CaseFileService {
         guarded(cb, mayReadIdentity, p.get("secondName")),
         owner.get("id"),
         p.get("id"));
-    q.where(filters(cb, q, c, p, viewer, query, now));
+    q.where(filters(cb, q, c, p, viewer, query, action, now));
     q.orderBy(order(cb, c, p, mayReadIdentity, query));
     List<Tuple> tuples = em.createQuery(q).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
 
@@ -99,10 +118,10 @@ public class CaseFileService {
       CaseFacts f = named.get(id);
       if (f != null) {
         // The database let the name through; the same policy names the basis for the audit record.
-        Decision d = policy.decide(viewer, f, DataCategory.IDENTITY, AccessAction.READ, now);
+        Decision d = policy.decide(viewer, f, DataCategory.IDENTITY, action, now);
         if (d.permitted()) {
           name = fullName(t.get(6, String.class), t.get(7, String.class));
-          reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.IDENTITY, AccessAction.READ, d));
+          reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.IDENTITY, action, d));
         }
       }
       rows.add(
@@ -223,7 +242,7 @@ public class CaseFileService {
     // Every case has its person; join it only when the name filter needs it.
     boolean byName = query.nameContains() != null && !query.nameContains().isBlank();
     Join<CaseFile, Person> p = byName ? c.join("person") : null;
-    q.select(cb.count(c)).where(filters(cb, q, c, p, viewer, query, now));
+    q.select(cb.count(c)).where(filters(cb, q, c, p, viewer, query, AccessAction.READ, now));
     return em.createQuery(q).getSingleResult();
   }
 
@@ -299,9 +318,9 @@ public class CaseFileService {
   }
 
   private Predicate[] filters(
-      CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Join<CaseFile, Person> p, Viewer viewer, CaseListQuery query, Instant now) {
+      CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Join<CaseFile, Person> p, Viewer viewer, CaseListQuery query, AccessAction action, Instant now) {
     List<Predicate> where = new ArrayList<>();
-    where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now));
+    where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, action, now));
     if (query.codeContains() != null && !query.codeContains().isBlank()) {
       where.add(cb.like(cb.upper(c.get("code")), like(query.codeContains().toUpperCase(Locale.ROOT)), '\\'));
     }
@@ -311,7 +330,7 @@ public class CaseFileService {
     if (query.nameContains() != null && !query.nameContains().isBlank()) {
       // Only where the viewer may read names: otherwise filtering would reveal them.
       String pattern = like(query.nameContains().toLowerCase(Locale.ROOT));
-      where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now));
+      where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, action, now));
       where.add(cb.or(cb.like(cb.lower(p.get("firstName")), pattern, '\\'), cb.like(cb.lower(p.get("secondName")), pattern, '\\')));
     }
     return where.toArray(Predicate[]::new);

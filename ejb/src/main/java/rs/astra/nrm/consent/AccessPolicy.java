@@ -213,6 +213,38 @@ public class AccessPolicy {
    */
   public Predicate permits(
       CriteriaBuilder cb, CriteriaQuery<?> query, Root<CaseFile> c, Viewer viewer, DataCategory category, AccessAction action, Instant now) {
+    return predicate(cb, query, c, viewer, category, action, now, false);
+  }
+
+  /**
+   * The part of {@link #permits} whose bases cover all records of the category: true exactly for the
+   * cases on which {@code decide} permits with {@link Decision.Scope#ALL_RECORDS}. A list of records
+   * (e.g. proceedings entries) shows a record when this holds, or when {@link #permits} holds and the
+   * record is the viewer's organisation's own — the same scopes as {@code decide}.
+   *
+   * @param cb the criteria builder
+   * @param query the query (for subqueries)
+   * @param c the case root
+   * @param viewer who asks
+   * @param category which category
+   * @param action what for
+   * @param now the instant of the request (UTC)
+   * @return the predicate
+   */
+  public Predicate permitsAllRecords(
+      CriteriaBuilder cb, CriteriaQuery<?> query, Root<CaseFile> c, Viewer viewer, DataCategory category, AccessAction action, Instant now) {
+    return predicate(cb, query, c, viewer, category, action, now, true);
+  }
+
+  private Predicate predicate(
+      CriteriaBuilder cb,
+      CriteriaQuery<?> query,
+      Root<CaseFile> c,
+      Viewer viewer,
+      DataCategory category,
+      AccessAction action,
+      Instant now,
+      boolean allRecordsOnly) {
     if (viewer.role().readsNoCaseData()) {
       // Always false, written on a column: a bare FALSE becomes a bound parameter that PostgreSQL
       // cannot type inside CASE WHEN.
@@ -222,6 +254,9 @@ public class AccessPolicy {
     List<Predicate> any = new ArrayList<>();
     any.add(cb.equal(c.get("ownerOrganisation").get("id"), org));
     for (LegalBasisTable.Rule rule : LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
+      if (allRecordsOnly && rule.scope() != Decision.Scope.ALL_RECORDS) {
+        continue;
+      }
       Subquery<Long> sub = query.subquery(Long.class);
       Root<Referral> r = sub.from(Referral.class);
       List<Predicate> where = new ArrayList<>();
@@ -235,7 +270,8 @@ public class AccessPolicy {
       }
       any.add(cb.exists(sub.select(r.get("id")).where(where.toArray(Predicate[]::new))));
     }
-    if (category.isPersonal()) {
+    // A consent covers all records for READ and EXPORT, only the organisation's own for UPDATE.
+    if (category.isPersonal() && !(allRecordsOnly && action == AccessAction.UPDATE)) {
       LocalDate today = now.atZone(ZONE).toLocalDate();
       // A live referral asking for the category, with an active consent for its purpose.
       Subquery<Long> ref = query.subquery(Long.class);

@@ -19,11 +19,11 @@ public class UserDirectory {
    * Builds the {@link Viewer} for an authenticated user.
    *
    * @param username the authenticated principal's name
-   * @return the viewer, or empty when no active user has that name
+   * @return the viewer, or empty when no active user of an active organisation has that name
    */
   public Optional<Viewer> viewerFor(String username) {
     return findUser(username)
-        .filter(PortalUser::isActive)
+        .filter(u -> u.isActive() && u.getOrganisation().isActive())
         .map(
             u ->
                 new Viewer(
@@ -108,11 +108,11 @@ public class UserDirectory {
   }
 
   /**
-   * Lists all organisations.
+   * Lists the active organisations (those that can receive consents and referrals).
    *
-   * @return organisations ordered by name
+   * @return active organisations ordered by name
    */
   public List<Organisation> organisations() {
-    return em.createNamedQuery(Organisation.FIND_ALL, Organisation.class).getResultList();
+    return em.createNamedQuery(Organisation.FIND_ACTIVE, Organisation.class).getResultList();
   }
 }

@@ -4,10 +4,19 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseTimeline;
@@ -38,6 +47,7 @@ public class ProceedingsService {
   @Inject private CaseFactsLoader facts;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
+  @Inject private AccessPolicy policy;
 
   /**
    * One entry as the viewer sees it.
@@ -70,7 +80,8 @@ public class ProceedingsService {
    * What a user records.
    *
    * @param kind the step, one her organisation records
-   * @param date its day, not in the future
+   * @param date its day; not in the future, except for a {@link ProceedingsEntryKind#HEARING}, which
+   *     is scheduled ahead
    * @param offence the offence, or {@code null}
    * @param suspectsCount number of suspects, or {@code null}
    * @param victimStatus the victim's status, or {@code null}
@@ -129,7 +140,7 @@ public class ProceedingsService {
    * @param form the step
    * @return the new entry's id
    * @throws InvalidRequestException {@code proceedings.error.*} for a kind that is not hers, a date
-   *     in the future, a negative count or a text too long
+   *     in the future (other than a hearing's), a negative count or a text too long
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category (recorded)
    */
   public long record(Viewer viewer, long caseId, NewEntryForm form) {
@@ -142,7 +153,8 @@ public class ProceedingsService {
     if (!form.kind().recordedBy(viewer.organisationType())) {
       throw new InvalidRequestException("proceedings.error.notYourStep", form.kind().name());
     }
-    if (form.date().isAfter(now.atZone(AccessPolicy.ZONE).toLocalDate())) {
+    // A hearing is scheduled ahead; every other step is recorded once it has happened.
+    if (form.kind() != ProceedingsEntryKind.HEARING && form.date().isAfter(now.atZone(AccessPolicy.ZONE).toLocalDate())) {
       throw new InvalidRequestException("proceedings.error.futureDate");
     }
     ProceedingsEntry e = new ProceedingsEntry(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), form.kind(), form.date(), now);
@@ -155,6 +167,89 @@ public class ProceedingsService {
     em.flush();
     timeline.record(caseId, viewer, CaseEvent.Type.PROCEEDINGS_RECORDED, form.kind().name());
     return e.getId();
+  }
+
+  /**
+   * A hearing ahead, for the home page.
+   *
+   * @param entryId the entry
+   * @param date the day of the hearing (Europe/Belgrade)
+   * @param caseId the case, to open it
+   * @param caseCode its code
+   * @param organisation the organisation that recorded the hearing
+   * @param note the note (court, room, time), or {@code null}
+   */
+  public record UpcomingHearing(long entryId, LocalDate date, long caseId, String caseCode, String organisation, String note) implements Serializable {}
+
+  /**
+   * The hearings from today on (Europe/Belgrade) that the viewer may read, soonest first: decided in
+   * the database by the access policy's predicate for READ of LEGAL_PROCEEDINGS — all hearings of a
+   * case where a basis covers all records, only her organisation's own where her basis covers own
+   * records only (police and prosecutors without the person's consent). Each case shown is an
+   * audited read of the category.
+   *
+   * @param viewer who asks; administrators and data protection officers get none
+   * @param max at most this many, 1–50
+   * @return the hearings and how many there are in all
+   */
+  public UpcomingHearings upcomingHearings(Viewer viewer, int max) {
+    Instant now = Instant.now();
+    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+
+    CriteriaQuery<Tuple> q = cb.createTupleQuery();
+    Root<CaseFile> c = q.from(CaseFile.class);
+    Root<ProceedingsEntry> e = q.from(ProceedingsEntry.class);
+    q.multiselect(e.get("id"), e.get("date"), c.get("id"), c.get("code"), e.get("organisation").get("name"), e.get("note"))
+        .where(hearingsFrom(cb, q, c, e, viewer, today, now))
+        .orderBy(cb.asc(e.get("date")), cb.asc(e.get("id")));
+    List<Tuple> tuples = em.createQuery(q).setMaxResults(Math.max(1, Math.min(50, max))).getResultList();
+
+    CriteriaQuery<Long> count = cb.createQuery(Long.class);
+    Root<CaseFile> cc = count.from(CaseFile.class);
+    Root<ProceedingsEntry> ce = count.from(ProceedingsEntry.class);
+    count.select(cb.count(ce)).where(hearingsFrom(cb, count, cc, ce, viewer, today, now));
+    long total = em.createQuery(count).getSingleResult();
+
+    // The database decided what may be shown; decide() names the basis for each audit record. A row
+    // it would not permit (never, as the tests check) is left out rather than shown unaudited.
+    Map<Long, CaseFacts> cases = facts.load(tuples.stream().map(t -> t.get(2, Long.class)).distinct().toList());
+    Map<Long, Decision> decisions = new HashMap<>();
+    List<AuditTrail.Entry> reads = new ArrayList<>();
+    cases.forEach(
+        (id, f) -> {
+          Decision d = policy.decide(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+          decisions.put(id, d);
+          if (d.permitted()) {
+            reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, d));
+          }
+        });
+    enforcer.recordPermits(viewer, now, reads);
+    List<UpcomingHearing> hearings =
+        tuples.stream()
+            .filter(t -> decisions.containsKey(t.get(2, Long.class)) && decisions.get(t.get(2, Long.class)).permitted())
+            .map(t -> new UpcomingHearing(t.get(0, Long.class), t.get(1, LocalDate.class), t.get(2, Long.class), t.get(3, String.class), t.get(4, String.class), t.get(5, String.class)))
+            .toList();
+    return new UpcomingHearings(hearings, total);
+  }
+
+  /**
+   * The first upcoming hearings and their total.
+   *
+   * @param first the soonest hearings, at most the number asked for
+   * @param total how many upcoming hearings the viewer may read
+   */
+  public record UpcomingHearings(List<UpcomingHearing> first, long total) implements Serializable {}
+
+  private Predicate[] hearingsFrom(CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Root<ProceedingsEntry> e, Viewer viewer, LocalDate today, Instant now) {
+    Predicate all = policy.permitsAllRecords(cb, q, c, viewer, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+    Predicate any = policy.permits(cb, q, c, viewer, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+    return new Predicate[] {
+      cb.equal(e.get("caseFile"), c),
+      cb.equal(e.get("kind"), ProceedingsEntryKind.HEARING),
+      cb.greaterThanOrEqualTo(e.<LocalDate>get("date"), today),
+      cb.or(all, cb.and(any, cb.equal(e.get("organisation").get("id"), viewer.organisationId())))
+    };
   }
 
   private static String blank(String s) {

@@ -23,6 +23,7 @@ import java.util.Objects;
 @Table(name = "organisation")
 @NamedQuery(name = Organisation.FIND_BY_NAME, query = "select o from Organisation o where lower(o.name) = lower(:name)")
 @NamedQuery(name = Organisation.FIND_ALL, query = "select o from Organisation o order by o.name")
+@NamedQuery(name = Organisation.FIND_ACTIVE, query = "select o from Organisation o where o.active = true order by o.name")
 public class Organisation {
 
   /** Named query: the organisation with a given name, case-insensitive; parameter {@code name}. */
@@ -30,6 +31,9 @@ public class Organisation {
 
   /** Named query: all organisations ordered by name. */
   public static final String FIND_ALL = "Organisation.findAll";
+
+  /** Named query: the active organisations ordered by name (those that take part in cases). */
+  public static final String FIND_ACTIVE = "Organisation.findActive";
 
   @Id
   @SequenceGenerator(name = "organisation_seq", sequenceName = "organisation_seq", allocationSize = 50)
@@ -48,6 +52,9 @@ public class Organisation {
   @Column(length = 100)
   private String city;
 
+  @Column(nullable = false)
+  private boolean active = true;
+
   /** For JPA only. */
   protected Organisation() {}
 
@@ -61,12 +68,51 @@ public class Organisation {
    * @throws NullPointerException if the type is {@code null}
    */
   public Organisation(String name, OrganisationType type, String city) {
-    if (name == null || name.isBlank() || name.length() > 200) {
-      throw new IllegalArgumentException("organisation name must have 1 to 200 characters");
-    }
-    this.name = name.strip();
+    this.name = checkedName(name);
     this.type = Objects.requireNonNull(type, "type");
     this.city = city;
+  }
+
+  private static String checkedName(String name) {
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      throw new IllegalArgumentException("organisation name must have 1 to 200 characters");
+    }
+    return name.strip();
+  }
+
+  /**
+   * Gives the organisation a new name (an administrator's act). With single sign-on the
+   * {@code organisation} claim of its users must then carry the new name.
+   *
+   * @param newName unique display name, 1–200 characters
+   * @throws IllegalArgumentException if the name is blank or too long
+   */
+  public void rename(String newName) {
+    this.name = checkedName(newName);
+  }
+
+  /**
+   * Changes the kind of institution, which changes what the organisation may do on a case (its
+   * legal bases in the access policy).
+   *
+   * @param newType the new kind
+   * @throws NullPointerException if the type is {@code null}
+   */
+  public void changeType(OrganisationType newType) {
+    this.type = Objects.requireNonNull(newType, "type");
+  }
+
+  /**
+   * Deactivates the organisation: its users can no longer sign in and it is no longer offered as a
+   * recipient of consents and referrals. Its cases, referrals and records stay.
+   */
+  public void deactivate() {
+    this.active = false;
+  }
+
+  /** @return whether the organisation takes part in the portal */
+  public boolean isActive() {
+    return active;
   }
 
   /** @return the database id, {@code null} until persisted */

@@ -34,6 +34,8 @@ public class PortalUser {
 
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,79}");
 
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   @Id
   @SequenceGenerator(name = "portal_user_seq", sequenceName = "portal_user_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "portal_user_seq")
@@ -121,6 +123,46 @@ public class PortalUser {
     this.organisation = Objects.requireNonNull(newOrganisation, "organisation");
     this.role = Objects.requireNonNull(newRole, "role");
     this.roleName = newRole.roleName();
+  }
+
+  /**
+   * Sets the e-mail address an administrator entered for a local user.
+   *
+   * @param email the address, at most 255 characters and of the form {@code local@domain}, or
+   *     {@code null}
+   * @throws IllegalArgumentException if the address is not acceptable
+   */
+  public void changeEmail(String email) {
+    if (email == null || email.isBlank()) {
+      this.email = null;
+      return;
+    }
+    String e = email.strip();
+    if (e.length() > 255 || !EMAIL.matcher(e).matches()) {
+      throw new IllegalArgumentException("e-mail address not acceptable");
+    }
+    this.email = e;
+  }
+
+  /**
+   * Gives the user another role (an administrator's act); it takes effect at her next sign-in.
+   *
+   * @param newRole the role
+   * @throws NullPointerException if the role is {@code null}
+   */
+  public void changeRole(PortalRole newRole) {
+    this.role = Objects.requireNonNull(newRole, "role");
+    this.roleName = newRole.roleName();
+  }
+
+  /** Deactivates the user: she can no longer sign in. Her records and audit entries stay. */
+  public void deactivate() {
+    this.active = false;
+  }
+
+  /** @return the optimistic-lock version */
+  public long getVersion() {
+    return version;
   }
 
   /** @return the e-mail address, may be {@code null} */

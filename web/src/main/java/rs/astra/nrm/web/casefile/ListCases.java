@@ -6,19 +6,24 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.ListExport;
 
 /**
  * The case list: a lazy PrimeFaces table over the cases the signed-in user may see. Paging,
- * sorting and filtering run in the database; the bean keeps only the current page of rows.
+ * sorting and filtering run in the database; the bean keeps only the current page of rows. The
+ * CSV and XLSX exports go through the same model, decided for EXPORT, and each is recorded.
  */
 @Named
 @ViewScoped
@@ -28,8 +33,40 @@ public class ListCases implements Serializable {
 
   @Inject private CaseFileService cases;
   @Inject private SignedInUser user;
+  @Inject private AuditTrail audit;
+  @Inject private Messages messages;
 
   private final CaseTable table = new CaseTable();
+  private final ListExport export = new ListExport("CASE_LIST");
+
+  /**
+   * The exporter's pre-processor: the rows loaded until {@link #exportFinished} go to the file, so
+   * they are decided and audited for EXPORT.
+   *
+   * @param document the exporter's document (unused)
+   */
+  public void exportStarted(Object document) {
+    export.start();
+  }
+
+  /**
+   * The exporter's post-processor: records the export (list, format, number of rows).
+   *
+   * @param document the exporter's document, telling CSV from XLSX
+   */
+  public void exportFinished(Object document) {
+    export.finish(audit, user.viewer(), document);
+  }
+
+  /**
+   * The exploitation types of a row as one text, for the export.
+   *
+   * @param row the row
+   * @return the labels in the user's language, joined by commas
+   */
+  public String exploitationText(CaseRow row) {
+    return row.typeOfExploitation().stream().map(t -> messages.get("exploitation." + t.name())).collect(Collectors.joining(", "));
+  }
 
   /** @return the lazy model bound to the table */
   public LazyDataModel<CaseRow> getTable() {
@@ -53,6 +90,11 @@ public class ListCases implements Serializable {
 
     @Override
     public List<CaseRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      if (export.running()) {
+        List<CaseRow> rows = cases.listForExport(user.viewer(), query(first, pageSize, sortBy, filterBy));
+        export.count(rows.size());
+        return rows;
+      }
       return cases.list(user.viewer(), query(first, pageSize, sortBy, filterBy));
     }
 

@@ -18,6 +18,7 @@ public class Dates {
   public static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZONE);
 
   /**
@@ -26,6 +27,16 @@ public class Dates {
    */
   public String minutes(Instant at) {
     return at == null ? "" : MINUTES.format(at);
+  }
+
+  /**
+   * A calendar day as text, for exports (pages use {@code f:convertDateTime}).
+   *
+   * @param day a day, may be {@code null}
+   * @return e.g. {@code 30.11.2026}, or an empty string
+   */
+  public String day(java.time.LocalDate day) {
+    return day == null ? "" : DAY.format(day);
   }
 
   /**

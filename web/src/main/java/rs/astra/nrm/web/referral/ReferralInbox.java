@@ -6,16 +6,21 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.ListExport;
 
 /**
  * The referral inbox (primljena upućivanja): referrals sent to the user's organisation, waiting ones
- * first, paged in the database. Accepting and rejecting go through {@link AnswerReferral}.
+ * first, paged in the database. Accepting and rejecting go through {@link AnswerReferral}. The CSV
+ * and XLSX exports go through the same model; each is recorded with its number of rows.
  */
 @Named
 @ViewScoped
@@ -26,8 +31,41 @@ public class ReferralInbox implements Serializable {
   @Inject private ReferralService referrals;
   @Inject private SignedInUser user;
 
+  @Inject private AuditTrail audit;
+  @Inject private Messages messages;
+
   private ReferralState state;
   private final InboxTable table = new InboxTable();
+  private final ListExport export = new ListExport("REFERRAL_INBOX");
+
+  /**
+   * The exporter's pre-processor: starts counting the rows that go to the file.
+   *
+   * @param document the exporter's document (unused)
+   */
+  public void exportStarted(Object document) {
+    export.start();
+  }
+
+  /**
+   * The exporter's post-processor: records the export (list, format, number of rows). The inbox
+   * holds no personal data (case codes, organisations, purposes, states).
+   *
+   * @param document the exporter's document, telling CSV from XLSX
+   */
+  public void exportFinished(Object document) {
+    export.finish(audit, user.viewer(), document);
+  }
+
+  /**
+   * The categories of a referral as one text, for the export.
+   *
+   * @param row the referral
+   * @return the category labels in the user's language, joined by commas
+   */
+  public String categoriesText(ReferralService.InboxRow row) {
+    return row.categories().stream().map(c -> messages.get("category." + c.name())).collect(Collectors.joining(", "));
+  }
 
   /** @return the lazy model of the inbox table */
   public LazyDataModel<ReferralService.InboxRow> getTable() {
@@ -58,7 +96,9 @@ public class ReferralInbox implements Serializable {
 
     @Override
     public List<ReferralService.InboxRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      return referrals.inbox(user.viewer(), state, first, pageSize);
+      List<ReferralService.InboxRow> rows = referrals.inbox(user.viewer(), state, first, pageSize);
+      export.count(rows.size());
+      return rows;
     }
 
     @Override

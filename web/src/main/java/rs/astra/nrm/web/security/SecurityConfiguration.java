@@ -40,7 +40,10 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
     qualifiers = SingleSignOn.class)
 @DatabaseIdentityStoreDefinition(
     dataSourceLookup = "java:app/jdbc/nrm",
-    callerQuery = "select password_hash from portal_user where username = ? and active = true",
+    // Only an active user of an active organisation signs in (administrators deactivate either).
+    callerQuery =
+        "select u.password_hash from portal_user u join organisation o on o.id = u.organisation_id"
+            + " where u.username = ? and u.active = true and o.active = true",
     groupsQuery = "select role_name from portal_user where username = ?",
     hashAlgorithm = Pbkdf2PasswordHash.class)
 @DeclareRoles({

@@ -89,6 +89,14 @@ public class SignedInUser implements Serializable {
     return viewer().role().roleName();
   }
 
+  /**
+   * @return whether the user's organisation decides formal identification (the CPTV, a centre for
+   *     social work), so that she has an identification queue
+   */
+  public boolean isIdentificationDecider() {
+    return rs.astra.nrm.casefile.IdentificationQueueService.hasQueue(viewer());
+  }
+
   /** @return whether the user may import spreadsheets (NGO coordinators and administrators) */
   public boolean isMayImport() {
     return switch (viewer().role()) {

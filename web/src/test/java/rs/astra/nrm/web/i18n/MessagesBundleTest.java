@@ -132,6 +132,7 @@ class MessagesBundleTest {
     add(expected, "victimStatus.", rs.astra.nrm.proceedings.VictimProceduralStatus.values());
     add(expected, "serviceType.", rs.astra.nrm.support.ServiceType.values());
     add(expected, "serviceStatus.", rs.astra.nrm.support.ServiceStatus.values());
+    add(expected, "organisationType.", rs.astra.nrm.organisation.OrganisationType.values());
     for (PortalRole r : PortalRole.values()) {
       expected.add("role." + r.roleName());
     }

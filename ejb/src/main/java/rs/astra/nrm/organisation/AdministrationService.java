@@ -1,0 +1,417 @@
+package rs.astra.nrm.organisation;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import rs.astra.nrm.audit.ActivityRecord;
+import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * What the portal's administrators do: organisations (create, rename, change type, deactivate) and
+ * users (create with organisation, role, e-mail and an initial password; change role; deactivate).
+ * Only the {@link PortalRole#ADMIN} role may call it; every change is written, in the same
+ * transaction, to the append-only activity record ({@link ActivityRecord}), naming organisations and
+ * users by id only. Nothing here reads case data.
+ */
+@Stateless
+public class AdministrationService {
+
+  /** Fewest characters of an initial password. */
+  public static final int MIN_PASSWORD_LENGTH = 10;
+
+  @PersistenceContext(unitName = "nrm")
+  private EntityManager em;
+
+  @Inject private Pbkdf2PasswordHash passwordHash;
+  @Inject private AuditTrail audit;
+
+  /**
+   * An organisation as the administrator sees it.
+   *
+   * @param id its id
+   * @param version its optimistic-lock version
+   * @param name its name
+   * @param type its kind
+   * @param city its seat, or {@code null}
+   * @param active whether it takes part in the portal
+   * @param activeUsers how many of its users may sign in
+   */
+  public record OrganisationRow(long id, long version, String name, OrganisationType type, String city, boolean active, long activeUsers)
+      implements Serializable {}
+
+  /**
+   * A user as the administrator sees it (no password hash).
+   *
+   * @param id her id
+   * @param version the optimistic-lock version
+   * @param username her login name
+   * @param displayName her name
+   * @param email her e-mail, or {@code null}
+   * @param organisationId her organisation's id
+   * @param organisation her organisation's name
+   * @param role her role
+   * @param active whether she may sign in
+   */
+  public record UserRow(
+      long id, long version, String username, String displayName, String email, long organisationId, String organisation, PortalRole role, boolean active)
+      implements Serializable {}
+
+  /**
+   * What the administrator fills in to create a local user.
+   *
+   * @param username login name, 2–80 characters of {@code a-z 0-9 . _ -}
+   * @param displayName the person's name, 1–200 characters
+   * @param email her e-mail, or blank
+   * @param organisationId her organisation (active)
+   * @param role her one role
+   * @param initialPassword at least {@link #MIN_PASSWORD_LENGTH} characters; stored only as a
+   *     PBKDF2 hash (Jakarta Security's {@link Pbkdf2PasswordHash}, as for every local user)
+   */
+  public record NewUserForm(String username, String displayName, String email, Long organisationId, PortalRole role, String initialPassword)
+      implements Serializable {
+
+    @Override
+    public String toString() {
+      // Never the password, not even in a debugger's or a log's view of the form.
+      return "NewUserForm[" + username + "]";
+    }
+  }
+
+  /**
+   * Which users to list.
+   *
+   * @param first index of the first row, 0-based
+   * @param pageSize rows per page, 1 to 500
+   * @param textContains fragment of the login name, name or e-mail, ignoring case; {@code null} = any
+   * @param organisationId only users of this organisation; {@code null} = any
+   * @param role only users with this role; {@code null} = any
+   * @param activeOnly only users who may sign in
+   */
+  public record UserQuery(int first, int pageSize, String textContains, Long organisationId, PortalRole role, boolean activeOnly) implements Serializable {
+
+    /** @throws IllegalArgumentException if {@code first} is negative or {@code pageSize} not 1–500 */
+    public UserQuery {
+      if (first < 0 || pageSize < 1 || pageSize > 500) {
+        throw new IllegalArgumentException("first must be >= 0 and pageSize 1 to 500");
+      }
+    }
+  }
+
+  /**
+   * Every organisation, active or not, by name, with its number of active users.
+   *
+   * @param viewer an administrator
+   * @return the organisations
+   * @throws NotPermittedException for any other role
+   */
+  public List<OrganisationRow> organisations(Viewer viewer) {
+    requireAdmin(viewer);
+    Map<Long, Long> users = new HashMap<>();
+    for (Object[] row :
+        em.createQuery("select u.organisation.id, count(u) from PortalUser u where u.active = true group by u.organisation.id", Object[].class)
+            .getResultList()) {
+      users.put((Long) row[0], (Long) row[1]);
+    }
+    return em.createNamedQuery(Organisation.FIND_ALL, Organisation.class).getResultList().stream()
+        .map(o -> new OrganisationRow(o.getId(), o.getVersion(), o.getName(), o.getType(), o.getCity(), o.isActive(), users.getOrDefault(o.getId(), 0L)))
+        .toList();
+  }
+
+  /**
+   * Creates an organisation.
+   *
+   * @param viewer an administrator
+   * @param name unique name (ignoring case), 1–200 characters
+   * @param type its kind
+   * @param city its seat, up to 100 characters, or blank
+   * @return the new organisation's id
+   * @throws InvalidRequestException {@code admin.error.organisationName}, {@code admin.error.nameTaken},
+   *     {@code admin.error.incomplete} or {@code admin.error.tooLong}
+   * @throws NotPermittedException for any other role
+   */
+  public long createOrganisation(Viewer viewer, String name, OrganisationType type, String city) {
+    requireAdmin(viewer);
+    if (type == null) {
+      throw new InvalidRequestException("admin.error.incomplete");
+    }
+    String checked = organisationName(name, null);
+    String seat = blank(city);
+    if (seat != null && seat.length() > 100) {
+      throw new InvalidRequestException("admin.error.tooLong");
+    }
+    Organisation o = new Organisation(checked, type, seat);
+    em.persist(o);
+    em.flush();
+    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ORGANISATION_CREATED, null, o.getId(), type.name(), null);
+    return o.getId();
+  }
+
+  /**
+   * Renames an organisation and/or changes its type; each change is recorded.
+   *
+   * @param viewer an administrator
+   * @param organisationId the organisation
+   * @param version the version the administrator saw
+   * @param newName the name, unique ignoring case, 1–200 characters
+   * @param newType the kind
+   * @throws InvalidRequestException {@code admin.error.organisationName}, {@code admin.error.nameTaken},
+   *     {@code admin.error.incomplete} or {@code admin.error.notFound}
+   * @throws ConcurrentUpdateException when someone changed it meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void changeOrganisation(Viewer viewer, long organisationId, long version, String newName, OrganisationType newType) {
+    requireAdmin(viewer);
+    if (newType == null) {
+      throw new InvalidRequestException("admin.error.incomplete");
+    }
+    Organisation o = organisation(organisationId, version);
+    String checked = organisationName(newName, o.getId());
+    Instant now = Instant.now();
+    if (!checked.equals(o.getName())) {
+      o.rename(checked);
+      audit.recordActivity(viewer, now, ActivityRecord.Kind.ORGANISATION_RENAMED, null, o.getId(), null, null);
+    }
+    if (newType != o.getType()) {
+      String detail = o.getType() + " -> " + newType;
+      o.changeType(newType);
+      audit.recordActivity(viewer, now, ActivityRecord.Kind.ORGANISATION_TYPE_CHANGED, null, o.getId(), detail, null);
+    }
+    em.flush();
+  }
+
+  /**
+   * Deactivates an organisation: its users can no longer sign in, and it is no longer offered as a
+   * recipient. Its cases and records stay.
+   *
+   * @param viewer an administrator, not of this organisation (she would lock herself out)
+   * @param organisationId the organisation
+   * @param version the version the administrator saw
+   * @throws InvalidRequestException {@code admin.error.ownOrganisation}, {@code admin.error.notFound}
+   * @throws ConcurrentUpdateException when someone changed it meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void deactivateOrganisation(Viewer viewer, long organisationId, long version) {
+    requireAdmin(viewer);
+    if (organisationId == viewer.organisationId()) {
+      throw new InvalidRequestException("admin.error.ownOrganisation");
+    }
+    Organisation o = organisation(organisationId, version);
+    if (o.isActive()) {
+      o.deactivate();
+      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ORGANISATION_DEACTIVATED, null, o.getId(), null, null);
+      em.flush();
+    }
+  }
+
+  /**
+   * One page of users, by organisation then login name.
+   *
+   * @param viewer an administrator
+   * @param query page and filters
+   * @return at most {@code query.pageSize()} users
+   * @throws NotPermittedException for any other role
+   */
+  public List<UserRow> users(Viewer viewer, UserQuery query) {
+    requireAdmin(viewer);
+    return usersQuery(query, "u", PortalUser.class, " order by u.organisation.name, u.username, u.id")
+        .setFirstResult(query.first())
+        .setMaxResults(query.pageSize())
+        .getResultList().stream()
+        .map(
+            u ->
+                new UserRow(
+                    u.getId(), u.getVersion(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getOrganisation().getId(), u.getOrganisation().getName(),
+                    u.getRole(), u.isActive()))
+        .toList();
+  }
+
+  /**
+   * How many users {@link #users} pages through.
+   *
+   * @param viewer an administrator
+   * @param query the filters (paging ignored)
+   * @return the number of users
+   * @throws NotPermittedException for any other role
+   */
+  public long countUsers(Viewer viewer, UserQuery query) {
+    requireAdmin(viewer);
+    return usersQuery(query, "count(u)", Long.class, "").getSingleResult();
+  }
+
+  /**
+   * Creates a local user who signs in with the initial password (form login); with single sign-on
+   * users come from the directory instead.
+   *
+   * @param viewer an administrator
+   * @param form the new user
+   * @return her id
+   * @throws InvalidRequestException {@code admin.error.*}: incomplete, bad or taken login name, bad
+   *     name or e-mail, password too short, inactive organisation
+   * @throws NotPermittedException for any other role
+   */
+  public long createUser(Viewer viewer, NewUserForm form) {
+    requireAdmin(viewer);
+    if (form == null || form.organisationId() == null || form.role() == null || form.username() == null || form.initialPassword() == null) {
+      throw new InvalidRequestException("admin.error.incomplete");
+    }
+    String username = form.username().strip().toLowerCase(Locale.ROOT);
+    if (!em.createNamedQuery(PortalUser.FIND_BY_USERNAME, PortalUser.class).setParameter("username", username).getResultList().isEmpty()) {
+      throw new InvalidRequestException("admin.error.usernameTaken");
+    }
+    if (form.initialPassword().length() < MIN_PASSWORD_LENGTH || form.initialPassword().length() > 200) {
+      throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
+    }
+    Organisation organisation = em.find(Organisation.class, form.organisationId());
+    if (organisation == null || !organisation.isActive()) {
+      throw new InvalidRequestException("admin.error.organisationInactive");
+    }
+    if (form.displayName() == null || form.displayName().isBlank() || form.displayName().strip().length() > 200) {
+      throw new InvalidRequestException("admin.error.displayName");
+    }
+    PortalUser user;
+    try {
+      user = new PortalUser(username, form.displayName(), organisation, form.role(), passwordHash.generate(form.initialPassword().toCharArray()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("admin.error.username");
+    }
+    try {
+      user.changeEmail(form.email());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("admin.error.email");
+    }
+    em.persist(user);
+    em.flush();
+    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_CREATED, null, user.getId(), form.role().roleName() + " @ " + organisation.getId(), null);
+    return user.getId();
+  }
+
+  /**
+   * Gives a user another role; it takes effect at her next sign-in.
+   *
+   * @param viewer an administrator, not changing her own role
+   * @param userId the user
+   * @param version the version the administrator saw
+   * @param role the new role
+   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.incomplete} or
+   *     {@code admin.error.notFound}
+   * @throws ConcurrentUpdateException when someone changed her meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void changeRole(Viewer viewer, long userId, long version, PortalRole role) {
+    requireAdmin(viewer);
+    if (role == null) {
+      throw new InvalidRequestException("admin.error.incomplete");
+    }
+    PortalUser u = user(viewer, userId, version);
+    if (u.getRole() != role) {
+      String detail = u.getRole().roleName() + " -> " + role.roleName();
+      u.changeRole(role);
+      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_ROLE_CHANGED, null, u.getId(), detail, null);
+      em.flush();
+    }
+  }
+
+  /**
+   * Deactivates a user: she can no longer sign in (form login and single sign-on).
+   *
+   * @param viewer an administrator, not deactivating herself
+   * @param userId the user
+   * @param version the version the administrator saw
+   * @throws InvalidRequestException {@code admin.error.self} or {@code admin.error.notFound}
+   * @throws ConcurrentUpdateException when someone changed her meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void deactivateUser(Viewer viewer, long userId, long version) {
+    requireAdmin(viewer);
+    PortalUser u = user(viewer, userId, version);
+    if (u.isActive()) {
+      u.deactivate();
+      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_DEACTIVATED, null, u.getId(), null, null);
+      em.flush();
+    }
+  }
+
+  private static void requireAdmin(Viewer viewer) {
+    if (viewer == null || viewer.role() != PortalRole.ADMIN) {
+      throw new NotPermittedException("administration");
+    }
+  }
+
+  private Organisation organisation(long id, long version) {
+    Organisation o = em.find(Organisation.class, id);
+    if (o == null) {
+      throw new InvalidRequestException("admin.error.notFound");
+    }
+    if (o.getVersion() != version) {
+      throw new ConcurrentUpdateException("organisation");
+    }
+    return o;
+  }
+
+  private PortalUser user(Viewer viewer, long id, long version) {
+    if (id == viewer.userId()) {
+      throw new InvalidRequestException("admin.error.self");
+    }
+    PortalUser u = em.find(PortalUser.class, id);
+    if (u == null) {
+      throw new InvalidRequestException("admin.error.notFound");
+    }
+    if (u.getVersion() != version) {
+      throw new ConcurrentUpdateException("user");
+    }
+    return u;
+  }
+
+  /** The name, stripped, if it is acceptable and no other organisation has it (ignoring case). */
+  private String organisationName(String name, Long except) {
+    String n = blank(name);
+    if (n == null || n.length() > 200) {
+      throw new InvalidRequestException("admin.error.organisationName");
+    }
+    boolean taken =
+        em.createNamedQuery(Organisation.FIND_BY_NAME, Organisation.class).setParameter("name", n).getResultList().stream()
+            .anyMatch(o -> !o.getId().equals(except));
+    if (taken) {
+      throw new InvalidRequestException("admin.error.nameTaken");
+    }
+    return n;
+  }
+
+  private <T> TypedQuery<T> usersQuery(UserQuery query, String select, Class<T> type, String order) {
+    boolean byText = query.textContains() != null && !query.textContains().isBlank();
+    String jpql =
+        "select " + select + " from PortalUser u" + (type == PortalUser.class ? " join fetch u.organisation" : "") + " where 1 = 1"
+            + (byText ? " and (lower(u.username) like :text escape '\\' or lower(u.displayName) like :text escape '\\' or lower(u.email) like :text escape '\\')" : "")
+            + (query.organisationId() != null ? " and u.organisation.id = :org" : "")
+            + (query.role() != null ? " and u.role = :role" : "")
+            + (query.activeOnly() ? " and u.active = true" : "")
+            + order;
+    TypedQuery<T> q = em.createQuery(jpql, type);
+    if (byText) {
+      String escaped = query.textContains().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      q.setParameter("text", "%" + escaped + "%");
+    }
+    if (query.organisationId() != null) {
+      q.setParameter("org", query.organisationId());
+    }
+    if (query.role() != null) {
+      q.setParameter("role", query.role());
+    }
+    return q;
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

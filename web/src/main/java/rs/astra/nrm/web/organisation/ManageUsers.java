@@ -1,0 +1,241 @@
+package rs.astra.nrm.web.organisation;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import rs.astra.nrm.organisation.AdministrationService;
+import rs.astra.nrm.organisation.AdministrationService.NewUserForm;
+import rs.astra.nrm.organisation.AdministrationService.OrganisationRow;
+import rs.astra.nrm.organisation.AdministrationService.UserQuery;
+import rs.astra.nrm.organisation.AdministrationService.UserRow;
+import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.UserFeedback;
+
+/**
+ * The administrator's users page: a lazy list with filters (text, organisation, role, active only)
+ * paged in the database; creating a local user with organisation, role, e-mail and an initial
+ * password; changing a user's role; deactivating a user. The password is never kept in the view
+ * after the request that creates the user.
+ */
+@Named
+@ViewScoped
+public class ManageUsers implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private AdministrationService administration;
+  @Inject private SignedInUser user;
+  @Inject private UserFeedback feedback;
+
+  private final UserTable table = new UserTable();
+  private List<OrganisationRow> organisations;
+
+  private String filterText;
+  private Long filterOrganisation;
+  private PortalRole filterRole;
+  private boolean activeOnly;
+
+  private String username;
+  private String displayName;
+  private String email;
+  private Long organisationId;
+  private PortalRole role;
+  private transient String password;
+
+  private Long roleUserId;
+  private long roleUserVersion;
+  private PortalRole newRole;
+
+  /** @return the lazy model of the user list */
+  public LazyDataModel<UserRow> getTable() {
+    return table;
+  }
+
+  /** @return the active organisations, for the menus */
+  public List<OrganisationRow> getOrganisations() {
+    if (organisations == null) {
+      organisations = administration.organisations(user.viewer()).stream().filter(OrganisationRow::active).toList();
+    }
+    return organisations;
+  }
+
+  /** @return the roles, for the menus */
+  public PortalRole[] getRoles() {
+    return PortalRole.values();
+  }
+
+  /** Creates the user entered in the form; on success the form is emptied. */
+  public void create() {
+    String initial = password;
+    password = null;
+    if (feedback.run(() -> administration.createUser(user.viewer(), new NewUserForm(username, displayName, email, organisationId, role, initial)), "admin.userCreated")) {
+      username = null;
+      displayName = null;
+      email = null;
+      organisationId = null;
+      role = null;
+    }
+  }
+
+  /**
+   * Chooses the user whose role is to be changed.
+   *
+   * @param row the user as listed
+   */
+  public void chooseForRole(UserRow row) {
+    roleUserId = row.id();
+    roleUserVersion = row.version();
+    newRole = row.role();
+  }
+
+  /** Gives the chosen user the new role. */
+  public void changeRole() {
+    if (roleUserId == null) {
+      return;
+    }
+    long id = roleUserId;
+    feedback.run(() -> administration.changeRole(user.viewer(), id, roleUserVersion, newRole), "admin.roleChanged");
+    roleUserId = null;
+  }
+
+  /**
+   * Deactivates a user.
+   *
+   * @param id the user
+   * @param version the version listed
+   */
+  public void deactivate(long id, long version) {
+    feedback.run(() -> administration.deactivateUser(user.viewer(), id, version), "admin.userDeactivated");
+  }
+
+  private final class UserTable extends LazyDataModel<UserRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) administration.countUsers(user.viewer(), query(0, 1));
+    }
+
+    @Override
+    public List<UserRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      return administration.users(user.viewer(), query(first, pageSize));
+    }
+
+    @Override
+    public String getRowKey(UserRow row) {
+      return String.valueOf(row.id());
+    }
+
+    @Override
+    public UserRow getRowData(String rowKey) {
+      List<UserRow> page = getWrappedData();
+      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+    }
+  }
+
+  private UserQuery query(int first, int pageSize) {
+    return new UserQuery(first, Math.max(1, Math.min(pageSize, 500)), filterText, filterOrganisation, filterRole, activeOnly);
+  }
+
+  public String getFilterText() {
+    return filterText;
+  }
+
+  public void setFilterText(String filterText) {
+    this.filterText = filterText;
+  }
+
+  public Long getFilterOrganisation() {
+    return filterOrganisation;
+  }
+
+  public void setFilterOrganisation(Long filterOrganisation) {
+    this.filterOrganisation = filterOrganisation;
+  }
+
+  public PortalRole getFilterRole() {
+    return filterRole;
+  }
+
+  public void setFilterRole(PortalRole filterRole) {
+    this.filterRole = filterRole;
+  }
+
+  public boolean isActiveOnly() {
+    return activeOnly;
+  }
+
+  public void setActiveOnly(boolean activeOnly) {
+    this.activeOnly = activeOnly;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public Long getOrganisationId() {
+    return organisationId;
+  }
+
+  public void setOrganisationId(Long organisationId) {
+    this.organisationId = organisationId;
+  }
+
+  public PortalRole getRole() {
+    return role;
+  }
+
+  public void setRole(PortalRole role) {
+    this.role = role;
+  }
+
+  /** @return always {@code null}: a password is never shown back */
+  public String getPassword() {
+    return null;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  /** @return whether a user is chosen for a role change */
+  public boolean isChangingRole() {
+    return roleUserId != null;
+  }
+
+  public PortalRole getNewRole() {
+    return newRole;
+  }
+
+  public void setNewRole(PortalRole newRole) {
+    this.newRole = newRole;
+  }
+}
