@@ -1,0 +1,115 @@
+package rs.astra.nrm.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One browser session over plain HTTP, as a person uses the portal: sign in on the login form, open
+ * pages, and submit a Faces form (full, non-Ajax post with the page's view state), e.g. a button
+ * that downloads an export.
+ */
+final class PortalSession {
+
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final URI base;
+  private String lastPage = "";
+  private URI lastUri;
+
+  PortalSession(URI base) {
+    this.base = base;
+  }
+
+  /**
+   * Signs in on the login form.
+   *
+   * @return the page the portal lands on after the login (the home page, or the login page again)
+   */
+  String signIn(String username, String password) throws Exception {
+    get("app/home.xhtml");
+    String body =
+        "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=" + enc(password)
+            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState());
+    HttpResponse<String> after = http.send(post(formAction("loginForm"), body), HttpResponse.BodyHandlers.ofString());
+    remember(after);
+    return after.body();
+  }
+
+  /** Opens a page and keeps it as the page forms are posted from. */
+  HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    remember(response);
+    return response;
+  }
+
+  /**
+   * Submits a form of the last page.
+   *
+   * @param form the form's id
+   * @param button the client id of the button pressed
+   * @param fields client id → value of the fields to send
+   * @return the response, as bytes (a page or a download)
+   */
+  HttpResponse<byte[]> submit(String form, String button, Map<String, String> fields) throws Exception {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put(form, form);
+    params.putAll(fields);
+    params.put(button, "");
+    params.put("jakarta.faces.ViewState", viewState());
+    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    HttpResponse<byte[]> response = http.send(post(formAction(form), body), HttpResponse.BodyHandlers.ofByteArray());
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
+      lastPage = new String(response.body(), StandardCharsets.UTF_8);
+      lastUri = response.uri();
+    }
+    return response;
+  }
+
+  /** Submits a form of the last page and returns the page that answers. */
+  String submitForPage(String form, String button, Map<String, String> fields) throws Exception {
+    return new String(submit(form, button, fields).body(), StandardCharsets.UTF_8);
+  }
+
+  String lastPage() {
+    return lastPage;
+  }
+
+  private void remember(HttpResponse<String> response) {
+    lastPage = response.body();
+    lastUri = response.uri();
+  }
+
+  private HttpRequest post(URI to, String body) {
+    return HttpRequest.newBuilder(to).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private String viewState() {
+    return find(lastPage, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+  }
+
+  private URI formAction(String form) {
+    return lastUri.resolve(find(lastPage, "<form id=\"" + Pattern.quote(form) + "\"[^>]*action=\"([^\"]+)\""));
+  }
+
+  private static String find(String html, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("the page has no " + regex);
+    }
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

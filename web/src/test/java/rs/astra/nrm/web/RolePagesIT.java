@@ -1,0 +1,474 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.audit.AccessReportService;
+import rs.astra.nrm.audit.ActivityRecord;
+import rs.astra.nrm.audit.AuditRecord;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.CaseListQuery;
+import rs.astra.nrm.casefile.CaseStageService;
+import rs.astra.nrm.casefile.IdentificationQueueService;
+import rs.astra.nrm.casefile.NrmStage;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.ConsentService;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.AdministrationService;
+import rs.astra.nrm.organisation.NotPermittedException;
+import rs.astra.nrm.organisation.OrganisationType;
+import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.proceedings.ProceedingsEntryKind;
+import rs.astra.nrm.proceedings.ProceedingsService;
+import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * The per-role pages, through the real services and over HTTP with a signed-in session: the
+ * identification queue of the CPTV and of a centre for social work, the administrator's
+ * organisations and users, the data protection officer's case search, upcoming hearings on the home
+ * page, and the exports of the case list. Works with organisations of its own (prefix "RP"), created
+ * through the administration service, so that nothing here changes what other tests count.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RolePagesIT {
+
+  @Deployment
+  static WebArchive portal() {
+    return Deployments.packagedPortal(PortalSession.class);
+  }
+
+  static final String PASSWORD = "rp-password-2026";
+  static final String OWNER_NGO = "RP Owner NGO";
+
+  @Inject CaseFileService cases;
+  @Inject CaseStageService stages;
+  @Inject ReferralService referrals;
+  @Inject ConsentService consents;
+  @Inject ProceedingsService proceedings;
+  @Inject IdentificationQueueService queue;
+  @Inject AccessReportService reports;
+  @Inject AdministrationService administration;
+  @Inject UserDirectory directory;
+  @Inject Instance<HttpServletRequest> request;
+  @PersistenceContext(unitName = "nrm") EntityManager em;
+  @ArquillianResource URL base;
+
+  /** The fixture, built once per server: case name → id. */
+  private static final Map<String, Long> CASES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Long> ORGANISATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Viewer viewer(String username) {
+    return directory.viewerFor(username).orElseThrow(() -> new AssertionError("no active user " + username));
+  }
+
+  private URI root() throws Exception {
+    if (base != null) {
+      return base.toURI();
+    }
+    HttpServletRequest r = request.get();
+    return URI.create("http://localhost:" + r.getLocalPort() + r.getContextPath() + "/");
+  }
+
+  private PortalSession signedIn(String username, String password) throws Exception {
+    PortalSession session = new PortalSession(root());
+    String home = session.signIn(username, password);
+    assertTrue(home.contains("id=\"currentUser\""), username + " is signed in");
+    return session;
+  }
+
+  private String code(long caseId) {
+    return cases.find(viewer("rp.coordinator"), caseId).orElseThrow().code();
+  }
+
+  /**
+   * Organisations and users (with passwords) created by the demo administrator through the service,
+   * and cases with referrals in every state that matters to the queue.
+   */
+  private synchronized void fixture() throws Exception {
+    if (!CASES.isEmpty()) {
+      return;
+    }
+    Viewer admin = viewer("admin");
+    for (Object[] o :
+        List.<Object[]>of(
+            new Object[] {OWNER_NGO, OrganisationType.NGO},
+            new Object[] {"RP Unrelated NGO", OrganisationType.NGO},
+            new Object[] {"RP CPTV", OrganisationType.CPTV},
+            new Object[] {"RP Social Work Centre", OrganisationType.SOCIAL_WORK_CENTRE},
+            new Object[] {"RP Prosecutor", OrganisationType.PROSECUTOR},
+            new Object[] {"RP Police", OrganisationType.POLICE})) {
+      ORGANISATIONS.put((String) o[0], administration.createOrganisation(admin, (String) o[0], (OrganisationType) o[1], "Subotica"));
+    }
+    for (Object[] u :
+        List.<Object[]>of(
+            new Object[] {"rp.coordinator", OWNER_NGO, PortalRole.NGO_COORDINATOR},
+            new Object[] {"rp.unrelated", "RP Unrelated NGO", PortalRole.NGO_CASEWORKER},
+            new Object[] {"rp.cptv", "RP CPTV", PortalRole.CPTV_OFFICER},
+            new Object[] {"rp.csw", "RP Social Work Centre", PortalRole.CSW_OFFICER},
+            new Object[] {"rp.prosecutor", "RP Prosecutor", PortalRole.PROSECUTOR},
+            new Object[] {"rp.police", "RP Police", PortalRole.POLICE_OFFICER})) {
+      administration.createUser(
+          admin, new AdministrationService.NewUserForm((String) u[0], "Tester " + u[0], u[0] + "@example.org", ORGANISATIONS.get((String) u[1]), (PortalRole) u[2], PASSWORD));
+    }
+    Viewer owner = viewer("rp.coordinator");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    LocalDate adult = LocalDate.of(1992, 3, 4);
+    LocalDate child = today.minusYears(15);
+
+    long waitingSent = presumedVictim(owner, "Waitingsent", adult);
+    referrals.send(owner, waitingSent, ORGANISATIONS.get("RP CPTV"), Purpose.IDENTIFICATION, EnumSet.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION), null);
+    long waitingAccepted = presumedVictim(owner, "Waitingaccepted", adult);
+    long accepted = referrals.send(owner, waitingAccepted, ORGANISATIONS.get("RP CPTV"), Purpose.IDENTIFICATION, Set.of(), null);
+    referrals.accept(viewer("rp.cptv"), accepted, version(viewer("rp.cptv"), accepted));
+    long stillSignal = openCase(owner, "Stillsignal", adult);
+    referrals.send(owner, stillSignal, ORGANISATIONS.get("RP CPTV"), Purpose.IDENTIFICATION, Set.of(), null);
+    long otherPurpose = presumedVictim(owner, "Otherpurpose", adult);
+    referrals.send(owner, otherPurpose, ORGANISATIONS.get("RP CPTV"), Purpose.ACCOMMODATION, Set.of(), null);
+    long rejected = presumedVictim(owner, "Rejected", adult);
+    long toReject = referrals.send(owner, rejected, ORGANISATIONS.get("RP CPTV"), Purpose.IDENTIFICATION, Set.of(), null);
+    referrals.reject(viewer("rp.cptv"), toReject, version(viewer("rp.cptv"), toReject), "not our case");
+    long revoked = presumedVictim(owner, "Revoked", adult);
+    long toRevoke = referrals.send(owner, revoked, ORGANISATIONS.get("RP CPTV"), Purpose.IDENTIFICATION, Set.of(), null);
+    referrals.revoke(owner, toRevoke, version(viewer("rp.cptv"), toRevoke), "sent by mistake");
+    long aChild = presumedVictim(owner, "Childcase", child);
+    referrals.send(owner, aChild, ORGANISATIONS.get("RP CPTV"), Purpose.IDENTIFICATION, Set.of(), null);
+    referrals.send(owner, aChild, ORGANISATIONS.get("RP Social Work Centre"), Purpose.IDENTIFICATION, Set.of(), null);
+    // Referred to the centre with the person's consent to share her identity: its name shows.
+    long consented = openCase(owner, "Consented", adult);
+    consents.give(owner, new ConsentService.NewConsentForm(consented, ORGANISATIONS.get("RP Social Work Centre"), Purpose.SOCIAL_PROTECTION,
+        EnumSet.of(DataCategory.IDENTITY), today, null, ConsentMethod.SIGNED_FORM, null));
+    referrals.send(owner, consented, ORGANISATIONS.get("RP Social Work Centre"), Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY), null);
+    long notReferred = openCase(owner, "Notreferred", adult);
+    long trial = openCase(owner, "Trialcase", adult);
+    referrals.send(owner, trial, ORGANISATIONS.get("RP Prosecutor"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), null);
+    referrals.send(owner, trial, ORGANISATIONS.get("RP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), null);
+
+    CASES.putAll(
+        Map.of(
+            "Waitingsent", waitingSent, "Waitingaccepted", waitingAccepted, "Stillsignal", stillSignal, "Otherpurpose", otherPurpose, "Rejected", rejected,
+            "Revoked", revoked, "Childcase", aChild, "Consented", consented, "Notreferred", notReferred, "Trialcase", trial));
+  }
+
+  private long openCase(Viewer owner, String surname, LocalDate birthdate) {
+    return cases.open(owner, new CaseFileService.NewCaseForm("Rpperson", surname, birthdate, null, "RS", null, null, Set.of(), null, null));
+  }
+
+  private long presumedVictim(Viewer owner, String surname, LocalDate birthdate) {
+    long id = openCase(owner, surname, birthdate);
+    stages.moveTo(owner, id, cases.find(owner, id).orElseThrow().version(), NrmStage.PRESUMED_VICTIM);
+    return id;
+  }
+
+  private long version(Viewer recipient, long referralId) {
+    return referrals.inbox(recipient, null, 0, 500).stream().filter(r -> r.id() == referralId).findFirst().orElseThrow().version();
+  }
+
+  private static Set<String> matches(String html, String regex) {
+    Set<String> found = new TreeSet<>();
+    Matcher m = Pattern.compile(regex).matcher(html);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  // ---- the identification queue ----
+
+  @Test
+  void theCptvQueueShowsExactlyTheAdultsWaitingForItsDecision() throws Exception {
+    fixture();
+    Viewer cptv = viewer("rp.cptv");
+    Set<Long> expected = Set.of(CASES.get("Waitingsent"), CASES.get("Waitingaccepted"));
+    Set<Long> listed = new HashSet<>();
+    queue.page(cptv, new IdentificationQueueService.QueueQuery(0, 500, null, true, null)).forEach(r -> listed.add(r.caseId()));
+    assertEquals(expected, listed, "waiting or accepted, presumed victim, adult, for identification; not a signal, another purpose, rejected, revoked or a child");
+    assertEquals(2, queue.count(cptv, null));
+
+    Set<Long> childQueue = new HashSet<>();
+    queue.page(viewer("rp.csw"), new IdentificationQueueService.QueueQuery(0, 500, null, true, null)).forEach(r -> childQueue.add(r.caseId()));
+    assertEquals(Set.of(CASES.get("Childcase")), childQueue, "the centre for social work decides for the child");
+    assertEquals(0, queue.count(viewer("rp.coordinator"), null), "the owner has no queue");
+
+    // The page as the CPTV officer sees it: the same cases, each linking to the case page.
+    PortalSession session = signedIn("rp.cptv", PASSWORD);
+    assertTrue(session.lastPage().contains("id=\"navIdentification\""), "the queue is in the CPTV's navigation");
+    assertTrue(session.lastPage().contains("id=\"tileIdentification\""));
+    assertEquals(Set.of("2"), matches(session.lastPage(), "id=\"tileIdentification\"[^>]*>\\s*<span class=\"nrm-count\">(\\d+)</span>"), "home page count");
+    String page = session.get("app/identification.xhtml").body();
+    Set<String> codes = matches(page, "class=\"nrm-case-code queue-case\"[^>]*>([^<]+)</a>");
+    if (codes.isEmpty()) {
+      codes = matches(page, "<a [^>]*class=\"nrm-case-code queue-case\">([^<]+)</a>");
+    }
+    assertEquals(new TreeSet<>(Set.of(code(CASES.get("Waitingsent")), code(CASES.get("Waitingaccepted")))), codes, page.length() > 3000 ? page.substring(0, 3000) : page);
+    assertFalse(page.contains("Rpperson"), "no names in the queue");
+
+    // Once the CPTV decides (on the case page), the case leaves the queue.
+    long decided = CASES.get("Waitingsent");
+    stages.decideIdentification(cptv, decided, cases.find(viewer("rp.coordinator"), decided).orElseThrow().version(), true, null);
+    assertEquals(1, queue.count(cptv, null));
+
+    PortalSession owner = signedIn("rp.coordinator", PASSWORD);
+    assertFalse(owner.lastPage().contains("navIdentification"), "an NGO has no identification queue");
+    assertFalse(owner.lastPage().contains("tileIdentification"));
+  }
+
+  // ---- administration ----
+
+  @Test
+  void theAdministratorCreatesAnOrganisationAndAUserWhoSignsInUntilDeactivated() throws Exception {
+    fixture();
+    Viewer admin = viewer("admin");
+    PortalSession session = signedIn("admin", "demo");
+    assertTrue(session.lastPage().contains("id=\"navUsers\"") && session.lastPage().contains("id=\"navOrganisations\""));
+
+    session.get("app/admin/organisations.xhtml");
+    String created =
+        session.submitForPage("orgForm", "orgForm:create", Map.of("orgForm:newName", "RP Created Centre", "orgForm:newType_input", "SOCIAL_WORK_CENTRE", "orgForm:newCity", "Novi Sad"));
+    assertTrue(created.contains("RP Created Centre"), "the new organisation is listed");
+    String duplicate =
+        session.submitForPage("orgForm", "orgForm:create", Map.of("orgForm:newName", "rp created centre", "orgForm:newType_input", "NGO", "orgForm:newCity", ""));
+    assertTrue(duplicate.contains("Another organisation already has this name") || duplicate.contains("Druga organizacija već ima ovaj naziv"), "a clear message");
+    long organisationId = directory.findOrganisationByName("RP Created Centre").orElseThrow().getId();
+
+    session.get("app/admin/users.xhtml");
+    Map<String, String> form = new java.util.HashMap<>(Map.of(
+        "userAdminForm:username", "rp.newuser", "userAdminForm:displayName", "Nova Korisnica", "userAdminForm:email", "nova@example.org",
+        "userAdminForm:organisation_input", String.valueOf(organisationId), "userAdminForm:role_input", "CSW_OFFICER", "userAdminForm:password", "short"));
+    String tooShort = session.submitForPage("userAdminForm", "userAdminForm:createUser", form);
+    assertTrue(tooShort.contains("10"), "the password rule is explained");
+    assertTrue(directory.findUser("rp.newuser").isEmpty(), "nothing was created");
+    form.put("userAdminForm:password", "a-long-initial-password");
+    String done = session.submitForPage("userAdminForm", "userAdminForm:createUser", form);
+    assertTrue(done.contains("rp.newuser"), "the new user is listed");
+
+    PortalSession newUser = signedIn("rp.newuser", "a-long-initial-password");
+    assertTrue(newUser.lastPage().contains("RP Created Centre"), "she works for the new organisation");
+    assertTrue(newUser.get("app/admin/users.xhtml").statusCode() == 403, "a non-administrator is refused the administration pages");
+    assertTrue(newUser.lastPage().contains("id=\"forbidden\""), "and told she is not authorised");
+
+    // The administrator deactivates her on the users page; she can no longer sign in.
+    session.get("app/admin/users.xhtml");
+    session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.newuser"));
+    String afterDeactivation = session.submitForPage("userAdminForm", "userAdminForm:users:0:deactivateUser", Map.of("userAdminForm:filterText", "rp.newuser"));
+    assertFalse(directory.findUser("rp.newuser").orElseThrow().isActive(), afterDeactivation.length() > 2000 ? afterDeactivation.substring(0, 2000) : afterDeactivation);
+    String refused = new PortalSession(root()).signIn("rp.newuser", "a-long-initial-password");
+    assertTrue(refused.contains("loginForm") && !refused.contains("id=\"currentUser\""), "a deactivated user cannot sign in");
+
+    // Every change is in the activity record, by id and code only.
+    List<ActivityRecord.Kind> kinds =
+        em.createQuery(
+                "select a from ActivityRecord a where a.userId = :u and ((a.kind = :orgCreated and a.subjectId = :org) or (a.kind in :userKinds and a.subjectId = :user))"
+                    + " order by a.id",
+                ActivityRecord.class)
+            .setParameter("u", admin.userId()).setParameter("orgCreated", ActivityRecord.Kind.ORGANISATION_CREATED).setParameter("org", organisationId)
+            .setParameter("userKinds", List.of(ActivityRecord.Kind.USER_CREATED, ActivityRecord.Kind.USER_DEACTIVATED))
+            .setParameter("user", directory.findUser("rp.newuser").orElseThrow().getId())
+            .getResultList().stream().map(ActivityRecord::getKind).toList();
+    assertEquals(List.of(ActivityRecord.Kind.ORGANISATION_CREATED, ActivityRecord.Kind.USER_CREATED, ActivityRecord.Kind.USER_DEACTIVATED), kinds);
+
+    // Role changes check the version; a deactivated organisation's users cannot sign in either.
+    long second = administration.createUser(admin, new AdministrationService.NewUserForm("rp.second", "Druga Korisnica", null, organisationId, PortalRole.CSW_OFFICER, "another-long-password"));
+    long version = administration.users(admin, new AdministrationService.UserQuery(0, 10, "rp.second", null, null, false)).get(0).version();
+    administration.changeRole(admin, second, version, PortalRole.HEALTH_WORKER);
+    assertThrows(ConcurrentUpdateException.class, () -> administration.changeRole(admin, second, version, PortalRole.POLICE_OFFICER), "someone changed her meanwhile");
+    assertEquals(PortalRole.HEALTH_WORKER, viewer("rp.second").role());
+    long orgVersion = administration.organisations(admin).stream().filter(o -> o.id() == organisationId).findFirst().orElseThrow().version();
+    administration.deactivateOrganisation(admin, organisationId, orgVersion);
+    assertTrue(directory.viewerFor("rp.second").isEmpty(), "a user of a deactivated organisation is not let in");
+    assertFalse(new PortalSession(root()).signIn("rp.second", "another-long-password").contains("id=\"currentUser\""));
+
+    assertEquals("admin.error.self",
+        assertThrows(InvalidRequestException.class, () -> administration.deactivateUser(admin, admin.userId(), 0)).messageKey());
+    assertThrows(NotPermittedException.class, () -> administration.createOrganisation(viewer("rp.coordinator"), "RP Not Allowed", OrganisationType.NGO, null));
+    assertEquals(0, cases.count(admin, CaseListQuery.firstPage(20)), "the administrator still sees no case");
+    assertEquals(0, proceedings.upcomingHearings(admin, 10).total());
+  }
+
+  // ---- the data protection officer ----
+
+  @Test
+  void theDataProtectionOfficerFindsCaseCodesAndNoNames() throws Exception {
+    Viewer dpo = viewer("dpo");
+    List<Object[]> astra =
+        em.createQuery("select c.id, c.code, p.firstName, p.secondName from CaseFile c join c.person p where c.ownerOrganisation.name = 'ASTRA' order by c.id", Object[].class)
+            .setMaxResults(5).getResultList();
+    String wanted = (String) astra.get(0)[1];
+    List<AccessReportService.CaseCodeLine> found = reports.findCasesForReport(dpo, wanted.substring(wanted.length() - 5), null, 0, 20);
+    assertTrue(found.stream().anyMatch(l -> l.code().equals(wanted)));
+    assertTrue(found.stream().allMatch(l -> l.code().contains(wanted.substring(wanted.length() - 5))));
+    assertThrows(NotPermittedException.class, () -> reports.findCasesForReport(viewer("ngo.caseworker1"), null, null, 0, 20));
+
+    PortalSession session = signedIn("dpo", "demo");
+    assertTrue(session.lastPage().contains("id=\"navAccessReports\""));
+    session.get("app/access-reports.xhtml");
+    String page = session.submitForPage("searchForm", "searchForm:search", Map.of("searchForm:code", wanted, "searchForm:openedOn_input", ""));
+    assertEquals(Set.of(wanted), matches(page, "<span class=\"found-code\">([^<]+)</span>"), "exactly the case searched for");
+    assertTrue(page.contains("access-report.xhtml?id=" + astra.get(0)[0]), "linked to its access report");
+    for (Object[] person : astra) {
+      for (Object name : new Object[] {person[2], person[3]}) {
+        if (name != null && ((String) name).length() > 2) {
+          assertFalse(page.contains((String) name), "no name on the DPO's search page");
+        }
+      }
+    }
+    assertEquals(403, signedIn("ngo.caseworker1", "demo").get("app/access-reports.xhtml").statusCode(), "the search is the DPO's");
+  }
+
+  // ---- upcoming hearings ----
+
+  @Test
+  void aHearingScheduledByTheProsecutorShowsOnItsAndTheOwnersHomePagesOnly() throws Exception {
+    fixture();
+    long trial = CASES.get("Trialcase");
+    String code = code(trial);
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    Viewer prosecutor = viewer("rp.prosecutor");
+    proceedings.record(prosecutor, trial, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.HEARING, today.plusDays(12), null, null, null, null, null, "Viši sud u Subotici, sudnica 4"));
+    proceedings.record(prosecutor, trial, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.HEARING, today.minusDays(3), null, null, null, null, null, "Past hearing"));
+    assertEquals("proceedings.error.futureDate",
+        assertThrows(InvalidRequestException.class, () -> proceedings.record(prosecutor, trial,
+            new ProceedingsService.NewEntryForm(ProceedingsEntryKind.VERDICT, today.plusDays(1), null, null, null, null, null, null))).messageKey(),
+        "only a hearing may lie ahead");
+    proceedings.record(viewer("rp.police"), trial, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.COMPLAINT_FILED, today, null, 1, null, null, null, null));
+
+    // The list agrees with what each viewer reads of the case's proceedings, entry by entry.
+    for (String user : List.of("rp.prosecutor", "rp.coordinator", "rp.police", "rp.unrelated", "rp.csw")) {
+      Viewer v = viewer(user);
+      List<Long> upcoming = proceedings.upcomingHearings(v, 50).first().stream().filter(h -> h.caseId() == trial).map(ProceedingsService.UpcomingHearing::entryId).toList();
+      List<Long> readable = new ArrayList<>();
+      try {
+        proceedings.entries(v, trial).stream().filter(e -> e.kind() == ProceedingsEntryKind.HEARING && !e.date().isBefore(today)).forEach(e -> readable.add(e.id()));
+      } catch (rs.astra.nrm.consent.AccessDeniedException denied) {
+        // nothing readable
+      }
+      assertEquals(readable, upcoming, user);
+    }
+    assertEquals(1, proceedings.upcomingHearings(prosecutor, 50).first().stream().filter(h -> h.caseId() == trial).count());
+    assertTrue(proceedings.upcomingHearings(viewer("rp.police"), 50).first().stream().noneMatch(h -> h.caseId() == trial),
+        "the police read only their own records without the person's consent");
+
+    for (String user : List.of("rp.prosecutor", "rp.coordinator")) {
+      String home = signedIn(user, PASSWORD).lastPage();
+      assertTrue(home.contains("id=\"upcomingHearings\""), user);
+      assertTrue(matches(home, "class=\"nrm-case-code hearing-case\"[^>]*>([^<]+)</a>").contains(code), user + " sees the hearing of " + code);
+      assertTrue(home.contains("Viši sud u Subotici, sudnica 4") || home.contains("Vi&scaron;i sud u Subotici, sudnica 4"), user + " sees the court");
+      assertFalse(home.contains("Past hearing"), "only hearings from today on");
+    }
+    String unrelated = signedIn("rp.unrelated", PASSWORD).lastPage();
+    assertFalse(unrelated.contains(code), "an organisation without the case sees nothing of it");
+    assertFalse(unrelated.contains("sudnica 4"));
+  }
+
+  // ---- exports ----
+
+  @Test
+  void theSocialWorkCentresCsvExportHoldsItsReferredCasesAndOnlyTheNamesThePageShows() throws Exception {
+    fixture();
+    Viewer csw = viewer("rp.csw");
+    PortalSession session = signedIn("rp.csw", PASSWORD);
+    String page = session.get("app/cases.xhtml").body();
+    Set<String> pageCodes = matches(page, "class=\"nrm-case-code\"[^>]*>([^<]+)</a>");
+    assertEquals(new TreeSet<>(Set.of(code(CASES.get("Childcase")), code(CASES.get("Consented")))), pageCodes, "the centre's case list");
+    assertTrue(page.contains("Rpperson Consented"), "the consented name shows on the page");
+    assertFalse(page.contains("Childcase"), "the other name does not");
+
+    HttpResponse<byte[]> download = session.submit("casesForm", "casesForm:exportCsv", Map.of());
+    assertTrue(download.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), download.headers().map().toString());
+    String csv = new String(download.body(), StandardCharsets.UTF_8);
+    for (String code : pageCodes) {
+      assertTrue(csv.contains(code), "the export holds " + code);
+    }
+    assertFalse(csv.contains(code(CASES.get("Notreferred"))), "and no case that is not referred to the centre");
+    assertTrue(csv.contains("Rpperson Consented"), "the name the page shows");
+    assertFalse(csv.contains("Childcase"), "no name the page does not show");
+    assertEquals(3, csv.strip().split("\r?\n").length, "a header and one line per case: " + csv);
+
+    List<ActivityRecord> exports =
+        em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class).setParameter("userId", csw.userId()).setParameter("kind", ActivityRecord.Kind.LIST_EXPORTED).getResultList();
+    assertEquals(1, exports.size());
+    assertEquals(AccessAction.EXPORT, exports.get(0).getAction());
+    assertEquals(2, exports.get(0).getRows());
+    assertEquals("CASE_LIST CSV", exports.get(0).getDetail());
+    long person = em.createQuery("select c.person.id from CaseFile c where c.id = :id", Long.class).setParameter("id", CASES.get("Consented")).getSingleResult();
+    assertTrue(
+        em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class).setParameter("personId", person).getResultList().stream()
+            .anyMatch(a -> a.getUserId() == csw.userId() && a.getAction() == AccessAction.EXPORT && a.getCategory() == DataCategory.IDENTITY),
+        "the exported name is in the person's access report");
+
+    // The inbox exports too, with its own record.
+    session.get("app/inbox.xhtml");
+    String inbox = new String(session.submit("inboxForm", "inboxForm:exportCsv", Map.of()).body(), StandardCharsets.UTF_8);
+    assertTrue(inbox.contains(code(CASES.get("Childcase"))));
+    assertEquals(2,
+        em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class).setParameter("userId", csw.userId()).setParameter("kind", ActivityRecord.Kind.LIST_EXPORTED).getResultList().size());
+  }
+
+  @Test
+  void theXlsxExportIsAWorkbookWithTheOwnersCases() throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    PortalSession session = signedIn("rp.coordinator", PASSWORD);
+    session.get("app/cases.xhtml");
+    HttpResponse<byte[]> download = session.submit("casesForm", "casesForm:exportXlsx", Map.of());
+    assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains(".xlsx"), download.headers().map().toString());
+    Set<String> codes = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download.body()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      DataFormatter text = new DataFormatter();
+      for (Row row : sheet) {
+        if (row.getRowNum() > 0) {
+          codes.add(text.formatCellValue(row.getCell(0)));
+          names.add(text.formatCellValue(row.getCell(1)));
+        }
+      }
+    }
+    long owned = cases.count(owner, CaseListQuery.firstPage(20));
+    assertEquals(owned, codes.size(), "one row per case the owner has");
+    assertTrue(codes.contains(code(CASES.get("Notreferred"))));
+    assertTrue(names.contains("Rpperson Notreferred"), "the owner exports names");
+    assertTrue(
+        em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class).setParameter("userId", owner.userId()).setParameter("kind", ActivityRecord.Kind.LIST_EXPORTED).getResultList().stream()
+            .anyMatch(a -> "CASE_LIST XLSX".equals(a.getDetail()) && a.getRows() == owned && a.getAction() == AccessAction.EXPORT));
+  }
+}
