@@ -212,6 +212,42 @@ class RolePagesIT {
     return found;
   }
 
+  // ---- in the browser ----
+
+  @Test
+  @org.jboss.arquillian.container.test.api.RunAsClient
+  void theRolePagesRenderWithoutCriticalOrSeriousAccessibilityViolations() {
+    Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    try (Browser browser = new Browser(base)) {
+      browser.login("cptv.officer");
+      browser.open("app/identification.xhtml");
+      assertTrue(browser.present("[id='queueForm:queue']"), "the CPTV officer's queue");
+      browser.screenshot("cptv-identification-queue");
+      violations.put("identification", browser.seriousAccessibilityViolations());
+      browser.login("dpo");
+      browser.open("app/access-reports.xhtml");
+      assertTrue(browser.present(".found-code"), "the DPO's search lists her organisation's cases");
+      browser.screenshot("dpo-access-reports");
+      violations.put("access reports", browser.seriousAccessibilityViolations());
+      browser.login("admin");
+      browser.open("app/admin/organisations.xhtml");
+      assertTrue(browser.all(".org-name").size() >= 7, "the demo organisations");
+      browser.screenshot("admin-organisations");
+      violations.put("organisations", browser.seriousAccessibilityViolations());
+      browser.open("app/admin/users.xhtml");
+      assertTrue(browser.all(".user-name").size() >= 11, "the demo users");
+      browser.screenshot("admin-users");
+      violations.put("users", browser.seriousAccessibilityViolations());
+      browser.login("ngo.coordinator");
+      browser.open("app/cases.xhtml");
+      assertTrue(browser.present("[id='casesForm:exportXlsx']"));
+      browser.screenshot("ngo-coordinator-cases-export");
+      violations.put("cases with exports", browser.seriousAccessibilityViolations());
+    }
+    violations.values().removeIf(List::isEmpty);
+    assertTrue(violations.isEmpty(), "axe-core: " + violations);
+  }
+
   // ---- the identification queue ----
 
   @Test
@@ -441,6 +477,30 @@ class RolePagesIT {
     assertTrue(inbox.contains(code(CASES.get("Childcase"))));
     assertEquals(2,
         em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class).setParameter("userId", csw.userId()).setParameter("kind", ActivityRecord.Kind.LIST_EXPORTED).getResultList().size());
+  }
+
+  /**
+   * On PostgreSQL a trigger makes the activity record append-only for every role, like the audit
+   * trail; the embedded H2 has no such trigger (the application has no code that changes records).
+   */
+  @Test
+  void onPostgresqlTheDatabaseRefusesToChangeOrDeleteActivityRecords() throws Exception {
+    fixture();
+    try (var c = ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/nrm")).getConnection()) {
+      String vendor = c.getMetaData().getDatabaseProductName();
+      if (!vendor.equalsIgnoreCase("PostgreSQL")) {
+        System.out.println("Activity record append-only trigger: not checked on " + vendor);
+        return;
+      }
+      for (String sql : List.of("update activity_record set row_count = 0", "delete from activity_record", "truncate activity_record")) {
+        java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> {
+          try (var st = c.createStatement()) {
+            st.executeUpdate(sql);
+          }
+        }, sql);
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+      }
+    }
   }
 
   @Test
