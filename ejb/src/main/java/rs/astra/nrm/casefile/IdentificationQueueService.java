@@ -42,7 +42,10 @@ public class IdentificationQueueService {
   /** Referral states in which the case waits in the queue: not yet answered, or accepted. */
   public static final EnumSet<ReferralState> WAITING = EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED);
 
-  /** Below this age on the day of the decision a person is a child (Law on Social Protection). */
+  /**
+   * Below this age in years a person is a child (UN Convention on the Rights of the Child, Art. 1;
+   * majority at 18 under the Serbian Family Law), as in {@link CaseStageService}.
+   */
   public static final int ADULT_AGE = 18;
 
   @PersistenceContext(unitName = "nrm")

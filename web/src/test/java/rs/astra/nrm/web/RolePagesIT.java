@@ -315,7 +315,8 @@ class RolePagesIT {
     assertTrue(directory.findUser("rp.newuser").isEmpty(), "nothing was created");
     form.put("userAdminForm:password", "a-long-initial-password");
     String done = session.submitForPage("userAdminForm", "userAdminForm:createUser", form);
-    assertTrue(done.contains("rp.newuser"), "the new user is listed");
+    assertTrue(done.contains("Korisnik je napravljen") || done.contains("The user was created"), "the administrator is told");
+    assertTrue(directory.findUser("rp.newuser").isPresent());
 
     PortalSession newUser = signedIn("rp.newuser", "a-long-initial-password");
     assertTrue(newUser.lastPage().contains("RP Created Centre"), "she works for the new organisation");
