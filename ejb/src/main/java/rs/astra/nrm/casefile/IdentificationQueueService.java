@@ -43,8 +43,8 @@ public class IdentificationQueueService {
   public static final EnumSet<ReferralState> WAITING = EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED);
 
   /**
-   * Below this age in years a person is a child (UN Convention on the Rights of the Child, Art. 1;
-   * majority at 18 under the Serbian Family Law), as in {@link CaseStageService}.
+   * Below this age in years a person is a child, whose identification a centre for social work
+   * decides — the rule of {@link CaseStageService#decideIdentification}.
    */
   public static final int ADULT_AGE = 18;
 
