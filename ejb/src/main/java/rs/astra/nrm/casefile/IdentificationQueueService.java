@@ -26,6 +26,7 @@ import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
 import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The identification queue of the institution that decides formal identification: the cases
@@ -118,7 +119,7 @@ public class IdentificationQueueService {
       return List.of();
     }
     Instant now = Instant.now();
-    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    LocalDate today = now.atZone(NrmTime.ZONE).toLocalDate();
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Tuple> q = cb.createTupleQuery();
     Root<CaseFile> c = q.from(CaseFile.class);
@@ -149,7 +150,7 @@ public class IdentificationQueueService {
       return 0;
     }
     Instant now = Instant.now();
-    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    LocalDate today = now.atZone(NrmTime.ZONE).toLocalDate();
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> q = cb.createQuery(Long.class);
     Root<CaseFile> c = q.from(CaseFile.class);

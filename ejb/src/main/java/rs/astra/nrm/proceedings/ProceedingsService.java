@@ -194,7 +194,7 @@ public class ProceedingsService {
    */
   public UpcomingHearings upcomingHearings(Viewer viewer, int max) {
     Instant now = Instant.now();
-    LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    LocalDate today = now.atZone(rs.astra.nrm.shared.NrmTime.ZONE).toLocalDate();
     CriteriaBuilder cb = em.getCriteriaBuilder();
 
     CriteriaQuery<Tuple> q = cb.createTupleQuery();

@@ -16,7 +16,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -151,7 +150,7 @@ class RolePagesIT {
           admin, new AdministrationService.NewUserForm((String) u[0], "Tester " + u[0], u[0] + "@example.org", ORGANISATIONS.get((String) u[1]), (PortalRole) u[2], PASSWORD));
     }
     Viewer owner = viewer("rp.coordinator");
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    LocalDate today = rs.astra.nrm.shared.NrmTime.today();
     LocalDate adult = LocalDate.of(1992, 3, 4);
     LocalDate child = today.minusYears(15);
 
@@ -398,7 +397,7 @@ class RolePagesIT {
     fixture();
     long trial = CASES.get("Trialcase");
     String code = code(trial);
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    LocalDate today = rs.astra.nrm.shared.NrmTime.today();
     Viewer prosecutor = viewer("rp.prosecutor");
     proceedings.record(prosecutor, trial, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.HEARING, today.plusDays(12), null, null, null, null, null, "Viši sud u Subotici, sudnica 4"));
     proceedings.record(prosecutor, trial, new ProceedingsService.NewEntryForm(ProceedingsEntryKind.HEARING, today.minusDays(3), null, null, null, null, null, "Past hearing"));
