@@ -322,11 +322,14 @@ class RolePagesIT {
     assertTrue(newUser.get("app/admin/users.xhtml").statusCode() == 403, "a non-administrator is refused the administration pages");
     assertTrue(newUser.lastPage().contains("id=\"forbidden\""), "and told she is not authorised");
 
-    // The administrator deactivates her on the users page; she can no longer sign in.
+    // The administrator deactivates her on the users page; her open session stops at her next
+    // click, and she can no longer sign in.
     session.get("app/admin/users.xhtml");
     session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.newuser"));
     String afterDeactivation = session.submitForPage("userAdminForm", "userAdminForm:users:0:deactivateUser", Map.of("userAdminForm:filterText", "rp.newuser"));
     assertFalse(directory.findUser("rp.newuser").orElseThrow().isActive(), afterDeactivation.length() > 2000 ? afterDeactivation.substring(0, 2000) : afterDeactivation);
+    assertEquals(403, newUser.get("app/home.xhtml").statusCode(), "the open session is stopped at once");
+    assertFalse(newUser.lastPage().contains("id=\"currentUser\""));
     String refused = new PortalSession(root()).signIn("rp.newuser", "a-long-initial-password");
     assertTrue(refused.contains("loginForm") && !refused.contains("id=\"currentUser\""), "a deactivated user cannot sign in");
 

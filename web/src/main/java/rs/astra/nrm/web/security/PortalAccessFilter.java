@@ -14,7 +14,7 @@ import java.io.IOException;
  * organisation and one portal role; with single sign-on this is where the user is created or
  * updated from the token. Anyone else — a token without an organisation the portal knows or without
  * a portal role — is signed out and shown the "not authorised for NRM Portal" page, and reaches no
- * data.
+ * data. The check is repeated on every request, so that a deactivated user is stopped at once.
  */
 @WebFilter(urlPatterns = "/app/*")
 public class PortalAccessFilter extends HttpFilter {
@@ -30,7 +30,7 @@ public class PortalAccessFilter extends HttpFilter {
       return;
     }
     try {
-      user.viewer();
+      user.revalidate();
     } catch (NotAuthorisedException e) {
       if (request.getSession(false) != null) {
         request.getSession(false).invalidate();

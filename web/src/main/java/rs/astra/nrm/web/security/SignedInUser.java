@@ -45,6 +45,21 @@ public class SignedInUser implements Serializable {
   }
 
   /**
+   * Checks, once per request, that the session's user is still an active user of an active
+   * organisation, and takes up a changed role or organisation at once: a user the administrator
+   * deactivates loses access on her next click, not at her next sign-in.
+   *
+   * @throws NotAuthorisedException when she is no longer active (the caller ends the session)
+   */
+  public void revalidate() {
+    if (viewer == null) {
+      viewer();
+      return;
+    }
+    viewer = directory.viewerFor(viewer.username()).orElseThrow(NotAuthorisedException::new);
+  }
+
+  /**
    * With single sign-on, the user as the token describes her, created or updated in the portal's
    * user table once per session so that audit records name real people.
    */
