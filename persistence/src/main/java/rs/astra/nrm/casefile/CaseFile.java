@@ -147,6 +147,22 @@ public class CaseFile {
   @Column(name = "closure_request_reason", length = 4000)
   private String closureRequestReason;
 
+  // --- SOS hotline (issue 7): who recruited the person and who employed her, with their registry
+  // match keys, so that a case naming an employer or agency the hotline flagged is found by a query.
+
+  @Column(name = "recruiter_name", length = 255)
+  private String recruiterName;
+
+  @Column(name = "recruiter_match_key", length = 255)
+  private String recruiterMatchKey;
+
+  @Column(name = "employer_name", length = 255)
+  private String employerName;
+
+  @Column(name = "employer_match_key", length = 255)
+  private String employerMatchKey;
+  // --- end SOS hotline
+
   /** For JPA only. */
   protected CaseFile() {}
 
@@ -356,6 +372,45 @@ public class CaseFile {
       stage = NrmStage.SIGNAL;
     }
   }
+
+  // --- SOS hotline (issue 7)
+
+  /**
+   * Records who recruited the person and who employed her. HTCDS keeps perpetrators as separate
+   * person records ({@code per_RoleInProcess} RecruiterOrIntermediary or BrokerTravelAgent for the
+   * recruiter or agency, Exploiter for the employer); the portal keeps their names on the case (data
+   * category EXPLOITATION) with the {@link rs.astra.nrm.hotline.NameMatchKey} of each, so that the
+   * registry of the hotline's job-offer checks finds the case however the name was written.
+   *
+   * @param recruiter recruiter or recruitment agency, up to 255 characters, may be {@code null}
+   * @param employer employer, up to 255 characters, may be {@code null}
+   * @throws IllegalArgumentException if a name is longer than 255 characters
+   */
+  public void recordRecruitmentParties(String recruiter, String employer) {
+    if ((recruiter != null && recruiter.length() > 255) || (employer != null && employer.length() > 255)) {
+      throw new IllegalArgumentException("a name has at most 255 characters");
+    }
+    this.recruiterName = recruiter;
+    this.recruiterMatchKey = matchKey(recruiter);
+    this.employerName = employer;
+    this.employerMatchKey = matchKey(employer);
+  }
+
+  private static String matchKey(String name) {
+    String key = rs.astra.nrm.hotline.NameMatchKey.of(name);
+    return key.isEmpty() ? null : key;
+  }
+
+  /** @return the recruiter or recruitment agency as named on the case, or {@code null} */
+  public String getRecruiterName() {
+    return recruiterName;
+  }
+
+  /** @return the employer as named on the case, or {@code null} */
+  public String getEmployerName() {
+    return employerName;
+  }
+  // --- end SOS hotline
 
   /** @return the NRM stage */
   public NrmStage getStage() {

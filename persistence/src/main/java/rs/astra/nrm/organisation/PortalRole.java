@@ -29,15 +29,22 @@ public enum PortalRole {
    * Data protection officer (lice za zaštitu podataka o ličnosti) of an organisation: reads the
    * audit trail and prepares access reports for its cases; reads no case data otherwise.
    */
-  DPO("dpo");
+  DPO("dpo"),
+  /**
+   * SOS hotline operator of an NGO (issue 7): takes and records hotline calls and job-offer checks,
+   * searches the registry of employers and agencies, reads the hotline statistics; reads no case
+   * data (a caseworker opens a case from a call). Data minimisation, GDPR Art. 5(1)(c) and 25.
+   */
+  HOTLINE_OPERATOR("hotline-operator");
 
   /**
-   * Whether the role reads no case data at all (administrators and data protection officers).
+   * Whether the role reads no case data at all (administrators, data protection officers and
+   * hotline operators).
    *
-   * @return {@code true} for ADMIN and DPO
+   * @return {@code true} for ADMIN, DPO and HOTLINE_OPERATOR
    */
   public boolean readsNoCaseData() {
-    return this == ADMIN || this == DPO;
+    return this == ADMIN || this == DPO || this == HOTLINE_OPERATOR;
   }
 
   private final String roleName;

@@ -1,0 +1,530 @@
+package rs.astra.nrm.hotline;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.ForcedLabourIndustry;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessEnforcer;
+import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * The SOS hotline's call log: recording a call with its job-offer check (which files the employer
+ * and agency in the registry), the log page by page, follow-ups, and the link from a call to a case.
+ *
+ * <p>Only hotline users ({@link HotlineUsers}) call these methods, and every query is filtered by
+ * their organisation in the database: the calls of one NGO never reach another organisation here.
+ * Linking a call to a case, or opening a case from it, is case work: it needs an NGO caseworker or
+ * coordinator and the permit to UPDATE the case's EXPLOITATION category (the call tells how the
+ * person was recruited), decided and audited by the access policy.
+ */
+@Stateless
+public class HotlineService {
+
+  /** How far ahead of the server's clock a call's time may lie (clocks of staff computers drift). */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  @PersistenceContext(unitName = "nrm")
+  private EntityManager em;
+
+  @Inject private CaseFactsLoader facts;
+  @Inject private AccessPolicy policy;
+  @Inject private AccessEnforcer enforcer;
+  @Inject private CaseFileService cases;
+  @Inject private HotlineRecords records;
+
+  /**
+   * What hotline staff fill in for a job-offer check. Names may be written in Latin or Cyrillic.
+   *
+   * @param offerSource where the caller found the offer, may be {@code null}
+   * @param employerName the employer, up to 255 characters; this or the agency is required
+   * @param agencyName the recruitment agency, up to 255 characters
+   * @param agencyLicence the agency's licence number, up to 100 characters, may be blank
+   * @param destinationCountry ISO 3166 alpha-2 code, any case, may be blank
+   * @param destinationCity city, up to 255 characters, may be blank
+   * @param destinationAddress address, up to 500 characters, may be blank
+   * @param jobType the job offered, up to 255 characters, may be blank
+   * @param industry HTCDS {@code vic_ForcedLabourIndustry} of the job, may be {@code null}
+   * @param promisedWage promised wage (per month), 0 or more, may be {@code null}
+   * @param currency ISO 4217 code (EUR, RSD…), required with a wage
+   * @param redFlags red flags found, may be empty
+   * @param verificationSteps verification steps taken, may be empty
+   * @param outcome what the check found, required
+   * @param advice advice given, up to 4000 characters, may be blank
+   */
+  public record JobOfferCheckForm(
+      OfferSource offerSource,
+      String employerName,
+      String agencyName,
+      String agencyLicence,
+      String destinationCountry,
+      String destinationCity,
+      String destinationAddress,
+      String jobType,
+      ForcedLabourIndustry industry,
+      BigDecimal promisedWage,
+      String currency,
+      Set<RedFlag> redFlags,
+      Set<VerificationStep> verificationSteps,
+      CheckOutcome outcome,
+      String advice)
+      implements Serializable {}
+
+  /**
+   * What hotline staff fill in for a call. Only channel, caller type and purpose are required; the
+   * call is anonymous unless the caller leaves an alias or, with her agreement, a contact.
+   *
+   * @param calledAt when the call began (UTC); {@code null} = now; not in the future
+   * @param durationMinutes length, 0–600 minutes, may be {@code null}
+   * @param channel how it came
+   * @param callerType who called
+   * @param language the language spoken, may be {@code null}
+   * @param purpose why
+   * @param summary what was said, up to 4000 characters, may be blank
+   * @param outcome what was done or advised, up to 2000 characters, may be blank
+   * @param followUpOn day to follow up, not before the call's day, may be {@code null}
+   * @param callerAlias how the caller wants to be known, up to 100 characters, may be blank
+   * @param callerContact phone or e-mail, kept only if {@code callerAgreed}, may be blank
+   * @param callerAgreed whether the caller agreed that her contact is kept
+   * @param caseCode the code of a case to link the call to, may be blank
+   * @param check the job-offer check made in the call, or {@code null}
+   */
+  public record NewCallForm(
+      Instant calledAt,
+      Integer durationMinutes,
+      CallChannel channel,
+      CallerType callerType,
+      CallLanguage language,
+      CallPurpose purpose,
+      String summary,
+      String outcome,
+      LocalDate followUpOn,
+      String callerAlias,
+      String callerContact,
+      boolean callerAgreed,
+      String caseCode,
+      JobOfferCheckForm check)
+      implements Serializable {}
+
+  /**
+   * One line of the call log.
+   *
+   * @param id call id
+   * @param version its optimistic-lock version
+   * @param calledAt when (UTC)
+   * @param durationMinutes minutes, or {@code null}
+   * @param channel channel
+   * @param callerType who called
+   * @param language language, or {@code null}
+   * @param purpose why
+   * @param summary summary, or {@code null}
+   * @param outcome what was done, or {@code null}
+   * @param followUpOn follow-up day, or {@code null}
+   * @param followedUp whether the follow-up was done
+   * @param takenBy who took the call
+   * @param callerAlias the caller's alias, or {@code null}
+   * @param callerContact the caller's contact, or {@code null}
+   * @param caseId the linked case, or {@code null}
+   * @param caseCode its code, or {@code null}
+   * @param check the job-offer check of the call, or {@code null}
+   */
+  public record CallRow(
+      long id,
+      long version,
+      Instant calledAt,
+      Integer durationMinutes,
+      CallChannel channel,
+      CallerType callerType,
+      CallLanguage language,
+      CallPurpose purpose,
+      String summary,
+      String outcome,
+      LocalDate followUpOn,
+      boolean followedUp,
+      String takenBy,
+      String callerAlias,
+      String callerContact,
+      Long caseId,
+      String caseCode,
+      CheckLine check)
+      implements Serializable {}
+
+  /** Columns the call log sorts by. */
+  public enum SortColumn {
+    /** When the call began (the default, newest first). */
+    CALLED_AT,
+    /** Purpose. */
+    PURPOSE,
+    /** Channel. */
+    CHANNEL
+  }
+
+  /**
+   * A page of the call log.
+   *
+   * @param first index of the first row, 0 or more
+   * @param pageSize rows per page, 1–500
+   * @param sortBy sort column
+   * @param ascending sort direction
+   * @param purpose only this purpose, or {@code null}
+   * @param channel only this channel, or {@code null}
+   * @param callerAlias only callers whose alias contains this text (any case), or {@code null}
+   */
+  public record CallQuery(
+      int first, int pageSize, SortColumn sortBy, boolean ascending, CallPurpose purpose, CallChannel channel, String callerAlias)
+      implements Serializable {}
+
+  /**
+   * Records a call and its job-offer check; the check files its employer and agency in the
+   * organisation's registry (a new entry for a name not met before, under its match key).
+   *
+   * @param viewer a hotline user; her organisation owns the record and she is shown as having taken the call
+   * @param form the call
+   * @return the call's id
+   * @throws InvalidRequestException {@code hotline.error.*} for bad input, nothing stored
+   * @throws rs.astra.nrm.organisation.NotPermittedException for other users
+   * @throws rs.astra.nrm.consent.AccessDeniedException when a case to link is not hers to update (recorded)
+   */
+  public long record(Viewer viewer, NewCallForm form) {
+    HotlineUsers.require(viewer);
+    if (form.channel() == null || form.callerType() == null || form.purpose() == null) {
+      throw new InvalidRequestException("hotline.error.incomplete");
+    }
+    Instant now = Instant.now();
+    Instant calledAt = form.calledAt() == null ? now : form.calledAt();
+    if (calledAt.isAfter(now.plus(CLOCK_SKEW))) {
+      throw new InvalidRequestException("hotline.error.futureTime");
+    }
+    LocalDate day = calledAt.atZone(HotlineCall.ZONE).toLocalDate();
+    if (form.followUpOn() != null && form.followUpOn().isBefore(day)) {
+      throw new InvalidRequestException("hotline.error.followUpBeforeCall");
+    }
+    String contact = text(form.callerContact());
+    if (contact != null && !form.callerAgreed()) {
+      throw new InvalidRequestException("hotline.error.contactNeedsAgreement");
+    }
+    HotlineCall call = new HotlineCall(em.find(PortalUser.class, viewer.userId()), calledAt, form.channel(), form.callerType(), form.purpose(), now);
+    try {
+      call.describe(form.durationMinutes(), form.language(), text(form.summary()), text(form.outcome()), form.followUpOn());
+      call.identifyCaller(text(form.callerAlias()), contact, form.callerAgreed());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("hotline.error.invalid");
+    }
+    em.persist(call);
+    if (form.check() != null) {
+      recordCheck(call, form.check(), day);
+    }
+    if (text(form.caseCode()) != null) {
+      link(viewer, call, text(form.caseCode()), now);
+    }
+    em.flush();
+    return call.getId();
+  }
+
+  private void recordCheck(HotlineCall call, JobOfferCheckForm form, LocalDate day) {
+    if (form.outcome() == null) {
+      throw new InvalidRequestException("hotline.error.checkOutcome");
+    }
+    String employer = text(form.employerName());
+    String agency = text(form.agencyName());
+    if (employer == null && agency == null) {
+      throw new InvalidRequestException("hotline.error.checkNames");
+    }
+    String country = text(form.destinationCountry());
+    if (country != null) {
+      country = country.toUpperCase(Locale.ROOT);
+      if (!Set.of(Locale.getISOCountries()).contains(country)) {
+        throw new InvalidRequestException("hotline.error.country", country);
+      }
+    }
+    String currency = text(form.currency());
+    if (currency != null) {
+      currency = currency.toUpperCase(Locale.ROOT);
+      try {
+        Currency.getInstance(currency);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException("hotline.error.currency", currency);
+      }
+    }
+    if (form.promisedWage() != null && (form.promisedWage().signum() < 0 || currency == null)) {
+      throw new InvalidRequestException("hotline.error.wage");
+    }
+    JobOfferCheck check = new JobOfferCheck(call, form.outcome());
+    RegistryEntry employerEntry = employer == null ? null : entryFor(call.getOrganisation(), employer, day);
+    RegistryEntry agencyEntry = agency == null ? null : entryFor(call.getOrganisation(), agency, day);
+    try {
+      check.describeOffer(
+          form.offerSource(), country, text(form.destinationCity()), text(form.destinationAddress()), text(form.jobType()), form.industry(), form.promisedWage(), currency);
+      check.nameParties(employer, employerEntry, agency, text(form.agencyLicence()), agencyEntry);
+      check.recordFindings(form.redFlags(), form.verificationSteps(), text(form.advice()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("hotline.error.invalid");
+    }
+    em.persist(check);
+    if (employerEntry != null) {
+      employerEntry.recordCheck(check.isFlagged(), null, day);
+    }
+    if (agencyEntry != null) {
+      agencyEntry.recordCheck(check.isFlagged(), check.getAgencyLicence(), day);
+    }
+  }
+
+  /** The organisation's registry entry for a name, created when the name is new to it. */
+  private RegistryEntry entryFor(Organisation organisation, String name, LocalDate day) {
+    String key = NameMatchKey.of(name);
+    if (key.isEmpty() || name.length() > 255) {
+      throw new InvalidRequestException("hotline.error.name");
+    }
+    return em.createQuery("select e from RegistryEntry e where e.organisation.id = :org and e.matchKey = :key", RegistryEntry.class)
+        .setParameter("org", organisation.getId())
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst()
+        .orElseGet(
+            () -> {
+              RegistryEntry e = new RegistryEntry(organisation, name, day);
+              em.persist(e);
+              return e;
+            });
+  }
+
+  /**
+   * Links a call of the viewer's organisation to a case.
+   *
+   * @param viewer an NGO caseworker or coordinator who may update the case's EXPLOITATION
+   * @param callId the call
+   * @param version the call's version the user saw
+   * @param caseCode the case's code
+   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code hotline.error.caseNotFound},
+   *     {@code hotline.error.caseworkersOnly} or {@code hotline.error.alreadyLinked}
+   * @throws ConcurrentUpdateException when the call changed meanwhile
+   * @throws rs.astra.nrm.consent.AccessDeniedException when the case is not hers to update (recorded)
+   */
+  public void linkToCase(Viewer viewer, long callId, long version, String caseCode) {
+    HotlineCall call = ownCall(viewer, callId, version);
+    if (text(caseCode) == null) {
+      throw new InvalidRequestException("hotline.error.caseNotFound", "");
+    }
+    link(viewer, call, text(caseCode), Instant.now());
+    em.flush();
+  }
+
+  private void link(Viewer viewer, HotlineCall call, String caseCode, Instant now) {
+    if (viewer.role().readsNoCaseData()) {
+      throw new InvalidRequestException("hotline.error.caseworkersOnly");
+    }
+    Long caseId =
+        em.createQuery("select c.id from CaseFile c where c.code = :code", Long.class)
+            .setParameter("code", caseCode.toUpperCase(Locale.ROOT))
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new InvalidRequestException("hotline.error.caseNotFound", caseCode));
+    CaseFacts f = facts.load(caseId).orElseThrow();
+    // A case she may not see and one that does not exist look the same.
+    if (!policy.decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
+      throw new InvalidRequestException("hotline.error.caseNotFound", caseCode);
+    }
+    enforcer.require(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);
+    try {
+      call.linkTo(em.find(CaseFile.class, caseId));
+    } catch (IllegalStateException e) {
+      throw new InvalidRequestException("hotline.error.alreadyLinked");
+    }
+  }
+
+  /**
+   * Opens a new case (stage SIGNAL) from a call, through {@link CaseFileService#open}: anonymous,
+   * reported by the SOS hotline, with the call's summary as the signal's details; the call is linked
+   * to it, and the agency and employer of the call's check become the case's recruiter and employer.
+   *
+   * @param viewer an NGO caseworker or coordinator of the call's organisation
+   * @param callId the call
+   * @param version the call's version the user saw
+   * @return the new case's id
+   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code hotline.error.caseworkersOnly}
+   *     or {@code hotline.error.alreadyLinked}
+   * @throws ConcurrentUpdateException when the call changed meanwhile
+   */
+  public long openCase(Viewer viewer, long callId, long version) {
+    HotlineCall call = ownCall(viewer, callId, version);
+    if (viewer.role().readsNoCaseData()) {
+      throw new InvalidRequestException("hotline.error.caseworkersOnly");
+    }
+    if (call.getCaseFile() != null) {
+      throw new InvalidRequestException("hotline.error.alreadyLinked");
+    }
+    long caseId =
+        cases.open(
+            viewer,
+            new CaseFileService.NewCaseForm(null, null, null, null, null, null, null, Set.of(), "SOS hotline", call.getSummary()));
+    CaseFile c = em.find(CaseFile.class, caseId);
+    call.linkTo(c);
+    em.createQuery("select k from JobOfferCheck k where k.call.id = :call", JobOfferCheck.class)
+        .setParameter("call", callId)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(k -> c.recordRecruitmentParties(k.getAgencyName(), k.getEmployerName()));
+    em.flush();
+    return caseId;
+  }
+
+  /**
+   * Records that a call's follow-up was done.
+   *
+   * @param viewer a hotline user of the call's organisation
+   * @param callId the call
+   * @param version the call's version the user saw
+   * @throws InvalidRequestException {@code hotline.error.callNotFound} or {@code hotline.error.noFollowUp}
+   * @throws ConcurrentUpdateException when the call changed meanwhile
+   */
+  public void markFollowedUp(Viewer viewer, long callId, long version) {
+    HotlineCall call = ownCall(viewer, callId, version);
+    try {
+      call.markFollowedUp(Instant.now());
+    } catch (IllegalStateException e) {
+      throw new InvalidRequestException("hotline.error.noFollowUp");
+    }
+    em.flush();
+  }
+
+  private HotlineCall ownCall(Viewer viewer, long callId, long version) {
+    HotlineUsers.require(viewer);
+    HotlineCall call =
+        em.createQuery("select c from HotlineCall c where c.id = :id and c.organisation.id = :org", HotlineCall.class)
+            .setParameter("id", callId)
+            .setParameter("org", viewer.organisationId())
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new InvalidRequestException("hotline.error.callNotFound"));
+    if (call.getVersion() != version) {
+      throw new ConcurrentUpdateException("hotline call");
+    }
+    return call;
+  }
+
+  /**
+   * One page of the organisation's call log.
+   *
+   * @param viewer a hotline user
+   * @param query page, order and filters
+   * @return at most {@code query.pageSize()} rows
+   * @throws rs.astra.nrm.organisation.NotPermittedException for other users
+   */
+  public List<CallRow> list(Viewer viewer, CallQuery query) {
+    HotlineUsers.require(viewer);
+    String order =
+        switch (query.sortBy() == null ? SortColumn.CALLED_AT : query.sortBy()) {
+          case PURPOSE -> "c.purpose";
+          case CHANNEL -> "c.channel";
+          case CALLED_AT -> "c.calledAt";
+        };
+    String direction = query.ascending() ? " asc" : " desc";
+    TypedQuery<HotlineCall> q =
+        em.createQuery(
+            "select c from HotlineCall c join fetch c.takenBy left join fetch c.caseFile" + where(query) + " order by " + order + direction + ", c.id" + direction,
+            HotlineCall.class);
+    bind(q, viewer, query);
+    List<HotlineCall> page = q.setFirstResult(Math.max(0, query.first())).setMaxResults(Math.max(1, Math.min(500, query.pageSize()))).getResultList();
+    Map<Long, CheckLine> checks = records.checksOf(page.stream().map(HotlineCall::getId).toList());
+    List<CallRow> rows = new ArrayList<>(page.size());
+    for (HotlineCall c : page) {
+      rows.add(HotlineRecords.row(c, checks.get(c.getId()), true));
+    }
+    return rows;
+  }
+
+  /**
+   * Counts the organisation's calls with the query's filters (paging ignored).
+   *
+   * @param viewer a hotline user
+   * @param query the filters
+   * @return the number of rows {@link #list} can page through
+   */
+  public long count(Viewer viewer, CallQuery query) {
+    HotlineUsers.require(viewer);
+    TypedQuery<Long> q = em.createQuery("select count(c) from HotlineCall c" + where(query), Long.class);
+    bind(q, viewer, query);
+    return q.getSingleResult();
+  }
+
+  private static String where(CallQuery query) {
+    StringBuilder w = new StringBuilder(" where c.organisation.id = :org");
+    if (query.purpose() != null) {
+      w.append(" and c.purpose = :purpose");
+    }
+    if (query.channel() != null) {
+      w.append(" and c.channel = :channel");
+    }
+    if (text(query.callerAlias()) != null) {
+      w.append(" and lower(c.callerAlias) like :alias escape '!'");
+    }
+    return w.toString();
+  }
+
+  private static void bind(TypedQuery<?> q, Viewer viewer, CallQuery query) {
+    q.setParameter("org", viewer.organisationId());
+    if (query.purpose() != null) {
+      q.setParameter("purpose", query.purpose());
+    }
+    if (query.channel() != null) {
+      q.setParameter("channel", query.channel());
+    }
+    if (text(query.callerAlias()) != null) {
+      String escaped = text(query.callerAlias()).toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      q.setParameter("alias", "%" + escaped + "%");
+    }
+  }
+
+  /**
+   * The follow-ups due: calls of the organisation whose follow-up day has come and that nobody
+   * followed up yet, oldest first.
+   *
+   * @param viewer a hotline user (others get an empty list)
+   * @param max at most this many, 1–50
+   * @return the calls
+   */
+  public List<CallRow> followUpsDue(Viewer viewer, int max) {
+    if (!HotlineUsers.isHotlineUser(viewer)) {
+      return List.of();
+    }
+    LocalDate today = Instant.now().atZone(HotlineCall.ZONE).toLocalDate();
+    List<HotlineCall> due =
+        em.createQuery(
+                "select c from HotlineCall c join fetch c.takenBy left join fetch c.caseFile where c.organisation.id = :org"
+                    + " and c.followUpOn <= :today and c.followedUpAt is null order by c.followUpOn, c.id",
+                HotlineCall.class)
+            .setParameter("org", viewer.organisationId())
+            .setParameter("today", today)
+            .setMaxResults(Math.max(1, Math.min(50, max)))
+            .getResultList();
+    Map<Long, CheckLine> checks = records.checksOf(due.stream().map(HotlineCall::getId).toList());
+    return due.stream().map(c -> HotlineRecords.row(c, checks.get(c.getId()), true)).toList();
+  }
+
+  private static String text(String s) {
+    return s == null || s.isBlank() ? null : s.strip().replaceAll("[ \\t]+", " ");
+  }
+}
