@@ -51,6 +51,7 @@ public class DemoDataSeeder {
   private String baseUrl;
 
   @EJB private DemoCaseloadLoader caseloadLoader;
+  @EJB private DemoHotlineLoader hotlineLoader;
 
   private boolean seededNow;
 
@@ -63,6 +64,7 @@ public class DemoDataSeeder {
           new DemoUser("ngo.caseworker1", "Jelena Petrović", ASTRA, PortalRole.NGO_CASEWORKER),
           new DemoUser("ngo.caseworker2", "Marko Jovanović", ASTRA, PortalRole.NGO_CASEWORKER),
           new DemoUser("ngo.coordinator", "Ivana Nikolić", ASTRA, PortalRole.NGO_COORDINATOR),
+          new DemoUser("ngo.hotline", "Sanja Milić", ASTRA, PortalRole.HOTLINE_OPERATOR),
           new DemoUser("csw.belgrade", "Ana Đorđević", "Centre for Social Work Belgrade", PortalRole.CSW_OFFICER),
           new DemoUser("csw.nis", "Milan Stojanović", "Centre for Social Work Niš", PortalRole.CSW_OFFICER),
           new DemoUser("police.officer", "Dragan Ilić", "Border Police Directorate", PortalRole.POLICE_OFFICER),
@@ -100,11 +102,15 @@ public class DemoDataSeeder {
       seededNow = true;
     }
     int imported = caseloadLoader.loadSampleCaseloadIfEmpty();
+    int hotlineCalls = hotlineLoader.loadDemoHotlineIfEmpty();
     StringBuilder banner = new StringBuilder();
     banner.append("\n\n  NRM Portal (demo mode) is starting at ").append(baseUrl).append('\n');
     banner.append(seededNow ? "  Demo organisations and users created." : "  Demo data already present; nothing imported again.").append('\n');
     if (imported > 0) {
       banner.append("  Sample HTCDS caseload imported: ").append(imported).append(" cases.\n");
+    }
+    if (hotlineCalls > 0) {
+      banner.append("  Demo SOS hotline calls recorded: ").append(hotlineCalls).append(".\n");
     }
     banner.append("  Demo logins (password \"").append(DEMO_PASSWORD).append("\"):\n");
     for (DemoUser u : USERS) {

@@ -392,6 +392,22 @@ public class HotlineService {
   }
 
   /**
+   * Records a call and opens a case from it in one step (see {@link #record} and {@link #openCase}).
+   *
+   * @param viewer an NGO caseworker or coordinator
+   * @param form the call
+   * @return the new case's id
+   * @throws InvalidRequestException as {@link #record} and {@link #openCase}; nothing is stored then
+   */
+  public long recordAndOpenCase(Viewer viewer, NewCallForm form) {
+    if (viewer.role().readsNoCaseData()) {
+      throw new InvalidRequestException("hotline.error.caseworkersOnly");
+    }
+    long callId = record(viewer, form);
+    return openCase(viewer, callId, em.find(HotlineCall.class, callId).getVersion());
+  }
+
+  /**
    * Records that a call's follow-up was done.
    *
    * @param viewer a hotline user of the call's organisation

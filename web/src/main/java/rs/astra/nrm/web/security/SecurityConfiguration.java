@@ -55,7 +55,8 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
   "health-worker",
   "cptv-officer",
   "admin",
-  "dpo"
+  "dpo",
+  "hotline-operator"
 })
 @ApplicationScoped
 public class SecurityConfiguration {}

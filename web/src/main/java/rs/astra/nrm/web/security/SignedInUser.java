@@ -119,4 +119,17 @@ public class SignedInUser implements Serializable {
       default -> false;
     };
   }
+
+  // --- SOS hotline (issue 7)
+
+  /** @return whether the user uses the SOS hotline (NGO caseworkers, coordinators, hotline operators) */
+  public boolean isHotlineUser() {
+    return rs.astra.nrm.hotline.HotlineUsers.isHotlineUser(viewer());
+  }
+
+  /** @return whether the user reads case data at all (not administrators, DPOs or hotline operators) */
+  public boolean isReadsCaseData() {
+    return !viewer().role().readsNoCaseData();
+  }
+  // --- end SOS hotline
 }

@@ -56,7 +56,7 @@ class DeploymentFilesTest {
   static final List<String> REALM_ROLES =
       List.of(
           "ngo-caseworker", "ngo-coordinator", "csw-officer", "police-officer", "prosecutor",
-          "health-worker", "cptv-officer", "admin", "dpo");
+          "health-worker", "cptv-officer", "admin", "dpo", "hotline-operator");
 
   private static final String PLACEHOLDER_SECRET = "change-me";
   private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}");

@@ -133,6 +133,16 @@ class MessagesBundleTest {
     add(expected, "serviceType.", rs.astra.nrm.support.ServiceType.values());
     add(expected, "serviceStatus.", rs.astra.nrm.support.ServiceStatus.values());
     add(expected, "organisationType.", rs.astra.nrm.organisation.OrganisationType.values());
+    // SOS hotline (issue 7)
+    add(expected, "callPurpose.", rs.astra.nrm.hotline.CallPurpose.values());
+    add(expected, "callChannel.", rs.astra.nrm.hotline.CallChannel.values());
+    add(expected, "callerType.", rs.astra.nrm.hotline.CallerType.values());
+    add(expected, "callLanguage.", rs.astra.nrm.hotline.CallLanguage.values());
+    add(expected, "offerSource.", rs.astra.nrm.hotline.OfferSource.values());
+    add(expected, "redFlag.", rs.astra.nrm.hotline.RedFlag.values());
+    add(expected, "verificationStep.", rs.astra.nrm.hotline.VerificationStep.values());
+    add(expected, "checkOutcome.", rs.astra.nrm.hotline.CheckOutcome.values());
+    add(expected, "industry.", rs.astra.nrm.casefile.ForcedLabourIndustry.values());
     for (PortalRole r : PortalRole.values()) {
       expected.add("role." + r.roleName());
     }
