@@ -135,7 +135,7 @@ public class DemoHotlineLoader {
     calls++;
     record(op, 5, 7, CallChannel.SOCIAL_NETWORK, CallerType.ANONYMOUS, CallLanguage.SERBIAN, CallPurpose.SUSPECTED_TRAFFICKING_REPORT,
         "Anonymous message about a girl who is forced to beg near the railway station.", "Promised to call back after checking with the centre for social work.",
-        today().minusDays(2), "Railway station", null, false, null);
+        today().minusDays(2), null, null, false, null);
     calls++;
     record(op, 1, 12, CallChannel.PHONE, CallerType.POTENTIAL_VICTIM, CallLanguage.SERBIAN, CallPurpose.PREVENTIVE_INFORMATION,
         "Student going to Malta asks about work permits.", "Will call back with the embassy's answer.", today().plusDays(3), "Milica", "+381 64 000 1111",

@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>legal-form words are ignored: d.o.o., doo, GmbH, Ltd, LLC, Inc… wherever they stand, and the
  *       short ones that are also ordinary words or initials (a.d., o.d., k.d., PR, AG, KG, SA, Co…) at
  *       the end of the name; dotted or spaced abbreviations count as one word (d.o.o. = d o o = doo);
- *   <li>spaces, hyphens and punctuation are ignored.
+ *   <li>spaces, hyphens and punctuation are ignored;
+ *   <li>a doubled letter counts once, as Serbian spells foreign names ("Staffing" is Стафинг).
  * </ol>
  *
  * <p>So "Djordjevic", "Đorđević", "Ђорђевић" and "DJORDJEVIĆ d.o.o." all have the key {@code
@@ -76,7 +77,8 @@ public final class NameMatchKey {
     String ascii = Normalizer.normalize(plain, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace("dj", "d");
     List<String> tokens = mergeInitials(ascii.split("[^a-z0-9]+"));
     List<String> kept = withoutLegalForms(tokens);
-    String key = String.join("", kept.isEmpty() ? tokens : kept);
+    // Serbian spelling does not double letters: "Staffing" is written Стафинг, Stafing.
+    String key = String.join("", kept.isEmpty() ? tokens : kept).replaceAll("([a-z])\\1+", "$1");
     return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key;
   }
 

@@ -33,6 +33,12 @@ class NameMatchKeyTest {
   }
 
   @Test
+  void foreignNamesMatchTheirSerbianSpellingWithoutDoubledLetters() {
+    sameKey("Đorđević Staffing d.o.o.", "Ђорђевић Стафинг д.о.о.", "DJORDJEVIC STAFFING DOO", "Djordjevic Stafing");
+    sameKey("Pflege Zentrum Süd GmbH", "Pflege-Zentrum Sud");
+  }
+
+  @Test
   void legalFormsAreIgnoredWhereverTheyAreWritten() {
     sameKey("Gradnja", "Gradnja d.o.o.", "Gradnja DOO", "Gradnja d. o. o.", "GRADNJA D.O.O", "DOO Gradnja", "Градња д.о.о.", "Gradnja Ltd", "Gradnja LLC",
         "Gradnja GmbH", "Gradnja Inc.", "Gradnja a.d.", "Gradnja AD", "Gradnja PR");

@@ -76,11 +76,11 @@ public class RecordCall implements Serializable {
 
   /** Starts with an empty form. */
   public RecordCall() {
-    reset();
+    clear();
   }
 
   /** Clears the form for the next call: now, phone, anonymous, Serbian, EUR. */
-  public final void reset() {
+  private void clear() {
     calledAt = LocalDateTime.now(HotlineCall.ZONE).withSecond(0).withNano(0);
     durationMinutes = null;
     channel = CallChannel.PHONE;
@@ -115,7 +115,7 @@ public class RecordCall implements Serializable {
   /** Records the call; on success the form is cleared for the next one. */
   public void save() {
     if (feedback.run(() -> hotline.record(user.viewer(), form()), "hotline.saved")) {
-      reset();
+      clear();
     }
   }
 

@@ -30,6 +30,7 @@ import software.xdev.chartjs.model.options.Plugins;
 import software.xdev.chartjs.model.options.Title;
 import software.xdev.chartjs.model.options.scale.Scales;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
+import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOptions;
 
 /**
  * The hotline statistics of the user's NGO for a year or one of its months: calls by purpose,
@@ -127,7 +128,7 @@ public class ShowHotlineStatistics implements Serializable {
     data.addDataset(series(messages.get("hotline.stats.calls"), 0, f.months(), HotlineStatistics.MonthFigures::calls));
     data.addDataset(series(messages.get("hotline.stats.preventive"), 1, f.months(), HotlineStatistics.MonthFigures::preventiveCalls));
     data.addDataset(series(messages.get("hotline.stats.checks"), 2, f.months(), HotlineStatistics.MonthFigures::checks));
-    return new BarChart(data, barOptions(messages.get("hotline.stats.monthsTitle", f.year()), true)).toJson();
+    return new BarChart(data, barOptions(messages.get("hotline.stats.monthsTitle", String.valueOf(f.year())), true)).toJson();
   }
 
   /** @return the calls by purpose (Chart.js JSON) */
@@ -189,7 +190,7 @@ public class ShowHotlineStatistics implements Serializable {
     return new BarOptions()
         .setResponsive(true)
         .setMaintainAspectRatio(false)
-        .setScales(new Scales().addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setBeginAtZero(true)))
+        .setScales(new Scales().addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setBeginAtZero(true).setTicks(new LinearTickOptions().setPrecision(0))))
         .setPlugins(new Plugins().setTitle(new Title().setDisplay(true).setText(title)).setLegend(new LegendOptions().setDisplay(legend)));
   }
 
