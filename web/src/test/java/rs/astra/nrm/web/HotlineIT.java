@@ -75,9 +75,10 @@ import rs.astra.nrm.shared.InvalidRequestException;
 @ExtendWith(ArquillianExtension.class)
 class HotlineIT {
 
+  /** Browser travels along only so that the test class resolves in the container; it runs outside. */
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal();
+    return Deployments.packagedPortal(Browser.class);
   }
 
   @Inject HotlineService hotline;
@@ -378,6 +379,42 @@ class HotlineIT {
     assertEquals(200, csv.statusCode());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").contains("csv"), csv.headers().map().toString());
     assertTrue(csv.body().contains("Provera ponude za posao"), "the exported table in the user's language: " + csv.body());
+  }
+
+  @Test
+  @RunAsClient
+  void aJobOfferCheckIsRecordedFromTheHotlinePageAndFoundInTheRegistry() {
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.hotline");
+      browser.open("app/hotline.xhtml");
+      // What a hotline operator does while the caller is on the line: purpose, agency, one red flag, outcome, save.
+      browser.tick("callForm:purpose", "JOB_OFFER_CHECK");
+      browser.find("[id='callForm:agencyName']").sendKeys("Petrović Poslovi d.o.o.");
+      browser.find("[id='callForm:destinationCountry']").sendKeys("mt");
+      browser.tick("callForm:iloFlags", "RETENTION_OF_IDENTITY_DOCUMENTS");
+      browser.tick("callForm:checkOutcome", "TRAFFICKING_RISK");
+      browser.screenshot("hotline-new-check");
+      browser.find("[id='callForm:saveCall']").click();
+      browser.waitForAjax();
+      assertTrue(browser.find("[id='callForm:messages']").getText().contains("Poziv je zabeležen."), browser.find("[id='callForm:messages']").getText());
+      assertTrue(browser.find("[id='logForm:calls_data'] tr").getText().contains("Petrović Poslovi d.o.o."), "the newest call heads the log");
+
+      browser.open("app/registry.xhtml");
+      browser.find("[id='searchForm:query']").sendKeys("ПЕТРОВИЋ");
+      browser.find("[id='searchForm:search']").click();
+      browser.waitForAjax();
+      assertTrue(browser.find("[id='searchForm:results'] a.registry-entry").getText().contains("Petrović Poslovi d.o.o."), "found in Cyrillic");
+      browser.screenshot("registry-search");
+
+      java.util.Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+      for (String page : List.of("app/hotline.xhtml", "app/registry.xhtml", "app/hotline-statistics.xhtml")) {
+        browser.open(page);
+        violations.put(page, browser.seriousAccessibilityViolations());
+      }
+      browser.screenshot("hotline-statistics");
+      violations.values().removeIf(List::isEmpty);
+      assertTrue(violations.isEmpty(), "axe-core: " + violations);
+    }
   }
 
   private static HttpClient client() {
