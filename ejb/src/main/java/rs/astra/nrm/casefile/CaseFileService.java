@@ -408,7 +408,9 @@ public class CaseFileService {
         c.getReferringOrganisation(),
         c.getIncomingReferralDate(),
         c.getIncomingReferralDetails(),
-        c.getReasonForCaseClosure());
+        c.getReasonForCaseClosure(),
+        c.getRecruiterName(),
+        c.getEmployerName());
   }
 
   private List<CaseView.ConsentLine> consents(long caseId, LocalDate today) {

@@ -123,6 +123,9 @@ public record CaseView(
    * @param incomingReferralDate {@code cas_IncomingReferralDate}
    * @param incomingReferralDetails {@code cas_IncomingReferralDetails}
    * @param reasonForCaseClosure {@code cas_ReasonForCaseClosure}
+   * @param recruiterName recruiter or recruitment agency (SOS hotline, issue 7; HTCDS
+   *     {@code per_RoleInProcess} RecruiterOrIntermediary), or {@code null}
+   * @param employerName employer (HTCDS {@code per_RoleInProcess} Exploiter), or {@code null}
    */
   public record ExploitationSection(
       TraffickingStatusDecisionMakingOrg decisionMakingOrg,
@@ -135,7 +138,9 @@ public record CaseView(
       String referringOrganisation,
       LocalDate incomingReferralDate,
       String incomingReferralDetails,
-      String reasonForCaseClosure)
+      String reasonForCaseClosure,
+      String recruiterName,
+      String employerName)
       implements Serializable {}
 
   /**

@@ -27,6 +27,7 @@ import rs.astra.nrm.hotline.RedFlag;
 import rs.astra.nrm.hotline.VerificationStep;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The demo's SOS hotline (fictional): a year of ASTRA's calls and job-offer checks, taken by the
@@ -194,7 +195,7 @@ public class DemoHotlineLoader {
       String contact,
       boolean agreed,
       HotlineService.JobOfferCheckForm check) {
-    Instant at = today().minusDays(daysAgo).atTime(LocalTime.of(10, 30)).atZone(HotlineCall.ZONE).toInstant();
+    Instant at = today().minusDays(daysAgo).atTime(LocalTime.of(10, 30)).atZone(NrmTime.ZONE).toInstant();
     Instant latest = Instant.now().minus(Duration.ofMinutes(30));
     hotline.record(
         by,
@@ -223,6 +224,6 @@ public class DemoHotlineLoader {
   }
 
   private static LocalDate today() {
-    return Instant.now().atZone(HotlineCall.ZONE).toLocalDate();
+    return NrmTime.today();
   }
 }

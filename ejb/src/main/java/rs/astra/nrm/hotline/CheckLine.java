@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.casefile.ForcedLabourIndustry;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * A job-offer check as the hotline pages show it.
@@ -68,7 +69,7 @@ public record CheckLine(
     return new CheckLine(
         k.getId(),
         call.getId(),
-        call.getCalledAt().atZone(HotlineCall.ZONE).toLocalDate(),
+        call.getCalledAt().atZone(NrmTime.ZONE).toLocalDate(),
         call.getTakenBy().getDisplayName(),
         k.getOfferSource(),
         k.getEmployerName(),

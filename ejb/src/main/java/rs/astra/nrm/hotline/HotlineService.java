@@ -30,6 +30,7 @@ import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The SOS hotline's call log: recording a call with its job-offer check (which files the employer
@@ -218,7 +219,7 @@ public class HotlineService {
     if (calledAt.isAfter(now.plus(CLOCK_SKEW))) {
       throw new InvalidRequestException("hotline.error.futureTime");
     }
-    LocalDate day = calledAt.atZone(HotlineCall.ZONE).toLocalDate();
+    LocalDate day = calledAt.atZone(NrmTime.ZONE).toLocalDate();
     if (form.followUpOn() != null && form.followUpOn().isBefore(day)) {
       throw new InvalidRequestException("hotline.error.followUpBeforeCall");
     }
@@ -526,7 +527,7 @@ public class HotlineService {
     if (!HotlineUsers.isHotlineUser(viewer)) {
       return List.of();
     }
-    LocalDate today = Instant.now().atZone(HotlineCall.ZONE).toLocalDate();
+    LocalDate today = NrmTime.today();
     List<HotlineCall> due =
         em.createQuery(
                 "select c from HotlineCall c join fetch c.takenBy left join fetch c.caseFile where c.organisation.id = :org"

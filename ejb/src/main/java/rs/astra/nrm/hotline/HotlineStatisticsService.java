@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.TreeSet;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The hotline statistics of the viewer's NGO: counted in the database (calls grouped by month,
@@ -69,7 +70,7 @@ public class HotlineStatisticsService {
   public List<Integer> years(Viewer viewer) {
     HotlineUsers.require(viewer);
     TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
-    years.add(Instant.now().atZone(HotlineCall.ZONE).getYear());
+    years.add(Instant.now().atZone(NrmTime.ZONE).getYear());
     years.addAll(
         em.createQuery("select distinct c.callYear from HotlineCall c where c.organisation.id = :org", Integer.class)
             .setParameter("org", viewer.organisationId())

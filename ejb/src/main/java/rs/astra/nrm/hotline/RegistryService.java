@@ -127,25 +127,14 @@ public class RegistryService {
       implements Serializable {}
 
   /**
-   * What the case page shows of the hotline.
+   * The hotline's records about a case, for the case page. The recruiter and employer the case names
+   * are case fields that the case view itself carries ({@link rs.astra.nrm.casefile.CaseView}).
    *
    * @param caseId the case
-   * @param caseVersion its optimistic-lock version
-   * @param recruiterName the recruiter or agency the case names, or {@code null}
-   * @param employerName the employer the case names, or {@code null}
-   * @param mayUpdate whether the viewer may change the two names (owner of the case)
-   * @param warnings flagged entries of the viewer's registry that the case names
+   * @param warnings flagged entries of the viewer's registry that the case names, with their checks
    * @param linkedCalls calls linked to the case (the caller's contact only for the call's organisation)
    */
-  public record CaseHotlineView(
-      long caseId,
-      long caseVersion,
-      String recruiterName,
-      String employerName,
-      boolean mayUpdate,
-      List<RegistryWarning> warnings,
-      List<HotlineService.CallRow> linkedCalls)
-      implements Serializable {}
+  public record CaseHotlineView(long caseId, List<RegistryWarning> warnings, List<HotlineService.CallRow> linkedCalls) implements Serializable {}
 
   /**
    * A case of the viewer's organisation that names a flagged entry, for her home page.
@@ -329,15 +318,17 @@ public class RegistryService {
   }
 
   /**
-   * What the case page shows of the hotline: the recruiter and employer the case names, the
-   * flagged entries of the viewer's registry that match them with the earlier checks, and the calls
-   * linked to the case. All of it is the case's EXPLOITATION category: nothing is returned unless
-   * the policy permits the viewer to read it, and the read is audited. Another organisation than
-   * the case's owner thus sees linked calls only with the person's consent (or a legal basis).
+   * The hotline's records about a case: the flagged entries of the viewer's registry that the
+   * case's recruiter or employer match, with the earlier checks, and the calls linked to the case.
+   * They are the case's EXPLOITATION category (how the person was recruited): nothing is returned
+   * unless the policy permits the viewer to read it, so another organisation than the owner sees
+   * linked calls only with the person's consent (or a legal basis). These are records of their own,
+   * read by this service, which records the read when it returns any; the case fields the view
+   * carries are recorded by the view (one record per category and carrier of a page view).
    *
    * @param viewer who looks at the case
    * @param caseId the case
-   * @return the view, or empty when the case does not exist or the viewer may not read EXPLOITATION
+   * @return the records, or empty when the case does not exist or the viewer may not read EXPLOITATION
    */
   public Optional<CaseHotlineView> forCase(Viewer viewer, long caseId) {
     Instant now = Instant.now();
@@ -350,8 +341,6 @@ public class RegistryService {
     if (!read.permitted()) {
       return Optional.empty();
     }
-    enforcer.recordPermits(viewer, now, List.of(new AuditTrail.Entry(caseId, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, read)));
-    Decision update = policy.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);
     CaseFile c = em.find(CaseFile.class, caseId);
     String recruiterKey = NameMatchKey.of(c.getRecruiterName());
     String employerKey = NameMatchKey.of(c.getEmployerName());
@@ -390,15 +379,10 @@ public class RegistryService {
     Map<Long, CheckLine> checks = records.checksOf(calls.stream().map(HotlineCall::getId).toList());
     List<HotlineService.CallRow> linked =
         calls.stream().map(call -> HotlineRecords.row(call, checks.get(call.getId()), call.getOrganisation().getId() == viewer.organisationId())).toList();
-    return Optional.of(
-        new CaseHotlineView(
-            caseId,
-            c.getVersion(),
-            c.getRecruiterName(),
-            c.getEmployerName(),
-            update.permitted() && update.scope() == Decision.Scope.ALL_RECORDS,
-            warnings,
-            linked));
+    if (!warnings.isEmpty() || !linked.isEmpty()) {
+      enforcer.recordPermits(viewer, now, List.of(new AuditTrail.Entry(caseId, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, read)));
+    }
+    return Optional.of(new CaseHotlineView(caseId, warnings, linked));
   }
 
   /**

@@ -15,12 +15,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * One call to the NGO's SOS hotline, as the staff member who took it recorded it. It belongs to her
@@ -31,9 +31,6 @@ import rs.astra.nrm.organisation.PortalUser;
 @Entity
 @Table(name = "hotline_call")
 public class HotlineCall {
-
-  /** The calendar calls are counted in (months and years of the statistics). */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
 
   /** Longest call recorded, in minutes. */
   public static final int MAX_DURATION_MINUTES = 600;
@@ -116,8 +113,8 @@ public class HotlineCall {
    * Records a call.
    *
    * @param takenBy the staff member who took it; her organisation owns the record
-   * @param calledAt when the call began (UTC); its Europe/Belgrade month and year count it in the
-   *     statistics
+   * @param calledAt when the call began (UTC); its month and year in {@link NrmTime#ZONE}
+   *     (Europe/Belgrade) count it in the statistics
    * @param channel how it came
    * @param callerType who called
    * @param purpose why
@@ -128,7 +125,7 @@ public class HotlineCall {
     this.takenBy = Objects.requireNonNull(takenBy, "takenBy");
     this.organisation = takenBy.getOrganisation();
     this.calledAt = Objects.requireNonNull(calledAt, "calledAt");
-    ZonedDateTime local = calledAt.atZone(ZONE);
+    ZonedDateTime local = calledAt.atZone(NrmTime.ZONE);
     this.callYear = local.getYear();
     this.callMonth = local.getMonthValue();
     this.channel = Objects.requireNonNull(channel, "channel");

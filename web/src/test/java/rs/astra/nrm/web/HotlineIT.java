@@ -197,8 +197,10 @@ class HotlineIT {
     CaseView opened = cases.find(coordinator, caseId).orElseThrow();
     registry.recordRecruitmentParties(coordinator, caseId, opened.version(), "БАЛКАН РАД агенција д.о.о.", null);
 
+    assertEquals("БАЛКАН РАД агенција д.о.о.", cases.find(coordinator, caseId).orElseThrow().exploitation().recruiterName(), "the case view carries the names");
+    long before = exploitationReads(caseId, "hl.coordinator");
     RegistryService.CaseHotlineView view = registry.forCase(coordinator, caseId).orElseThrow();
-    assertEquals("БАЛКАН РАД агенција д.о.о.", view.recruiterName());
+    assertEquals(before + 1, exploitationReads(caseId, "hl.coordinator"), "reading the earlier checks through the case is recorded");
     assertEquals(1, view.warnings().size(), "the flagged agency is recognised in Cyrillic: " + view.warnings());
     RegistryService.RegistryWarning warning = view.warnings().get(0);
     assertEquals("Balkan Rad Agencija", warning.name());
@@ -216,6 +218,26 @@ class HotlineIT {
     assertTrue(registry.flaggedCases(operator, 50).isEmpty());
     assertTrue(registry.entry(operator, entryId).orElseThrow().cases().isEmpty(), "the operator sees the checks, not the cases");
     assertTrue(registry.forCase(viewer("hl.other"), caseId).isEmpty(), "another NGO sees nothing of the case");
+  }
+
+  @Test
+  void aCasePageWithoutHotlineRecordsLeavesOneRecordOfTheExploitationRead() throws Exception {
+    Viewer coordinator = viewer("hl.coordinator");
+    long caseId = cases.open(coordinator, new CaseFileService.NewCaseForm("Vera", "Quiet", null, null, null, null, null, Set.of(), null, null));
+    long before = exploitationReads(caseId, "hl.coordinator");
+    cases.find(coordinator, caseId).orElseThrow();
+    RegistryService.CaseHotlineView none = registry.forCase(coordinator, caseId).orElseThrow();
+    assertTrue(none.warnings().isEmpty() && none.linkedCalls().isEmpty());
+    assertEquals(before + 1, exploitationReads(caseId, "hl.coordinator"), "the view's record only: the hotline read nothing more");
+  }
+
+  private long exploitationReads(long caseId, String username) {
+    return ((Number)
+            em.createNativeQuery("select count(*) from audit_record where case_file_id = ?1 and username = ?2 and category = 'EXPLOITATION' and action = 'READ'")
+                .setParameter(1, caseId)
+                .setParameter(2, username)
+                .getSingleResult())
+        .longValue();
   }
 
   @Test
@@ -256,7 +278,7 @@ class HotlineIT {
     assertEquals(1, shared.linkedCalls().size(), "the linked call travels with the consented category");
     assertEquals("Passport taken by the employer", shared.linkedCalls().get(0).summary());
     assertNull(shared.linkedCalls().get(0).callerContact(), "the caller's contact stays with the NGO");
-    assertFalse(shared.mayUpdate());
+    assertTrue(exploitationReads(caseId, "hl.csw") > 0, "and the centre's read is recorded");
     assertTrue(shared.warnings().isEmpty(), "the NGO's registry is not shown to the centre");
     assertTrue(registry.forCase(viewer("hl.police"), caseId).isEmpty(), "the police still see nothing");
   }

@@ -26,6 +26,7 @@ import rs.astra.nrm.hotline.RedFlag;
 import rs.astra.nrm.hotline.VerificationStep;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * Recording a hotline call while it happens: the call starts now, by phone, from an anonymous
@@ -81,7 +82,7 @@ public class RecordCall implements Serializable {
 
   /** Clears the form for the next call: now, phone, anonymous, Serbian, EUR. */
   private void clear() {
-    calledAt = LocalDateTime.now(HotlineCall.ZONE).withSecond(0).withNano(0);
+    calledAt = LocalDateTime.now(NrmTime.ZONE).withSecond(0).withNano(0);
     durationMinutes = null;
     channel = CallChannel.PHONE;
     callerType = CallerType.ANONYMOUS;
@@ -154,7 +155,7 @@ public class RecordCall implements Serializable {
                 advice)
             : null;
     return new HotlineService.NewCallForm(
-        calledAt == null ? null : calledAt.atZone(HotlineCall.ZONE).toInstant(),
+        calledAt == null ? null : calledAt.atZone(NrmTime.ZONE).toInstant(),
         durationMinutes,
         channel,
         callerType,

@@ -4,15 +4,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import rs.astra.nrm.casefile.CaseView;
 import rs.astra.nrm.hotline.RegistryService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
 /**
- * The hotline's part of the case page: the recruiter and employer the case names (the owner edits
- * them), the earlier job-offer checks of a flagged name, and the calls linked to the case. Nothing
- * shows unless the user may read the case's EXPLOITATION category.
+ * The hotline's part of the case page: the recruiter and employer the case names (from the case
+ * view; the owner edits them), the earlier job-offer checks of a name the hotline flagged, and the
+ * calls linked to the case. Nothing shows unless the user may read the case's EXPLOITATION category.
  */
 @Named
 @ViewScoped
@@ -30,7 +31,7 @@ public class RecruitmentOnCase implements Serializable {
   private String recruiterName;
   private String employerName;
 
-  /** @return the hotline's view of the case, or {@code null} when it is hidden from the user */
+  /** @return the hotline's records about the case, or {@code null} when they are hidden from the user */
   public RegistryService.CaseHotlineView getView() {
     if (!loaded) {
       load();
@@ -40,16 +41,23 @@ public class RecruitmentOnCase implements Serializable {
 
   private void load() {
     loaded = true;
-    Long caseId = showCase.getCaseId();
-    view = caseId == null ? null : registry.forCase(user.viewer(), caseId).orElse(null);
-    recruiterName = view == null ? null : view.recruiterName();
-    employerName = view == null ? null : view.employerName();
+    CaseView c = showCase.getCase();
+    view = c == null || c.exploitation() == null ? null : registry.forCase(user.viewer(), c.id()).orElse(null);
+    recruiterName = c == null || c.exploitation() == null ? null : c.exploitation().recruiterName();
+    employerName = c == null || c.exploitation() == null ? null : c.exploitation().employerName();
+  }
+
+  /** @return whether the user may change the names: the owning organisation's case workers */
+  public boolean isMayEdit() {
+    CaseView c = showCase.getCase();
+    return c != null && c.owned() && user.isReadsCaseData();
   }
 
   /** Saves the recruiter and employer; the earlier checks of a flagged name show at once. */
   public void save() {
-    if (view != null
-        && feedback.run(() -> registry.recordRecruitmentParties(user.viewer(), view.caseId(), view.caseVersion(), recruiterName, employerName), "hotline.case.saved")) {
+    CaseView c = showCase.getCase();
+    if (c != null && feedback.run(() -> registry.recordRecruitmentParties(user.viewer(), c.id(), c.version(), recruiterName, employerName), "hotline.case.saved")) {
+      showCase.load();
       load();
     }
   }

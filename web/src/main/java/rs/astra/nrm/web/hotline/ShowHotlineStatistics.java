@@ -31,6 +31,7 @@ import software.xdev.chartjs.model.options.Title;
 import software.xdev.chartjs.model.options.scale.Scales;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOptions;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The hotline statistics of the user's NGO for a year or one of its months: calls by purpose,
@@ -53,7 +54,7 @@ public class ShowHotlineStatistics implements Serializable {
   @Inject private LanguagePreference language;
   @Inject private UserFeedback feedback;
 
-  private Integer year = Instant.now().atZone(HotlineCall.ZONE).getYear();
+  private Integer year = Instant.now().atZone(NrmTime.ZONE).getYear();
   private Integer month;
   private List<Integer> years;
   private HotlineStatistics figures;
@@ -61,7 +62,7 @@ public class ShowHotlineStatistics implements Serializable {
   /** Counts again for the chosen year and month. */
   public void refresh() {
     if (year == null) {
-      year = Instant.now().atZone(HotlineCall.ZONE).getYear();
+      year = Instant.now().atZone(NrmTime.ZONE).getYear();
     }
     feedback.runQuietly(() -> figures = service.statistics(user.viewer(), year, month));
   }
