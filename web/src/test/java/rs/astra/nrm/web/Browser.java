@@ -89,7 +89,11 @@ final class Browser implements AutoCloseable {
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
-  /** Chooses a value in a PrimeFaces selectOneMenu through its widget (fires its change and Ajax). */
+  /**
+   * Sets a value in a PrimeFaces selectOneMenu through its widget. In PrimeFaces 15 this fires no
+   * change event and no Ajax: use it before a full submit, or follow it with an action that
+   * processes the form (a ticked checkbox with Ajax does).
+   */
   void choose(String clientId, String value) {
     String widget = "widget_" + clientId.replace(':', '_');
     ((JavascriptExecutor) driver).executeScript("PF(arguments[0]).selectValue(arguments[1]);", widget, value);
@@ -97,9 +101,9 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Chooses the option with this value in a PrimeFaces selectOneMenu through its widget (which
-   * fires the menu's change behaviour), then checks that the menu shows it and waits for any Ajax.
-   * Language-independent: works with values, not labels.
+   * Chooses the option with this value in a PrimeFaces selectOneMenu through its widget (see
+   * {@link #choose}: no Ajax fires), then checks that the form will submit it. Language-independent:
+   * works with values, not labels.
    */
   void pickValue(String clientId, String value) {
     choose(clientId, value);
