@@ -123,21 +123,6 @@ public class OpenCase implements Serializable {
     return directory.organisations().stream().filter(o -> o.getId() != own).map(o -> new Object[] {o.getId(), o.getName()}).toList();
   }
 
-  /** @return the purposes of consents and referrals */
-  public Purpose[] getPurposes() {
-    return Purpose.values();
-  }
-
-  /** @return the personal categories */
-  public List<DataCategory> getPersonalCategories() {
-    return EnumSet.allOf(DataCategory.class).stream().filter(DataCategory::isPersonal).toList();
-  }
-
-  /** @return the ways a consent is given */
-  public ConsentMethod[] getMethods() {
-    return ConsentMethod.values();
-  }
-
   public Long getConsentRecipientId() {
     return consentRecipientId;
   }

@@ -87,21 +87,6 @@ public class RecordConsent implements Serializable {
     return directory.organisations().stream().filter(o -> !o.getName().equals(owner)).map(o -> new Object[] {o.getId(), o.getName()}).toList();
   }
 
-  /** @return the purposes */
-  public Purpose[] getPurposes() {
-    return Purpose.values();
-  }
-
-  /** @return the personal categories */
-  public List<DataCategory> getPersonalCategories() {
-    return EnumSet.allOf(DataCategory.class).stream().filter(DataCategory::isPersonal).toList();
-  }
-
-  /** @return the ways a consent is given */
-  public ConsentMethod[] getMethods() {
-    return ConsentMethod.values();
-  }
-
   public Long getRecipientId() {
     return recipientId;
   }
