@@ -13,6 +13,7 @@ import rs.astra.nrm.casefile.TraffickingStatus;
 import rs.astra.nrm.casefile.TraffickingStatusDecisionMakingOrg;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
+import rs.astra.nrm.consent.DataCategory;
 
 /**
  * The HTCDS 2.0 fields the importer stores, in the order of {@link HtcdsCaseRecord}: full field name
@@ -138,6 +139,27 @@ enum HtcdsField {
   /** The picklist enum for (multi-)picklist fields, otherwise {@code null}. */
   Class<? extends Enum<?>> picklist() {
     return picklist;
+  }
+
+  /**
+   * The data category a field belongs to, which the access policy decides about when a case is
+   * exported: the {@code prs_} identity fields IDENTITY, the address and phones CONTACT, the victim
+   * context and the incoming referral EXPLOITATION (as on the case page), and what the case summary
+   * shows — owner, status, trafficking status, forms of exploitation, consent flag and the outgoing
+   * referral — CASE_SUMMARY.
+   *
+   * @return the category
+   */
+  DataCategory category() {
+    return switch (this) {
+      case SALUTATION, FIRST_NAME, SECOND_NAME, BIRTHDATE, GENDER, CITIZENSHIP, TITLE -> DataCategory.IDENTITY;
+      case EMAIL, HOME_PHONE, MOBILE_PHONE, MAILING_STREET, MAILING_CITY, MAILING_STATE, MAILING_POSTAL_CODE, MAILING_COUNTRY -> DataCategory.CONTACT;
+      case TRAFFICKING_STATUS_DECISION_MAKING_ORG, METHOD_OF_RECRUITMENT, LOCATION_OF_RECRUITMENT, METHODS_OF_CONTROL, FORCED_LABOUR_INDUSTRY,
+          TYPE_OF_SEX_EXPLOITATION, LOCATION_OF_EXPLOITATION, REFERRING_ORGANISATION, INCOMING_REFERRAL_DATE, REFERRING_PRIMARY_CASE_WORKER,
+          REASON_FOR_INCOMING_REFERRAL, INCOMING_REFERRAL_DETAILS, REASON_FOR_CASE_CLOSURE -> DataCategory.EXPLOITATION;
+      case CASE_OWNER, CONSENT, TRAFFICKING_STATUS, TYPE_OF_EXPLOITATION, CASE_STATUS, REFERRED_ORGANISATION, REFERRED_PRIMARY_CASE_WORKER,
+          REASON_FOR_OUTGOING_REFERRAL, OUTGOING_REFERRAL_DATE, OUTGOING_REFERRAL_DETAILS -> DataCategory.CASE_SUMMARY;
+    };
   }
 
   /** Only the case owner is required: without it no one would be responsible for the imported case. */

@@ -224,8 +224,9 @@ public final class HtcdsSpreadsheetReader {
     return new HtcdsImportError(0, null, problem, null);
   }
 
+  /** Builds a record from field values typed as {@link HtcdsCellConverter#convert} returns them. */
   @SuppressWarnings("unchecked")
-  private static HtcdsCaseRecord record(int rowNumber, Map<HtcdsField, Object> v) {
+  static HtcdsCaseRecord record(int rowNumber, Map<HtcdsField, Object> v) {
     return new HtcdsCaseRecord(
         rowNumber,
         (String) v.get(HtcdsField.CASE_OWNER),
