@@ -80,6 +80,7 @@ class EarStructureTest {
     assertTrue(war.stream().noneMatch(n -> n.contains("rs/astra/nrm/casefile/CaseFileService")), "no ejb class inside the WAR");
     assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/primefaces-.*\\.jar")), "PrimeFaces stays with the views");
     assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/chartjs-java-model-.*\\.jar")), "the chart model stays with the views (hotline statistics)");
+    assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/openpdf-.*\\.jar")), "so does OpenPDF, for the tables' PDF export");
     Set<String> ejb = entriesOf("nrm-ejb.jar");
     assertTrue(ejb.contains("rs/astra/nrm/casefile/CaseFileService.class"));
     assertTrue(ejb.stream().noneMatch(n -> n.startsWith("rs/astra/nrm/web/")), "no web class in the ejb module");
