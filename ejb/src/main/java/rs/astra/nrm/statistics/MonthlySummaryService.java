@@ -1,6 +1,5 @@
 package rs.astra.nrm.statistics;
 
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,9 +18,10 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralState;
 
 /**
- * The monthly summary of every organisation, for its home page: computed by a timer every night (the
- * running month to date and the month before, so the last month is final after its first night) and
- * only read by the page. All counting is done by GROUP BY queries over all organisations at once.
+ * The monthly summary of every organisation, for its home page: computed by {@link
+ * MonthlySummaryTimer} at start-up and every night (the running month to date and the month before,
+ * so the last month is final after its first night) and only read by the page. All counting is done
+ * by GROUP BY queries over all organisations at once.
  *
  * <p>An organisation's own figures, shown only to its own users: no small-cell protection is needed.
  * Months are Europe/Belgrade calendar months.
@@ -57,8 +57,7 @@ public class MonthlySummaryService {
       long proceedingsRecorded)
       implements Serializable {}
 
-  /** The nightly run: the running month and the month before. */
-  @Schedule(hour = "1", minute = "30", persistent = false, info = "monthly summaries")
+  /** Computes the running month and the month before (the timer's work, see {@link MonthlySummaryTimer}). */
   public void refresh() {
     YearMonth now = YearMonth.now(AccessPolicy.ZONE);
     computeMonth(now.minusMonths(1));

@@ -140,6 +140,11 @@ final class Browser implements AutoCloseable {
     wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();"));
   }
 
+  /** Runs JavaScript in the page and returns its result. */
+  Object script(String javascript) {
+    return ((JavascriptExecutor) driver).executeScript(javascript);
+  }
+
   String pageSource() {
     return driver.getPageSource();
   }

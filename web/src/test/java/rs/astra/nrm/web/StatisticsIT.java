@@ -373,6 +373,18 @@ class StatisticsIT {
       assertFalse(value.matches("[1-4]"), "an own organisation's export is protected too: " + csv.body());
     }
 
+    Map<String, String> pdf = formFields(shown, "statisticsForm");
+    pdf.put("statisticsForm:stagesPdf", "");
+    HttpResponse<byte[]> pdfFile =
+        http.send(
+            HttpRequest.newBuilder(base.toURI().resolve(find(shown, "<form id=\"statisticsForm\"[^>]*action=\"([^\"]+)\"")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(pdf)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("%PDF", new String(pdfFile.body(), 0, 4, StandardCharsets.ISO_8859_1), "a PDF (OpenPDF is deployed)");
+    assertTrue(new String(pdfFile.body(), StandardCharsets.ISO_8859_1).contains("LiberationSans"), "with the font that has Serbian letters");
+
     String exchange = get(http, "app/exchange.xhtml");
     assertTrue(exchange.contains("exchangeForm:htcdsXlsx") && exchange.contains("exchangeForm:ctdcExport"), "the data exchange page");
     assertFalse(exchange.contains("exchangeForm:ctdcFile"), "a caseworker does not import CTDC records");
@@ -400,11 +412,40 @@ class StatisticsIT {
   }
 
   private static HttpResponse<String> send(HttpClient http, java.net.URI uri, Map<String, String> fields) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String encode(Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
     fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return http.send(
-        HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return body.toString();
+  }
+
+  @Test
+  @RunAsClient
+  void inABrowserTheChartsAreDrawnAndThePagesAreAccessible() {
+    Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.coordinator");
+      browser.screenshot("home-monthly-summary-ngo.coordinator");
+      browser.open("app/statistics.xhtml");
+      browser.find("#statisticsForm\\:show");
+      browser.script("document.getElementById('statisticsForm:from_input').value = '01.01.2000';");
+      browser.submit(browser.find("#statisticsForm\\:show"));
+      for (String chart : List.of("stages", "victims", "minors", "referrals")) {
+        assertEquals(Boolean.TRUE, browser.script("var w = PF('widget_statisticsForm_" + chart + "Chart'); return !!(w && w.chart);"), chart + " chart drawn");
+      }
+      violations.put("statistics", browser.seriousAccessibilityViolations());
+      browser.screenshot("statistics-ngo.coordinator");
+      browser.open("app/exchange.xhtml");
+      browser.find("#exchangeForm\\:htcdsXlsx");
+      violations.put("exchange", browser.seriousAccessibilityViolations());
+      browser.screenshot("exchange-ngo.coordinator");
+    }
+    violations.values().removeIf(List::isEmpty);
+    assertTrue(violations.isEmpty(), "axe-core: " + violations);
   }
 
   /** The form's inputs with their values, and the selected option of each select, as a browser posts them. */
