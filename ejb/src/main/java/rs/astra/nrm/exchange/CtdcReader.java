@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.statistics.AgeBand;
 import rs.astra.nrm.statistics.Majority;
 import rs.astra.nrm.statistics.Sex;
@@ -101,7 +102,7 @@ public final class CtdcReader {
     if (!errors.isEmpty()) {
       throw new CtdcImportException(errors);
     }
-    int thisYear = LocalDate.now(clock.withZone(HtcdsSpreadsheetReader.ZONE)).getYear();
+    int thisYear = LocalDate.now(clock.withZone(NrmTime.ZONE)).getYear();
     List<CtdcRow> records = new ArrayList<>();
     for (RawRow row : best.subList(bestHeader + 1, best.size())) {
       if (row.cells().stream().allMatch(c -> c == null || c.text().isBlank())) {

@@ -32,6 +32,7 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * Exports cases in the HTCDS 2.0 format (the IOM Excel template or CSV with HTCDS field names),
@@ -152,7 +153,7 @@ public class HtcdsExportService {
     LOG.log(Level.INFO, "HTCDS export by user {0}: {1} cases", new Object[] {viewer.userId(), records.size()});
 
     HtcdsSpreadsheetWriter writer = new HtcdsSpreadsheetWriter();
-    String day = LocalDate.ofInstant(now, AccessPolicy.ZONE).toString();
+    String day = LocalDate.ofInstant(now, NrmTime.ZONE).toString();
     return format == Format.XLSX
         ? new ExportFile("htcds-" + day + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", writer.workbook(records), records.size())
         : new ExportFile("htcds-" + day + ".csv", "text/csv; charset=UTF-8", writer.csv(records), records.size());

@@ -21,7 +21,6 @@ import rs.astra.nrm.casefile.MultiValueColumn;
 import rs.astra.nrm.casefile.TraffickingStatus;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.exchange.CtdcFlag;
 import rs.astra.nrm.exchange.CtdcImportException;
 import rs.astra.nrm.exchange.CtdcPortalMapping;
@@ -31,6 +30,7 @@ import rs.astra.nrm.exchange.CtdcWriter;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * Data exchange in the layout of the CTDC global dataset.
@@ -80,7 +80,7 @@ public class CtdcExchangeService {
     if (!StatisticsService.seesAllOrganisations(viewer)) {
       throw new NotPermittedException("CTDC import");
     }
-    List<CtdcRow> rows = new CtdcReader(Clock.system(AccessPolicy.ZONE)).read(in);
+    List<CtdcRow> rows = new CtdcReader(Clock.system(NrmTime.ZONE)).read(in);
     CtdcImportBatch batch = new CtdcImportBatch(em.find(PortalUser.class, viewer.userId()), Instant.now(), fileName, rows.size());
     em.persist(batch);
     for (CtdcRow r : rows) {
@@ -134,7 +134,7 @@ public class CtdcExchangeService {
     CtdcAnonymiser.Result result = new CtdcAnonymiser().anonymise(rows);
     LOG.log(Level.INFO, "CTDC export by user {0}: {1} records, {2} generalised, {3} left out",
         new Object[] {viewer.userId(), result.rows().size(), result.generalised(), result.suppressed()});
-    String day = LocalDate.now(AccessPolicy.ZONE).toString();
+    String day = LocalDate.now(NrmTime.ZONE).toString();
     return new ExportFile("ctdc-" + day + ".csv", new CtdcWriter().write(result.rows()), result.rows().size(), result.generalised(), result.suppressed());
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The monthly summary of every organisation, for its home page: computed by {@link
@@ -59,7 +59,7 @@ public class MonthlySummaryService {
 
   /** Computes the running month and the month before (the timer's work, see {@link MonthlySummaryTimer}). */
   public void refresh() {
-    YearMonth now = YearMonth.now(AccessPolicy.ZONE);
+    YearMonth now = YearMonth.now(NrmTime.ZONE);
     computeMonth(now.minusMonths(1));
     computeMonth(now);
   }
@@ -73,8 +73,8 @@ public class MonthlySummaryService {
   public int computeMonth(YearMonth month) {
     LocalDate first = month.atDay(1);
     LocalDate last = month.atEndOfMonth();
-    Instant start = first.atStartOfDay(AccessPolicy.ZONE).toInstant();
-    Instant end = last.plusDays(1).atStartOfDay(AccessPolicy.ZONE).toInstant();
+    Instant start = first.atStartOfDay(NrmTime.ZONE).toInstant();
+    Instant end = last.plusDays(1).atStartOfDay(NrmTime.ZONE).toInstant();
 
     Map<Long, Long> opened = byOrganisation("select c.ownerOrganisation.id, count(c) from CaseFile c where c.openedOn between :a and :b group by c.ownerOrganisation.id", first, last);
     Map<Long, Long> identifiedOwn =

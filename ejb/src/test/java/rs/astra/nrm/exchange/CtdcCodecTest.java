@@ -28,7 +28,7 @@ import rs.astra.nrm.statistics.Sex;
 class CtdcCodecTest {
 
   private static final CtdcReader READER =
-      new CtdcReader(Clock.fixed(ZonedDateTime.of(2026, 5, 11, 12, 0, 0, 0, HtcdsSpreadsheetReader.ZONE).toInstant(), HtcdsSpreadsheetReader.ZONE));
+      new CtdcReader(Clock.fixed(ZonedDateTime.of(2026, 5, 11, 12, 0, 0, 0, rs.astra.nrm.shared.NrmTime.ZONE).toInstant(), rs.astra.nrm.shared.NrmTime.ZONE));
 
   private static List<CtdcRow> fixture() throws Exception {
     try (InputStream in = CtdcCodecTest.class.getResourceAsStream("ctdc-fixture.csv")) {

@@ -49,7 +49,7 @@ final class StatisticsFixture {
   static final String MONTH_NGO = "ST Month NGO";
   static final String MONTH_CENTRE = "ST Month Centre";
   static final String EXCHANGE_NGO = "ST Exchange NGO";
-  static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
+  static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   /** Users: login name → (organisation, role). */
   static final Map<String, Object[]> USERS =

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.primefaces.component.export.PDFOptions;
 import org.primefaces.component.export.PDFOrientationType;
-import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.statistics.Dimension;
 import rs.astra.nrm.statistics.StatisticsService;
 import rs.astra.nrm.statistics.StatisticsTable;
@@ -38,8 +38,8 @@ public class ShowStatistics implements Serializable {
   @Inject private LanguagePreference language;
   @Inject private UserFeedback feedback;
 
-  private LocalDate from = LocalDate.now(AccessPolicy.ZONE).withDayOfYear(1);
-  private LocalDate to = LocalDate.now(AccessPolicy.ZONE);
+  private LocalDate from = LocalDate.now(NrmTime.ZONE).withDayOfYear(1);
+  private LocalDate to = LocalDate.now(NrmTime.ZONE);
   private Dimension rowDimension = Dimension.YEAR;
   private Dimension columnDimension = Dimension.EXPLOITATION;
   private List<TableView> tables;
