@@ -48,9 +48,11 @@ import rs.astra.nrm.shared.NrmTime;
  *   <li>{@code cas_CaseOwner} (a staff member's user name) only when the user's organisation owns
  *       the case; the outgoing referral is the case's first referral the user may see (all for the
  *       owner, her organisation's own otherwise), as HTCDS holds one referral per case row.
- *   <li>Audit: every exported personal category of every case is one audit record with action
- *       EXPORT and its basis, written together after the file is built (GDPR Art. 30; Law 87/2018
- *       art. 47). The case summary is not personal data and is not recorded, as for reading.
+ *   <li>Audit: every personal category the file carries (IDENTITY, CONTACT, EXPLOITATION) and the
+ *       policy permits is one audit record per case with action EXPORT and its basis, written
+ *       together after the file is built (GDPR Art. 30; Law 87/2018 art. 47). The case summary is
+ *       not personal data and is not recorded, as for reading; categories the file does not carry
+ *       (health, proceedings, social) are not recorded either.
  * </ul>
  *
  * A file exported by the owning organisation re-imports through {@link HtcdsImportService} with the
@@ -63,6 +65,22 @@ public class HtcdsExportService {
 
   /** Cases loaded and decided together. */
   private static final int CHUNK = 200;
+
+  /**
+   * The personal categories an HTCDS file carries (IDENTITY, CONTACT, EXPLOITATION): only these are
+   * recorded as exported, as a case page records only the categories it shows.
+   */
+  private static final Set<DataCategory> CARRIED = carried();
+
+  private static Set<DataCategory> carried() {
+    Set<DataCategory> carried = EnumSet.noneOf(DataCategory.class);
+    for (HtcdsField field : HtcdsField.values()) {
+      if (field.category().isPersonal()) {
+        carried.add(field.category());
+      }
+    }
+    return carried;
+  }
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
@@ -132,7 +150,7 @@ public class HtcdsExportService {
           if (d.permitted()) {
             permitted.add(category);
             owner |= category == DataCategory.CASE_SUMMARY && d.basis() == AccessBasis.OWNER;
-            if (category.isPersonal()) {
+            if (CARRIED.contains(category)) {
               audit.add(new AuditTrail.Entry(id, f.personId(), category, AccessAction.EXPORT, d));
             }
           }

@@ -240,7 +240,16 @@ class StatisticsIT {
   void anHtcdsFileExportedByThePortalReimportsAsTheSameCases() throws Exception {
     Viewer coordinator = viewer("st.exchange");
     StatisticsFixture.exchangeCaseload(em, tx);
+    Instant before = Instant.now();
     byte[] first = htcdsExport.export(coordinator, HtcdsExportService.Format.CSV).content();
+    List<AuditRecord> audit =
+        em.createQuery("select a from AuditRecord a where a.username = 'st.exchange' and a.action = :export and a.at >= :before", AuditRecord.class)
+            .setParameter("export", AccessAction.EXPORT)
+            .setParameter("before", before)
+            .getResultList();
+    assertEquals(12, audit.size(), "per case the three personal categories the file carries, none it does not (health, proceedings, social)");
+    assertEquals(Set.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.EXPLOITATION), Set.copyOf(audit.stream().map(AuditRecord::getCategory).toList()));
+    assertTrue(audit.stream().allMatch(a -> a.getBasis() == AccessBasis.OWNER));
     List<String> lines = dataLines(first);
     assertEquals(4, lines.size(), "the organisation's four cases");
     assertTrue(lines.stream().allMatch(l -> l.startsWith("st.exchange.cw,")), "the owner's export names the case owner");
