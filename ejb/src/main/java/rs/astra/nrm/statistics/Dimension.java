@@ -31,7 +31,11 @@ public enum Dimension {
   /** Offence of a verdict. */
   OFFENCE,
   /** A single column of counts. */
-  FIGURE;
+  FIGURE,
+  /** Type of a support-plan service (HTCDS {@code spl_Type} and the NGO's everyday services). */
+  SERVICE_TYPE,
+  /** Status of a support-plan service: planned, referred, in progress, provided, declined, unavailable. */
+  SERVICE_STATUS;
 
   /** @return whether the victims' table may use it for rows or columns */
   public boolean victimDimension() {

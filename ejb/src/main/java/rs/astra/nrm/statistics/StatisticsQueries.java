@@ -157,4 +157,21 @@ final class StatisticsQueries {
         + (oneOrganisation ? " and (c.owner_organisation_id = ?3 or e.organisation_id = ?4)" : "")
         + " group by coalesce(e.offence, '" + UNKNOWN + "')";
   }
+
+  /**
+   * Support-plan services by type and status, for services planned (or, without a planned day,
+   * started or recorded) in the period. Parameters: ?1 first day, ?2 last day, and for one
+   * organisation ?3, ?4, ?5 its id (case owner, recorder, provider).
+   *
+   * @param oneOrganisation whether to count only services on the organisation's cases, recorded by
+   *     it or provided by it
+   * @return columns: service type, status, count
+   */
+  static String services(boolean oneOrganisation) {
+    String day = "coalesce(s.planned_on, s.started_on, cast(s.recorded_at as date))";
+    return "select s.service_type, s.status, count(*) from service_entry s join case_file c on c.id = s.case_file_id"
+        + " where " + day + " >= ?1 and " + day + " <= ?2"
+        + (oneOrganisation ? " and (c.owner_organisation_id = ?3 or s.organisation_id = ?4 or s.provider_organisation_id = ?5)" : "")
+        + " group by s.service_type, s.status";
+  }
 }

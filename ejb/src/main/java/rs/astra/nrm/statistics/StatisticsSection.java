@@ -3,10 +3,10 @@ package rs.astra.nrm.statistics;
 import java.util.List;
 
 /**
- * EXTENSION POINT for figures that other parts of the portal own: services planned and provided by
- * type (the support plan) and the SOS hotline's calls. Neither exists in this version; when they do,
- * each contributes a CDI bean implementing this interface and the statistics page shows its tables
- * after the built-in ones, protected by the same rules.
+ * EXTENSION POINT for figures that other parts of the portal own: each contributes a CDI bean
+ * implementing this interface and the statistics page shows its tables after the built-in ones,
+ * protected by the same rules. Services planned and provided by type ({@link SupportServiceFigures})
+ * use it; the SOS hotline's calls are still to come.
  *
  * <p>An implementation counts in the database (GROUP BY), never loads records into Java, and
  * returns raw counts; {@link StatisticsService} applies {@link SmallCellProtection}.
@@ -17,10 +17,11 @@ public interface StatisticsSection {
    * One contributed table of counts.
    *
    * @param titleKey resource-bundle key of its title
-   * @param rows what its rows stand for (labels are looked up as {@code statistics.<rows>.<label>})
-   * @param counts the counts; column labels are resource-bundle keys
+   * @param rows what its rows stand for
+   * @param columns what its columns stand for
+   * @param counts the counts, labelled with the values of the dimensions
    */
-  record Contribution(String titleKey, Dimension rows, CountTable counts) {}
+  record Contribution(String titleKey, Dimension rows, Dimension columns, CountTable counts) {}
 
   /**
    * Counts the section's figures.

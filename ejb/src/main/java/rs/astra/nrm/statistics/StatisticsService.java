@@ -254,7 +254,8 @@ public class StatisticsService {
   }
 
   /**
-   * The tables other parts of the portal contribute (see {@link StatisticsSection}); none yet.
+   * The tables other parts of the portal contribute (see {@link StatisticsSection}): the support
+   * plan's services; the hotline's figures once it exists.
    *
    * @param viewer who asks
    * @param period the days
@@ -265,7 +266,7 @@ public class StatisticsService {
     Long org = seesAllOrganisations(viewer) ? null : viewer.organisationId();
     for (StatisticsSection section : sections) {
       for (StatisticsSection.Contribution c : section.count(period, org)) {
-        tables.add(table(viewer, c.titleKey(), c.rows(), Dimension.FIGURE, c.counts()));
+        tables.add(table(viewer, c.titleKey(), c.rows(), c.columns(), c.counts()));
       }
     }
     return tables;

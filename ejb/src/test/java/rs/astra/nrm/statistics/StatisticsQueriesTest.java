@@ -70,6 +70,14 @@ class StatisticsQueriesTest {
           + " (2, 0, 1, 1, 1, timestamp '2025-05-01 08:00:00', 'COMPLAINT_FILED', date '2025-05-01', null),"
           + " (3, 0, 1, 1, 1, timestamp '2025-09-01 08:00:00', 'VERDICT', date '2025-09-01', 'ART_388_TRAFFICKING'),"
           + " (4, 0, 7, 2, 2, timestamp '2025-10-01 08:00:00', 'VERDICT', date '2025-10-01', null)");
+      // Support-plan services: one outside the period; org A provides the health service on B's case.
+      s.execute("insert into service_entry (id, version, case_file_id, data_category, service_type, organisation_id, recorded_by_id, recorded_at,"
+          + " provider_organisation_id, status, planned_on) values"
+          + " (1, 0, 1, 'SOCIAL', 'Accommodation', 1, 1, timestamp '2025-02-01 08:00:00', null, 'PROVIDED', date '2025-02-01'),"
+          + " (2, 0, 1, 'SOCIAL', 'Legal', 1, 1, timestamp '2025-03-03 08:00:00', null, 'PLANNED', null),"
+          + " (3, 0, 7, 'SOCIAL', 'Accommodation', 2, 2, timestamp '2025-05-01 08:00:00', 3, 'PROVIDED', date '2025-05-01'),"
+          + " (4, 0, 2, 'SOCIAL', 'Accommodation', 1, 1, timestamp '2024-12-01 08:00:00', null, 'PLANNED', date '2024-12-01'),"
+          + " (5, 0, 7, 'HEALTH', 'Health', 2, 2, timestamp '2025-06-01 08:00:00', 1, 'IN_PROGRESS', date '2025-06-01')");
     }
   }
 
@@ -183,6 +191,14 @@ class StatisticsQueriesTest {
     // Route NGO → centre: accepted 1 and 4, rejected 2, waiting 3; answered in 2, 4.5 and 1 days.
     assertEquals(Map.of("NGO/SOCIAL_WORK_CENTRE", List.<Object>of(2L, 1L, 1L, 3L, 2.0)), run(StatisticsQueries.referrals(false), FROM, TO));
     assertEquals(Map.of("NGO/SOCIAL_WORK_CENTRE", List.<Object>of(1L, 1L, 1L, 2L, 3.25)), run(StatisticsQueries.referrals(true), FROM, TO, ORG_A, ORG_A));
+  }
+
+  @Test
+  void servicesByTypeAndStatusCountThoseOfThePeriod() throws Exception {
+    assertEquals(Map.of("Accommodation/PROVIDED", 2L, "Legal/PLANNED", 1L, "Health/IN_PROGRESS", 1L), counts(StatisticsQueries.services(false), FROM, TO),
+        "service 2 has no planned day: the day it was recorded counts");
+    assertEquals(Map.of("Accommodation/PROVIDED", 1L, "Legal/PLANNED", 1L, "Health/IN_PROGRESS", 1L), counts(StatisticsQueries.services(true), FROM, TO, ORG_A, ORG_A, ORG_A),
+        "organisation A: its cases' services and the one it provides");
   }
 
   @Test

@@ -38,6 +38,7 @@ import rs.astra.nrm.referral.Referral;
  *   <li>6 referrals to ST Centre dated 2019: 4 accepted after 1, 2, 3 and 4 days, 1 rejected after
  *       10 days, 1 waiting;
  *   <li>criminal complaints on 6 cases and a verdict (art. 388) on one, in 2019;
+ *   <li>support-plan services planned in 2019: 3 safe-house stays provided, 1 legal aid planned;
  *   <li>one more case (2019, identified) referred to ST Centre for social protection with the
  *       person's consent to share IDENTITY, for the export's policy test.
  * </ul>
@@ -123,6 +124,16 @@ final class StatisticsFixture {
     ProceedingsEntry verdict = new ProceedingsEntry(cases[0], caseworker, ProceedingsEntryKind.VERDICT, LocalDate.of(2019, 11, 1), Instant.now());
     verdict.describe(Offence.ART_388_TRAFFICKING, null, null, "guilty", "5 years", null);
     em.persist(verdict);
+    for (int i = 0; i < 3; i++) {
+      rs.astra.nrm.support.ServiceEntry shelter =
+          new rs.astra.nrm.support.ServiceEntry(cases[i], caseworker, rs.astra.nrm.support.ServiceType.Accommodation, rs.astra.nrm.support.ServiceStatus.PROVIDED, Instant.now());
+      shelter.describe(null, null, LocalDate.of(2019, 4, 1), null, null, null);
+      em.persist(shelter);
+    }
+    rs.astra.nrm.support.ServiceEntry legal =
+        new rs.astra.nrm.support.ServiceEntry(cases[0], caseworker, rs.astra.nrm.support.ServiceType.Legal, rs.astra.nrm.support.ServiceStatus.PLANNED, Instant.now());
+    legal.describe(null, null, LocalDate.of(2019, 5, 1), null, null, null);
+    em.persist(legal);
     tx.commit();
   }
 

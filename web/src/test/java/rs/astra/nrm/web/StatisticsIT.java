@@ -175,6 +175,18 @@ class StatisticsIT {
     assertEquals(List.of("ART_388_TRAFFICKING"), verdicts.shown().rowLabels());
     assertEquals(List.of(List.of("1", "1"), List.of("1", "1")), grid(verdicts.shown()));
 
+    List<StatisticsTable> contributed = statistics.contributed(caseworker, YEAR_2019);
+    assertEquals(List.of("statistics.services"), contributed.stream().map(StatisticsTable::titleKey).toList());
+    StatisticsTable services = contributed.getFirst();
+    assertEquals(List.of("Legal", "Accommodation"), services.shown().rowLabels());
+    assertEquals(List.of("PLANNED", "REFERRED", "IN_PROGRESS", "PROVIDED", "DECLINED_BY_PERSON", "UNAVAILABLE"), services.shown().columnLabels());
+    assertEquals(
+        List.of(List.of("1", "0", "0", "0", "0", "0", "1"), List.of("0", "0", "0", "3", "0", "0", "3"), List.of("1", "0", "0", "3", "0", "0", "4")),
+        grid(services.shown()));
+    assertEquals(
+        List.of(List.of("<5", "0", "0", "0", "0", "0", "<5"), List.of("0", "0", "0", "<5", "0", "0", "<5"), List.of("<5", "0", "0", "<5", "0", "0", "<5")),
+        grid(services.exported()));
+
     assertEquals("statistics.error.dimensions",
         assertThrows(rs.astra.nrm.shared.InvalidRequestException.class, () -> statistics.victims(caseworker, YEAR_2019, Dimension.SEX, Dimension.SEX)).messageKey());
   }
@@ -443,7 +455,7 @@ class StatisticsIT {
       browser.find("#statisticsForm\\:show");
       browser.script("document.getElementById('statisticsForm:from_input').value = '01.01.2000';");
       browser.submit(browser.find("#statisticsForm\\:show"));
-      for (String chart : List.of("stages", "victims", "minors", "referrals")) {
+      for (String chart : List.of("stages", "victims", "minors", "referrals", "contributed0")) {
         assertEquals(Boolean.TRUE, browser.script("var w = PF('widget_statisticsForm_" + chart + "Chart'); return !!(w && w.chart);"), chart + " chart drawn");
       }
       violations.put("statistics", browser.seriousAccessibilityViolations());

@@ -63,6 +63,8 @@ final class StatisticsTables {
       case PROCEEDINGS_STEP -> text.apply("proceedingsKind." + code);
       case OFFENCE -> text.apply("offence." + code);
       case FIGURE -> text.apply("statistics.count");
+      case SERVICE_TYPE -> text.apply("serviceType." + code);
+      case SERVICE_STATUS -> text.apply("serviceStatus." + code);
     };
   }
 
