@@ -41,7 +41,7 @@ class StatisticsQueriesTest {
     Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).failOnMissingLocations(false).load().migrate();
     db = DriverManager.getConnection(url, user, "");
     try (Statement s = db.createStatement()) {
-      s.execute("insert into organisation values (1, 0, 'A NGO', 'NGO', null), (2, 0, 'B NGO', 'NGO', null), (3, 0, 'C Centre', 'SOCIAL_WORK_CENTRE', null)");
+      s.execute("insert into organisation (id, version, name, type) values (1, 0, 'A NGO', 'NGO'), (2, 0, 'B NGO', 'NGO'), (3, 0, 'C Centre', 'SOCIAL_WORK_CENTRE')");
       s.execute("insert into portal_user (id, version, username, display_name, organisation_id, role, role_name, active) values"
           + " (1, 0, 'a', 'A', 1, 'NGO_CASEWORKER', 'ngo-caseworker', true), (2, 0, 'b', 'B', 2, 'NGO_CASEWORKER', 'ngo-caseworker', true),"
           + " (3, 0, 'c', 'C', 3, 'CSW_OFFICER', 'csw-officer', true)");
@@ -53,7 +53,7 @@ class StatisticsQueriesTest {
       person(s, 5, 1, "Feminine", "1990-01-01", "RS", "2025-08-01", "NotAVictimOfTrafficking", "ForcedLabour", "NOT_IDENTIFIED");
       person(s, 6, 1, "Feminine", "1990-01-01", "RS", "2024-12-31", "ActualVictimOfTrafficking", "ForcedLabour", "IDENTIFIED");
       person(s, 7, 2, "Masculine", null, "RS", "2025-05-05", "ActualVictimOfTrafficking", "ForcedLabour", "IDENTIFIED");
-      s.execute("insert into ctdc_import_batch values (1, 1, 1, timestamp '2026-01-01 10:00:00', 'a.csv', 2), (2, 2, 2, timestamp '2026-01-01 10:00:00', 'b.csv', 1)");
+      s.execute("insert into ctdc_import_batch (id, organisation_id, imported_by_id, imported_at, file_name, record_count) values (1, 1, 1, timestamp '2026-01-01 10:00:00', 'a.csv', 2), (2, 2, 2, timestamp '2026-01-01 10:00:00', 'b.csv', 1)");
       s.execute("insert into ctdc_record (id, batch_id, year_of_registration, gender, age_band, majority_status, citizenship, flags_yes, flags_no) values"
           + " (1, 1, 2025, 'FEMALE', 'AGE_18_20', 'ADULT', 'RS', 'isSexAndLabour;isSexualExploit', 'isForcedLabour'),"
           + " (2, 1, 2024, 'FEMALE', 'AGE_18_20', 'ADULT', 'RS', 'isSexualExploit', null),"
