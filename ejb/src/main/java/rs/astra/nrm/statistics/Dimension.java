@@ -35,7 +35,13 @@ public enum Dimension {
   /** Type of a support-plan service (HTCDS {@code spl_Type} and the NGO's everyday services). */
   SERVICE_TYPE,
   /** Status of a support-plan service: planned, referred, in progress, provided, declined, unavailable. */
-  SERVICE_STATUS;
+  SERVICE_STATUS,
+  /** Purpose of an SOS hotline call. */
+  CALL_PURPOSE,
+  /** Who called the SOS hotline. */
+  CALLER_TYPE,
+  /** Outcome of a job-offer check. */
+  CHECK_OUTCOME;
 
   /** @return whether the victims' table may use it for rows or columns */
   public boolean victimDimension() {

@@ -174,4 +174,32 @@ final class StatisticsQueries {
         + (oneOrganisation ? " and (c.owner_organisation_id = ?3 or s.organisation_id = ?4 or s.provider_organisation_id = ?5)" : "")
         + " group by s.service_type, s.status";
   }
+
+  /**
+   * SOS hotline calls by purpose and caller type, in the months the period touches (calls are
+   * counted by calendar month, Europe/Belgrade). Parameters: ?1 first month and ?2 last month as
+   * yyyyMM numbers, ?3 the organisation keeping the hotline.
+   *
+   * @param oneOrganisation whether to count only the organisation's own calls
+   * @return columns: purpose, caller type, count
+   */
+  static String hotlineCalls(boolean oneOrganisation) {
+    return "select c.purpose, c.caller_type, count(*) from hotline_call c where c.call_year * 100 + c.call_month >= ?1 and c.call_year * 100 + c.call_month <= ?2"
+        + (oneOrganisation ? " and c.organisation_id = ?3" : "")
+        + " group by c.purpose, c.caller_type";
+  }
+
+  /**
+   * Job-offer checks by outcome, in the months the period touches (the month of the call).
+   * Parameters as {@link #hotlineCalls}.
+   *
+   * @param oneOrganisation whether to count only the organisation's own checks
+   * @return columns: outcome, count
+   */
+  static String jobOfferChecks(boolean oneOrganisation) {
+    return "select k.outcome, count(*) from job_offer_check k join hotline_call c on c.id = k.call_id"
+        + " where c.call_year * 100 + c.call_month >= ?1 and c.call_year * 100 + c.call_month <= ?2"
+        + (oneOrganisation ? " and k.organisation_id = ?3" : "")
+        + " group by k.outcome";
+  }
 }

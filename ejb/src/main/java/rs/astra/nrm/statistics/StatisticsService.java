@@ -255,7 +255,7 @@ public class StatisticsService {
 
   /**
    * The tables other parts of the portal contribute (see {@link StatisticsSection}): the support
-   * plan's services; the hotline's figures once it exists.
+   * plan's services and the SOS hotline's figures.
    *
    * @param viewer who asks
    * @param period the days

@@ -78,6 +78,16 @@ class StatisticsQueriesTest {
           + " (3, 0, 7, 'SOCIAL', 'Accommodation', 2, 2, timestamp '2025-05-01 08:00:00', 3, 'PROVIDED', date '2025-05-01'),"
           + " (4, 0, 2, 'SOCIAL', 'Accommodation', 1, 1, timestamp '2024-12-01 08:00:00', null, 'PLANNED', date '2024-12-01'),"
           + " (5, 0, 7, 'HEALTH', 'Health', 2, 2, timestamp '2025-06-01 08:00:00', 1, 'IN_PROGRESS', date '2025-06-01')");
+      // Hotline: A's calls in March and December 2025 and one in January 2026; B's call in March 2025.
+      s.execute("insert into hotline_call (id, version, organisation_id, taken_by_id, called_at, call_year, call_month, channel, caller_type, purpose,"
+          + " caller_agreed, recorded_at) values"
+          + " (1, 0, 1, 1, timestamp '2025-03-02 10:00:00', 2025, 3, 'PHONE', 'CITIZEN', 'JOB_OFFER_CHECK', true, timestamp '2025-03-02 10:00:00'),"
+          + " (2, 0, 1, 1, timestamp '2025-03-03 10:00:00', 2025, 3, 'PHONE', 'CITIZEN', 'JOB_OFFER_CHECK', true, timestamp '2025-03-03 10:00:00'),"
+          + " (3, 0, 1, 1, timestamp '2025-12-31 22:00:00', 2025, 12, 'SMS', 'POTENTIAL_VICTIM', 'VICTIM_HELP_REQUEST', true, timestamp '2025-12-31 22:00:00'),"
+          + " (4, 0, 1, 1, timestamp '2026-01-02 10:00:00', 2026, 1, 'PHONE', 'CITIZEN', 'JOB_OFFER_CHECK', true, timestamp '2026-01-02 10:00:00'),"
+          + " (5, 0, 2, 2, timestamp '2025-03-04 10:00:00', 2025, 3, 'PHONE', 'FAMILY_MEMBER', 'PREVENTIVE_INFORMATION', true, timestamp '2025-03-04 10:00:00')");
+      s.execute("insert into job_offer_check (id, version, call_id, organisation_id, outcome, flagged) values"
+          + " (1, 0, 1, 1, 'FRAUD', true), (2, 0, 2, 1, 'LEGITIMATE', false), (3, 0, 4, 1, 'FRAUD', true)");
     }
   }
 
@@ -199,6 +209,15 @@ class StatisticsQueriesTest {
         "service 2 has no planned day: the day it was recorded counts");
     assertEquals(Map.of("Accommodation/PROVIDED", 1L, "Legal/PLANNED", 1L, "Health/IN_PROGRESS", 1L), counts(StatisticsQueries.services(true), FROM, TO, ORG_A, ORG_A, ORG_A),
         "organisation A: its cases' services and the one it provides");
+  }
+
+  @Test
+  void hotlineCallsAndChecksCountWholeMonths() throws Exception {
+    assertEquals(
+        Map.of("JOB_OFFER_CHECK/CITIZEN", 2L, "VICTIM_HELP_REQUEST/POTENTIAL_VICTIM", 1L, "PREVENTIVE_INFORMATION/FAMILY_MEMBER", 1L),
+        counts(StatisticsQueries.hotlineCalls(false), 202501, 202512), "the call of January 2026 is outside");
+    assertEquals(Map.of("JOB_OFFER_CHECK/CITIZEN", 2L, "VICTIM_HELP_REQUEST/POTENTIAL_VICTIM", 1L), counts(StatisticsQueries.hotlineCalls(true), 202501, 202512, ORG_A));
+    assertEquals(Map.of("FRAUD", 1L, "LEGITIMATE", 1L), counts(StatisticsQueries.jobOfferChecks(true), 202501, 202512, ORG_A));
   }
 
   @Test

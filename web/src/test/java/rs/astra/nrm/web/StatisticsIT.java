@@ -176,8 +176,11 @@ class StatisticsIT {
     assertEquals(List.of(List.of("1", "1"), List.of("1", "1")), grid(verdicts.shown()));
 
     List<StatisticsTable> contributed = statistics.contributed(caseworker, YEAR_2019);
-    assertEquals(List.of("statistics.services"), contributed.stream().map(StatisticsTable::titleKey).toList());
-    StatisticsTable services = contributed.getFirst();
+    assertEquals(Set.of("statistics.services", "statistics.hotlineCalls", "statistics.jobOfferChecks"),
+        Set.copyOf(contributed.stream().map(StatisticsTable::titleKey).toList()));
+    StatisticsTable services = contributed.stream().filter(t -> t.titleKey().equals("statistics.services")).findFirst().orElseThrow();
+    assertEquals(0, contributed.stream().filter(t -> t.titleKey().equals("statistics.hotlineCalls")).findFirst().orElseThrow().shown().rows(),
+        "ST NGO keeps no hotline");
     assertEquals(List.of("Legal", "Accommodation"), services.shown().rowLabels());
     assertEquals(List.of("PLANNED", "REFERRED", "IN_PROGRESS", "PROVIDED", "DECLINED_BY_PERSON", "UNAVAILABLE"), services.shown().columnLabels());
     assertEquals(

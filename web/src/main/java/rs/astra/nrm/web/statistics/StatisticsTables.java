@@ -65,6 +65,9 @@ final class StatisticsTables {
       case FIGURE -> text.apply("statistics.count");
       case SERVICE_TYPE -> text.apply("serviceType." + code);
       case SERVICE_STATUS -> text.apply("serviceStatus." + code);
+      case CALL_PURPOSE -> text.apply("callPurpose." + code);
+      case CALLER_TYPE -> text.apply("callerType." + code);
+      case CHECK_OUTCOME -> text.apply("checkOutcome." + code);
     };
   }
 
