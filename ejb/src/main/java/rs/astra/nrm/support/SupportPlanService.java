@@ -27,7 +27,6 @@ import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Organisation;
-import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
@@ -609,7 +608,7 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update SOCIAL (recorded)
    */
   public long recordAssessment(Viewer viewer, long caseId, NewAssessmentForm form) {
-    if (viewer.organisationType() != OrganisationType.SOCIAL_WORK_CENTRE) {
+    if (viewer.organisationType() != AssessmentNote.RECORDED_BY) {
       throw new InvalidRequestException("support.error.assessmentBySocialWorkCentre");
     }
     String text = blank(form.text());
@@ -675,7 +674,7 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update HEALTH (recorded)
    */
   public long recordTreatment(Viewer viewer, long caseId, NewTreatmentForm form) {
-    if (viewer.organisationType() != OrganisationType.HEALTH) {
+    if (viewer.organisationType() != TreatmentRecord.RECORDED_BY) {
       throw new InvalidRequestException("support.error.treatmentByHealthInstitution");
     }
     String treatment = blank(form.treatment());

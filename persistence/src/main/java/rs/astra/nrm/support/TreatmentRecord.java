@@ -62,6 +62,12 @@ public class TreatmentRecord {
   @Column(length = MAX_TEXT, updatable = false)
   private String note;
 
+  /**
+   * The only kind of organisation that records treatments: the health institution that gave them.
+   * The one place this rule is stated; the service and the case page ask here.
+   */
+  public static final OrganisationType RECORDED_BY = OrganisationType.HEALTH;
+
   /** For JPA only. */
   protected TreatmentRecord() {}
 
@@ -78,7 +84,7 @@ public class TreatmentRecord {
    *     treatment is blank or a text is too long
    */
   public TreatmentRecord(CaseFile caseFile, PortalUser by, LocalDate treatedOn, String treatment, String note, Instant at) {
-    if (by.getOrganisation().getType() != OrganisationType.HEALTH) {
+    if (by.getOrganisation().getType() != RECORDED_BY) {
       throw new IllegalArgumentException("only a health institution records a treatment");
     }
     if (treatment == null || treatment.isBlank() || treatment.length() > MAX_TEXT || (note != null && note.length() > MAX_TEXT)) {

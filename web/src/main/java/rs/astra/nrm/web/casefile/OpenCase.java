@@ -60,6 +60,8 @@ public class OpenCase implements Serializable {
   private List<DataCategory> referralCategories = new ArrayList<>();
   private String referralDetails;
 
+  private ArrayList<Object[]> organisations;
+
   /**
    * Opens the case and goes to its page.
    *
@@ -117,10 +119,18 @@ public class OpenCase implements Serializable {
     return chosen.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(chosen);
   }
 
-  /** @return the other organisations, as [id, name], by name */
+  /**
+   * The other active organisations, as [id, name] by name: read once per view, because both menus of
+   * the wizard and every phase of a postback ask for them.
+   *
+   * @return the recipients a consent or referral can name
+   */
   public List<Object[]> getOrganisations() {
-    long own = user.viewer().organisationId();
-    return directory.organisations().stream().filter(o -> o.getId() != own).map(o -> new Object[] {o.getId(), o.getName()}).toList();
+    if (organisations == null) {
+      long own = user.viewer().organisationId();
+      organisations = new ArrayList<>(directory.organisations().stream().filter(o -> o.getId() != own).map(o -> new Object[] {o.getId(), o.getName()}).toList());
+    }
+    return organisations;
   }
 
   public Long getConsentRecipientId() {

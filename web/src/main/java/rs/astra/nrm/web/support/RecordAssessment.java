@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.consent.DataCategory;
-import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.support.SupportPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
@@ -41,7 +40,7 @@ public class RecordAssessment implements Serializable {
 
   /** @return whether the user records assessments here: a centre for social work that may change SOCIAL records */
   public boolean isMayRecord() {
-    return user.viewer().organisationType() == OrganisationType.SOCIAL_WORK_CENTRE && sections.readable(DataCategory.SOCIAL) && sections.updatable(DataCategory.SOCIAL);
+    return user.viewer().organisationType() == rs.astra.nrm.support.AssessmentNote.RECORDED_BY && sections.readable(DataCategory.SOCIAL) && sections.updatable(DataCategory.SOCIAL);
   }
 
   /** Records the assessment of the form. */

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.consent.DataCategory;
-import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.support.SupportPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
@@ -41,7 +40,7 @@ public class RecordTreatment implements Serializable {
 
   /** @return whether the user records treatments here: a health institution that may change HEALTH records */
   public boolean isMayRecord() {
-    return user.viewer().organisationType() == OrganisationType.HEALTH && sections.readable(DataCategory.HEALTH) && sections.updatable(DataCategory.HEALTH);
+    return user.viewer().organisationType() == rs.astra.nrm.support.TreatmentRecord.RECORDED_BY && sections.readable(DataCategory.HEALTH) && sections.updatable(DataCategory.HEALTH);
   }
 
   /** Records the treatment of the form. */
