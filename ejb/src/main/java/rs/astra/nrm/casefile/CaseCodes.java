@@ -2,6 +2,7 @@ package rs.astra.nrm.casefile;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 /**
@@ -22,7 +23,10 @@ public class CaseCodes {
    */
   public String next(int year) {
     // nextval('...') is understood by both PostgreSQL and H2.
-    Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
+    // The number does not depend on anything pending, so nothing is flushed first: with the default
+    // flush mode every code of an import flushed (and re-checked) all cases persisted before it,
+    // which made the HTCDS import quadratic (docs/benchmarks.md).
+    Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").setFlushMode(FlushModeType.COMMIT).getSingleResult();
     return String.format("NRM-%04d-%05d", year, n.longValue());
   }
 }

@@ -3,17 +3,24 @@ package rs.astra.nrm.consent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import rs.astra.nrm.referral.Referral;
+import java.util.Set;
+import rs.astra.nrm.referral.ReferralState;
 
 /**
- * Loads {@link CaseFacts} for the policy: one query each for cases, referrals, consents and
- * emergency accesses, for one case or a page of cases. Runs inside the caller's transaction.
+ * Loads {@link CaseFacts} for the policy: one query each for cases, referrals (with their
+ * categories), consents (with theirs) and emergency accesses, for one case or a page of cases —
+ * four queries however many cases, reading columns rather than entities. Runs inside the caller's
+ * transaction.
  */
 @Dependent
 public class CaseFactsLoader {
@@ -49,34 +56,51 @@ public class CaseFactsLoader {
             .getResultList()) {
       heads.put((Long) row[0], new long[] {(Long) row[1], (Long) row[2]});
     }
-    Map<Long, List<CaseFacts.ReferralFact>> referrals = new HashMap<>();
-    for (Referral r :
-        em.createQuery("select distinct r from Referral r left join fetch r.categories where r.caseFile.id in :ids", Referral.class)
+    // Plain columns, not entities: following an entity's references (its case, its recipient) would
+    // load each of them with a query of its own (N+1 on every page of the case list).
+    Map<Long, Map<Long, CaseFacts.ReferralFact>> referrals = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select r.caseFile.id, r.id, r.toOrganisation.id, r.state, r.purpose, c from Referral r left join r.categories c"
+                    + " where r.caseFile.id in :ids",
+                Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      referrals
-          .computeIfAbsent(r.getCaseFile().getId(), k -> new ArrayList<>())
-          .add(new CaseFacts.ReferralFact(r.getId(), r.getToOrganisation().getId(), r.getState(), r.getPurpose(), r.getCategories()));
+      Map<Long, CaseFacts.ReferralFact> ofCase = referrals.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
+      CaseFacts.ReferralFact r =
+          ofCase.computeIfAbsent(
+              (Long) row[1], id -> new CaseFacts.ReferralFact(id, (Long) row[2], (ReferralState) row[3], (Purpose) row[4], EnumSet.noneOf(DataCategory.class)));
+      if (row[5] != null) {
+        ofCase.put(r.id(), new CaseFacts.ReferralFact(r.id(), r.toOrganisationId(), r.state(), r.purpose(), plus(r.categories(), (DataCategory) row[5])));
+      }
     }
-    Map<Long, List<CaseFacts.ConsentFact>> consents = new HashMap<>();
-    for (Consent k :
-        em.createQuery("select distinct k from Consent k left join fetch k.categories where k.caseFile.id in :ids", Consent.class)
+    Map<Long, Map<Long, CaseFacts.ConsentFact>> consents = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select k.caseFile.id, k.id, k.recipient.id, k.purpose, k.givenOn, k.validUntil, k.withdrawnAt, c from Consent k left join k.categories c"
+                    + " where k.caseFile.id in :ids",
+                Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      consents
-          .computeIfAbsent(k.getCaseFile().getId(), x -> new ArrayList<>())
-          .add(
-              new CaseFacts.ConsentFact(
-                  k.getId(), k.getRecipient().getId(), k.getPurpose(), k.getCategories(), k.getGivenOn(), k.getValidUntil(), k.getWithdrawnAt()));
+      Map<Long, CaseFacts.ConsentFact> ofCase = consents.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
+      CaseFacts.ConsentFact k =
+          ofCase.computeIfAbsent(
+              (Long) row[1],
+              id -> new CaseFacts.ConsentFact(id, (Long) row[2], (Purpose) row[3], EnumSet.noneOf(DataCategory.class), (LocalDate) row[4], (LocalDate) row[5], (Instant) row[6]));
+      if (row[7] != null) {
+        ofCase.put(
+            k.id(),
+            new CaseFacts.ConsentFact(k.id(), k.recipientOrganisationId(), k.purpose(), plus(k.categories(), (DataCategory) row[7]), k.givenOn(), k.validUntil(), k.withdrawnAt()));
+      }
     }
     Map<Long, List<CaseFacts.BreakGlassFact>> breakGlass = new HashMap<>();
-    for (BreakGlassAccess b :
-        em.createQuery("select b from BreakGlassAccess b where b.caseFile.id in :ids", BreakGlassAccess.class)
+    for (Object[] row :
+        em.createQuery("select b.caseFile.id, b.id, b.user.id, b.category, b.expiresAt from BreakGlassAccess b where b.caseFile.id in :ids", Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
       breakGlass
-          .computeIfAbsent(b.getCaseFile().getId(), x -> new ArrayList<>())
-          .add(new CaseFacts.BreakGlassFact(b.getId(), b.getUser().getId(), b.getCategory(), b.getExpiresAt()));
+          .computeIfAbsent((Long) row[0], x -> new ArrayList<>())
+          .add(new CaseFacts.BreakGlassFact((Long) row[1], (Long) row[2], (DataCategory) row[3], (Instant) row[4]));
     }
     heads.forEach(
         (id, head) ->
@@ -86,9 +110,15 @@ public class CaseFactsLoader {
                     id,
                     head[0],
                     head[1],
-                    referrals.getOrDefault(id, List.of()),
-                    consents.getOrDefault(id, List.of()),
+                    List.copyOf(referrals.getOrDefault(id, Map.of()).values()),
+                    List.copyOf(consents.getOrDefault(id, Map.of()).values()),
                     breakGlass.getOrDefault(id, List.of()))));
     return result;
+  }
+
+  private static Set<DataCategory> plus(Set<DataCategory> categories, DataCategory category) {
+    EnumSet<DataCategory> all = categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
+    all.add(category);
+    return all;
   }
 }

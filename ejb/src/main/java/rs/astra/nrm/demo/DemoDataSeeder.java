@@ -55,6 +55,23 @@ public class DemoDataSeeder {
 
   private boolean seededNow;
 
+  /** A demo organisation: its unique name, type and city. */
+  public record DemoOrganisation(String name, OrganisationType type, String city) {}
+
+  /**
+   * The demo organisations, one of every type (two centres for social work); the benchmark's
+   * caseload generator creates the same ones.
+   */
+  public static final List<DemoOrganisation> ORGANISATIONS =
+      List.of(
+          new DemoOrganisation(ASTRA, OrganisationType.NGO, "Beograd"),
+          new DemoOrganisation("Border Police Directorate", OrganisationType.POLICE, "Beograd"),
+          new DemoOrganisation("Higher Public Prosecutor's Office Belgrade", OrganisationType.PROSECUTOR, "Beograd"),
+          new DemoOrganisation("Centre for Social Work Belgrade", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
+          new DemoOrganisation("Centre for Social Work Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
+          new DemoOrganisation("Clinical Centre of Serbia", OrganisationType.HEALTH, "Beograd"),
+          new DemoOrganisation("Centre for Protection of Victims of Trafficking", OrganisationType.CPTV, "Beograd"));
+
   /** The demo users: login name → (display name, organisation, role). */
   public record DemoUser(String username, String displayName, String organisation, PortalRole role) {}
 
@@ -82,15 +99,8 @@ public class DemoDataSeeder {
     Long organisations = em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
     if (organisations == 0) {
       Map<String, Organisation> byName = new LinkedHashMap<>();
-      for (Organisation o :
-          List.of(
-              new Organisation(ASTRA, OrganisationType.NGO, "Beograd"),
-              new Organisation("Border Police Directorate", OrganisationType.POLICE, "Beograd"),
-              new Organisation("Higher Public Prosecutor's Office Belgrade", OrganisationType.PROSECUTOR, "Beograd"),
-              new Organisation("Centre for Social Work Belgrade", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
-              new Organisation("Centre for Social Work Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
-              new Organisation("Clinical Centre of Serbia", OrganisationType.HEALTH, "Beograd"),
-              new Organisation("Centre for Protection of Victims of Trafficking", OrganisationType.CPTV, "Beograd"))) {
+      for (DemoOrganisation d : ORGANISATIONS) {
+        Organisation o = new Organisation(d.name(), d.type(), d.city());
         em.persist(o);
         byName.put(o.getName(), o);
       }

@@ -62,6 +62,13 @@ public class Referral {
   @JoinColumn(name = "case_file_id", nullable = false)
   private CaseFile caseFile;
 
+  /**
+   * The same column as {@link #caseFile}, read-only: queries that only need the case's id read it
+   * from the referral's own index instead of joining the case (the case list's count).
+   */
+  @Column(name = "case_file_id", insertable = false, updatable = false)
+  private Long caseFileId;
+
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
   @JoinColumn(name = "from_organisation_id", nullable = false)
   private Organisation fromOrganisation;

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -31,10 +30,7 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", username == null ? settings.user() : username);
-    props.setProperty("password", password == null ? settings.password() : password);
-    Connection c = driver().connect(settings.url(), props);
+    Connection c = driver().connect(settings.url(), settings.connectionProperties(username, password));
     if (c == null) {
       throw new SQLException("no JDBC driver accepts the configured database URL");
     }

@@ -60,6 +60,28 @@ public record DatabaseSettings(String url, String user, String password) {
     return new DatabaseSettings(url, user, password);
   }
 
+  /**
+   * The properties the JDBC driver connects with: user and password, and for PostgreSQL the session
+   * option {@code jit=off} unless the URL sets {@code options} itself. The portal's statements are
+   * short; PostgreSQL's JIT compiler (on by default) compiles any statement whose estimated cost
+   * exceeds {@code jit_above_cost}, and the access policy's {@code EXISTS} subqueries make the case
+   * list's estimates pass it: compiling took 10–40 ms per execution, more than the query itself
+   * (measured at 100,000 cases, docs/benchmarks.md).
+   *
+   * @param user the user to connect as ({@code null}: the configured one)
+   * @param password its password ({@code null}: the configured one)
+   * @return new properties for {@link java.sql.Driver#connect}
+   */
+  public java.util.Properties connectionProperties(String user, String password) {
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("user", user == null ? this.user : user);
+    props.setProperty("password", password == null ? this.password : password);
+    if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
+      props.setProperty("options", "-c jit=off");
+    }
+    return props;
+  }
+
   /** @return whether this is the embedded H2 database */
   public boolean embedded() {
     return url.startsWith("jdbc:h2:");

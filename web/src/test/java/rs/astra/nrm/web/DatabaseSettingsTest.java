@@ -46,4 +46,24 @@ class DatabaseSettingsTest {
     DatabaseSettings s = new DatabaseSettings("jdbc:postgresql://db/nrm", "portal", "s3cret");
     assertFalse(s.toString().contains("s3cret"));
   }
+
+  @Test
+  void postgresqlSessionsRunWithoutJitCompilation() {
+    DatabaseSettings s = new DatabaseSettings("jdbc:postgresql://db/nrm", "portal", "s3cret");
+    var props = s.connectionProperties(null, null);
+    assertEquals("-c jit=off", props.getProperty("options"));
+    assertEquals("portal", props.getProperty("user"));
+    assertEquals("s3cret", props.getProperty("password"));
+  }
+
+  @Test
+  void optionsGivenInTheUrlAreLeftToTheOperator() {
+    DatabaseSettings s = new DatabaseSettings("jdbc:postgresql://db/nrm?options=-c%20statement_timeout=5s", "portal", "");
+    assertEquals(null, s.connectionProperties(null, null).getProperty("options"));
+  }
+
+  @Test
+  void theEmbeddedDatabaseGetsNoPostgresqlOptions() {
+    assertEquals(null, DatabaseSettings.from(k -> null, Map.of()).connectionProperties(null, null).getProperty("options"));
+  }
 }

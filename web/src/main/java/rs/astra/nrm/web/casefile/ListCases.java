@@ -83,9 +83,19 @@ public class ListCases implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    // The total of the current filters. PrimeFaces asks for it with every page; paging and sorting
+    // cannot change it, so it is counted when the list opens and when a filter changes.
+    private CaseListQuery counted;
+    private int total;
+
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) cases.count(user.viewer(), query(0, 1, Map.of(), filterBy));
+      CaseListQuery filters = query(0, 1, Map.of(), filterBy);
+      if (!filters.equals(counted)) {
+        total = (int) cases.count(user.viewer(), filters);
+        counted = filters;
+      }
+      return total;
     }
 
     @Override

@@ -1,0 +1,537 @@
+package rs.astra.nrm.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import rs.astra.nrm.bench.caseload.CaseloadGenerator;
+import rs.astra.nrm.bench.caseload.HtcdsImportFile;
+import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.demo.DemoDataSeeder;
+
+/**
+ * The benchmark, end to end (docs/benchmarks.md): creates a fresh PostgreSQL database, generates the
+ * caseload into it, starts an empty WAR on Payara Micro and then the portal with the framework floor
+ * (the portal's database connections pass through {@link PgWireRecorder}), and measures
+ *
+ * <ol>
+ *   <li>the case list as four users (owner NGO, centre for social work, police, CPTV) for the first
+ *       page, page 200, sorted by date and filtered by name: the page, the same SQL replayed over
+ *       JDBC, and the floor's same page, interleaved request by request;
+ *   <li>a list-only and a mixed load of concurrent sessions, each a different user;
+ *   <li>start-up to ready against the empty WAR, resident memory idle and under load;
+ *   <li>the HTCDS import of a generated CSV file.
+ * </ol>
+ *
+ * It prints a table, writes it to {@code <out>/report.md} with the plans of the list queries in
+ * {@code <out>/plans.md}, and, with {@code --docs=<folder>}, replaces the results section of {@code
+ * <folder>/benchmarks.md} and writes {@code <folder>/benchmark-plans.md}. No figure is asserted.
+ */
+public final class BenchmarkHarness {
+
+  /** The four viewers of the single-user measurements: who and what she stands for. */
+  static final Map<String, String> VIEWERS = new LinkedHashMap<>();
+
+  static {
+    VIEWERS.put("ngo.caseworker1", "owner NGO (ASTRA)");
+    VIEWERS.put("csw.belgrade", "CSW recipient (Belgrade)");
+    VIEWERS.put("police.officer", "police (Border Police)");
+    VIEWERS.put("cptv.officer", "CPTV");
+  }
+
+  /** The four list requests measured. */
+  enum Scenario {
+    FIRST_PAGE("first page"),
+    PAGE_200("page 200"),
+    SORTED_BY_DATE("sorted by date"),
+    FILTERED_BY_NAME("filtered by name");
+
+    final String label;
+
+    Scenario(String label) {
+      this.label = label;
+    }
+  }
+
+  /** The surname the name filter looks for (Latin script; the Cyrillic spelling is another name). */
+  static final String NAME_FILTER = "Nikolić";
+
+  /** One measured list request. */
+  record Measured(
+      String viewer, Scenario scenario, long total, int page, Stats portal, Stats floor, Stats sql, int statements, int queries, int writes, int writeTrips) {
+    double ratioSql() {
+      return portal.medianMillis() / sql.medianMillis();
+    }
+
+    double ratioFloor() {
+      return portal.medianMillis() / floor.medianMillis();
+    }
+
+    /** Page time over (floor + SQL): the target is at most 2. */
+    double ratioBudget() {
+      return portal.medianMillis() / (floor.medianMillis() + sql.medianMillis());
+    }
+  }
+
+  private final Options o;
+  private final StringBuilder plans = new StringBuilder();
+
+  private BenchmarkHarness(Options o) {
+    this.o = o;
+  }
+
+  /**
+   * Command line: {@code --cases=N --seed=S --db=NAME --pg=HOST:PORT --pg-user=U --port=P --sessions=N
+   * --load-seconds=S --repeats=R --import-rows=N --micro=… --portal-war=… --floor-war=… --out=DIR
+   * [--docs=DIR] [--note=TEXT] [--portal-jvm-options=…]}; {@code mvn -Pbench package} passes them all.
+   *
+   * @param args the options
+   * @throws Exception when a step fails; the portal and the recorder are stopped first
+   */
+  public static void main(String[] args) throws Exception {
+    new BenchmarkHarness(Options.parse(args)).run();
+  }
+
+  private void run() throws Exception {
+    Files.createDirectories(o.out);
+    Path sqlDir = o.out.resolve("sql");
+    if (Files.isDirectory(sqlDir)) {
+      try (var old = Files.list(sqlDir)) {
+        for (Path f : old.toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    String started = ZonedDateTime.now(AccessPolicy.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    String loadBefore = Machine.loadAverage();
+    say("NRM Portal benchmark: %,d cases, database %s on %s", o.cases, o.db, o.pg);
+
+    // 1. A fresh database with the generated caseload (--reuse-db keeps the last one, for development).
+    LocalDate today = LocalDate.now(AccessPolicy.ZONE);
+    CaseloadGenerator generator = new CaseloadGenerator(new CaseloadGenerator.Settings(o.jdbc(o.db), o.pgUser, "", o.cases, o.seed, today, o.schemaTarget));
+    CaseloadGenerator.Summary generated;
+    if (o.reuseDb) {
+      generated = new CaseloadGenerator.Summary(Map.of(), 0);
+    } else {
+      generated = generate(generator);
+    }
+    Machine machine;
+    try (Connection c = DriverManager.getConnection(o.jdbc(o.db), o.pgUser, "")) {
+      machine = Machine.describe(o.micro, c);
+    }
+
+    // 2. Start-up of an empty WAR on the same Payara Micro.
+    double emptyReady = Double.NaN;
+    double emptyReported = Double.NaN;
+    long emptyRss = -1;
+    if (!o.skipEmptyWar) {
+      Path empty = emptyWar(o.out.resolve("empty.war"));
+      say("starting an empty WAR");
+      try (PayaraMicro p = PayaraMicro.start(java(), o.micro, o.portalJvmOptions, List.of(empty), o.port, Map.of(), o.out.resolve("payara-empty.log"))) {
+        emptyReady = p.awaitReady("", Duration.ofMinutes(5));
+        emptyRss = p.memoryKiB("VmRSS");
+        p.awaitLogged("ready in", Duration.ofMinutes(2));
+        emptyReported = p.reportedReadyMillis();
+      }
+    }
+
+    // 3. The portal (and the floor), its database connections through the recorder.
+    List<Measured> measured = new ArrayList<>();
+    Map<String, Integer> casePageStatements = new LinkedHashMap<>();
+    List<LoadTest.Result> loads = new ArrayList<>();
+    double portalReady;
+    double portalReported;
+    long idleRss;
+    long peakRss;
+    double importSeconds;
+    int importRows = o.importRows;
+    String importProblem = null;
+    try (PgWireRecorder recorder = new PgWireRecorder(o.pgHost(), o.pgPort())) {
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("NRM_DB_URL", "jdbc:postgresql://127.0.0.1:" + recorder.port() + "/" + o.db + "?sslmode=disable");
+      env.put("NRM_DB_USER", o.pgUser);
+      env.put("NRM_DB_PASSWORD", "");
+      List<String> jvm = new ArrayList<>(o.portalJvmOptions);
+      jvm.add("-Dnrm.data.dir=" + o.out.resolve("data"));
+      jvm.add("-Dnrm.floor.rows=" + Math.max(o.cases, 100));
+      say("starting the portal and the floor");
+      try (PayaraMicro portal = PayaraMicro.start(java(), o.micro, jvm, List.of(o.portalWar, o.floorWar), o.port, env, o.out.resolve("payara-portal.log"))) {
+        portalReady = portal.awaitReady("health/ready", Duration.ofMinutes(10));
+        portal.awaitReady("floor/app/cases.xhtml", Duration.ofMinutes(5));
+        idleRss = portal.memoryKiB("VmRSS");
+        URI base = URI.create("http://127.0.0.1:" + o.port + "/");
+
+        say("single user: %d repetitions of every list request, interleaved with the floor and the SQL", o.repeats);
+        // The replay connects straight to PostgreSQL with the session options the portal's connections use.
+        java.util.Properties replayProperties = new java.util.Properties();
+        replayProperties.setProperty("user", o.pgUser);
+        replayProperties.setProperty("password", "");
+        String portalOptions = recorder.sessionParameters().get("options");
+        if (portalOptions != null) {
+          replayProperties.setProperty("options", portalOptions);
+        }
+        say("replay connections use the portal's session options: %s", portalOptions == null ? "none" : portalOptions);
+        try (Connection direct = DriverManager.getConnection(o.jdbc(o.db), replayProperties)) {
+          for (Map.Entry<String, String> v : VIEWERS.entrySet()) {
+            PortalSession session = new PortalSession(base, v.getKey());
+            PortalSession.Answer login = session.login(DemoDataSeeder.DEMO_PASSWORD);
+            if (!login.ok()) {
+              throw new IllegalStateException(login.problem());
+            }
+            PortalSession floor = new PortalSession(base, "floor");
+            // Not timed: what opening one case from the list costs in statements (the N+1 check).
+            check(session.openCaseList("app/cases.xhtml"));
+            if (!session.rowIds().isEmpty()) {
+              recorder.startRecording();
+              check(session.openCase(session.rowIds().getFirst()));
+              List<PgWireRecorder.Executed> casePage = recorder.stopRecording();
+              dump(v.getValue(), "case page", casePage);
+              casePageStatements.put(v.getValue(), casePage.size());
+            }
+            for (Scenario s : Scenario.values()) {
+              Measured m = measure(v.getValue(), s, session, floor, recorder, direct);
+              measured.add(m);
+              say("  %-26s %-17s page %7.1f ms  SQL %6.1f ms  floor %6.1f ms  (%d statements)", m.viewer(), s.label, m.portal().medianMillis(),
+                  m.sql().medianMillis(), m.floor().medianMillis(), m.statements());
+            }
+          }
+        }
+
+        Map<String, String> users = generator.users();
+        List<String> loadUsers = loadUsers(users, o.sessions);
+        Set<String> recipients = new LinkedHashSet<>();
+        for (String u : loadUsers) {
+          if (!users.get(u).equals(DemoDataSeeder.ASTRA) && !u.startsWith("ngo")) {
+            recipients.add(u);
+          }
+        }
+        for (LoadTest.Mix mix : LoadTest.Mix.values()) {
+          say("load: %d sessions, %s mix, %d s", loadUsers.size(), mix, o.loadSeconds);
+          LoadTest.Result r = LoadTest.run(base, loadUsers, recipients, DemoDataSeeder.DEMO_PASSWORD, Duration.ofSeconds(o.loadSeconds), mix, portal);
+          loads.add(r);
+          say("  %,d requests, %.0f/s (list %.0f/s), p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", r.requests(), r.requests() / r.seconds(),
+              r.listPerSecond(), r.all().medianMillis(), r.all().percentileMillis(95), r.all().percentileMillis(99), r.errors());
+          r.errorSamples().forEach(e -> say("    error: %s", e));
+          // Let the server settle between phases (sessions of the last one expire on their own).
+          Thread.sleep(2000);
+        }
+        peakRss = portal.memoryKiB("VmHWM");
+        // Logged once every application is deployed (the portal and then the floor).
+        portal.awaitLogged("ready in", Duration.ofMinutes(2));
+        portalReported = portal.reportedReadyMillis();
+
+        say("HTCDS import of %,d rows", importRows);
+        byte[] file = HtcdsImportFile.csv(importRows, o.seed, today);
+        Files.write(o.out.resolve("htcds-import.csv"), file);
+        PortalSession coordinator = new PortalSession(base, "ngo.coordinator");
+        PortalSession.Answer login = coordinator.login(DemoDataSeeder.DEMO_PASSWORD);
+        if (!login.ok()) {
+          throw new IllegalStateException(login.problem());
+        }
+        PortalSession.Answer imported = coordinator.importHtcds("htcds-import.csv", file, "ui-messages-info");
+        importSeconds = imported.nanos() / 1e9;
+        if (!imported.ok()) {
+          importProblem = imported.problem();
+          Files.writeString(o.out.resolve("import-answer.xml"), imported.body());
+        }
+        say("  %.1f s, %,.0f rows/s%s", importSeconds, importRows / importSeconds, importProblem == null ? "" : " (" + importProblem + ")");
+      }
+    }
+    String loadAfter = Machine.loadAverage();
+
+    String report =
+        report(machine, started, loadBefore, loadAfter, generated, emptyReady, emptyReported, emptyRss, portalReady, portalReported, idleRss, peakRss,
+            measured, casePageStatements, loads, importRows, importSeconds, importProblem);
+    System.out.println();
+    System.out.println(report);
+    Files.writeString(o.out.resolve("report.md"), report);
+    String plansDoc = "# Plans of the case-list queries (benchmark run of " + started + ")\n\n"
+        + "`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)` of the counts, the page query and the rows query that each list request executed, as the portal sent them"
+        + " (recorded on the wire), right after the single-user measurements, " + String.format("%,d", o.cases) + " cases. Written by `mvn -Pbench package`"
+        + " (see [benchmarks.md](benchmarks.md)).\n\n" + plans;
+    Files.writeString(o.out.resolve("plans.md"), plansDoc);
+    if (o.docs != null) {
+      Path doc = o.docs.resolve("benchmarks.md");
+      String text = Files.exists(doc) ? Files.readString(doc) : "<!-- bench:results:start -->\n<!-- bench:results:end -->\n";
+      int from = text.indexOf("<!-- bench:results:start -->");
+      int to = text.indexOf("<!-- bench:results:end -->");
+      if (from >= 0 && to > from) {
+        text = text.substring(0, from) + "<!-- bench:results:start -->\n" + report + "\n" + text.substring(to);
+        Files.writeString(doc, text);
+      }
+      Files.writeString(o.docs.resolve("benchmark-plans.md"), plansDoc);
+      say("results written to %s and %s", doc, o.docs.resolve("benchmark-plans.md"));
+    }
+    if (importProblem != null || loads.stream().anyMatch(l -> l.sessions() == 0)) {
+      // The figures are reported either way; a harness that could not do its work says so.
+      throw new IllegalStateException("the benchmark could not complete: " + (importProblem != null ? importProblem : "no session logged in"));
+    }
+  }
+
+  private CaseloadGenerator.Summary generate(CaseloadGenerator generator) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(o.jdbc("postgres"), o.pgUser, "")) {
+      try (Statement st = admin.createStatement()) {
+        st.execute("drop database if exists " + o.db + " with (force)");
+        st.execute("create database " + o.db);
+      }
+    }
+    say("generating the caseload");
+    CaseloadGenerator.Summary generated = generator.generate();
+    say("%,d rows in %.1f s", generated.totalRows(), generated.millis() / 1e3);
+    return generated;
+  }
+
+  /** Measures one list request as one viewer: portal, floor and SQL, interleaved. */
+  private Measured measure(String viewer, Scenario s, PortalSession portal, PortalSession floor, PgWireRecorder recorder, Connection direct)
+      throws Exception {
+    int warmups = Math.max(2, o.repeats / 5);
+    // Open the view each request works on; the first page is itself the request for FIRST_PAGE.
+    check(portal.openCaseList("app/cases.xhtml"));
+    check(floor.openCaseList("floor/app/cases.xhtml"));
+    long total = portal.total();
+    int lastPage = (int) Math.max(0, (total - 1) / 20);
+    int page = s == Scenario.PAGE_200 ? Math.min(199, lastPage) : 0;
+    recorder.startRecording();
+    request(s, portal, "app/cases.xhtml", page);
+    List<PgWireRecorder.Executed> executed = recorder.stopRecording();
+    SqlReplay replay = new SqlReplay(executed);
+    dump(viewer, s.label, executed);
+    plans.append("## ").append(viewer).append(", ").append(s.label).append(s == Scenario.PAGE_200 ? " (page " + (page + 1) + ")" : "").append("\n\n```\n");
+    plans.append(replay.explain(direct)).append("```\n\n");
+    Stats p = new Stats();
+    Stats f = new Stats();
+    Stats q = new Stats();
+    for (int i = 0; i < warmups + o.repeats; i++) {
+      long a = request(s, portal, "app/cases.xhtml", page);
+      long b = request(s, floor, "floor/app/cases.xhtml", page);
+      long c = replay.run(direct);
+      if (i >= warmups) {
+        p.add(a);
+        f.add(b);
+        q.add(c);
+      }
+    }
+    return new Measured(viewer, s, total, page + 1, p, f, q, replay.statements(), replay.queries(), replay.writes(), replay.writeRoundTrips());
+  }
+
+  /** Keeps what one request executed, for reading (the N+1 check): {@code <out>/sql/<viewer>-<request>.sql}. */
+  private void dump(String viewer, String request, List<PgWireRecorder.Executed> executed) throws IOException {
+    StringBuilder text = new StringBuilder("-- " + viewer + ", " + request + ": " + executed.size() + " statements as the portal sent them\n");
+    for (PgWireRecorder.Executed e : executed) {
+      List<String> values = new ArrayList<>();
+      e.params().forEach(p -> values.add(p.text() == null ? "NULL" : p.text()));
+      text.append("-- connection ").append(e.connection()).append(", round trip ").append(e.roundTrip()).append(values.isEmpty() ? "" : "; parameters: " + String.join(", ", values)).append('\n');
+      text.append(e.sql()).append(";\n");
+    }
+    Path dir = o.out.resolve("sql");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve((viewer.replaceAll("[^A-Za-z]+", "-") + "-" + request.replace(' ', '-')).toLowerCase(Locale.ROOT) + ".sql"), text);
+  }
+
+  /** @return nanoseconds of one list request of the scenario */
+  private static long request(Scenario s, PortalSession session, String path, int page) throws Exception {
+    PortalSession.Answer a =
+        switch (s) {
+          case FIRST_PAGE -> session.openCaseList(path);
+          case PAGE_200 -> session.paginate(page * 20, 20);
+          case SORTED_BY_DATE -> session.sort(2, true);
+          case FILTERED_BY_NAME -> session.filter(1, NAME_FILTER);
+        };
+    check(a);
+    return a.nanos();
+  }
+
+  private static PortalSession.Answer check(PortalSession.Answer a) {
+    if (!a.ok()) {
+      throw new IllegalStateException(a.problem());
+    }
+    return a;
+  }
+
+  /**
+   * Picks the load test's users: each a different user, in the proportions of the NRM's traffic —
+   * two in five from NGOs, then centres for social work, police, the CPTV, prosecutors and health.
+   */
+  static List<String> loadUsers(Map<String, String> users, int sessions) {
+    String[][] shares = {{"ngo", "40"}, {"csw", "25"}, {"police", "15"}, {"cptv", "8"}, {"prosecutor", "6"}, {"health", "6"}};
+    List<String> chosen = new ArrayList<>();
+    for (String[] share : shares) {
+      int want = (int) Math.round(sessions * Integer.parseInt(share[1]) / 100.0);
+      for (String u : users.keySet()) {
+        if (want == 0 || chosen.size() >= sessions) {
+          break;
+        }
+        if (u.startsWith(share[0]) && !chosen.contains(u)) {
+          chosen.add(u);
+          want--;
+        }
+      }
+    }
+    for (String u : users.keySet()) {
+      if (chosen.size() >= sessions) {
+        break;
+      }
+      if (!chosen.contains(u) && !u.equals("admin") && !u.equals("dpo")) {
+        chosen.add(u);
+      }
+    }
+    return chosen;
+  }
+
+  private String report(
+      Machine m, String started, String loadBefore, String loadAfter, CaseloadGenerator.Summary generated, double emptyReady, double emptyReported,
+      long emptyRss, double portalReady, double portalReported, long idleRss, long peakRss, List<Measured> measured,
+      Map<String, Integer> casePageStatements, List<LoadTest.Result> loads,
+      int importRows, double importSeconds, String importProblem) {
+    StringBuilder r = new StringBuilder();
+    r.append("### Run of ").append(started).append("\n\n");
+    r.append("| machine | |\n|---|---|\n");
+    r.append("| CPUs | ").append(m.cpus()).append(" × ").append(m.cpuModel()).append(" |\n");
+    r.append("| memory | ").append(String.format("%,d MiB", m.memoryMiB())).append(" |\n");
+    r.append("| OS | ").append(m.os()).append(" |\n");
+    r.append("| JDK | ").append(m.jdk()).append(" |\n");
+    r.append("| server | ").append(m.payara()).append(", portal JVM options `").append(String.join(" ", o.portalJvmOptions)).append("` |\n");
+    r.append("| database | ").append(m.postgres()).append(" (same machine) |\n");
+    r.append("| load average (1/5/15 min) | before ").append(loadBefore).append(", after ").append(loadAfter).append(" |\n");
+    if (!o.note.isBlank()) {
+      r.append("| note | ").append(o.note).append(" |\n");
+    }
+    r.append("\n**Caseload** (seed ").append(o.seed).append("): ");
+    List<String> parts = new ArrayList<>();
+    generated.rows().forEach((t, n) -> parts.add(String.format("%s %,d", t, n)));
+    r.append(String.join(", ", parts));
+    r.append(String.format("; %,d rows generated in %.1f s (%,.0f rows/s, schema migration included).%n%n", generated.totalRows(), generated.millis() / 1e3,
+        generated.totalRows() * 1000.0 / Math.max(1, generated.millis())));
+
+    r.append(String.format("**Case list, one user at a time** (median of %d, milliseconds; page = the portal's answer as the browser gets it, "
+        + "SQL = the statements that request executed, replayed over JDBC; floor = the same page over rows in memory):%n%n", o.repeats));
+    r.append("| viewer | request | cases seen | page p50 | page p95 | SQL p50 | statements: reads + writes (write round trips) | page ÷ SQL | floor p50 | page ÷ floor | page ÷ (floor + SQL) |\n");
+    r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measured x : measured) {
+      r.append(String.format(Locale.ROOT, "| %s | %s%s | %,d | %.1f | %.1f | %.1f | %d + %d (%d) | %.1f | %.1f | %.1f | %.2f |%n", x.viewer(), x.scenario().label,
+          x.scenario() == Scenario.PAGE_200 && x.page() != 200 ? " (last: " + x.page() + ")" : "", x.total(), x.portal().medianMillis(),
+          x.portal().percentileMillis(95), x.sql().medianMillis(), x.queries(), x.writes(), x.writeTrips(), x.ratioSql(), x.floor().medianMillis(),
+          x.ratioFloor(), x.ratioBudget()));
+    }
+    r.append("\nStatements executed to open one case page from the list (not timed): ");
+    List<String> cp = new ArrayList<>();
+    casePageStatements.forEach((v, n) -> cp.add(v + " " + n));
+    r.append(String.join(", ", cp)).append(".\n");
+    r.append("\n**Load** (each session a different user with its own cookies, no think time; `floor` = the same list on the framework floor):\n\n");
+    r.append("| mix | sessions | seconds | requests | req/s | list req/s | p50 ms | p95 ms | p99 ms | errors | RSS max / mean MiB |\n");
+    r.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (LoadTest.Result l : loads) {
+      Stats all = l.all();
+      r.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %,d | %.1f | %.1f | %.0f | %.0f | %.0f | %d | %,d / %,d |%n", l.mix().name().toLowerCase(Locale.ROOT),
+          l.sessions(), l.seconds(), l.requests(), l.requests() / l.seconds(), l.listPerSecond(), all.medianMillis(), all.percentileMillis(95),
+          all.percentileMillis(99), l.errors(), l.rssMaxKiB() / 1024, l.rssMeanKiB() / 1024));
+    }
+    r.append("\nBy request kind:\n\n| mix | request | count | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n");
+    for (LoadTest.Result l : loads) {
+      l.byKind().forEach((kind, s) -> r.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.0f | %.0f | %.0f |%n", l.mix().name().toLowerCase(Locale.ROOT), kind,
+          s.count(), s.medianMillis(), s.percentileMillis(95), s.percentileMillis(99))));
+    }
+    r.append("\n**Start-up and memory**\n\n| | empty WAR | portal |\n|---|---:|---:|\n");
+    r.append(String.format(Locale.ROOT, "| process start → first 200 (ms) | %.0f | %.0f (`/health/ready`) |%n", emptyReady, portalReady));
+    r.append(String.format(Locale.ROOT, "| Payara's \"ready in\" (ms) | %.0f | %.0f |%n", emptyReported, portalReported));
+    r.append(String.format(Locale.ROOT, "| resident memory after start (MiB) | %,d | %,d |%n", emptyRss / 1024, idleRss / 1024));
+    r.append(String.format(Locale.ROOT, "| resident memory, peak of the run (VmHWM, MiB) | | %,d |%n", peakRss / 1024));
+    r.append(String.format(Locale.ROOT, "%n**HTCDS import**: %,d rows (CSV, %d HTCDS fields) in %.1f s = **%,.0f rows/s**%s, one request as `ngo.coordinator`.%n",
+        importRows, HtcdsImportFile.FIELDS.size(), importSeconds, importRows / importSeconds, importProblem == null ? "" : " — FAILED: " + importProblem));
+    return r.toString();
+  }
+
+  private static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** A WAR with nothing but a static page: what Payara Micro costs by itself. */
+  private static Path emptyWar(Path file) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("index.html"));
+      zip.write("<!DOCTYPE html><title>empty</title>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("WEB-INF/web.xml"));
+      zip.write(("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.1\"/>").getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    Files.write(file, bytes.toByteArray());
+    return file;
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.printf("[bench] " + format + "%n", args);
+  }
+
+  /** The command line. */
+  record Options(
+      int cases, long seed, String db, String pg, String pgUser, int port, int sessions, int loadSeconds, int repeats, int importRows,
+      List<String> portalJvmOptions, Path micro, Path portalWar, Path floorWar, Path out, Path docs, String note, boolean reuseDb,
+      boolean skipEmptyWar, String schemaTarget) {
+
+    static Options parse(String[] args) {
+      Map<String, String> m = new LinkedHashMap<>();
+      for (String a : args) {
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 0) {
+          m.put(a.substring(2, eq), a.substring(eq + 1));
+        }
+      }
+      String jvm = m.getOrDefault("portal-jvm-options", "").strip();
+      String docs = m.getOrDefault("docs", "").strip();
+      return new Options(
+          Integer.parseInt(m.getOrDefault("cases", "100000")),
+          Long.parseLong(m.getOrDefault("seed", "20260101")),
+          m.getOrDefault("db", "nrm_bench"),
+          m.getOrDefault("pg", "127.0.0.1:5432"),
+          m.getOrDefault("pg-user", "postgres"),
+          Integer.parseInt(m.getOrDefault("port", "18480")),
+          Integer.parseInt(m.getOrDefault("sessions", "50")),
+          Integer.parseInt(m.getOrDefault("load-seconds", "60")),
+          Integer.parseInt(m.getOrDefault("repeats", "30")),
+          Integer.parseInt(m.getOrDefault("import-rows", "10000")),
+          jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
+          Path.of(m.getOrDefault("micro", "web/target/payara-micro.jar")),
+          Path.of(m.getOrDefault("portal-war", "web/target/nrm-portal.war")),
+          Path.of(m.getOrDefault("floor-war", "bench/floor/target/floor.war")),
+          Path.of(m.getOrDefault("out", "bench/harness/target/bench")),
+          docs.isEmpty() ? null : Path.of(docs),
+          m.getOrDefault("note", ""),
+          Boolean.parseBoolean(m.getOrDefault("reuse-db", "false")),
+          Boolean.parseBoolean(m.getOrDefault("skip-empty-war", "false")),
+          m.getOrDefault("schema-target", "").isBlank() ? null : m.get("schema-target"));
+    }
+
+    String pgHost() {
+      return pg.substring(0, pg.lastIndexOf(':'));
+    }
+
+    int pgPort() {
+      return Integer.parseInt(pg.substring(pg.lastIndexOf(':') + 1));
+    }
+
+    String jdbc(String database) {
+      return "jdbc:postgresql://" + pg + "/" + database;
+    }
+  }
+}

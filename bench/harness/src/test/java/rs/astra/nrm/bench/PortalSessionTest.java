@@ -1,0 +1,23 @@
+package rs.astra.nrm.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PortalSessionTest {
+
+  @Test
+  void aFormSubmitsItsInputsAndSelectedOptionsButNotItsButtons() {
+    String html =
+        "<form id=\"other\"><input name=\"x\" value=\"no\"/></form>"
+            + "<form id=\"casesForm\" method=\"post\"><input type=\"hidden\" name=\"casesForm\" value=\"casesForm\" />"
+            + "<input id=\"f\" name=\"casesForm:cases:codeColumn:filter\" class=\"ui-column-filter\" value=\"NRM&amp;1\">"
+            + "<select id=\"s\" name=\"casesForm:cases:j_idt9:j_idt10_input\"><option value=\"\">All</option><option value=\"Active\" selected=\"selected\">A</option></select>"
+            + "<button name=\"casesForm:go\" type=\"submit\"></button><input type=\"submit\" name=\"casesForm:send\" value=\"Send\"/>"
+            + "<input type=\"checkbox\" name=\"casesForm:off\"/></form>";
+    assertEquals(
+        Map.of("casesForm", "casesForm", "casesForm:cases:codeColumn:filter", "NRM&1", "casesForm:cases:j_idt9:j_idt10_input", "Active"),
+        PortalSession.formFields(html, "casesForm"));
+  }
+}
