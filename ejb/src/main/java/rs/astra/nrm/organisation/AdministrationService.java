@@ -215,6 +215,27 @@ public class AdministrationService {
   }
 
   /**
+   * Reactivates a deactivated organisation: it is offered as a recipient again, and its users who
+   * are themselves active can sign in again. Nothing changes for an active one.
+   *
+   * @param viewer an administrator
+   * @param organisationId the organisation
+   * @param version the version the administrator saw
+   * @throws InvalidRequestException {@code admin.error.notFound}
+   * @throws ConcurrentUpdateException when someone changed it meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void reactivateOrganisation(Viewer viewer, long organisationId, long version) {
+    requireAdmin(viewer);
+    Organisation o = organisation(organisationId, version);
+    if (!o.isActive()) {
+      o.reactivate();
+      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ORGANISATION_REACTIVATED, null, o.getId(), null, null);
+      em.flush();
+    }
+  }
+
+  /**
    * One page of users, by organisation then login name.
    *
    * @param viewer an administrator
@@ -340,6 +361,58 @@ public class AdministrationService {
       audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_DEACTIVATED, null, u.getId(), null, null);
       em.flush();
     }
+  }
+
+  /**
+   * Reactivates a deactivated user: she can sign in again, with her role and password as they were.
+   * Nothing changes for an active one.
+   *
+   * @param viewer an administrator, not reactivating herself
+   * @param userId the user
+   * @param version the version the administrator saw
+   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.notFound}, or
+   *     {@code admin.error.organisationInactive} when her organisation is deactivated (reactivate it
+   *     first)
+   * @throws ConcurrentUpdateException when someone changed her meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void reactivateUser(Viewer viewer, long userId, long version) {
+    requireAdmin(viewer);
+    PortalUser u = user(viewer, userId, version);
+    if (!u.getOrganisation().isActive()) {
+      throw new InvalidRequestException("admin.error.organisationInactive");
+    }
+    if (!u.isActive()) {
+      u.reactivate();
+      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_REACTIVATED, null, u.getId(), null, null);
+      em.flush();
+    }
+  }
+
+  /**
+   * Sets a new password for a user's form login (a forgotten password, or one that may be known to
+   * others). Only its hash is stored, and the activity record names the user, never the password.
+   * Sessions she has open stay signed in: to lock someone out at once, deactivate her first, set the
+   * password, then reactivate her. With single sign-on, passwords are kept by Keycloak, not here.
+   *
+   * @param viewer an administrator, not setting her own password here
+   * @param userId the user
+   * @param version the version the administrator saw
+   * @param newPassword {@link #MIN_PASSWORD_LENGTH} to 200 characters
+   * @throws InvalidRequestException {@code admin.error.password}, {@code admin.error.self} or {@code
+   *     admin.error.notFound}
+   * @throws ConcurrentUpdateException when someone changed her meanwhile
+   * @throws NotPermittedException for any other role
+   */
+  public void setPassword(Viewer viewer, long userId, long version, String newPassword) {
+    requireAdmin(viewer);
+    if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH || newPassword.length() > 200) {
+      throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
+    }
+    PortalUser u = user(viewer, userId, version);
+    u.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
+    em.flush();
   }
 
   private static void requireAdmin(Viewer viewer) {

@@ -47,6 +47,12 @@ public class ActivityRecord {
     USER_ROLE_CHANGED,
     /** A user was deactivated; subject = her id. */
     USER_DEACTIVATED,
+    /** A deactivated organisation was reactivated; subject = its id. */
+    ORGANISATION_REACTIVATED,
+    /** A deactivated user was reactivated; subject = her id. */
+    USER_REACTIVATED,
+    /** An administrator set a new password for a user; subject = her id (never the password). */
+    USER_PASSWORD_SET,
     /** A list was exported to a file; detail = the list and the format, rows = how many rows. */
     LIST_EXPORTED
   }

@@ -110,6 +110,11 @@ public class Organisation {
     this.active = false;
   }
 
+  /** Reactivates a deactivated organisation: its active users can sign in again and it is offered as a recipient again. */
+  public void reactivate() {
+    this.active = true;
+  }
+
   /** @return whether the organisation takes part in the portal */
   public boolean isActive() {
     return active;

@@ -160,6 +160,21 @@ public class PortalUser {
     this.active = false;
   }
 
+  /** Reactivates a deactivated user: she can sign in again (if her organisation is active). */
+  public void reactivate() {
+    this.active = true;
+  }
+
+  /**
+   * Replaces the password of form login.
+   *
+   * @param newPasswordHash a {@code Pbkdf2PasswordHash} hash, never the password itself
+   * @throws NullPointerException if the hash is {@code null}
+   */
+  public void changePasswordHash(String newPasswordHash) {
+    this.passwordHash = Objects.requireNonNull(newPasswordHash, "passwordHash");
+  }
+
   /** @return the optimistic-lock version */
   public long getVersion() {
     return version;

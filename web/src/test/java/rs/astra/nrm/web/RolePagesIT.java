@@ -363,6 +363,65 @@ class RolePagesIT {
     assertEquals(0, proceedings.upcomingHearings(admin, 10).total());
   }
 
+  @Test
+  void theAdministratorReactivatesAnOrganisationAndAUserAndSetsHerANewPassword() throws Exception {
+    fixture();
+    Viewer admin = viewer("admin");
+    long org = administration.createOrganisation(admin, "RP Returning NGO", OrganisationType.NGO, "Kraljevo");
+    long returning = administration.createUser(admin, new AdministrationService.NewUserForm("rp.returning", "Povratnica", null, org, PortalRole.NGO_CASEWORKER, "first-long-password"));
+    administration.deactivateUser(admin, returning, directory.findUser("rp.returning").orElseThrow().getVersion());
+    administration.deactivateOrganisation(admin, org, directory.findOrganisationByName("RP Returning NGO").orElseThrow().getVersion());
+
+    // A user of a deactivated organisation cannot be reactivated: the organisation comes first.
+    PortalSession session = signedIn("admin", "demo");
+    session.get("app/admin/users.xhtml");
+    session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.returning"));
+    String refused = session.submitForPage("userAdminForm", "userAdminForm:users:0:reactivateUser", Map.of("userAdminForm:filterText", "rp.returning"));
+    assertTrue(refused.contains("Izaberite aktivnu organizaciju") || refused.contains("Choose an active organisation"), "a clear message");
+    assertFalse(directory.findUser("rp.returning").orElseThrow().isActive(), "and nothing changed");
+
+    session.get("app/admin/organisations.xhtml");
+    String organisations = session.lastPage();
+    int row = organisations.indexOf("RP Returning NGO");
+    Matcher button = Pattern.compile("id=\"(orgForm:organisations:\\d+:reactivateOrganisation)\"").matcher(organisations);
+    assertTrue(row > 0 && button.find(row), "a deactivated organisation offers reactivation");
+    String reactivated = session.submitForPage("orgForm", button.group(1), Map.of());
+    assertTrue(reactivated.contains("Organizacija je ponovo aktivirana") || reactivated.contains("The organisation was reactivated"), "the administrator is told");
+    assertTrue(directory.findOrganisationByName("RP Returning NGO").orElseThrow().isActive());
+    assertTrue(directory.viewerFor("rp.returning").isEmpty(), "her own deactivation still holds");
+
+    session.get("app/admin/users.xhtml");
+    session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.returning"));
+    session.submitForPage("userAdminForm", "userAdminForm:users:0:reactivateUser", Map.of("userAdminForm:filterText", "rp.returning"));
+    assertTrue(directory.findUser("rp.returning").orElseThrow().isActive(), "she is active again");
+    assertTrue(signedIn("rp.returning", "first-long-password").lastPage().contains("RP Returning NGO"), "and signs in with her password as it was");
+
+    // A new password: too short is refused with the rule; then the old one no longer works.
+    session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.returning"));
+    String panel = session.submitForPage("userAdminForm", "userAdminForm:users:0:setPassword", Map.of("userAdminForm:filterText", "rp.returning"));
+    assertTrue(panel.contains("userAdminForm:newPassword") && panel.contains("rp.returning"), "the panel names the user");
+    String tooShort = session.submitForPage("userAdminForm", "userAdminForm:savePassword", Map.of("userAdminForm:newPassword", "short"));
+    assertTrue(tooShort.contains("10"), "the rule is explained");
+    assertTrue(signedIn("rp.returning", "first-long-password").lastPage().contains("id=\"currentUser\""), "nothing changed");
+    session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.returning"));
+    session.submitForPage("userAdminForm", "userAdminForm:users:0:setPassword", Map.of("userAdminForm:filterText", "rp.returning"));
+    String set = session.submitForPage("userAdminForm", "userAdminForm:savePassword", Map.of("userAdminForm:newPassword", "second-long-password"));
+    assertTrue(set.contains("Nova lozinka je postavljena") || set.contains("The new password was set"), "the administrator is told");
+    assertFalse(set.contains("second-long-password"), "the password is never shown back");
+    assertFalse(new PortalSession(root()).signIn("rp.returning", "first-long-password").contains("id=\"currentUser\""), "the old password no longer works");
+    assertTrue(signedIn("rp.returning", "second-long-password").lastPage().contains("id=\"currentUser\""), "the new one does");
+
+    List<ActivityRecord.Kind> kinds =
+        em.createQuery("select a from ActivityRecord a where a.userId = :u and a.subjectId in :subjects and a.kind in :kinds order by a.id", ActivityRecord.class)
+            .setParameter("u", admin.userId()).setParameter("subjects", List.of(org, returning))
+            .setParameter("kinds", List.of(ActivityRecord.Kind.ORGANISATION_REACTIVATED, ActivityRecord.Kind.USER_REACTIVATED, ActivityRecord.Kind.USER_PASSWORD_SET))
+            .getResultList().stream().map(ActivityRecord::getKind).toList();
+    assertEquals(List.of(ActivityRecord.Kind.ORGANISATION_REACTIVATED, ActivityRecord.Kind.USER_REACTIVATED, ActivityRecord.Kind.USER_PASSWORD_SET), kinds);
+    assertThrows(NotPermittedException.class, () -> administration.setPassword(viewer("rp.coordinator"), returning, 0, "someone-elses-password"));
+    assertEquals("admin.error.self",
+        assertThrows(InvalidRequestException.class, () -> administration.setPassword(admin, admin.userId(), 0, "a-long-new-password")).messageKey());
+  }
+
   // ---- the data protection officer ----
 
   @Test

@@ -96,6 +96,17 @@ public class ManageOrganisations implements Serializable {
     editedId = null;
   }
 
+  /**
+   * Reactivates a deactivated organisation.
+   *
+   * @param id the organisation
+   * @param version the version listed
+   */
+  public void reactivate(long id, long version) {
+    feedback.run(() -> administration.reactivateOrganisation(user.viewer(), id, version), "admin.organisationReactivated");
+    organisations = null;
+  }
+
   public String getNewName() {
     return newName;
   }

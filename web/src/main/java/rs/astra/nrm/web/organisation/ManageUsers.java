@@ -21,8 +21,8 @@ import rs.astra.nrm.web.shared.UserFeedback;
 /**
  * The administrator's users page: a lazy list with filters (text, organisation, role, active only)
  * paged in the database; creating a local user with organisation, role, e-mail and an initial
- * password; changing a user's role; deactivating a user. The password is never kept in the view
- * after the request that creates the user.
+ * password; changing a user's role; deactivating and reactivating a user; setting a new password.
+ * A password is never kept in the view after the request that submits it.
  */
 @Named
 @ViewScoped
@@ -52,6 +52,11 @@ public class ManageUsers implements Serializable {
   private Long roleUserId;
   private long roleUserVersion;
   private PortalRole newRole;
+
+  private Long passwordUserId;
+  private long passwordUserVersion;
+  private String passwordUsername;
+  private transient String newPassword;
 
   /** @return the lazy model of the user list */
   public LazyDataModel<UserRow> getTable() {
@@ -90,6 +95,7 @@ public class ManageUsers implements Serializable {
    * @param row the user as listed
    */
   public void chooseForRole(UserRow row) {
+    passwordUserId = null;
     roleUserId = row.id();
     roleUserVersion = row.version();
     newRole = row.role();
@@ -113,6 +119,60 @@ public class ManageUsers implements Serializable {
    */
   public void deactivate(long id, long version) {
     feedback.run(() -> administration.deactivateUser(user.viewer(), id, version), "admin.userDeactivated");
+  }
+
+  /**
+   * Reactivates a deactivated user.
+   *
+   * @param id the user
+   * @param version the version listed
+   */
+  public void reactivate(long id, long version) {
+    feedback.run(() -> administration.reactivateUser(user.viewer(), id, version), "admin.userReactivated");
+  }
+
+  /**
+   * Chooses the user who gets a new password.
+   *
+   * @param row the user as listed
+   */
+  public void chooseForPassword(UserRow row) {
+    passwordUserId = row.id();
+    passwordUserVersion = row.version();
+    passwordUsername = row.username();
+    roleUserId = null;
+  }
+
+  /** Sets the password entered for the chosen user; the password is forgotten whatever the outcome. */
+  public void savePassword() {
+    String entered = newPassword;
+    newPassword = null;
+    if (passwordUserId == null) {
+      return;
+    }
+    long id = passwordUserId;
+    if (feedback.run(() -> administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet")) {
+      passwordUserId = null;
+    }
+  }
+
+  /** @return whether a user is chosen for a new password */
+  public boolean isSettingPassword() {
+    return passwordUserId != null;
+  }
+
+  /** @return the login name of the user chosen for a new password, for the panel's heading */
+  public String getPasswordUsername() {
+    return passwordUsername;
+  }
+
+  /** @return always {@code null}: a password is never shown back */
+  public String getNewPassword() {
+    return null;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
   }
 
   private final class UserTable extends LazyDataModel<UserRow> {
