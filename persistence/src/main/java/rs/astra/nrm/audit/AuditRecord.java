@@ -4,11 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,9 +29,19 @@ public class AuditRecord {
   /** Named query: every record about a data subject ({@code personId}), oldest first. */
   public static final String FIND_BY_PERSON = "AuditRecord.findByPerson";
 
+  /**
+   * Numbers of the sequence {@code audit_record_seq} handed out by one {@code nextval}: the sequence
+   * steps by this much (migration V2), and a {@code nextval} of {@code n} reserves {@code n − 49 …
+   * n} for the caller alone.
+   */
+  public static final int ID_BLOCK = 50;
+
+  /**
+   * Assigned by the writer from blocks of {@code audit_record_seq} ({@link #ID_BLOCK}), not by the
+   * persistence provider: its sequence preallocation takes a lock shared by all requests, and with
+   * one record per name on every page the requests queued on it (docs/benchmarks.md).
+   */
   @Id
-  @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_record_seq")
   private Long id;
 
   @Column(name = "occurred_at", nullable = false, updatable = false)
@@ -82,6 +89,7 @@ public class AuditRecord {
   /**
    * Records one decision.
    *
+   * @param id unique, from a block of {@code audit_record_seq} ({@link #ID_BLOCK})
    * @param at when (UTC)
    * @param userId who asked
    * @param username her login name (kept so that the record outlives renames)
@@ -96,6 +104,7 @@ public class AuditRecord {
    * @param requestId the id of the request the decision was made in, to group one page's records
    */
   public AuditRecord(
+      long id,
       Instant at,
       long userId,
       String username,
@@ -108,6 +117,7 @@ public class AuditRecord {
       AccessBasis basis,
       String basisRef,
       String requestId) {
+    this.id = id;
     this.at = Objects.requireNonNull(at, "at");
     this.userId = userId;
     this.username = Objects.requireNonNull(username, "username");

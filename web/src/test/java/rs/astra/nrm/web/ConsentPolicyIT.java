@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import rs.astra.nrm.audit.AccessReportService;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
@@ -73,6 +74,7 @@ class ConsentPolicyIT {
   @Inject ReferralService referrals;
   @Inject BreakGlassService breakGlass;
   @Inject AccessReportService reports;
+  @Inject AuditTrail audit;
   @Inject UserDirectory directory;
   @Inject AccessPolicy policy;
   @Inject CaseFactsLoader factsLoader;
@@ -206,6 +208,45 @@ class ConsentPolicyIT {
     assertFalse(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.CONTACT && l.permitted()), "no permit on CONTACT");
     assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.coordinator") && l.basis() == AccessBasis.OWNER), "preparing the report is itself recorded");
     assertThrows(AccessDeniedException.class, () -> reports.reportForCase(health, caseId), "only the owner prepares the report");
+  }
+
+  @Test
+  void auditRecordsWrittenByManyRequestsAtOnceAreAllKeptEachWithItsOwnId() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Concurrent");
+    long personId = em.createQuery("select c.person.id from CaseFile c where c.id = :id", Long.class).setParameter("id", caseId).getSingleResult();
+    int threads = 8;
+    int callsPerThread = 20;
+    int[] sizes = {1, 19, 51};
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int call = 0; call < callsPerThread; call++) {
+            List<AuditTrail.Entry> entries = new java.util.ArrayList<>();
+            for (int k = 0; k < sizes[call % sizes.length]; k++) {
+              entries.add(new AuditTrail.Entry(caseId, personId, DataCategory.IDENTITY, AccessAction.READ, Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS)));
+            }
+            audit.record(owner, java.time.Instant.now(), entries);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long expected = 0;
+    for (int call = 0; call < callsPerThread; call++) {
+      expected += sizes[call % sizes.length];
+    }
+    expected *= threads;
+    Object[] counted = em.createQuery("select count(a), count(distinct a.id) from AuditRecord a where a.caseFileId = :c", Object[].class).setParameter("c", caseId).getSingleResult();
+    assertEquals(expected, ((Number) counted[0]).longValue(), "every record of every concurrent request is kept");
+    assertEquals(expected, ((Number) counted[1]).longValue(), "each with an id of its own");
   }
 
   /**
