@@ -22,8 +22,8 @@ import rs.astra.nrm.organisation.Viewer;
  * acts that concern no single person ({@link ActivityRecord}: administration, list exports). Only
  * appends: the application has no code that updates or deletes either. Each access decision is
  * written in its own transaction, so a deny is recorded even when the caller's transaction then
- * rolls back; the records of one call go to the database in one JDBC batch, with ids from one
- * {@code nextval} per {@link AuditRecord#ID_BLOCK} records.
+ * rolls back; the records of one call go to the database in one JDBC batch, numbered by {@link
+ * AuditIdBlocks}.
  */
 @Stateless
 public class AuditTrail {
@@ -32,6 +32,8 @@ public class AuditTrail {
   private EntityManager em;
 
   @Inject private Instance<RequestId> requestId;
+
+  @Inject private AuditIdBlocks idBlocks;
 
   /**
    * One decision to record.
@@ -57,7 +59,7 @@ public class AuditTrail {
       return;
     }
     String request = currentRequestId();
-    long[] ids = ids(entries.size());
+    long[] ids = idBlocks.take(entries.size(), this::nextBlockTop);
     int i = 0;
     for (Entry e : entries) {
       em.persist(
@@ -97,22 +99,10 @@ public class AuditTrail {
         new ActivityRecord(at, viewer.userId(), viewer.username(), viewer.organisationId(), kind, action, subjectId, detail, rows, currentRequestId()));
   }
 
-  /**
-   * Reserves ids for {@code n} audit records: each {@code nextval} of the sequence, which steps by
-   * {@link AuditRecord#ID_BLOCK}, gives this call the block below it alone, so concurrent requests
-   * never wait for one another (nor share a lock in the persistence provider) to number their records.
-   */
-  private long[] ids(int n) {
-    long[] ids = new long[n];
-    int next = 0;
-    while (next < n) {
-      // Nothing is pending in this new transaction; COMMIT keeps the query from flushing anyway.
-      long top = ((Number) em.createNativeQuery("select nextval('audit_record_seq')").setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
-      for (long id = top - AuditRecord.ID_BLOCK + 1; id <= top && next < n; id++) {
-        ids[next++] = id;
-      }
-    }
-    return ids;
+  /** The top of a new block of {@code audit_record_seq} ({@link AuditIdBlocks}). */
+  private long nextBlockTop() {
+    // COMMIT: nothing pending is flushed first (this runs before the records are persisted anyway).
+    return ((Number) em.createNativeQuery("select nextval('audit_record_seq')").setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
   }
 
   private String currentRequestId() {
