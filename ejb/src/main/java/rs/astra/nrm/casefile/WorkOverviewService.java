@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +13,7 @@ import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
 import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.SerbianWorkingDays;
 
 /**
  * What needs the user's attention, for her home page: counts and short task lists, all counted in
@@ -32,7 +32,7 @@ import rs.astra.nrm.referral.ReferralState;
 @Stateless
 public class WorkOverviewService {
 
-  /** Days without an answer after which a sent referral is overdue (working days). */
+  /** Days without an answer after which a sent referral is overdue (working days in Serbia, {@link SerbianWorkingDays}). */
   public static final int OVERDUE_WORKING_DAYS = 5;
 
   /** Days ahead in which an expiring consent is shown. */
@@ -103,7 +103,7 @@ public class WorkOverviewService {
             .toList();
     long waitingCount = em.createQuery("select count(r)" + waitingWhere, Long.class).setParameter("org", org).setParameter("sent", ReferralState.SENT).getSingleResult();
 
-    LocalDate overdueBefore = minusWorkingDays(today, OVERDUE_WORKING_DAYS);
+    LocalDate overdueBefore = SerbianWorkingDays.minusWorkingDays(today, OVERDUE_WORKING_DAYS);
     String overdueWhere = " from Referral r where r.fromOrganisation.id = :org and r.state = :sent and r.referralDate < :before";
     List<Task> overdue =
         em.createQuery("select r" + overdueWhere + " order by r.referralDate, r.id", Referral.class)
@@ -142,24 +142,5 @@ public class WorkOverviewService {
             .setParameter("org", org).setParameter("closed", NrmStage.CLOSED).setParameter("since", quietSince).getSingleResult();
 
     return new Overview(waiting, overdue, expiring, quiet, waitingCount, overdueCount, expiringCount, quietCount);
-  }
-
-  /**
-   * The day that lies a number of working days (Monday to Friday) before another.
-   *
-   * @param day the day to count back from
-   * @param workingDays how many working days, 0 or more
-   * @return the earlier day
-   */
-  public static LocalDate minusWorkingDays(LocalDate day, int workingDays) {
-    LocalDate d = day;
-    int left = workingDays;
-    while (left > 0) {
-      d = d.minusDays(1);
-      if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        left--;
-      }
-    }
-    return d;
   }
 }
