@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import rs.astra.nrm.audit.ActivityRecord;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.ForcedLabourIndustry;
@@ -56,6 +58,7 @@ public class HotlineService {
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseFileService cases;
   @Inject private HotlineRecords records;
+  @Inject private AuditTrail audit;
 
   /**
    * What hotline staff fill in for a job-offer check. Names may be written in Latin or Cyrillic.
@@ -406,6 +409,67 @@ public class HotlineService {
     }
     long callId = record(viewer, form);
     return openCase(viewer, callId, em.find(HotlineCall.class, callId).getVersion());
+  }
+
+  /**
+   * A correction of a call's record: what the operator may change after the call, when she finds a
+   * mistake. The time of the call, who took it, the caller's alias and contact (kept only with her
+   * agreement), the job-offer check and the link to a case are not changed here.
+   *
+   * @param channel how it came
+   * @param callerType who called
+   * @param purpose why
+   * @param durationMinutes length, 0–600 minutes, may be {@code null}
+   * @param language the language spoken, may be {@code null}
+   * @param summary what was said, up to 4000 characters, may be blank
+   * @param outcome what was done or advised, up to 2000 characters, may be blank
+   * @param followUpOn day to follow up, not before the call's day, may be {@code null}
+   */
+  public record CallCorrectionForm(
+      CallChannel channel,
+      CallerType callerType,
+      CallPurpose purpose,
+      Integer durationMinutes,
+      CallLanguage language,
+      String summary,
+      String outcome,
+      LocalDate followUpOn)
+      implements Serializable {}
+
+  /**
+   * Corrects a call's record; the correction is kept in the activity record (who, when, which
+   * call; never what the call says).
+   *
+   * @param viewer a hotline user of the call's organisation
+   * @param callId the call
+   * @param version the call's version the user saw
+   * @param form the corrected fields
+   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code hotline.error.incomplete},
+   *     {@code hotline.error.followUpBeforeCall} or {@code hotline.error.invalid}; nothing changed
+   * @throws ConcurrentUpdateException when the call changed meanwhile
+   * @throws rs.astra.nrm.organisation.NotPermittedException for other users
+   */
+  public void correct(Viewer viewer, long callId, long version, CallCorrectionForm form) {
+    HotlineCall call = ownCall(viewer, callId, version);
+    if (form == null || form.channel() == null || form.callerType() == null || form.purpose() == null) {
+      throw new InvalidRequestException("hotline.error.incomplete");
+    }
+    LocalDate day = call.getCalledAt().atZone(NrmTime.ZONE).toLocalDate();
+    if (form.followUpOn() != null && form.followUpOn().isBefore(day)) {
+      throw new InvalidRequestException("hotline.error.followUpBeforeCall");
+    }
+    Integer duration = form.durationMinutes();
+    String summary = text(form.summary());
+    String outcome = text(form.outcome());
+    if ((duration != null && (duration < 0 || duration > HotlineCall.MAX_DURATION_MINUTES))
+        || (summary != null && summary.length() > 4000)
+        || (outcome != null && outcome.length() > 2000)) {
+      throw new InvalidRequestException("hotline.error.invalid");
+    }
+    call.reclassify(form.channel(), form.callerType(), form.purpose());
+    call.describe(duration, form.language(), summary, outcome, form.followUpOn());
+    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.HOTLINE_CALL_CORRECTED, null, call.getId(), null, null);
+    em.flush();
   }
 
   /**

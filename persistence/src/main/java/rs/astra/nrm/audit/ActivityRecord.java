@@ -53,6 +53,8 @@ public class ActivityRecord {
     USER_REACTIVATED,
     /** An administrator set a new password for a user; subject = her id (never the password). */
     USER_PASSWORD_SET,
+    /** A hotline call's record was corrected; subject = the call's id (never what it says). */
+    HOTLINE_CALL_CORRECTED,
     /** A list was exported to a file; detail = the list and the format, rows = how many rows. */
     LIST_EXPORTED
   }

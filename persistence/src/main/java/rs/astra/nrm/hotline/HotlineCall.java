@@ -159,6 +159,20 @@ public class HotlineCall {
   }
 
   /**
+   * Corrects how the call was classified (a mistake made while taking it).
+   *
+   * @param newChannel how it came
+   * @param newCallerType who called
+   * @param newPurpose why
+   * @throws NullPointerException if one of them is {@code null}
+   */
+  public void reclassify(CallChannel newChannel, CallerType newCallerType, CallPurpose newPurpose) {
+    this.channel = Objects.requireNonNull(newChannel, "channel");
+    this.callerType = Objects.requireNonNull(newCallerType, "callerType");
+    this.purpose = Objects.requireNonNull(newPurpose, "purpose");
+  }
+
+  /**
    * Records what the caller agreed to leave: an alias (a first name, nickname or code she gave, so
    * that several staff members can follow her history) and, only with her agreement, a way to reach
    * her.

@@ -333,6 +333,43 @@ class HotlineIT {
     assertTrue(statistics.years(operator).contains(2019));
   }
 
+  @Test
+  void anOperatorCorrectsACallsRecordAndTheCorrectionIsRecorded() throws Exception {
+    Viewer operator = viewer("hl.operator");
+    Instant at = LocalDateTime.of(2026, 3, 10, 14, 5).atZone(BELGRADE).toInstant();
+    long id = hotline.record(operator, call(at, CallPurpose.PREVENTIVE_INFORMATION, CallChannel.PHONE, CallerType.CITIZEN, null));
+    long version = em.find(rs.astra.nrm.hotline.HotlineCall.class, id).getVersion();
+    HotlineService.CallCorrectionForm corrected =
+        new HotlineService.CallCorrectionForm(CallChannel.PHONE, CallerType.POTENTIAL_VICTIM, CallPurpose.VICTIM_HELP_REQUEST, 25, null, "Asked for help", "Referred to the shelter",
+            LocalDate.of(2026, 3, 12));
+
+    // Bad input changes nothing.
+    assertEquals("hotline.error.followUpBeforeCall",
+        assertThrows(InvalidRequestException.class, () -> hotline.correct(operator, id, version,
+            new HotlineService.CallCorrectionForm(CallChannel.PHONE, CallerType.CITIZEN, CallPurpose.OTHER, null, null, null, null, LocalDate.of(2026, 3, 9)))).messageKey());
+    assertEquals("hotline.error.invalid",
+        assertThrows(InvalidRequestException.class, () -> hotline.correct(operator, id, version,
+            new HotlineService.CallCorrectionForm(CallChannel.PHONE, CallerType.CITIZEN, CallPurpose.OTHER, 601, null, null, null, null))).messageKey());
+    assertEquals("hotline.error.callNotFound",
+        assertThrows(InvalidRequestException.class, () -> hotline.correct(viewer("hl.other"), id, version, corrected)).messageKey(), "another NGO's operator cannot touch it");
+    assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> hotline.correct(viewer("hl.csw"), id, version, corrected));
+    assertEquals(CallPurpose.PREVENTIVE_INFORMATION, em.find(rs.astra.nrm.hotline.HotlineCall.class, id).getPurpose());
+
+    hotline.correct(operator, id, version, corrected);
+    rs.astra.nrm.hotline.HotlineCall call = em.find(rs.astra.nrm.hotline.HotlineCall.class, id);
+    assertEquals(CallPurpose.VICTIM_HELP_REQUEST, call.getPurpose());
+    assertEquals(CallerType.POTENTIAL_VICTIM, call.getCallerType());
+    assertEquals(at, call.getCalledAt(), "the time of the call stays");
+    assertTrue(hotline.followUpsDue(operator, 50).stream().anyMatch(r -> r.id() == id && "Asked for help".equals(r.summary())), "the corrected follow-up day is due");
+    assertThrows(rs.astra.nrm.shared.ConcurrentUpdateException.class, () -> hotline.correct(operator, id, version, corrected), "a second correction from the same stale form");
+    List<rs.astra.nrm.audit.ActivityRecord> kept =
+        em.createQuery("select a from ActivityRecord a where a.subjectId = :id and a.kind = :kind", rs.astra.nrm.audit.ActivityRecord.class)
+            .setParameter("id", id).setParameter("kind", rs.astra.nrm.audit.ActivityRecord.Kind.HOTLINE_CALL_CORRECTED).getResultList();
+    assertEquals(1, kept.size(), "the correction is recorded once");
+    assertEquals(operator.userId(), kept.get(0).getUserId());
+    assertEquals(null, kept.get(0).getDetail(), "never what the call says");
+  }
+
   // ------------------------------------------------------------------ pages (from outside)
 
   @Test
@@ -420,6 +457,18 @@ class HotlineIT {
       browser.waitForAjax();
       assertTrue(browser.find("[id='callForm:messages']").getText().contains("Poziv je zabeležen."), browser.find("[id='callForm:messages']").getText());
       assertTrue(browser.find("[id='logForm:calls_data'] tr").getText().contains("Petrović Poslovi d.o.o."), "the newest call heads the log");
+
+      // A mistake in its record is corrected from the log, and the correction shows.
+      browser.find("[id='logForm:calls_data'] tr .correct-call").click();
+      browser.waitForAjax();
+      browser.visible("[id='logForm:correctDialog']");
+      browser.typeText("logForm:editSummary", "Agencija traži 300 evra za vizu.");
+      browser.find("[id='logForm:saveCorrection']").click();
+      browser.waitForAjax();
+      assertTrue(browser.find("[id='logForm:logMessages']").getText().contains("Zapis poziva je ispravljen."), browser.find("[id='logForm:logMessages']").getText());
+      browser.find("[id='logForm:calls_data'] tr .ui-row-toggler").click();
+      browser.waitForAjax();
+      assertTrue(browser.visible("[id='logForm:calls_data'] .hotline-advice").getText().contains("Agencija traži 300 evra za vizu."), "the corrected summary");
 
       browser.open("app/registry.xhtml");
       browser.find("[id='searchForm:query']").sendKeys("ПЕТРОВИЋ");

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -13,7 +14,9 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import rs.astra.nrm.hotline.CallChannel;
+import rs.astra.nrm.hotline.CallLanguage;
 import rs.astra.nrm.hotline.CallPurpose;
+import rs.astra.nrm.hotline.CallerType;
 import rs.astra.nrm.hotline.HotlineService;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
@@ -21,7 +24,7 @@ import rs.astra.nrm.web.shared.UserFeedback;
 /**
  * The hotline's call log: a lazy table of the organisation's calls (paging, sorting and filtering
  * in the database), newest first, with what can be done to a call: open a case from it or link it
- * to a case (caseworkers and coordinators), and mark its follow-up done.
+ * to a case (caseworkers and coordinators), mark its follow-up done, and correct its record.
  */
 @Named
 @ViewScoped
@@ -36,6 +39,17 @@ public class ListCalls implements Serializable {
   private final CallTable table = new CallTable();
   private HotlineService.CallRow chosen;
   private String caseCode;
+
+  private Long correctedId;
+  private long correctedVersion;
+  private CallChannel editChannel;
+  private CallerType editCallerType;
+  private CallPurpose editPurpose;
+  private Integer editDuration;
+  private CallLanguage editLanguage;
+  private String editSummary;
+  private String editOutcome;
+  private LocalDate editFollowUpOn;
 
   /** @return the lazy model bound to the table */
   public LazyDataModel<HotlineService.CallRow> getTable() {
@@ -81,6 +95,113 @@ public class ListCalls implements Serializable {
    */
   public void followedUp(HotlineService.CallRow row) {
     feedback.run(() -> hotline.markFollowedUp(user.viewer(), row.id(), row.version()), "hotline.followedUp");
+  }
+
+  /**
+   * Chooses a call to correct (the correction dialog opens with its record).
+   *
+   * @param row the call
+   */
+  public void edit(HotlineService.CallRow row) {
+    correctedId = row.id();
+    correctedVersion = row.version();
+    editChannel = row.channel();
+    editCallerType = row.callerType();
+    editPurpose = row.purpose();
+    editDuration = row.durationMinutes();
+    editLanguage = row.language();
+    editSummary = row.summary();
+    editOutcome = row.outcome();
+    editFollowUpOn = row.followUpOn();
+  }
+
+  /** Saves the correction of the chosen call; on a refusal nothing changes and the dialog stays open. */
+  public void saveCorrection() {
+    if (correctedId == null) {
+      return;
+    }
+    long id = correctedId;
+    HotlineService.CallCorrectionForm form =
+        new HotlineService.CallCorrectionForm(editChannel, editCallerType, editPurpose, editDuration, editLanguage, editSummary, editOutcome, editFollowUpOn);
+    if (feedback.run(() -> hotline.correct(user.viewer(), id, correctedVersion, form), "hotline.corrected")) {
+      correctedId = null;
+    } else {
+      FacesContext.getCurrentInstance().validationFailed();
+    }
+  }
+
+  /** @return the caller types, for the correction dialog */
+  public CallerType[] getCallerTypes() {
+    return CallerType.values();
+  }
+
+  /** @return the languages, for the correction dialog */
+  public CallLanguage[] getLanguages() {
+    return CallLanguage.values();
+  }
+
+  public CallChannel getEditChannel() {
+    return editChannel;
+  }
+
+  public void setEditChannel(CallChannel editChannel) {
+    this.editChannel = editChannel;
+  }
+
+  public CallerType getEditCallerType() {
+    return editCallerType;
+  }
+
+  public void setEditCallerType(CallerType editCallerType) {
+    this.editCallerType = editCallerType;
+  }
+
+  public CallPurpose getEditPurpose() {
+    return editPurpose;
+  }
+
+  public void setEditPurpose(CallPurpose editPurpose) {
+    this.editPurpose = editPurpose;
+  }
+
+  public Integer getEditDuration() {
+    return editDuration;
+  }
+
+  public void setEditDuration(Integer editDuration) {
+    this.editDuration = editDuration;
+  }
+
+  public CallLanguage getEditLanguage() {
+    return editLanguage;
+  }
+
+  public void setEditLanguage(CallLanguage editLanguage) {
+    this.editLanguage = editLanguage;
+  }
+
+  public String getEditSummary() {
+    return editSummary;
+  }
+
+  public void setEditSummary(String editSummary) {
+    this.editSummary = editSummary;
+  }
+
+  public String getEditOutcome() {
+    return editOutcome;
+  }
+
+  public void setEditOutcome(String editOutcome) {
+    this.editOutcome = editOutcome;
+  }
+
+  public LocalDate getEditFollowUpOn() {
+    return editFollowUpOn;
+  }
+
+  public void setEditFollowUpOn(LocalDate editFollowUpOn) {
+    this.editFollowUpOn = editFollowUpOn;
   }
 
   /** @return the purposes, for the filter */
