@@ -16,6 +16,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Writes audit records of access decisions ({@link AuditRecord}, one per person and category) and of
@@ -26,6 +27,7 @@ import rs.astra.nrm.organisation.Viewer;
  * AuditIdBlocks}.
  */
 @Stateless
+@StoredBeforeReturn
 public class AuditTrail {
 
   @PersistenceContext(unitName = "nrm")

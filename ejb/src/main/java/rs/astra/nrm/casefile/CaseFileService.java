@@ -36,6 +36,7 @@ import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Reads cases for the case list and the case page, always through the {@link AccessPolicy}: the
@@ -43,6 +44,7 @@ import rs.astra.nrm.referral.Referral;
  * holds only the categories the policy permits. Every permit on personal data is audited.
  */
 @Stateless
+@StoredBeforeReturn
 public class CaseFileService {
 
   @PersistenceContext(unitName = "nrm")

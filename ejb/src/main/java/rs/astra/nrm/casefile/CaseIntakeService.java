@@ -11,6 +11,7 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The NGO's intake of a new case in one step (the "new case" wizard): the person and the
@@ -19,6 +20,7 @@ import rs.astra.nrm.referral.ReferralService;
  * and the caseworker corrects the form and tries again.
  */
 @Stateless
+@StoredBeforeReturn
 public class CaseIntakeService {
 
   @Inject private CaseFileService cases;

@@ -21,6 +21,7 @@ import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Moves a case through the NRM stages. The owning organisation takes the ordinary steps; formal
@@ -29,6 +30,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * case is closed with a reason, on a coordinator's approval. Every step is on the timeline.
  */
 @Stateless
+@StoredBeforeReturn
 public class CaseStageService {
 
   @PersistenceContext(unitName = "nrm")

@@ -11,6 +11,7 @@ import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Emergency (break-glass) access: a user of an organisation to which a case is referred opens one
@@ -19,6 +20,7 @@ import rs.astra.nrm.organisation.Viewer;
  * the owning organisation sees it.
  */
 @Stateless
+@StoredBeforeReturn
 public class BreakGlassService {
 
   @PersistenceContext(unitName = "nrm")

@@ -18,6 +18,7 @@ import rs.astra.nrm.referral.Referral;
 import rs.astra.nrm.referral.ReferralState;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Records and withdraws consents. Only the organisation that owns a case records its consents (it
@@ -25,6 +26,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * and revokes the live referrals that rested on the consent. Consents are never deleted.
  */
 @Stateless
+@StoredBeforeReturn
 public class ConsentService {
 
   private static final Logger LOG = Logger.getLogger(ConsentService.class.getName());

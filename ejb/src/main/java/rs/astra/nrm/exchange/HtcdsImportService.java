@@ -28,6 +28,7 @@ import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
 import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Imports an HTCDS caseload (the HTCDS 2.0 Excel template, or CSV with HTCDS field names) as cases
@@ -42,6 +43,7 @@ import rs.astra.nrm.referral.ReferralState;
  * text and grants nobody access.
  */
 @Stateless
+@StoredBeforeReturn
 public class HtcdsImportService {
 
   private static final Logger LOG = Logger.getLogger(HtcdsImportService.class.getName());

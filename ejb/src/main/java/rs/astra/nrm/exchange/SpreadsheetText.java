@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class SpreadsheetText {
 
-  /** A plain number (optionally signed, with a decimal part): left as it is, so that it stays a number. */
-  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
+  /**
+   * A plain negative number ({@code -99}, CTDC's "unknown"; {@code -1.5}): left as it is, so that
+   * it stays a number. A leading {@code +} is marked like a formula: a spreadsheet would otherwise
+   * read {@code +381601234567} as a number and drop the {@code +} of a phone number.
+   */
+  private static final Pattern NUMBER = Pattern.compile("-\\d+([.,]\\d+)?");
 
   private SpreadsheetText() {}
 
@@ -25,7 +29,7 @@ public final class SpreadsheetText {
    * @return the text with an apostrophe in front when a spreadsheet program would take it for a
    *     formula ({@code "=HYPERLINK(…)"} → {@code "'=HYPERLINK(…)"}), or when it already starts with
    *     apostrophes before such a character (so that {@link #restore} gives it back as it was); plain
-   *     numbers such as {@code "-3"}, other text and {@code null} unchanged
+   *     negative numbers such as {@code "-3"}, other text and {@code null} unchanged
    */
   public static String neutralise(String value) {
     if (value == null || !startsLikeAFormula(value) || NUMBER.matcher(value).matches()) {

@@ -33,6 +33,7 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The SOS hotline's call log: recording a call with its job-offer check (which files the employer
@@ -45,6 +46,7 @@ import rs.astra.nrm.shared.NrmTime;
  * person was recruited), decided and audited by the access policy.
  */
 @Stateless
+@StoredBeforeReturn
 public class HotlineService {
 
   /** How far ahead of the server's clock a call's time may lie (clocks of staff computers drift). */

@@ -34,6 +34,7 @@ import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The registry of employers and recruitment agencies that the hotline's job-offer checks named, and
@@ -48,6 +49,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * cases that name it.
  */
 @Stateless
+@StoredBeforeReturn
 public class RegistryService {
 
   @PersistenceContext(unitName = "nrm")

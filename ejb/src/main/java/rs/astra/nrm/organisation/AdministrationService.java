@@ -16,6 +16,7 @@ import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * What the portal's administrators do: organisations (create, rename, change type, deactivate) and
@@ -25,10 +26,14 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * users by id only. Nothing here reads case data.
  */
 @Stateless
+@StoredBeforeReturn
 public class AdministrationService {
 
   /** Fewest characters of an initial password. */
   public static final int MIN_PASSWORD_LENGTH = 10;
+
+  /** The longest password accepted, in characters. */
+  public static final int MAX_PASSWORD_LENGTH = 200;
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
@@ -290,7 +295,7 @@ public class AdministrationService {
     if (!em.createNamedQuery(PortalUser.FIND_BY_USERNAME, PortalUser.class).setParameter("username", username).getResultList().isEmpty()) {
       throw new InvalidRequestException("admin.error.usernameTaken");
     }
-    if (form.initialPassword().length() < MIN_PASSWORD_LENGTH || form.initialPassword().length() > 200) {
+    if (form.initialPassword().length() < MIN_PASSWORD_LENGTH || form.initialPassword().length() > MAX_PASSWORD_LENGTH) {
       throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
     }
     Organisation organisation = em.find(Organisation.class, form.organisationId());
@@ -371,16 +376,16 @@ public class AdministrationService {
    * @param userId the user
    * @param version the version the administrator saw
    * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.notFound}, or
-   *     {@code admin.error.organisationInactive} when her organisation is deactivated (reactivate it
-   *     first)
+   *     {@code admin.error.organisationDeactivated} when her organisation is deactivated (reactivate
+   *     it first)
    * @throws ConcurrentUpdateException when someone changed her meanwhile
    * @throws NotPermittedException for any other role
    */
   public void reactivateUser(Viewer viewer, long userId, long version) {
     requireAdmin(viewer);
     PortalUser u = user(viewer, userId, version);
-    if (!u.getOrganisation().isActive()) {
-      throw new InvalidRequestException("admin.error.organisationInactive");
+    if (!u.isActive() && !u.getOrganisation().isActive()) {
+      throw new InvalidRequestException("admin.error.organisationDeactivated");
     }
     if (!u.isActive()) {
       u.reactivate();
@@ -406,7 +411,7 @@ public class AdministrationService {
    */
   public void setPassword(Viewer viewer, long userId, long version, String newPassword) {
     requireAdmin(viewer);
-    if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH || newPassword.length() > 200) {
+    if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH || newPassword.length() > MAX_PASSWORD_LENGTH) {
       throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
     }
     PortalUser u = user(viewer, userId, version);

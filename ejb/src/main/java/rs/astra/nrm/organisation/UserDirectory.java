@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Looks up users and organisations for the rest of the portal.
  */
 @Stateless
+@StoredBeforeReturn
 public class UserDirectory {
 
   @PersistenceContext(unitName = "nrm")

@@ -30,6 +30,7 @@ import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The criminal-proceedings track of a case, through the access policy (category LEGAL_PROCEEDINGS):
@@ -39,6 +40,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * another organisation.
  */
 @Stateless
+@StoredBeforeReturn
 public class ProceedingsService {
 
   @PersistenceContext(unitName = "nrm")

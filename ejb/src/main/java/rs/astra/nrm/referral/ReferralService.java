@@ -29,6 +29,7 @@ import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The referral lifecycle: the owning organisation sends a referral for a purpose and the
@@ -37,6 +38,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * revoke it before completion. Every change checks the version the user saw (optimistic locking).
  */
 @Stateless
+@StoredBeforeReturn
 public class ReferralService {
 
   @PersistenceContext(unitName = "nrm")

@@ -32,6 +32,7 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * A case's support: the services of the support plan (HTCDS Support Plan), the safety plan, the
@@ -57,6 +58,7 @@ import rs.astra.nrm.shared.NrmTime;
  * future except a service's planned day and the safety plan's review day.
  */
 @Stateless
+@StoredBeforeReturn
 public class SupportPlanService {
 
   /** The categories of support records. */

@@ -370,6 +370,80 @@ class HotlineIT {
     assertEquals(null, kept.get(0).getDetail(), "never what the call says");
   }
 
+  /**
+   * Another transaction changes the call between the operator's check of the version and her
+   * write: her check passes, her write finds another version. The write
+   * then fails on the version; the operator gets the application's own "changed by someone else",
+   * and nothing of what the call says reaches the server's log (the provider's exception carries the
+   * values of the failed statement).
+   */
+  @Test
+  void aCorrectionLosingARaceIsReportedAsAConcurrentChangeAndLogsNothingOfTheCall() throws Exception {
+    Viewer operator = viewer("hl.operator");
+    long id = hotline.record(operator, call(CallPurpose.OTHER, null));
+    long version = em.find(rs.astra.nrm.hotline.HotlineCall.class, id).getVersion();
+    String secret = "SECRET-Jelena-was-taken-to-Vienna";
+    java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            StringBuilder text = new StringBuilder(String.valueOf(r.getMessage()));
+            if (r.getParameters() != null) {
+              for (Object p : r.getParameters()) {
+                text.append(' ').append(p);
+              }
+            }
+            for (Throwable t = r.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+              text.append(' ').append(t);
+            }
+            logged.add(text.toString());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    java.util.concurrent.ExecutorService operatorsClick = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (var other = ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/nrm")).getConnection()) {
+      // The other transaction changes the call and holds the row until it commits.
+      other.setAutoCommit(false);
+      try (var st = other.createStatement()) {
+        assertEquals(1, st.executeUpdate("update hotline_call set version = version + 1 where id = " + id));
+      }
+      HotlineService.CallCorrectionForm form =
+          new HotlineService.CallCorrectionForm(CallChannel.PHONE, CallerType.POTENTIAL_VICTIM, CallPurpose.VICTIM_HELP_REQUEST, 10, null, secret, null, null);
+      // The operator's correction reads the last committed version (its own check passes) and waits
+      // at its write for the row; then the other transaction commits.
+      long[] reached = new long[2];
+      java.util.concurrent.Future<?> correction = operatorsClick.submit(() -> {
+        reached[0] = System.nanoTime();
+        try {
+          hotline.correct(operator, id, version, form);
+        } finally {
+          reached[1] = System.nanoTime();
+        }
+        return null;
+      });
+      Thread.sleep(1500);
+      long committed = System.nanoTime();
+      other.commit();
+      java.util.concurrent.ExecutionException failed =
+          assertThrows(java.util.concurrent.ExecutionException.class, () -> correction.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(rs.astra.nrm.shared.ConcurrentUpdateException.class, failed.getCause().getClass(), "the operator is told someone else changed the call: " + failed.getCause());
+      System.out.println("RACE: started " + (committed - reached[0]) / 1_000_000 + " ms before the commit, ended " + (reached[1] - committed) / 1_000_000 + " ms after");
+    } finally {
+      operatorsClick.shutdownNow();
+      root.removeHandler(capture);
+    }
+    assertTrue(logged.stream().noneMatch(l -> l.contains(secret)), "the server's log holds nothing of the call: " + logged);
+    assertEquals(CallPurpose.OTHER, em.createQuery("select c.purpose from HotlineCall c where c.id = :id", CallPurpose.class).setParameter("id", id).getSingleResult(), "nothing changed");
+  }
+
   // ------------------------------------------------------------------ pages (from outside)
 
   @Test

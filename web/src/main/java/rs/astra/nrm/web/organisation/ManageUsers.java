@@ -22,7 +22,8 @@ import rs.astra.nrm.web.shared.UserFeedback;
  * The administrator's users page: a lazy list with filters (text, organisation, role, active only)
  * paged in the database; creating a local user with organisation, role, e-mail and an initial
  * password; changing a user's role; deactivating and reactivating a user; setting a new password.
- * A password is never kept in the view after the request that submits it.
+ * A password is never kept in the view after the request that submits it: every action forgets
+ * the passwords the form carried, whichever button was pressed.
  */
 @Named
 @ViewScoped
@@ -79,7 +80,7 @@ public class ManageUsers implements Serializable {
   /** Creates the user entered in the form; on success the form is emptied. */
   public void create() {
     String initial = password;
-    password = null;
+    forgetPasswords();
     if (feedback.run(() -> administration.createUser(user.viewer(), new NewUserForm(username, displayName, email, organisationId, role, initial)), "admin.userCreated")) {
       username = null;
       displayName = null;
@@ -95,6 +96,7 @@ public class ManageUsers implements Serializable {
    * @param row the user as listed
    */
   public void chooseForRole(UserRow row) {
+    forgetPasswords();
     passwordUserId = null;
     roleUserId = row.id();
     roleUserVersion = row.version();
@@ -103,6 +105,7 @@ public class ManageUsers implements Serializable {
 
   /** Gives the chosen user the new role. */
   public void changeRole() {
+    forgetPasswords();
     if (roleUserId == null) {
       return;
     }
@@ -118,6 +121,7 @@ public class ManageUsers implements Serializable {
    * @param version the version listed
    */
   public void deactivate(long id, long version) {
+    forgetPasswords();
     feedback.run(() -> administration.deactivateUser(user.viewer(), id, version), "admin.userDeactivated");
   }
 
@@ -128,6 +132,7 @@ public class ManageUsers implements Serializable {
    * @param version the version listed
    */
   public void reactivate(long id, long version) {
+    forgetPasswords();
     feedback.run(() -> administration.reactivateUser(user.viewer(), id, version), "admin.userReactivated");
   }
 
@@ -137,23 +142,35 @@ public class ManageUsers implements Serializable {
    * @param row the user as listed
    */
   public void chooseForPassword(UserRow row) {
+    forgetPasswords();
     passwordUserId = row.id();
     passwordUserVersion = row.version();
     passwordUsername = row.username();
     roleUserId = null;
   }
 
-  /** Sets the password entered for the chosen user; the password is forgotten whatever the outcome. */
+  /**
+   * Sets the password entered for the chosen user; the password is forgotten whatever the outcome.
+   * The panel stays open only when the password broke the length rule; after any other refusal
+   * (someone changed the user meanwhile) it closes, and the list shows the user as she is now.
+   */
   public void savePassword() {
     String entered = newPassword;
-    newPassword = null;
+    forgetPasswords();
     if (passwordUserId == null) {
       return;
     }
     long id = passwordUserId;
-    if (feedback.run(() -> administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet")) {
+    boolean set = feedback.run(() -> administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet");
+    boolean breaksLengthRule = entered == null || entered.length() < AdministrationService.MIN_PASSWORD_LENGTH || entered.length() > AdministrationService.MAX_PASSWORD_LENGTH;
+    if (set || !breaksLengthRule) {
       passwordUserId = null;
     }
+  }
+
+  private void forgetPasswords() {
+    password = null;
+    newPassword = null;
   }
 
   /** @return whether a user is chosen for a new password */
