@@ -267,9 +267,15 @@ class PortalIT {
     assertTrue(afterLogout.body().contains("loginForm"), "after logout the case list asks for a login again");
     assertFalse(afterLogout.body().contains("currentUser"));
 
-    String again = signIn(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build(), "csw.belgrade", "wrong");
+    HttpClient mistyped = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    String again = signIn(mistyped, "csw.belgrade", "wrong");
     assertTrue(again.contains("loginForm"), "a wrong password stays on the login page");
     assertFalse(again.contains("currentUser"), "and signs nobody in");
+    // After the mistake, a protected page asks for the login again (not an empty page), and the
+    // right password then signs her in.
+    HttpResponse<String> home = mistyped.send(HttpRequest.newBuilder(base.toURI().resolve("app/home.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(home.body().contains("loginForm"), "the login form, not an empty page: HTTP " + home.statusCode() + " " + home.body().length() + " characters");
+    assertTrue(signIn(mistyped, "csw.belgrade", "demo").contains("currentUser"), "the right password after a wrong one");
   }
 
   private String signIn(HttpClient http, String user, String password) throws Exception {

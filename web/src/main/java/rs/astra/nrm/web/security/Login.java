@@ -52,14 +52,31 @@ public class Login {
                 .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(), new Password(password == null ? "" : password))));
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
-      case SEND_FAILURE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
+      case SEND_FAILURE, NOT_DONE -> {
+        forgetFailedAttempt((HttpServletRequest) ext.getRequest());
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
+      }
       case SUCCESS -> {
         ext.redirect(ext.getRequestContextPath() + "/app/home.xhtml");
         faces.responseComplete();
       }
-      case NOT_DONE -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
     }
     return null;
+  }
+
+  /**
+   * The session attribute with which Soteria (Jakarta Security in Payara) marks a login the user
+   * started herself. Soteria removes it only when a login succeeds; left after a wrong password, it
+   * makes Soteria treat her next request to any page as the same login, which answers with an empty
+   * page instead of the login form (PortalIT signs in wrongly, opens a page, then signs in).
+   */
+  static final String SOTERIA_CALLER_INITIATED = "org.glassfish.soteria.caller_initiated_authentication";
+
+  private static void forgetFailedAttempt(HttpServletRequest request) {
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SOTERIA_CALLER_INITIATED);
+    }
   }
 
   /**
