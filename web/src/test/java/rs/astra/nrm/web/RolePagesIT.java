@@ -410,6 +410,8 @@ class RolePagesIT {
     assertFalse(set.contains("second-long-password"), "the password is never shown back");
     assertFalse(new PortalSession(root()).signIn("rp.returning", "first-long-password").contains("id=\"currentUser\""), "the old password no longer works");
     assertTrue(signedIn("rp.returning", "second-long-password").lastPage().contains("id=\"currentUser\""), "the new one does");
+    String stored = (String) em.createNativeQuery("select password_hash from portal_user where username = 'rp.returning'").getSingleResult();
+    assertTrue(stored.startsWith("PBKDF2WithHmacSHA256:" + AdministrationService.PASSWORD_HASH_ITERATIONS + ":"), "hashed with the iterations OWASP asks for, not Jakarta Security's 2,048");
 
     List<ActivityRecord.Kind> kinds =
         em.createQuery("select a from ActivityRecord a where a.userId = :u and a.subjectId in :subjects and a.kind in :kinds order by a.id", ActivityRecord.class)
