@@ -21,7 +21,7 @@ import rs.astra.nrm.consent.DataCategory;
  */
 enum HtcdsField {
   CASE_OWNER("cas_CaseOwner", "Case Owner", Kind.TEXT),
-  SALUTATION("prs_Salutation", "Salutation", Kind.TEXT),
+  SALUTATION("prs_Salutation", "Salutation", Kind.SHORT_TEXT),
   FIRST_NAME("prs_FirstName", "First Name", Kind.TEXT),
   SECOND_NAME("prs_SecondName", "Second Name", Kind.TEXT),
   CONSENT("con_Consent", "Consent", Kind.BOOLEAN),
@@ -67,6 +67,8 @@ enum HtcdsField {
 
   /** How a cell is converted; the text kinds carry the column length of the case file tables. */
   enum Kind {
+    /** Up to 40 characters: the column of a salutation (person.salutation, migration V1). */
+    SHORT_TEXT(40),
     TEXT(255),
     LONG_TEXT(4000),
     BOOLEAN(0),

@@ -31,6 +31,7 @@ import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * Data exchange in the layout of the CTDC global dataset.
@@ -48,6 +49,7 @@ import rs.astra.nrm.shared.NrmTime;
  * </ul>
  */
 @Stateless
+@StoredBeforeReturn
 public class CtdcExchangeService {
 
   private static final Logger LOG = Logger.getLogger(CtdcExchangeService.class.getName());

@@ -259,6 +259,13 @@ class HtcdsCellConversionTest {
   void lengthCountsCharactersAfterCleaning() throws Exception {
     // 255 letters plus padding: the padding is trimmed before the length is checked.
     assertEquals(255, readValue("prs_FirstName", "  " + "ђ".repeat(255) + "  ").firstName().length());
+    String emoji = "😀".repeat(128);
+    assertEquals(List.of(error(2, "prs_FirstName", HtcdsImportProblem.TOO_LONG, emoji)), valueErrors("prs_FirstName", emoji),
+        "128 emoji are 256 UTF-16 units, more than the column holds in H2");
+    assertEquals(40, readValue("prs_Salutation", "s".repeat(40)).salutation().length());
+    String longSalutation = "Gospođa doktorka nauka " + "b".repeat(20);
+    assertEquals(List.of(error(2, "prs_Salutation", HtcdsImportProblem.TOO_LONG, longSalutation)), valueErrors("prs_Salutation", longSalutation),
+        "a salutation has 40 characters (its column)");
   }
 
   @Test

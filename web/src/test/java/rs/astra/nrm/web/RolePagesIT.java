@@ -424,6 +424,26 @@ class RolePagesIT {
         assertThrows(InvalidRequestException.class, () -> administration.setPassword(admin, admin.userId(), 0, "a-long-new-password")).messageKey());
   }
 
+  @Test
+  void aCentreRejectsAReferralFromTheCasePageWithTheReasonItTyped() throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Rejectedonpage", LocalDate.of(1988, 5, 6));
+    long referral = referrals.send(owner, caseId, ORGANISATIONS.get("RP Social Work Centre"), Purpose.SOCIAL_PROTECTION, Set.of(), null);
+
+    PortalSession csw = signedIn("rp.csw", PASSWORD);
+    String page = csw.get("app/case.xhtml?id=" + caseId).body();
+    Matcher reject = Pattern.compile("id=\"([^\"]+)\"[^>]*class=\"[^\"]*reject-referral").matcher(page);
+    assertTrue(reject.find(), "the centre may reject the referral it received");
+    csw.submitForPage("caseForm", reject.group(1), Map.of());
+    // As a browser sends the form: the reason typed in the reject dialog, and the revoke dialog's empty field.
+    String answered = csw.submitForPage("caseForm", "caseForm:confirmReject", Map.of("caseForm:rejectReason", "Nije u našoj nadležnosti", "caseForm:revokeReason", ""));
+    assertTrue(answered.contains("Upućivanje je odbijeno") || answered.contains("The referral was rejected"), answered.length() > 3000 ? answered.substring(0, 3000) : answered);
+    rs.astra.nrm.referral.Referral stored = em.find(rs.astra.nrm.referral.Referral.class, referral);
+    assertEquals(rs.astra.nrm.referral.ReferralState.REJECTED, stored.getState());
+    assertEquals("Nije u našoj nadležnosti", stored.getRejectionReason());
+  }
+
   // ---- the data protection officer ----
 
   @Test

@@ -25,7 +25,10 @@ public class AnswerReferral implements Serializable {
 
   private long referralId;
   private long version;
-  private String reason;
+  // One field per dialog: both dialogs sit in the case page's form, and a full submit of one
+  // would otherwise overwrite the reason typed there with the other's empty field.
+  private String rejectReason;
+  private String revokeReason;
 
   /**
    * Remembers which referral the reason dialog is for.
@@ -36,7 +39,8 @@ public class AnswerReferral implements Serializable {
   public void choose(long id, long shownVersion) {
     this.referralId = id;
     this.version = shownVersion;
-    this.reason = null;
+    this.rejectReason = null;
+    this.revokeReason = null;
   }
 
   /**
@@ -61,19 +65,29 @@ public class AnswerReferral implements Serializable {
 
   /** Rejects the chosen referral with the typed reason. */
   public void reject() {
+    String reason = rejectReason;
     feedback.run(() -> referrals.reject(user.viewer(), referralId, version, reason), "referral.rejected");
   }
 
   /** Revokes the chosen referral with the typed reason. */
   public void revoke() {
+    String reason = revokeReason;
     feedback.run(() -> referrals.revoke(user.viewer(), referralId, version, reason), "referral.revoked");
   }
 
-  public String getReason() {
-    return reason;
+  public String getRejectReason() {
+    return rejectReason;
   }
 
-  public void setReason(String reason) {
-    this.reason = reason;
+  public void setRejectReason(String rejectReason) {
+    this.rejectReason = rejectReason;
+  }
+
+  public String getRevokeReason() {
+    return revokeReason;
+  }
+
+  public void setRevokeReason(String revokeReason) {
+    this.revokeReason = revokeReason;
   }
 }
