@@ -85,8 +85,27 @@ final class Browser implements AutoCloseable {
   void submit(WebElement button) {
     WebElement html = driver.findElement(By.tagName("html"));
     button.click();
-    wait.until(ExpectedConditions.stalenessOf(html));
+    wait.until(d -> isGone(html));
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether an element of the previous page is gone. Selenium's own staleness check expects a
+   * StaleElementReferenceException; Chromium sometimes answers a moment earlier with "Node with
+   * given id does not belong to the document", which means the same.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /**
