@@ -460,16 +460,14 @@ public class HotlineService {
     if (form.followUpOn() != null && form.followUpOn().isBefore(day)) {
       throw new InvalidRequestException("hotline.error.followUpBeforeCall");
     }
-    Integer duration = form.durationMinutes();
-    String summary = text(form.summary());
-    String outcome = text(form.outcome());
-    if ((duration != null && (duration < 0 || duration > HotlineCall.MAX_DURATION_MINUTES))
-        || (summary != null && summary.length() > 4000)
-        || (outcome != null && outcome.length() > 2000)) {
+    try {
+      // The call's own rule on duration and text lengths, as when it was recorded; it checks
+      // before it changes anything.
+      call.describe(form.durationMinutes(), form.language(), text(form.summary()), text(form.outcome()), form.followUpOn());
+    } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("hotline.error.invalid");
     }
     call.reclassify(form.channel(), form.callerType(), form.purpose());
-    call.describe(duration, form.language(), summary, outcome, form.followUpOn());
     audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.HOTLINE_CALL_CORRECTED, null, call.getId(), null, null);
     em.flush();
   }

@@ -309,7 +309,7 @@ public class AdministrationService {
     if (!em.createNamedQuery(PortalUser.FIND_BY_USERNAME, PortalUser.class).setParameter("username", username).getResultList().isEmpty()) {
       throw new InvalidRequestException("admin.error.usernameTaken");
     }
-    if (form.initialPassword().length() < MIN_PASSWORD_LENGTH || form.initialPassword().length() > MAX_PASSWORD_LENGTH) {
+    if (!isAcceptablePassword(form.initialPassword())) {
       throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
     }
     Organisation organisation = em.find(Organisation.class, form.organisationId());
@@ -425,13 +425,23 @@ public class AdministrationService {
    */
   public void setPassword(Viewer viewer, long userId, long version, String newPassword) {
     requireAdmin(viewer);
-    if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH || newPassword.length() > MAX_PASSWORD_LENGTH) {
+    if (!isAcceptablePassword(newPassword)) {
       throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
     }
     PortalUser u = user(viewer, userId, version);
     u.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
     audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
     em.flush();
+  }
+
+  /**
+   * The length rule of every password an administrator sets.
+   *
+   * @param password the typed password, or {@code null}
+   * @return whether it has {@link #MIN_PASSWORD_LENGTH} to {@link #MAX_PASSWORD_LENGTH} characters
+   */
+  public static boolean isAcceptablePassword(String password) {
+    return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= MAX_PASSWORD_LENGTH;
   }
 
   private static void requireAdmin(Viewer viewer) {

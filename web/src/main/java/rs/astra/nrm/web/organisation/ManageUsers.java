@@ -162,8 +162,7 @@ public class ManageUsers implements Serializable {
     }
     long id = passwordUserId;
     boolean set = feedback.run(() -> administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet");
-    boolean breaksLengthRule = entered == null || entered.length() < AdministrationService.MIN_PASSWORD_LENGTH || entered.length() > AdministrationService.MAX_PASSWORD_LENGTH;
-    if (set || !breaksLengthRule) {
+    if (set || AdministrationService.isAcceptablePassword(entered)) {
       passwordUserId = null;
     }
   }
