@@ -11,11 +11,15 @@ import javax.sql.DataSource;
 /**
  * The JDBC source behind {@code java:app/jdbc/nrm}: opens connections to the database named by
  * {@link DatabaseSettings} (PostgreSQL or the embedded H2), through the driver its URL names. The
- * server pools the connections; this class only opens them.
+ * server pools and validates the connections; this class only opens them, and at start-up waits for
+ * a database that is not reachable yet ({@link DatabaseStartupWait}).
  */
 public class ConfiguredDataSource implements DataSource {
 
   private final DatabaseSettings settings = DatabaseSettings.current();
+
+  /** One per class loader, i.e. per deployment: every pool and the persistence unit's login share it. */
+  private static final DatabaseStartupWait STARTUP_WAIT = DatabaseStartupWait.configured(System.getProperties()::getProperty, System.getenv());
   private volatile Driver driver;
   private PrintWriter logWriter;
   private int loginTimeout;
@@ -30,11 +34,15 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    Connection c = driver().connect(settings.url(), settings.connectionProperties(username, password));
-    if (c == null) {
-      throw new SQLException("no JDBC driver accepts the configured database URL");
-    }
-    return c;
+    Driver d = driver();
+    return STARTUP_WAIT.connect(
+        () -> {
+          Connection c = d.connect(settings.url(), settings.connectionProperties(username, password));
+          if (c == null) {
+            throw new SQLException("no JDBC driver accepts the configured database URL");
+          }
+          return c;
+        });
   }
 
   private Driver driver() throws SQLException {

@@ -12,10 +12,13 @@ import rs.astra.nrm.consent.AccessDeniedException;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.web.i18n.Messages;
+import rs.astra.nrm.web.operations.DatabaseAvailability;
 
 /**
  * Runs an action of a backing bean and turns its outcome into one message in the user's language:
- * success, invalid input, a refusal by the policy, or a concurrent change by someone else. No stack
+ * success, invalid input, a refusal by the policy, a concurrent change by someone else, or — when the
+ * action failed with the database away — "not saved, the portal is temporarily unavailable" (the
+ * transaction rolled back: nothing of the entry was stored, and it is still in the form). No stack
  * trace ever reaches the page, and nothing personal reaches the log.
  */
 @RequestScoped
@@ -24,6 +27,8 @@ public class UserFeedback {
   private static final Logger LOG = Logger.getLogger(UserFeedback.class.getName());
 
   @Inject private Messages messages;
+
+  @Inject private DatabaseAvailability database;
 
   /**
    * Runs an action and shows the message with the success key on success.
@@ -63,6 +68,11 @@ public class UserFeedback {
     } catch (EJBException e) {
       if (causedByOptimisticLock(e)) {
         error(faces, messages.get("error.concurrentUpdate"));
+        return false;
+      }
+      if (database.confirmUnavailable()) {
+        LOG.log(Level.WARNING, "action failed with the database away; the user is told that nothing was saved");
+        error(faces, messages.get("error.notSavedUnavailable"));
         return false;
       }
       LOG.log(Level.WARNING, "action failed: {0}", e.getCausedByException() == null ? e.getClass().getName() : e.getCausedByException().getClass().getName());
