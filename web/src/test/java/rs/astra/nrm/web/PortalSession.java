@@ -80,6 +80,11 @@ final class PortalSession {
     return new String(submit(form, button, fields).body(), StandardCharsets.UTF_8);
   }
 
+  /** The session's client (its cookies), for requests beside the page flow, e.g. a load. */
+  HttpClient http() {
+    return http;
+  }
+
   String lastPage() {
     return lastPage;
   }
