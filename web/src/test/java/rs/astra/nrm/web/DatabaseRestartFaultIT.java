@@ -66,6 +66,8 @@ class DatabaseRestartFaultIT {
       assertTrue(s.signIn(user, "demo").contains("tileWaiting"), user + " signed in");
       sessions.add(s);
     }
+    PortalSession pager = new PortalSession(portal);
+    assertTrue(pager.signIn("ngo.coordinator", "demo").contains("tileWaiting"), "ngo.coordinator signed in");
     PortalSession operator = new PortalSession(portal);
     assertTrue(operator.signIn("ngo.hotline", "demo").contains("tileWaiting"), "ngo.hotline signed in");
     String token = "fault-test-" + Long.toString(System.currentTimeMillis(), 36);
@@ -80,9 +82,11 @@ class DatabaseRestartFaultIT {
     long backAt;
     int healthDuringOutage;
     String answerToSave;
+    String answerToAjaxPaging;
     try {
       Thread.sleep(WARM_UP.toMillis());
       operator.get("app/hotline.xhtml");
+      pager.get("app/cases.xhtml");
       stoppedAt = now();
       shell(System.getProperty("nrm.test.dbStop"));
       System.out.printf("database stopped in %.1f s%n", seconds(now() - stoppedAt));
@@ -91,6 +95,7 @@ class DatabaseRestartFaultIT {
         long saving = now();
         answerToSave = new String(operator.submit("callForm", "callForm:saveCall", callFields(token)).body(), StandardCharsets.UTF_8);
         healthDuringOutage = status("health/ready");
+        answerToAjaxPaging = pager.ajax("casesForm", "casesForm:cases", Map.of("casesForm:cases_pagination", "true", "casesForm:cases_first", "20", "casesForm:cases_rows", "20"));
         System.out.printf("save and health check during the outage answered in %.1f s%n", seconds(now() - saving));
         Thread.sleep(OUTAGE.toMillis() / 2);
       } finally {
@@ -139,6 +144,10 @@ class DatabaseRestartFaultIT {
 
     assertTrue(answerToSave.contains("Nije sačuvano") || answerToSave.contains("nije sačuvano"), "the operator is told her call was not saved: " + excerpt(answerToSave));
     assertFalse(kindOf(answerToSave).equals("stack trace or exception"), "no exception on the page");
+    assertTrue(answerToAjaxPaging.contains("<redirect url=\"/unavailable\""), "an Ajax request during the outage sends the browser to the 503 page: " + excerpt(answerToAjaxPaging));
+    HttpResponse<String> unavailable = pager.get("unavailable");
+    assertEquals(503, unavailable.statusCode());
+    assertEquals("unavailable", kindOf(unavailable.body()));
     assertEquals(0, callsWithSummary(token), "the call saved during the outage was not stored, not even in part");
     operator.get("app/hotline.xhtml");
     String saved = operator.submitForPage("callForm", "callForm:saveCall", callFields(token));

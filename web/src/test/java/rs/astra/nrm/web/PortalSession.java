@@ -75,6 +75,29 @@ final class PortalSession {
     return response;
   }
 
+  /**
+   * Sends a Faces Ajax request from the last page, as PrimeFaces does (e.g. a table's paging).
+   *
+   * @param form the form's id
+   * @param source the client id of the component that sends it (executed and rendered)
+   * @param fields further parameters
+   * @return the partial response's text
+   */
+  String ajax(String form, String source, Map<String, String> fields) throws Exception {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("jakarta.faces.partial.ajax", "true");
+    params.put("jakarta.faces.source", source);
+    params.put("jakarta.faces.partial.execute", source);
+    params.put("jakarta.faces.partial.render", source);
+    params.put(form, form);
+    params.putAll(fields);
+    params.put("jakarta.faces.ViewState", viewState());
+    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(formAction(form)).header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   /** Submits a form of the last page and returns the page that answers. */
   String submitForPage(String form, String button, Map<String, String> fields) throws Exception {
     return new String(submit(form, button, fields).body(), StandardCharsets.UTF_8);
