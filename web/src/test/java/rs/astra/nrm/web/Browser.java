@@ -44,6 +44,8 @@ final class Browser implements AutoCloseable {
         "--no-first-run",
         "--window-size=1400,1000",
         "--lang=sr");
+    // The console is read for Content-Security-Policy violations (cspViolations).
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(System.getProperty("nrm.test.chromedriver", "/usr/bin/chromedriver"))).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -164,6 +166,24 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(javascript);
   }
 
+  /**
+   * The Content-Security-Policy violations Chromium reported in the console since the last call
+   * (a blocked inline script or handler, a blocked resource).
+   *
+   * @return the console messages about the policy
+   */
+  List<String> cspViolations() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+        .toList();
+  }
+
+  /** The browser's Back button. */
+  void back() {
+    driver.navigate().back();
+  }
+
   String pageSource() {
     return driver.getPageSource();
   }
@@ -200,8 +220,21 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the browser; fails when a page of the portal broke its Content-Security-Policy while the
+   * browser was open (every browser test thus checks that the policy, enforced, leaves the pages
+   * working; Keycloak's own pages, under /realms/, are not judged here).
+   */
   @Override
   public void close() {
-    driver.quit();
+    List<String> violations;
+    try {
+      violations = cspViolations().stream().filter(m -> !m.contains("/realms/")).toList();
+    } finally {
+      driver.quit();
+    }
+    if (!violations.isEmpty()) {
+      throw new AssertionError("Content-Security-Policy violations: " + violations);
+    }
   }
 }

@@ -294,6 +294,24 @@ class BrowserJourneyIT {
   }
 
   @Test
+  void afterLogoutTheBackButtonShowsNoPersonalData() {
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.caseworker1");
+      browser.open("app/cases.xhtml");
+      String href = browser.find("a.nrm-case-code").getAttribute("href");
+      browser.open(href.substring(href.indexOf("app/")));
+      String name = browser.find("#personName").getText();
+      assertFalse(name.isBlank(), "the case page shows the person's name");
+      browser.submit(browser.find("[id='userForm:logout']"));
+      assertTrue(browser.currentUrl().contains("login.xhtml"), browser.currentUrl());
+      browser.back();
+      browser.waitForAjax();
+      assertFalse(browser.pageSource().contains(name), "Back after logout shows the page again: " + browser.currentUrl());
+      assertFalse(browser.present("#personName"));
+    }
+  }
+
+  @Test
   void everyRoleLandsOnItsHomePageWithItsOwnOrganisationAndNoPersonalData() {
     try (Browser browser = new Browser(base)) {
       for (rs.astra.nrm.demo.DemoDataSeeder.DemoUser user : rs.astra.nrm.demo.DemoDataSeeder.USERS) {

@@ -78,7 +78,7 @@ class HotlineIT {
   /** Browser travels along only so that the test class resolves in the container; it runs outside. */
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(Browser.class);
+    return Deployments.packagedPortal(Browser.class, PortalSession.class);
   }
 
   @Inject HotlineService hotline;
@@ -506,7 +506,7 @@ class HotlineIT {
             HttpRequest.newBuilder(base.toURI().resolve(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                    "statsForm=statsForm&statsForm%3ApurposeTable%3ApurposeCsv=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8)))
+                    "statsForm=statsForm&statsForm%3ApurposeTable%3ApurposeCsv=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8) + PortalSession.nonceParameter(stats)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, csv.statusCode());
@@ -580,7 +580,7 @@ class HotlineIT {
     String action = find(html, "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"");
     String body =
         "loginForm=loginForm&loginForm%3Ausername=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&loginForm%3Apassword=demo"
-            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8) + PortalSession.nonceParameter(html);
     return http.send(
             HttpRequest.newBuilder(form.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString())

@@ -62,7 +62,7 @@ class PortalIT {
    */
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(SampleCaseload.class, ImportScenario.class);
+    return Deployments.packagedPortal(SampleCaseload.class, ImportScenario.class, PortalSession.class);
   }
 
   @Inject CaseFileService cases;
@@ -241,7 +241,8 @@ class PortalIT {
     URI root = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/");
     HttpResponse<String> ready = http.send(HttpRequest.newBuilder(root.resolve("health/ready")).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, ready.statusCode(), ready.body());
-    assertTrue(ready.body().contains("\"migrated\":\"true\""), ready.body());
+    assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+    assertFalse(ready.body().contains("schemaVersion") || ready.body().contains("\"data\""), "open to anybody, so a bare UP or DOWN: " + ready.body());
   }
 
   @Test
@@ -259,7 +260,7 @@ class PortalIT {
         http.send(
             HttpRequest.newBuilder(base.toURI().resolve(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("userForm=userForm&userForm%3Alogout=&jakarta.faces.ViewState=" + enc(viewState)))
+                .POST(HttpRequest.BodyPublishers.ofString("userForm=userForm&userForm%3Alogout=&jakarta.faces.ViewState=" + enc(viewState) + PortalSession.nonceParameter(cases)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertTrue(loggedOut.uri().toString().contains("login.xhtml?loggedOut=true"), loggedOut.uri().toString());
@@ -278,6 +279,161 @@ class PortalIT {
     assertTrue(signIn(mistyped, "csw.belgrade", "demo").contains("currentUser"), "the right password after a wrong one");
   }
 
+  @Test
+  @RunAsClient
+  void everyAnswerCarriesTheSecurityHeadersAndPagesWithPersonalDataAreNeverCached() throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    assertTrue(coordinator.signIn("ngo.coordinator", "demo").contains("currentUser"));
+    String cases = coordinator.get("app/cases.xhtml").body();
+    String casePage = find(cases, "href=\"[^\"]*(app/case\\.xhtml\\?id=\\d+)\"");
+    for (String page : List.of("app/home.xhtml", "app/cases.xhtml", casePage, "app/inbox.xhtml", "app/new-case.xhtml", "app/hotline.xhtml", "app/statistics.xhtml", "app/import.xhtml")) {
+      HttpResponse<String> r = coordinator.get(page);
+      assertEquals(200, r.statusCode(), page);
+      assertSecurityHeaders(r, page);
+      assertFacesPolicy(r, page);
+      assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), page + ": never cached, so Back after logout shows nothing");
+    }
+    // A download: the case list as CSV.
+    coordinator.get("app/cases.xhtml");
+    HttpResponse<byte[]> csv = coordinator.submit("casesForm", "casesForm:exportCsv", java.util.Map.of());
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").contains("csv"), csv.headers().toString());
+    assertSecurityHeaders(csv, "CSV export", false);
+    assertTrue(csv.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "an export holds personal data: " + csv.headers().firstValue("Cache-Control"));
+    // A static resource: cacheable, but with the same protection.
+    String stylesheet = find(cases, "href=\"([^\"]*/jakarta\\.faces\\.resource/css/nrm\\.css[^\"]*)\"").replace("&amp;", "&");
+    HttpResponse<String> css = coordinator.get(stylesheet);
+    assertEquals(200, css.statusCode(), stylesheet);
+    assertSecurityHeaders(css, "stylesheet");
+    assertFalse(css.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "static resources may be cached");
+    // An error page and the login page, without a session.
+    HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> missing = anonymous.send(HttpRequest.newBuilder(base.toURI().resolve("no-such-page.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, missing.statusCode());
+    assertSecurityHeaders(missing, "404 page");
+    HttpResponse<String> login = anonymous.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    assertSecurityHeaders(login, "login page");
+    assertFacesPolicy(login, "login page");
+    String sessionCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+    assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
+    assertTrue(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), "SameSite on the wire: " + sessionCookie);
+    HttpResponse<String> overHttps =
+        anonymous.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals("max-age=31536000", overHttps.headers().firstValue("Strict-Transport-Security").orElse(""), "HSTS behind an HTTPS proxy");
+    assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+  }
+
+  @Test
+  @RunAsClient
+  void aPostFromAPageThatIsGoneDrawsThePageAgainWithANoticeNeverA500() throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    assertTrue(coordinator.signIn("ngo.coordinator", "demo").contains("currentUser"));
+    String cases = coordinator.get("app/cases.xhtml").body();
+    String action = find(cases, "<form id=\"casesForm\"[^>]*action=\"([^\"]+)\"");
+    HttpClient http = coordinator.http();
+    // A forged (or long expired) view state, in a full post and in an Ajax request.
+    HttpResponse<String> full =
+        http.send(
+            HttpRequest.newBuilder(base.toURI().resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("casesForm=casesForm&jakarta.faces.ViewState=forged" + PortalSession.nonceParameter(cases)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, full.statusCode(), "redirected to the page, drawn again");
+    assertTrue(full.uri().toString().contains("reloaded=true"), full.uri().toString());
+    assertTrue(full.body().contains("id=\"pageReloaded\""), "the notice that the last step was not carried out");
+    assertTrue(full.body().contains("Ova stranica je bila otvorena predugo"), "in the user's language");
+    String ajax =
+        http.send(
+                HttpRequest.newBuilder(base.toURI().resolve(action))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Faces-Request", "partial/ajax")
+                    .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true&jakarta.faces.source=casesForm%3Acases&jakarta.faces.partial.execute=casesForm%3Acases&casesForm=casesForm&jakarta.faces.ViewState=forged"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertTrue(ajax.contains("<redirect url=\"") && ajax.contains("reloaded=true"), "an Ajax request is sent to the page again: " + ajax);
+    assertFalse(ajax.contains("Exception") || ajax.contains("<error>"), "no exception class in the Ajax answer: " + ajax);
+    assertFalse(STACK_TRACE.matcher(full.body()).find(), "no stack trace on the page");
+    // A post without the page's Content-Security-Policy nonce (an old tab, a replay from elsewhere).
+    coordinator.get("app/cases.xhtml");
+    String page = coordinator.submitForPage("casesForm", "casesForm:noSuchButton", java.util.Map.of("primefaces.nonce", "bm90LXRoZS1ub25jZQ=="));
+    assertFalse(STACK_TRACE.matcher(page).find(), "no stack trace on the page");
+    assertTrue(page.contains("id=\"pageReloaded\""), "a wrong nonce: the page again, with the notice");
+    // Anyone can send a view state to the login page: the login page, no error.
+    HttpResponse<String> login =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml?jakarta.faces.ViewState=x")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, login.statusCode());
+    assertTrue(login.body().contains("loginForm"), "the login page");
+  }
+
+  @Test
+  @RunAsClient
+  void theNewCaseWizardIsOfferedOnlyToThoseWhoMayOpenCases() throws Exception {
+    for (String user : List.of("csw.belgrade", "police.officer", "prosecutor", "health.worker", "cptv.officer", "admin", "dpo", "ngo.hotline")) {
+      PortalSession session = new PortalSession(base.toURI());
+      assertTrue(session.signIn(user, "demo").contains("currentUser"), user);
+      assertFalse(session.get("app/home.xhtml").body().contains("new-case.xhtml"), user + ": no link to the wizard");
+      HttpResponse<String> wizard = session.get("app/new-case.xhtml");
+      assertEquals(403, wizard.statusCode(), user + ": the wizard is refused, not offered");
+      assertFalse(wizard.body().contains("newCaseForm"), user);
+    }
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    assertEquals(200, coordinator.get("app/new-case.xhtml").statusCode());
+    assertTrue(coordinator.lastPage().contains("newCaseForm"));
+  }
+
+  @Test
+  @RunAsClient
+  void overLongTextControlCharactersAndBidiOverridesAreRefusedNamingTheFieldNeverCut() throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    String[][] attempts = {
+      {"x".repeat(10_000), "moguće je najviše 255 znakova, uneto je 10.000"},
+      {"Mil\u0000ica", "nevidljive kontrolne znakove"},
+      {"abc\u202Egpj.exe", "obrću smer teksta"},
+    };
+    for (String[] attempt : attempts) {
+      coordinator.get("app/new-case.xhtml");
+      String answer = coordinator.submitForPage("newCaseForm", "newCaseForm:open", java.util.Map.of("newCaseForm:firstName", attempt[0], "newCaseForm:secondName", "Guard", "newCaseForm:citizenship", "RS"));
+      assertTrue(answer.contains("newCaseForm"), "stays on the wizard: nothing opened");
+      assertTrue(answer.contains(attempt[1]), "the message names the problem: " + answer.replaceAll("(?s).*(<div[^>]*ui-messages-error.*?</div>).*", "$1"));
+      assertTrue(answer.contains("Ime: "), "and names the field");
+    }
+  }
+
+  /** A stack trace or an exception's name in a page (PrimeFaces' own script names ViewExpiredException as a key: not counted). */
+  private static final Pattern STACK_TRACE = Pattern.compile("\\.java:\\d+\\)|Caused by:|[a-z]+\\.[A-Za-z.]*Exception: ");
+
+  private static void assertSecurityHeaders(HttpResponse<?> r, String what) {
+    assertSecurityHeaders(r, what, true);
+  }
+
+  /** @param document whether a browser draws the answer (then it needs a policy that forbids framing) */
+  private static void assertSecurityHeaders(HttpResponse<?> r, String what, boolean document) {
+    java.net.http.HttpHeaders h = r.headers();
+    assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""), what);
+    assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(""), what);
+    assertEquals("DENY", h.firstValue("X-Frame-Options").orElse(""), what);
+    assertTrue(h.firstValue("Permissions-Policy").orElse("").contains("camera=()"), what);
+    assertTrue(h.firstValue("Permissions-Policy").orElse("").contains("microphone=()"), what);
+    assertTrue(h.firstValue("Permissions-Policy").orElse("").contains("geolocation=()"), what);
+    assertTrue(!document || h.allValues("Content-Security-Policy").stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), what + ": " + h.allValues("Content-Security-Policy"));
+    for (String name : List.of("Server", "X-Powered-By")) {
+      String value = h.firstValue(name).orElse("");
+      assertFalse(value.contains("Payara") || value.contains("GlassFish") || value.contains("Servlet") || value.matches(".*\\d+\\.\\d+.*"), what + ": " + name + ": " + value);
+    }
+  }
+
+  private static void assertFacesPolicy(HttpResponse<?> r, String what) {
+    List<String> policies = r.headers().allValues("Content-Security-Policy");
+    assertEquals(1, policies.size(), what + ": one policy: " + policies);
+    String scripts = policies.get(0).substring(policies.get(0).indexOf("script-src"));
+    assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+';?"), what + ": scripts from the portal and its nonce only: " + scripts);
+    assertFalse(policies.get(0).contains("unsafe-eval"), what);
+  }
+
   private String signIn(HttpClient http, String user, String password) throws Exception {
     HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.toURI().resolve("app/cases.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
     String html = form.body();
@@ -285,7 +441,7 @@ class PortalIT {
     String action = find(html, "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"");
     String body =
         "loginForm=loginForm&loginForm%3Ausername=" + enc(user) + "&loginForm%3Apassword=" + enc(password)
-            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState);
+            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState) + PortalSession.nonceParameter(html);
     HttpResponse<String> after =
         http.send(
             HttpRequest.newBuilder(form.uri().resolve(action))

@@ -38,7 +38,7 @@ final class PortalSession {
     get("app/home.xhtml");
     String body =
         "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=" + enc(password)
-            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState());
+            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState()) + nonceParameter(lastPage);
     HttpResponse<String> after = http.send(post(formAction("loginForm"), body), HttpResponse.BodyHandlers.ofString());
     remember(after);
     return after.body();
@@ -65,7 +65,7 @@ final class PortalSession {
     params.putAll(fields);
     params.put(button, "");
     params.put("jakarta.faces.ViewState", viewState());
-    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&")) + nonceParameter(lastPage);
     HttpResponse<byte[]> response = http.send(post(formAction(form), body), HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
@@ -92,7 +92,7 @@ final class PortalSession {
     params.put(form, form);
     params.putAll(fields);
     params.put("jakarta.faces.ViewState", viewState());
-    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&")) + nonceParameter(lastPage);
     HttpRequest request =
         HttpRequest.newBuilder(formAction(form)).header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -127,6 +127,19 @@ final class PortalSession {
 
   private URI formAction(String form) {
     return lastUri.resolve(find(lastPage, "<form id=\"" + Pattern.quote(form) + "\"[^>]*action=\"([^\"]+)\""));
+  }
+
+  /**
+   * The page's Content-Security-Policy nonce as a form parameter ({@code &primefaces.nonce=…}), as
+   * PrimeFaces' script adds it to every post of a page; PrimeFaces refuses a post that re-renders
+   * its page without it ("CSP nonce mismatch").
+   *
+   * @param html a page of the portal
+   * @return the parameter with its leading {@code &}, or {@code ""} if the page has no nonce
+   */
+  static String nonceParameter(String html) {
+    Matcher m = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(html);
+    return m.find() ? "&primefaces.nonce=" + enc(m.group(1)) : "";
   }
 
   private static String find(String html, String regex) {

@@ -78,7 +78,7 @@ class StatisticsIT {
 
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(StatisticsFixture.class);
+    return Deployments.packagedPortal(StatisticsFixture.class, PortalSession.class);
   }
 
   @Inject StatisticsService statistics;
@@ -422,6 +422,10 @@ class StatisticsIT {
     fields.put("loginForm:password", "demo");
     fields.put("loginForm:submit", "");
     fields.put("jakarta.faces.ViewState", find(form.body(), "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\""));
+    String nonce = PortalSession.nonceParameter(form.body());
+    if (!nonce.isEmpty()) {
+      fields.put("primefaces.nonce", java.net.URLDecoder.decode(nonce.substring("&primefaces.nonce=".length()), StandardCharsets.UTF_8));
+    }
     return send(http, form.uri().resolve(find(form.body(), "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"")), fields).body();
   }
 

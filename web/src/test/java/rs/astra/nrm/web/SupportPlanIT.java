@@ -63,7 +63,7 @@ class SupportPlanIT {
 
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(ConsentFixture.class);
+    return Deployments.packagedPortal(ConsentFixture.class, PortalSession.class);
   }
 
   @Inject SupportPlanService support;
@@ -356,7 +356,7 @@ class SupportPlanIT {
     String viewState = find(form.body(), "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     String action = find(form.body(), "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"");
     String body =
-        "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=demo&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState);
+        "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=demo&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState) + PortalSession.nonceParameter(form.body());
     http.send(
         HttpRequest.newBuilder(form.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -31,6 +31,8 @@ final class PortalSession {
     }
   }
 
+  /** PrimeFaces' Content-Security-Policy nonce of a page, which its script sends with every post. */
+  private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
   private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
   private static final Pattern PARTIAL_VIEW_STATE = Pattern.compile("<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]*)\\]\\]>");
   private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"%s\"[^>]*action=\"([^\"]*)\"");
@@ -51,6 +53,7 @@ final class PortalSession {
   // The case list view this session has open.
   private String listPath;
   private String viewState;
+  private String nonce;
   private Map<String, String> form = new LinkedHashMap<>();
   private List<String> columns = List.of();
   private long total = -1;
@@ -94,6 +97,7 @@ final class PortalSession {
     fields.put("loginForm:password", password);
     fields.put("loginForm:submit", "");
     fields.put("jakarta.faces.ViewState", state.group(1));
+    putNonce(fields, page.body());
     long start = System.nanoTime();
     HttpResponse<String> r = send(post(base.resolve(unescape(action.group(1))), fields, false));
     long nanos = System.nanoTime() - start;
@@ -131,6 +135,8 @@ final class PortalSession {
       return fail(a, "no view state on the case list");
     }
     viewState = state.group(1);
+    Matcher n = CSP_NONCE.matcher(a.body());
+    nonce = n.find() ? n.group(1) : null;
     form = formFields(a.body(), "casesForm");
     List<String> th = new ArrayList<>();
     Matcher m = HEADER.matcher(a.body());
@@ -244,6 +250,7 @@ final class PortalSession {
     Map<String, String> fields = formFields(inbox.body(), "inboxForm");
     fields.put(button.group(2), "");
     fields.put("jakarta.faces.ViewState", state.group(1));
+    putNonce(fields, inbox.body());
     long start = System.nanoTime();
     HttpResponse<String> r = send(post(base.resolve(unescape(action.group(1))), fields, false));
     answers.add(answer(r, System.nanoTime() - start, "id=\"loginForm\""));
@@ -272,6 +279,7 @@ final class PortalSession {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("importForm", "importForm");
     fields.put("jakarta.faces.ViewState", state.group(1));
+    putNonce(fields, page.body());
     fields.put("jakarta.faces.partial.ajax", "true");
     fields.put("jakarta.faces.partial.execute", "importForm:file");
     fields.put("jakarta.faces.source", "importForm:file");
@@ -308,7 +316,18 @@ final class PortalSession {
     p.put("jakarta.faces.partial.render", source);
     p.put(source, source);
     p.put("jakarta.faces.ViewState", viewState);
+    if (nonce != null) {
+      p.put("primefaces.nonce", nonce);
+    }
     return p;
+  }
+
+  /** Adds the page's Content-Security-Policy nonce, as PrimeFaces' script does, if the page has one. */
+  private static void putNonce(Map<String, String> fields, String html) {
+    Matcher m = CSP_NONCE.matcher(html);
+    if (m.find()) {
+      fields.put("primefaces.nonce", m.group(1));
+    }
   }
 
   private Answer tableAjax(Map<String, String> params, String expected) throws IOException, InterruptedException {

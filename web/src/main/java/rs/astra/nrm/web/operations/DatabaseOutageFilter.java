@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import rs.astra.nrm.web.security.SecurityHeaders;
 
 /**
  * Turns a database outage into the "temporarily unavailable" page (HTTP 503, {@link
@@ -76,10 +77,22 @@ public class DatabaseOutageFilter extends HttpFilter {
    * @throws IOException when the client is gone
    */
   static void sendAjaxRedirect(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + request.getContextPath() + PAGE + "\"></redirect></partial-response>";
+    sendAjaxRedirect(request, response, request.getContextPath() + PAGE);
+  }
+
+  /**
+   * Answers a Faces Ajax request with a partial response that sends the browser elsewhere.
+   *
+   * @param request the request
+   * @param response a response that is not committed
+   * @param target the address (with the context path), e.g. {@code /app/cases.xhtml?reloaded=true}
+   * @throws IOException when the client is gone
+   */
+  static void sendAjaxRedirect(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + target.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"></redirect></partial-response>";
     byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+    SecurityHeaders.apply(request, response);
     response.setStatus(HttpServletResponse.SC_OK);
-    response.setHeader("Cache-Control", "no-store");
     response.setContentType("text/xml;charset=UTF-8");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

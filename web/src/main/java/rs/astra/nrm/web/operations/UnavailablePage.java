@@ -10,6 +10,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import rs.astra.nrm.web.i18n.LanguagePreference;
 import rs.astra.nrm.web.i18n.Messages;
+import rs.astra.nrm.web.security.SecurityHeaders;
 
 /**
  * The page shown while the database cannot be reached: HTTP 503 with {@code Retry-After}, in the
@@ -33,6 +34,7 @@ public final class UnavailablePage {
    */
   public static void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
     byte[] body = html(languageOf(request), request.getContextPath()).getBytes(StandardCharsets.UTF_8);
+    SecurityHeaders.apply(request, response);
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     response.setHeader("Cache-Control", "no-store");
