@@ -403,6 +403,30 @@ class PortalIT {
     }
   }
 
+  @Test
+  @RunAsClient
+  void aPostLargerThanThePortalTakesGetsAClearPageNotAFailure() throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    String cases = coordinator.get("app/cases.xhtml").body();
+    String action = find(cases, "<form id=\"casesForm\"[^>]*action=\"([^\"]+)\"");
+    String body = "casesForm=casesForm&casesForm%3Afilter=" + "x".repeat(3 * 1024 * 1024);
+    HttpResponse<String> form =
+        coordinator.http().send(HttpRequest.newBuilder(base.toURI().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, form.statusCode());
+    assertTrue(form.body().contains("Poslato je preveliko") && form.body().contains("Ništa od poslatog nije sačuvano"), form.body());
+    assertFalse(STACK_TRACE.matcher(form.body()).find());
+    HttpResponse<String> upload =
+        coordinator.http().send(
+            HttpRequest.newBuilder(base.toURI().resolve("app/import.xhtml"))
+                .header("Content-Type", "multipart/form-data; boundary=nrm")
+                .header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[41 * 1024 * 1024]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(upload.body().contains("<redirect url=\"") && upload.body().contains("/too-large"), "a 41 MB upload is sent to the page that says so: " + upload.body());
+  }
+
   /** A stack trace or an exception's name in a page (PrimeFaces' own script names ViewExpiredException as a key: not counted). */
   private static final Pattern STACK_TRACE = Pattern.compile("\\.java:\\d+\\)|Caused by:|[a-z]+\\.[A-Za-z.]*Exception: ");
 

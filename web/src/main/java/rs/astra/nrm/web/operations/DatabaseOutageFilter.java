@@ -100,6 +100,6 @@ public class DatabaseOutageFilter extends HttpFilter {
 
   private static boolean guarded(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/") || path.startsWith("/health") || path.startsWith("/metrics") || path.equals(PAGE));
+    return !(path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/") || path.startsWith("/health") || path.startsWith("/metrics") || path.equals(PAGE) || path.equals(RequestSizeFilter.PAGE));
   }
 }

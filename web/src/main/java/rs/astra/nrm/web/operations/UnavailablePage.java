@@ -33,10 +33,24 @@ public final class UnavailablePage {
    * @throws IOException when the client is gone
    */
   public static void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    byte[] body = html(languageOf(request), request.getContextPath()).getBytes(StandardCharsets.UTF_8);
-    SecurityHeaders.apply(request, response);
-    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
+  }
+
+  /**
+   * Answers with a plain page of the same shape for another situation: its texts are the bundle keys
+   * {@code <texts>.title}, {@code <texts>.text}, {@code <texts>.notSaved} and {@code <texts>.retry}.
+   *
+   * @param request the request
+   * @param response a response that is not committed yet
+   * @param status the HTTP status, e.g. 413
+   * @param texts the prefix of the page's bundle keys, e.g. {@code tooLarge}
+   * @throws IOException when the client is gone
+   */
+  public static void send(HttpServletRequest request, HttpServletResponse response, int status, String texts) throws IOException {
+    byte[] body = html(languageOf(request), request.getContextPath(), texts).getBytes(StandardCharsets.UTF_8);
+    SecurityHeaders.apply(request, response);
+    response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("text/html;charset=UTF-8");
     response.setContentLength(body.length);
@@ -70,16 +84,20 @@ public final class UnavailablePage {
    * @return a complete HTML document
    */
   static String html(String languageTag, String contextPath) {
+    return html(languageTag, contextPath, "unavailable");
+  }
+
+  private static String html(String languageTag, String contextPath, String prefix) {
     ResourceBundle texts = ResourceBundle.getBundle(Messages.BUNDLE, Locale.forLanguageTag(languageTag));
-    String title = text(texts, "unavailable.title");
+    String title = text(texts, prefix + ".title");
     return "<!DOCTYPE html>\n<html lang=\"" + escape(languageTag) + "\"><head><meta charset=\"UTF-8\"/>"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
         + "<title>" + escape(title) + " · " + escape(text(texts, "app.name")) + "</title></head>"
         + "<body style=\"font-family: sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em;\">"
-        + "<main><h1 id=\"unavailableTitle\">" + escape(title) + "</h1>"
-        + "<p id=\"unavailableText\">" + escape(text(texts, "unavailable.text")) + "</p>"
-        + "<p id=\"unavailableNotSaved\">" + escape(text(texts, "unavailable.notSaved")) + "</p>"
-        + "<p><a id=\"unavailableRetry\" href=\"" + escape(contextPath) + "/app/home.xhtml\">" + escape(text(texts, "unavailable.retry")) + "</a></p>"
+        + "<main><h1 id=\"" + prefix + "Title\">" + escape(title) + "</h1>"
+        + "<p id=\"" + prefix + "Text\">" + escape(text(texts, prefix + ".text")) + "</p>"
+        + "<p id=\"" + prefix + "NotSaved\">" + escape(text(texts, prefix + ".notSaved")) + "</p>"
+        + "<p><a id=\"" + prefix + "Retry\" href=\"" + escape(contextPath) + "/app/home.xhtml\">" + escape(text(texts, prefix + ".retry")) + "</a></p>"
         + "</main></body></html>\n";
   }
 
