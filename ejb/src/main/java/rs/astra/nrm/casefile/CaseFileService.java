@@ -292,12 +292,18 @@ public class CaseFileService {
    * @param viewer who is asking
    * @param caseId the case id
    * @return the case, or empty when it does not exist or the viewer may not read its summary (the
-   *     two are deliberately indistinguishable)
+   *     two are deliberately indistinguishable; a refusal of an existing case is recorded)
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
     Instant now = Instant.now();
     Optional<CaseFacts> loaded = facts.load(caseId);
-    if (loaded.isEmpty() || !policy.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
+    if (loaded.isEmpty()) {
+      return Optional.empty();
+    }
+    Decision summary = policy.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
+    if (!summary.permitted()) {
+      // Answered as if the case did not exist, but the attempt is recorded (issue 15).
+      enforcer.recordRefusal(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, summary, now);
       return Optional.empty();
     }
     CaseFacts f = loaded.get();

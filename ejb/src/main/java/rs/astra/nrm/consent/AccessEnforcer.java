@@ -51,7 +51,9 @@ public class AccessEnforcer {
   }
 
   /**
-   * Decides an explicit request and records it when the category is personal, permit or deny.
+   * Decides an explicit request and records it when the category is personal, permit or deny, and
+   * records every refusal, of any category (a refused look at a case is itself worth knowing: who
+   * tried, when; issue 15).
    *
    * @param viewer who asks
    * @param facts the case
@@ -63,13 +65,28 @@ public class AccessEnforcer {
    */
   public Decision require(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
     Decision d = policy.decide(viewer, facts, category, action, now);
-    if (category.isPersonal()) {
+    if (category.isPersonal() || !d.permitted()) {
       audit.record(viewer, now, List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d)));
     }
     if (!d.permitted()) {
       throw new AccessDeniedException(category, action, d.denyReason());
     }
     return d;
+  }
+
+  /**
+   * Records a refusal already decided elsewhere, e.g. a case page asked for by its id that the
+   * viewer may not open (the page answers as if the case did not exist; the record says who tried).
+   *
+   * @param viewer who asked
+   * @param facts the case
+   * @param category the category refused
+   * @param action what for
+   * @param refusal the refusing decision
+   * @param now when (UTC)
+   */
+  public void recordRefusal(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Decision refusal, Instant now) {
+    audit.record(viewer, now, List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, refusal)));
   }
 
   /**

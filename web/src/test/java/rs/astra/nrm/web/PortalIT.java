@@ -120,6 +120,19 @@ class PortalIT {
   }
 
   @Test
+  void aRefusedCasePageIsRecordedThoughItAnswersAsIfTheCaseDidNotExist() {
+    Set<Long> cswBelgrade = new HashSet<>();
+    all(viewer("csw.belgrade")).forEach(r -> cswBelgrade.add(r.id()));
+    CaseRow other = all(viewer("ngo.caseworker1")).stream().filter(r -> !cswBelgrade.contains(r.id())).findFirst().orElseThrow();
+    Viewer csw = viewer("csw.belgrade");
+    String refusals = "select count(a) from AuditRecord a where a.userId = :user and a.caseFileId = :caseId and a.permitted = false";
+    long before = em.createQuery(refusals, Long.class).setParameter("user", csw.userId()).setParameter("caseId", other.id()).getSingleResult();
+    assertTrue(cases.find(csw, other.id()).isEmpty(), "not shared: answered as missing");
+    long after = em.createQuery(refusals, Long.class).setParameter("user", csw.userId()).setParameter("caseId", other.id()).getSingleResult();
+    assertEquals(before + 1, after, "the refused look at the case is recorded");
+  }
+
+  @Test
   void recipientCannotFindCasesByTheVictimsName() {
     CaseRow referred = all(viewer("csw.belgrade")).get(0);
     CaseView owned = cases.find(viewer("ngo.coordinator"), referred.id()).orElseThrow();
@@ -425,6 +438,33 @@ class PortalIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertTrue(upload.body().contains("<redirect url=\"") && upload.body().contains("/too-large"), "a 41 MB upload is sent to the page that says so: " + upload.body());
+  }
+
+  @Test
+  @RunAsClient
+  void theAccessReportAnswersAMissingAndANotSharedCaseAlike() throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    String owned = find(coordinator.get("app/cases.xhtml").body(), "href=\"[^\"]*app/case\\.xhtml\\?id=(\\d+)\"");
+    for (String user : List.of("csw.belgrade", "admin", "police.officer", "ngo.hotline")) {
+      PortalSession other = new PortalSession(base.toURI());
+      other.signIn(user, "demo");
+      String notShared = messagesOf(other.get("app/access-report.xhtml?id=" + owned).body());
+      String missing = messagesOf(other.get("app/access-report.xhtml?id=999999999").body());
+      assertEquals(missing, notShared, user + ": an existing case that is not hers answers as a missing one");
+      assertFalse(notShared.contains("upućen") || notShared.contains("referred"), user + ": " + notShared);
+    }
+  }
+
+  /** The text of a page's error messages. */
+  private static String messagesOf(String page) {
+    Matcher m = Pattern.compile("ui-messages-error-summary\">([^<]*)<").matcher(page);
+    List<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    assertFalse(found.isEmpty(), "the page says why it shows no report");
+    return String.join(" | ", found);
   }
 
   /** A stack trace or an exception's name in a page (PrimeFaces' own script names ViewExpiredException as a key: not counted). */

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import rs.astra.nrm.audit.AccessReportService;
+import rs.astra.nrm.consent.AccessDeniedException;
+import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
@@ -32,7 +34,16 @@ public class ShowAccessReport implements Serializable {
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
-    feedback.runQuietly(() -> lines = reports.reportForCase(user.viewer(), Long.parseLong(id)));
+    feedback.runQuietly(
+        () -> {
+          try {
+            lines = reports.reportForCase(user.viewer(), Long.parseLong(id));
+          } catch (AccessDeniedException e) {
+            // A case the viewer may not report on answers exactly as a missing one, so that case
+            // numbers cannot be probed; the refusal itself is recorded by the service.
+            throw new InvalidRequestException("case.notFound");
+          }
+        });
   }
 
   /** @return the report's lines, or {@code null} when it could not be shown */

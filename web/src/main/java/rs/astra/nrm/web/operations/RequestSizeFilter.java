@@ -37,6 +37,7 @@ public class RequestSizeFilter extends HttpFilter {
       return;
     }
     if (tooLarge(request.getMethod(), request.getContentType(), request.getContentLengthLong())) {
+      discardBody(request);
       refuse(request, response);
       return;
     }
@@ -78,9 +79,25 @@ public class RequestSizeFilter extends HttpFilter {
     return false;
   }
 
+  /**
+   * Reads and drops what the client sends, up to {@link #DISCARD_LIMIT} bytes: a client that is
+   * still sending when the answer comes (most do) would otherwise see the connection end instead of
+   * the page. Beyond that, the connection is closed after the answer.
+   */
+  private static void discardBody(HttpServletRequest request) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long read = 0;
+    try (var in = request.getInputStream()) {
+      for (int n; read < DISCARD_LIMIT && (n = in.read(buffer)) > 0; ) {
+        read += n;
+      }
+    }
+  }
+
+  /** The most a refused request's body is read to be dropped, in bytes. */
+  static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
   private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    // The body is not read; the connection is closed after the answer so it need not be.
-    response.setHeader("Connection", "close");
     if (DatabaseOutageFilter.isAjax(request)) {
       DatabaseOutageFilter.sendAjaxRedirect(request, response, request.getContextPath() + PAGE);
     } else {
