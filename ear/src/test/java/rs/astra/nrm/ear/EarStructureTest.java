@@ -73,6 +73,16 @@ class EarStructureTest {
   }
 
   @Test
+  void theDatasourceClassIsWhereThePersistenceUnitCanLoadIt() throws IOException {
+    // The persistence unit lives in lib/nrm-persistence.jar; on a full Payara Server it loads the
+    // datasource class with that jar's class loader, which sees no WAR class (EclipseLink-4002).
+    Set<String> persistence = entriesOf("lib/nrm-persistence.jar");
+    assertTrue(persistence.contains("META-INF/persistence.xml"));
+    assertTrue(persistence.contains("rs/astra/nrm/operations/ConfiguredDataSource.class"), "the datasource class beside the persistence unit");
+    assertTrue(persistence.contains("rs/astra/nrm/operations/DatabaseLossCustomizer.class"), "and its session customizer");
+  }
+
+  @Test
   void theWebModuleDoesNotDuplicateTheEjbOrPersistenceClasses() throws IOException {
     Set<String> war = entriesOf("nrm-web.war");
     assertTrue(war.contains("WEB-INF/classes/rs/astra/nrm/web/casefile/ListCases.class"), "the views' beans are in the WAR");
@@ -83,6 +93,7 @@ class EarStructureTest {
     assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/openpdf-.*\\.jar")), "so does OpenPDF, for the tables' PDF export");
     Set<String> ejb = entriesOf("nrm-ejb.jar");
     assertTrue(ejb.contains("rs/astra/nrm/casefile/CaseFileService.class"));
+    assertTrue(war.stream().noneMatch(n -> n.contains("ConfiguredDataSource")), "the datasource class is not in the WAR");
     assertTrue(ejb.stream().noneMatch(n -> n.startsWith("rs/astra/nrm/web/")), "no web class in the ejb module");
   }
 }

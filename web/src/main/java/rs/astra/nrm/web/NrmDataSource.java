@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Defines the portal's datasource {@code java:app/jdbc/nrm}, pooled by the server around
- * {@link ConfiguredDataSource}, which connects to PostgreSQL when {@code NRM_DB_URL} is set and to
- * the embedded H2 file database under the data folder otherwise (see {@link DatabaseSettings}).
+ * {@link rs.astra.nrm.operations.ConfiguredDataSource}, which connects to PostgreSQL when {@code NRM_DB_URL} is set and to
+ * the embedded H2 file database under the data folder otherwise (see {@link rs.astra.nrm.operations.DatabaseSettings}).
  *
  * <p>The pool survives a database restart (a minor update, a failover, a rescheduled container):
  * every connection is validated with JDBC 4's {@link java.sql.Connection#isValid(int)} before the
@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/nrm",
-    className = "rs.astra.nrm.web.ConfiguredDataSource",
+    className = "rs.astra.nrm.operations.ConfiguredDataSource",
     minPoolSize = 1,
     maxPoolSize = 30,
     properties = {

@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import rs.astra.nrm.demo.DemoDataSeeder;
 import rs.astra.nrm.organisation.PortalRole;
-import rs.astra.nrm.web.DatabaseSettings;
+import rs.astra.nrm.operations.DatabaseSettings;
 
 /**
  * The deployment files under {@code docker/} (no Docker engine needed): the Dockerfile, the compose

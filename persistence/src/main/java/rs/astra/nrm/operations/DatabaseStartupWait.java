@@ -1,4 +1,4 @@
-package rs.astra.nrm.web;
+package rs.astra.nrm.operations;
 
 import java.sql.Connection;
 import java.sql.SQLException;

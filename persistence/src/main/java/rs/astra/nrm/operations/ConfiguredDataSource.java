@@ -1,4 +1,4 @@
-package rs.astra.nrm.web;
+package rs.astra.nrm.operations;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package rs.astra.nrm.web;
+package rs.astra.nrm.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
