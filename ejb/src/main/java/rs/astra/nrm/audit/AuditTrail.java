@@ -77,7 +77,8 @@ public class AuditTrail {
               e.action(),
               e.decision().permitted(),
               e.decision().basis(),
-              e.decision().basisRef(),
+              // A refusal keeps its reason (e.g. CASE_CLOSED) where a permit keeps its reference.
+              e.decision().permitted() || e.decision().denyReason() == null ? e.decision().basisRef() : e.decision().denyReason().name(),
               request));
     }
   }

@@ -140,10 +140,21 @@ public class AccessPolicy {
   }
 
   /**
-   * Decides whether a user may open an emergency (break-glass) access to a category: only on a case
-   * referred to her organisation (live referral), with a reason of at least
-   * {@link BreakGlassAccess#MIN_REASON_LENGTH} characters, never for administrators, and not for
-   * the owner, who needs none.
+   * What a user asks for when she opens an emergency access, and what the policy must know of her
+   * other emergency accesses.
+   *
+   * @param reason the reason she gives
+   * @param threatToLifeOrHealth whether she confirms a threat to the person's life or health (vital
+   *     interest, GDPR Art. 9(2)(c))
+   * @param openedTodayByViewer how many emergency accesses she has opened today (Europe/Belgrade),
+   *     on any case
+   * @param dailyLimit how many one may open a day without the data protection officer
+   */
+  public record EmergencyRequest(String reason, boolean threatToLifeOrHealth, long openedTodayByViewer, int dailyLimit) {}
+
+  /**
+   * Decides whether a user may open an emergency (break-glass) access to a category, with the
+   * defaults of a plain request (no vital interest confirmed, none opened today, no daily limit).
    *
    * @param viewer who asks
    * @param facts the case
@@ -152,11 +163,43 @@ public class AccessPolicy {
    * @return a permit with basis BREAK_GLASS, or a deny with its reason
    */
   public Decision decideEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category, String reason) {
+    return decideEmergencyAccess(viewer, facts, category, new EmergencyRequest(reason, false, 0, Integer.MAX_VALUE), Instant.now());
+  }
+
+  /**
+   * Decides whether a user may open an emergency (break-glass) access to a category. The bounds,
+   * in the order they are checked (issue 15; the access matrix has a row for each):
+   *
+   * <ol>
+   *   <li>never administrators or data protection officers; not the owner, who needs none;
+   *   <li>only on an open case (not closed);
+   *   <li>only when the case has a live referral to her organisation;
+   *   <li>only for a personal category;
+   *   <li>a reason of at least {@link BreakGlassAccess#MIN_REASON_LENGTH} visible characters that
+   *       says something ({@link BreakGlassAccess#isMeaningful});
+   *   <li>at most one open emergency access per user, case and category;
+   *   <li>at most {@code dailyLimit} a day per user; beyond, the data protection officer decides;
+   *   <li>when the person withdrew her consent for the organisation, only for a threat to her life or
+   *       health that the user confirms (vital interest, GDPR Art. 9(2)(c)).
+   * </ol>
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category the personal category to open
+   * @param request the reason, the confirmation and the user's other accesses today
+   * @param now when (UTC)
+   * @return a permit with basis BREAK_GLASS (reference {@code Art. 9(2)(c)} when opened for a vital
+   *     interest), or a deny with its reason
+   */
+  public Decision decideEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category, EmergencyRequest request, Instant now) {
     if (viewer.role().readsNoCaseData()) {
       return Decision.deny(DenyReason.ADMINISTRATOR);
     }
     if (facts.ownerOrganisationId() == viewer.organisationId()) {
       return Decision.deny(DenyReason.NOT_NEEDED);
+    }
+    if (facts.closed()) {
+      return Decision.deny(DenyReason.CASE_CLOSED);
     }
     boolean referred = facts.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && LIVE.contains(r.state()));
     if (!referred) {
@@ -165,10 +208,37 @@ public class AccessPolicy {
     if (!category.isPersonal()) {
       return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
     }
-    if (!BreakGlassAccess.isAcceptableReason(reason)) {
+    if (!BreakGlassAccess.isLongEnough(request.reason())) {
       return Decision.deny(DenyReason.REASON_TOO_SHORT);
     }
-    return Decision.permit(AccessBasis.BREAK_GLASS, null, Decision.Scope.ALL_RECORDS);
+    if (!BreakGlassAccess.isMeaningful(request.reason())) {
+      return Decision.deny(DenyReason.REASON_NOT_MEANINGFUL);
+    }
+    if (facts.breakGlass().stream().anyMatch(b -> b.userId() == viewer.userId() && b.category() == category && now.isBefore(b.expiresAt()))) {
+      return Decision.deny(DenyReason.EMERGENCY_ALREADY_OPEN);
+    }
+    if (request.openedTodayByViewer() >= request.dailyLimit()) {
+      return Decision.deny(DenyReason.EMERGENCY_DAILY_LIMIT);
+    }
+    boolean vitalInterest = request.threatToLifeOrHealth();
+    if (consentWithdrawnBy(facts, viewer.organisationId()) && !vitalInterest) {
+      return Decision.deny(DenyReason.VITAL_INTEREST_REQUIRED);
+    }
+    return Decision.permit(AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
+  }
+
+  /** The reference of an emergency access opened for a vital interest. */
+  public static final String VITAL_INTEREST = "Art. 9(2)(c)";
+
+  /**
+   * Whether the person withdrew a consent she had given to an organisation (for any purpose).
+   *
+   * @param facts the case
+   * @param organisationId the organisation
+   * @return {@code true} when any consent for it is withdrawn
+   */
+  public static boolean consentWithdrawnBy(CaseFacts facts, long organisationId) {
+    return facts.consents().stream().anyMatch(k -> k.recipientOrganisationId() == organisationId && k.withdrawnAt() != null);
   }
 
   /** The most specific reason why no consent covers the request. */

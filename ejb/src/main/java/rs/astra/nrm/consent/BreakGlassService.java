@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.organisation.PortalUser;
@@ -31,26 +32,56 @@ public class BreakGlassService {
   @Inject private AuditTrail audit;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
 
+  /** How many emergency accesses one user may open a day (Europe/Belgrade) without the DPO. */
+  @Inject
+  @ConfigProperty(name = "nrm.emergency.perUserPerDay", defaultValue = "3")
+  private int perUserPerDay;
+
   /**
-   * Opens an emergency access.
+   * Opens an emergency access, with no threat to life or health confirmed.
    *
    * @param viewer who needs the data
    * @param caseId the case
    * @param category the personal category
-   * @param reason why, at least 20 characters
+   * @param reason why
    * @return the new access's id
-   * @throws AccessDeniedException when refused (not referred, reason too short, administrator,
-   *     owner); the refusal is in the audit trail
+   * @throws AccessDeniedException when refused; see {@link #open(Viewer, long, DataCategory, String, boolean)}
    */
   public long open(Viewer viewer, long caseId, DataCategory category, String reason) {
+    return open(viewer, caseId, category, reason, false);
+  }
+
+  /**
+   * Opens an emergency access, within the bounds of {@link AccessPolicy#decideEmergencyAccess}.
+   *
+   * @param viewer who needs the data
+   * @param caseId the case
+   * @param category the personal category
+   * @param reason why, at least 20 visible characters that say something
+   * @param threatToLifeOrHealth whether the user confirms a threat to the person's life or health
+   *     (GDPR Art. 9(2)(c)); required when the person withdrew her consent for the organisation,
+   *     and recorded with the access
+   * @return the new access's id
+   * @throws AccessDeniedException when refused (closed case, no live referral, reason, one already
+   *     open, the daily limit, vital interest not confirmed, administrator, owner); every refusal is
+   *     in the audit trail with its reason
+   */
+  public long open(Viewer viewer, long caseId, DataCategory category, String reason, boolean threatToLifeOrHealth) {
     Instant now = Instant.now();
     CaseFacts f = facts.load(caseId).orElseThrow(() -> new AccessDeniedException(category, AccessAction.READ, DenyReason.NOT_REFERRED));
-    Decision d = policy.decideEmergencyAccess(viewer, f, category, reason);
+    Instant dayStart = now.atZone(AccessPolicy.ZONE).toLocalDate().atStartOfDay(AccessPolicy.ZONE).toInstant();
+    long openedToday =
+        em.createQuery("select count(b) from BreakGlassAccess b where b.user.id = :user and b.openedAt >= :dayStart", Long.class)
+            .setParameter("user", viewer.userId())
+            .setParameter("dayStart", dayStart)
+            .getSingleResult();
+    Decision d = policy.decideEmergencyAccess(viewer, f, category, new AccessPolicy.EmergencyRequest(reason, threatToLifeOrHealth, openedToday, perUserPerDay), now);
     if (!d.permitted()) {
       audit.record(viewer, now, List.of(new AuditTrail.Entry(caseId, f.personId(), category, AccessAction.READ, d)));
       throw new AccessDeniedException(category, AccessAction.READ, d.denyReason());
     }
-    BreakGlassAccess access = new BreakGlassAccess(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), category, reason, now);
+    boolean vitalInterest = AccessPolicy.VITAL_INTEREST.equals(d.basisRef());
+    BreakGlassAccess access = new BreakGlassAccess(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), category, reason, now, vitalInterest);
     em.persist(access);
     em.flush();
     timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.EMERGENCY_ACCESS, category.name());
@@ -59,8 +90,24 @@ public class BreakGlassService {
         now,
         List.of(
             new AuditTrail.Entry(
-                caseId, f.personId(), category, AccessAction.READ, Decision.permit(AccessBasis.BREAK_GLASS, String.valueOf(access.getId()), Decision.Scope.ALL_RECORDS))));
+                caseId,
+                f.personId(),
+                category,
+                AccessAction.READ,
+                Decision.permit(AccessBasis.BREAK_GLASS, access.getId() + (vitalInterest ? " " + AccessPolicy.VITAL_INTEREST : ""), Decision.Scope.ALL_RECORDS))));
     return access.getId();
+  }
+
+  /**
+   * Whether the person withdrew a consent she had given to the viewer's organisation: the emergency
+   * access form then says so and asks to confirm a threat to her life or health.
+   *
+   * @param viewer who would open an emergency access
+   * @param caseId the case
+   * @return {@code true} when a consent for her organisation is withdrawn
+   */
+  public boolean consentWithdrawnForMe(Viewer viewer, long caseId) {
+    return facts.load(caseId).map(f -> AccessPolicy.consentWithdrawnBy(f, viewer.organisationId())).orElse(false);
   }
 
   /**

@@ -19,6 +19,7 @@ import rs.astra.nrm.referral.ReferralState;
  * @param referrals every referral of the case, in any state
  * @param consents every consent of the case, active or not
  * @param breakGlass every emergency access to the case, current or past
+ * @param closed whether the case is closed (NRM stage {@code CLOSED})
  */
 public record CaseFacts(
     long caseId,
@@ -26,7 +27,8 @@ public record CaseFacts(
     long ownerOrganisationId,
     List<ReferralFact> referrals,
     List<ConsentFact> consents,
-    List<BreakGlassFact> breakGlass)
+    List<BreakGlassFact> breakGlass,
+    boolean closed)
     implements Serializable {
 
   /** Copies the lists; none may be {@code null}. */
@@ -34,6 +36,20 @@ public record CaseFacts(
     referrals = List.copyOf(referrals);
     consents = List.copyOf(consents);
     breakGlass = List.copyOf(breakGlass);
+  }
+
+  /**
+   * The facts of an open case.
+   *
+   * @param caseId the case
+   * @param personId the data subject
+   * @param ownerOrganisationId the owning organisation
+   * @param referrals every referral
+   * @param consents every consent
+   * @param breakGlass every emergency access
+   */
+  public CaseFacts(long caseId, long personId, long ownerOrganisationId, List<ReferralFact> referrals, List<ConsentFact> consents, List<BreakGlassFact> breakGlass) {
+    this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, false);
   }
 
   /**

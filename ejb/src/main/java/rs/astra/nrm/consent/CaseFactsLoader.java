@@ -51,10 +51,10 @@ public class CaseFactsLoader {
     }
     Map<Long, long[]> heads = new HashMap<>();
     for (Object[] row :
-        em.createQuery("select c.id, c.person.id, c.ownerOrganisation.id from CaseFile c where c.id in :ids", Object[].class)
+        em.createQuery("select c.id, c.person.id, c.ownerOrganisation.id, c.stage from CaseFile c where c.id in :ids", Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      heads.put((Long) row[0], new long[] {(Long) row[1], (Long) row[2]});
+      heads.put((Long) row[0], new long[] {(Long) row[1], (Long) row[2], row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0});
     }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
     // load each of them with a query of its own (N+1 on every page of the case list).
@@ -112,7 +112,8 @@ public class CaseFactsLoader {
                     head[1],
                     List.copyOf(referrals.getOrDefault(id, Map.of()).values()),
                     List.copyOf(consents.getOrDefault(id, Map.of()).values()),
-                    breakGlass.getOrDefault(id, List.of()))));
+                    breakGlass.getOrDefault(id, List.of()),
+                    head[2] == 1)));
     return result;
   }
 

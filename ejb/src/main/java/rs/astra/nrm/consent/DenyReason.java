@@ -25,7 +25,20 @@ public enum DenyReason {
   CONSENT_OTHER_CATEGORY,
   /** The basis the user has does not allow this action (e.g. emergency access is read-only). */
   ACTION_NOT_PERMITTED,
-  /** An emergency access needs a reason of at least 20 characters. */
+  /** Emergency access is only for a case that is still open. */
+  CASE_CLOSED,
+  /** An emergency access needs a reason of meaning: not one character repeated, not a placeholder. */
+  REASON_NOT_MEANINGFUL,
+  /** The user already has an open emergency access to this category of this case. */
+  EMERGENCY_ALREADY_OPEN,
+  /** The user has opened as many emergency accesses today as one may without the DPO. */
+  EMERGENCY_DAILY_LIMIT,
+  /**
+   * The person withdrew her consent for the organisation: only a threat to her life or health
+   * (vital interest, GDPR Art. 9(2)(c)) can justify an emergency access, and must be confirmed.
+   */
+  VITAL_INTEREST_REQUIRED,
+  /** An emergency access needs a reason of at least 20 visible characters. */
   REASON_TOO_SHORT,
   /** The organisation owns the case and needs no emergency access. */
   NOT_NEEDED

@@ -185,7 +185,8 @@ public class AdministrationService {
    * @param newName the name, unique ignoring case, 1–200 characters
    * @param newType the kind
    * @throws InvalidRequestException {@code admin.error.organisationName}, {@code admin.error.nameTaken},
-   *     {@code admin.error.incomplete} or {@code admin.error.notFound}
+   *     {@code admin.error.incomplete}, {@code admin.error.notFound}, or {@code
+   *     admin.error.typeNotForRoles} when a user of it has a role the new kind may not have
    * @throws ConcurrentUpdateException when someone changed it meanwhile
    * @throws NotPermittedException for any other role
    */
@@ -202,6 +203,16 @@ public class AdministrationService {
       audit.recordActivity(viewer, now, ActivityRecord.Kind.ORGANISATION_RENAMED, null, o.getId(), null, null);
     }
     if (newType != o.getType()) {
+      // The kind decides which roles its users may have: a change that would leave a user with a
+      // role the new kind may not have (an NGO coordinator in a police unit) is refused.
+      long misfits =
+          em.createQuery("select count(u) from PortalUser u where u.organisation.id = :org and u.role not in :roles", Long.class)
+              .setParameter("org", o.getId())
+              .setParameter("roles", newType.roles())
+              .getSingleResult();
+      if (misfits > 0) {
+        throw new InvalidRequestException("admin.error.typeNotForRoles");
+      }
       String detail = o.getType() + " -> " + newType;
       o.changeType(newType);
       audit.recordActivity(viewer, now, ActivityRecord.Kind.ORGANISATION_TYPE_CHANGED, null, o.getId(), detail, null);
@@ -316,6 +327,7 @@ public class AdministrationService {
     if (organisation == null || !organisation.isActive()) {
       throw new InvalidRequestException("admin.error.organisationInactive");
     }
+    requireRoleFits(organisation, form.role());
     if (form.displayName() == null || form.displayName().isBlank() || form.displayName().strip().length() > 200) {
       throw new InvalidRequestException("admin.error.displayName");
     }
@@ -354,6 +366,7 @@ public class AdministrationService {
       throw new InvalidRequestException("admin.error.incomplete");
     }
     PortalUser u = user(viewer, userId, version);
+    requireRoleFits(u.getOrganisation(), role);
     if (u.getRole() != role) {
       String detail = u.getRole().roleName() + " -> " + role.roleName();
       u.changeRole(role);
@@ -442,6 +455,17 @@ public class AdministrationService {
    */
   public static boolean isAcceptablePassword(String password) {
     return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= MAX_PASSWORD_LENGTH;
+  }
+
+  /**
+   * Refuses a role that the organisation's kind may not have ({@link OrganisationType#roles()}).
+   *
+   * @throws InvalidRequestException {@code admin.error.roleNotForType}
+   */
+  private static void requireRoleFits(Organisation organisation, PortalRole role) {
+    if (!organisation.getType().allows(role)) {
+      throw new InvalidRequestException("admin.error.roleNotForType");
+    }
   }
 
   private static void requireAdmin(Viewer viewer) {

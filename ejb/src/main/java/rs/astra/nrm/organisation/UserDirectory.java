@@ -21,11 +21,12 @@ public class UserDirectory {
    * Builds the {@link Viewer} for an authenticated user.
    *
    * @param username the authenticated principal's name
-   * @return the viewer, or empty when no active user of an active organisation has that name
+   * @return the viewer, or empty when no active user of an active organisation has that name, or
+   *     when her role is not one her organisation's kind may have ({@link OrganisationType#roles()})
    */
   public Optional<Viewer> viewerFor(String username) {
     return findUser(username)
-        .filter(u -> u.isActive() && u.getOrganisation().isActive())
+        .filter(u -> u.isActive() && u.getOrganisation().isActive() && u.getOrganisation().getType().allows(u.getRole()))
         .map(
             u ->
                 new Viewer(
@@ -40,8 +41,9 @@ public class UserDirectory {
 
   /**
    * Creates or updates the user a single sign-on token describes, and returns her viewer. The token
-   * must name an organisation the portal knows and exactly one portal role; otherwise nobody is
-   * created and the result is empty ("not authorised for NRM Portal").
+   * must name an organisation the portal knows and exactly one portal role that the organisation's
+   * kind may have ({@link OrganisationType#roles()}); otherwise nobody is created or changed and
+   * the result is empty ("not authorised for NRM Portal").
    *
    * @param username the token's {@code preferred_username}
    * @param displayName the person's name from the token, or {@code null} to use the username
@@ -60,6 +62,9 @@ public class UserDirectory {
       return Optional.empty();
     }
     PortalRole role = roles.iterator().next();
+    if (!organisation.get().getType().allows(role)) {
+      return Optional.empty();
+    }
     String name = displayName == null || displayName.isBlank() ? username : displayName;
     Optional<PortalUser> existing = findUser(username);
     if (existing.isPresent()) {

@@ -67,7 +67,14 @@ import rs.astra.nrm.referral.ReferralState;
  *       by another user of the same organisation); {@code too-short-reason} (opening with a
  *       10-character reason must be refused with REASON_TOO_SHORT, and nothing is recorded);
  *       {@code non-referred-case} (opening must be refused with NOT_REFERRED, and nothing is
- *       recorded); and, only with the action {@code open-emergency-access}, {@code with-reason}.
+ *       recorded); and, only with the action {@code open-emergency-access}: {@code with-reason} (a
+ *       proper reason), {@code too-short-reason}, {@code no-break-space-reason} (25 U+00A0),
+ *       {@code zero-width-reason} (a short word padded with 25 U+200B), {@code repeated-reason} (25
+ *       "x"), {@code placeholder-reason} ("test test …"), {@code with-vital-interest} (a proper
+ *       reason and the confirmed threat to life or health, GDPR Art. 9(2)(c)), {@code already-open}
+ *       (the user has an open one to the category), {@code expired-one-before} (hers ended a minute
+ *       ago), {@code daily-limit-reached} / {@code one-below-daily-limit} (3 or 2 opened today, the
+ *       limit being 3) and {@code closed-case} (the case is closed).
  *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, or
  *       {@code open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}.
  *   <li>Expectations: {@code expected} PERMIT or DENY; {@code expected_basis} OWNER,
@@ -107,6 +114,8 @@ class AccessMatrixTest {
 
   private static final String PROPER_REASON = "Victim collapsed at the shelter; the ambulance needs her medical history.";
   private static final String SHORT_REASON = "too short!";
+  /** The daily limit of emergency accesses per user in the rows (nrm.emergency.perUserPerDay). */
+  private static final int DAILY_LIMIT = 3;
 
   static {
     if (SHORT_REASON.length() != 10 || BreakGlassAccess.isAcceptableReason(SHORT_REASON) || !BreakGlassAccess.isAcceptableReason(PROPER_REASON)) {
@@ -146,14 +155,35 @@ class AccessMatrixTest {
     Decision actual;
     Decision expected;
     if (row.get("action").equals("open-emergency-access")) {
-      String reason =
-          switch (row.get("break_glass")) {
-            case "with-reason" -> PROPER_REASON;
-            case "too-short-reason" -> SHORT_REASON;
-            default -> throw new IllegalArgumentException("open-emergency-access needs break_glass with-reason or too-short-reason");
-          };
-      actual = policy.decideEmergencyAccess(s.viewer(), s.facts(), s.category(), reason);
-      expected = expectedDecision(row, null, null);
+      CaseFacts facts = s.facts();
+      String reason = PROPER_REASON;
+      boolean vitalInterest = false;
+      long openedToday = 0;
+      switch (row.get("break_glass")) {
+        case "with-reason" -> {}
+        case "too-short-reason" -> reason = SHORT_REASON;
+        case "no-break-space-reason" -> reason = "\u00A0".repeat(25);
+        case "zero-width-reason" -> reason = "Help" + "\u200B".repeat(25) + "now";
+        case "repeated-reason" -> reason = "x".repeat(25);
+        case "placeholder-reason" -> reason = "test test test test test test";
+        case "with-vital-interest" -> vitalInterest = true;
+        case "already-open" ->
+            facts =
+                new CaseFacts(
+                    CASE_ID, PERSON_ID, OWNER_ORG, facts.referrals(), facts.consents(),
+                    List.of(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, s.category(), NOW.plus(Duration.ofHours(2)))), false);
+        case "expired-one-before" ->
+            facts =
+                new CaseFacts(
+                    CASE_ID, PERSON_ID, OWNER_ORG, facts.referrals(), facts.consents(),
+                    List.of(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, s.category(), NOW.minus(Duration.ofMinutes(1)))), false);
+        case "daily-limit-reached" -> openedToday = DAILY_LIMIT;
+        case "one-below-daily-limit" -> openedToday = DAILY_LIMIT - 1;
+        case "closed-case" -> facts = new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, facts.referrals(), facts.consents(), facts.breakGlass(), true);
+        default -> throw new IllegalArgumentException("unknown break_glass for open-emergency-access: " + row.get("break_glass"));
+      }
+      actual = policy.decideEmergencyAccess(s.viewer(), facts, s.category(), new AccessPolicy.EmergencyRequest(reason, vitalInterest, openedToday, DAILY_LIMIT), NOW);
+      expected = expectedDecision(row, null, vitalInterest && row.get("expected").equals("PERMIT") ? AccessPolicy.VITAL_INTEREST : null);
     } else {
       actual = policy.decide(s.viewer(), s.facts(), s.category(), AccessAction.valueOf(row.get("action")), NOW);
       expected = expectedDecision(row, s.grantingConsentRef(), s.breakGlassRef());

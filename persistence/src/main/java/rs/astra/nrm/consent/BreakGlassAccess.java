@@ -74,6 +74,10 @@ public class BreakGlassAccess {
   @Column(name = "expires_at", nullable = false, updatable = false)
   private Instant expiresAt;
 
+  /** Opened for a threat to the person's life or health (GDPR Art. 9(2)(c)), as its opener confirmed. */
+  @Column(name = "vital_interest", nullable = false, updatable = false)
+  private boolean vitalInterest;
+
   /** For JPA only. */
   protected BreakGlassAccess() {}
 
@@ -89,6 +93,24 @@ public class BreakGlassAccess {
    *     personal
    */
   public BreakGlassAccess(CaseFile caseFile, PortalUser user, DataCategory category, String reason, Instant openedAt) {
+    this(caseFile, user, category, reason, openedAt, false);
+  }
+
+  /**
+   * Opens an emergency access for {@link #DURATION}, recording whether it was opened for a threat to
+   * the person's life or health.
+   *
+   * @param caseFile the case
+   * @param user who needs the data
+   * @param category the one category opened; personal
+   * @param reason why (see {@link #isAcceptableReason(String)})
+   * @param openedAt when (UTC)
+   * @param vitalInterest whether the opener confirmed a threat to the person's life or health (GDPR
+   *     Art. 9(2)(c)), required when the person withdrew her consent for the organisation
+   * @throws IllegalArgumentException if the reason is not acceptable, or the category is not personal
+   */
+  public BreakGlassAccess(CaseFile caseFile, PortalUser user, DataCategory category, String reason, Instant openedAt, boolean vitalInterest) {
+    this.vitalInterest = vitalInterest;
     if (!isAcceptableReason(reason)) {
       throw new IllegalArgumentException("break-glass reason needs at least " + MIN_REASON_LENGTH + " characters");
     }
@@ -104,13 +126,70 @@ public class BreakGlassAccess {
   }
 
   /**
-   * Whether a reason is long enough and not too long.
+   * Whether a reason may stand: long enough ({@link #isLongEnough}) and meaningful ({@link
+   * #isMeaningful}).
    *
    * @param reason the reason, may be {@code null}
-   * @return {@code true} for 20 to 2000 characters after trimming
+   * @return {@code true} when it may stand
    */
   public static boolean isAcceptableReason(String reason) {
-    return reason != null && reason.strip().length() >= MIN_REASON_LENGTH && reason.strip().length() <= 2000;
+    return isLongEnough(reason) && isMeaningful(reason);
+  }
+
+  /**
+   * Whether a reason has at least {@value #MIN_REASON_LENGTH} visible characters and at most 2000
+   * in all: white space of every kind (the no-break space included), format characters (zero-width
+   * spaces and joiners, direction marks), control characters and blank fillers do not count.
+   *
+   * @param reason the reason as typed
+   * @return whether long enough
+   */
+  public static boolean isLongEnough(String reason) {
+    return reason != null && reason.strip().length() <= 2000 && visible(reason).codePoints().count() >= MIN_REASON_LENGTH;
+  }
+
+  /**
+   * Whether a reason says something: not one character or a short group of characters repeated
+   * ("xxxxxxxx…", "abcabcabc…"), at least 5 different visible characters, and not a placeholder
+   * ("test", "asdf", "n/a", "hitno", …) alone.
+   *
+   * @param reason the reason as typed
+   * @return whether it may stand as a reason
+   */
+  public static boolean isMeaningful(String reason) {
+    if (reason == null) {
+      return false;
+    }
+    String seen = visible(reason).toLowerCase(java.util.Locale.ROOT);
+    if (seen.codePoints().distinct().count() < 5 || seen.matches("(.{1,8}?)\\1+")) {
+      return false;
+    }
+    String letters = seen.replaceAll("[^\\p{L}]", "");
+    return !PLACEHOLDERS.contains(letters) && !letters.matches("(test|asdf|qwer|xyz|abc|lorem|ipsum|placeholder|hitno|razlog|reason|emergency)+");
+  }
+
+  /** Words that stand in for a reason, in the portal's languages. */
+  private static final java.util.Set<String> PLACEHOLDERS =
+      java.util.Set.of("test", "testing", "asdf", "qwerty", "na", "none", "nothing", "reason", "emergency", "urgent", "hitno", "razlog", "nema", "ништа", "хитно", "разлог", "тест");
+
+  /** The reason without the characters that cannot be seen. */
+  private static String visible(String reason) {
+    StringBuilder b = new StringBuilder();
+    reason.codePoints()
+        .filter(
+            c ->
+                !Character.isWhitespace(c)
+                    && !Character.isSpaceChar(c)
+                    && Character.getType(c) != Character.FORMAT
+                    && Character.getType(c) != Character.CONTROL
+                    && c != 0x2800 && c != 0x3164 && c != 0x115F && c != 0x1160 && c != 0xFFA0)
+        .forEach(b::appendCodePoint);
+    return b.toString();
+  }
+
+  /** @return whether opened for a threat to the person's life or health (GDPR Art. 9(2)(c)) */
+  public boolean isVitalInterest() {
+    return vitalInterest;
   }
 
   /** @return the id */

@@ -1,5 +1,8 @@
 package rs.astra.nrm.organisation;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The kind of institution an {@link Organisation} is. Each kind has its own job in the National
  * Referral Mechanism and its own view of a shared case.
@@ -16,5 +19,35 @@ public enum OrganisationType {
   /** A health institution. */
   HEALTH,
   /** The state Centre for Protection of Victims of Trafficking, which decides formal identification. */
-  CPTV
+  CPTV;
+
+  /**
+   * The roles a user of an organisation of this kind may have — the one table an administrator's
+   * grant, a single sign-on token and every sign-in are checked against (issue 15: an administrator
+   * must not make an NGO coordinator inside the police, nor an administrator inside a centre for
+   * social work). Every kind has its data protection officer (Law on Personal Data Protection, art.
+   * 56); the portal's administrators and hotline operators work for the NGO that runs it.
+   *
+   * @return the roles, never empty
+   */
+  public Set<PortalRole> roles() {
+    return switch (this) {
+      case NGO -> EnumSet.of(PortalRole.NGO_CASEWORKER, PortalRole.NGO_COORDINATOR, PortalRole.HOTLINE_OPERATOR, PortalRole.ADMIN, PortalRole.DPO);
+      case POLICE -> EnumSet.of(PortalRole.POLICE_OFFICER, PortalRole.DPO);
+      case PROSECUTOR -> EnumSet.of(PortalRole.PROSECUTOR, PortalRole.DPO);
+      case SOCIAL_WORK_CENTRE -> EnumSet.of(PortalRole.CSW_OFFICER, PortalRole.DPO);
+      case HEALTH -> EnumSet.of(PortalRole.HEALTH_WORKER, PortalRole.DPO);
+      case CPTV -> EnumSet.of(PortalRole.CPTV_OFFICER, PortalRole.DPO);
+    };
+  }
+
+  /**
+   * Whether a user of an organisation of this kind may have a role.
+   *
+   * @param role the role
+   * @return {@code true} when {@link #roles()} has it
+   */
+  public boolean allows(PortalRole role) {
+    return roles().contains(role);
+  }
 }

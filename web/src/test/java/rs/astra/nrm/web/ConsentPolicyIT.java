@@ -330,6 +330,50 @@ class ConsentPolicyIT {
   }
 
   @Test
+  void emergencyAccessStaysWithinItsBoundsAndEveryRefusalIsRecordedWithItsReason() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer police = viewer("cp.police");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Bojana", "Bounds");
+    referrals.send(owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
+    String reason = "The person is missing and may be in danger tonight";
+
+    assertEquals(DenyReason.REASON_TOO_SHORT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "\u00A0".repeat(25))).reason());
+    assertEquals(DenyReason.REASON_TOO_SHORT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "ok" + "\u200B".repeat(25))).reason());
+    assertEquals(DenyReason.REASON_NOT_MEANINGFUL, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "x".repeat(25))).reason());
+    long first = breakGlass.open(police, caseId, DataCategory.CONTACT, reason, true);
+    assertEquals(DenyReason.EMERGENCY_ALREADY_OPEN, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, reason)).reason());
+    em.clear();
+    assertTrue(em.find(rs.astra.nrm.consent.BreakGlassAccess.class, first).isVitalInterest(), "the confirmed threat to life or health is recorded with the access");
+
+    // A closed case, even with its referral still live.
+    long closed = ConsentFixture.newCase(em, tx, "cp.caseworker", "Zorka", "Closed");
+    referrals.send(owner, closed, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
+    tx.begin();
+    em.createQuery("update CaseFile c set c.stage = :closed where c.id = :id").setParameter("closed", rs.astra.nrm.casefile.NrmStage.CLOSED).setParameter("id", closed).executeUpdate();
+    tx.commit();
+    assertEquals(DenyReason.CASE_CLOSED, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, closed, DataCategory.CONTACT, reason)).reason());
+
+    // The daily limit (nrm.emergency.perUserPerDay, 3): other tests of this class may have opened some today.
+    java.time.Instant dayStart = java.time.LocalDate.now(rs.astra.nrm.shared.NrmTime.ZONE).atStartOfDay(rs.astra.nrm.shared.NrmTime.ZONE).toInstant();
+    java.util.Iterator<DataCategory> more = List.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION, DataCategory.HEALTH, DataCategory.SOCIAL).iterator();
+    while (em.createQuery("select count(b) from BreakGlassAccess b where b.user.id = :u and b.openedAt >= :d", Long.class).setParameter("u", police.userId()).setParameter("d", dayStart).getSingleResult() < 3) {
+      breakGlass.open(police, caseId, more.next(), reason);
+    }
+    assertEquals(DenyReason.EMERGENCY_DAILY_LIMIT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, more.next(), reason)).reason());
+
+    List<String> refusals =
+        em.createQuery("select a.basisRef from AuditRecord a where a.userId = :u and a.permitted = false and a.caseFileId in (:a, :b) order by a.id", String.class)
+            .setParameter("u", police.userId())
+            .setParameter("a", caseId)
+            .setParameter("b", closed)
+            .getResultList();
+    assertEquals(
+        List.of("REASON_TOO_SHORT", "REASON_TOO_SHORT", "REASON_NOT_MEANINGFUL", "EMERGENCY_ALREADY_OPEN", "CASE_CLOSED", "EMERGENCY_DAILY_LIMIT"),
+        refusals,
+        "every refused attempt is recorded with its reason");
+  }
+
+  @Test
   void sendingAReferralSaysWhichCategoriesNoConsentCovers() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ljiljana", "Coverage");

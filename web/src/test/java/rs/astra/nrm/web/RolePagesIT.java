@@ -51,8 +51,10 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.AdministrationService;
 import rs.astra.nrm.organisation.NotPermittedException;
+import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.proceedings.ProceedingsEntryKind;
@@ -361,6 +363,52 @@ class RolePagesIT {
     assertThrows(NotPermittedException.class, () -> administration.createOrganisation(viewer("rp.coordinator"), "RP Not Allowed", OrganisationType.NGO, null));
     assertEquals(0, cases.count(admin, CaseListQuery.firstPage(20)), "the administrator still sees no case");
     assertEquals(0, proceedings.upcomingHearings(admin, 10).total());
+  }
+
+  @Test
+  void anAdministratorCannotGiveARoleThatTheOrganisationsKindMayNotHave() throws Exception {
+    fixture();
+    Viewer admin = viewer("admin");
+    long police = ORGANISATIONS.get("RP Police");
+    long csw = ORGANISATIONS.get("RP Social Work Centre");
+    // The trial: an NGO coordinator inside the police (who then opened cases as owner), an administrator inside a centre.
+    rs.astra.nrm.shared.InvalidRequestException coordinatorInPolice =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            rs.astra.nrm.shared.InvalidRequestException.class,
+            () -> administration.createUser(admin, new AdministrationService.NewUserForm("rp.fakecoordinator", "Lažna koordinatorka", null, police, PortalRole.NGO_COORDINATOR, PASSWORD)));
+    assertEquals("admin.error.roleNotForType", coordinatorInPolice.messageKey());
+    assertEquals(
+        "admin.error.roleNotForType",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class,
+                () -> administration.createUser(admin, new AdministrationService.NewUserForm("rp.fakeadmin", "Lažni administrator", null, csw, PortalRole.ADMIN, PASSWORD)))
+            .messageKey());
+    assertTrue(directory.findUser("rp.fakecoordinator").isEmpty() && directory.findUser("rp.fakeadmin").isEmpty(), "nobody was created");
+    PortalUser officer = directory.findUser("rp.police").orElseThrow();
+    assertEquals(
+        "admin.error.roleNotForType",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class, () -> administration.changeRole(admin, officer.getId(), officer.getVersion(), PortalRole.NGO_COORDINATOR))
+            .messageKey());
+    assertEquals(PortalRole.POLICE_OFFICER, viewer("rp.police").role(), "her role is unchanged");
+    // A kind that its users' roles do not fit.
+    Organisation policeUnit = em.find(Organisation.class, police);
+    assertEquals(
+        "admin.error.typeNotForRoles",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class,
+                () -> administration.changeOrganisation(admin, police, policeUnit.getVersion(), policeUnit.getName(), OrganisationType.NGO))
+            .messageKey());
+    // Nobody changes her own account.
+    PortalUser self = directory.findUser("admin").orElseThrow();
+    assertEquals(
+        "admin.error.self",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class, () -> administration.changeRole(admin, self.getId(), self.getVersion(), PortalRole.NGO_COORDINATOR))
+            .messageKey());
+    // Single sign-on: a token that gives a police unit an NGO role authorises nothing.
+    assertTrue(directory.synchroniseFromToken("rp.tokencoordinator", "Token", null, "RP Police", EnumSet.of(PortalRole.NGO_COORDINATOR)).isEmpty());
+    assertTrue(directory.findUser("rp.tokencoordinator").isEmpty(), "and creates nobody");
   }
 
   @Test
