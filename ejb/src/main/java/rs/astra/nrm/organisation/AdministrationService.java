@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
@@ -31,7 +32,7 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 public class AdministrationService {
 
   /** Fewest characters of an initial password. */
-  public static final int MIN_PASSWORD_LENGTH = 10;
+  public static final int MIN_PASSWORD_LENGTH = 12;
 
   /** The longest password accepted, in characters. */
   public static final int MAX_PASSWORD_LENGTH = 200;
@@ -320,9 +321,9 @@ public class AdministrationService {
     if (!em.createNamedQuery(PortalUser.FIND_BY_USERNAME, PortalUser.class).setParameter("username", username).getResultList().isEmpty()) {
       throw new InvalidRequestException("admin.error.usernameTaken");
     }
-    if (!isAcceptablePassword(form.initialPassword())) {
-      throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
-    }
+    passwordProblem(form.initialPassword(), username).ifPresent(key -> {
+      throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
+    });
     Organisation organisation = em.find(Organisation.class, form.organisationId());
     if (organisation == null || !organisation.isActive()) {
       throw new InvalidRequestException("admin.error.organisationInactive");
@@ -442,6 +443,9 @@ public class AdministrationService {
       throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
     }
     PortalUser u = user(viewer, userId, version);
+    passwordProblem(newPassword, u.getUsername()).ifPresent(key -> {
+      throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
+    });
     u.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
     audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
     em.flush();
@@ -465,6 +469,53 @@ public class AdministrationService {
   private static void requireRoleFits(Organisation organisation, PortalRole role) {
     if (!organisation.getType().allows(role)) {
       throw new InvalidRequestException("admin.error.roleNotForType");
+    }
+  }
+
+  /**
+   * The password rules for the local store (OWASP Authentication Cheat Sheet; issue 15): {@link
+   * #MIN_PASSWORD_LENGTH} to {@link #MAX_PASSWORD_LENGTH} characters, not the login name (nor
+   * containing it, in any capitals), and not one of the common passwords shipped with the portal
+   * ({@code common-passwords.txt}), also with digits or punctuation added at its end.
+   *
+   * @param password the typed password, may be {@code null}
+   * @param username the login name it is for
+   * @return the message key of the first rule broken ({@code admin.error.password}, {@code
+   *     admin.error.passwordIsName} or {@code admin.error.passwordCommon}), or empty
+   */
+  public static Optional<String> passwordProblem(String password, String username) {
+    if (!isAcceptablePassword(password)) {
+      return Optional.of("admin.error.password");
+    }
+    String lower = password.toLowerCase(Locale.ROOT);
+    if (username != null && !username.isBlank() && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
+      return Optional.of("admin.error.passwordIsName");
+    }
+    String stem = lower.replaceAll("[\\d\\p{Punct}\\s]+$", "");
+    if (CommonPasswords.LIST.contains(lower) || CommonPasswords.LIST.contains(stem)) {
+      return Optional.of("admin.error.passwordCommon");
+    }
+    return Optional.empty();
+  }
+
+  /** The common passwords shipped with the portal, loaded once. */
+  private static final class CommonPasswords {
+    static final java.util.Set<String> LIST = load();
+
+    private static java.util.Set<String> load() {
+      try (java.io.InputStream in = AdministrationService.class.getResourceAsStream("common-passwords.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("common-passwords.txt is missing");
+        }
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .map(l -> l.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 

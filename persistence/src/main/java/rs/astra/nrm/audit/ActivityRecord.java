@@ -56,7 +56,11 @@ public class ActivityRecord {
     /** A hotline call's record was corrected; subject = the call's id (never what it says). */
     HOTLINE_CALL_CORRECTED,
     /** A list was exported to a file; detail = the list and the format, rows = how many rows. */
-    LIST_EXPORTED
+    LIST_EXPORTED,
+    /** A user's form login was locked after repeated wrong passwords; user and subject = her id. */
+    LOGIN_LOCKED,
+    /** An administrator lifted a user's login lock; subject = the user's id. */
+    LOGIN_UNLOCKED
   }
 
   @Id

@@ -332,7 +332,14 @@ class ConsentPolicyIT {
   @Test
   void emergencyAccessStaysWithinItsBoundsAndEveryRefusalIsRecordedWithItsReason() throws Exception {
     Viewer owner = viewer("cp.coordinator");
-    Viewer police = viewer("cp.police");
+    // An officer of her own: the daily limit counts every emergency access she opened today, and the
+    // fixture's generated cases give cp.police some.
+    tx.begin();
+    if (em.createQuery("select count(u) from PortalUser u where u.username = 'cp.bounds'", Long.class).getSingleResult() == 0) {
+      em.persist(new rs.astra.nrm.organisation.PortalUser("cp.bounds", "Bounds Officer", em.find(rs.astra.nrm.organisation.Organisation.class, orgId("CP Police")), rs.astra.nrm.organisation.PortalRole.POLICE_OFFICER, null));
+    }
+    tx.commit();
+    Viewer police = viewer("cp.bounds");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Bojana", "Bounds");
     referrals.send(owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
     String reason = "The person is missing and may be in danger tonight";

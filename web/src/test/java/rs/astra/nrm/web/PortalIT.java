@@ -41,6 +41,7 @@ import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseView;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.demo.DemoCaseloadLoader;
+import rs.astra.nrm.organisation.LoginGuard;
 import rs.astra.nrm.exchange.HtcdsImportError;
 import rs.astra.nrm.exchange.HtcdsImportException;
 import rs.astra.nrm.exchange.HtcdsImportProblem;
@@ -117,6 +118,34 @@ class PortalIT {
     CaseRow other = all(caseworker).stream().filter(r -> !cswBelgrade.contains(r.id())).findFirst().orElseThrow();
     assertTrue(cases.find(viewer("csw.belgrade"), other.id()).isEmpty());
     assertTrue(cases.find(caseworker, other.id()).isPresent());
+  }
+
+  @Inject rs.astra.nrm.organisation.LoginGuard loginGuard;
+
+  @Test
+  void tenWrongPasswordsLockAnAccountTheLockIsRecordedAndAnAdministratorLiftsIt() {
+    Viewer locked = viewer("health.worker");
+    String client = "192.0.2.10";
+    for (int i = 0; i < 9; i++) {
+      loginGuard.recordFailure("health.worker", client, "wrong-" + i);
+    }
+    assertFalse(loginGuard.check("health.worker", client).allowed(), "from the fifth failure a delay applies");
+    long locksBefore = em.createQuery("select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :u", Long.class)
+        .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.LOGIN_LOCKED).setParameter("u", locked.userId()).getSingleResult();
+    loginGuard.recordFailure("health.worker", client, "wrong-9");
+    LoginGuard.Verdict verdict = loginGuard.check("Health.Worker", "192.0.2.99");
+    assertFalse(verdict.allowed(), "locked, whatever the address and the capitals");
+    assertTrue(verdict.retryAfter().toMinutes() >= 14, verdict.toString());
+    assertEquals(locksBefore + 1, (long) em.createQuery("select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :u", Long.class)
+        .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.LOGIN_LOCKED).setParameter("u", locked.userId()).getSingleResult(), "the lock is in the activity record");
+    // An unknown name is throttled exactly alike: the answer never tells whether an account exists.
+    for (int i = 0; i < 10; i++) {
+      loginGuard.recordFailure("no.such.user", client, "guess-" + i);
+    }
+    assertEquals(verdict.allowed(), loginGuard.check("no.such.user", "192.0.2.99").allowed());
+    assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> loginGuard.unlock(viewer("ngo.coordinator"), locked.userId()));
+    loginGuard.unlock(viewer("admin"), locked.userId());
+    assertTrue(loginGuard.check("health.worker", "192.0.2.99").allowed(), "unlocked by an administrator");
   }
 
   @Test
@@ -465,6 +494,23 @@ class PortalIT {
     }
     assertFalse(found.isEmpty(), "the page says why it shows no report");
     return String.join(" | ", found);
+  }
+
+  @Test
+  @RunAsClient
+  void theLoginFormStopsCheckingPasswordsAfterTenFailuresForAName() throws Exception {
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    String answer = "";
+    for (int i = 0; i < 11; i++) {
+      answer = signIn(http, "pi.guessed", "guess-" + i);
+      assertTrue(answer.contains("loginForm"), "stays on the login page");
+    }
+    assertTrue(answer.contains("Previše neuspelih prijava"), "the eleventh attempt is not even checked: " + messagesOrEmpty(answer));
+  }
+
+  private static String messagesOrEmpty(String page) {
+    Matcher m = Pattern.compile("ui-messages-error-summary\">([^<]*)<").matcher(page);
+    return m.find() ? m.group(1) : "(no message)";
   }
 
   /** A stack trace or an exception's name in a page (PrimeFaces' own script names ViewExpiredException as a key: not counted). */

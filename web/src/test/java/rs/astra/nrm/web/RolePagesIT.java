@@ -312,7 +312,7 @@ class RolePagesIT {
         "userAdminForm:username", "rp.newuser", "userAdminForm:displayName", "Nova Korisnica", "userAdminForm:email", "nova@example.org",
         "userAdminForm:organisation_input", String.valueOf(organisationId), "userAdminForm:role_input", "CSW_OFFICER", "userAdminForm:password", "short"));
     String tooShort = session.submitForPage("userAdminForm", "userAdminForm:createUser", form);
-    assertTrue(tooShort.contains("10"), "the password rule is explained");
+    assertTrue(tooShort.contains("12"), "the password rule is explained");
     assertTrue(directory.findUser("rp.newuser").isEmpty(), "nothing was created");
     form.put("userAdminForm:password", "a-long-initial-password");
     String done = session.submitForPage("userAdminForm", "userAdminForm:createUser", form);
@@ -350,9 +350,9 @@ class RolePagesIT {
     // Role changes check the version; a deactivated organisation's users cannot sign in either.
     long second = administration.createUser(admin, new AdministrationService.NewUserForm("rp.second", "Druga Korisnica", null, organisationId, PortalRole.CSW_OFFICER, "another-long-password"));
     long version = administration.users(admin, new AdministrationService.UserQuery(0, 10, "rp.second", null, null, false)).get(0).version();
-    administration.changeRole(admin, second, version, PortalRole.HEALTH_WORKER);
-    assertThrows(ConcurrentUpdateException.class, () -> administration.changeRole(admin, second, version, PortalRole.POLICE_OFFICER), "someone changed her meanwhile");
-    assertEquals(PortalRole.HEALTH_WORKER, viewer("rp.second").role());
+    administration.changeRole(admin, second, version, PortalRole.DPO);
+    assertThrows(ConcurrentUpdateException.class, () -> administration.changeRole(admin, second, version, PortalRole.CSW_OFFICER), "someone changed her meanwhile");
+    assertEquals(PortalRole.DPO, viewer("rp.second").role());
     long orgVersion = administration.organisations(admin).stream().filter(o -> o.id() == organisationId).findFirst().orElseThrow().version();
     administration.deactivateOrganisation(admin, organisationId, orgVersion);
     assertTrue(directory.viewerFor("rp.second").isEmpty(), "a user of a deactivated organisation is not let in");

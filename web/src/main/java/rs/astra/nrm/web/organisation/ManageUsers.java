@@ -32,6 +32,7 @@ public class ManageUsers implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private AdministrationService administration;
+  @Inject private rs.astra.nrm.organisation.LoginGuard loginGuard;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
@@ -115,10 +116,20 @@ public class ManageUsers implements Serializable {
   }
 
   /**
+   * Lifts the login lock of a user (after repeated wrong passwords), recorded as the administrator's
+   * act.
+   *
+   * @param id the user
+   */
+  public void unlockLogin(long id) {
+    feedback.run(() -> loginGuard.unlock(user.viewer(), id), "admin.loginUnlocked");
+  }
+
+  /**
    * Deactivates a user.
    *
    * @param id the user
-   * @param version the version listed
+   * @param version the version shown
    */
   public void deactivate(long id, long version) {
     forgetPasswords();

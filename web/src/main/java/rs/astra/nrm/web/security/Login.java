@@ -16,11 +16,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import rs.astra.nrm.demo.DemoDataSeeder;
+import rs.astra.nrm.organisation.LoginGuard;
 import rs.astra.nrm.web.i18n.Messages;
 
 /**
  * The login form: hands the typed credentials to Jakarta Security and reports a failure without
- * saying whether the user name or the password was wrong.
+ * saying whether the user name or the password was wrong. Every attempt goes through the {@link
+ * LoginGuard} first: after repeated failures for a name or from an address the password is not
+ * even checked until the delay or lock has passed (the message is the same for names that belong to
+ * no account). The client address is the connection's; the portal does not trust {@code
+ * X-Forwarded-For}, so behind a proxy the proxy's address counts for everybody (README).
  */
 @Named
 @RequestScoped
@@ -31,6 +36,7 @@ public class Login {
   @Inject private DemoDataSeeder demo;
   @Inject private Messages messages;
   @Inject private AuthenticationSettings authentication;
+  @Inject private LoginGuard guard;
 
   private String username;
   private String password;
@@ -43,6 +49,14 @@ public class Login {
    */
   public String login() throws IOException {
     ExternalContext ext = faces.getExternalContext();
+    String name = username == null ? "" : username.strip();
+    String client = ((HttpServletRequest) ext.getRequest()).getRemoteAddr();
+    LoginGuard.Verdict verdict = guard.check(name, client);
+    if (!verdict.allowed()) {
+      long minutes = Math.max(1, (verdict.retryAfter().toSeconds() + 59) / 60);
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.tooMany", verdict.retryAfter().toSeconds(), minutes), null));
+      return null;
+    }
     AuthenticationStatus status =
         securityContext.authenticate(
             (HttpServletRequest) ext.getRequest(),
@@ -51,12 +65,20 @@ public class Login {
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(), new Password(password == null ? "" : password))));
     switch (status) {
-      case SEND_CONTINUE -> faces.responseComplete();
+      case SEND_CONTINUE -> {
+        // The mechanism redirects to the page first asked for: a success when a caller is set.
+        if (securityContext.getCallerPrincipal() != null) {
+          guard.recordSuccess(name, client);
+        }
+        faces.responseComplete();
+      }
       case SEND_FAILURE, NOT_DONE -> {
+        guard.recordFailure(name, client, password);
         forgetFailedAttempt((HttpServletRequest) ext.getRequest());
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
       }
       case SUCCESS -> {
+        guard.recordSuccess(name, client);
         ext.redirect(ext.getRequestContextPath() + "/app/home.xhtml");
         faces.responseComplete();
       }
