@@ -221,7 +221,7 @@ public class AccessPolicy {
       return Decision.deny(DenyReason.EMERGENCY_DAILY_LIMIT);
     }
     boolean vitalInterest = request.threatToLifeOrHealth();
-    if (consentWithdrawnBy(facts, viewer.organisationId()) && !vitalInterest) {
+    if (consentWithdrawnBy(facts, viewer.organisationId(), now.atZone(ZONE).toLocalDate()) && !vitalInterest) {
       return Decision.deny(DenyReason.VITAL_INTEREST_REQUIRED);
     }
     return Decision.permit(AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
@@ -231,14 +231,17 @@ public class AccessPolicy {
   public static final String VITAL_INTEREST = "Art. 9(2)(c)";
 
   /**
-   * Whether the person withdrew a consent she had given to an organisation (for any purpose).
+   * Whether the person withdrew a consent she had given to an organisation (for any purpose) and
+   * has given it no active one since.
    *
    * @param facts the case
    * @param organisationId the organisation
-   * @return {@code true} when any consent for it is withdrawn
+   * @param today the day (Europe/Belgrade)
+   * @return {@code true} when a consent for it is withdrawn and none is active
    */
-  public static boolean consentWithdrawnBy(CaseFacts facts, long organisationId) {
-    return facts.consents().stream().anyMatch(k -> k.recipientOrganisationId() == organisationId && k.withdrawnAt() != null);
+  public static boolean consentWithdrawnBy(CaseFacts facts, long organisationId, LocalDate today) {
+    List<CaseFacts.ConsentFact> forOrganisation = facts.consents().stream().filter(k -> k.recipientOrganisationId() == organisationId).toList();
+    return forOrganisation.stream().anyMatch(k -> k.withdrawnAt() != null) && forOrganisation.stream().noneMatch(k -> k.activeOn(today));
   }
 
   /** The most specific reason why no consent covers the request. */

@@ -104,10 +104,10 @@ public class BreakGlassService {
    *
    * @param viewer who would open an emergency access
    * @param caseId the case
-   * @return {@code true} when a consent for her organisation is withdrawn
+   * @return {@code true} when a consent for her organisation is withdrawn and none is active
    */
   public boolean consentWithdrawnForMe(Viewer viewer, long caseId) {
-    return facts.load(caseId).map(f -> AccessPolicy.consentWithdrawnBy(f, viewer.organisationId())).orElse(false);
+    return facts.load(caseId).map(f -> AccessPolicy.consentWithdrawnBy(f, viewer.organisationId(), rs.astra.nrm.shared.NrmTime.today())).orElse(false);
   }
 
   /**
