@@ -37,6 +37,7 @@ public class AccessReportService {
 
   @Inject private CaseFactsLoader facts;
   @Inject private AccessEnforcer enforcer;
+  @Inject private AuditTrail audit;
 
   /**
    * One line of the report.
@@ -122,7 +123,8 @@ public class AccessReportService {
    * The report for the data subject of a case, oldest first.
    *
    * @param viewer who prepares it: staff of the owning organisation (the preparation is itself an
-   *     audited read of IDENTITY) or its data protection officer
+   *     audited read of IDENTITY) or its data protection officer; every preparation is also in the
+   *     activity record ({@code ACCESS_REPORT_PREPARED})
    * @param caseId the data subject's case
    * @return every audit record about her
    * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
@@ -136,6 +138,9 @@ public class AccessReportService {
       enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, Instant.now());
       enforcer.require(viewer, f, DataCategory.IDENTITY, AccessAction.READ, Instant.now());
     }
+    // Preparing the report is itself recorded, the data protection officer's included (she reads
+    // no case data, so no audit record of a category covers her).
+    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ACCESS_REPORT_PREPARED, null, caseId, null, null);
     List<AuditRecord> records = em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class).setParameter("personId", f.personId()).getResultList();
     Map<Long, String> users = new HashMap<>();
     Map<Long, String> organisations = new HashMap<>();

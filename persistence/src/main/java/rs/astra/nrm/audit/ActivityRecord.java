@@ -60,7 +60,12 @@ public class ActivityRecord {
     /** A user's form login was locked after repeated wrong passwords; user and subject = her id. */
     LOGIN_LOCKED,
     /** An administrator lifted a user's login lock; subject = the user's id. */
-    LOGIN_UNLOCKED
+    LOGIN_UNLOCKED,
+    /**
+     * An access report (GDPR Art. 15) was prepared, by the owner's staff or its data protection
+     * officer; subject = the case's id.
+     */
+    ACCESS_REPORT_PREPARED
   }
 
   @Id

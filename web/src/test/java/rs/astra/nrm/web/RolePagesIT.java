@@ -2,6 +2,7 @@ package rs.astra.nrm.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -505,6 +506,13 @@ class RolePagesIT {
     assertTrue(found.stream().anyMatch(l -> l.code().equals(wanted)));
     assertTrue(found.stream().allMatch(l -> l.code().contains(wanted.substring(wanted.length() - 5))));
     assertThrows(NotPermittedException.class, () -> reports.findCasesForReport(viewer("ngo.caseworker1"), null, null, 0, 20));
+
+    // Preparing a report is recorded, the DPO's included (the security trial found it was not).
+    long caseId = (Long) astra.get(0)[0];
+    String prepared = "select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :c and a.userId = :u";
+    long before = em.createQuery(prepared, Long.class).setParameter("k", ActivityRecord.Kind.ACCESS_REPORT_PREPARED).setParameter("c", caseId).setParameter("u", dpo.userId()).getSingleResult();
+    assertNotNull(reports.reportForCase(dpo, caseId), "the DPO of the owner prepares the report");
+    assertEquals(before + 1, (long) em.createQuery(prepared, Long.class).setParameter("k", ActivityRecord.Kind.ACCESS_REPORT_PREPARED).setParameter("c", caseId).setParameter("u", dpo.userId()).getSingleResult());
 
     PortalSession session = signedIn("dpo", "demo");
     assertTrue(session.lastPage().contains("id=\"navAccessReports\""));
