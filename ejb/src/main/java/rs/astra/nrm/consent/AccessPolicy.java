@@ -227,6 +227,20 @@ public class AccessPolicy {
     return Decision.permit(AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
   }
 
+  /**
+   * Whether a user may decide (approve or reject) an emergency access asked for beyond the daily
+   * limit (issue 15): only the data protection officer of the organisation that owns the case — the
+   * controller of its data, who answers for who reads it (GDPR Art. 37–39). The approval itself
+   * opens nothing without {@link #decideEmergencyAccess} permitting the requester, daily limit aside.
+   *
+   * @param officer who decides
+   * @param facts the case
+   * @return {@code true} for the owning organisation's data protection officer on an open case
+   */
+  public boolean mayDecideEmergencyRequest(Viewer officer, CaseFacts facts) {
+    return officer.role() == PortalRole.DPO && facts.ownerOrganisationId() == officer.organisationId() && !facts.closed();
+  }
+
   /** The reference of an emergency access opened for a vital interest. */
   public static final String VITAL_INTEREST = "Art. 9(2)(c)";
 

@@ -31,6 +31,7 @@ public class BreakGlassService {
   @Inject private AccessPolicy policy;
   @Inject private AuditTrail audit;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
+  @Inject private EmergencyApprovals approvals;
 
   /** How many emergency accesses one user may open a day (Europe/Belgrade) without the DPO. */
   @Inject
@@ -64,7 +65,8 @@ public class BreakGlassService {
    * @return the new access's id
    * @throws AccessDeniedException when refused (closed case, no live referral, reason, one already
    *     open, the daily limit, vital interest not confirmed, administrator, owner); every refusal is
-   *     in the audit trail with its reason
+   *     in the audit trail with its reason; beyond the daily limit the attempt also waits for the
+   *     owning organisation's data protection officer ({@link EmergencyApprovals})
    */
   public long open(Viewer viewer, long caseId, DataCategory category, String reason, boolean threatToLifeOrHealth) {
     Instant now = Instant.now();
@@ -78,6 +80,10 @@ public class BreakGlassService {
     Decision d = policy.decideEmergencyAccess(viewer, f, category, new AccessPolicy.EmergencyRequest(reason, threatToLifeOrHealth, openedToday, perUserPerDay), now);
     if (!d.permitted()) {
       audit.record(viewer, now, List.of(new AuditTrail.Entry(caseId, f.personId(), category, AccessAction.READ, d)));
+      if (d.denyReason() == DenyReason.EMERGENCY_DAILY_LIMIT) {
+        // Beyond the daily limit the owning organisation's data protection officer decides (issue 15).
+        approvals.submit(viewer, caseId, category, reason, threatToLifeOrHealth, now);
+      }
       throw new AccessDeniedException(category, AccessAction.READ, d.denyReason());
     }
     boolean vitalInterest = AccessPolicy.VITAL_INTEREST.equals(d.basisRef());

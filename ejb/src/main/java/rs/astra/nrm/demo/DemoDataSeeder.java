@@ -104,6 +104,10 @@ public class DemoDataSeeder {
         em.persist(o);
         byName.put(o.getName(), o);
       }
+      // The iterations of every local user's hash (AdministrationService), so that a wrong password
+      // costs the demo users what it costs an unknown name (LoginGuard's dummy hash): no timing tells
+      // which names exist (issue 15). One hash for all, so seeding takes one derivation.
+      passwordHash.initialize(java.util.Map.of("Pbkdf2PasswordHash.Iterations", String.valueOf(rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS)));
       String hash = passwordHash.generate(DEMO_PASSWORD.toCharArray());
       for (DemoUser u : USERS) {
         em.persist(new PortalUser(u.username(), u.displayName(), byName.get(u.organisation()), u.role(), hash));

@@ -65,7 +65,19 @@ public class ActivityRecord {
      * An access report (GDPR Art. 15) was prepared, by the owner's staff or its data protection
      * officer; subject = the case's id.
      */
-    ACCESS_REPORT_PREPARED
+    ACCESS_REPORT_PREPARED,
+    /**
+     * An administrator verified the sealed audit trail; detail = the outcome ({@code intact} or
+     * {@code broken} with the first day and the problem), rows = how many days were checked.
+     */
+    AUDIT_SEAL_VERIFIED,
+    /**
+     * A data protection officer approved an emergency access asked for beyond the daily limit;
+     * subject = the request's id, detail = the case's id and the category.
+     */
+    EMERGENCY_REQUEST_APPROVED,
+    /** A data protection officer rejected such a request; subject and detail as for approval. */
+    EMERGENCY_REQUEST_REJECTED
   }
 
   @Id

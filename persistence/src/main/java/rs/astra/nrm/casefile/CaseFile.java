@@ -29,7 +29,8 @@ import rs.astra.nrm.organisation.PortalUser;
  * owned by one organisation and one caseworker, with the HTCDS {@code cas_*}, {@code vic_*} and
  * {@code con_Consent} fields. Named CaseFile because CASE is an SQL keyword.
  *
- * <p>The human case code has the form {@code NRM-yyyy-nnnnn} (e.g. {@code NRM-2026-00042}).
+ * <p>The human case code has the form {@code NRM-yyyy-XXXX-XXXX} (e.g. {@code NRM-2026-K7QX-M4P2},
+ * random, carrying no count: issue 15); cases opened before have {@code NRM-yyyy-nnnnn}.
  */
 @Entity
 @Table(name = "case_file")
@@ -39,8 +40,12 @@ public class CaseFile {
   /** Named query: number of all cases. */
   public static final String COUNT_ALL = "CaseFile.countAll";
 
-  /** The form of a case code: {@code NRM-}, a four-digit year, a dash, five or more digits. */
-  public static final Pattern CODE = Pattern.compile("NRM-\\d{4}-\\d{5,}");
+  /**
+   * The form of a case code: {@code NRM-}, a four-digit year, a dash, then either two groups of four
+   * characters of Crockford's base-32 alphabet, or (codes handed out before issue 15) five or more
+   * digits.
+   */
+  public static final Pattern CODE = Pattern.compile("NRM-\\d{4}-(\\d{5,}|[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})");
 
   @Id
   @SequenceGenerator(name = "case_file_seq", sequenceName = "case_file_seq", allocationSize = 50)
@@ -169,7 +174,7 @@ public class CaseFile {
   /**
    * Opens a case.
    *
-   * @param code the case code, {@code NRM-yyyy-nnnnn}
+   * @param code the case code, {@code NRM-yyyy-XXXX-XXXX} (or the earlier {@code NRM-yyyy-nnnnn})
    * @param ownerUser the caseworker who owns the case; the owning organisation is hers
    * @param person the data subject, persisted with the case
    * @param openedOn the day the case was opened (Europe/Belgrade calendar day)
@@ -179,7 +184,7 @@ public class CaseFile {
    */
   public CaseFile(String code, PortalUser ownerUser, Person person, LocalDate openedOn, Instant createdAt) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("case code must look like NRM-2026-00042");
+      throw new IllegalArgumentException("case code must look like NRM-2026-K7QX-M4P2 (or the earlier NRM-2026-00042)");
     }
     this.code = code;
     this.ownerUser = Objects.requireNonNull(ownerUser, "ownerUser");

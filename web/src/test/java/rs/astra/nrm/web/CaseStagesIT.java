@@ -251,7 +251,8 @@ class CaseStagesIT {
     assertEquals(NrmStage.SIGNAL, opened.stage());
     assertEquals("Jelica", opened.identity().firstName());
     assertEquals(List.of("BA", "RS"), opened.identity().citizenship());
-    assertTrue(opened.code().matches("NRM-\\d{4}-\\d{5,}"), opened.code());
+    // Issue 15: the code carries no count that would tell how many cases other organisations have.
+    assertTrue(opened.code().matches("NRM-\\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"), opened.code());
     assertEquals(List.of(CaseEvent.Type.CASE_OPENED), timeline.events(caseworker, id).stream().map(CaseTimeline.EventLine::type).toList());
 
     InvalidRequestException bad = assertThrows(InvalidRequestException.class,

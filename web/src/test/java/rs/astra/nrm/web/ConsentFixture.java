@@ -51,6 +51,7 @@ final class ConsentFixture {
           Map.entry("cp.coordinator", new Object[] {OWNER_NGO, PortalRole.NGO_COORDINATOR}),
           Map.entry("cp.caseworker", new Object[] {OWNER_NGO, PortalRole.NGO_CASEWORKER}),
           Map.entry("cp.admin", new Object[] {OWNER_NGO, PortalRole.ADMIN}),
+          Map.entry("cp.dpo", new Object[] {OWNER_NGO, PortalRole.DPO}),
           Map.entry("cp.other", new Object[] {OTHER_NGO, PortalRole.NGO_CASEWORKER}),
           Map.entry("cp.police", new Object[] {"CP Police", PortalRole.POLICE_OFFICER}),
           Map.entry("cp.prosecutor", new Object[] {"CP Prosecutor", PortalRole.PROSECUTOR}),

@@ -73,6 +73,7 @@ class ConsentPolicyIT {
   @Inject ConsentService consents;
   @Inject ReferralService referrals;
   @Inject BreakGlassService breakGlass;
+  @Inject rs.astra.nrm.consent.EmergencyApprovals approvals;
   @Inject AccessReportService reports;
   @Inject AuditTrail audit;
   @Inject UserDirectory directory;
@@ -366,7 +367,31 @@ class ConsentPolicyIT {
     while (em.createQuery("select count(b) from BreakGlassAccess b where b.user.id = :u and b.openedAt >= :d", Long.class).setParameter("u", police.userId()).setParameter("d", dayStart).getSingleResult() < 3) {
       breakGlass.open(police, caseId, more.next(), reason);
     }
-    assertEquals(DenyReason.EMERGENCY_DAILY_LIMIT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, more.next(), reason)).reason());
+    DataCategory beyond = more.next();
+    assertEquals(DenyReason.EMERGENCY_DAILY_LIMIT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, beyond, reason)).reason());
+
+    // Beyond the limit the data protection officer of the owning organisation decides (issue 15).
+    Viewer officer = viewer("cp.dpo");
+    String code = em.find(CaseFile.class, caseId).getCode();
+    List<rs.astra.nrm.consent.EmergencyApprovals.PendingRequest> waiting = approvals.pending(officer).stream().filter(w -> w.caseCode().equals(code)).toList();
+    assertEquals(1, waiting.size(), "the attempt waits for the officer");
+    rs.astra.nrm.consent.EmergencyApprovals.PendingRequest request = waiting.get(0);
+    assertEquals(beyond, request.category());
+    assertTrue(approvals.pending(owner).isEmpty(), "only a data protection officer is shown requests");
+    for (Viewer notTheOfficer : List.of(owner, police, viewer("cp.admin"))) {
+      assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> approvals.approve(notTheOfficer, request.id(), request.version()), notTheOfficer.username());
+    }
+    long approved = approvals.approve(officer, request.id(), request.version());
+    em.clear();
+    rs.astra.nrm.consent.BreakGlassAccess opened = em.find(rs.astra.nrm.consent.BreakGlassAccess.class, approved);
+    assertEquals(police.userId(), opened.getUser().getId(), "the access opens for the user who asked");
+    assertEquals(beyond, opened.getCategory());
+    assertTrue(cases.find(police, caseId).orElseThrow().visible().containsKey(beyond), "she reads the category now");
+    assertEquals("emergency.error.decided",
+        assertThrows(InvalidRequestException.class, () -> approvals.approve(officer, request.id(), request.version() + 1)).messageKey(), "decided once");
+    assertTrue(approvals.pending(officer).stream().noneMatch(w -> w.id() == request.id()));
+    assertEquals(1L, (long) em.createQuery("select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :r", Long.class)
+        .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.EMERGENCY_REQUEST_APPROVED).setParameter("r", request.id()).getSingleResult(), "the approval is recorded");
 
     List<String> refusals =
         em.createQuery("select a.basisRef from AuditRecord a where a.userId = :u and a.permitted = false and a.caseFileId in (:a, :b) order by a.id", String.class)
@@ -403,5 +428,66 @@ class ConsentPolicyIT {
     assertEquals("Ljiljana", seen.identity().firstName());
     assertEquals(AccessBasis.LEGAL_BASIS, seen.visible().get(DataCategory.IDENTITY).basis());
     assertNull(seen.contact());
+  }
+
+  @Inject rs.astra.nrm.audit.AuditSeals seals;
+  @Inject rs.astra.nrm.audit.AuditSealTimer sealTimer;
+
+  @Resource(lookup = "java:app/jdbc/nrm")
+  javax.sql.DataSource dataSource;
+
+  /**
+   * Issue 15, the sealed audit trail: records of earlier days are sealed by the nightly job, and a
+   * record changed afterwards by a database administrator (on PostgreSQL with the append-only
+   * trigger disabled first, as a DBA could) makes the verification name that day, not an earlier
+   * one; put back, the chain matches again.
+   */
+  @Test
+  void theAuditSealNamesTheFirstDayWhoseRecordADatabaseAdministratorChanged() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer admin = viewer("cp.admin");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Seal", "Day");
+    long personId = em.find(CaseFile.class, caseId).getPerson().getId();
+    LocalDate today = LocalDate.now();
+    ZoneId server = ZoneId.systemDefault();
+    Decision permit = Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
+    for (int daysAgo = 4; daysAgo >= 2; daysAgo--) {
+      audit.record(owner, today.minusDays(daysAgo).atTime(11, 0).atZone(server).toInstant(),
+          List.of(new AuditTrail.Entry(caseId, personId, DataCategory.IDENTITY, AccessAction.READ, permit)));
+    }
+    assertTrue(sealTimer.sealUpTo(today.minusDays(1)) >= 4, "four days back to yesterday are sealed");
+    assertEquals(0, sealTimer.sealUpTo(today.minusDays(1)), "a second run seals nothing again");
+    rs.astra.nrm.audit.AuditSealChain.Verification intact = seals.verify(admin).verification();
+    assertTrue(intact.intact(), intact.toString());
+    assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> seals.verify(owner), "only an administrator verifies from the portal");
+
+    LocalDate changedDay = today.minusDays(3);
+    long recordId = em.createQuery("select a.id from AuditRecord a where a.caseFileId = :c order by a.at", Long.class).setParameter("c", caseId)
+        .getResultList().get(1);
+    asDatabaseAdministrator("update audit_record set category = 'HEALTH' where id = " + recordId);
+    rs.astra.nrm.audit.AuditSealChain.Verification broken = seals.verify(admin).verification();
+    assertFalse(broken.intact());
+    assertEquals(changedDay, broken.brokenDay(), "the day of the changed record, not an earlier one");
+    assertEquals(rs.astra.nrm.audit.AuditSealChain.Problem.RECORD_CHANGED, broken.problem());
+
+    asDatabaseAdministrator("update audit_record set category = 'IDENTITY' where id = " + recordId);
+    assertTrue(seals.verify(admin).verification().intact(), "put back as it was, the chain matches again");
+  }
+
+  /** Runs a statement as a DBA would: on PostgreSQL with the append-only trigger disabled around it. */
+  private void asDatabaseAdministrator(String sql) throws Exception {
+    try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+      boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+      if (postgres) {
+        st.execute("alter table audit_record disable trigger audit_record_no_update_or_delete");
+      }
+      try {
+        assertEquals(1, st.executeUpdate(sql));
+      } finally {
+        if (postgres) {
+          st.execute("alter table audit_record enable trigger audit_record_no_update_or_delete");
+        }
+      }
+    }
   }
 }

@@ -82,6 +82,33 @@ class KeycloakLoginIT {
     }
   }
 
+  /**
+   * Issue 15: in OIDC mode password guessing meets Keycloak's own brute-force detection (realm:
+   * {@code failureFactor} 10, then a wait that grows from 60 s): after ten wrong passwords even the
+   * right one does not sign the user in, and Keycloak's answer is the same as for a wrong password.
+   */
+  @Test
+  void tenWrongPasswordsOnKeycloakStopEvenTheRightOne() throws Exception {
+    try (Browser browser = new Browser(portal())) {
+      browser.open("app/cases.xhtml");
+      assertTrue(browser.currentUrl().contains("/realms/nrm/"), "sent to Keycloak: " + browser.currentUrl());
+      for (int i = 0; i < 10; i++) {
+        browser.find("#username").clear();
+        browser.find("#username").sendKeys("health.worker");
+        browser.find("#password").sendKeys("wrong-password-" + i);
+        browser.submit(browser.find("#kc-login"));
+        assertTrue(browser.present("#kc-login"), "still on Keycloak's form after wrong password " + (i + 1));
+      }
+      browser.find("#username").clear();
+      browser.find("#username").sendKeys("health.worker");
+      browser.find("#password").sendKeys("demo");
+      browser.submit(browser.find("#kc-login"));
+      assertTrue(browser.present("#kc-login"), "the right password is refused while the account is temporarily locked");
+      assertFalse(browser.present("#currentUser"), "and the portal was not reached: " + browser.currentUrl());
+      browser.screenshot("sso-brute-force-locked");
+    }
+  }
+
   @Test
   void logoutEndsTheKeycloakSessionToo() throws Exception {
     try (Browser browser = new Browser(portal())) {

@@ -122,6 +122,22 @@ class PortalIT {
 
   @Inject rs.astra.nrm.organisation.LoginGuard loginGuard;
 
+  /**
+   * Issue 15, login telemetry: a wrong password costs one PBKDF2 derivation whether the name exists
+   * or not (LoginGuard derives a dummy hash of {@code PASSWORD_HASH_ITERATIONS} for unknown names),
+   * so every stored hash — the demo users' included, which had Jakarta Security's default 2,048 —
+   * must have that many iterations too, or a known name answers measurably faster.
+   */
+  @Test
+  void everyStoredPasswordCostsAsMuchToCheckAsTheDummyOfAnUnknownName() {
+    List<?> hashes = em.createNativeQuery("select password_hash from portal_user where password_hash is not null").getResultList();
+    assertFalse(hashes.isEmpty(), "the demo users have passwords");
+    for (Object h : hashes) {
+      String[] parts = h.toString().split(":");
+      assertEquals(String.valueOf(rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS), parts[1], "iterations of a stored hash");
+    }
+  }
+
   @Test
   void tenWrongPasswordsLockAnAccountTheLockIsRecordedAndAnAdministratorLiftsIt() {
     Viewer locked = viewer("health.worker");

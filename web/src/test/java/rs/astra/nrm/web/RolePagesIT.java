@@ -227,6 +227,9 @@ class RolePagesIT {
       browser.screenshot("cptv-identification-queue");
       violations.put("identification", browser.seriousAccessibilityViolations());
       browser.login("dpo");
+      browser.open("app/home.xhtml");
+      assertTrue(browser.present("[id='emergencyRequestsForm:requests']"), "the DPO's home page lists emergency accesses waiting for her approval");
+      violations.put("dpo home", browser.seriousAccessibilityViolations());
       browser.open("app/access-reports.xhtml");
       assertTrue(browser.present(".found-code"), "the DPO's search lists her organisation's cases");
       browser.screenshot("dpo-access-reports");
@@ -240,6 +243,13 @@ class RolePagesIT {
       assertTrue(browser.all(".user-name").size() >= 11, "the demo users");
       browser.screenshot("admin-users");
       violations.put("users", browser.seriousAccessibilityViolations());
+      browser.open("app/admin/audit-seal.xhtml");
+      browser.submit(browser.find("[id='sealForm:verify']"));
+      String outcome = browser.find("#sealOutcome").getText();
+      assertTrue(outcome.contains("sealed") || outcome.contains("zapečać") || outcome.contains("запечаћ"), "the verification's outcome: " + outcome);
+      assertFalse(outcome.contains("BROKEN") || outcome.contains("više ne slaže"), outcome);
+      browser.screenshot("admin-audit-seal");
+      violations.put("audit seal", browser.seriousAccessibilityViolations());
       browser.login("ngo.coordinator");
       browser.open("app/cases.xhtml");
       assertTrue(browser.present("[id='casesForm:exportXlsx']"));

@@ -1,0 +1,2 @@
+/** Pages of the audit trail's own integrity: the administrator's verification of its seal. */
+package rs.astra.nrm.web.audit;

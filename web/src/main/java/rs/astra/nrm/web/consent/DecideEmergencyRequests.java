@@ -1,0 +1,64 @@
+package rs.astra.nrm.web.consent;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import rs.astra.nrm.consent.EmergencyApprovals;
+import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.UserFeedback;
+
+/**
+ * The data protection officer's list, on her home page, of emergency accesses asked for beyond the
+ * daily limit on her organisation's cases, with Approve and Reject (issue 15). Loaded once per view
+ * and after each decision; shows the case code, who asks, the category and the reason only.
+ */
+@Named
+@ViewScoped
+public class DecideEmergencyRequests implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private EmergencyApprovals approvals;
+  @Inject private SignedInUser user;
+  @Inject private UserFeedback feedback;
+
+  private List<EmergencyApprovals.PendingRequest> pending;
+
+  /** @return whether the signed-in user decides such requests (a data protection officer) */
+  public boolean isOfficer() {
+    return PortalRole.DPO.roleName().equals(user.getRoleName());
+  }
+
+  /** @return the pending requests, oldest first (none for other roles) */
+  public List<EmergencyApprovals.PendingRequest> getPending() {
+    if (pending == null) {
+      pending = approvals.pending(user.viewer());
+    }
+    return pending;
+  }
+
+  /**
+   * Approves a request: the emergency access opens for four hours.
+   *
+   * @param id the request
+   * @param version the version shown
+   */
+  public void approve(long id, long version) {
+    feedback.run(() -> approvals.approve(user.viewer(), id, version), "emergencyRequests.approved");
+    pending = null;
+  }
+
+  /**
+   * Rejects a request.
+   *
+   * @param id the request
+   * @param version the version shown
+   */
+  public void reject(long id, long version) {
+    feedback.run(() -> approvals.reject(user.viewer(), id, version), "emergencyRequests.rejected");
+    pending = null;
+  }
+}
