@@ -65,7 +65,22 @@ public class ActivityRecord {
      * An access report (GDPR Art. 15) was prepared, by the owner's staff or its data protection
      * officer; subject = the case's id.
      */
-    ACCESS_REPORT_PREPARED
+    ACCESS_REPORT_PREPARED,
+    /**
+     * An administrator asked for a grant that needs a second administrator (four eyes): a new user's
+     * role, another role or a new password; subject = the user's id, detail = the kind, role names
+     * and the organisation's id.
+     */
+    ROLE_GRANT_REQUESTED,
+    /** A second administrator approved a grant and it was carried out; subject and detail as requested. */
+    ROLE_GRANT_APPROVED,
+    /** A second administrator rejected a grant; nothing changed; subject and detail as requested. */
+    ROLE_GRANT_REJECTED,
+    /**
+     * The administrator who asked withdrew a grant, or a newer request for the same user replaced
+     * it; nothing changed; subject and detail as requested.
+     */
+    ROLE_GRANT_CANCELLED
   }
 
   @Id
