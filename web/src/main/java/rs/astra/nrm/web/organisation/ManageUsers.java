@@ -15,6 +15,7 @@ import rs.astra.nrm.organisation.AdministrationService.OrganisationRow;
 import rs.astra.nrm.organisation.AdministrationService.UserQuery;
 import rs.astra.nrm.organisation.AdministrationService.UserRow;
 import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
@@ -23,7 +24,9 @@ import rs.astra.nrm.web.shared.UserFeedback;
  * paged in the database; creating a local user with organisation, role, e-mail and an initial
  * password; changing a user's role; deactivating and reactivating a user; setting a new password.
  * A password is never kept in the view after the request that submits it: every action forgets
- * the passwords the form carried, whichever button was pressed.
+ * the passwords the form carried, whichever button was pressed. A role that needs a second
+ * administrator, and a new password for its holder, are only asked for (four eyes): the page says
+ * so, and the request shows among those waiting ({@link DecideRoleGrants}).
  */
 @Named
 @ViewScoped
@@ -35,6 +38,8 @@ public class ManageUsers implements Serializable {
   @Inject private rs.astra.nrm.organisation.LoginGuard loginGuard;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private Messages messages;
+  @Inject private DecideRoleGrants grants;
 
   private final UserTable table = new UserTable();
   private List<OrganisationRow> organisations;
@@ -82,7 +87,15 @@ public class ManageUsers implements Serializable {
   public void create() {
     String initial = password;
     forgetPasswords();
-    if (feedback.run(() -> administration.createUser(user.viewer(), new NewUserForm(username, displayName, email, organisationId, role, initial)), "admin.userCreated")) {
+    NewUserForm form = new NewUserForm(username, displayName, email, organisationId, role, initial);
+    boolean created =
+        feedback.run(
+            () -> {
+              administration.createUser(user.viewer(), form);
+              return messages.get(form.role().grantNeedsSecondAdministrator() ? "admin.userCreatedPending" : "admin.userCreated");
+            });
+    grants.refresh();
+    if (created) {
       username = null;
       displayName = null;
       email = null;
@@ -111,7 +124,8 @@ public class ManageUsers implements Serializable {
       return;
     }
     long id = roleUserId;
-    feedback.run(() -> administration.changeRole(user.viewer(), id, roleUserVersion, newRole), "admin.roleChanged");
+    feedback.run(() -> done(administration.changeRole(user.viewer(), id, roleUserVersion, newRole), "admin.roleChanged", "admin.roleChangePending"));
+    grants.refresh();
     roleUserId = null;
   }
 
@@ -172,10 +186,16 @@ public class ManageUsers implements Serializable {
       return;
     }
     long id = passwordUserId;
-    boolean set = feedback.run(() -> administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet");
+    boolean set = feedback.run(() -> done(administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet", "admin.passwordPending"));
+    grants.refresh();
     if (set || AdministrationService.isAcceptablePassword(entered)) {
       passwordUserId = null;
     }
+  }
+
+  /** The message for what became of a change: carried out, or waiting for a second administrator. */
+  private String done(AdministrationService.Outcome outcome, String doneKey, String pendingKey) {
+    return messages.get(outcome == AdministrationService.Outcome.AWAITING_APPROVAL ? pendingKey : doneKey);
   }
 
   private void forgetPasswords() {
