@@ -34,7 +34,7 @@ public class RoleGrantService {
   @Inject private AuditTrail audit;
 
   /**
-   * Every pending request, oldest first, each saying whether the viewer may decide it.
+   * The pending requests, oldest first (at most 200), each saying whether the viewer may decide it.
    *
    * @param viewer an administrator
    * @return the pending requests of every organisation
