@@ -89,6 +89,8 @@ public class DemoDataSeeder {
           new DemoUser("health.worker", "Snežana Pavlović", "Clinical Centre of Serbia", PortalRole.HEALTH_WORKER),
           new DemoUser("cptv.officer", "Nenad Kostić", "Centre for Protection of Victims of Trafficking", PortalRole.CPTV_OFFICER),
           new DemoUser("admin", "Portal Administrator", ASTRA, PortalRole.ADMIN),
+          // The second pair of eyes: a role that reads case data takes two administrators.
+          new DemoUser("admin2", "Second Administrator", ASTRA, PortalRole.ADMIN),
           new DemoUser("dpo", "Tijana Lazić", ASTRA, PortalRole.DPO));
 
   @PostConstruct

@@ -9,11 +9,13 @@ import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
@@ -26,6 +28,11 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * Only the {@link PortalRole#ADMIN} role may call it; every change is written, in the same
  * transaction, to the append-only activity record ({@link ActivityRecord}), naming organisations and
  * users by id only. Nothing here reads case data.
+ *
+ * <p>Four eyes (issue 15, "administration that cannot escalate"): a role that reads case data or
+ * controls access ({@link PortalRole#grantNeedsSecondAdministrator()}), and a new password for a
+ * user who has one, are only asked for here ({@link RoleGrant}); a second administrator gives them
+ * with {@link RoleGrantService}. A user created with such a role waits, deactivated, until then.
  */
 @Stateless
 @StoredBeforeReturn
@@ -56,6 +63,14 @@ public class AdministrationService {
   }
   @Inject private AuditTrail audit;
 
+  /** What became of an administrator's change. */
+  public enum Outcome {
+    /** It was carried out (or there was nothing to change). */
+    DONE,
+    /** It waits for a second administrator's approval ({@link RoleGrant}); nothing changed yet. */
+    AWAITING_APPROVAL
+  }
+
   /**
    * An organisation as the administrator sees it.
    *
@@ -82,9 +97,20 @@ public class AdministrationService {
    * @param organisation her organisation's name
    * @param role her role
    * @param active whether she may sign in
+   * @param awaitingApproval whether she was created with a role a second administrator has not
+   *     approved yet (she is deactivated and cannot be reactivated until then)
    */
   public record UserRow(
-      long id, long version, String username, String displayName, String email, long organisationId, String organisation, PortalRole role, boolean active)
+      long id,
+      long version,
+      String username,
+      String displayName,
+      String email,
+      long organisationId,
+      String organisation,
+      PortalRole role,
+      boolean active,
+      boolean awaitingApproval)
       implements Serializable {}
 
   /**
@@ -284,7 +310,7 @@ public class AdministrationService {
             u ->
                 new UserRow(
                     u.getId(), u.getVersion(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getOrganisation().getId(), u.getOrganisation().getName(),
-                    u.getRole(), u.isActive()))
+                    u.getRole(), u.isActive(), u.isAwaitingApproval()))
         .toList();
   }
 
@@ -303,7 +329,10 @@ public class AdministrationService {
 
   /**
    * Creates a local user who signs in with the initial password (form login); with single sign-on
-   * users come from the directory instead.
+   * users come from the directory instead. With a role that needs a second administrator ({@link
+   * PortalRole#grantNeedsSecondAdministrator()}, every role but the hotline operator's) she is
+   * created deactivated, and a pending {@link RoleGrant} lets her in once another administrator
+   * approves it; a hotline operator may sign in at once.
    *
    * @param viewer an administrator
    * @param form the new user
@@ -343,37 +372,58 @@ public class AdministrationService {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("admin.error.email");
     }
+    boolean fourEyes = form.role().grantNeedsSecondAdministrator();
+    if (fourEyes) {
+      user.holdForApproval();
+    }
     em.persist(user);
     em.flush();
-    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_CREATED, null, user.getId(), form.role().roleName() + " @ " + organisation.getId(), null);
+    Instant now = Instant.now();
+    audit.recordActivity(viewer, now, ActivityRecord.Kind.USER_CREATED, null, user.getId(), form.role().roleName() + " @ " + organisation.getId(), null);
+    if (fourEyes) {
+      request(viewer, RoleGrant.forNewUser(user, requester(viewer), now));
+    }
     return user.getId();
   }
 
   /**
-   * Gives a user another role; it takes effect at her next sign-in.
+   * Gives a user another role; it takes effect at her next sign-in. A role that needs a second
+   * administrator ({@link PortalRole#grantNeedsSecondAdministrator()}) is only asked for: she keeps
+   * her role until another administrator approves the pending {@link RoleGrant}. A newer request for
+   * her replaces (cancels) one still pending, and so does a role that takes effect at once.
    *
    * @param viewer an administrator, not changing her own role
    * @param userId the user
    * @param version the version the administrator saw
    * @param role the new role
-   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.incomplete} or
-   *     {@code admin.error.notFound}
+   * @return {@link Outcome#DONE} when the role was changed (or was hers already), {@link
+   *     Outcome#AWAITING_APPROVAL} when it waits for a second administrator
+   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.incomplete}, {@code
+   *     admin.error.notFound} or {@code admin.error.roleNotForType}
    * @throws ConcurrentUpdateException when someone changed her meanwhile
    * @throws NotPermittedException for any other role
    */
-  public void changeRole(Viewer viewer, long userId, long version, PortalRole role) {
+  public Outcome changeRole(Viewer viewer, long userId, long version, PortalRole role) {
     requireAdmin(viewer);
     if (role == null) {
       throw new InvalidRequestException("admin.error.incomplete");
     }
     PortalUser u = user(viewer, userId, version);
     requireRoleFits(u.getOrganisation(), role);
-    if (u.getRole() != role) {
-      String detail = u.getRole().roleName() + " -> " + role.roleName();
-      u.changeRole(role);
-      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_ROLE_CHANGED, null, u.getId(), detail, null);
-      em.flush();
+    if (u.getRole() == role && !u.isAwaitingApproval()) {
+      return Outcome.DONE;
     }
+    Instant now = Instant.now();
+    if (role.grantNeedsSecondAdministrator()) {
+      request(viewer, RoleGrant.forRoleChange(u, role, requester(viewer), now));
+      return Outcome.AWAITING_APPROVAL;
+    }
+    cancelPending(viewer, u, now, EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE));
+    String detail = u.getRole().roleName() + " -> " + role.roleName();
+    u.changeRole(role);
+    audit.recordActivity(viewer, now, ActivityRecord.Kind.USER_ROLE_CHANGED, null, u.getId(), detail, null);
+    em.flush();
+    return Outcome.DONE;
   }
 
   /**
@@ -403,15 +453,19 @@ public class AdministrationService {
    * @param viewer an administrator, not reactivating herself
    * @param userId the user
    * @param version the version the administrator saw
-   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.notFound}, or
-   *     {@code admin.error.organisationDeactivated} when her organisation is deactivated (reactivate
-   *     it first)
+   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.notFound}, {@code
+   *     admin.error.organisationDeactivated} when her organisation is deactivated (reactivate it
+   *     first), or {@code admin.error.awaitingApproval} when she was created with a role a second
+   *     administrator has not approved yet (the approval lets her in)
    * @throws ConcurrentUpdateException when someone changed her meanwhile
    * @throws NotPermittedException for any other role
    */
   public void reactivateUser(Viewer viewer, long userId, long version) {
     requireAdmin(viewer);
     PortalUser u = user(viewer, userId, version);
+    if (u.isAwaitingApproval()) {
+      throw new InvalidRequestException("admin.error.awaitingApproval");
+    }
     if (!u.isActive() && !u.getOrganisation().isActive()) {
       throw new InvalidRequestException("admin.error.organisationDeactivated");
     }
@@ -428,16 +482,23 @@ public class AdministrationService {
    * Sessions she has open stay signed in: to lock someone out at once, deactivate her first, set the
    * password, then reactivate her. With single sign-on, passwords are kept by Keycloak, not here.
    *
+   * <p>For a user whose role needs a second administrator ({@link
+   * PortalRole#grantNeedsSecondAdministrator()}) the password is only asked for: one administrator
+   * could otherwise set a caseworker's password and sign in as her. The hash waits in a pending
+   * {@link RoleGrant} until another administrator approves it; her password stays until then.
+   *
    * @param viewer an administrator, not setting her own password here
    * @param userId the user
    * @param version the version the administrator saw
    * @param newPassword {@link #MIN_PASSWORD_LENGTH} to {@link #MAX_PASSWORD_LENGTH} characters
+   * @return {@link Outcome#DONE} when the password was set, {@link Outcome#AWAITING_APPROVAL} when
+   *     it waits for a second administrator
    * @throws InvalidRequestException {@code admin.error.password}, {@code admin.error.self} or {@code
    *     admin.error.notFound}
    * @throws ConcurrentUpdateException when someone changed her meanwhile
    * @throws NotPermittedException for any other role
    */
-  public void setPassword(Viewer viewer, long userId, long version, String newPassword) {
+  public Outcome setPassword(Viewer viewer, long userId, long version, String newPassword) {
     requireAdmin(viewer);
     if (!isAcceptablePassword(newPassword)) {
       throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
@@ -446,9 +507,44 @@ public class AdministrationService {
     passwordProblem(newPassword, u.getUsername()).ifPresent(key -> {
       throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
     });
-    u.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
-    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
+    String hash = passwordHash.generate(newPassword.toCharArray());
+    Instant now = Instant.now();
+    if (u.getRole().grantNeedsSecondAdministrator()) {
+      request(viewer, RoleGrant.forPassword(u, hash, requester(viewer), now));
+      return Outcome.AWAITING_APPROVAL;
+    }
+    u.changePasswordHash(hash);
+    audit.recordActivity(viewer, now, ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
     em.flush();
+    return Outcome.DONE;
+  }
+
+  /**
+   * Stores a request for a second administrator, after cancelling the requests of the same kind
+   * still pending for the user (a newer one replaces them), and records it.
+   */
+  private void request(Viewer viewer, RoleGrant grant) {
+    PortalUser u = grant.getUser();
+    cancelPending(viewer, u, grant.getRequestedAt(), grant.getKind().givesRole() ? EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE) : EnumSet.of(RoleGrant.Kind.PASSWORD));
+    em.persist(grant);
+    audit.recordActivity(viewer, grant.getRequestedAt(), ActivityRecord.Kind.ROLE_GRANT_REQUESTED, null, u.getId(), grant.activityDetail(), null);
+    em.flush();
+  }
+
+  private void cancelPending(Viewer viewer, PortalUser u, Instant now, Set<RoleGrant.Kind> kinds) {
+    for (RoleGrant earlier :
+        em.createNamedQuery(RoleGrant.FIND_PENDING_FOR_USER, RoleGrant.class)
+            .setParameter("userId", u.getId())
+            .setParameter("kinds", kinds)
+            .setParameter("pending", RoleGrant.Status.PENDING)
+            .getResultList()) {
+      earlier.cancel(requester(viewer), now);
+      audit.recordActivity(viewer, now, ActivityRecord.Kind.ROLE_GRANT_CANCELLED, null, u.getId(), earlier.activityDetail(), null);
+    }
+  }
+
+  private PortalUser requester(Viewer viewer) {
+    return em.find(PortalUser.class, viewer.userId());
   }
 
   /**
@@ -466,7 +562,7 @@ public class AdministrationService {
    *
    * @throws InvalidRequestException {@code admin.error.roleNotForType}
    */
-  private static void requireRoleFits(Organisation organisation, PortalRole role) {
+  static void requireRoleFits(Organisation organisation, PortalRole role) {
     if (!organisation.getType().allows(role)) {
       throw new InvalidRequestException("admin.error.roleNotForType");
     }
@@ -519,7 +615,10 @@ public class AdministrationService {
     }
   }
 
-  private static void requireAdmin(Viewer viewer) {
+  /**
+   * @throws NotPermittedException unless the viewer is an administrator
+   */
+  static void requireAdmin(Viewer viewer) {
     if (viewer == null || viewer.role() != PortalRole.ADMIN) {
       throw new NotPermittedException("administration");
     }

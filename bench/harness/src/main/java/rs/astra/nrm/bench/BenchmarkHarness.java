@@ -390,7 +390,7 @@ public final class BenchmarkHarness {
       if (chosen.size() >= sessions) {
         break;
       }
-      if (!chosen.contains(u) && !u.equals("admin") && !u.equals("dpo")) {
+      if (!chosen.contains(u) && !u.startsWith("admin") && !u.equals("dpo")) {
         chosen.add(u);
       }
     }

@@ -40,6 +40,16 @@ public class Dates {
   }
 
   /**
+   * The day of an instant as the portal's users read it.
+   *
+   * @param at an instant, may be {@code null}
+   * @return e.g. {@code 30.11.2026} (the day in Europe/Belgrade), or an empty string
+   */
+  public String dayOf(Instant at) {
+    return at == null ? "" : DAY.withZone(ZONE).format(at);
+  }
+
+  /**
    * @param at an instant, may be {@code null}
    * @return e.g. {@code 30.11.2026 01:05:42} (Europe/Belgrade), or an empty string
    */

@@ -15,6 +15,7 @@ import rs.astra.nrm.organisation.AdministrationService.OrganisationRow;
 import rs.astra.nrm.organisation.AdministrationService.UserQuery;
 import rs.astra.nrm.organisation.AdministrationService.UserRow;
 import rs.astra.nrm.organisation.PortalRole;
+import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
@@ -23,7 +24,9 @@ import rs.astra.nrm.web.shared.UserFeedback;
  * paged in the database; creating a local user with organisation, role, e-mail and an initial
  * password; changing a user's role; deactivating and reactivating a user; setting a new password.
  * A password is never kept in the view after the request that submits it: every action forgets
- * the passwords the form carried, whichever button was pressed.
+ * the passwords the form carried, whichever button was pressed. A role that needs a second
+ * administrator, and a new password for its holder, are only asked for (four eyes): the page says
+ * so, and the request shows among those waiting ({@link DecideRoleGrants}).
  */
 @Named
 @ViewScoped
@@ -35,6 +38,8 @@ public class ManageUsers implements Serializable {
   @Inject private rs.astra.nrm.organisation.LoginGuard loginGuard;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private Messages messages;
+  @Inject private DecideRoleGrants grants;
 
   private final UserTable table = new UserTable();
   private List<OrganisationRow> organisations;
@@ -53,6 +58,7 @@ public class ManageUsers implements Serializable {
 
   private Long roleUserId;
   private long roleUserVersion;
+  private Long roleUserOrganisationId;
   private PortalRole newRole;
 
   private Long passwordUserId;
@@ -73,16 +79,57 @@ public class ManageUsers implements Serializable {
     return organisations;
   }
 
-  /** @return the roles, for the menus */
+  /** @return every role, for the filter */
   public PortalRole[] getRoles() {
     return PortalRole.values();
+  }
+
+  /**
+   * The roles the new user may have: those of the chosen organisation's kind ({@link
+   * rs.astra.nrm.organisation.OrganisationType#roles()}, issue 15), every role before one is chosen.
+   *
+   * @return the roles for the new user's menu, in declaration order
+   */
+  public List<PortalRole> getNewUserRoles() {
+    return rolesOf(organisationId);
+  }
+
+  /** @return the roles the user chosen for a role change may have (her organisation's kind) */
+  public List<PortalRole> getRolesForChosenUser() {
+    return rolesOf(roleUserOrganisationId);
+  }
+
+  private List<PortalRole> rolesOf(Long organisation) {
+    if (organisation != null) {
+      for (OrganisationRow o : getOrganisations()) {
+        if (o.id() == organisation) {
+          return java.util.Arrays.stream(PortalRole.values()).filter(o.type()::allows).toList();
+        }
+      }
+    }
+    return List.of(PortalRole.values());
+  }
+
+  /** Drops a chosen role that the newly chosen organisation's kind may not have. */
+  public void organisationChosen() {
+    if (role != null && !getNewUserRoles().contains(role)) {
+      role = null;
+    }
   }
 
   /** Creates the user entered in the form; on success the form is emptied. */
   public void create() {
     String initial = password;
     forgetPasswords();
-    if (feedback.run(() -> administration.createUser(user.viewer(), new NewUserForm(username, displayName, email, organisationId, role, initial)), "admin.userCreated")) {
+    NewUserForm form = new NewUserForm(username, displayName, email, organisationId, role, initial);
+    boolean created =
+        feedback.run(
+            () -> {
+              administration.createUser(user.viewer(), form);
+              return messages.get(form.role().grantNeedsSecondAdministrator() ? "admin.userCreatedPending" : "admin.userCreated");
+            });
+    grants.refresh();
+    if (created) {
       username = null;
       displayName = null;
       email = null;
@@ -101,6 +148,7 @@ public class ManageUsers implements Serializable {
     passwordUserId = null;
     roleUserId = row.id();
     roleUserVersion = row.version();
+    roleUserOrganisationId = row.organisationId();
     newRole = row.role();
   }
 
@@ -111,7 +159,8 @@ public class ManageUsers implements Serializable {
       return;
     }
     long id = roleUserId;
-    feedback.run(() -> administration.changeRole(user.viewer(), id, roleUserVersion, newRole), "admin.roleChanged");
+    feedback.run(() -> done(administration.changeRole(user.viewer(), id, roleUserVersion, newRole), "admin.roleChanged", "admin.roleChangePending"));
+    grants.refresh();
     roleUserId = null;
   }
 
@@ -172,10 +221,16 @@ public class ManageUsers implements Serializable {
       return;
     }
     long id = passwordUserId;
-    boolean set = feedback.run(() -> administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet");
+    boolean set = feedback.run(() -> done(administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet", "admin.passwordPending"));
+    grants.refresh();
     if (set || AdministrationService.isAcceptablePassword(entered)) {
       passwordUserId = null;
     }
+  }
+
+  /** The message for what became of a change: carried out, or waiting for a second administrator. */
+  private String done(AdministrationService.Outcome outcome, String doneKey, String pendingKey) {
+    return messages.get(outcome == AdministrationService.Outcome.AWAITING_APPROVAL ? pendingKey : doneKey);
   }
 
   private void forgetPasswords() {

@@ -1,5 +1,6 @@
 /**
- * The administrator's pages: organisations and users. Administrators manage who takes part in the
- * portal; they see no case data.
+ * The administrator's pages: organisations and users, and the requests that wait for a second
+ * administrator; the data protection officer's list of them. Administrators manage who takes part
+ * in the portal; they see no case data.
  */
 package rs.astra.nrm.web.organisation;

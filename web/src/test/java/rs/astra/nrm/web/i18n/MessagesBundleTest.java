@@ -135,6 +135,8 @@ class MessagesBundleTest {
     add(expected, "serviceType.", rs.astra.nrm.support.ServiceType.values());
     add(expected, "serviceStatus.", rs.astra.nrm.support.ServiceStatus.values());
     add(expected, "organisationType.", rs.astra.nrm.organisation.OrganisationType.values());
+    add(expected, "grantKind.", rs.astra.nrm.organisation.RoleGrant.Kind.values());
+    add(expected, "grantStatus.", rs.astra.nrm.organisation.RoleGrant.Status.values());
     // SOS hotline (issue 7)
     add(expected, "callPurpose.", rs.astra.nrm.hotline.CallPurpose.values());
     add(expected, "callChannel.", rs.astra.nrm.hotline.CallChannel.values());
