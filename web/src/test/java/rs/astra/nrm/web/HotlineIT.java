@@ -468,7 +468,7 @@ class HotlineIT {
     HttpClient http = client();
     String home = signIn(http, "ngo.coordinator");
     assertTrue(home.contains("navHotline") && home.contains("navRegistry") && home.contains("navHotlineStatistics"), "the header leads to the hotline");
-    Matcher link = Pattern.compile("<tr class=\"flagged-case\">.*?href=\"([^\"]+)\"[^>]*>(NRM-[0-9-]+)<.*?</tr>", Pattern.DOTALL).matcher(home);
+    Matcher link = Pattern.compile("<tr class=\"flagged-case\">.*?href=\"([^\"]+)\"[^>]*>(NRM-[0-9A-Z-]+)<.*?</tr>", Pattern.DOTALL).matcher(home);
     String caseUrl = null;
     while (link.find()) {
       if (link.group(0).contains("Đorđević Staffing")) {
