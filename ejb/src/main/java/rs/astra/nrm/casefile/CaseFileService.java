@@ -143,7 +143,7 @@ public class CaseFileService {
       CaseFacts f = named.get(id);
       if (f != null) {
         // The database let the name through; the same policy names the basis for the audit record.
-        Decision d = policy.decide(viewer, f, DataCategory.IDENTITY, action, now);
+        Decision d = enforcer.decide(viewer, f, DataCategory.IDENTITY, action, now);
         if (d.permitted()) {
           name = fullName(t.get(6, String.class), t.get(7, String.class));
           reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.IDENTITY, action, d));
@@ -300,7 +300,7 @@ public class CaseFileService {
     if (loaded.isEmpty()) {
       return Optional.empty();
     }
-    Decision summary = policy.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
+    Decision summary = enforcer.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
     if (!summary.permitted()) {
       // Answered as if the case did not exist, but the attempt is recorded (issue 15).
       enforcer.recordRefusal(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, summary, now);

@@ -8,9 +8,11 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.consent.AccessAction;
-import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
@@ -34,7 +36,7 @@ public class CaseTimeline {
   private EntityManager em;
 
   @Inject private CaseFactsLoader facts;
-  @Inject private AccessPolicy policy;
+  @Inject private AccessEnforcer enforcer;
 
   /**
    * One line of the timeline.
@@ -81,39 +83,54 @@ public class CaseTimeline {
    */
   public List<EventLine> events(Viewer viewer, long caseId) {
     var f = facts.load(caseId);
-    if (f.isEmpty() || !policy.decide(viewer, f.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, Instant.now()).permitted()) {
+    if (f.isEmpty()) {
       return List.of();
     }
-    if (f.get().ownerOrganisationId() == viewer.organisationId()) {
-      return em.createNamedQuery(CaseEvent.FIND_BY_CASE, CaseEvent.class).setParameter("caseId", caseId).getResultList().stream().map(CaseTimeline::line).toList();
-    }
     Instant now = Instant.now();
-    Set<DataCategory> readAll = EnumSet.noneOf(DataCategory.class);
-    Set<DataCategory> readOwn = EnumSet.noneOf(DataCategory.class);
-    for (DataCategory category : DataCategory.values()) {
-      Decision d = policy.decide(viewer, f.get(), category, AccessAction.READ, now);
-      if (category.isPersonal() && d.permitted()) {
-        (d.scope() == Decision.Scope.ALL_RECORDS ? readAll : readOwn).add(category);
+    // Every category decided once, through the enforcer; nothing recorded yet: the permits are
+    // recorded below for the personal categories the returned events actually reveal (issue 16).
+    Map<DataCategory, Decision> decisions = enforcer.decideAllAndRecordPermits(viewer, f.get(), AccessAction.READ, now, Set.of());
+    if (!decisions.get(DataCategory.CASE_SUMMARY).permitted()) {
+      return List.of();
+    }
+    List<CaseEvent> events;
+    if (f.get().ownerOrganisationId() == viewer.organisationId()) {
+      events = em.createNamedQuery(CaseEvent.FIND_BY_CASE, CaseEvent.class).setParameter("caseId", caseId).getResultList();
+    } else {
+      Set<DataCategory> readAll = EnumSet.noneOf(DataCategory.class);
+      Set<DataCategory> readOwn = EnumSet.noneOf(DataCategory.class);
+      decisions.forEach(
+          (category, d) -> {
+            if (category.isPersonal() && d.permitted()) {
+              (d.scope() == Decision.Scope.ALL_RECORDS ? readAll : readOwn).add(category);
+            }
+          });
+      var query =
+          em.createQuery(
+                  "select e from CaseEvent e where e.caseFileId = :caseId and ("
+                      + "(e.category is null and (e.type in :shared or e.organisationId = :org))"
+                      + (readAll.isEmpty() ? "" : " or e.category in :readAll")
+                      + (readOwn.isEmpty() ? "" : " or (e.category in :readOwn and e.organisationId = :org)")
+                      + ") order by e.at, e.id",
+                  CaseEvent.class)
+              .setParameter("caseId", caseId)
+              .setParameter("shared", SHARED_WITH_RECIPIENTS)
+              .setParameter("org", viewer.organisationId());
+      if (!readAll.isEmpty()) {
+        query.setParameter("readAll", readAll);
       }
+      if (!readOwn.isEmpty()) {
+        query.setParameter("readOwn", readOwn);
+      }
+      events = query.getResultList();
     }
-    var query =
-        em.createQuery(
-                "select e from CaseEvent e where e.caseFileId = :caseId and ("
-                    + "(e.category is null and (e.type in :shared or e.organisationId = :org))"
-                    + (readAll.isEmpty() ? "" : " or e.category in :readAll")
-                    + (readOwn.isEmpty() ? "" : " or (e.category in :readOwn and e.organisationId = :org)")
-                    + ") order by e.at, e.id",
-                CaseEvent.class)
-            .setParameter("caseId", caseId)
-            .setParameter("shared", SHARED_WITH_RECIPIENTS)
-            .setParameter("org", viewer.organisationId());
-    if (!readAll.isEmpty()) {
-      query.setParameter("readAll", readAll);
-    }
-    if (!readOwn.isEmpty()) {
-      query.setParameter("readOwn", readOwn);
-    }
-    return query.getResultList().stream().map(CaseTimeline::line).toList();
+    Set<DataCategory> revealed = EnumSet.noneOf(DataCategory.class);
+    events.stream().map(CaseEvent::getCategory).filter(c -> c != null && c.isPersonal()).forEach(revealed::add);
+    enforcer.recordPermits(
+        viewer,
+        now,
+        revealed.stream().map(c -> new AuditTrail.Entry(caseId, f.get().personId(), c, AccessAction.READ, decisions.get(c))).toList());
+    return events.stream().map(CaseTimeline::line).toList();
   }
 
   private static EventLine line(CaseEvent e) {

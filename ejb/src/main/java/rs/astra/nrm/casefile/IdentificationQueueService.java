@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import rs.astra.nrm.consent.AccessAction;
@@ -41,7 +40,7 @@ import rs.astra.nrm.shared.NrmTime;
 public class IdentificationQueueService {
 
   /** Referral states in which the case waits in the queue: not yet answered, or accepted. */
-  public static final EnumSet<ReferralState> WAITING = EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED);
+  public static final java.util.Set<ReferralState> WAITING = ReferralState.OPEN;
 
   /**
    * Below this age in years a person is a child, whose identification a centre for social work

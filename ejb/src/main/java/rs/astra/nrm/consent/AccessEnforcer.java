@@ -51,6 +51,23 @@ public class AccessEnforcer {
   }
 
   /**
+   * Decides without recording anything, for a caller that records the permits of what it then
+   * returns ({@link #recordPermits}: one page of a list, the names shown) or only decides whether to
+   * offer a section or a button. The single way to {@link AccessPolicy#decide} outside this class
+   * (ArchitectureTest), so that every decision a service takes passes here.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category the category
+   * @param action what for
+   * @param now when (UTC)
+   * @return the policy's decision
+   */
+  public Decision decide(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+    return policy.decide(viewer, facts, category, action, now);
+  }
+
+  /**
    * Decides an explicit request and records it when the category is personal, permit or deny, and
    * records every refusal, of any category (a refused look at a case is itself worth knowing: who
    * tried, when; issue 15).

@@ -64,7 +64,7 @@ public class AccessPolicy {
   public static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
   /** Referral states in which the recipient still has the case. */
-  public static final Set<ReferralState> LIVE = EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.COMPLETED);
+  public static final Set<ReferralState> LIVE = ReferralState.LIVE;
 
   /**
    * Decides one request.
@@ -239,6 +239,68 @@ public class AccessPolicy {
    */
   public boolean mayDecideEmergencyRequest(Viewer officer, CaseFacts facts) {
     return officer.role() == PortalRole.DPO && facts.ownerOrganisationId() == officer.organisationId() && !facts.closed();
+  }
+
+  /**
+   * Whether a user reads her organisation's referral inbox (the referrals sent to it: case code,
+   * sender, purpose, categories, the sender's details). Only roles that read case data do:
+   * administrators, data protection officers and hotline operators of a receiving organisation see
+   * none (issue 16; data minimisation, GDPR Art. 5(1)(c)), exactly as they may not answer a referral.
+   *
+   * @param viewer who asks
+   * @return {@code true} for the roles that read case data
+   */
+  public boolean readsReferralInbox(Viewer viewer) {
+    return !viewer.role().readsNoCaseData();
+  }
+
+  /**
+   * What a legal basis carries of a planned referral.
+   *
+   * @param code the code of the (last) legal-basis rule that covers some of the categories, or
+   *     {@code null} when none does
+   * @param categories the asked personal categories a legal basis covers (a new mutable set)
+   */
+  public record ReferralBasis(String code, Set<DataCategory> categories) {}
+
+  /**
+   * Which of the asked personal categories a legal basis would let the recipient read once the
+   * referral is live ({@link LegalBasisTable} rules of relation {@code LIVE_REFERRAL} for READ, for
+   * the recipient's kind and, where the rule names one, the purpose). The rest needs a consent.
+   *
+   * @param recipientType the kind of the receiving organisation
+   * @param purpose the referral's purpose
+   * @param asked the personal categories asked for
+   * @return the covering rule's code and the categories it covers
+   */
+  public ReferralBasis legalBasisForReferral(rs.astra.nrm.organisation.OrganisationType recipientType, Purpose purpose, Set<DataCategory> asked) {
+    Set<DataCategory> covered = EnumSet.noneOf(DataCategory.class);
+    String code = null;
+    for (LegalBasisTable.Rule rule : LegalBasisTable.RULES) {
+      if (rule.organisationTypes().contains(recipientType)
+          && rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL
+          && rule.actions().contains(AccessAction.READ)
+          && (rule.requiredPurpose() == null || rule.requiredPurpose() == purpose)) {
+        for (DataCategory c : asked) {
+          if (rule.categories().contains(c)) {
+            covered.add(c);
+            code = rule.code();
+          }
+        }
+      }
+    }
+    return new ReferralBasis(code, covered);
+  }
+
+  /**
+   * {@link Consent#isActive} as a query predicate: not withdrawn, given on or before the day, the day
+   * not after its last valid day. The listQueryAndDecideAgreeRowByRow test holds the two equal.
+   */
+  private static Predicate consentActiveOn(CriteriaBuilder cb, Root<Consent> k, LocalDate day) {
+    return cb.and(
+        cb.isNull(k.get("withdrawnAt")),
+        cb.lessThanOrEqualTo(k.<LocalDate>get("givenOn"), day),
+        cb.or(cb.isNull(k.get("validUntil")), cb.greaterThanOrEqualTo(k.<LocalDate>get("validUntil"), day)));
   }
 
   /** The reference of an emergency access opened for a vital interest. */
@@ -467,9 +529,7 @@ public class AccessPolicy {
               cb.equal(k.get("recipient").get("id"), org),
               cb.equal(k.get("purpose"), r.get("purpose")),
               cb.equal(kc, category),
-              cb.isNull(k.get("withdrawnAt")),
-              cb.lessThanOrEqualTo(k.<LocalDate>get("givenOn"), today),
-              cb.or(cb.isNull(k.get("validUntil")), cb.greaterThanOrEqualTo(k.<LocalDate>get("validUntil"), today)));
+              consentActiveOn(cb, k, today));
       ref.select(r.get("id"))
           .where(
               cb.equal(r.get("caseFile"), c),

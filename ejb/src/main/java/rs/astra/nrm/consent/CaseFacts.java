@@ -104,7 +104,7 @@ public record CaseFacts(
      * @return whether active
      */
     public boolean activeOn(LocalDate day) {
-      return withdrawnAt == null && !givenOn.isAfter(day) && (validUntil == null || !day.isAfter(validUntil));
+      return Consent.isActive(givenOn, validUntil, withdrawnAt != null, day);
     }
   }
 

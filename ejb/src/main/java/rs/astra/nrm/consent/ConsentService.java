@@ -170,7 +170,7 @@ public class ConsentService {
     List<Referral> lapsed =
         em.createQuery(
                 "select r from Referral r where r.consent is not null and r.state in :live and r.consent.validUntil < :today", Referral.class)
-            .setParameter("live", List.of(ReferralState.SENT, ReferralState.ACCEPTED))
+            .setParameter("live", ReferralState.OPEN)
             .setParameter("today", today)
             .getResultList();
     lapsed.forEach(r -> r.revoke(null, "Consent expired", now));
@@ -181,7 +181,7 @@ public class ConsentService {
     List<Referral> dependants =
         em.createQuery("select r from Referral r where r.consent = :consent and r.state in :live", Referral.class)
             .setParameter("consent", k)
-            .setParameter("live", List.of(ReferralState.SENT, ReferralState.ACCEPTED))
+            .setParameter("live", ReferralState.OPEN)
             .getResultList();
     dependants.forEach(r -> r.revoke(by, reason, now));
     return dependants.size();

@@ -146,7 +146,7 @@ public class HtcdsExportService {
         Set<DataCategory> permitted = EnumSet.noneOf(DataCategory.class);
         boolean owner = false;
         for (DataCategory category : DataCategory.values()) {
-          Decision d = policy.decide(viewer, f, category, AccessAction.EXPORT, now);
+          Decision d = enforcer.decide(viewer, f, category, AccessAction.EXPORT, now);
           if (d.permitted()) {
             permitted.add(category);
             owner |= category == DataCategory.CASE_SUMMARY && d.basis() == AccessBasis.OWNER;

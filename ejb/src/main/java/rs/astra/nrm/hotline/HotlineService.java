@@ -23,7 +23,6 @@ import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.ForcedLabourIndustry;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
@@ -56,7 +55,6 @@ public class HotlineService {
   private EntityManager em;
 
   @Inject private CaseFactsLoader facts;
-  @Inject private AccessPolicy policy;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseFileService cases;
   @Inject private HotlineRecords records;
@@ -350,7 +348,7 @@ public class HotlineService {
             .orElseThrow(() -> new InvalidRequestException("hotline.error.caseNotFound", caseCode));
     CaseFacts f = facts.load(caseId).orElseThrow();
     // A case she may not see and one that does not exist look the same.
-    if (!policy.decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
+    if (!enforcer.decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
       throw new InvalidRequestException("hotline.error.caseNotFound", caseCode);
     }
     enforcer.require(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);

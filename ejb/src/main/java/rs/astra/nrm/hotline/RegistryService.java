@@ -311,7 +311,7 @@ public class RegistryService {
     List<AuditTrail.Entry> reads = new ArrayList<>();
     facts.load(caseIds).forEach(
         (id, f) -> {
-          Decision d = policy.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.READ, now);
+          Decision d = enforcer.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.READ, now);
           if (d.permitted()) {
             reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, d));
           }
@@ -339,7 +339,7 @@ public class RegistryService {
       return Optional.empty();
     }
     CaseFacts f = loaded.get();
-    Decision read = policy.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.READ, now);
+    Decision read = enforcer.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.READ, now);
     if (!read.permitted()) {
       return Optional.empty();
     }

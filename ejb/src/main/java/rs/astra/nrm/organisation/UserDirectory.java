@@ -115,11 +115,20 @@ public class UserDirectory {
   }
 
   /**
-   * Lists the active organisations (those that can receive consents and referrals).
+   * An active organisation as a menu shows it.
+   *
+   * @param id its id
+   * @param name its name
+   */
+  public record OrganisationChoice(long id, String name) implements java.io.Serializable {}
+
+  /**
+   * Lists the active organisations (those that can receive consents and referrals), for menus: ids
+   * and names, never the entities (pages bind no entity; ArchitectureTest).
    *
    * @return active organisations ordered by name
    */
-  public List<Organisation> organisations() {
-    return em.createNamedQuery(Organisation.FIND_ACTIVE, Organisation.class).getResultList();
+  public List<OrganisationChoice> organisations() {
+    return em.createNamedQuery(Organisation.FIND_ACTIVE, Organisation.class).getResultList().stream().map(o -> new OrganisationChoice(o.getId(), o.getName())).toList();
   }
 }

@@ -220,7 +220,7 @@ public class ProceedingsService {
     List<AuditTrail.Entry> reads = new ArrayList<>();
     cases.forEach(
         (id, f) -> {
-          Decision d = policy.decide(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+          Decision d = enforcer.decide(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
           decisions.put(id, d);
           if (d.permitted()) {
             reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, d));

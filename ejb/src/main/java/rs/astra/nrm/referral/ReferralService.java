@@ -22,7 +22,6 @@ import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
-import rs.astra.nrm.consent.LegalBasisTable;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
@@ -46,6 +45,7 @@ public class ReferralService {
 
   @Inject private CaseFactsLoader facts;
   @Inject private AccessEnforcer enforcer;
+  @Inject private AccessPolicy policy;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
 
   /**
@@ -99,21 +99,10 @@ public class ReferralService {
   private Coverage coverage(CaseFacts f, Organisation to, Purpose purpose, Set<DataCategory> asked, Instant now) {
     Set<DataCategory> personal = EnumSet.noneOf(DataCategory.class);
     asked.stream().filter(DataCategory::isPersonal).forEach(personal::add);
-    Set<DataCategory> byBasis = EnumSet.noneOf(DataCategory.class);
-    String basis = null;
-    for (LegalBasisTable.Rule rule : LegalBasisTable.RULES) {
-      if (rule.organisationTypes().contains(to.getType())
-          && rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL
-          && rule.actions().contains(AccessAction.READ)
-          && (rule.requiredPurpose() == null || rule.requiredPurpose() == purpose)) {
-        for (DataCategory c : personal) {
-          if (rule.categories().contains(c)) {
-            byBasis.add(c);
-            basis = rule.code();
-          }
-        }
-      }
-    }
+    // Which categories a legal basis carries to this recipient is the policy's (LegalBasisTable).
+    AccessPolicy.ReferralBasis referralBasis = policy.legalBasisForReferral(to.getType(), purpose, personal);
+    Set<DataCategory> byBasis = referralBasis.categories();
+    String basis = referralBasis.code();
     Set<DataCategory> rest = EnumSet.noneOf(DataCategory.class);
     personal.stream().filter(c -> !byBasis.contains(c)).forEach(rest::add);
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
@@ -227,9 +216,12 @@ public class ReferralService {
    * @param state only this state; {@code null} = all
    * @param first first row, 0-based
    * @param pageSize rows, 1–500
-   * @return the rows
+   * @return the rows; none for a role that reads no case data ({@link AccessPolicy#readsReferralInbox})
    */
   public List<InboxRow> inbox(Viewer viewer, ReferralState state, int first, int pageSize) {
+    if (!policy.readsReferralInbox(viewer)) {
+      return List.of();
+    }
     LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
     var query =
         em.createQuery(
@@ -279,9 +271,12 @@ public class ReferralService {
    *
    * @param viewer a user of the recipient organisation
    * @param state only this state; {@code null} = all
-   * @return the count
+   * @return the count; 0 for a role that reads no case data ({@link AccessPolicy#readsReferralInbox})
    */
   public long countInbox(Viewer viewer, ReferralState state) {
+    if (!policy.readsReferralInbox(viewer)) {
+      return 0;
+    }
     var query =
         em.createQuery(
                 "select count(r) from Referral r where r.toOrganisation.id = :org" + (state == null ? "" : " and r.state = :state"), Long.class)

@@ -21,7 +21,6 @@ import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
@@ -69,7 +68,6 @@ public class SupportPlanService {
 
   @Inject private CaseFactsLoader facts;
   @Inject private AccessEnforcer enforcer;
-  @Inject private AccessPolicy policy;
   @Inject private CaseTimeline timeline;
 
   /**
@@ -271,7 +269,7 @@ public class SupportPlanService {
     if (f.isPresent()) {
       Instant now = Instant.now();
       for (DataCategory c : CATEGORIES) {
-        if (policy.decide(viewer, f.get(), c, AccessAction.UPDATE, now).permitted()) {
+        if (enforcer.decide(viewer, f.get(), c, AccessAction.UPDATE, now).permitted()) {
           result.add(c);
         }
       }
@@ -325,7 +323,7 @@ public class SupportPlanService {
     Set<DataCategory> changeAll = EnumSet.noneOf(DataCategory.class);
     Set<DataCategory> changeOwn = EnumSet.noneOf(DataCategory.class);
     for (DataCategory c : read.keySet()) {
-      Decision d = policy.decide(viewer, f, c, AccessAction.UPDATE, now);
+      Decision d = enforcer.decide(viewer, f, c, AccessAction.UPDATE, now);
       if (d.permitted()) {
         (d.scope() == Decision.Scope.ALL_RECORDS ? changeAll : changeOwn).add(c);
       }
@@ -488,7 +486,7 @@ public class SupportPlanService {
     if (own) {
       query.setParameter("org", viewer.organisationId());
     }
-    Decision update = policy.decide(viewer, f, DataCategory.SOCIAL, AccessAction.UPDATE, now);
+    Decision update = enforcer.decide(viewer, f, DataCategory.SOCIAL, AccessAction.UPDATE, now);
     return query.getResultList().stream()
         .findFirst()
         .map(
@@ -610,7 +608,7 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update SOCIAL (recorded)
    */
   public long recordAssessment(Viewer viewer, long caseId, NewAssessmentForm form) {
-    if (viewer.organisationType() != AssessmentNote.RECORDED_BY) {
+    if (!viewer.organisationType().recordsAssessments()) {
       throw new InvalidRequestException("support.error.assessmentBySocialWorkCentre");
     }
     String text = blank(form.text());
@@ -676,7 +674,7 @@ public class SupportPlanService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update HEALTH (recorded)
    */
   public long recordTreatment(Viewer viewer, long caseId, NewTreatmentForm form) {
-    if (viewer.organisationType() != TreatmentRecord.RECORDED_BY) {
+    if (!viewer.organisationType().recordsTreatments()) {
       throw new InvalidRequestException("support.error.treatmentByHealthInstitution");
     }
     String treatment = blank(form.treatment());

@@ -160,7 +160,23 @@ public class Consent {
    * @return {@code true} when active
    */
   public boolean isActiveOn(LocalDate day) {
-    return withdrawnAt == null && !givenOn.isAfter(day) && (validUntil == null || !day.isAfter(validUntil));
+    return isActive(givenOn, validUntil, withdrawnAt != null, day);
+  }
+
+  /**
+   * The one statement of consent validity (issue 16), used by the entity, by the policy's facts
+   * ({@code CaseFacts.ConsentFact}) and mirrored by the policy's query predicate: a consent is active
+   * on a day when it was given on or before that day, the day is not after its last valid day, and
+   * it has not been withdrawn (GDPR Art. 7(3): a withdrawal takes effect at once).
+   *
+   * @param givenOn the day it was given (Europe/Belgrade)
+   * @param validUntil its last valid day, {@code null} for no end
+   * @param withdrawn whether it was withdrawn
+   * @param day the day asked about (Europe/Belgrade)
+   * @return whether it is active on {@code day}
+   */
+  public static boolean isActive(LocalDate givenOn, LocalDate validUntil, boolean withdrawn, LocalDate day) {
+    return !withdrawn && !givenOn.isAfter(day) && (validUntil == null || !day.isAfter(validUntil));
   }
 
   /**

@@ -50,4 +50,24 @@ public enum OrganisationType {
   public boolean allows(PortalRole role) {
     return roles().contains(role);
   }
+
+  /**
+   * Whether users of this kind record social-work assessments of a case (centres for social work; the
+   * one place this rule is stated: entity, service and case page ask here;
+   * Social Protection Act, RS Official Gazette 24/2011).
+   *
+   * @return {@code true} for {@link #SOCIAL_WORK_CENTRE}
+   */
+  public boolean recordsAssessments() {
+    return this == SOCIAL_WORK_CENTRE;
+  }
+
+  /**
+   * Whether users of this kind record treatments of a case (health institutions).
+   *
+   * @return {@code true} for {@link #HEALTH}
+   */
+  public boolean recordsTreatments() {
+    return this == HEALTH;
+  }
 }

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.organisation.Organisation;
-import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalUser;
 
 /**
@@ -63,13 +62,6 @@ public class AssessmentNote {
   @Column(name = "recommended_measures", length = MAX_TEXT, updatable = false)
   private String recommendedMeasures;
 
-  /**
-   * The only kind of organisation that records assessments: the assessment is a centre for social
-   * work's task (Law on Social Protection). The one place this rule is stated; the service and the
-   * case page ask here.
-   */
-  public static final OrganisationType RECORDED_BY = OrganisationType.SOCIAL_WORK_CENTRE;
-
   /** For JPA only. */
   protected AssessmentNote() {}
 
@@ -86,7 +78,7 @@ public class AssessmentNote {
    *     the text is blank or a text is too long
    */
   public AssessmentNote(CaseFile caseFile, PortalUser by, LocalDate assessedOn, String text, String recommendedMeasures, Instant at) {
-    if (by.getOrganisation().getType() != RECORDED_BY) {
+    if (!by.getOrganisation().getType().recordsAssessments()) {
       throw new IllegalArgumentException("only a centre for social work records an assessment");
     }
     if (text == null || text.isBlank() || text.length() > MAX_TEXT || (recommendedMeasures != null && recommendedMeasures.length() > MAX_TEXT)) {

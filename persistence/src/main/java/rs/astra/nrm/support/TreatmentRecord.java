@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.organisation.Organisation;
-import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalUser;
 
 /**
@@ -62,12 +61,6 @@ public class TreatmentRecord {
   @Column(length = MAX_TEXT, updatable = false)
   private String note;
 
-  /**
-   * The only kind of organisation that records treatments: the health institution that gave them.
-   * The one place this rule is stated; the service and the case page ask here.
-   */
-  public static final OrganisationType RECORDED_BY = OrganisationType.HEALTH;
-
   /** For JPA only. */
   protected TreatmentRecord() {}
 
@@ -84,7 +77,7 @@ public class TreatmentRecord {
    *     treatment is blank or a text is too long
    */
   public TreatmentRecord(CaseFile caseFile, PortalUser by, LocalDate treatedOn, String treatment, String note, Instant at) {
-    if (by.getOrganisation().getType() != RECORDED_BY) {
+    if (!by.getOrganisation().getType().recordsTreatments()) {
       throw new IllegalArgumentException("only a health institution records a treatment");
     }
     if (treatment == null || treatment.isBlank() || treatment.length() > MAX_TEXT || (note != null && note.length() > MAX_TEXT)) {

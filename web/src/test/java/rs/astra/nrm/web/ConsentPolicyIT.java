@@ -405,6 +405,22 @@ class ConsentPolicyIT {
         "every refused attempt is recorded with its reason");
   }
 
+  /**
+   * Issue 16: after another NGO refers a case to this one, its caseworker lists the referral, but
+   * its administrator and data protection officer — roles that read no case data — get no inbox row
+   * and a count of 0 (the trial saw code, sender, purpose and categories, and exported them).
+   */
+  @Test
+  void rolesThatReadNoCaseDataGetNoInboxRows() throws Exception {
+    long caseId = ConsentFixture.newCase(em, tx, "cp.other", "Inbox", "Minimised");
+    referrals.send(viewer("cp.other"), caseId, orgId(ConsentFixture.OWNER_NGO), Purpose.ACCOMMODATION, Set.of(), "asks for a shelter place");
+    assertTrue(referrals.inbox(viewer("cp.caseworker"), null, 0, 500).stream().anyMatch(r -> Long.valueOf(caseId).equals(r.caseId())), "the receiving caseworker lists it");
+    for (String username : List.of("cp.admin", "cp.dpo")) {
+      assertTrue(referrals.inbox(viewer(username), null, 0, 500).isEmpty(), username + " lists no referral");
+      assertEquals(0, referrals.countInbox(viewer(username), null), username + " counts none");
+    }
+  }
+
   @Test
   void sendingAReferralSaysWhichCategoriesNoConsentCovers() throws Exception {
     Viewer owner = viewer("cp.coordinator");

@@ -349,6 +349,9 @@ class RolePagesIT {
     Viewer admin = viewer("admin");
     PortalSession session = signedIn("admin", "demo");
     assertTrue(session.lastPage().contains("id=\"navUsers\"") && session.lastPage().contains("id=\"navOrganisations\""));
+    // Issue 16: the referral inbox is neither offered nor open to a role that reads no case data.
+    assertFalse(session.lastPage().contains("id=\"navInbox\""), "no inbox link for an administrator");
+    assertEquals(403, session.get("app/inbox.xhtml").statusCode(), "nor the page");
 
     session.get("app/admin/organisations.xhtml");
     String created =

@@ -154,6 +154,15 @@ class SupportPlanIT {
     assertEquals(List.of("Accommodation: IN_PROGRESS"), details(csw, caseId, CaseEvent.Type.SERVICE_ADDED), "the timeline hides the health services");
     assertTrue(details(csw, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(), "and the treatment");
     assertEquals(3, details(owner, caseId, CaseEvent.Type.SERVICE_ADDED).size(), "the owner sees every event");
+
+    // Issue 16: reading the timeline's health events is a read of HEALTH data, audited like any other.
+    String healthReads = "select count(a) from AuditRecord a where a.userId = :u and a.caseFileId = :c and a.category = :k and a.permitted = true";
+    long before = em.createQuery(healthReads, Long.class).setParameter("u", health.userId()).setParameter("c", caseId).setParameter("k", DataCategory.HEALTH).getSingleResult();
+    assertFalse(details(health, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(), "the health institution sees its treatment on the timeline");
+    long after = em.createQuery(healthReads, Long.class).setParameter("u", health.userId()).setParameter("c", caseId).setParameter("k", DataCategory.HEALTH).getSingleResult();
+    assertEquals(before + 1, after, "one HEALTH read recorded for the timeline");
+    long cswHealth = em.createQuery(healthReads, Long.class).setParameter("u", csw.userId()).setParameter("c", caseId).setParameter("k", DataCategory.HEALTH).getSingleResult();
+    assertEquals(0, cswHealth, "no HEALTH read recorded for a viewer whose timeline hides it");
   }
 
   @Test

@@ -128,7 +128,7 @@ public class OpenCase implements Serializable {
   public List<Object[]> getOrganisations() {
     if (organisations == null) {
       long own = user.viewer().organisationId();
-      organisations = new ArrayList<>(directory.organisations().stream().filter(o -> o.getId() != own).map(o -> new Object[] {o.getId(), o.getName()}).toList());
+      organisations = new ArrayList<>(directory.organisations().stream().filter(o -> o.id() != own).map(o -> new Object[] {o.id(), o.name()}).toList());
     }
     return organisations;
   }

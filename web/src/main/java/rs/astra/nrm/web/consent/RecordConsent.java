@@ -84,7 +84,7 @@ public class RecordConsent implements Serializable {
   /** @return organisations that can receive data (all but the case's owner), as id/name pairs */
   public List<Object[]> getRecipients() {
     String owner = page.getCase() == null ? null : page.getCase().ownerOrganisation();
-    return directory.organisations().stream().filter(o -> !o.getName().equals(owner)).map(o -> new Object[] {o.getId(), o.getName()}).toList();
+    return directory.organisations().stream().filter(o -> !o.name().equals(owner)).map(o -> new Object[] {o.id(), o.name()}).toList();
   }
 
   public Long getRecipientId() {

@@ -67,7 +67,7 @@ public class ManageServices implements Serializable {
 
   /** @return the portal's organisations, as id/name pairs, to name a provider */
   public List<Object[]> getProviders() {
-    return directory.organisations().stream().map(o -> new Object[] {o.getId(), o.getName()}).toList();
+    return directory.organisations().stream().map(o -> new Object[] {o.id(), o.name()}).toList();
   }
 
   /** Puts the service of the form on the plan. */

@@ -40,7 +40,7 @@ public class RecordAssessment implements Serializable {
 
   /** @return whether the user records assessments here: a centre for social work that may change SOCIAL records */
   public boolean isMayRecord() {
-    return user.viewer().organisationType() == rs.astra.nrm.support.AssessmentNote.RECORDED_BY && sections.readable(DataCategory.SOCIAL) && sections.updatable(DataCategory.SOCIAL);
+    return user.viewer().organisationType().recordsAssessments() && sections.readable(DataCategory.SOCIAL) && sections.updatable(DataCategory.SOCIAL);
   }
 
   /** Records the assessment of the form. */

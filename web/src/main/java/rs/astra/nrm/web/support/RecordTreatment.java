@@ -40,7 +40,7 @@ public class RecordTreatment implements Serializable {
 
   /** @return whether the user records treatments here: a health institution that may change HEALTH records */
   public boolean isMayRecord() {
-    return user.viewer().organisationType() == rs.astra.nrm.support.TreatmentRecord.RECORDED_BY && sections.readable(DataCategory.HEALTH) && sections.updatable(DataCategory.HEALTH);
+    return user.viewer().organisationType().recordsTreatments() && sections.readable(DataCategory.HEALTH) && sections.updatable(DataCategory.HEALTH);
   }
 
   /** Records the treatment of the form. */
