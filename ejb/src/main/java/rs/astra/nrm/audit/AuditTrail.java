@@ -57,9 +57,13 @@ public class AuditTrail {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void record(Viewer viewer, Instant at, List<Entry> entries) {
-    if (entries.isEmpty()) {
-      return;
+    List<Entry> fresh = firstInThisPageView(entries);
+    if (!fresh.isEmpty()) {
+      write(viewer, at, fresh);
     }
+  }
+
+  private void write(Viewer viewer, Instant at, List<Entry> entries) {
     String request = currentRequestId();
     long[] ids = idBlocks.take(entries.size(), this::nextBlockTop);
     int i = 0;
@@ -100,6 +104,35 @@ public class AuditTrail {
   public void recordActivity(Viewer viewer, Instant at, ActivityRecord.Kind kind, AccessAction action, Long subjectId, String detail, Integer rows) {
     em.persist(
         new ActivityRecord(at, viewer.userId(), viewer.username(), viewer.organisationId(), kind, action, subjectId, detail, rows, currentRequestId()));
+  }
+
+  /**
+   * The entries without the permits already recorded while drawing the current page (same case,
+   * category, action, basis and reference): one page view leaves one record per category read,
+   * however many of its sections read it — the case timeline's events repeat the support plan's
+   * SOCIAL and HEALTH data. Refusals are always kept; outside a page view (a service called
+   * directly, start-up, timers) every entry is kept.
+   */
+  private List<Entry> firstInThisPageView(List<Entry> entries) {
+    RequestId current = activeRequest();
+    if (current == null || !current.isPageView()) {
+      return entries;
+    }
+    return entries.stream().filter(e -> !e.decision().permitted() || current.firstPermit(permitKey(e))).toList();
+  }
+
+  private static String permitKey(Entry e) {
+    return e.caseId() + "|" + e.category() + "|" + e.action() + "|" + e.decision().basis() + "|" + e.decision().basisRef();
+  }
+
+  private RequestId activeRequest() {
+    try {
+      RequestId current = requestId.get();
+      current.value();
+      return current;
+    } catch (ContextNotActiveException e) {
+      return null;
+    }
   }
 
   /** The top of a new block of {@code audit_record_seq} ({@link AuditIdBlocks}). */

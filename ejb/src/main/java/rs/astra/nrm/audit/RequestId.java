@@ -12,8 +12,34 @@ public class RequestId {
 
   private final String value = UUID.randomUUID().toString();
 
+  private final java.util.Set<String> permitsRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private volatile boolean pageView;
+
+  /** Marks this request as a page view of the portal (the web module's {@code PageViewFilter}). */
+  public void markPageView() {
+    pageView = true;
+  }
+
+  /** @return whether this request draws or posts a page of the portal */
+  public boolean isPageView() {
+    return pageView;
+  }
+
   /** @return a random UUID, the same for the whole request */
   public String value() {
     return value;
+  }
+
+  /**
+   * Notes a permit about to be recorded in this page view and says whether it is the first such
+   * one: one page view leaves one record per case, category, action and basis, however many of its
+   * sections (the support plan, the timeline) read that category.
+   *
+   * @param key the permit's case, category, action and basis
+   * @return {@code true} the first time in this request
+   */
+  public boolean firstPermit(String key) {
+    return permitsRecorded.add(key);
   }
 }
