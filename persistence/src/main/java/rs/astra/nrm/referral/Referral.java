@@ -243,10 +243,12 @@ public class Referral {
    */
   public void reject(PortalUser by, String reason, Instant at) {
     requireState(ReferralState.SENT);
-    state = ReferralState.REJECTED;
+    // Everything checked before anything changes: a refused call leaves the referral as it was.
+    String checked = requireReason(reason);
     answeredBy = Objects.requireNonNull(by, "by");
     answeredAt = Objects.requireNonNull(at, "at");
-    rejectionReason = requireReason(reason);
+    rejectionReason = checked;
+    state = ReferralState.REJECTED;
   }
 
   /**
@@ -273,13 +275,14 @@ public class Referral {
    * @throws IllegalArgumentException if the reason is blank or too long
    */
   public void revoke(PortalUser by, String reason, Instant at) {
-    if (state != ReferralState.SENT && state != ReferralState.ACCEPTED) {
+    if (!state.isOpen()) {
       throw new IllegalStateException("only a SENT or ACCEPTED referral can be revoked, not " + state);
     }
-    state = ReferralState.REVOKED;
-    revokedBy = by;
+    String checked = requireReason(reason);
     revokedAt = Objects.requireNonNull(at, "at");
-    revocationReason = requireReason(reason);
+    revokedBy = by;
+    revocationReason = checked;
+    state = ReferralState.REVOKED;
   }
 
   private void requireState(ReferralState expected) {
