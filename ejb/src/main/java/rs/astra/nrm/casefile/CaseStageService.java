@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
@@ -122,8 +121,7 @@ public class CaseStageService {
   }
 
   private static OrganisationType decider(CaseFile c, LocalDate day) {
-    LocalDate birth = c.getPerson().getBirthdate();
-    boolean child = birth != null && Period.between(birth, day).getYears() < 18;
+    boolean child = rs.astra.nrm.shared.Majority.isChild(c.getPerson().getBirthdate(), day);
     return child ? OrganisationType.SOCIAL_WORK_CENTRE : OrganisationType.CPTV;
   }
 

@@ -46,7 +46,7 @@ public class IdentificationQueueService {
    * Below this age in years a person is a child, whose identification a centre for social work
    * decides — the rule of {@link CaseStageService#decideIdentification}.
    */
-  public static final int ADULT_AGE = 18;
+  public static final int ADULT_AGE = rs.astra.nrm.shared.Majority.ADULT_AGE;
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;

@@ -235,10 +235,11 @@ public class AccessPolicy {
    *
    * @param officer who decides
    * @param facts the case
-   * @return {@code true} for the owning organisation's data protection officer on an open case
+   * @return {@code true} for the owning organisation's data protection officer (a request on a case
+   *     closed since may still be rejected; its approval is refused by the bounds)
    */
   public boolean mayDecideEmergencyRequest(Viewer officer, CaseFacts facts) {
-    return officer.role() == PortalRole.DPO && facts.ownerOrganisationId() == officer.organisationId() && !facts.closed();
+    return officer.role() == PortalRole.DPO && facts.ownerOrganisationId() == officer.organisationId();
   }
 
   /**

@@ -128,8 +128,9 @@ public class EmergencyApprovals {
    * @throws NotPermittedException for anyone else
    * @throws InvalidRequestException {@code emergency.error.decided} when it was decided meanwhile
    * @throws ConcurrentUpdateException when another officer decided it at the same moment
-   * @throws AccessDeniedException when another bound no longer holds (the case was closed, the
-   *     referral ended, one is already open); the refusal is in the audit trail
+   * @throws InvalidRequestException {@code emergency.error.boundsChanged} when another bound no
+   *     longer holds for the requester (the case was closed, the referral ended, one is already
+   *     open); the refusal is in the audit trail under the requester
    */
   public long approve(Viewer officer, long requestId, long version) {
     Instant now = Instant.now();
@@ -142,7 +143,8 @@ public class EmergencyApprovals {
         policy.decideEmergencyAccess(requester, f, r.getCategory(), new AccessPolicy.EmergencyRequest(r.getReason(), r.isVitalInterest(), 0, Integer.MAX_VALUE), now);
     if (!d.permitted()) {
       audit.record(requester, now, List.of(new AuditTrail.Entry(caseId, f.personId(), r.getCategory(), AccessAction.READ, d)));
-      throw new AccessDeniedException(r.getCategory(), AccessAction.READ, d.denyReason());
+      // Said to the officer in her terms: the requester may no longer open it (not "your organisation").
+      throw new InvalidRequestException("emergency.error.boundsChanged");
     }
     boolean vitalInterest = AccessPolicy.VITAL_INTEREST.equals(d.basisRef());
     BreakGlassAccess access = new BreakGlassAccess(r.getCaseFile(), r.getUser(), r.getCategory(), r.getReason(), now, vitalInterest);

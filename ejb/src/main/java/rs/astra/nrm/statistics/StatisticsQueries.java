@@ -55,7 +55,7 @@ final class StatisticsQueries {
     String portal =
         "select 'C' as src, pb.id as rid, pb.yr, pb.status, pb.sex, "
             + band
-            + " as band, case when pb.age is null or pb.age < 0 then '" + UNKNOWN + "' when pb.age < 18 then 'MINOR' else 'ADULT' end as majority,"
+            + " as band, case when pb.age is null or pb.age < 0 then '" + UNKNOWN + "' when pb.age < " + rs.astra.nrm.shared.Majority.ADULT_AGE + " then 'MINOR' else 'ADULT' end as majority,"
             + " pb.citizenship, pb.form from ("
             + "select c.id, cast(extract(year from c.opened_on) as integer) as yr,"
             + " case when c.trafficking_status = 'ActualVictimOfTrafficking' then 'IDENTIFIED' else 'PRESUMED' end as status,"

@@ -12,7 +12,7 @@ import rs.astra.nrm.operations.DatabaseSettings;
  * The command-line verification of the sealed audit trail (README, "The sealed audit trail"): run
  * by a DPO or an auditor against the portal's database, without the portal, e.g.
  *
- * <pre>NRM_DB_URL=jdbc:postgresql://db/nrm NRM_DB_USER=auditor mvn -q -pl persistence -Paudit-seal verify</pre>
+ * <pre>NRM_DB_URL=jdbc:postgresql://db/nrm NRM_DB_USER=auditor mvn -q -pl persistence -Paudit-seal process-classes</pre>
  *
  * <p>The database is chosen as the portal chooses it ({@link DatabaseSettings}: {@code NRM_DB_URL},
  * {@code NRM_DB_USER}, {@code NRM_DB_PASSWORD}, or the embedded database under {@code ./data}).
@@ -40,7 +40,9 @@ public final class AuditSealCheck {
       status = report(AuditSealChain.verify(c), System.out);
     } catch (SQLException e) {
       // The SQLState and the database, never data: the message of a failed connection names no record.
-      System.err.println("audit seal: cannot read the database " + settings + " (SQLState " + e.getSQLState() + ")");
+      // 90020: H2's file is locked by a running portal (the embedded database serves one process).
+      String hint = "90020".equals(e.getSQLState()) ? "; the embedded database is in use: stop the portal first" : "";
+      System.out.println("audit seal: cannot read the database " + settings + " (SQLState " + e.getSQLState() + ")" + hint);
       status = 2;
     }
     System.exit(status);

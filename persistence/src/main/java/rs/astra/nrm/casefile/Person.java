@@ -77,6 +77,7 @@ public class Person {
   /** Creates a person with no recorded data; an anonymous person is allowed. */
   public Person() {}
 
+
   /**
    * Records the identity data (category IDENTITY).
    *

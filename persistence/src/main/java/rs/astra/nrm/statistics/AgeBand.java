@@ -55,7 +55,7 @@ public enum AgeBand {
 
   /** @return whether everyone in the band is a child (under 18) */
   public boolean minor() {
-    return to < 18;
+    return to < rs.astra.nrm.shared.Majority.ADULT_AGE;
   }
 
   /**

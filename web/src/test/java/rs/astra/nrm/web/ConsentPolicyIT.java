@@ -403,6 +403,20 @@ class ConsentPolicyIT {
         List.of("REASON_TOO_SHORT", "REASON_TOO_SHORT", "REASON_NOT_MEANINGFUL", "EMERGENCY_ALREADY_OPEN", "CASE_CLOSED", "EMERGENCY_DAILY_LIMIT"),
         refusals,
         "every refused attempt is recorded with its reason");
+
+    // A request on a case closed since it was made: the officer is told the requester may no longer
+    // open it (a message, not an error page), and she can still reject it.
+    assertEquals(DenyReason.EMERGENCY_DAILY_LIMIT,
+        assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.LEGAL_PROCEEDINGS, reason)).reason());
+    rs.astra.nrm.consent.EmergencyApprovals.PendingRequest late =
+        approvals.pending(officer).stream().filter(w -> w.caseCode().equals(code) && w.category() == DataCategory.LEGAL_PROCEEDINGS).findFirst().orElseThrow();
+    tx.begin();
+    em.createQuery("update CaseFile c set c.stage = :closed where c.id = :id").setParameter("closed", rs.astra.nrm.casefile.NrmStage.CLOSED).setParameter("id", caseId).executeUpdate();
+    tx.commit();
+    assertEquals("emergency.error.boundsChanged", assertThrows(InvalidRequestException.class, () -> approvals.approve(officer, late.id(), late.version())).messageKey());
+    long lateVersion = approvals.pending(officer).stream().filter(w -> w.id() == late.id()).findFirst().orElseThrow().version();
+    approvals.reject(officer, late.id(), lateVersion);
+    assertTrue(approvals.pending(officer).stream().noneMatch(w -> w.id() == late.id()), "rejected, it leaves her list");
   }
 
   /**

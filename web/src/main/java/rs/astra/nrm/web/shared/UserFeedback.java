@@ -63,6 +63,10 @@ public class UserFeedback {
       error(faces, messages.get(e.messageKey(), e.arguments().toArray()));
     } catch (AccessDeniedException e) {
       error(faces, messages.get("deny." + e.reason().name()));
+    } catch (rs.astra.nrm.organisation.NotPermittedException e) {
+      // A button of a page the role may use, on a record it may not touch (e.g. a request that left
+      // her organisation's reach): a message, never the error page.
+      error(faces, messages.get("error.notPermitted"));
     } catch (ConcurrentUpdateException e) {
       error(faces, messages.get("error.concurrentUpdate"));
     } catch (EJBException e) {
