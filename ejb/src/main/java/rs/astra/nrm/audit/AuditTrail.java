@@ -142,11 +142,8 @@ public class AuditTrail {
   }
 
   private String currentRequestId() {
-    try {
-      return requestId.get().value();
-    } catch (ContextNotActiveException e) {
-      // Outside an HTTP request (start-up, timers) every call is a request of its own.
-      return UUID.randomUUID().toString();
-    }
+    RequestId current = activeRequest();
+    // Outside an HTTP request (start-up, timers) every call is a request of its own.
+    return current == null ? UUID.randomUUID().toString() : current.value();
   }
 }

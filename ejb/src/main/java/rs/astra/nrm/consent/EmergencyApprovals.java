@@ -134,9 +134,10 @@ public class EmergencyApprovals {
    */
   public long approve(Viewer officer, long requestId, long version) {
     Instant now = Instant.now();
-    EmergencyAccessRequest r = request(officer, requestId, version);
+    Pending pending = request(officer, requestId, version);
+    EmergencyAccessRequest r = pending.request();
     long caseId = r.getCaseFile().getId();
-    CaseFacts f = facts.load(caseId).orElseThrow();
+    CaseFacts f = pending.facts();
     Viewer requester = directory.viewerFor(r.getUser().getUsername()).orElseThrow(() -> new InvalidRequestException("emergency.error.requesterGone"));
     // Every bound again, for the requester, as of now; only the daily limit is the officer's to lift.
     Decision d =
@@ -179,16 +180,20 @@ public class EmergencyApprovals {
    */
   public void reject(Viewer officer, long requestId, long version) {
     Instant now = Instant.now();
-    EmergencyAccessRequest r = request(officer, requestId, version);
+    EmergencyAccessRequest r = request(officer, requestId, version).request();
     r.reject(officer.userId(), now);
     audit.recordActivity(officer, now, ActivityRecord.Kind.EMERGENCY_REQUEST_REJECTED, null, r.getId(), "case " + r.getCaseFile().getId() + " " + r.getCategory().name(), null);
     em.flush();
   }
 
-  private EmergencyAccessRequest request(Viewer officer, long requestId, long version) {
+  /** A request the officer may decide, with the facts of its case as loaded for that decision. */
+  private record Pending(EmergencyAccessRequest request, CaseFacts facts) {}
+
+  private Pending request(Viewer officer, long requestId, long version) {
     EmergencyAccessRequest r = em.find(EmergencyAccessRequest.class, requestId);
+    CaseFacts f = r == null ? null : facts.load(r.getCaseFile().getId()).orElseThrow();
     // A request on another organisation's case and one that does not exist look the same.
-    if (r == null || !policy.mayDecideEmergencyRequest(officer, facts.load(r.getCaseFile().getId()).orElseThrow())) {
+    if (r == null || !policy.mayDecideEmergencyRequest(officer, f)) {
       throw new NotPermittedException("emergency access request");
     }
     if (r.getState() != EmergencyAccessRequest.State.PENDING) {
@@ -197,6 +202,6 @@ public class EmergencyApprovals {
     if (r.getVersion() != version) {
       throw new ConcurrentUpdateException("emergency access request");
     }
-    return r;
+    return new Pending(r, f);
   }
 }

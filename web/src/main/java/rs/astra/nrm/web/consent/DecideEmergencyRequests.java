@@ -29,7 +29,7 @@ public class DecideEmergencyRequests implements Serializable {
 
   /** @return whether the signed-in user decides such requests (a data protection officer) */
   public boolean isOfficer() {
-    return PortalRole.DPO.roleName().equals(user.getRoleName());
+    return user.viewer().role() == PortalRole.DPO;
   }
 
   /** @return the pending requests, oldest first (none for other roles) */
