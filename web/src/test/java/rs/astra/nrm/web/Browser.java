@@ -56,11 +56,42 @@ final class Browser implements AutoCloseable {
   /** Signs in on the login page, after signing out any previous user. */
   void login(String username) {
     driver.manage().deleteAllCookies();
-    open("login.xhtml");
+    openLoginPage();
     driver.findElement(By.id("loginForm:username")).sendKeys(username);
     driver.findElement(By.id("loginForm:password")).sendKeys("demo");
     driver.findElement(By.id("loginForm:submit")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("currentUser")));
+  }
+
+  /**
+   * Opens the login page and waits for its form. A page without the form is loaded again up to
+   * three times, each such answer printed (address, title, text) so that a CI log says what the
+   * browser saw; after that the test fails with the same description.
+   */
+  private void openLoginPage() {
+    String seen = "";
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      open("login.xhtml");
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("loginForm:username")));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        seen = describePage();
+        System.out.println("Browser: the login page had no form (attempt " + attempt + "): " + seen);
+        screenshot("login-page-without-form-" + attempt);
+      }
+    }
+    throw new AssertionError("the login page never showed its form; the browser saw " + seen);
+  }
+
+  /** Address, title and the start of the text of the current page, for a failure message. */
+  private String describePage() {
+    try {
+      String text = driver.findElement(By.tagName("body")).getText();
+      return driver.getCurrentUrl() + " «" + driver.getTitle() + "» " + text.substring(0, Math.min(400, text.length())).replace('\n', ' ');
+    } catch (org.openqa.selenium.WebDriverException e) {
+      return driver.getCurrentUrl() + " (page unreadable: " + e.getClass().getSimpleName() + ")";
+    }
   }
 
   void open(String path) {
