@@ -94,6 +94,8 @@ public final class BenchmarkHarness {
 
   private final Options o;
   private final StringBuilder plans = new StringBuilder();
+  /** The replays of each viewer's list requests, for the SQL-under-load phase ({@link SqlLoad}). */
+  private final Map<String, Map<Scenario, SqlReplay>> listReplays = new LinkedHashMap<>();
 
   private BenchmarkHarness(Options o) {
     this.o = o;
@@ -158,6 +160,7 @@ public final class BenchmarkHarness {
     List<Measured> measured = new ArrayList<>();
     Map<String, Integer> casePageStatements = new LinkedHashMap<>();
     List<LoadTest.Result> loads = new ArrayList<>();
+    SqlLoad.Result sqlLoad = null;
     double portalReady;
     double portalReported;
     long idleRss;
@@ -234,6 +237,11 @@ public final class BenchmarkHarness {
           // Let the server settle between phases (sessions of the last one expire on their own).
           Thread.sleep(2000);
         }
+        say("load: %d JDBC sessions replaying the list's recorded statements, %d s", loadUsers.size(), o.loadSeconds);
+        sqlLoad = SqlLoad.run(listRounds(), loadUsers.size(), Duration.ofSeconds(o.loadSeconds), () -> DriverManager.getConnection(o.jdbc(o.db), replayProperties));
+        say("  %,d list requests, %.0f/s, p50 %.1f ms, p95 %.1f ms, %d errors", sqlLoad.listRequests(), sqlLoad.listPerSecond(), sqlLoad.stats().medianMillis(),
+            sqlLoad.stats().percentileMillis(95), sqlLoad.errors());
+        sqlLoad.errorSamples().forEach(e -> say("    error: %s", e));
         peakRss = portal.memoryKiB("VmHWM");
         // Logged once every application is deployed (the portal and then the floor).
         portal.awaitLogged("ready in", Duration.ofMinutes(2));
@@ -260,7 +268,7 @@ public final class BenchmarkHarness {
 
     String report =
         report(machine, started, loadBefore, loadAfter, generated, emptyReady, emptyReported, emptyRss, portalReady, portalReported, idleRss, peakRss,
-            measured, casePageStatements, loads, importRows, importSeconds, importProblem);
+            measured, casePageStatements, loads, sqlLoad, importRows, importSeconds, importProblem);
     System.out.println();
     System.out.println(report);
     Files.writeString(o.out.resolve("report.md"), report);
@@ -314,6 +322,7 @@ public final class BenchmarkHarness {
     request(s, portal, "app/cases.xhtml", page);
     List<PgWireRecorder.Executed> executed = recorder.stopRecording();
     SqlReplay replay = new SqlReplay(executed);
+    listReplays.computeIfAbsent(viewer, k -> new LinkedHashMap<>()).put(s, replay);
     dump(viewer, s.label, executed);
     plans.append("## ").append(viewer).append(", ").append(s.label).append(s == Scenario.PAGE_200 ? " (page " + (page + 1) + ")" : "").append("\n\n```\n");
     plans.append(replay.explain(direct)).append("```\n\n");
@@ -400,7 +409,7 @@ public final class BenchmarkHarness {
   private String report(
       Machine m, String started, String loadBefore, String loadAfter, CaseloadGenerator.Summary generated, double emptyReady, double emptyReported,
       long emptyRss, double portalReady, double portalReported, long idleRss, long peakRss, List<Measured> measured,
-      Map<String, Integer> casePageStatements, List<LoadTest.Result> loads,
+      Map<String, Integer> casePageStatements, List<LoadTest.Result> loads, SqlLoad.Result sqlLoad,
       int importRows, double importSeconds, String importProblem) {
     StringBuilder r = new StringBuilder();
     r.append("### Run of ").append(started).append("\n\n");
@@ -445,6 +454,9 @@ public final class BenchmarkHarness {
           l.sessions(), l.seconds(), l.requests(), l.requests() / l.seconds(), l.listPerSecond(), all.medianMillis(), all.percentileMillis(95),
           all.percentileMillis(99), l.errors(), l.rssMaxKiB() / 1024, l.rssMeanKiB() / 1024));
     }
+    if (sqlLoad != null) {
+      appendLoadLimit(r, loads, sqlLoad);
+    }
     r.append("\nBy request kind:\n\n| mix | request | count | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n");
     for (LoadTest.Result l : loads) {
       l.byKind().forEach((kind, s) -> r.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.0f | %.0f | %.0f |%n", l.mix().name().toLowerCase(Locale.ROOT), kind,
@@ -458,6 +470,46 @@ public final class BenchmarkHarness {
     r.append(String.format(Locale.ROOT, "%n**HTCDS import**: %,d rows (CSV, %d HTCDS fields) in %.1f s = **%,.0f rows/s**%s, one request as `ngo.coordinator`.%n",
         importRows, HtcdsImportFile.FIELDS.size(), importSeconds, importRows / importSeconds, importProblem == null ? "" : " — FAILED: " + importProblem));
     return r.toString();
+  }
+
+  /**
+   * One round of the list mix per measured viewer, as replays: the list opened (its first page), then
+   * three pages (the recorded page 200).
+   */
+  private List<List<SqlReplay>> listRounds() {
+    List<List<SqlReplay>> rounds = new ArrayList<>();
+    listReplays.forEach((viewer, byScenario) -> {
+      SqlReplay open = byScenario.get(Scenario.FIRST_PAGE);
+      SqlReplay page = byScenario.get(Scenario.PAGE_200);
+      if (open != null && page != null) {
+        rounds.add(List.of(open, page, page, page));
+      }
+    });
+    return rounds;
+  }
+
+  /**
+   * The load limit of the case list: the floor's and the SQL's list requests per second under the
+   * same number of sessions, their combined limit and the portal's own figure against it.
+   */
+  private static void appendLoadLimit(StringBuilder r, List<LoadTest.Result> loads, SqlLoad.Result sql) {
+    double floor = loads.stream().filter(l -> l.mix() == LoadTest.Mix.FLOOR).mapToDouble(LoadTest.Result::listPerSecond).findFirst().orElse(0);
+    double limit = SqlLoad.combinedLimit(floor, sql.listPerSecond());
+    r.append(String.format(Locale.ROOT, "%n**Load limit of the case list** (%d sessions each; list req/s = the list opened or a page of it, per second):%n%n", sql.sessions()));
+    r.append("| | list req/s | p50 ms | p95 ms | errors |\n|---|---:|---:|---:|---:|\n");
+    r.append(String.format(Locale.ROOT, "| floor: the same pages over rows in memory (Faces, PrimeFaces, the server) | %.1f | | | |%n", floor));
+    r.append(String.format(Locale.ROOT, "| SQL: the list's recorded statements replayed by %d JDBC sessions | %.1f | %.1f | %.1f | %d |%n", sql.sessions(), sql.listPerSecond(),
+        sql.stats().medianMillis(), sql.stats().percentileMillis(95), sql.errors()));
+    r.append(String.format(Locale.ROOT, "| combined limit 1 / (1/floor + 1/SQL) | %.1f | | | |%n", limit));
+    for (LoadTest.Result l : loads) {
+      if (l.mix() != LoadTest.Mix.FLOOR) {
+        double portal = l.listPerSecond();
+        r.append(String.format(Locale.ROOT, "| portal, %s mix (limit ÷ portal = %s) | %.1f | | | |%n", l.mix().name().toLowerCase(Locale.ROOT),
+            portal > 0 && limit > 0 ? String.format(Locale.ROOT, "%.2f", limit / portal) : "n/a", portal));
+      }
+    }
+    r.append("\nThe mixed mix also opens cases and the inbox, so its list figure is below the list-only limit by design; the list mix is the one judged"
+        + " against it (target: limit ÷ portal ≤ 1.5).\n");
   }
 
   private static Path java() {
