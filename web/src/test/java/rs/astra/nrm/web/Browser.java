@@ -192,6 +192,27 @@ final class Browser implements AutoCloseable {
     wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();"));
   }
 
+  /**
+   * Runs JavaScript in the page until its result satisfies the condition or 20 seconds have passed
+   * (for what an Ajax update changes a moment after the queue looks empty).
+   *
+   * @return the last result, whether or not it satisfied the condition (the caller asserts on it)
+   */
+  Object scriptUntil(String javascript, java.util.function.Predicate<Object> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    Object last = script(javascript);
+    while (!condition.test(last) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      last = script(javascript);
+    }
+    return last;
+  }
+
   /** Runs JavaScript in the page and returns its result. */
   Object script(String javascript) {
     return ((JavascriptExecutor) driver).executeScript(javascript);
