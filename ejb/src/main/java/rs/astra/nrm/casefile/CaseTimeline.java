@@ -13,6 +13,7 @@ import java.util.Set;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
+import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
@@ -108,14 +109,14 @@ public class CaseTimeline {
       var query =
           em.createQuery(
                   "select e from CaseEvent e where e.caseFileId = :caseId and ("
-                      + "(e.category is null and (e.type in :shared or e.organisationId = :org))"
+                      + "(e.category is null and (e.type in :shared or " + AccessPolicy.ownRecords("e.organisationId") + "))"
                       + (readAll.isEmpty() ? "" : " or e.category in :readAll")
-                      + (readOwn.isEmpty() ? "" : " or (e.category in :readOwn and e.organisationId = :org)")
+                      + (readOwn.isEmpty() ? "" : " or (e.category in :readOwn and " + AccessPolicy.ownRecords("e.organisationId") + ")")
                       + ") order by e.at, e.id",
                   CaseEvent.class)
               .setParameter("caseId", caseId)
-              .setParameter("shared", SHARED_WITH_RECIPIENTS)
-              .setParameter("org", viewer.organisationId());
+              .setParameter("shared", SHARED_WITH_RECIPIENTS);
+      AccessPolicy.bindOwnRecords(query, viewer);
       if (!readAll.isEmpty()) {
         query.setParameter("readAll", readAll);
       }

@@ -255,6 +255,121 @@ public class AccessPolicy {
     return !viewer.role().readsNoCaseData();
   }
 
+  /** The name of the JPQL parameter of {@link #ownRecords}; {@link #bindOwnRecords} binds it. */
+  public static final String OWN_ORGANISATION = "ownRecordsOrganisation";
+
+  /**
+   * The own-records rule ({@link Decision.Scope#OWN_RECORDS}) as a JPQL condition: a record is the
+   * viewer's organisation's own when her organisation recorded it. The one place the rule is written
+   * for queries of a case's records (support plan, timeline); bind its parameter with {@link
+   * #bindOwnRecords}.
+   *
+   * @param organisationId the JPQL path of the id of the organisation that recorded the record, e.g.
+   *     {@code "s.organisation.id"}
+   * @return the condition, e.g. {@code s.organisation.id = :ownRecordsOrganisation}
+   */
+  public static String ownRecords(String organisationId) {
+    return organisationId + " = :" + OWN_ORGANISATION;
+  }
+
+  /**
+   * A decision's scope as a JPQL condition to append to a where clause: nothing when the decision
+   * covers all records, {@code and} {@link #ownRecords} when only the organisation's own.
+   *
+   * @param decision a permitting decision
+   * @param organisationId the JPQL path of the id of the organisation that recorded the record
+   * @return {@code ""} or {@code " and <organisationId> = :ownRecordsOrganisation"}
+   */
+  public static String recordsInScope(Decision decision, String organisationId) {
+    return decision.scope() == Decision.Scope.ALL_RECORDS ? "" : " and " + ownRecords(organisationId);
+  }
+
+  /**
+   * Binds the viewer's organisation to the parameter of {@link #ownRecords} when the query uses it
+   * (and does nothing otherwise).
+   *
+   * @param <Q> the kind of query
+   * @param query a query whose JPQL may contain {@link #ownRecords}
+   * @param viewer who asks
+   * @return the query
+   */
+  public static <Q extends jakarta.persistence.Query> Q bindOwnRecords(Q query, Viewer viewer) {
+    if (query.getParameters().stream().anyMatch(p -> OWN_ORGANISATION.equals(p.getName()))) {
+      query.setParameter(OWN_ORGANISATION, viewer.organisationId());
+    }
+    return query;
+  }
+
+  /**
+   * Which organisations' rows a viewer's statistics cover: all organisations for NGO coordinators,
+   * CPTV officers and administrators (the figures then leave protected against small cells, and
+   * nothing personal is shown), otherwise only the rows of her own organisation — its cases, the
+   * entries it recorded, the referrals it sent or received, the services it provides, its hotline
+   * calls and CTDC imports (issue 16: the statistics' scope is a rule of the policy).
+   *
+   * @param viewer who asks
+   * @return the scope; {@link StatisticsScope#allOrganisations()} or her organisation's id
+   */
+  public static StatisticsScope statisticsScope(Viewer viewer) {
+    boolean all = viewer.role() == PortalRole.NGO_COORDINATOR || viewer.role() == PortalRole.CPTV_OFFICER || viewer.role() == PortalRole.ADMIN;
+    return new StatisticsScope(all ? null : viewer.organisationId());
+  }
+
+  /**
+   * The organisations whose rows statistics count, as a predicate for the statistics' native SQL
+   * with numbered parameters.
+   *
+   * @param organisationId the one organisation whose rows count, or {@code null} for all
+   */
+  public record StatisticsScope(Long organisationId) {
+
+    /** @return whether the rows of every organisation count */
+    public boolean allOrganisations() {
+      return organisationId == null;
+    }
+
+    /**
+     * The condition a row of one organisation meets, to append to a where clause: one of the
+     * columns naming an organisation holds its id.
+     *
+     * @param oneOrganisation whether the rows of one organisation only count
+     * @param firstParameter the number of the first parameter ({@code ?n}); each column takes the
+     *     next number, each used once (see {@link #bind})
+     * @param organisationColumns the columns that name an organisation the row belongs to (case
+     *     owner, recorder, provider, sender, recipient, importer)
+     * @return {@code ""} for all organisations, else {@code " and c = ?n"} or {@code " and (c = ?n or
+     *     d = ?n+1 …)"}
+     */
+    public static String predicate(boolean oneOrganisation, int firstParameter, String... organisationColumns) {
+      if (!oneOrganisation) {
+        return "";
+      }
+      List<String> any = new ArrayList<>();
+      for (int i = 0; i < organisationColumns.length; i++) {
+        any.add(organisationColumns[i] + " = ?" + (firstParameter + i));
+      }
+      return any.size() == 1 ? " and " + any.get(0) : " and (" + String.join(" or ", any) + ")";
+    }
+
+    /**
+     * Binds the organisation to the parameters of {@link #predicate}; nothing for all organisations.
+     *
+     * @param <Q> the kind of query
+     * @param query the query whose SQL carries the predicate
+     * @param firstParameter the number of its first parameter
+     * @param columns how many columns the predicate names
+     * @return the query
+     */
+    public <Q extends jakarta.persistence.Query> Q bind(Q query, int firstParameter, int columns) {
+      if (organisationId != null) {
+        for (int i = 0; i < columns; i++) {
+          query.setParameter(firstParameter + i, organisationId);
+        }
+      }
+      return query;
+    }
+  }
+
   /**
    * What a legal basis carries of a planned referral.
    *

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import rs.astra.nrm.casefile.TypeOfExploitation;
+import rs.astra.nrm.consent.AccessPolicy.StatisticsScope;
 import rs.astra.nrm.exchange.CtdcFlag;
 
 /**
  * The SQL of the statistics: GROUP BY queries that count in the database and return only (label,
  * label, count) rows, written in the SQL that H2 and PostgreSQL both accept. Parameters are numbered
  * ({@code ?1} …) and each number is used once, so the queries run unchanged through JPA or JDBC.
+ * The condition on one organisation's rows is the access policy's ({@link StatisticsScope#predicate},
+ * for the scope {@link rs.astra.nrm.consent.AccessPolicy#statisticsScope} gives a viewer).
  */
 final class StatisticsQueries {
 
@@ -67,7 +70,7 @@ final class StatisticsQueries {
             + " left join (" + portalForms + ") f on (';' || c.type_of_exploitation || ';') like ('%;' || f.form || ';%')"
             + " where c.trafficking_status in ('ActualVictimOfTrafficking', 'PossibleVictimOfTrafficking')"
             + " and c.opened_on >= ?1 and c.opened_on <= ?2"
-            + (oneOrganisation ? " and c.owner_organisation_id = ?5" : "")
+            + StatisticsScope.predicate(oneOrganisation, 5, "c.owner_organisation_id")
             + ") pb";
     String ctdc =
         "select 'R' as src, r.id as rid, r.year_of_registration as yr, 'IDENTIFIED' as status, coalesce(r.gender, '" + UNKNOWN + "') as sex,"
@@ -76,7 +79,7 @@ final class StatisticsQueries {
             + " from ctdc_record r join ctdc_import_batch b on b.id = r.batch_id"
             + " left join (" + String.join(" union all ", flagForms) + ") rf on (';' || r.flags_yes || ';') like ('%;' || rf.flag || ';%')"
             + " where r.year_of_registration >= ?3 and r.year_of_registration <= ?4"
-            + (oneOrganisation ? " and b.organisation_id = ?6" : "");
+            + StatisticsScope.predicate(oneOrganisation, 6, "b.organisation_id");
     return "select v.a, v.b, count(*) from (select distinct u.src, u.rid, "
         + column(rows) + " as a, " + column(columns) + " as b from ("
         + portal + " union all " + ctdc
@@ -104,7 +107,7 @@ final class StatisticsQueries {
    */
   static String casesByStage(boolean oneOrganisation) {
     return "select c.stage, count(*) from case_file c where c.opened_on >= ?1 and c.opened_on <= ?2"
-        + (oneOrganisation ? " and c.owner_organisation_id = ?3" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id")
         + " group by c.stage";
   }
 
@@ -127,7 +130,7 @@ final class StatisticsQueries {
         + " percentile_cont(0.5) within group (order by " + days + ")"
         + " from referral r join organisation fo on fo.id = r.from_organisation_id join organisation t on t.id = r.to_organisation_id"
         + " where r.referral_date >= ?1 and r.referral_date <= ?2"
-        + (oneOrganisation ? " and (r.from_organisation_id = ?3 or r.to_organisation_id = ?4)" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "r.from_organisation_id", "r.to_organisation_id")
         + " group by fo.type, t.type";
   }
 
@@ -141,7 +144,7 @@ final class StatisticsQueries {
   static String proceedingsBySteps(boolean oneOrganisation) {
     return "select e.kind, count(distinct e.case_file_id) from proceedings_entry e join case_file c on c.id = e.case_file_id"
         + " where e.entry_date >= ?1 and e.entry_date <= ?2"
-        + (oneOrganisation ? " and (c.owner_organisation_id = ?3 or e.organisation_id = ?4)" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id", "e.organisation_id")
         + " group by e.kind";
   }
 
@@ -154,7 +157,7 @@ final class StatisticsQueries {
   static String verdicts(boolean oneOrganisation) {
     return "select coalesce(e.offence, '" + UNKNOWN + "'), count(*) from proceedings_entry e join case_file c on c.id = e.case_file_id"
         + " where e.kind = 'VERDICT' and e.entry_date >= ?1 and e.entry_date <= ?2"
-        + (oneOrganisation ? " and (c.owner_organisation_id = ?3 or e.organisation_id = ?4)" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id", "e.organisation_id")
         + " group by coalesce(e.offence, '" + UNKNOWN + "')";
   }
 
@@ -171,7 +174,7 @@ final class StatisticsQueries {
     String day = "coalesce(s.planned_on, s.started_on, cast(s.recorded_at as date))";
     return "select s.service_type, s.status, count(*) from service_entry s join case_file c on c.id = s.case_file_id"
         + " where " + day + " >= ?1 and " + day + " <= ?2"
-        + (oneOrganisation ? " and (c.owner_organisation_id = ?3 or s.organisation_id = ?4 or s.provider_organisation_id = ?5)" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id", "s.organisation_id", "s.provider_organisation_id")
         + " group by s.service_type, s.status";
   }
 
@@ -185,7 +188,7 @@ final class StatisticsQueries {
    */
   static String hotlineCalls(boolean oneOrganisation) {
     return "select c.purpose, c.caller_type, count(*) from hotline_call c where c.call_year * 100 + c.call_month >= ?1 and c.call_year * 100 + c.call_month <= ?2"
-        + (oneOrganisation ? " and c.organisation_id = ?3" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "c.organisation_id")
         + " group by c.purpose, c.caller_type";
   }
 
@@ -199,7 +202,7 @@ final class StatisticsQueries {
   static String jobOfferChecks(boolean oneOrganisation) {
     return "select k.outcome, count(*) from job_offer_check k join hotline_call c on c.id = k.call_id"
         + " where c.call_year * 100 + c.call_month >= ?1 and c.call_year * 100 + c.call_month <= ?2"
-        + (oneOrganisation ? " and k.organisation_id = ?3" : "")
+        + StatisticsScope.predicate(oneOrganisation, 3, "k.organisation_id")
         + " group by k.outcome";
   }
 }

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.casefile.TypeOfExploitation;
+import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.organisation.OrganisationType;
-import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.proceedings.Offence;
 import rs.astra.nrm.proceedings.ProceedingsEntryKind;
@@ -33,7 +33,8 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * <p>Who sees what: NGO coordinators, CPTV officers and administrators see the figures of all
  * organisations, always protected; everyone else sees her own organisation's figures (cases it owns,
  * referrals it sent or received, proceedings on its cases or recorded by it, CTDC records it
- * imported), unprotected on screen. Every export is protected.
+ * imported), unprotected on screen. Every export is protected. The scope is the access policy's
+ * rule ({@link AccessPolicy#statisticsScope}), applied in each query's WHERE clause.
  *
  * <p>The victims' table counts the portal's presumed and identified victims (HTCDS
  * {@code vic_TraffickingStatus} possible or actual victim) registered in the period, plus the
@@ -90,10 +91,11 @@ public class StatisticsService {
    * Whether a user sees the figures of all organisations.
    *
    * @param viewer who asks
-   * @return {@code true} for NGO coordinators, CPTV officers and administrators
+   * @return {@code true} for NGO coordinators, CPTV officers and administrators (the policy's rule,
+   *     {@link AccessPolicy#statisticsScope})
    */
   public static boolean seesAllOrganisations(Viewer viewer) {
-    return viewer.role() == PortalRole.NGO_COORDINATOR || viewer.role() == PortalRole.CPTV_OFFICER || viewer.role() == PortalRole.ADMIN;
+    return AccessPolicy.statisticsScope(viewer).allOrganisations();
   }
 
   /**
@@ -104,11 +106,9 @@ public class StatisticsService {
    * @return one column of counts, rows in stage order
    */
   public StatisticsTable casesByStage(Viewer viewer, Period period) {
-    boolean one = !seesAllOrganisations(viewer);
-    Query q = em.createNativeQuery(StatisticsQueries.casesByStage(one)).setParameter(1, period.from()).setParameter(2, period.to());
-    if (one) {
-      q.setParameter(3, viewer.organisationId());
-    }
+    AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer);
+    Query q = em.createNativeQuery(StatisticsQueries.casesByStage(!scope.allOrganisations())).setParameter(1, period.from()).setParameter(2, period.to());
+    scope.bind(q, 3, 1);
     Map<String, Long> counts = new HashMap<>();
     for (Object[] row : rows(q)) {
       counts.put((String) row[0], number(row[1]));
@@ -138,16 +138,14 @@ public class StatisticsService {
     if (rows == null || columns == null || !rows.victimDimension() || !columns.victimDimension() || rows == columns) {
       throw new InvalidRequestException("statistics.error.dimensions");
     }
-    boolean one = !seesAllOrganisations(viewer);
+    AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer);
     Query q =
-        em.createNativeQuery(StatisticsQueries.victims(rows, columns, one))
+        em.createNativeQuery(StatisticsQueries.victims(rows, columns, !scope.allOrganisations()))
             .setParameter(1, period.from())
             .setParameter(2, period.to())
             .setParameter(3, period.from().getYear())
             .setParameter(4, period.to().getYear());
-    if (one) {
-      q.setParameter(5, viewer.organisationId()).setParameter(6, viewer.organisationId());
-    }
+    scope.bind(q, 5, 2);
     Map<List<String>, Long> counts = new HashMap<>();
     Set<String> rowLabels = new TreeSet<>(order(rows));
     Set<String> columnLabels = new TreeSet<>(order(columns));
@@ -182,11 +180,10 @@ public class StatisticsService {
    * @return the figures; a rate or median is hidden where the counts behind it are
    */
   public ReferralFigures referrals(Viewer viewer, Period period) {
-    boolean one = !seesAllOrganisations(viewer);
+    AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer);
+    boolean one = !scope.allOrganisations();
     Query q = em.createNativeQuery(StatisticsQueries.referrals(one)).setParameter(1, period.from()).setParameter(2, period.to());
-    if (one) {
-      q.setParameter(3, viewer.organisationId()).setParameter(4, viewer.organisationId());
-    }
+    scope.bind(q, 3, 2);
     Map<String, long[]> byRoute = new HashMap<>();
     Map<String, Double> median = new HashMap<>();
     for (Object[] row : rows(q)) {
@@ -263,7 +260,7 @@ public class StatisticsService {
    */
   public List<StatisticsTable> contributed(Viewer viewer, Period period) {
     List<StatisticsTable> tables = new ArrayList<>();
-    Long org = seesAllOrganisations(viewer) ? null : viewer.organisationId();
+    Long org = AccessPolicy.statisticsScope(viewer).organisationId();
     for (StatisticsSection section : sections) {
       for (StatisticsSection.Contribution c : section.count(period, org)) {
         tables.add(table(viewer, c.titleKey(), c.rows(), c.columns(), c.counts()));
@@ -273,11 +270,8 @@ public class StatisticsService {
   }
 
   private StatisticsTable oneColumn(Viewer viewer, Period period, String sql, String titleKey, Dimension rows, List<String> order) {
-    boolean one = !seesAllOrganisations(viewer);
     Query q = em.createNativeQuery(sql).setParameter(1, period.from()).setParameter(2, period.to());
-    if (one) {
-      q.setParameter(3, viewer.organisationId()).setParameter(4, viewer.organisationId());
-    }
+    AccessPolicy.statisticsScope(viewer).bind(q, 3, 2);
     Map<String, Long> counts = new HashMap<>();
     for (Object[] row : rows(q)) {
       counts.put((String) row[0], number(row[1]));

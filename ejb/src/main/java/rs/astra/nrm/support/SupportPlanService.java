@@ -21,6 +21,7 @@ import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
+import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
@@ -334,7 +335,7 @@ public class SupportPlanService {
                     + " where s.caseFile.id = :caseId and ("
                     + (all.isEmpty() ? "" : "s.category in :all")
                     + (all.isEmpty() || own.isEmpty() ? "" : " or ")
-                    + (own.isEmpty() ? "" : "(s.category in :own and s.organisation.id = :org)")
+                    + (own.isEmpty() ? "" : "(s.category in :own and " + AccessPolicy.ownRecords("s.organisation.id") + ")")
                     + ") order by s.recordedAt, s.id",
                 ServiceEntry.class)
             .setParameter("caseId", caseId);
@@ -342,7 +343,7 @@ public class SupportPlanService {
       query.setParameter("all", all);
     }
     if (!own.isEmpty()) {
-      query.setParameter("own", own).setParameter("org", viewer.organisationId());
+      AccessPolicy.bindOwnRecords(query.setParameter("own", own), viewer);
     }
     return query.getResultList().stream()
         .map(
@@ -476,16 +477,13 @@ public class SupportPlanService {
 
   private Optional<SafetyPlanView> safetyPlan(Viewer viewer, CaseFacts f, Decision read, Instant now) {
     long caseId = f.caseId();
-    boolean own = read.scope() != Decision.Scope.ALL_RECORDS;
     TypedQuery<SafetyPlan> query =
         em.createQuery(
                 "select p from SafetyPlan p join fetch p.organisation join fetch p.updatedBy where p.caseFile.id = :caseId"
-                    + (own ? " and p.organisation.id = :org" : ""),
+                    + AccessPolicy.recordsInScope(read, "p.organisation.id"),
                 SafetyPlan.class)
             .setParameter("caseId", caseId);
-    if (own) {
-      query.setParameter("org", viewer.organisationId());
-    }
+    AccessPolicy.bindOwnRecords(query, viewer);
     Decision update = enforcer.decide(viewer, f, DataCategory.SOCIAL, AccessAction.UPDATE, now);
     return query.getResultList().stream()
         .findFirst()
@@ -579,17 +577,14 @@ public class SupportPlanService {
   }
 
   private List<AssessmentRow> assessments(Viewer viewer, long caseId, Decision read) {
-    boolean own = read.scope() != Decision.Scope.ALL_RECORDS;
     TypedQuery<AssessmentNote> query =
         em.createQuery(
                 "select a from AssessmentNote a join fetch a.organisation join fetch a.recordedBy where a.caseFile.id = :caseId"
-                    + (own ? " and a.organisation.id = :org" : "")
+                    + AccessPolicy.recordsInScope(read, "a.organisation.id")
                     + " order by a.assessedOn, a.id",
                 AssessmentNote.class)
             .setParameter("caseId", caseId);
-    if (own) {
-      query.setParameter("org", viewer.organisationId());
-    }
+    AccessPolicy.bindOwnRecords(query, viewer);
     return query.getResultList().stream()
         .map(a -> new AssessmentRow(a.getId(), a.getAssessedOn(), a.getOrganisation().getName(), a.getRecordedBy().getDisplayName(), a.getText(), a.getRecommendedMeasures()))
         .toList();
@@ -646,17 +641,14 @@ public class SupportPlanService {
   }
 
   private List<TreatmentRow> treatments(Viewer viewer, long caseId, Decision read) {
-    boolean own = read.scope() != Decision.Scope.ALL_RECORDS;
     TypedQuery<TreatmentRecord> query =
         em.createQuery(
                 "select t from TreatmentRecord t join fetch t.organisation join fetch t.recordedBy where t.caseFile.id = :caseId"
-                    + (own ? " and t.organisation.id = :org" : "")
+                    + AccessPolicy.recordsInScope(read, "t.organisation.id")
                     + " order by t.treatedOn, t.id",
                 TreatmentRecord.class)
             .setParameter("caseId", caseId);
-    if (own) {
-      query.setParameter("org", viewer.organisationId());
-    }
+    AccessPolicy.bindOwnRecords(query, viewer);
     return query.getResultList().stream()
         .map(t -> new TreatmentRow(t.getId(), t.getTreatedOn(), t.getOrganisation().getName(), t.getRecordedBy().getDisplayName(), t.getTreatment(), t.getNote()))
         .toList();

@@ -11,6 +11,10 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.time.Instant;
@@ -57,7 +61,8 @@ import rs.astra.nrm.shared.InvalidRequestException;
 
 /**
  * The consent policy through the real services and database: the list query agrees with
- * {@code decide} row by row, withdrawal and expiry stop sharing at once, every permit and explicit
+ * {@code decide} row by row (and its predicates for every category and action), withdrawal and
+ * expiry stop sharing at once, every permit and explicit
  * deny is audited and reported, concurrent answers to a referral are caught, and emergency access
  * works as the NRM agreed. Uses organisations of its own ({@link ConsentFixture}).
  */
@@ -105,6 +110,8 @@ class ConsentPolicyIT {
     int compared = 0;
     int recipientRows = 0;
     int recipientNames = 0;
+    int predicateCompared = 0;
+    Map<String, Integer> permitsSeen = new java.util.TreeMap<>();
     for (String username : ConsentFixture.USERS.keySet()) {
       Viewer v = viewer(username);
       Map<Long, CaseRow> listed = new HashMap<>();
@@ -132,11 +139,47 @@ class ConsentPolicyIT {
       }
       long expectedCount = listed.size();
       assertEquals(expectedCount, cases.count(v, CaseListQuery.firstPage(20)), username + ": count agrees with the list");
+      // The predicates themselves, for every category and action (issue 16): permits holds exactly
+      // where decide permits, permitsAllRecords exactly where it permits all records.
+      for (DataCategory category : DataCategory.values()) {
+        for (AccessAction action : AccessAction.values()) {
+          Set<Long> permitted = casesWhere(generated, v, category, action, now, false);
+          Set<Long> allRecords = casesWhere(generated, v, category, action, now, true);
+          for (long id : generated) {
+            Decision d = policy.decide(v, facts.get(id), category, action, now);
+            String what = username + " case " + id + " " + category + "/" + action;
+            assertEquals(d.permitted(), permitted.contains(id), what + ": permits vs decide (" + d + ")");
+            assertEquals(d.permitted() && d.scope() == Decision.Scope.ALL_RECORDS, allRecords.contains(id), what + ": permitsAllRecords vs decide (" + d + ")");
+            if (d.permitted()) {
+              permitsSeen.merge(d.basis() + "/" + d.scope(), 1, Integer::sum);
+            } else {
+              permitsSeen.merge("DENY", 1, Integer::sum);
+            }
+            predicateCompared++;
+          }
+        }
+      }
     }
     System.out.println(
         "List query vs decide: " + compared + " user-case pairs compared; " + recipientRows + " rows seen by recipients, " + recipientNames + " of them with the name");
+    System.out.println("Predicates vs decide: " + predicateCompared + " user-case-category-action quadruples compared; outcomes " + permitsSeen);
     assertTrue(recipientRows > 20 && recipientNames > 5, "the generated caseload exercises the recipient branches");
     assertEquals(ConsentFixture.USERS.size() * generated.size(), compared);
+    assertEquals(ConsentFixture.USERS.size() * generated.size() * DataCategory.values().length * AccessAction.values().length, predicateCompared);
+    for (String outcome :
+        List.of("OWNER/ALL_RECORDS", "LEGAL_BASIS/ALL_RECORDS", "LEGAL_BASIS/OWN_RECORDS", "CONSENT/ALL_RECORDS", "CONSENT/OWN_RECORDS", "BREAK_GLASS/ALL_RECORDS", "DENY")) {
+      assertTrue(permitsSeen.getOrDefault(outcome, 0) > 0, "the generated caseload exercises " + outcome + ": " + permitsSeen);
+    }
+  }
+
+  /** The cases among {@code ids} on which the policy's predicate ({@code permits} or {@code permitsAllRecords}) holds, by a Criteria query. */
+  private Set<Long> casesWhere(List<Long> ids, Viewer v, DataCategory category, AccessAction action, Instant now, boolean allRecordsOnly) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> q = cb.createQuery(Long.class);
+    Root<CaseFile> c = q.from(CaseFile.class);
+    Predicate rule = allRecordsOnly ? policy.permitsAllRecords(cb, q, c, v, category, action, now) : policy.permits(cb, q, c, v, category, action, now);
+    q.select(c.<Long>get("id")).where(c.get("id").in(ids), rule);
+    return new java.util.HashSet<>(em.createQuery(q).getResultList());
   }
 
   @Test

@@ -4,14 +4,19 @@ import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
@@ -31,6 +36,8 @@ import rs.astra.nrm.consent.AccessPolicy;
  *   <li>no class but the enforcer asks {@link AccessPolicy#decide} — every decision a service takes
  *       passes through {@code AccessEnforcer}, which records what it must;
  *   <li>the policy's query predicates ({@code permits…}) are used only by the list queries named here;
+ *   <li>no class outside the consent package decides visibility: the policy's methods are called
+ *       there only through the enforcer, or as the allow-list here names them class by class;
  *   <li>no new pair of bounded contexts ({@code rs.astra.nrm.<context>}) that depend on each other:
  *       the pairs of today are listed here, to be broken up.
  * </ul>
@@ -96,6 +103,51 @@ class ArchitectureTest {
         .callMethodWhere(target(owner(assignableTo(AccessPolicy.class))).and(target(nameMatching("permits.*"))))
         .because("a list filters in the database with the same rule as decide, in the services named here")
         .check(PORTAL);
+  }
+
+  /**
+   * The classes outside {@code rs.astra.nrm.consent} that may call a method of {@link AccessPolicy}
+   * themselves, and which (issue 16): the list queries put its predicates into their SQL, the
+   * referral service asks two referral rules, the statistics ask their scope, and the support plan
+   * and the timeline take the own-records condition for their queries. Everything else asks through
+   * {@code AccessEnforcer}. A new entry needs a reason in review; nested classes count as their
+   * top-level class.
+   */
+  private static final Map<String, Set<String>> MAY_ASK_THE_POLICY =
+      Map.of(
+          "rs.astra.nrm.casefile.CaseFileService", Set.of("permits", "caseSummaryCount"),
+          "rs.astra.nrm.casefile.IdentificationQueueService", Set.of("permits"),
+          "rs.astra.nrm.exchange.HtcdsExportService", Set.of("permits"),
+          "rs.astra.nrm.hotline.RegistryService", Set.of("permits"),
+          "rs.astra.nrm.proceedings.ProceedingsService", Set.of("permits", "permitsAllRecords"),
+          "rs.astra.nrm.referral.ReferralService", Set.of("legalBasisForReferral", "readsReferralInbox"),
+          "rs.astra.nrm.statistics.StatisticsService", Set.of("statisticsScope"),
+          "rs.astra.nrm.support.SupportPlanService", Set.of("ownRecords", "recordsInScope", "bindOwnRecords"),
+          "rs.astra.nrm.casefile.CaseTimeline", Set.of("ownRecords", "bindOwnRecords"));
+
+  @Test
+  void noClassOutsideTheConsentPackageDecidesVisibility() {
+    classes()
+        .that()
+        .resideOutsideOfPackage("rs.astra.nrm.consent..")
+        .should(askThePolicyOnlyAsAllowed())
+        .because("the consent package is the one place that decides visibility; others ask it through the enforcer (issue 16)")
+        .check(PORTAL);
+  }
+
+  private static ArchCondition<JavaClass> askThePolicyOnlyAsAllowed() {
+    return new ArchCondition<>("call AccessPolicy's methods only as the allow-list names them") {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        String topLevel = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
+        Set<String> allowed = MAY_ASK_THE_POLICY.getOrDefault(topLevel, Set.of());
+        for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
+          if (call.getTargetOwner().isEquivalentTo(AccessPolicy.class) && !allowed.contains(call.getName())) {
+            events.add(SimpleConditionEvent.violated(call, call.getDescription() + " (not on the allow-list for " + topLevel + ")"));
+          }
+        }
+      }
+    };
   }
 
   /**
