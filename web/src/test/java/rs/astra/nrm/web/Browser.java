@@ -213,6 +213,15 @@ final class Browser implements AutoCloseable {
     return last;
   }
 
+  /** Waits a moment (an animation of the page), without asking the page anything. */
+  void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Runs JavaScript in the page and returns its result. */
   Object script(String javascript) {
     return ((JavascriptExecutor) driver).executeScript(javascript);

@@ -139,6 +139,17 @@ public class ManageUsers implements Serializable {
   }
 
   /**
+   * Whether a listed user is the signed-in administrator herself: her own row offers no action
+   * (the service refuses every change of oneself, {@code admin.error.self}).
+   *
+   * @param row the user as listed
+   * @return {@code true} for her own row
+   */
+  public boolean isSelf(UserRow row) {
+    return row.id() == user.viewer().userId();
+  }
+
+  /**
    * Chooses the user whose role is to be changed.
    *
    * @param row the user as listed
