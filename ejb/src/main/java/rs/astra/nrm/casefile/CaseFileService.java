@@ -201,7 +201,7 @@ public class CaseFileService {
    * @throws rs.astra.nrm.organisation.NotPermittedException for other roles
    */
   public long open(Viewer viewer, NewCaseForm form) {
-    if (viewer.role() != rs.astra.nrm.organisation.PortalRole.NGO_CASEWORKER && viewer.role() != rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR) {
+    if (!viewer.role().ownsCases()) {
       throw new rs.astra.nrm.organisation.NotPermittedException("open a case");
     }
     Instant now = Instant.now();

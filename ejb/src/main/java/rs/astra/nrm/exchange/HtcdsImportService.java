@@ -22,7 +22,6 @@ import rs.astra.nrm.casefile.CaseStatus;
 import rs.astra.nrm.casefile.Person;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.Organisation;
-import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
@@ -76,7 +75,7 @@ public class HtcdsImportService {
    * @throws NotPermittedException when the importer is neither an NGO coordinator nor an administrator
    */
   public ImportOutcome importCaseload(Viewer importer, InputStream in, String fileName) throws HtcdsImportException {
-    if (importer.role() != PortalRole.NGO_COORDINATOR && importer.role() != PortalRole.ADMIN) {
+    if (!importer.role().importsCaseloads()) {
       throw new NotPermittedException("HTCDS import");
     }
     List<HtcdsCaseRecord> records = new HtcdsSpreadsheetReader(Clock.system(HtcdsSpreadsheetReader.ZONE)).read(in, fileName);
@@ -137,7 +136,7 @@ public class HtcdsImportService {
         .findUser(username)
         .filter(PortalUser::isActive)
         .filter(u -> u.getOrganisation().getId().equals(organisation.getId()))
-        .filter(u -> u.getRole() == PortalRole.NGO_CASEWORKER || u.getRole() == PortalRole.NGO_COORDINATOR);
+        .filter(u -> u.getRole().ownsCases());
   }
 
   private CaseFile newCase(HtcdsCaseRecord r, PortalUser owner, LocalDate today, Instant now) {

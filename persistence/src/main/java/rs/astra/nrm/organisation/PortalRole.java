@@ -48,6 +48,28 @@ public enum PortalRole {
   }
 
   /**
+   * Whether the role opens and owns cases: the NGO's caseworkers and coordinators. A case belongs to
+   * the NGO that identified and supports the person (the NRM's first-line actor); every other
+   * institution works on it through referrals. Stated here once: the new-case form, the case owner
+   * of an HTCDS import and the pages that offer owner actions all ask this.
+   *
+   * @return {@code true} for NGO_CASEWORKER and NGO_COORDINATOR
+   */
+  public boolean ownsCases() {
+    return this == NGO_CASEWORKER || this == NGO_COORDINATOR;
+  }
+
+  /**
+   * Whether the role may import a caseload from a spreadsheet (HTCDS): the NGO's coordinator, who
+   * answers for her organisation's cases, and the administrator who moves a whole caseload in.
+   *
+   * @return {@code true} for NGO_COORDINATOR and ADMIN
+   */
+  public boolean importsCaseloads() {
+    return this == NGO_COORDINATOR || this == ADMIN;
+  }
+
+  /**
    * Whether giving this role to a user takes a second administrator's approval (four eyes, issue 15:
    * "administration that cannot escalate"): every role that reads case data, and the administrator's
    * and the data protection officer's roles, which decide who reads it. Only the hotline operator's

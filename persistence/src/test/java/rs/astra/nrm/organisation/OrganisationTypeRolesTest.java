@@ -20,6 +20,19 @@ class OrganisationTypeRolesTest {
   }
 
   @Test
+  void onlyTheNgosCaseworkersAndCoordinatorsOwnCasesAndOnlyCoordinatorsAndAdministratorsImport() {
+    for (PortalRole role : PortalRole.values()) {
+      assertEquals(role == PortalRole.NGO_CASEWORKER || role == PortalRole.NGO_COORDINATOR, role.ownsCases(), role + " owns cases");
+      assertEquals(role == PortalRole.NGO_COORDINATOR || role == PortalRole.ADMIN, role.importsCaseloads(), role + " imports");
+      if (role.ownsCases()) {
+        assertFalse(role.readsNoCaseData(), role + ": an owner reads her cases");
+        assertEquals(EnumSet.of(OrganisationType.NGO), EnumSet.copyOf(java.util.Arrays.stream(OrganisationType.values()).filter(t -> t.allows(role)).toList()),
+            role + ": cases are owned by NGOs only");
+      }
+    }
+  }
+
+  @Test
   void eachInstitutionHasItsOwnRoleAndADataProtectionOfficer() {
     assertEquals(EnumSet.of(PortalRole.POLICE_OFFICER, PortalRole.DPO), OrganisationType.POLICE.roles());
     assertEquals(EnumSet.of(PortalRole.PROSECUTOR, PortalRole.DPO), OrganisationType.PROSECUTOR.roles());

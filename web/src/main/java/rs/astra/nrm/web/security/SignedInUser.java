@@ -93,10 +93,7 @@ public class SignedInUser implements Serializable {
 
   /** @return whether the user's organisation owns cases (an NGO) and the user is not an administrator */
   public boolean isCaseOwnerRole() {
-    return switch (viewer().role()) {
-      case NGO_CASEWORKER, NGO_COORDINATOR -> true;
-      default -> false;
-    };
+    return viewer().role().ownsCases();
   }
 
   /** @return the role name, e.g. {@code ngo-caseworker} */
@@ -114,10 +111,7 @@ public class SignedInUser implements Serializable {
 
   /** @return whether the user may import spreadsheets (NGO coordinators and administrators) */
   public boolean isMayImport() {
-    return switch (viewer().role()) {
-      case NGO_COORDINATOR, ADMIN -> true;
-      default -> false;
-    };
+    return viewer().role().importsCaseloads();
   }
 
   // --- SOS hotline (issue 7)
