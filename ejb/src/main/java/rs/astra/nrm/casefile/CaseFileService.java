@@ -331,29 +331,20 @@ public class CaseFileService {
         referrals.stream().filter(r -> owned || r.getToOrganisation().getId() == viewer.organisationId()).map(CaseFileService::line).toList();
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     return Optional.of(
-        new CaseView(
-            c.getId(),
-            c.getVersion(),
-            c.getCode(),
-            owned,
-            c.getStatus(),
-            c.getStage(),
-            c.getIdentificationDecidedOn(),
-            c.getIdentificationDecidedBy() == null ? null : c.getIdentificationDecidedBy().getName(),
-            c.getClosureRequestReason() != null && c.getStage() != NrmStage.CLOSED,
-            c.getTraffickingStatus(),
-            List.copyOf(c.getTypeOfExploitation()),
-            c.getOpenedOn(),
-            c.getOwnerOrganisation().getName(),
-            owned ? c.getOwnerUser().getDisplayName() : null,
-            visible.containsKey(DataCategory.IDENTITY) ? identity(c.getPerson()) : null,
-            visible.containsKey(DataCategory.CONTACT) ? contact(c.getPerson()) : null,
-            visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null,
-            visible,
-            hidden,
-            lines,
-            owned ? consents(caseId, today) : List.of(),
-            owned ? emergencyAccesses(caseId) : List.of()));
+        CaseView.of(c.getId(), c.getVersion(), c.getCode())
+            .ownership(owned, c.getOwnerOrganisation().getName(), owned ? c.getOwnerUser().getDisplayName() : null)
+            .progress(c.getStatus(), c.getStage(), c.getOpenedOn(), c.getClosureRequestReason() != null && c.getStage() != NrmStage.CLOSED)
+            .identification(
+                c.getTraffickingStatus(), c.getIdentificationDecidedOn(), c.getIdentificationDecidedBy() == null ? null : c.getIdentificationDecidedBy().getName())
+            .typeOfExploitation(c.getTypeOfExploitation())
+            .access(visible, hidden)
+            .sections(
+                visible.containsKey(DataCategory.IDENTITY) ? identity(c.getPerson()) : null,
+                visible.containsKey(DataCategory.CONTACT) ? contact(c.getPerson()) : null,
+                visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null)
+            .referrals(lines)
+            .ownerRecords(owned ? consents(caseId, today) : List.of(), owned ? emergencyAccesses(caseId) : List.of())
+            .build());
   }
 
   private static <T> Expression<T> guarded(CriteriaBuilder cb, Predicate permitted, Expression<T> column) {

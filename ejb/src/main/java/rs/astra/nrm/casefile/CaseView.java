@@ -219,4 +219,160 @@ public record CaseView(
   public record EmergencyAccessLine(
       long id, String user, String organisation, DataCategory category, String reason, Instant openedAt, Instant expiresAt)
       implements Serializable {}
+
+  /**
+   * Starts a case view of the given case, every section empty (absent) until set.
+   *
+   * @param id case id
+   * @param version optimistic-lock version of the case
+   * @param code case code
+   * @return a builder; {@link Builder#build()} makes the view
+   */
+  public static Builder of(long id, long version, String code) {
+    return new Builder(id, version, code);
+  }
+
+  /**
+   * Builds a {@link CaseView} part by part, by name (the record has many components of the same
+   * types). Lists and maps left unset are empty; sections left unset are absent ({@code null}).
+   */
+  public static final class Builder {
+    private final long id;
+    private final long version;
+    private final String code;
+    private boolean owned;
+    private CaseStatus status;
+    private NrmStage stage;
+    private LocalDate identificationDecidedOn;
+    private String identificationDecidedBy;
+    private boolean closureRequested;
+    private TraffickingStatus traffickingStatus;
+    private List<TypeOfExploitation> typeOfExploitation = List.of();
+    private LocalDate openedOn;
+    private String ownerOrganisation;
+    private String ownerUser;
+    private IdentitySection identity;
+    private ContactSection contact;
+    private ExploitationSection exploitation;
+    private Map<DataCategory, Basis> visible = Map.of();
+    private List<Hidden> hidden = List.of();
+    private List<ReferralLine> referrals = List.of();
+    private List<ConsentLine> consents = List.of();
+    private List<EmergencyAccessLine> emergencyAccesses = List.of();
+
+    private Builder(long id, long version, String code) {
+      this.id = id;
+      this.version = version;
+      this.code = code;
+    }
+
+    /**
+     * @param owned whether the viewer's organisation owns the case
+     * @param ownerOrganisation the owning organisation's name
+     * @param ownerUser the owning caseworker's display name, given only to the owner ({@code null}
+     *     otherwise)
+     * @return this builder
+     */
+    public Builder ownership(boolean owned, String ownerOrganisation, String ownerUser) {
+      this.owned = owned;
+      this.ownerOrganisation = ownerOrganisation;
+      this.ownerUser = ownerUser;
+      return this;
+    }
+
+    /**
+     * @param status HTCDS {@code cas_Status}
+     * @param stage the NRM stage
+     * @param openedOn day opened
+     * @param closureRequested whether a closure waits for a coordinator's approval
+     * @return this builder
+     */
+    public Builder progress(CaseStatus status, NrmStage stage, LocalDate openedOn, boolean closureRequested) {
+      this.status = status;
+      this.stage = stage;
+      this.openedOn = openedOn;
+      this.closureRequested = closureRequested;
+      return this;
+    }
+
+    /**
+     * @param traffickingStatus HTCDS {@code vic_TraffickingStatus}
+     * @param decidedOn day of the formal identification decision, or {@code null}
+     * @param decidedBy the organisation that decided it, or {@code null}
+     * @return this builder
+     */
+    public Builder identification(TraffickingStatus traffickingStatus, LocalDate decidedOn, String decidedBy) {
+      this.traffickingStatus = traffickingStatus;
+      this.identificationDecidedOn = decidedOn;
+      this.identificationDecidedBy = decidedBy;
+      return this;
+    }
+
+    /**
+     * @param types HTCDS {@code vic_TypeOfExploitation} (copied)
+     * @return this builder
+     */
+    public Builder typeOfExploitation(java.util.Collection<TypeOfExploitation> types) {
+      this.typeOfExploitation = List.copyOf(types);
+      return this;
+    }
+
+    /**
+     * What the policy decided for the personal categories.
+     *
+     * @param visible the basis of each permitted personal category
+     * @param hidden each personal category the viewer may not read, with why
+     * @return this builder
+     */
+    public Builder access(Map<DataCategory, Basis> visible, List<Hidden> hidden) {
+      this.visible = visible;
+      this.hidden = hidden;
+      return this;
+    }
+
+    /**
+     * The personal sections; pass {@code null} for a section the viewer may not read.
+     *
+     * @param identity IDENTITY or {@code null}
+     * @param contact CONTACT or {@code null}
+     * @param exploitation EXPLOITATION or {@code null}
+     * @return this builder
+     */
+    public Builder sections(IdentitySection identity, ContactSection contact, ExploitationSection exploitation) {
+      this.identity = identity;
+      this.contact = contact;
+      this.exploitation = exploitation;
+      return this;
+    }
+
+    /**
+     * @param referrals the referrals the viewer may see
+     * @return this builder
+     */
+    public Builder referrals(List<ReferralLine> referrals) {
+      this.referrals = referrals;
+      return this;
+    }
+
+    /**
+     * What only the owner sees.
+     *
+     * @param consents the case's consents
+     * @param emergencyAccesses emergency accesses to the case
+     * @return this builder
+     */
+    public Builder ownerRecords(List<ConsentLine> consents, List<EmergencyAccessLine> emergencyAccesses) {
+      this.consents = consents;
+      this.emergencyAccesses = emergencyAccesses;
+      return this;
+    }
+
+    /** @return the view */
+    public CaseView build() {
+      return new CaseView(
+          id, version, code, owned, status, stage, identificationDecidedOn, identificationDecidedBy, closureRequested, traffickingStatus,
+          typeOfExploitation, openedOn, ownerOrganisation, ownerUser, identity, contact, exploitation, visible, hidden, referrals, consents,
+          emergencyAccesses);
+    }
+  }
 }
