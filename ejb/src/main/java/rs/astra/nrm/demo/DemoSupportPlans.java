@@ -12,7 +12,7 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
-import rs.astra.nrm.support.SupportPlanService.NewServiceForm;
+import rs.astra.nrm.support.NewServiceForm;
 
 /**
  * Gives the first three sample cases at stage ASSISTANCE (by case code) a support plan, and the
@@ -54,7 +54,7 @@ public class DemoSupportPlans {
           support.saveSafetyPlan(
               coordinator,
               id,
-              new SupportPlanService.SafetyPlanForm(
+              new rs.astra.nrm.support.SafetyPlanForm(
                   null,
                   "The recruiter knows the family's village and has called the person's sister twice.",
                   "No contact with the recruiter; accompanied travel only; the shelter's address is not shared.",

@@ -47,7 +47,7 @@ import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
-import rs.astra.nrm.support.SupportPlanService.NewServiceForm;
+import rs.astra.nrm.support.NewServiceForm;
 
 /**
  * The support plan, safety plan, assessments and treatment records through the real services and
@@ -100,8 +100,8 @@ class SupportPlanIT {
     referrals.send(owner, caseId, orgId(organisation), purpose, categories, null);
   }
 
-  private static List<ServiceType> types(List<SupportPlanService.ServiceRow> rows) {
-    return rows.stream().map(SupportPlanService.ServiceRow::type).toList();
+  private static List<ServiceType> types(List<rs.astra.nrm.support.ServiceRow> rows) {
+    return rows.stream().map(rs.astra.nrm.support.ServiceRow::type).toList();
   }
 
   private List<String> details(Viewer viewer, long caseId, CaseEvent.Type type) {
@@ -115,12 +115,12 @@ class SupportPlanIT {
     support.addService(owner, caseId, new NewServiceForm(ServiceType.Accommodation, orgId(ConsentFixture.OTHER_NGO), null, ServiceStatus.IN_PROGRESS, null, TODAY.minusDays(3), null, "safe house"));
     support.addService(owner, caseId, service(ServiceType.MedicalExamination, null));
 
-    List<SupportPlanService.ServiceRow> rows = support.services(owner, caseId, BOTH);
+    List<rs.astra.nrm.support.ServiceRow> rows = support.services(owner, caseId, BOTH);
     assertEquals(List.of(ServiceType.Accommodation, ServiceType.MedicalExamination), types(rows));
-    assertEquals(List.of(DataCategory.SOCIAL, DataCategory.HEALTH), rows.stream().map(SupportPlanService.ServiceRow::category).toList());
+    assertEquals(List.of(DataCategory.SOCIAL, DataCategory.HEALTH), rows.stream().map(rs.astra.nrm.support.ServiceRow::category).toList());
     assertEquals(ConsentFixture.OTHER_NGO, rows.get(0).providerOrganisation());
     assertEquals(ServiceStatus.PLANNED, rows.get(1).status(), "a service without a status is planned");
-    assertTrue(rows.stream().allMatch(SupportPlanService.ServiceRow::changeable), "the owner changes every service");
+    assertTrue(rows.stream().allMatch(rs.astra.nrm.support.ServiceRow::changeable), "the owner changes every service");
     assertEquals(List.of(ServiceType.MedicalExamination), types(support.services(owner, caseId, HEALTH)), "the query selects the categories asked for");
     assertEquals(List.of("Accommodation: IN_PROGRESS", "MedicalExamination: PLANNED"), details(owner, caseId, CaseEvent.Type.SERVICE_ADDED));
 
@@ -141,7 +141,7 @@ class SupportPlanIT {
     support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
     support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
-    support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY, "Wound care", null));
+    support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Wound care", null));
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
 
     CaseView page = cases.find(csw, caseId).orElseThrow();
@@ -171,13 +171,13 @@ class SupportPlanIT {
     Viewer health = viewer("cp.health");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Mirjana", "Health");
     assertThrows(AccessDeniedException.class,
-        () -> support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY, "Examination", null)), "not referred yet");
+        () -> support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Examination", null)), "not referred yet");
     support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.REFERRED));
     support.addService(owner, caseId, service(ServiceType.Documents, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
 
-    support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
-    List<SupportPlanService.TreatmentRow> seen = support.treatments(health, caseId);
+    support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
+    List<rs.astra.nrm.support.TreatmentRow> seen = support.treatments(health, caseId);
     assertEquals(1, seen.size());
     assertEquals("Examination and blood tests", seen.get(0).treatment());
     assertEquals("CP Health", seen.get(0).organisation());
@@ -188,7 +188,7 @@ class SupportPlanIT {
 
     assertEquals("support.error.futureDate",
         assertThrows(InvalidRequestException.class,
-            () -> support.recordTreatment(health, caseId, new SupportPlanService.NewTreatmentForm(TODAY.plusDays(1), "Planned surgery", null))).messageKey());
+            () -> support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY.plusDays(1), "Planned surgery", null))).messageKey());
   }
 
   @Test
@@ -201,18 +201,18 @@ class SupportPlanIT {
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
 
     assertEquals("support.error.treatmentByHealthInstitution",
-        assertThrows(InvalidRequestException.class, () -> support.recordTreatment(csw, caseId, new SupportPlanService.NewTreatmentForm(TODAY, "Counselling", null)))
+        assertThrows(InvalidRequestException.class, () -> support.recordTreatment(csw, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Counselling", null)))
             .messageKey(), "a centre for social work records no treatment, even with HEALTH shared");
     assertEquals("support.error.assessmentBySocialWorkCentre",
         assertThrows(InvalidRequestException.class,
-            () -> support.recordAssessment(health, caseId, new SupportPlanService.NewAssessmentForm(TODAY, "Needs housing", null))).messageKey(),
+            () -> support.recordAssessment(health, caseId, new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs housing", null))).messageKey(),
         "a health institution records no assessment, even with SOCIAL shared");
     assertEquals("support.error.assessmentBySocialWorkCentre",
-        assertThrows(InvalidRequestException.class, () -> support.recordAssessment(owner, caseId, new SupportPlanService.NewAssessmentForm(TODAY, "x", null)))
+        assertThrows(InvalidRequestException.class, () -> support.recordAssessment(owner, caseId, new rs.astra.nrm.support.NewAssessmentForm(TODAY, "x", null)))
             .messageKey(), "nor does the owning NGO");
 
-    support.recordAssessment(csw, caseId, new SupportPlanService.NewAssessmentForm(TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
-    List<SupportPlanService.AssessmentRow> notes = support.assessments(owner, caseId);
+    support.recordAssessment(csw, caseId, new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
+    List<rs.astra.nrm.support.AssessmentRow> notes = support.assessments(owner, caseId);
     assertEquals(1, notes.size());
     assertEquals("CP Social Work Centre", notes.get(0).organisation());
     assertEquals("Accommodation; personal card", notes.get(0).recommendedMeasures());
@@ -225,14 +225,14 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw1");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Radmila", "Own");
     long ngoService = support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.saveSafetyPlan(owner, caseId, new SupportPlanService.SafetyPlanForm(null, "Recruiter nearby", "Accompanied travel", null, TODAY.plusDays(30)));
+    support.saveSafetyPlan(owner, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Recruiter nearby", "Accompanied travel", null, TODAY.plusDays(30)));
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
 
     // The person's consent lets the centre read all SOCIAL records but change only its own.
     long cswService = support.addService(csw, caseId, service(ServiceType.SocialCare, ServiceStatus.PLANNED));
-    List<SupportPlanService.ServiceRow> rows = support.services(csw, caseId, SOCIAL);
+    List<rs.astra.nrm.support.ServiceRow> rows = support.services(csw, caseId, SOCIAL);
     assertEquals(List.of(ServiceType.Accommodation, ServiceType.SocialCare), types(rows));
-    assertEquals(List.of(false, true), rows.stream().map(SupportPlanService.ServiceRow::changeable).toList());
+    assertEquals(List.of(false, true), rows.stream().map(rs.astra.nrm.support.ServiceRow::changeable).toList());
 
     long cswVersion = rows.get(1).version();
     support.changeStatus(csw, cswService, cswVersion, ServiceStatus.IN_PROGRESS, TODAY);
@@ -241,11 +241,11 @@ class SupportPlanIT {
         assertThrows(InvalidRequestException.class, () -> support.changeStatus(csw, ngoService, ngoVersion, ServiceStatus.PROVIDED, TODAY)).messageKey());
     assertEquals(ServiceStatus.IN_PROGRESS, support.services(owner, caseId, SOCIAL).get(0).status(), "the NGO's service is unchanged");
 
-    SupportPlanService.SafetyPlanView plan = support.safetyPlan(csw, caseId).orElseThrow();
+    rs.astra.nrm.support.SafetyPlanView plan = support.safetyPlan(csw, caseId).orElseThrow();
     assertFalse(plan.editable(), "the plan the NGO drew up");
     assertEquals("support.error.notYourRecord",
         assertThrows(InvalidRequestException.class,
-            () -> support.saveSafetyPlan(csw, caseId, new SupportPlanService.SafetyPlanForm(plan.version(), "x", "y", null, null))).messageKey());
+            () -> support.saveSafetyPlan(csw, caseId, new rs.astra.nrm.support.SafetyPlanForm(plan.version(), "x", "y", null, null))).messageKey());
     assertTrue(support.safetyPlan(owner, caseId).orElseThrow().editable());
   }
 
@@ -259,20 +259,20 @@ class SupportPlanIT {
 
     support.changeStatus(coordinator, id, seen, ServiceStatus.IN_PROGRESS, TODAY);
     assertThrows(ConcurrentUpdateException.class, () -> support.changeStatus(caseworker, id, seen, ServiceStatus.DECLINED_BY_PERSON, TODAY));
-    SupportPlanService.ServiceRow now = support.services(caseworker, caseId, SOCIAL).get(0);
+    rs.astra.nrm.support.ServiceRow now = support.services(caseworker, caseId, SOCIAL).get(0);
     assertEquals(ServiceStatus.IN_PROGRESS, now.status(), "the first change stands");
     assertEquals(TODAY, now.startedOn(), "in progress from the day of the change");
     assertEquals(List.of("Legal: PLANNED → IN_PROGRESS"), details(coordinator, caseId, CaseEvent.Type.SERVICE_STATUS_CHANGED));
     assertEquals("support.error.sameStatus",
         assertThrows(InvalidRequestException.class, () -> support.changeStatus(caseworker, id, now.version(), ServiceStatus.IN_PROGRESS, TODAY)).messageKey());
 
-    long first = support.saveSafetyPlan(coordinator, caseId, new SupportPlanService.SafetyPlanForm(null, "Threats by phone", "New SIM card", "Caseworker on duty", null));
+    long first = support.saveSafetyPlan(coordinator, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Threats by phone", "New SIM card", "Caseworker on duty", null));
     assertThrows(ConcurrentUpdateException.class,
-        () -> support.saveSafetyPlan(caseworker, caseId, new SupportPlanService.SafetyPlanForm(null, "Another first plan", "Other measures", null, null)),
+        () -> support.saveSafetyPlan(caseworker, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Another first plan", "Other measures", null, null)),
         "a second first plan");
-    support.saveSafetyPlan(caseworker, caseId, new SupportPlanService.SafetyPlanForm(first, "Threats by phone and visits", "New SIM card; shelter", null, null));
+    support.saveSafetyPlan(caseworker, caseId, new rs.astra.nrm.support.SafetyPlanForm(first, "Threats by phone and visits", "New SIM card; shelter", null, null));
     assertThrows(ConcurrentUpdateException.class,
-        () -> support.saveSafetyPlan(coordinator, caseId, new SupportPlanService.SafetyPlanForm(first, "Stale text", "Stale measures", null, null)));
+        () -> support.saveSafetyPlan(coordinator, caseId, new rs.astra.nrm.support.SafetyPlanForm(first, "Stale text", "Stale measures", null, null)));
     assertEquals("Threats by phone and visits", support.safetyPlan(coordinator, caseId).orElseThrow().risks());
     assertEquals(2, details(coordinator, caseId, CaseEvent.Type.SAFETY_PLAN_UPDATED).size(), "the timeline records each revision");
   }
@@ -284,11 +284,11 @@ class SupportPlanIT {
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Zorica", "Audit");
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
     support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
-    support.saveSafetyPlan(owner, caseId, new SupportPlanService.SafetyPlanForm(null, "Risks", "Measures", null, null));
+    support.saveSafetyPlan(owner, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Risks", "Measures", null, null));
 
     // The case page: its view of the case and its support sections leave one record per category read.
     cases.find(owner, caseId).orElseThrow();
-    SupportPlanService.SupportView page = support.view(owner, caseId, BOTH);
+    rs.astra.nrm.support.SupportView page = support.view(owner, caseId, BOTH);
     assertEquals(List.of(ServiceType.Health), types(page.services()));
     assertEquals("Risks", page.safetyPlan().risks());
     assertEquals(1, audited(owner, caseId, DataCategory.SOCIAL, true));
@@ -301,7 +301,7 @@ class SupportPlanIT {
     assertEquals(1 + 3, audited(owner, caseId, DataCategory.SOCIAL, true), "and each read of its own: services, safety plan, assessments");
     assertEquals(1 + 2, audited(owner, caseId, DataCategory.HEALTH, true), "services, treatments");
 
-    SupportPlanService.SupportView cswPage = support.view(csw, caseId, SOCIAL);
+    rs.astra.nrm.support.SupportView cswPage = support.view(csw, caseId, SOCIAL);
     assertTrue(cswPage.services().isEmpty() && cswPage.treatments().isEmpty(), "the health service is not read");
     assertEquals(1, audited(csw, caseId, DataCategory.SOCIAL, true));
     assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId));

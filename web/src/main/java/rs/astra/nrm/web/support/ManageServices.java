@@ -51,7 +51,7 @@ public class ManageServices implements Serializable {
   private LocalDate changedOn;
 
   /** @return the services of the categories the user may read, oldest first */
-  public List<SupportPlanService.ServiceRow> getServices() {
+  public List<rs.astra.nrm.support.ServiceRow> getServices() {
     return sections.view().services();
   }
 
@@ -73,7 +73,7 @@ public class ManageServices implements Serializable {
   /** Puts the service of the form on the plan. */
   public void add() {
     if (feedback.run(
-        () -> support.addService(user.viewer(), page.getCaseId(), new SupportPlanService.NewServiceForm(type, providerOrganisationId, providerName, status, plannedOn, startedOn, endedOn, note)),
+        () -> support.addService(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.NewServiceForm(type, providerOrganisationId, providerName, status, plannedOn, startedOn, endedOn, note)),
         "support.added")) {
       type = null;
       providerOrganisationId = null;

@@ -34,7 +34,7 @@ public class RecordAssessment implements Serializable {
   private String recommendedMeasures;
 
   /** @return the assessments the user may read, oldest first */
-  public List<SupportPlanService.AssessmentRow> getNotes() {
+  public List<rs.astra.nrm.support.AssessmentRow> getNotes() {
     return sections.view().assessments();
   }
 
@@ -46,7 +46,7 @@ public class RecordAssessment implements Serializable {
   /** Records the assessment of the form. */
   public void record() {
     if (feedback.run(
-        () -> support.recordAssessment(user.viewer(), page.getCaseId(), new SupportPlanService.NewAssessmentForm(assessedOn, text, recommendedMeasures)),
+        () -> support.recordAssessment(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.NewAssessmentForm(assessedOn, text, recommendedMeasures)),
         "assessment.recorded")) {
       text = null;
       recommendedMeasures = null;

@@ -34,7 +34,7 @@ public class RecordTreatment implements Serializable {
   private String note;
 
   /** @return the treatment records the user may read, oldest first */
-  public List<SupportPlanService.TreatmentRow> getRecords() {
+  public List<rs.astra.nrm.support.TreatmentRow> getRecords() {
     return sections.view().treatments();
   }
 
@@ -46,7 +46,7 @@ public class RecordTreatment implements Serializable {
   /** Records the treatment of the form. */
   public void record() {
     if (feedback.run(
-        () -> support.recordTreatment(user.viewer(), page.getCaseId(), new SupportPlanService.NewTreatmentForm(treatedOn, treatment, note)),
+        () -> support.recordTreatment(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.NewTreatmentForm(treatedOn, treatment, note)),
         "treatment.recorded")) {
       treatment = null;
       note = null;

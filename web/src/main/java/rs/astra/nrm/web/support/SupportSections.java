@@ -22,7 +22,7 @@ public class SupportSections implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private static final SupportPlanService.SupportView NOTHING = new SupportPlanService.SupportView(Set.of(), List.of(), null, List.of(), List.of());
+  private static final rs.astra.nrm.support.SupportView NOTHING = new rs.astra.nrm.support.SupportView(Set.of(), List.of(), null, List.of(), List.of());
 
   @Inject private SupportPlanService support;
   @Inject private ShowCase page;
@@ -30,7 +30,7 @@ public class SupportSections implements Serializable {
 
   private Long loadedFor;
   private long loads;
-  private SupportPlanService.SupportView view = NOTHING;
+  private rs.astra.nrm.support.SupportView view = NOTHING;
   private Set<DataCategory> updatable = EnumSet.noneOf(DataCategory.class);
 
   /** @return the case shown, or {@code null} */
@@ -47,7 +47,7 @@ public class SupportSections implements Serializable {
   }
 
   /** @return the support records of the case shown, read once per case shown (nothing when no case is shown) */
-  public SupportPlanService.SupportView view() {
+  public rs.astra.nrm.support.SupportView view() {
     load();
     return view;
   }

@@ -37,8 +37,8 @@ public class UpdateSafetyPlan implements Serializable {
   private LocalDate reviewOn;
 
   /** @return the current plan, or {@code null} when there is none or SOCIAL is not readable */
-  public SupportPlanService.SafetyPlanView getPlan() {
-    SupportPlanService.SafetyPlanView plan = sections.view().safetyPlan();
+  public rs.astra.nrm.support.SafetyPlanView getPlan() {
+    rs.astra.nrm.support.SafetyPlanView plan = sections.view().safetyPlan();
     if (filledFrom != sections.loads()) {
       // The plan was read again: the form starts from it.
       filledFrom = sections.loads();
@@ -53,7 +53,7 @@ public class UpdateSafetyPlan implements Serializable {
 
   /** @return whether the user may draw up the plan (none yet) or revise the one shown */
   public boolean isMayEdit() {
-    SupportPlanService.SafetyPlanView current = getPlan();
+    rs.astra.nrm.support.SafetyPlanView current = getPlan();
     return sections.readable(DataCategory.SOCIAL) && (current == null ? sections.updatable(DataCategory.SOCIAL) : current.editable());
   }
 
@@ -65,7 +65,7 @@ public class UpdateSafetyPlan implements Serializable {
   public void save() {
     boolean saved =
         feedback.run(
-            () -> support.saveSafetyPlan(user.viewer(), page.getCaseId(), new SupportPlanService.SafetyPlanForm(version, risks, measures, emergencyContacts, reviewOn)),
+            () -> support.saveSafetyPlan(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.SafetyPlanForm(version, risks, measures, emergencyContacts, reviewOn)),
             "safetyPlan.saved");
     String[] written = {risks, measures, emergencyContacts};
     LocalDate writtenReview = reviewOn;

@@ -114,16 +114,19 @@ class ArchitectureTest {
    * top-level class.
    */
   private static final Map<String, Set<String>> MAY_ASK_THE_POLICY =
-      Map.of(
-          "rs.astra.nrm.casefile.CaseFileService", Set.of("permits", "caseSummaryCount"),
-          "rs.astra.nrm.casefile.IdentificationQueueService", Set.of("permits"),
-          "rs.astra.nrm.exchange.HtcdsExportService", Set.of("permits"),
-          "rs.astra.nrm.hotline.RegistryService", Set.of("permits"),
-          "rs.astra.nrm.proceedings.ProceedingsService", Set.of("permits", "permitsAllRecords"),
-          "rs.astra.nrm.referral.ReferralService", Set.of("legalBasisForReferral", "readsReferralInbox"),
-          "rs.astra.nrm.statistics.StatisticsService", Set.of("statisticsScope"),
-          "rs.astra.nrm.support.SupportPlanService", Set.of("ownRecords", "recordsInScope", "bindOwnRecords"),
-          "rs.astra.nrm.casefile.CaseTimeline", Set.of("ownRecords", "bindOwnRecords"));
+      Map.ofEntries(
+          Map.entry("rs.astra.nrm.casefile.CaseFileService", Set.of("permits", "caseSummaryCount")),
+          Map.entry("rs.astra.nrm.casefile.IdentificationQueueService", Set.of("permits")),
+          Map.entry("rs.astra.nrm.exchange.HtcdsExportService", Set.of("permits")),
+          Map.entry("rs.astra.nrm.hotline.RegistryService", Set.of("permits")),
+          Map.entry("rs.astra.nrm.proceedings.ProceedingsService", Set.of("permits", "permitsAllRecords")),
+          Map.entry("rs.astra.nrm.referral.ReferralService", Set.of("legalBasisForReferral", "readsReferralInbox")),
+          Map.entry("rs.astra.nrm.statistics.StatisticsService", Set.of("statisticsScope")),
+          Map.entry("rs.astra.nrm.support.ServiceEntryService", Set.of("ownRecords", "bindOwnRecords")),
+          Map.entry("rs.astra.nrm.support.SafetyPlanService", Set.of("recordsInScope", "bindOwnRecords")),
+          Map.entry("rs.astra.nrm.support.AssessmentNoteService", Set.of("recordsInScope", "bindOwnRecords")),
+          Map.entry("rs.astra.nrm.support.TreatmentRecordService", Set.of("recordsInScope", "bindOwnRecords")),
+          Map.entry("rs.astra.nrm.casefile.CaseTimeline", Set.of("ownRecords", "bindOwnRecords")));
 
   @Test
   void noClassOutsideTheConsentPackageDecidesVisibility() {
