@@ -22,7 +22,7 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Organisation;
@@ -66,7 +66,7 @@ public class SupportPlanService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
 
@@ -265,7 +265,7 @@ public class SupportPlanService {
    */
   public Set<DataCategory> updatableCategories(Viewer viewer, long caseId) {
     Set<DataCategory> result = EnumSet.noneOf(DataCategory.class);
-    Optional<CaseFacts> f = facts.load(caseId);
+    Optional<CaseFacts> f = caseAccess.facts(caseId);
     if (f.isPresent()) {
       Instant now = Instant.now();
       for (DataCategory c : CATEGORIES) {
@@ -699,7 +699,7 @@ public class SupportPlanService {
   // ---------------------------------------------------------------- helpers
 
   private CaseFacts load(long caseId) {
-    return facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    return caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
   }
 
   private PortalUser user(Viewer viewer) {
