@@ -15,7 +15,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.Organisation;
@@ -35,7 +35,7 @@ public class AccessReportService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private AuditTrail audit;
 
@@ -131,7 +131,7 @@ public class AccessReportService {
    *     the case
    */
   public List<ReportLine> reportForCase(Viewer viewer, long caseId) {
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     boolean dpoOfOwner = viewer.role() == rs.astra.nrm.organisation.PortalRole.DPO && viewer.organisationId() == f.ownerOrganisationId();
     if (!dpoOfOwner) {
       // Staff of the owning organisation; the preparation is itself an audited read of IDENTITY.

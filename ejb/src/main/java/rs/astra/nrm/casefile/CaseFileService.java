@@ -28,6 +28,7 @@ import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.BreakGlassAccess;
 import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
@@ -57,6 +58,7 @@ public class CaseFileService {
   private static final java.util.Set<DataCategory> CARRIED_BY_VIEW =
       java.util.EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.EXPLOITATION);
   @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private CaseTimeline timeline;
   @Inject private CaseCodes codes;
 
@@ -296,7 +298,7 @@ public class CaseFileService {
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
     Instant now = Instant.now();
-    Optional<CaseFacts> loaded = facts.load(caseId);
+    Optional<CaseFacts> loaded = caseAccess.facts(caseId);
     if (loaded.isEmpty()) {
       return Optional.empty();
     }

@@ -10,7 +10,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
@@ -35,7 +35,7 @@ public class CaseStageService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
 
@@ -77,7 +77,7 @@ public class CaseStageService {
    * @throws ConcurrentUpdateException when the case changed meanwhile
    */
   public void decideIdentification(Viewer viewer, long caseId, long version, boolean identified, LocalDate decidedOn) {
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     CaseFile c = em.find(CaseFile.class, caseId);
     LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
     LocalDate day = decidedOn == null ? today : decidedOn;
@@ -112,7 +112,7 @@ public class CaseStageService {
    * @return {@code false} also when the case does not exist
    */
   public boolean mayDecideIdentification(Viewer viewer, long caseId) {
-    var f = facts.load(caseId);
+    var f = caseAccess.facts(caseId);
     CaseFile c = em.find(CaseFile.class, caseId);
     if (f.isEmpty() || c == null || c.getStage() != NrmStage.PRESUMED_VICTIM) {
       return false;
@@ -192,7 +192,7 @@ public class CaseStageService {
   }
 
   private CaseFile ownedCase(Viewer viewer, long caseId, long version) {
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, Instant.now());
     CaseFile c = em.find(CaseFile.class, caseId);
     if (c.getVersion() != version) {

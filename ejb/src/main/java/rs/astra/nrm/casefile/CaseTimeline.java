@@ -14,7 +14,7 @@ import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -36,7 +36,7 @@ public class CaseTimeline {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
 
   /**
@@ -83,7 +83,7 @@ public class CaseTimeline {
    * @return the events; empty when the viewer may not see the case
    */
   public List<EventLine> events(Viewer viewer, long caseId) {
-    var f = facts.load(caseId);
+    var f = caseAccess.facts(caseId);
     if (f.isEmpty()) {
       return List.of();
     }

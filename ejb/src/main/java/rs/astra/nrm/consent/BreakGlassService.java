@@ -27,7 +27,7 @@ public class BreakGlassService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessPolicy policy;
   @Inject private AuditTrail audit;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
@@ -70,7 +70,7 @@ public class BreakGlassService {
    */
   public long open(Viewer viewer, long caseId, DataCategory category, String reason, boolean threatToLifeOrHealth) {
     Instant now = Instant.now();
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new AccessDeniedException(category, AccessAction.READ, DenyReason.NOT_REFERRED));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new AccessDeniedException(category, AccessAction.READ, DenyReason.NOT_REFERRED));
     Instant dayStart = now.atZone(AccessPolicy.ZONE).toLocalDate().atStartOfDay(AccessPolicy.ZONE).toInstant();
     long openedToday =
         em.createQuery("select count(b) from BreakGlassAccess b where b.user.id = :user and b.openedAt >= :dayStart", Long.class)
@@ -113,7 +113,7 @@ public class BreakGlassService {
    * @return {@code true} when a consent for her organisation is withdrawn and none is active
    */
   public boolean consentWithdrawnForMe(Viewer viewer, long caseId) {
-    return facts.load(caseId).map(f -> AccessPolicy.consentWithdrawnBy(f, viewer.organisationId(), rs.astra.nrm.shared.NrmTime.today())).orElse(false);
+    return caseAccess.facts(caseId).map(f -> AccessPolicy.consentWithdrawnBy(f, viewer.organisationId(), rs.astra.nrm.shared.NrmTime.today())).orElse(false);
   }
 
   /**

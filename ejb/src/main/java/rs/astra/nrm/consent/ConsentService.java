@@ -34,7 +34,7 @@ public class ConsentService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
 
@@ -72,7 +72,7 @@ public class ConsentService {
    */
   public long give(Viewer viewer, NewConsentForm input) {
     Instant now = Instant.now();
-    CaseFacts f = facts.load(input.caseId()).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(input.caseId()).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     requireOwner(viewer, f, now);
     if (input.purpose() == null || input.method() == null || input.givenOn() == null) {
       throw new InvalidRequestException("consent.error.incomplete");
@@ -137,7 +137,7 @@ public class ConsentService {
     if (k == null) {
       throw new InvalidRequestException("consent.error.notFound");
     }
-    requireOwner(viewer, facts.load(k.getCaseFile().getId()).orElseThrow(), now);
+    requireOwner(viewer, caseAccess.facts(k.getCaseFile().getId()).orElseThrow(), now);
     if (k.getVersion() != expectedVersion) {
       throw new ConcurrentUpdateException("consent");
     }

@@ -37,7 +37,7 @@ public class EmergencyApprovals {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessPolicy policy;
   @Inject private AuditTrail audit;
   @Inject private CaseTimeline timeline;
@@ -191,7 +191,7 @@ public class EmergencyApprovals {
 
   private Pending request(Viewer officer, long requestId, long version) {
     EmergencyAccessRequest r = em.find(EmergencyAccessRequest.class, requestId);
-    CaseFacts f = r == null ? null : facts.load(r.getCaseFile().getId()).orElseThrow();
+    CaseFacts f = r == null ? null : caseAccess.facts(r.getCaseFile().getId()).orElseThrow();
     // A request on another organisation's case and one that does not exist look the same.
     if (r == null || !policy.mayDecideEmergencyRequest(officer, f)) {
       throw new NotPermittedException("emergency access request");

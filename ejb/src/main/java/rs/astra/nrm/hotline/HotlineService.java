@@ -24,7 +24,7 @@ import rs.astra.nrm.casefile.ForcedLabourIndustry;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
@@ -54,7 +54,7 @@ public class HotlineService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseFileService cases;
   @Inject private HotlineRecords records;
@@ -346,7 +346,7 @@ public class HotlineService {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> new InvalidRequestException("hotline.error.caseNotFound", caseCode));
-    CaseFacts f = facts.load(caseId).orElseThrow();
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow();
     // A case she may not see and one that does not exist look the same.
     if (!enforcer.decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
       throw new InvalidRequestException("hotline.error.caseNotFound", caseCode);

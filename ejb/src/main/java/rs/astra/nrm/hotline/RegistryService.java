@@ -28,6 +28,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
@@ -58,6 +59,7 @@ public class RegistryService {
   @Inject private AccessPolicy policy;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private HotlineRecords records;
 
   /**
@@ -334,7 +336,7 @@ public class RegistryService {
    */
   public Optional<CaseHotlineView> forCase(Viewer viewer, long caseId) {
     Instant now = Instant.now();
-    Optional<CaseFacts> loaded = facts.load(caseId);
+    Optional<CaseFacts> loaded = caseAccess.facts(caseId);
     if (loaded.isEmpty()) {
       return Optional.empty();
     }
@@ -436,7 +438,7 @@ public class RegistryService {
    */
   public void recordRecruitmentParties(Viewer viewer, long caseId, long version, String recruiter, String employer) {
     Instant now = Instant.now();
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     Decision d = enforcer.require(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);
     if (d.scope() != Decision.Scope.ALL_RECORDS) {
       throw new InvalidRequestException("hotline.error.ownerOnly");

@@ -24,6 +24,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
@@ -47,6 +48,7 @@ public class ProceedingsService {
   private EntityManager em;
 
   @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
   @Inject private AccessPolicy policy;
@@ -111,7 +113,7 @@ public class ProceedingsService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read the category (recorded)
    */
   public List<EntryLine> entries(Viewer viewer, long caseId) {
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     Decision d = enforcer.require(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, Instant.now());
     boolean own = d.scope() == Decision.Scope.OWN_RECORDS;
     var query =
@@ -150,7 +152,7 @@ public class ProceedingsService {
       throw new InvalidRequestException("proceedings.error.incomplete");
     }
     Instant now = Instant.now();
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.UPDATE, now);
     if (!form.kind().recordedBy(viewer.organisationType())) {
       throw new InvalidRequestException("proceedings.error.notYourStep", form.kind().name());

@@ -19,7 +19,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
@@ -43,7 +43,7 @@ public class ReferralService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private AccessPolicy policy;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
@@ -87,7 +87,7 @@ public class ReferralService {
    */
   public Coverage coverage(Viewer viewer, long caseId, long toOrganisationId, Purpose purpose, Set<DataCategory> categories) {
     Instant now = Instant.now();
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
     Organisation to = em.find(Organisation.class, toOrganisationId);
     if (to == null || purpose == null) {
@@ -142,7 +142,7 @@ public class ReferralService {
    */
   public long send(Viewer viewer, long caseId, long toOrganisationId, Purpose purpose, Set<DataCategory> categories, String details) {
     Instant now = Instant.now();
-    CaseFacts f = facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
     Organisation to = em.find(Organisation.class, toOrganisationId);
     if (to == null || purpose == null) {

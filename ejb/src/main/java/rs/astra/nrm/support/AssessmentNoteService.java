@@ -14,7 +14,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -37,7 +37,7 @@ public class AssessmentNoteService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
 
@@ -105,6 +105,6 @@ public class AssessmentNoteService {
   }
 
   private CaseFacts load(long caseId) {
-    return facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    return caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
   }
 }

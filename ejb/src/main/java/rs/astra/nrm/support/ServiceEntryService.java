@@ -18,7 +18,7 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Organisation;
@@ -44,7 +44,7 @@ public class ServiceEntryService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
 
@@ -213,6 +213,6 @@ public class ServiceEntryService {
   }
 
   private CaseFacts load(long caseId) {
-    return facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    return caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.CaseFactsLoader;
+import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -48,7 +48,7 @@ public class SupportPlanService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseFactsLoader facts;
+  @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
 
   @Inject private ServiceEntryService services;
@@ -97,7 +97,7 @@ public class SupportPlanService {
    */
   public Set<DataCategory> updatableCategories(Viewer viewer, long caseId) {
     Set<DataCategory> result = EnumSet.noneOf(DataCategory.class);
-    Optional<CaseFacts> f = facts.load(caseId);
+    Optional<CaseFacts> f = caseAccess.facts(caseId);
     if (f.isPresent()) {
       Instant now = Instant.now();
       for (DataCategory c : CATEGORIES) {
@@ -278,6 +278,6 @@ public class SupportPlanService {
   // ---------------------------------------------------------------- helpers
 
   private CaseFacts load(long caseId) {
-    return facts.load(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    return caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
   }
 }

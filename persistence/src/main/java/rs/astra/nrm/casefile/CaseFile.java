@@ -33,6 +33,7 @@ import rs.astra.nrm.organisation.PortalUser;
  * random, carrying no count: issue 15); cases opened before have {@code NRM-yyyy-nnnnn}.
  */
 @Entity
+@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
 @Table(name = "case_file")
 @NamedQuery(name = CaseFile.COUNT_ALL, query = "select count(c) from CaseFile c")
 public class CaseFile {

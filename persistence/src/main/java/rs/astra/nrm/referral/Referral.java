@@ -37,6 +37,7 @@ import rs.astra.nrm.organisation.PortalUser;
  * {@code cas_OutgoingReferralDetails}), with the NRM's own lifecycle ({@link ReferralState}).
  */
 @Entity
+@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
 @Table(name = "referral")
 @NamedQuery(
     name = Referral.FIND_BY_CASE,
