@@ -65,11 +65,17 @@ class EarStructureTest {
     for (String jar : List.of("lib/nrm-persistence.jar")) {
       assertTrue(names.contains(jar), jar + " in " + names);
     }
-    assertTrue(names.stream().anyMatch(n -> n.matches("lib/flyway-core-.*\\.jar")), "Flyway in lib/");
-    assertTrue(names.stream().anyMatch(n -> n.matches("lib/postgresql-.*\\.jar")), "PostgreSQL driver in lib/");
+    assertTrue(
+        names.stream().anyMatch(n -> n.matches("lib/flyway-core-.*\\.jar")), "Flyway in lib/");
+    assertTrue(
+        names.stream().anyMatch(n -> n.matches("lib/postgresql-.*\\.jar")),
+        "PostgreSQL driver in lib/");
     assertTrue(names.stream().anyMatch(n -> n.matches("lib/poi-ooxml-.*\\.jar")), "POI in lib/");
     assertTrue(names.contains("nrm-ejb.jar"), "the ejb module at the root");
-    assertEquals(0, names.stream().filter(n -> n.startsWith("lib/nrm-ejb")).count(), "the ejb module is not also a library");
+    assertEquals(
+        0,
+        names.stream().filter(n -> n.startsWith("lib/nrm-ejb")).count(),
+        "the ejb module is not also a library");
   }
 
   @Test
@@ -78,22 +84,42 @@ class EarStructureTest {
     // datasource class with that jar's class loader, which sees no WAR class (EclipseLink-4002).
     Set<String> persistence = entriesOf("lib/nrm-persistence.jar");
     assertTrue(persistence.contains("META-INF/persistence.xml"));
-    assertTrue(persistence.contains("rs/astra/nrm/operations/ConfiguredDataSource.class"), "the datasource class beside the persistence unit");
-    assertTrue(persistence.contains("rs/astra/nrm/operations/DatabaseLossCustomizer.class"), "and its session customizer");
+    assertTrue(
+        persistence.contains("rs/astra/nrm/operations/ConfiguredDataSource.class"),
+        "the datasource class beside the persistence unit");
+    assertTrue(
+        persistence.contains("rs/astra/nrm/operations/DatabaseLossCustomizer.class"),
+        "and its session customizer");
   }
 
   @Test
   void theWebModuleDoesNotDuplicateTheEjbOrPersistenceClasses() throws IOException {
     Set<String> war = entriesOf("nrm-web.war");
-    assertTrue(war.contains("WEB-INF/classes/rs/astra/nrm/web/casefile/ListCases.class"), "the views' beans are in the WAR");
-    assertTrue(war.stream().noneMatch(n -> n.startsWith("WEB-INF/lib/nrm-")), "no nrm jar inside the WAR: " + war);
-    assertTrue(war.stream().noneMatch(n -> n.contains("rs/astra/nrm/casefile/CaseFileService")), "no ejb class inside the WAR");
-    assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/primefaces-.*\\.jar")), "PrimeFaces stays with the views");
-    assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/chartjs-java-model-.*\\.jar")), "the chart model stays with the views (hotline statistics)");
-    assertTrue(war.stream().anyMatch(n -> n.matches("WEB-INF/lib/openpdf-.*\\.jar")), "so does OpenPDF, for the tables' PDF export");
+    assertTrue(
+        war.contains("WEB-INF/classes/rs/astra/nrm/web/casefile/ListCases.class"),
+        "the views' beans are in the WAR");
+    assertTrue(
+        war.stream().noneMatch(n -> n.startsWith("WEB-INF/lib/nrm-")),
+        "no nrm jar inside the WAR: " + war);
+    assertTrue(
+        war.stream().noneMatch(n -> n.contains("rs/astra/nrm/casefile/CaseFileService")),
+        "no ejb class inside the WAR");
+    assertTrue(
+        war.stream().anyMatch(n -> n.matches("WEB-INF/lib/primefaces-.*\\.jar")),
+        "PrimeFaces stays with the views");
+    assertTrue(
+        war.stream().anyMatch(n -> n.matches("WEB-INF/lib/chartjs-java-model-.*\\.jar")),
+        "the chart model stays with the views (hotline statistics)");
+    assertTrue(
+        war.stream().anyMatch(n -> n.matches("WEB-INF/lib/openpdf-.*\\.jar")),
+        "so does OpenPDF, for the tables' PDF export");
     Set<String> ejb = entriesOf("nrm-ejb.jar");
     assertTrue(ejb.contains("rs/astra/nrm/casefile/CaseFileService.class"));
-    assertTrue(war.stream().noneMatch(n -> n.contains("ConfiguredDataSource")), "the datasource class is not in the WAR");
-    assertTrue(ejb.stream().noneMatch(n -> n.startsWith("rs/astra/nrm/web/")), "no web class in the ejb module");
+    assertTrue(
+        war.stream().noneMatch(n -> n.contains("ConfiguredDataSource")),
+        "the datasource class is not in the WAR");
+    assertTrue(
+        ejb.stream().noneMatch(n -> n.startsWith("rs/astra/nrm/web/")),
+        "no web class in the ejb module");
   }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.Organisation;
@@ -25,9 +25,9 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.InvalidRequestException;
 
 /**
- * The data-subject access report (GDPR Art. 15(1); Law 87/2018 art. 26): everything that was seen of
- * one person's data, by whom, when, and on what basis, and every refused request. Prepared by the
- * organisation that owns her case, which hands it to her.
+ * The data-subject access report (GDPR Art. 15(1); Law 87/2018 art. 26): everything that was seen
+ * of one person's data, by whom, when, and on what basis, and every refused request. Prepared by
+ * the organisation that owns her case, which hands it to her.
  */
 @Stateless
 public class AccessReportService {
@@ -52,7 +52,14 @@ public class AccessReportService {
    * @param basisRef consent id, emergency-access id or legal-basis code, or {@code null}
    */
   public record ReportLine(
-      Instant at, String user, String organisation, DataCategory category, AccessAction action, boolean permitted, AccessBasis basis, String basisRef)
+      Instant at,
+      String user,
+      String organisation,
+      DataCategory category,
+      AccessAction action,
+      boolean permitted,
+      AccessBasis basis,
+      String basisRef)
       implements Serializable {}
 
   /**
@@ -62,7 +69,8 @@ public class AccessReportService {
    * @param code its code
    * @param openedOn the day it was opened (Europe/Belgrade)
    */
-  public record CaseCodeLine(long caseId, String code, LocalDate openedOn) implements Serializable {}
+  public record CaseCodeLine(long caseId, String code, LocalDate openedOn)
+      implements Serializable {}
 
   /**
    * The data protection officer's search for the cases of her organisation: by a fragment of the
@@ -77,11 +85,13 @@ public class AccessReportService {
    * @return the cases her organisation owns that match, newest first
    * @throws rs.astra.nrm.organisation.NotPermittedException for any other role
    */
-  public List<CaseCodeLine> findCasesForReport(Viewer viewer, String codeContains, LocalDate openedOn, int first, int pageSize) {
+  public List<CaseCodeLine> findCasesForReport(
+      Viewer viewer, String codeContains, LocalDate openedOn, int first, int pageSize) {
     return casesQuery(viewer, "c.id, c.code, c.openedOn", codeContains, openedOn, Object[].class)
         .setFirstResult(Math.max(0, first))
         .setMaxResults(Math.max(1, Math.min(500, pageSize)))
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .map(row -> new CaseCodeLine((Long) row[0], (String) row[1], (LocalDate) row[2]))
         .toList();
   }
@@ -99,19 +109,32 @@ public class AccessReportService {
     return casesQuery(viewer, "count(c)", codeContains, openedOn, Long.class).getSingleResult();
   }
 
-  private <T> jakarta.persistence.TypedQuery<T> casesQuery(Viewer viewer, String select, String codeContains, LocalDate openedOn, Class<T> type) {
+  private <T> jakarta.persistence.TypedQuery<T> casesQuery(
+      Viewer viewer, String select, String codeContains, LocalDate openedOn, Class<T> type) {
     if (viewer.role() != PortalRole.DPO) {
       throw new NotPermittedException("search cases for an access report");
     }
     boolean byCode = codeContains != null && !codeContains.isBlank();
     String jpql =
-        "select " + select + " from CaseFile c where c.ownerOrganisation.id = :org"
+        "select "
+            + select
+            + " from CaseFile c where c.ownerOrganisation.id = :org"
             + (byCode ? " and upper(c.code) like :code escape '\\'" : "")
             + (openedOn != null ? " and c.openedOn = :openedOn" : "")
             + (type == Long.class ? "" : " order by c.openedOn desc, c.id desc");
-    jakarta.persistence.TypedQuery<T> q = em.createQuery(jpql, type).setParameter("org", viewer.organisationId());
+    jakarta.persistence.TypedQuery<T> q =
+        em.createQuery(jpql, type).setParameter("org", viewer.organisationId());
     if (byCode) {
-      q.setParameter("code", "%" + codeContains.strip().toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      q.setParameter(
+          "code",
+          "%"
+              + codeContains
+                  .strip()
+                  .toUpperCase(Locale.ROOT)
+                  .replace("\\", "\\\\")
+                  .replace("%", "\\%")
+                  .replace("_", "\\_")
+              + "%");
     }
     if (openedOn != null) {
       q.setParameter("openedOn", openedOn);
@@ -131,8 +154,11 @@ public class AccessReportService {
    *     the case
    */
   public List<ReportLine> reportForCase(Viewer viewer, long caseId) {
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
-    boolean dpoOfOwner = viewer.role() == rs.astra.nrm.organisation.PortalRole.DPO && viewer.organisationId() == f.ownerOrganisationId();
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    boolean dpoOfOwner =
+        viewer.role() == rs.astra.nrm.organisation.PortalRole.DPO
+            && viewer.organisationId() == f.ownerOrganisationId();
     if (!dpoOfOwner) {
       // Staff of the owning organisation; the preparation is itself an audited read of IDENTITY.
       enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, Instant.now());
@@ -140,8 +166,18 @@ public class AccessReportService {
     }
     // Preparing the report is itself recorded, the data protection officer's included (she reads
     // no case data, so no audit record of a category covers her).
-    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ACCESS_REPORT_PREPARED, null, caseId, null, null);
-    List<AuditRecord> records = em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class).setParameter("personId", f.personId()).getResultList();
+    audit.recordActivity(
+        viewer,
+        Instant.now(),
+        ActivityRecord.Kind.ACCESS_REPORT_PREPARED,
+        null,
+        caseId,
+        null,
+        null);
+    List<AuditRecord> records =
+        em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class)
+            .setParameter("personId", f.personId())
+            .getResultList();
     Map<Long, String> users = new HashMap<>();
     Map<Long, String> organisations = new HashMap<>();
     return records.stream()
@@ -149,14 +185,18 @@ public class AccessReportService {
             a ->
                 new ReportLine(
                     a.getAt(),
-                    users.computeIfAbsent(a.getUserId(), id -> {
-                      PortalUser u = em.find(PortalUser.class, id);
-                      return u == null ? a.getUsername() : u.getDisplayName();
-                    }),
-                    organisations.computeIfAbsent(a.getOrganisationId(), id -> {
-                      Organisation o = em.find(Organisation.class, id);
-                      return o == null ? String.valueOf(id) : o.getName();
-                    }),
+                    users.computeIfAbsent(
+                        a.getUserId(),
+                        id -> {
+                          PortalUser u = em.find(PortalUser.class, id);
+                          return u == null ? a.getUsername() : u.getDisplayName();
+                        }),
+                    organisations.computeIfAbsent(
+                        a.getOrganisationId(),
+                        id -> {
+                          Organisation o = em.find(Organisation.class, id);
+                          return o == null ? String.valueOf(id) : o.getName();
+                        }),
                     a.getCategory(),
                     a.getAction(),
                     a.isPermitted(),

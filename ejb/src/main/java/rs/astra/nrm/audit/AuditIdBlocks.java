@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.LongSupplier;
 
 /**
- * Ids for audit records, handed out from blocks of the sequence {@code audit_record_seq}: one {@code
- * nextval} of {@code n} reserves {@code n − }{@link AuditRecord#ID_BLOCK}{@code + 1 … n} for this
- * server alone (the sequence steps by the block size), and the ids a request does not use are kept
- * for the next one. The lock is held only to take ids already reserved, never while the database is
- * asked for a block, so requests do not queue behind one another's {@code nextval} — unlike the
- * persistence provider's own preallocation, whose shared lock held 37 % of the portal's CPU samples
- * under 50 sessions (docs/benchmarks.md). Ids are unique and increase within a block; gaps (ids of
- * a block left when a server stops, or dropped when two requests fetch a block at once) are normal.
+ * Ids for audit records, handed out from blocks of the sequence {@code audit_record_seq}: one
+ * {@code nextval} of {@code n} reserves {@code n − }{@link AuditRecord#ID_BLOCK}{@code + 1 … n} for
+ * this server alone (the sequence steps by the block size), and the ids a request does not use are
+ * kept for the next one. The lock is held only to take ids already reserved, never while the
+ * database is asked for a block, so requests do not queue behind one another's {@code nextval} —
+ * unlike the persistence provider's own preallocation, whose shared lock held 37 % of the portal's
+ * CPU samples under 50 sessions (docs/benchmarks.md). Ids are unique and increase within a block;
+ * gaps (ids of a block left when a server stops, or dropped when two requests fetch a block at
+ * once) are normal.
  */
 @ApplicationScoped
 public class AuditIdBlocks {

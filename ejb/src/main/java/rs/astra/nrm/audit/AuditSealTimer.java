@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 /**
  * Every night at 00:20 (server clock), seals each finished day that is not sealed yet, oldest first
  * (issue 15): after a night the server was down, the next run catches up. Twenty minutes after
- * midnight no record of the day before is still being written. With several servers each runs it;
- * a day sealed by one is skipped by the others (the seal's primary key).
+ * midnight no record of the day before is still being written. With several servers each runs it; a
+ * day sealed by one is skipped by the others (the seal's primary key).
  */
 @Singleton
 public class AuditSealTimer {
@@ -51,7 +51,10 @@ public class AuditSealTimer {
       }
     } catch (EJBException e) {
       // Another server sealing the same day, or the database away: the next run goes on from here.
-      LOG.log(Level.WARNING, "audit trail: sealing stopped after {0} days ({1}); the next run continues", new Object[] {sealed, e.getMessage()});
+      LOG.log(
+          Level.WARNING,
+          "audit trail: sealing stopped after {0} days ({1}); the next run continues",
+          new Object[] {sealed, e.getMessage()});
     }
     return sealed;
   }

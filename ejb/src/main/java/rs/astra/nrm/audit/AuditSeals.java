@@ -72,8 +72,16 @@ public class AuditSeals {
     try (Connection c = dataSource.getConnection()) {
       AuditSealChain.Verification v = AuditSealChain.verify(c);
       Optional<AuditSealChain.Seal> last = AuditSealChain.lastSeal(c);
-      String detail = v.intact() ? "intact " + v.sealedDays() : "broken " + v.brokenDay() + " " + v.problem();
-      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.AUDIT_SEAL_VERIFIED, null, null, detail, v.sealedDays());
+      String detail =
+          v.intact() ? "intact " + v.sealedDays() : "broken " + v.brokenDay() + " " + v.problem();
+      audit.recordActivity(
+          viewer,
+          Instant.now(),
+          ActivityRecord.Kind.AUDIT_SEAL_VERIFIED,
+          null,
+          null,
+          detail,
+          v.sealedDays());
       return new Status(last.orElse(null), v);
     } catch (SQLException e) {
       throw new EJBException("verification failed, SQLState " + e.getSQLState());

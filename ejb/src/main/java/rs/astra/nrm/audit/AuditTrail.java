@@ -19,9 +19,9 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
- * Writes audit records of access decisions ({@link AuditRecord}, one per person and category) and of
- * acts that concern no single person ({@link ActivityRecord}: administration, list exports). Only
- * appends: the application has no code that updates or deletes either. Each access decision is
+ * Writes audit records of access decisions ({@link AuditRecord}, one per person and category) and
+ * of acts that concern no single person ({@link ActivityRecord}: administration, list exports).
+ * Only appends: the application has no code that updates or deletes either. Each access decision is
  * written in its own transaction, so a deny is recorded even when the caller's transaction then
  * rolls back; the records of one call go to the database in one JDBC batch, numbered by {@link
  * AuditIdBlocks}.
@@ -46,7 +46,8 @@ public class AuditTrail {
    * @param action the action
    * @param decision the policy's decision
    */
-  public record Entry(long caseId, long personId, DataCategory category, AccessAction action, Decision decision) {}
+  public record Entry(
+      long caseId, long personId, DataCategory category, AccessAction action, Decision decision) {}
 
   /**
    * Appends records for decisions taken for one viewer at one instant.
@@ -82,7 +83,9 @@ public class AuditTrail {
               e.decision().permitted(),
               e.decision().basis(),
               // A refusal keeps its reason (e.g. CASE_CLOSED) where a permit keeps its reference.
-              e.decision().permitted() || e.decision().denyReason() == null ? e.decision().basisRef() : e.decision().denyReason().name(),
+              e.decision().permitted() || e.decision().denyReason() == null
+                  ? e.decision().basisRef()
+                  : e.decision().denyReason().name(),
               request));
     }
   }
@@ -97,13 +100,30 @@ public class AuditTrail {
    * @param kind what she did
    * @param action the access action ({@link AccessAction#EXPORT} for an export), or {@code null}
    * @param subjectId the organisation or user acted on, or {@code null}
-   * @param detail codes only (types, roles, list and format), at most 200 characters; never personal
-   *     data
+   * @param detail codes only (types, roles, list and format), at most 200 characters; never
+   *     personal data
    * @param rows the number of rows exported, or {@code null}
    */
-  public void recordActivity(Viewer viewer, Instant at, ActivityRecord.Kind kind, AccessAction action, Long subjectId, String detail, Integer rows) {
+  public void recordActivity(
+      Viewer viewer,
+      Instant at,
+      ActivityRecord.Kind kind,
+      AccessAction action,
+      Long subjectId,
+      String detail,
+      Integer rows) {
     em.persist(
-        new ActivityRecord(at, viewer.userId(), viewer.username(), viewer.organisationId(), kind, action, subjectId, detail, rows, currentRequestId()));
+        new ActivityRecord(
+            at,
+            viewer.userId(),
+            viewer.username(),
+            viewer.organisationId(),
+            kind,
+            action,
+            subjectId,
+            detail,
+            rows,
+            currentRequestId()));
   }
 
   /**
@@ -118,11 +138,21 @@ public class AuditTrail {
     if (current == null || !current.isPageView()) {
       return entries;
     }
-    return entries.stream().filter(e -> !e.decision().permitted() || current.firstPermit(permitKey(e))).toList();
+    return entries.stream()
+        .filter(e -> !e.decision().permitted() || current.firstPermit(permitKey(e)))
+        .toList();
   }
 
   private static String permitKey(Entry e) {
-    return e.caseId() + "|" + e.category() + "|" + e.action() + "|" + e.decision().basis() + "|" + e.decision().basisRef();
+    return e.caseId()
+        + "|"
+        + e.category()
+        + "|"
+        + e.action()
+        + "|"
+        + e.decision().basis()
+        + "|"
+        + e.decision().basisRef();
   }
 
   private RequestId activeRequest() {
@@ -138,7 +168,11 @@ public class AuditTrail {
   /** The top of a new block of {@code audit_record_seq} ({@link AuditIdBlocks}). */
   private long nextBlockTop() {
     // COMMIT: nothing pending is flushed first (this runs before the records are persisted anyway).
-    return ((Number) em.createNativeQuery("select nextval('audit_record_seq')").setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    return ((Number)
+            em.createNativeQuery("select nextval('audit_record_seq')")
+                .setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult())
+        .longValue();
   }
 
   private String currentRequestId() {

@@ -4,15 +4,16 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
 /**
- * The id of the current request, shared by every audit record written while serving it, so that
- * the records of one page view can be grouped.
+ * The id of the current request, shared by every audit record written while serving it, so that the
+ * records of one page view can be grouped.
  */
 @RequestScoped
 public class RequestId {
 
   private final String value = UUID.randomUUID().toString();
 
-  private final java.util.Set<String> permitsRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> permitsRecorded =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private volatile boolean pageView;
 
@@ -21,12 +22,16 @@ public class RequestId {
     pageView = true;
   }
 
-  /** @return whether this request draws or posts a page of the portal */
+  /**
+   * @return whether this request draws or posts a page of the portal
+   */
   public boolean isPageView() {
     return pageView;
   }
 
-  /** @return a random UUID, the same for the whole request */
+  /**
+   * @return a random UUID, the same for the whole request
+   */
   public String value() {
     return value;
   }

@@ -15,10 +15,10 @@ import java.util.Set;
  * year the case was opened and eight random characters of Crockford's base-32 alphabet (digits and
  * capitals without I, L, O and U, so that a code read over the phone is not misheard).
  *
- * <p>The code carries no count (issue 15): with one counter for all organisations, a new NGO's first
- * case code told how many cases the others had. 40 random bits leave about 10<sup>12</sup> codes a
- * year; a code already taken — in the database or earlier in the same import — is drawn again, and
- * the database's unique key on {@code case_file.code} still guards the rare race of two
+ * <p>The code carries no count (issue 15): with one counter for all organisations, a new NGO's
+ * first case code told how many cases the others had. 40 random bits leave about 10<sup>12</sup>
+ * codes a year; a code already taken — in the database or earlier in the same import — is drawn
+ * again, and the database's unique key on {@code case_file.code} still guards the rare race of two
  * transactions. Codes of the earlier form {@code NRM-2026-00042} stay valid.
  */
 @Dependent

@@ -27,8 +27,8 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.BreakGlassAccess;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
@@ -54,9 +54,12 @@ public class CaseFileService {
   @Inject private AccessPolicy policy;
   @Inject private AccessEnforcer enforcer;
 
-  /** The personal categories whose data {@link #find} returns itself (the rest have own services). */
+  /**
+   * The personal categories whose data {@link #find} returns itself (the rest have own services).
+   */
   private static final java.util.Set<DataCategory> CARRIED_BY_VIEW =
       java.util.EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.EXPLOITATION);
+
   @Inject private CaseFactsLoader facts;
   @Inject private CaseAccess caseAccess;
   @Inject private CaseTimeline timeline;
@@ -68,8 +71,8 @@ public class CaseFileService {
    *
    * <p>Two queries, both under the policy's predicate: the page's ids in order (filters, sort key,
    * offset and limit; the names are not computed for the rows skipped to reach a page), then those
-   * rows with the names the policy lets through. Page 200 of a recipient's list took 0.6–1.2 s in one
-   * query, because the name's policy subqueries ran for all 4,000 rows before the offset
+   * rows with the names the policy lets through. Page 200 of a recipient's list took 0.6–1.2 s in
+   * one query, because the name's policy subqueries ran for all 4,000 rows before the offset
    * (docs/benchmarks.md).
    *
    * @param viewer who is asking
@@ -104,9 +107,19 @@ public class CaseFileService {
     boolean byName = query.nameContains() != null && !query.nameContains().isBlank();
     boolean sortByName = query.sortBy() == CaseListQuery.SortColumn.PERSON_NAME;
     Join<CaseFile, Person> pp = byName || sortByName ? pc.join("person") : null;
-    Predicate pageMayReadIdentity = sortByName ? policy.permits(cb, pageQuery, pc, viewer, DataCategory.IDENTITY, action, now) : null;
-    pageQuery.select(pc.get("id")).where(filters(cb, pageQuery, pc, pp, viewer, query, action, now)).orderBy(order(cb, pc, pp, pageMayReadIdentity, query));
-    List<Long> page = em.createQuery(pageQuery).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
+    Predicate pageMayReadIdentity =
+        sortByName
+            ? policy.permits(cb, pageQuery, pc, viewer, DataCategory.IDENTITY, action, now)
+            : null;
+    pageQuery
+        .select(pc.get("id"))
+        .where(filters(cb, pageQuery, pc, pp, viewer, query, action, now))
+        .orderBy(order(cb, pc, pp, pageMayReadIdentity, query));
+    List<Long> page =
+        em.createQuery(pageQuery)
+            .setFirstResult(query.first())
+            .setMaxResults(query.pageSize())
+            .getResultList();
     if (page.isEmpty()) {
       return List.of();
     }
@@ -115,7 +128,8 @@ public class CaseFileService {
     Root<CaseFile> c = q.from(CaseFile.class);
     Join<CaseFile, Person> p = c.join("person");
     Join<CaseFile, Organisation> owner = c.join("ownerOrganisation");
-    Predicate mayReadIdentity = policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, action, now);
+    Predicate mayReadIdentity =
+        policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, action, now);
     q.multiselect(
         c.get("id"),
         c.get("code"),
@@ -128,7 +142,9 @@ public class CaseFileService {
         owner.get("id"),
         p.get("id"));
     // The summary is checked again: the policy decides on every read, not once per page.
-    q.where(c.get("id").in(page), policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, action, now));
+    q.where(
+        c.get("id").in(page),
+        policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, action, now));
     Map<Long, Tuple> byId = new java.util.HashMap<>();
     for (Tuple t : em.createQuery(q).getResultList()) {
       byId.put(t.get(0, Long.class), t);
@@ -138,7 +154,11 @@ public class CaseFileService {
     List<CaseRow> rows = new ArrayList<>(tuples.size());
     List<AuditTrail.Entry> reads = new ArrayList<>();
     Map<Long, CaseFacts> named =
-        facts.load(tuples.stream().filter(t -> t.get(6) != null || t.get(7) != null).map(t -> t.get(0, Long.class)).toList());
+        facts.load(
+            tuples.stream()
+                .filter(t -> t.get(6) != null || t.get(7) != null)
+                .map(t -> t.get(0, Long.class))
+                .toList());
     for (Tuple t : tuples) {
       long id = t.get(0, Long.class);
       String name = null;
@@ -157,7 +177,8 @@ public class CaseFileService {
               t.get(1, String.class),
               t.get(2, LocalDate.class),
               t.get(3, CaseStatus.class),
-              List.copyOf(MultiValueColumn.toEnums(TypeOfExploitation.class, t.get(4, String.class))),
+              List.copyOf(
+                  MultiValueColumn.toEnums(TypeOfExploitation.class, t.get(4, String.class))),
               t.get(5, String.class),
               name,
               t.get(8, Long.class) == viewer.organisationId()));
@@ -177,7 +198,8 @@ public class CaseFileService {
    * @param mobilePhone HTCDS {@code prs_MobilePhone}, may be blank
    * @param city HTCDS {@code prs_MailingCity}, may be blank
    * @param typeOfExploitation HTCDS {@code vic_TypeOfExploitation}, may be empty
-   * @param referringOrganisation HTCDS {@code cas_ReferringOrganisation}: who reported it, may be blank
+   * @param referringOrganisation HTCDS {@code cas_ReferringOrganisation}: who reported it, may be
+   *     blank
    * @param details HTCDS {@code cas_IncomingReferralDetails}, up to 4000 characters, may be blank
    */
   public record NewCaseForm(
@@ -224,7 +246,14 @@ public class CaseFileService {
         citizenship.add(c);
       }
     }
-    for (String text : new String[] {form.firstName(), form.secondName(), form.mobilePhone(), form.city(), form.referringOrganisation()}) {
+    for (String text :
+        new String[] {
+          form.firstName(),
+          form.secondName(),
+          form.mobilePhone(),
+          form.city(),
+          form.referringOrganisation()
+        }) {
       if (text != null && text.strip().length() > 255) {
         throw new rs.astra.nrm.shared.InvalidRequestException("newCase.error.tooLong");
       }
@@ -233,8 +262,16 @@ public class CaseFileService {
       throw new rs.astra.nrm.shared.InvalidRequestException("newCase.error.tooLong");
     }
     Person person = new Person();
-    person.recordIdentity(null, blank(form.firstName()), blank(form.secondName()), form.birthdate(), form.gender(), citizenship, null);
-    person.recordContact(null, null, blank(form.mobilePhone()), null, blank(form.city()), null, null, null);
+    person.recordIdentity(
+        null,
+        blank(form.firstName()),
+        blank(form.secondName()),
+        form.birthdate(),
+        form.gender(),
+        citizenship,
+        null);
+    person.recordContact(
+        null, null, blank(form.mobilePhone()), null, blank(form.city()), null, null, null);
     CaseFile c =
         new CaseFile(
             codes.next(today.getYear()),
@@ -243,7 +280,8 @@ public class CaseFileService {
             today,
             now);
     c.recordExploitation(form.typeOfExploitation(), null, null, null, null);
-    c.recordIncomingReferral(blank(form.referringOrganisation()), today, null, null, blank(form.details()));
+    c.recordIncomingReferral(
+        blank(form.referringOrganisation()), today, null, null, blank(form.details()));
     em.persist(c);
     em.flush();
     timeline.record(c.getId(), viewer, CaseEvent.Type.CASE_OPENED, c.getCode());
@@ -275,7 +313,8 @@ public class CaseFileService {
         return 0;
       }
       Object[] owned = em.createQuery(parts.get().owned()).getSingleResult();
-      Long referred = parts.get().referred().map(q -> em.createQuery(q).getSingleResult()).orElse(null);
+      Long referred =
+          parts.get().referred().map(q -> em.createQuery(q).getSingleResult()).orElse(null);
       return AccessPolicy.CaseSummaryCount.total(owned, referred);
     }
     CriteriaQuery<Long> q = cb.createQuery(Long.class);
@@ -302,17 +341,25 @@ public class CaseFileService {
     if (loaded.isEmpty()) {
       return Optional.empty();
     }
-    Decision summary = enforcer.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
+    Decision summary =
+        enforcer.decide(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
     if (!summary.permitted()) {
       // Answered as if the case did not exist, but the attempt is recorded (issue 15).
-      enforcer.recordRefusal(viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, summary, now);
+      enforcer.recordRefusal(
+          viewer, loaded.get(), DataCategory.CASE_SUMMARY, AccessAction.READ, summary, now);
       return Optional.empty();
     }
     CaseFacts f = loaded.get();
-    Map<DataCategory, Decision> decisions = enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, CARRIED_BY_VIEW);
+    Map<DataCategory, Decision> decisions =
+        enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, CARRIED_BY_VIEW);
     CaseFile c = em.find(CaseFile.class, caseId);
     boolean owned = f.ownerOrganisationId() == viewer.organisationId();
-    boolean referredToMe = f.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && AccessPolicy.LIVE.contains(r.state()));
+    boolean referredToMe =
+        f.referrals().stream()
+            .anyMatch(
+                r ->
+                    r.toOrganisationId() == viewer.organisationId()
+                        && AccessPolicy.LIVE.contains(r.state()));
 
     Map<DataCategory, CaseView.Basis> visible = new EnumMap<>(DataCategory.class);
     List<CaseView.Hidden> hidden = new ArrayList<>();
@@ -322,22 +369,46 @@ public class CaseFileService {
             return;
           }
           if (d.permitted()) {
-            visible.put(category, new CaseView.Basis(d.basis(), d.basisRef(), d.scope() == Decision.Scope.OWN_RECORDS));
+            visible.put(
+                category,
+                new CaseView.Basis(
+                    d.basis(), d.basisRef(), d.scope() == Decision.Scope.OWN_RECORDS));
           } else {
-            hidden.add(new CaseView.Hidden(category, d.denyReason(), referredToMe && d.denyReason() != DenyReason.ADMINISTRATOR));
+            hidden.add(
+                new CaseView.Hidden(
+                    category,
+                    d.denyReason(),
+                    referredToMe && d.denyReason() != DenyReason.ADMINISTRATOR));
           }
         });
 
-    List<Referral> referrals = em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class).setParameter("caseId", caseId).getResultList();
+    List<Referral> referrals =
+        em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class)
+            .setParameter("caseId", caseId)
+            .getResultList();
     List<CaseView.ReferralLine> lines =
-        referrals.stream().filter(r -> owned || r.getToOrganisation().getId() == viewer.organisationId()).map(CaseFileService::line).toList();
+        referrals.stream()
+            .filter(r -> owned || r.getToOrganisation().getId() == viewer.organisationId())
+            .map(CaseFileService::line)
+            .toList();
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     return Optional.of(
         CaseView.of(c.getId(), c.getVersion(), c.getCode())
-            .ownership(owned, c.getOwnerOrganisation().getName(), owned ? c.getOwnerUser().getDisplayName() : null)
-            .progress(c.getStatus(), c.getStage(), c.getOpenedOn(), c.getClosureRequestReason() != null && c.getStage() != NrmStage.CLOSED)
+            .ownership(
+                owned,
+                c.getOwnerOrganisation().getName(),
+                owned ? c.getOwnerUser().getDisplayName() : null)
+            .progress(
+                c.getStatus(),
+                c.getStage(),
+                c.getOpenedOn(),
+                c.getClosureRequestReason() != null && c.getStage() != NrmStage.CLOSED)
             .identification(
-                c.getTraffickingStatus(), c.getIdentificationDecidedOn(), c.getIdentificationDecidedBy() == null ? null : c.getIdentificationDecidedBy().getName())
+                c.getTraffickingStatus(),
+                c.getIdentificationDecidedOn(),
+                c.getIdentificationDecidedBy() == null
+                    ? null
+                    : c.getIdentificationDecidedBy().getName())
             .typeOfExploitation(c.getTypeOfExploitation())
             .access(visible, hidden)
             .sections(
@@ -345,22 +416,34 @@ public class CaseFileService {
                 visible.containsKey(DataCategory.CONTACT) ? contact(c.getPerson()) : null,
                 visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null)
             .referrals(lines)
-            .ownerRecords(owned ? consents(caseId, today) : List.of(), owned ? emergencyAccesses(caseId) : List.of())
+            .ownerRecords(
+                owned ? consents(caseId, today) : List.of(),
+                owned ? emergencyAccesses(caseId) : List.of())
             .build());
   }
 
-  private static <T> Expression<T> guarded(CriteriaBuilder cb, Predicate permitted, Expression<T> column) {
+  private static <T> Expression<T> guarded(
+      CriteriaBuilder cb, Predicate permitted, Expression<T> column) {
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) column.getJavaType();
     return cb.<T>selectCase().when(permitted, column).otherwise(cb.nullLiteral(type));
   }
 
   private Predicate[] filters(
-      CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Join<CaseFile, Person> p, Viewer viewer, CaseListQuery query, AccessAction action, Instant now) {
+      CriteriaBuilder cb,
+      CriteriaQuery<?> q,
+      Root<CaseFile> c,
+      Join<CaseFile, Person> p,
+      Viewer viewer,
+      CaseListQuery query,
+      AccessAction action,
+      Instant now) {
     List<Predicate> where = new ArrayList<>();
     where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, action, now));
     if (query.codeContains() != null && !query.codeContains().isBlank()) {
-      where.add(cb.like(cb.upper(c.get("code")), like(query.codeContains().toUpperCase(Locale.ROOT)), '\\'));
+      where.add(
+          cb.like(
+              cb.upper(c.get("code")), like(query.codeContains().toUpperCase(Locale.ROOT)), '\\'));
     }
     if (query.status() != null) {
       where.add(cb.equal(c.get("status"), query.status()));
@@ -369,7 +452,10 @@ public class CaseFileService {
       // Only where the viewer may read names: otherwise filtering would reveal them.
       String pattern = like(query.nameContains().toLowerCase(Locale.ROOT));
       where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, action, now));
-      where.add(cb.or(cb.like(cb.lower(p.get("firstName")), pattern, '\\'), cb.like(cb.lower(p.get("secondName")), pattern, '\\')));
+      where.add(
+          cb.or(
+              cb.like(cb.lower(p.get("firstName")), pattern, '\\'),
+              cb.like(cb.lower(p.get("secondName")), pattern, '\\')));
     }
     return where.toArray(Predicate[]::new);
   }
@@ -380,7 +466,11 @@ public class CaseFileService {
   }
 
   private static List<Order> order(
-      CriteriaBuilder cb, Root<CaseFile> c, Join<CaseFile, Person> p, Predicate mayReadIdentity, CaseListQuery query) {
+      CriteriaBuilder cb,
+      Root<CaseFile> c,
+      Join<CaseFile, Person> p,
+      Predicate mayReadIdentity,
+      CaseListQuery query) {
     List<Expression<?>> keys = new ArrayList<>();
     switch (query.sortBy()) {
       case CODE -> keys.add(c.get("code"));
@@ -402,7 +492,8 @@ public class CaseFileService {
   }
 
   private static CaseView.ReferralLine line(Referral r) {
-    String reason = r.getRejectionReason() != null ? r.getRejectionReason() : r.getRevocationReason();
+    String reason =
+        r.getRejectionReason() != null ? r.getRejectionReason() : r.getRevocationReason();
     return new CaseView.ReferralLine(
         r.getId(),
         r.getVersion(),
@@ -419,7 +510,12 @@ public class CaseFileService {
   }
 
   private static CaseView.IdentitySection identity(Person p) {
-    return new CaseView.IdentitySection(p.getFirstName(), p.getSecondName(), p.getBirthdate(), p.getGender(), List.copyOf(p.getCitizenship()));
+    return new CaseView.IdentitySection(
+        p.getFirstName(),
+        p.getSecondName(),
+        p.getBirthdate(),
+        p.getGender(),
+        List.copyOf(p.getCitizenship()));
   }
 
   private static CaseView.ContactSection contact(Person p) {
@@ -427,7 +523,8 @@ public class CaseFileService {
         Stream.of(p.getMailingStreet(), joinNonBlank(p.getMailingPostalCode(), p.getMailingCity()))
             .filter(s -> s != null && !s.isBlank())
             .collect(Collectors.joining(", "));
-    return new CaseView.ContactSection(p.getMobilePhone(), p.getHomePhone(), p.getEmail(), address.isEmpty() ? null : address);
+    return new CaseView.ContactSection(
+        p.getMobilePhone(), p.getHomePhone(), p.getEmail(), address.isEmpty() ? null : address);
   }
 
   private static String joinNonBlank(String a, String b) {
@@ -452,7 +549,11 @@ public class CaseFileService {
   }
 
   private List<CaseView.ConsentLine> consents(long caseId, LocalDate today) {
-    return em.createNamedQuery(Consent.FIND_BY_CASE, Consent.class).setParameter("caseId", caseId).getResultList().stream()
+    return em
+        .createNamedQuery(Consent.FIND_BY_CASE, Consent.class)
+        .setParameter("caseId", caseId)
+        .getResultList()
+        .stream()
         .map(
             k ->
                 new CaseView.ConsentLine(
@@ -472,7 +573,11 @@ public class CaseFileService {
   }
 
   private List<CaseView.EmergencyAccessLine> emergencyAccesses(long caseId) {
-    return em.createNamedQuery(BreakGlassAccess.FIND_BY_CASE, BreakGlassAccess.class).setParameter("caseId", caseId).getResultList().stream()
+    return em
+        .createNamedQuery(BreakGlassAccess.FIND_BY_CASE, BreakGlassAccess.class)
+        .setParameter("caseId", caseId)
+        .getResultList()
+        .stream()
         .map(
             b ->
                 new CaseView.EmergencyAccessLine(

@@ -39,11 +39,18 @@ public class CaseIntakeService {
    * @param note e.g. the witness, or {@code null}
    */
   public record FirstConsent(
-      long recipientOrganisationId, Purpose purpose, Set<DataCategory> categories, LocalDate givenOn, LocalDate validUntil, ConsentMethod method, String note)
+      long recipientOrganisationId,
+      Purpose purpose,
+      Set<DataCategory> categories,
+      LocalDate givenOn,
+      LocalDate validUntil,
+      ConsentMethod method,
+      String note)
       implements Serializable {}
 
   /**
-   * The first referral; it must be covered by the first consent or a legal basis, as every referral.
+   * The first referral; it must be covered by the first consent or a legal basis, as every
+   * referral.
    *
    * @param toOrganisationId the recipient
    * @param purpose for what
@@ -51,7 +58,9 @@ public class CaseIntakeService {
    *     always travels)
    * @param details free text up to 4000 characters, or {@code null}
    */
-  public record FirstReferral(long toOrganisationId, Purpose purpose, Set<DataCategory> categories, String details) implements Serializable {}
+  public record FirstReferral(
+      long toOrganisationId, Purpose purpose, Set<DataCategory> categories, String details)
+      implements Serializable {}
 
   /**
    * Opens a case, records the first consent and sends the first referral, all or nothing.
@@ -62,19 +71,37 @@ public class CaseIntakeService {
    * @param referral the first referral, or {@code null}
    * @return the new case's id
    * @throws rs.astra.nrm.shared.InvalidRequestException with the key of the first step refused
-   *     ({@code newCase.error.*}, {@code consent.error.*}, {@code referral.error.*}); nothing is kept
+   *     ({@code newCase.error.*}, {@code consent.error.*}, {@code referral.error.*}); nothing is
+   *     kept
    * @throws rs.astra.nrm.organisation.NotPermittedException for roles that do not open cases
    */
-  public long open(Viewer viewer, CaseFileService.NewCaseForm form, FirstConsent consent, FirstReferral referral) {
+  public long open(
+      Viewer viewer,
+      CaseFileService.NewCaseForm form,
+      FirstConsent consent,
+      FirstReferral referral) {
     long caseId = cases.open(viewer, form);
     if (consent != null) {
       consents.give(
           viewer,
           new ConsentService.NewConsentForm(
-              caseId, consent.recipientOrganisationId(), consent.purpose(), consent.categories(), consent.givenOn(), consent.validUntil(), consent.method(), consent.note()));
+              caseId,
+              consent.recipientOrganisationId(),
+              consent.purpose(),
+              consent.categories(),
+              consent.givenOn(),
+              consent.validUntil(),
+              consent.method(),
+              consent.note()));
     }
     if (referral != null) {
-      referrals.send(viewer, caseId, referral.toOrganisationId(), referral.purpose(), referral.categories(), referral.details());
+      referrals.send(
+          viewer,
+          caseId,
+          referral.toOrganisationId(),
+          referral.purpose(),
+          referral.categories(),
+          referral.details());
     }
     return caseId;
   }

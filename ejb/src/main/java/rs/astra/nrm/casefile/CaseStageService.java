@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
@@ -49,7 +49,8 @@ public class CaseStageService {
    * @param next the next stage
    * @throws InvalidRequestException {@code stage.error.notPossible} when that step is not possible
    * @throws ConcurrentUpdateException when the case changed meanwhile
-   * @throws rs.astra.nrm.consent.AccessDeniedException when the viewer's organisation does not own it
+   * @throws rs.astra.nrm.consent.AccessDeniedException when the viewer's organisation does not own
+   *     it
    */
   public void moveTo(Viewer viewer, long caseId, long version, NrmStage next) {
     CaseFile c = ownedCase(viewer, caseId, version);
@@ -76,8 +77,10 @@ public class CaseStageService {
    *     or {@code stage.error.futureDate}
    * @throws ConcurrentUpdateException when the case changed meanwhile
    */
-  public void decideIdentification(Viewer viewer, long caseId, long version, boolean identified, LocalDate decidedOn) {
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+  public void decideIdentification(
+      Viewer viewer, long caseId, long version, boolean identified, LocalDate decidedOn) {
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     CaseFile c = em.find(CaseFile.class, caseId);
     LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
     LocalDate day = decidedOn == null ? today : decidedOn;
@@ -94,9 +97,16 @@ public class CaseStageService {
     try {
       c.decideIdentification(identified, em.find(Organisation.class, viewer.organisationId()), day);
     } catch (IllegalStateException e) {
-      throw new InvalidRequestException("stage.error.notPossible", c.getStage().name(), identified ? "IDENTIFIED" : "NOT_IDENTIFIED");
+      throw new InvalidRequestException(
+          "stage.error.notPossible",
+          c.getStage().name(),
+          identified ? "IDENTIFIED" : "NOT_IDENTIFIED");
     }
-    timeline.record(caseId, viewer, CaseEvent.Type.IDENTIFICATION_DECIDED, (identified ? "IDENTIFIED" : "NOT_IDENTIFIED") + " " + day);
+    timeline.record(
+        caseId,
+        viewer,
+        CaseEvent.Type.IDENTIFICATION_DECIDED,
+        (identified ? "IDENTIFIED" : "NOT_IDENTIFIED") + " " + day);
     em.flush();
   }
 
@@ -117,7 +127,8 @@ public class CaseStageService {
     if (f.isEmpty() || c == null || c.getStage() != NrmStage.PRESUMED_VICTIM) {
       return false;
     }
-    return mayDecide(viewer, f.get(), decider(c, Instant.now().atZone(AccessPolicy.ZONE).toLocalDate()));
+    return mayDecide(
+        viewer, f.get(), decider(c, Instant.now().atZone(AccessPolicy.ZONE).toLocalDate()));
   }
 
   private static OrganisationType decider(CaseFile c, LocalDate day) {
@@ -128,13 +139,19 @@ public class CaseStageService {
   private static boolean mayDecide(Viewer viewer, CaseFacts f, OrganisationType decider) {
     boolean referredForIdentification =
         f.referrals().stream()
-            .anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && AccessPolicy.LIVE.contains(r.state()) && r.purpose() == Purpose.IDENTIFICATION);
-    return referredForIdentification && viewer.organisationType() == decider && !viewer.role().readsNoCaseData();
+            .anyMatch(
+                r ->
+                    r.toOrganisationId() == viewer.organisationId()
+                        && AccessPolicy.LIVE.contains(r.state())
+                        && r.purpose() == Purpose.IDENTIFICATION);
+    return referredForIdentification
+        && viewer.organisationType() == decider
+        && !viewer.role().readsNoCaseData();
   }
 
   /**
-   * Asks to close the case; a coordinator's request is approved at once, a caseworker's waits for
-   * a coordinator.
+   * Asks to close the case; a coordinator's request is approved at once, a caseworker's waits for a
+   * coordinator.
    *
    * @param viewer a caseworker or coordinator of the owning organisation
    * @param caseId the case
@@ -152,7 +169,8 @@ public class CaseStageService {
     try {
       c.requestClosure(em.find(PortalUser.class, viewer.userId()), reason, Instant.now());
     } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new InvalidRequestException("stage.error.notPossible", c.getStage().name(), NrmStage.CLOSED.name());
+      throw new InvalidRequestException(
+          "stage.error.notPossible", c.getStage().name(), NrmStage.CLOSED.name());
     }
     timeline.record(caseId, viewer, CaseEvent.Type.CLOSURE_REQUESTED, null);
     boolean closed = viewer.role() == PortalRole.NGO_COORDINATOR;
@@ -186,13 +204,16 @@ public class CaseStageService {
     try {
       c.approveClosure();
     } catch (IllegalStateException e) {
-      throw new InvalidRequestException("stage.error.notPossible", from.name(), NrmStage.CLOSED.name());
+      throw new InvalidRequestException(
+          "stage.error.notPossible", from.name(), NrmStage.CLOSED.name());
     }
-    timeline.record(c.getId(), viewer, CaseEvent.Type.STAGE_CHANGED, from + " → " + NrmStage.CLOSED);
+    timeline.record(
+        c.getId(), viewer, CaseEvent.Type.STAGE_CHANGED, from + " → " + NrmStage.CLOSED);
   }
 
   private CaseFile ownedCase(Viewer viewer, long caseId, long version) {
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, Instant.now());
     CaseFile c = em.find(CaseFile.class, caseId);
     if (c.getVersion() != version) {

@@ -23,8 +23,8 @@ import rs.astra.nrm.organisation.Viewer;
  * The timeline of a case (hronologija): records events as services change a case, and shows them —
  * every event to the owning organisation, and to a recipient the stage changes and the events of
  * its own organisation (consents and other institutions' steps are not its business). An event that
- * reveals a personal category (support plan, treatment: {@link CaseEvent#getCategory()}) is shown to
- * a recipient only while the policy lets her read that category — all such events, or under an
+ * reveals a personal category (support plan, treatment: {@link CaseEvent#getCategory()}) is shown
+ * to a recipient only while the policy lets her read that category — all such events, or under an
  * own-records permit her organisation's — whoever recorded it. The filter runs in the query.
  */
 @Stateless
@@ -48,7 +48,9 @@ public class CaseTimeline {
    * @param organisation her organisation
    * @param detail more, may be {@code null}
    */
-  public record EventLine(Instant at, CaseEvent.Type type, String user, String organisation, String detail) implements Serializable {}
+  public record EventLine(
+      Instant at, CaseEvent.Type type, String user, String organisation, String detail)
+      implements Serializable {}
 
   /**
    * Appends an event, in the caller's transaction.
@@ -59,7 +61,15 @@ public class CaseTimeline {
    * @param detail codes and names, no personal data of the victim; may be {@code null}
    */
   public void record(long caseId, Viewer viewer, CaseEvent.Type type, String detail) {
-    em.persist(new CaseEvent(caseId, Instant.now(), type, viewer.displayName(), viewer.organisationId(), viewer.organisationName(), detail));
+    em.persist(
+        new CaseEvent(
+            caseId,
+            Instant.now(),
+            type,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            detail));
   }
 
   /**
@@ -71,8 +81,18 @@ public class CaseTimeline {
    * @param detail codes and names, no personal data of the victim; may be {@code null}
    * @param category the category the event reveals (e.g. HEALTH for a medical examination)
    */
-  public void record(long caseId, Viewer viewer, CaseEvent.Type type, String detail, DataCategory category) {
-    em.persist(new CaseEvent(caseId, Instant.now(), type, viewer.displayName(), viewer.organisationId(), viewer.organisationName(), detail, category));
+  public void record(
+      long caseId, Viewer viewer, CaseEvent.Type type, String detail, DataCategory category) {
+    em.persist(
+        new CaseEvent(
+            caseId,
+            Instant.now(),
+            type,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            detail,
+            category));
   }
 
   /**
@@ -90,13 +110,17 @@ public class CaseTimeline {
     Instant now = Instant.now();
     // Every category decided once, through the enforcer; nothing recorded yet: the permits are
     // recorded below for the personal categories the returned events actually reveal (issue 16).
-    Map<DataCategory, Decision> decisions = enforcer.decideAllAndRecordPermits(viewer, f.get(), AccessAction.READ, now, Set.of());
+    Map<DataCategory, Decision> decisions =
+        enforcer.decideAllAndRecordPermits(viewer, f.get(), AccessAction.READ, now, Set.of());
     if (!decisions.get(DataCategory.CASE_SUMMARY).permitted()) {
       return List.of();
     }
     List<CaseEvent> events;
     if (f.get().ownerOrganisationId() == viewer.organisationId()) {
-      events = em.createNamedQuery(CaseEvent.FIND_BY_CASE, CaseEvent.class).setParameter("caseId", caseId).getResultList();
+      events =
+          em.createNamedQuery(CaseEvent.FIND_BY_CASE, CaseEvent.class)
+              .setParameter("caseId", caseId)
+              .getResultList();
     } else {
       Set<DataCategory> readAll = EnumSet.noneOf(DataCategory.class);
       Set<DataCategory> readOwn = EnumSet.noneOf(DataCategory.class);
@@ -109,9 +133,15 @@ public class CaseTimeline {
       var query =
           em.createQuery(
                   "select e from CaseEvent e where e.caseFileId = :caseId and ("
-                      + "(e.category is null and (e.type in :shared or " + AccessPolicy.ownRecords("e.organisationId") + "))"
+                      + "(e.category is null and (e.type in :shared or "
+                      + AccessPolicy.ownRecords("e.organisationId")
+                      + "))"
                       + (readAll.isEmpty() ? "" : " or e.category in :readAll")
-                      + (readOwn.isEmpty() ? "" : " or (e.category in :readOwn and " + AccessPolicy.ownRecords("e.organisationId") + ")")
+                      + (readOwn.isEmpty()
+                          ? ""
+                          : " or (e.category in :readOwn and "
+                              + AccessPolicy.ownRecords("e.organisationId")
+                              + ")")
                       + ") order by e.at, e.id",
                   CaseEvent.class)
               .setParameter("caseId", caseId)
@@ -126,15 +156,24 @@ public class CaseTimeline {
       events = query.getResultList();
     }
     Set<DataCategory> revealed = EnumSet.noneOf(DataCategory.class);
-    events.stream().map(CaseEvent::getCategory).filter(c -> c != null && c.isPersonal()).forEach(revealed::add);
+    events.stream()
+        .map(CaseEvent::getCategory)
+        .filter(c -> c != null && c.isPersonal())
+        .forEach(revealed::add);
     enforcer.recordPermits(
         viewer,
         now,
-        revealed.stream().map(c -> new AuditTrail.Entry(caseId, f.get().personId(), c, AccessAction.READ, decisions.get(c))).toList());
+        revealed.stream()
+            .map(
+                c ->
+                    new AuditTrail.Entry(
+                        caseId, f.get().personId(), c, AccessAction.READ, decisions.get(c)))
+            .toList());
     return events.stream().map(CaseTimeline::line).toList();
   }
 
   private static EventLine line(CaseEvent e) {
-    return new EventLine(e.getAt(), e.getType(), e.getUserDisplayName(), e.getOrganisationName(), e.getDetail());
+    return new EventLine(
+        e.getAt(), e.getType(), e.getUserDisplayName(), e.getOrganisationName(), e.getDetail());
   }
 }

@@ -35,8 +35,8 @@ import rs.astra.nrm.referral.ReferralState;
  * @param exploitation EXPLOITATION, or {@code null} when not permitted
  * @param visible the basis of each permitted personal category (its section may still be empty when
  *     the portal holds no records of it yet)
- * @param hidden each personal category the viewer may not read, with why and whether she could
- *     open it in an emergency
+ * @param hidden each personal category the viewer may not read, with why and whether she could open
+ *     it in an emergency
  * @param referrals referrals the viewer may see (all for the owner, her organisation's otherwise)
  * @param consents the case's consents; only for the owner
  * @param emergencyAccesses emergency accesses to the case; only for the owner
@@ -73,7 +73,8 @@ public record CaseView(
    * @param reference consent id, emergency-access id or legal-basis code; {@code null} for OWNER
    * @param ownRecordsOnly whether only the organisation's own records are covered
    */
-  public record Basis(AccessBasis basis, String reference, boolean ownRecordsOnly) implements Serializable {}
+  public record Basis(AccessBasis basis, String reference, boolean ownRecordsOnly)
+      implements Serializable {}
 
   /**
    * A hidden category.
@@ -83,11 +84,12 @@ public record CaseView(
    * @param emergencyAccessPossible whether the viewer may open it in an emergency (case referred to
    *     her organisation)
    */
-  public record Hidden(DataCategory category, DenyReason reason, boolean emergencyAccessPossible) implements Serializable {}
+  public record Hidden(DataCategory category, DenyReason reason, boolean emergencyAccessPossible)
+      implements Serializable {}
 
   /**
-   * IDENTITY: HTCDS {@code prs_FirstName}, {@code prs_SecondName}, {@code prs_Birthdate},
-   * {@code prs_Gender}, {@code prs_Citizenship}.
+   * IDENTITY: HTCDS {@code prs_FirstName}, {@code prs_SecondName}, {@code prs_Birthdate}, {@code
+   * prs_Gender}, {@code prs_Citizenship}.
    *
    * @param firstName first name
    * @param secondName surname
@@ -95,7 +97,12 @@ public record CaseView(
    * @param gender gender
    * @param citizenship ISO 3166 alpha-2 codes
    */
-  public record IdentitySection(String firstName, String secondName, LocalDate birthdate, Gender gender, List<String> citizenship)
+  public record IdentitySection(
+      String firstName,
+      String secondName,
+      LocalDate birthdate,
+      Gender gender,
+      List<String> citizenship)
       implements Serializable {}
 
   /**
@@ -107,7 +114,8 @@ public record CaseView(
    * @param email e-mail
    * @param address street, postal code and city in one line; {@code null} when none
    */
-  public record ContactSection(String mobilePhone, String homePhone, String email, String address) implements Serializable {}
+  public record ContactSection(String mobilePhone, String homePhone, String email, String address)
+      implements Serializable {}
 
   /**
    * EXPLOITATION: the HTCDS victim context and how the case came in.
@@ -123,8 +131,8 @@ public record CaseView(
    * @param incomingReferralDate {@code cas_IncomingReferralDate}
    * @param incomingReferralDetails {@code cas_IncomingReferralDetails}
    * @param reasonForCaseClosure {@code cas_ReasonForCaseClosure}
-   * @param recruiterName recruiter or recruitment agency (SOS hotline, issue 7; HTCDS
-   *     {@code per_RoleInProcess} RecruiterOrIntermediary), or {@code null}
+   * @param recruiterName recruiter or recruitment agency (SOS hotline, issue 7; HTCDS {@code
+   *     per_RoleInProcess} RecruiterOrIntermediary), or {@code null}
    * @param employerName employer (HTCDS {@code per_RoleInProcess} Exploiter), or {@code null}
    */
   public record ExploitationSection(
@@ -217,7 +225,13 @@ public record CaseView(
    * @param expiresAt until when (UTC)
    */
   public record EmergencyAccessLine(
-      long id, String user, String organisation, DataCategory category, String reason, Instant openedAt, Instant expiresAt)
+      long id,
+      String user,
+      String organisation,
+      DataCategory category,
+      String reason,
+      Instant openedAt,
+      Instant expiresAt)
       implements Serializable {}
 
   /**
@@ -287,7 +301,8 @@ public record CaseView(
      * @param closureRequested whether a closure waits for a coordinator's approval
      * @return this builder
      */
-    public Builder progress(CaseStatus status, NrmStage stage, LocalDate openedOn, boolean closureRequested) {
+    public Builder progress(
+        CaseStatus status, NrmStage stage, LocalDate openedOn, boolean closureRequested) {
       this.status = status;
       this.stage = stage;
       this.openedOn = openedOn;
@@ -301,7 +316,8 @@ public record CaseView(
      * @param decidedBy the organisation that decided it, or {@code null}
      * @return this builder
      */
-    public Builder identification(TraffickingStatus traffickingStatus, LocalDate decidedOn, String decidedBy) {
+    public Builder identification(
+        TraffickingStatus traffickingStatus, LocalDate decidedOn, String decidedBy) {
       this.traffickingStatus = traffickingStatus;
       this.identificationDecidedOn = decidedOn;
       this.identificationDecidedBy = decidedBy;
@@ -338,7 +354,8 @@ public record CaseView(
      * @param exploitation EXPLOITATION or {@code null}
      * @return this builder
      */
-    public Builder sections(IdentitySection identity, ContactSection contact, ExploitationSection exploitation) {
+    public Builder sections(
+        IdentitySection identity, ContactSection contact, ExploitationSection exploitation) {
       this.identity = identity;
       this.contact = contact;
       this.exploitation = exploitation;
@@ -361,17 +378,39 @@ public record CaseView(
      * @param emergencyAccesses emergency accesses to the case
      * @return this builder
      */
-    public Builder ownerRecords(List<ConsentLine> consents, List<EmergencyAccessLine> emergencyAccesses) {
+    public Builder ownerRecords(
+        List<ConsentLine> consents, List<EmergencyAccessLine> emergencyAccesses) {
       this.consents = consents;
       this.emergencyAccesses = emergencyAccesses;
       return this;
     }
 
-    /** @return the view */
+    /**
+     * @return the view
+     */
     public CaseView build() {
       return new CaseView(
-          id, version, code, owned, status, stage, identificationDecidedOn, identificationDecidedBy, closureRequested, traffickingStatus,
-          typeOfExploitation, openedOn, ownerOrganisation, ownerUser, identity, contact, exploitation, visible, hidden, referrals, consents,
+          id,
+          version,
+          code,
+          owned,
+          status,
+          stage,
+          identificationDecidedOn,
+          identificationDecidedBy,
+          closureRequested,
+          traffickingStatus,
+          typeOfExploitation,
+          openedOn,
+          ownerOrganisation,
+          ownerUser,
+          identity,
+          contact,
+          exploitation,
+          visible,
+          hidden,
+          referrals,
+          consents,
           emergencyAccesses);
     }
   }

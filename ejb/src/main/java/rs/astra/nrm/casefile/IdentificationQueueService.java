@@ -34,7 +34,8 @@ import rs.astra.nrm.shared.NrmTime;
  * it decides — adults for the CPTV, children (under 18 today, Europe/Belgrade) for a centre for
  * social work, the same rule as {@link CaseStageService#decideIdentification}. Filtering, sorting
  * and paging run in the database, with the access policy's predicate for READ of CASE_SUMMARY, so
- * that no case appears that the viewer may not see. Rows hold no personal data (code, stage, dates).
+ * that no case appears that the viewer may not see. Rows hold no personal data (code, stage,
+ * dates).
  */
 @Stateless
 public class IdentificationQueueService {
@@ -62,7 +63,9 @@ public class IdentificationQueueService {
    * @param referredOn the day of the (earliest waiting) referral for identification
    * @param daysWaiting days from that day to today (Europe/Belgrade)
    */
-  public record QueueRow(long caseId, String caseCode, NrmStage stage, LocalDate referredOn, long daysWaiting) implements Serializable {}
+  public record QueueRow(
+      long caseId, String caseCode, NrmStage stage, LocalDate referredOn, long daysWaiting)
+      implements Serializable {}
 
   /** Columns the queue can be sorted by. */
   public enum SortColumn {
@@ -81,9 +84,13 @@ public class IdentificationQueueService {
    * @param ascending sort direction
    * @param codeContains case-code fragment, ignoring case; {@code null} or blank = all
    */
-  public record QueueQuery(int first, int pageSize, SortColumn sortBy, boolean ascending, String codeContains) implements Serializable {
+  public record QueueQuery(
+      int first, int pageSize, SortColumn sortBy, boolean ascending, String codeContains)
+      implements Serializable {
 
-    /** @throws IllegalArgumentException if {@code first} is negative or {@code pageSize} not 1–500 */
+    /**
+     * @throws IllegalArgumentException if {@code first} is negative or {@code pageSize} not 1–500
+     */
     public QueueQuery {
       if (first < 0 || pageSize < 1 || pageSize > 500) {
         throw new IllegalArgumentException("first must be >= 0 and pageSize 1 to 500");
@@ -103,7 +110,8 @@ public class IdentificationQueueService {
    */
   public static boolean hasQueue(Viewer viewer) {
     return !viewer.role().readsNoCaseData()
-        && (viewer.organisationType() == OrganisationType.CPTV || viewer.organisationType() == OrganisationType.SOCIAL_WORK_CENTRE);
+        && (viewer.organisationType() == OrganisationType.CPTV
+            || viewer.organisationType() == OrganisationType.SOCIAL_WORK_CENTRE);
   }
 
   /**
@@ -128,11 +136,23 @@ public class IdentificationQueueService {
         .where(waiting(cb, q, c, r, viewer, query.codeContains(), today, now))
         .groupBy(c.get("id"), c.get("code"), c.get("stage"));
     Expression<?> key = query.sortBy() == SortColumn.CODE ? c.get("code") : referredOn;
-    q.orderBy(query.ascending() ? cb.asc(key) : cb.desc(key), query.ascending() ? cb.asc(c.get("id")) : cb.desc(c.get("id")));
+    q.orderBy(
+        query.ascending() ? cb.asc(key) : cb.desc(key),
+        query.ascending() ? cb.asc(c.get("id")) : cb.desc(c.get("id")));
     List<QueueRow> rows = new ArrayList<>();
-    for (Tuple t : em.createQuery(q).setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList()) {
+    for (Tuple t :
+        em.createQuery(q)
+            .setFirstResult(query.first())
+            .setMaxResults(query.pageSize())
+            .getResultList()) {
       LocalDate day = t.get(3, LocalDate.class);
-      rows.add(new QueueRow(t.get(0, Long.class), t.get(1, String.class), t.get(2, NrmStage.class), day, ChronoUnit.DAYS.between(day, today)));
+      rows.add(
+          new QueueRow(
+              t.get(0, Long.class),
+              t.get(1, String.class),
+              t.get(2, NrmStage.class),
+              day,
+              ChronoUnit.DAYS.between(day, today)));
     }
     return rows;
   }
@@ -159,7 +179,14 @@ public class IdentificationQueueService {
   }
 
   private Predicate[] waiting(
-      CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Root<Referral> r, Viewer viewer, String codeContains, LocalDate today, Instant now) {
+      CriteriaBuilder cb,
+      CriteriaQuery<?> q,
+      Root<CaseFile> c,
+      Root<Referral> r,
+      Viewer viewer,
+      String codeContains,
+      LocalDate today,
+      Instant now) {
     List<Predicate> where = new ArrayList<>();
     where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now));
     where.add(cb.equal(r.get("caseFile"), c));
@@ -167,7 +194,8 @@ public class IdentificationQueueService {
     where.add(cb.equal(r.get("purpose"), Purpose.IDENTIFICATION));
     where.add(r.get("state").in(WAITING));
     where.add(cb.equal(c.get("stage"), NrmStage.PRESUMED_VICTIM));
-    // Who decides: a child (born after this day) by a centre for social work, anyone else (an adult,
+    // Who decides: a child (born after this day) by a centre for social work, anyone else (an
+    // adult,
     // or a person whose birth date is unknown) by the CPTV.
     Expression<LocalDate> birthdate = c.get("person").get("birthdate");
     LocalDate childIfBornAfter = today.minusYears(ADULT_AGE);
@@ -177,7 +205,13 @@ public class IdentificationQueueService {
       where.add(cb.or(cb.isNull(birthdate), cb.lessThanOrEqualTo(birthdate, childIfBornAfter)));
     }
     if (codeContains != null && !codeContains.isBlank()) {
-      String escaped = codeContains.strip().toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String escaped =
+          codeContains
+              .strip()
+              .toUpperCase(Locale.ROOT)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
       where.add(cb.like(cb.upper(c.get("code")), "%" + escaped + "%", '\\'));
     }
     return where.toArray(Predicate[]::new);

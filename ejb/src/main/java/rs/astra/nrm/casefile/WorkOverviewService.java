@@ -25,14 +25,17 @@ import rs.astra.nrm.shared.SerbianWorkingDays;
  *       (Monday to Friday; public holidays are not counted out);
  *   <li>consents on her organisation's cases that expire within 14 days;
  *   <li>open cases of her organisation without any event for 90 days;
- *   <li>emergency accesses to her organisation's cases (shown through
- *       {@link rs.astra.nrm.consent.BreakGlassService#accessesToMyCases}).
+ *   <li>emergency accesses to her organisation's cases (shown through {@link
+ *       rs.astra.nrm.consent.BreakGlassService#accessesToMyCases}).
  * </ul>
  */
 @Stateless
 public class WorkOverviewService {
 
-  /** Days without an answer after which a sent referral is overdue (working days in Serbia, {@link SerbianWorkingDays}). */
+  /**
+   * Days without an answer after which a sent referral is overdue (working days in Serbia, {@link
+   * SerbianWorkingDays}).
+   */
   public static final int OVERDUE_WORKING_DAYS = 5;
 
   /** Days ahead in which an expiring consent is shown. */
@@ -53,7 +56,8 @@ public class WorkOverviewService {
    * @param date the date that matters (referral date, consent's last day, last activity)
    * @param days how many days (waiting, left, quiet)
    */
-  public record Task(long caseId, String caseCode, String organisation, LocalDate date, long days) implements Serializable {}
+  public record Task(long caseId, String caseCode, String organisation, LocalDate date, long days)
+      implements Serializable {}
 
   /**
    * The overview.
@@ -96,51 +100,116 @@ public class WorkOverviewService {
 
     String waitingWhere = " from Referral r where r.toOrganisation.id = :org and r.state = :sent";
     List<Task> waiting =
-        em.createQuery("select r" + waitingWhere + " order by r.referralDate, r.id", Referral.class)
-            .setParameter("org", org).setParameter("sent", ReferralState.SENT).setMaxResults(limit).getResultList().stream()
-            .map(r -> new Task(r.getCaseFile().getId(), r.getCaseFile().getCode(), r.getFromOrganisation().getName(), r.getReferralDate(),
-                ChronoUnit.DAYS.between(r.getReferralDate(), today)))
+        em
+            .createQuery(
+                "select r" + waitingWhere + " order by r.referralDate, r.id", Referral.class)
+            .setParameter("org", org)
+            .setParameter("sent", ReferralState.SENT)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(
+                r ->
+                    new Task(
+                        r.getCaseFile().getId(),
+                        r.getCaseFile().getCode(),
+                        r.getFromOrganisation().getName(),
+                        r.getReferralDate(),
+                        ChronoUnit.DAYS.between(r.getReferralDate(), today)))
             .toList();
-    long waitingCount = em.createQuery("select count(r)" + waitingWhere, Long.class).setParameter("org", org).setParameter("sent", ReferralState.SENT).getSingleResult();
+    long waitingCount =
+        em.createQuery("select count(r)" + waitingWhere, Long.class)
+            .setParameter("org", org)
+            .setParameter("sent", ReferralState.SENT)
+            .getSingleResult();
 
     LocalDate overdueBefore = SerbianWorkingDays.minusWorkingDays(today, OVERDUE_WORKING_DAYS);
-    String overdueWhere = " from Referral r where r.fromOrganisation.id = :org and r.state = :sent and r.referralDate < :before";
+    String overdueWhere =
+        " from Referral r where r.fromOrganisation.id = :org and r.state = :sent and r.referralDate < :before";
     List<Task> overdue =
-        em.createQuery("select r" + overdueWhere + " order by r.referralDate, r.id", Referral.class)
-            .setParameter("org", org).setParameter("sent", ReferralState.SENT).setParameter("before", overdueBefore).setMaxResults(limit).getResultList().stream()
-            .map(r -> new Task(r.getCaseFile().getId(), r.getCaseFile().getCode(), r.getToOrganisation().getName(), r.getReferralDate(),
-                ChronoUnit.DAYS.between(r.getReferralDate(), today)))
+        em
+            .createQuery(
+                "select r" + overdueWhere + " order by r.referralDate, r.id", Referral.class)
+            .setParameter("org", org)
+            .setParameter("sent", ReferralState.SENT)
+            .setParameter("before", overdueBefore)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(
+                r ->
+                    new Task(
+                        r.getCaseFile().getId(),
+                        r.getCaseFile().getCode(),
+                        r.getToOrganisation().getName(),
+                        r.getReferralDate(),
+                        ChronoUnit.DAYS.between(r.getReferralDate(), today)))
             .toList();
     long overdueCount =
         em.createQuery("select count(r)" + overdueWhere, Long.class)
-            .setParameter("org", org).setParameter("sent", ReferralState.SENT).setParameter("before", overdueBefore).getSingleResult();
+            .setParameter("org", org)
+            .setParameter("sent", ReferralState.SENT)
+            .setParameter("before", overdueBefore)
+            .getSingleResult();
 
     String expiringWhere =
         " from Consent k where k.caseFile.ownerOrganisation.id = :org and k.withdrawnAt is null and k.validUntil >= :today and k.validUntil <= :until";
     List<Task> expiring =
-        em.createQuery("select k" + expiringWhere + " order by k.validUntil, k.id", Consent.class)
-            .setParameter("org", org).setParameter("today", today).setParameter("until", today.plusDays(EXPIRY_WINDOW_DAYS)).setMaxResults(limit)
-            .getResultList().stream()
-            .map(k -> new Task(k.getCaseFile().getId(), k.getCaseFile().getCode(), k.getRecipient().getName(), k.getValidUntil(),
-                ChronoUnit.DAYS.between(today, k.getValidUntil())))
+        em
+            .createQuery("select k" + expiringWhere + " order by k.validUntil, k.id", Consent.class)
+            .setParameter("org", org)
+            .setParameter("today", today)
+            .setParameter("until", today.plusDays(EXPIRY_WINDOW_DAYS))
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(
+                k ->
+                    new Task(
+                        k.getCaseFile().getId(),
+                        k.getCaseFile().getCode(),
+                        k.getRecipient().getName(),
+                        k.getValidUntil(),
+                        ChronoUnit.DAYS.between(today, k.getValidUntil())))
             .toList();
     long expiringCount =
         em.createQuery("select count(k)" + expiringWhere, Long.class)
-            .setParameter("org", org).setParameter("today", today).setParameter("until", today.plusDays(EXPIRY_WINDOW_DAYS)).getSingleResult();
+            .setParameter("org", org)
+            .setParameter("today", today)
+            .setParameter("until", today.plusDays(EXPIRY_WINDOW_DAYS))
+            .getSingleResult();
 
     Instant quietSince = Instant.now().minus(QUIET_DAYS, ChronoUnit.DAYS);
     String quietWhere =
         " from CaseFile c where c.ownerOrganisation.id = :org and c.stage <> :closed and c.createdAt < :since"
             + " and not exists (select e.id from CaseEvent e where e.caseFileId = c.id and e.at >= :since)";
     List<Task> quiet =
-        em.createQuery("select c" + quietWhere + " order by c.openedOn, c.id", CaseFile.class)
-            .setParameter("org", org).setParameter("closed", NrmStage.CLOSED).setParameter("since", quietSince).setMaxResults(limit).getResultList().stream()
-            .map(c -> new Task(c.getId(), c.getCode(), null, c.getOpenedOn(), ChronoUnit.DAYS.between(c.getCreatedAt().atZone(AccessPolicy.ZONE).toLocalDate(), today)))
+        em
+            .createQuery("select c" + quietWhere + " order by c.openedOn, c.id", CaseFile.class)
+            .setParameter("org", org)
+            .setParameter("closed", NrmStage.CLOSED)
+            .setParameter("since", quietSince)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(
+                c ->
+                    new Task(
+                        c.getId(),
+                        c.getCode(),
+                        null,
+                        c.getOpenedOn(),
+                        ChronoUnit.DAYS.between(
+                            c.getCreatedAt().atZone(AccessPolicy.ZONE).toLocalDate(), today)))
             .toList();
     long quietCount =
         em.createQuery("select count(c)" + quietWhere, Long.class)
-            .setParameter("org", org).setParameter("closed", NrmStage.CLOSED).setParameter("since", quietSince).getSingleResult();
+            .setParameter("org", org)
+            .setParameter("closed", NrmStage.CLOSED)
+            .setParameter("since", quietSince)
+            .getSingleResult();
 
-    return new Overview(waiting, overdue, expiring, quiet, waitingCount, overdueCount, expiringCount, quietCount);
+    return new Overview(
+        waiting, overdue, expiring, quiet, waitingCount, overdueCount, expiringCount, quietCount);
   }
 }

@@ -4,7 +4,8 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * Thrown when a user explicitly asks for something the {@link AccessPolicy} denies (the deny is
- * already in the audit trail). Carries the reason for the user's message; rolls the transaction back.
+ * already in the audit trail). Carries the reason for the user's message; rolls the transaction
+ * back.
  */
 @ApplicationException(rollback = true)
 public class AccessDeniedException extends RuntimeException {
@@ -23,7 +24,9 @@ public class AccessDeniedException extends RuntimeException {
     this.reason = reason;
   }
 
-  /** @return why it was denied; message key {@code deny.<NAME>} */
+  /**
+   * @return why it was denied; message key {@code deny.<NAME>}
+   */
   public DenyReason reason() {
     return reason;
   }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.organisation.Viewer;
 
@@ -36,7 +36,8 @@ public class AccessEnforcer {
    * @param carried the categories whose data the caller returns with the view
    * @return a decision per category, in category order
    */
-  public Map<DataCategory, Decision> decideAllAndRecordPermits(Viewer viewer, CaseFacts facts, AccessAction action, Instant now, Set<DataCategory> carried) {
+  public Map<DataCategory, Decision> decideAllAndRecordPermits(
+      Viewer viewer, CaseFacts facts, AccessAction action, Instant now, Set<DataCategory> carried) {
     Map<DataCategory, Decision> decisions = new EnumMap<>(DataCategory.class);
     List<AuditTrail.Entry> entries = new ArrayList<>();
     for (DataCategory category : DataCategory.values()) {
@@ -52,9 +53,9 @@ public class AccessEnforcer {
 
   /**
    * Decides without recording anything, for a caller that records the permits of what it then
-   * returns ({@link #recordPermits}: one page of a list, the names shown) or only decides whether to
-   * offer a section or a button. The single way to {@link AccessPolicy#decide} outside this class
-   * (ArchitectureTest), so that every decision a service takes passes here.
+   * returns ({@link #recordPermits}: one page of a list, the names shown) or only decides whether
+   * to offer a section or a button. The single way to {@link AccessPolicy#decide} outside this
+   * class (ArchitectureTest), so that every decision a service takes passes here.
    *
    * @param viewer who asks
    * @param facts the case
@@ -63,7 +64,8 @@ public class AccessEnforcer {
    * @param now when (UTC)
    * @return the policy's decision
    */
-  public Decision decide(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+  public Decision decide(
+      Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
     return policy.decide(viewer, facts, category, action, now);
   }
 
@@ -80,10 +82,14 @@ public class AccessEnforcer {
    * @return the permit
    * @throws AccessDeniedException when denied (after recording the deny)
    */
-  public Decision require(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+  public Decision require(
+      Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
     Decision d = policy.decide(viewer, facts, category, action, now);
     if (category.isPersonal() || !d.permitted()) {
-      audit.record(viewer, now, List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d)));
+      audit.record(
+          viewer,
+          now,
+          List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d)));
     }
     if (!d.permitted()) {
       throw new AccessDeniedException(category, action, d.denyReason());
@@ -102,8 +108,17 @@ public class AccessEnforcer {
    * @param refusal the refusing decision
    * @param now when (UTC)
    */
-  public void recordRefusal(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Decision refusal, Instant now) {
-    audit.record(viewer, now, List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, refusal)));
+  public void recordRefusal(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      AccessAction action,
+      Decision refusal,
+      Instant now) {
+    audit.record(
+        viewer,
+        now,
+        List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, refusal)));
   }
 
   /**

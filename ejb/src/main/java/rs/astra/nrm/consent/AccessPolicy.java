@@ -55,7 +55,7 @@ import rs.astra.nrm.referral.ReferralState;
  * <p>When several bases apply, the one covering all records wins over one covering only the
  * organisation's own records (e.g. a police unit's consent over its own-records legal basis).
  *
- * "Today" for consent validity is the calendar day in Europe/Belgrade of the instant given.
+ * <p>"Today" for consent validity is the calendar day in Europe/Belgrade of the instant given.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -76,7 +76,8 @@ public class AccessPolicy {
    * @param now the instant of the request (UTC); its Europe/Belgrade day decides consent validity
    * @return the decision with its basis or deny reason
    */
-  public Decision decide(Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+  public Decision decide(
+      Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
     if (viewer.role().readsNoCaseData()) {
       return Decision.deny(DenyReason.ADMINISTRATOR);
     }
@@ -84,15 +85,23 @@ public class AccessPolicy {
       return Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
     }
     long org = viewer.organisationId();
-    List<CaseFacts.ReferralFact> toMe = facts.referrals().stream().filter(r -> r.toOrganisationId() == org).toList();
-    List<CaseFacts.ReferralFact> live = toMe.stream().filter(r -> LIVE.contains(r.state())).sorted(Comparator.comparingLong(CaseFacts.ReferralFact::id)).toList();
+    List<CaseFacts.ReferralFact> toMe =
+        facts.referrals().stream().filter(r -> r.toOrganisationId() == org).toList();
+    List<CaseFacts.ReferralFact> live =
+        toMe.stream()
+            .filter(r -> LIVE.contains(r.state()))
+            .sorted(Comparator.comparingLong(CaseFacts.ReferralFact::id))
+            .toList();
 
     // Every basis that applies is found; the broadest wins, so that a narrow legal basis (own
     // records only) never hides a consent that covers all records.
     Decision legal = null;
-    for (LegalBasisTable.Rule rule : LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
-      List<CaseFacts.ReferralFact> related = rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL ? live : toMe;
-      if (related.stream().anyMatch(r -> rule.requiredPurpose() == null || rule.requiredPurpose() == r.purpose())) {
+    for (LegalBasisTable.Rule rule :
+        LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
+      List<CaseFacts.ReferralFact> related =
+          rule.relation() == LegalBasisTable.Relation.LIVE_REFERRAL ? live : toMe;
+      if (related.stream()
+          .anyMatch(r -> rule.requiredPurpose() == null || rule.requiredPurpose() == r.purpose())) {
         legal = Decision.permit(AccessBasis.LEGAL_BASIS, rule.code(), rule.scope());
         break;
       }
@@ -101,16 +110,27 @@ public class AccessPolicy {
       return legal;
     }
     if (live.isEmpty() || !category.isPersonal()) {
-      return legal != null ? legal : Decision.deny(live.isEmpty() ? DenyReason.NOT_REFERRED : DenyReason.ACTION_NOT_PERMITTED);
+      return legal != null
+          ? legal
+          : Decision.deny(
+              live.isEmpty() ? DenyReason.NOT_REFERRED : DenyReason.ACTION_NOT_PERMITTED);
     }
 
     LocalDate today = now.atZone(ZONE).toLocalDate();
-    List<CaseFacts.ReferralFact> asking = live.stream().filter(r -> r.categories().contains(category)).toList();
+    List<CaseFacts.ReferralFact> asking =
+        live.stream().filter(r -> r.categories().contains(category)).toList();
     Decision consent = null;
     for (CaseFacts.ReferralFact r : asking) {
       for (CaseFacts.ConsentFact k : facts.consents()) {
-        if (consent == null && k.recipientOrganisationId() == org && k.purpose() == r.purpose() && k.categories().contains(category) && k.activeOn(today)) {
-          Decision.Scope scope = action == AccessAction.UPDATE ? Decision.Scope.OWN_RECORDS : Decision.Scope.ALL_RECORDS;
+        if (consent == null
+            && k.recipientOrganisationId() == org
+            && k.purpose() == r.purpose()
+            && k.categories().contains(category)
+            && k.activeOn(today)) {
+          Decision.Scope scope =
+              action == AccessAction.UPDATE
+                  ? Decision.Scope.OWN_RECORDS
+                  : Decision.Scope.ALL_RECORDS;
           consent = Decision.permit(AccessBasis.CONSENT, String.valueOf(k.id()), scope);
         }
       }
@@ -120,10 +140,14 @@ public class AccessPolicy {
     }
     Decision emergency = null;
     for (CaseFacts.BreakGlassFact b : facts.breakGlass()) {
-      if (emergency == null && b.userId() == viewer.userId() && b.category() == category && now.isBefore(b.expiresAt())) {
+      if (emergency == null
+          && b.userId() == viewer.userId()
+          && b.category() == category
+          && now.isBefore(b.expiresAt())) {
         emergency =
             action == AccessAction.READ
-                ? Decision.permit(AccessBasis.BREAK_GLASS, String.valueOf(b.id()), Decision.Scope.ALL_RECORDS)
+                ? Decision.permit(
+                    AccessBasis.BREAK_GLASS, String.valueOf(b.id()), Decision.Scope.ALL_RECORDS)
                 : Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
       }
     }
@@ -150,7 +174,8 @@ public class AccessPolicy {
    *     on any case
    * @param dailyLimit how many one may open a day without the data protection officer
    */
-  public record EmergencyRequest(String reason, boolean threatToLifeOrHealth, long openedTodayByViewer, int dailyLimit) {}
+  public record EmergencyRequest(
+      String reason, boolean threatToLifeOrHealth, long openedTodayByViewer, int dailyLimit) {}
 
   /**
    * Decides whether a user may open an emergency (break-glass) access to a category, with the
@@ -162,13 +187,19 @@ public class AccessPolicy {
    * @param reason the reason she gives
    * @return a permit with basis BREAK_GLASS, or a deny with its reason
    */
-  public Decision decideEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category, String reason) {
-    return decideEmergencyAccess(viewer, facts, category, new EmergencyRequest(reason, false, 0, Integer.MAX_VALUE), Instant.now());
+  public Decision decideEmergencyAccess(
+      Viewer viewer, CaseFacts facts, DataCategory category, String reason) {
+    return decideEmergencyAccess(
+        viewer,
+        facts,
+        category,
+        new EmergencyRequest(reason, false, 0, Integer.MAX_VALUE),
+        Instant.now());
   }
 
   /**
-   * Decides whether a user may open an emergency (break-glass) access to a category. The bounds,
-   * in the order they are checked (issue 15; the access matrix has a row for each):
+   * Decides whether a user may open an emergency (break-glass) access to a category. The bounds, in
+   * the order they are checked (issue 15; the access matrix has a row for each):
    *
    * <ol>
    *   <li>never administrators or data protection officers; not the owner, who needs none;
@@ -179,8 +210,8 @@ public class AccessPolicy {
    *       says something ({@link BreakGlassAccess#isMeaningful});
    *   <li>at most one open emergency access per user, case and category;
    *   <li>at most {@code dailyLimit} a day per user; beyond, the data protection officer decides;
-   *   <li>when the person withdrew her consent for the organisation, only for a threat to her life or
-   *       health that the user confirms (vital interest, GDPR Art. 9(2)(c)).
+   *   <li>when the person withdrew her consent for the organisation, only for a threat to her life
+   *       or health that the user confirms (vital interest, GDPR Art. 9(2)(c)).
    * </ol>
    *
    * @param viewer who asks
@@ -191,7 +222,12 @@ public class AccessPolicy {
    * @return a permit with basis BREAK_GLASS (reference {@code Art. 9(2)(c)} when opened for a vital
    *     interest), or a deny with its reason
    */
-  public Decision decideEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category, EmergencyRequest request, Instant now) {
+  public Decision decideEmergencyAccess(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      EmergencyRequest request,
+      Instant now) {
     if (viewer.role().readsNoCaseData()) {
       return Decision.deny(DenyReason.ADMINISTRATOR);
     }
@@ -201,7 +237,10 @@ public class AccessPolicy {
     if (facts.closed()) {
       return Decision.deny(DenyReason.CASE_CLOSED);
     }
-    boolean referred = facts.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId() && LIVE.contains(r.state()));
+    boolean referred =
+        facts.referrals().stream()
+            .anyMatch(
+                r -> r.toOrganisationId() == viewer.organisationId() && LIVE.contains(r.state()));
     if (!referred) {
       return Decision.deny(DenyReason.NOT_REFERRED);
     }
@@ -214,24 +253,32 @@ public class AccessPolicy {
     if (!BreakGlassAccess.isMeaningful(request.reason())) {
       return Decision.deny(DenyReason.REASON_NOT_MEANINGFUL);
     }
-    if (facts.breakGlass().stream().anyMatch(b -> b.userId() == viewer.userId() && b.category() == category && now.isBefore(b.expiresAt()))) {
+    if (facts.breakGlass().stream()
+        .anyMatch(
+            b ->
+                b.userId() == viewer.userId()
+                    && b.category() == category
+                    && now.isBefore(b.expiresAt()))) {
       return Decision.deny(DenyReason.EMERGENCY_ALREADY_OPEN);
     }
     if (request.openedTodayByViewer() >= request.dailyLimit()) {
       return Decision.deny(DenyReason.EMERGENCY_DAILY_LIMIT);
     }
     boolean vitalInterest = request.threatToLifeOrHealth();
-    if (consentWithdrawnBy(facts, viewer.organisationId(), now.atZone(ZONE).toLocalDate()) && !vitalInterest) {
+    if (consentWithdrawnBy(facts, viewer.organisationId(), now.atZone(ZONE).toLocalDate())
+        && !vitalInterest) {
       return Decision.deny(DenyReason.VITAL_INTEREST_REQUIRED);
     }
-    return Decision.permit(AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
+    return Decision.permit(
+        AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
   }
 
   /**
    * Whether a user may decide (approve or reject) an emergency access asked for beyond the daily
    * limit (issue 15): only the data protection officer of the organisation that owns the case — the
    * controller of its data, who answers for who reads it (GDPR Art. 37–39). The approval itself
-   * opens nothing without {@link #decideEmergencyAccess} permitting the requester, daily limit aside.
+   * opens nothing without {@link #decideEmergencyAccess} permitting the requester, daily limit
+   * aside.
    *
    * @param officer who decides
    * @param facts the case
@@ -239,14 +286,16 @@ public class AccessPolicy {
    *     closed since may still be rejected; its approval is refused by the bounds)
    */
   public boolean mayDecideEmergencyRequest(Viewer officer, CaseFacts facts) {
-    return officer.role() == PortalRole.DPO && facts.ownerOrganisationId() == officer.organisationId();
+    return officer.role() == PortalRole.DPO
+        && facts.ownerOrganisationId() == officer.organisationId();
   }
 
   /**
    * Whether a user reads her organisation's referral inbox (the referrals sent to it: case code,
    * sender, purpose, categories, the sender's details). Only roles that read case data do:
    * administrators, data protection officers and hotline operators of a receiving organisation see
-   * none (issue 16; data minimisation, GDPR Art. 5(1)(c)), exactly as they may not answer a referral.
+   * none (issue 16; data minimisation, GDPR Art. 5(1)(c)), exactly as they may not answer a
+   * referral.
    *
    * @param viewer who asks
    * @return {@code true} for the roles that read case data
@@ -260,12 +309,12 @@ public class AccessPolicy {
 
   /**
    * The own-records rule ({@link Decision.Scope#OWN_RECORDS}) as a JPQL condition: a record is the
-   * viewer's organisation's own when her organisation recorded it. The one place the rule is written
-   * for queries of a case's records (support plan, timeline); bind its parameter with {@link
-   * #bindOwnRecords}.
+   * viewer's organisation's own when her organisation recorded it. The one place the rule is
+   * written for queries of a case's records (support plan, timeline); bind its parameter with
+   * {@link #bindOwnRecords}.
    *
-   * @param organisationId the JPQL path of the id of the organisation that recorded the record, e.g.
-   *     {@code "s.organisation.id"}
+   * @param organisationId the JPQL path of the id of the organisation that recorded the record,
+   *     e.g. {@code "s.organisation.id"}
    * @return the condition, e.g. {@code s.organisation.id = :ownRecordsOrganisation}
    */
   public static String ownRecords(String organisationId) {
@@ -281,7 +330,9 @@ public class AccessPolicy {
    * @return {@code ""} or {@code " and <organisationId> = :ownRecordsOrganisation"}
    */
   public static String recordsInScope(Decision decision, String organisationId) {
-    return decision.scope() == Decision.Scope.ALL_RECORDS ? "" : " and " + ownRecords(organisationId);
+    return decision.scope() == Decision.Scope.ALL_RECORDS
+        ? ""
+        : " and " + ownRecords(organisationId);
   }
 
   /**
@@ -311,7 +362,10 @@ public class AccessPolicy {
    * @return the scope; {@link StatisticsScope#allOrganisations()} or her organisation's id
    */
   public static StatisticsScope statisticsScope(Viewer viewer) {
-    boolean all = viewer.role() == PortalRole.NGO_COORDINATOR || viewer.role() == PortalRole.CPTV_OFFICER || viewer.role() == PortalRole.ADMIN;
+    boolean all =
+        viewer.role() == PortalRole.NGO_COORDINATOR
+            || viewer.role() == PortalRole.CPTV_OFFICER
+            || viewer.role() == PortalRole.ADMIN;
     return new StatisticsScope(all ? null : viewer.organisationId());
   }
 
@@ -323,7 +377,9 @@ public class AccessPolicy {
    */
   public record StatisticsScope(Long organisationId) {
 
-    /** @return whether the rows of every organisation count */
+    /**
+     * @return whether the rows of every organisation count
+     */
     public boolean allOrganisations() {
       return organisationId == null;
     }
@@ -337,10 +393,11 @@ public class AccessPolicy {
      *     next number, each used once (see {@link #bind})
      * @param organisationColumns the columns that name an organisation the row belongs to (case
      *     owner, recorder, provider, sender, recipient, importer)
-     * @return {@code ""} for all organisations, else {@code " and c = ?n"} or {@code " and (c = ?n or
-     *     d = ?n+1 …)"}
+     * @return {@code ""} for all organisations, else {@code " and c = ?n"} or {@code " and (c = ?n
+     *     or d = ?n+1 …)"}
      */
-    public static String predicate(boolean oneOrganisation, int firstParameter, String... organisationColumns) {
+    public static String predicate(
+        boolean oneOrganisation, int firstParameter, String... organisationColumns) {
       if (!oneOrganisation) {
         return "";
       }
@@ -352,7 +409,8 @@ public class AccessPolicy {
     }
 
     /**
-     * Binds the organisation to the parameters of {@link #predicate}; nothing for all organisations.
+     * Binds the organisation to the parameters of {@link #predicate}; nothing for all
+     * organisations.
      *
      * @param <Q> the kind of query
      * @param query the query whose SQL carries the predicate
@@ -389,7 +447,10 @@ public class AccessPolicy {
    * @param asked the personal categories asked for
    * @return the covering rule's code and the categories it covers
    */
-  public ReferralBasis legalBasisForReferral(rs.astra.nrm.organisation.OrganisationType recipientType, Purpose purpose, Set<DataCategory> asked) {
+  public ReferralBasis legalBasisForReferral(
+      rs.astra.nrm.organisation.OrganisationType recipientType,
+      Purpose purpose,
+      Set<DataCategory> asked) {
     Set<DataCategory> covered = EnumSet.noneOf(DataCategory.class);
     String code = null;
     for (LegalBasisTable.Rule rule : LegalBasisTable.RULES) {
@@ -409,14 +470,16 @@ public class AccessPolicy {
   }
 
   /**
-   * {@link Consent#isActive} as a query predicate: not withdrawn, given on or before the day, the day
-   * not after its last valid day. The listQueryAndDecideAgreeRowByRow test holds the two equal.
+   * {@link Consent#isActive} as a query predicate: not withdrawn, given on or before the day, the
+   * day not after its last valid day. The listQueryAndDecideAgreeRowByRow test holds the two equal.
    */
   private static Predicate consentActiveOn(CriteriaBuilder cb, Root<Consent> k, LocalDate day) {
     return cb.and(
         cb.isNull(k.get("withdrawnAt")),
         cb.lessThanOrEqualTo(k.<LocalDate>get("givenOn"), day),
-        cb.or(cb.isNull(k.get("validUntil")), cb.greaterThanOrEqualTo(k.<LocalDate>get("validUntil"), day)));
+        cb.or(
+            cb.isNull(k.get("validUntil")),
+            cb.greaterThanOrEqualTo(k.<LocalDate>get("validUntil"), day)));
   }
 
   /** The reference of an emergency access opened for a vital interest. */
@@ -432,27 +495,42 @@ public class AccessPolicy {
    * @return {@code true} when a consent for it is withdrawn and none is active
    */
   public static boolean consentWithdrawnBy(CaseFacts facts, long organisationId, LocalDate today) {
-    List<CaseFacts.ConsentFact> forOrganisation = facts.consents().stream().filter(k -> k.recipientOrganisationId() == organisationId).toList();
-    return forOrganisation.stream().anyMatch(k -> k.withdrawnAt() != null) && forOrganisation.stream().noneMatch(k -> k.activeOn(today));
+    List<CaseFacts.ConsentFact> forOrganisation =
+        facts.consents().stream()
+            .filter(k -> k.recipientOrganisationId() == organisationId)
+            .toList();
+    return forOrganisation.stream().anyMatch(k -> k.withdrawnAt() != null)
+        && forOrganisation.stream().noneMatch(k -> k.activeOn(today));
   }
 
   /** The most specific reason why no consent covers the request. */
   private static DenyReason whyNoConsent(
-      CaseFacts facts, long org, DataCategory category, List<CaseFacts.ReferralFact> asking, List<CaseFacts.ReferralFact> live, LocalDate today) {
+      CaseFacts facts,
+      long org,
+      DataCategory category,
+      List<CaseFacts.ReferralFact> asking,
+      List<CaseFacts.ReferralFact> live,
+      LocalDate today) {
     if (asking.isEmpty()) {
       return DenyReason.NOT_IN_REFERRAL;
     }
-    List<CaseFacts.ConsentFact> mine = facts.consents().stream().filter(k -> k.recipientOrganisationId() == org).toList();
+    List<CaseFacts.ConsentFact> mine =
+        facts.consents().stream().filter(k -> k.recipientOrganisationId() == org).toList();
     if (mine.isEmpty()) {
       return DenyReason.NO_CONSENT;
     }
     Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
-    asking.stream().map(CaseFacts.ReferralFact::purpose).filter(p -> p != null).forEach(purposes::add);
-    List<CaseFacts.ConsentFact> forPurpose = mine.stream().filter(k -> purposes.contains(k.purpose())).toList();
+    asking.stream()
+        .map(CaseFacts.ReferralFact::purpose)
+        .filter(p -> p != null)
+        .forEach(purposes::add);
+    List<CaseFacts.ConsentFact> forPurpose =
+        mine.stream().filter(k -> purposes.contains(k.purpose())).toList();
     if (forPurpose.isEmpty()) {
       return DenyReason.CONSENT_OTHER_PURPOSE;
     }
-    List<CaseFacts.ConsentFact> covering = forPurpose.stream().filter(k -> k.categories().contains(category)).toList();
+    List<CaseFacts.ConsentFact> covering =
+        forPurpose.stream().filter(k -> k.categories().contains(category)).toList();
     if (covering.isEmpty()) {
       return DenyReason.CONSENT_OTHER_CATEGORY;
     }
@@ -466,16 +544,16 @@ public class AccessPolicy {
   }
 
   /**
-   * The number of cases on which {@link #permits} holds for READ of {@link DataCategory#CASE_SUMMARY}
-   * — the case list's total without filters — as two queries answered from indexes: the cases the
-   * organisation owns (and how many of them are also referred to it), and the distinct cases referred
-   * to it under a rule of the {@link LegalBasisTable} for the summary; {@link
-   * CaseSummaryCount#total} adds them up without counting a case twice. The summary is not personal,
-   * so consent and emergency access never widen it; the rules, the live states and the purposes are
-   * those {@link #permits} uses, and a test compares the total with {@link #decide} for every case.
-   * {@code permits} as a predicate makes PostgreSQL test every case ({@code owner OR EXISTS} cannot
-   * be answered from one index): 40–160 ms at 100,000 cases, against a few milliseconds for these
-   * (docs/benchmarks.md).
+   * The number of cases on which {@link #permits} holds for READ of {@link
+   * DataCategory#CASE_SUMMARY} — the case list's total without filters — as two queries answered
+   * from indexes: the cases the organisation owns (and how many of them are also referred to it),
+   * and the distinct cases referred to it under a rule of the {@link LegalBasisTable} for the
+   * summary; {@link CaseSummaryCount#total} adds them up without counting a case twice. The summary
+   * is not personal, so consent and emergency access never widen it; the rules, the live states and
+   * the purposes are those {@link #permits} uses, and a test compares the total with {@link
+   * #decide} for every case. {@code permits} as a predicate makes PostgreSQL test every case
+   * ({@code owner OR EXISTS} cannot be answered from one index): 40–160 ms at 100,000 cases,
+   * against a few milliseconds for these (docs/benchmarks.md).
    *
    * @param cb the criteria builder
    * @param viewer who asks
@@ -485,10 +563,18 @@ public class AccessPolicy {
     if (viewer.role().readsNoCaseData()) {
       return Optional.empty();
     }
-    return Optional.of(new CaseSummaryCount(cb, viewer.organisationId(), LegalBasisTable.candidates(viewer.organisationType(), DataCategory.CASE_SUMMARY, AccessAction.READ)));
+    return Optional.of(
+        new CaseSummaryCount(
+            cb,
+            viewer.organisationId(),
+            LegalBasisTable.candidates(
+                viewer.organisationType(), DataCategory.CASE_SUMMARY, AccessAction.READ)));
   }
 
-  /** The two queries of {@link #caseSummaryCount}; run both and give their results to {@link #total}. */
+  /**
+   * The two queries of {@link #caseSummaryCount}; run both and give their results to {@link
+   * #total}.
+   */
   public static final class CaseSummaryCount {
     private final CriteriaBuilder cb;
     private final long org;
@@ -512,14 +598,16 @@ public class AccessPolicy {
         Subquery<Long> referredIds = q.subquery(Long.class);
         Root<Referral> r = referredIds.from(Referral.class);
         referredIds.select(r.get("caseFileId")).where(referredUnderARule(r));
-        alsoReferred = cb.sum(cb.<Integer>selectCase().when(c.get("id").in(referredIds), 1).otherwise(0));
+        alsoReferred =
+            cb.sum(cb.<Integer>selectCase().when(c.get("id").in(referredIds), 1).otherwise(0));
       }
-      return q.multiselect(cb.count(c), alsoReferred).where(cb.equal(c.get("ownerOrganisation").get("id"), org));
+      return q.multiselect(cb.count(c), alsoReferred)
+          .where(cb.equal(c.get("ownerOrganisation").get("id"), org));
     }
 
     /**
-     * @return the number of distinct cases referred to the organisation under a rule for the summary
-     *     (one index); empty when no rule lets a recipient read the summary
+     * @return the number of distinct cases referred to the organisation under a rule for the
+     *     summary (one index); empty when no rule lets a recipient read the summary
      */
     public Optional<CriteriaQuery<Long>> referred() {
       if (rules.isEmpty()) {
@@ -527,7 +615,8 @@ public class AccessPolicy {
       }
       CriteriaQuery<Long> q = cb.createQuery(Long.class);
       Root<Referral> r = q.from(Referral.class);
-      return Optional.of(q.select(cb.countDistinct(r.get("caseFileId"))).where(referredUnderARule(r)));
+      return Optional.of(
+          q.select(cb.countDistinct(r.get("caseFileId"))).where(referredUnderARule(r)));
     }
 
     /**
@@ -553,7 +642,8 @@ public class AccessPolicy {
         }
         any.add(cb.and(where.toArray(Predicate[]::new)));
       }
-      return cb.and(cb.equal(r.get("toOrganisation").get("id"), org), cb.or(any.toArray(Predicate[]::new)));
+      return cb.and(
+          cb.equal(r.get("toOrganisation").get("id"), org), cb.or(any.toArray(Predicate[]::new)));
     }
   }
 
@@ -571,15 +661,21 @@ public class AccessPolicy {
    * @return the predicate
    */
   public Predicate permits(
-      CriteriaBuilder cb, CriteriaQuery<?> query, Root<CaseFile> c, Viewer viewer, DataCategory category, AccessAction action, Instant now) {
+      CriteriaBuilder cb,
+      CriteriaQuery<?> query,
+      Root<CaseFile> c,
+      Viewer viewer,
+      DataCategory category,
+      AccessAction action,
+      Instant now) {
     return predicate(cb, query, c, viewer, category, action, now, false);
   }
 
   /**
-   * The part of {@link #permits} whose bases cover all records of the category: true exactly for the
-   * cases on which {@code decide} permits with {@link Decision.Scope#ALL_RECORDS}. A list of records
-   * (e.g. proceedings entries) shows a record when this holds, or when {@link #permits} holds and the
-   * record is the viewer's organisation's own — the same scopes as {@code decide}.
+   * The part of {@link #permits} whose bases cover all records of the category: true exactly for
+   * the cases on which {@code decide} permits with {@link Decision.Scope#ALL_RECORDS}. A list of
+   * records (e.g. proceedings entries) shows a record when this holds, or when {@link #permits}
+   * holds and the record is the viewer's organisation's own — the same scopes as {@code decide}.
    *
    * @param cb the criteria builder
    * @param query the query (for subqueries)
@@ -591,7 +687,13 @@ public class AccessPolicy {
    * @return the predicate
    */
   public Predicate permitsAllRecords(
-      CriteriaBuilder cb, CriteriaQuery<?> query, Root<CaseFile> c, Viewer viewer, DataCategory category, AccessAction action, Instant now) {
+      CriteriaBuilder cb,
+      CriteriaQuery<?> query,
+      Root<CaseFile> c,
+      Viewer viewer,
+      DataCategory category,
+      AccessAction action,
+      Instant now) {
     return predicate(cb, query, c, viewer, category, action, now, true);
   }
 
@@ -612,7 +714,8 @@ public class AccessPolicy {
     long org = viewer.organisationId();
     List<Predicate> any = new ArrayList<>();
     any.add(cb.equal(c.get("ownerOrganisation").get("id"), org));
-    for (LegalBasisTable.Rule rule : LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
+    for (LegalBasisTable.Rule rule :
+        LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
       if (allRecordsOnly && rule.scope() != Decision.Scope.ALL_RECORDS) {
         continue;
       }
@@ -665,8 +768,12 @@ public class AccessPolicy {
                 cb.greaterThan(b.<Instant>get("expiresAt"), now));
         Subquery<Long> stillReferred = query.subquery(Long.class);
         Root<Referral> lr = stillReferred.from(Referral.class);
-        stillReferred.select(lr.get("id"))
-            .where(cb.equal(lr.get("caseFile"), c), cb.equal(lr.get("toOrganisation").get("id"), org), lr.get("state").in(LIVE));
+        stillReferred
+            .select(lr.get("id"))
+            .where(
+                cb.equal(lr.get("caseFile"), c),
+                cb.equal(lr.get("toOrganisation").get("id"), org),
+                lr.get("state").in(LIVE));
         any.add(cb.and(cb.exists(bg), cb.exists(stillReferred)));
       }
     }

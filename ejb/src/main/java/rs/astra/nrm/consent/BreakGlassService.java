@@ -46,7 +46,8 @@ public class BreakGlassService {
    * @param category the personal category
    * @param reason why
    * @return the new access's id
-   * @throws AccessDeniedException when refused; see {@link #open(Viewer, long, DataCategory, String, boolean)}
+   * @throws AccessDeniedException when refused; see {@link #open(Viewer, long, DataCategory,
+   *     String, boolean)}
    */
   public long open(Viewer viewer, long caseId, DataCategory category, String reason) {
     return open(viewer, caseId, category, reason, false);
@@ -64,33 +65,66 @@ public class BreakGlassService {
    *     and recorded with the access
    * @return the new access's id
    * @throws AccessDeniedException when refused (closed case, no live referral, reason, one already
-   *     open, the daily limit, vital interest not confirmed, administrator, owner); every refusal is
-   *     in the audit trail with its reason; beyond the daily limit the attempt also waits for the
-   *     owning organisation's data protection officer ({@link EmergencyApprovals})
+   *     open, the daily limit, vital interest not confirmed, administrator, owner); every refusal
+   *     is in the audit trail with its reason; beyond the daily limit the attempt also waits for
+   *     the owning organisation's data protection officer ({@link EmergencyApprovals})
    */
-  public long open(Viewer viewer, long caseId, DataCategory category, String reason, boolean threatToLifeOrHealth) {
+  public long open(
+      Viewer viewer,
+      long caseId,
+      DataCategory category,
+      String reason,
+      boolean threatToLifeOrHealth) {
     Instant now = Instant.now();
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new AccessDeniedException(category, AccessAction.READ, DenyReason.NOT_REFERRED));
-    Instant dayStart = now.atZone(AccessPolicy.ZONE).toLocalDate().atStartOfDay(AccessPolicy.ZONE).toInstant();
+    CaseFacts f =
+        caseAccess
+            .facts(caseId)
+            .orElseThrow(
+                () ->
+                    new AccessDeniedException(
+                        category, AccessAction.READ, DenyReason.NOT_REFERRED));
+    Instant dayStart =
+        now.atZone(AccessPolicy.ZONE).toLocalDate().atStartOfDay(AccessPolicy.ZONE).toInstant();
     long openedToday =
-        em.createQuery("select count(b) from BreakGlassAccess b where b.user.id = :user and b.openedAt >= :dayStart", Long.class)
+        em.createQuery(
+                "select count(b) from BreakGlassAccess b where b.user.id = :user and b.openedAt >= :dayStart",
+                Long.class)
             .setParameter("user", viewer.userId())
             .setParameter("dayStart", dayStart)
             .getSingleResult();
-    Decision d = policy.decideEmergencyAccess(viewer, f, category, new AccessPolicy.EmergencyRequest(reason, threatToLifeOrHealth, openedToday, perUserPerDay), now);
+    Decision d =
+        policy.decideEmergencyAccess(
+            viewer,
+            f,
+            category,
+            new AccessPolicy.EmergencyRequest(
+                reason, threatToLifeOrHealth, openedToday, perUserPerDay),
+            now);
     if (!d.permitted()) {
-      audit.record(viewer, now, List.of(new AuditTrail.Entry(caseId, f.personId(), category, AccessAction.READ, d)));
+      audit.record(
+          viewer,
+          now,
+          List.of(new AuditTrail.Entry(caseId, f.personId(), category, AccessAction.READ, d)));
       if (d.denyReason() == DenyReason.EMERGENCY_DAILY_LIMIT) {
-        // Beyond the daily limit the owning organisation's data protection officer decides (issue 15).
+        // Beyond the daily limit the owning organisation's data protection officer decides (issue
+        // 15).
         approvals.submit(viewer, caseId, category, reason, threatToLifeOrHealth, now);
       }
       throw new AccessDeniedException(category, AccessAction.READ, d.denyReason());
     }
     boolean vitalInterest = AccessPolicy.VITAL_INTEREST.equals(d.basisRef());
-    BreakGlassAccess access = new BreakGlassAccess(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), category, reason, now, vitalInterest);
+    BreakGlassAccess access =
+        new BreakGlassAccess(
+            em.find(CaseFile.class, caseId),
+            em.find(PortalUser.class, viewer.userId()),
+            category,
+            reason,
+            now,
+            vitalInterest);
     em.persist(access);
     em.flush();
-    timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.EMERGENCY_ACCESS, category.name());
+    timeline.record(
+        caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.EMERGENCY_ACCESS, category.name());
     audit.record(
         viewer,
         now,
@@ -100,7 +134,10 @@ public class BreakGlassService {
                 f.personId(),
                 category,
                 AccessAction.READ,
-                Decision.permit(AccessBasis.BREAK_GLASS, access.getId() + (vitalInterest ? " " + AccessPolicy.VITAL_INTEREST : ""), Decision.Scope.ALL_RECORDS))));
+                Decision.permit(
+                    AccessBasis.BREAK_GLASS,
+                    access.getId() + (vitalInterest ? " " + AccessPolicy.VITAL_INTEREST : ""),
+                    Decision.Scope.ALL_RECORDS))));
     return access.getId();
   }
 
@@ -113,7 +150,13 @@ public class BreakGlassService {
    * @return {@code true} when a consent for her organisation is withdrawn and none is active
    */
   public boolean consentWithdrawnForMe(Viewer viewer, long caseId) {
-    return caseAccess.facts(caseId).map(f -> AccessPolicy.consentWithdrawnBy(f, viewer.organisationId(), rs.astra.nrm.shared.NrmTime.today())).orElse(false);
+    return caseAccess
+        .facts(caseId)
+        .map(
+            f ->
+                AccessPolicy.consentWithdrawnBy(
+                    f, viewer.organisationId(), rs.astra.nrm.shared.NrmTime.today()))
+        .orElse(false);
   }
 
   /**
@@ -130,7 +173,15 @@ public class BreakGlassService {
    * @param expiresAt until when (UTC)
    */
   public record OwnerAlert(
-      long id, long caseId, String caseCode, String user, String organisation, DataCategory category, String reason, Instant openedAt, Instant expiresAt)
+      long id,
+      long caseId,
+      String caseCode,
+      String user,
+      String organisation,
+      DataCategory category,
+      String reason,
+      Instant openedAt,
+      Instant expiresAt)
       implements Serializable {}
 
   /**
@@ -144,7 +195,8 @@ public class BreakGlassService {
     if (viewer.role().readsNoCaseData()) {
       return List.of();
     }
-    return em.createNamedQuery(BreakGlassAccess.FIND_BY_OWNER, BreakGlassAccess.class)
+    return em
+        .createNamedQuery(BreakGlassAccess.FIND_BY_OWNER, BreakGlassAccess.class)
         .setParameter("organisationId", viewer.organisationId())
         .setMaxResults(Math.max(1, Math.min(200, max)))
         .getResultList()

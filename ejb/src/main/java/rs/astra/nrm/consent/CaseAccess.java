@@ -20,16 +20,16 @@ import rs.astra.nrm.audit.RequestId;
  * decisions themselves are still taken, and audited, by {@link AccessEnforcer}.
  *
  * <p>When the facts are kept: only in a request for a portal page (marked by the web module's
- * {@code PageViewFilter}, {@link RequestId#isPageView()}). Elsewhere — EJB timers, start-up, services
- * called directly, a request with no request context — every call loads the facts again, as
- * {@link CaseFactsLoader} always did.
+ * {@code PageViewFilter}, {@link RequestId#isPageView()}). Elsewhere — EJB timers, start-up,
+ * services called directly, a request with no request context — every call loads the facts again,
+ * as {@link CaseFactsLoader} always did.
  *
  * <p>Why kept facts are never stale after a change: every write of a case, referral, consent or
- * emergency access moves {@link CaseFactsWrites#generation()} on when its SQL is sent, and facts are
- * served only while the generation is the one taken before they were loaded. A change not yet sent
- * in the current transaction (a consent withdrawn and then the case read in the same transaction) is
- * flushed first, so that it counts too. A write the listener cannot see is announced with
- * {@link #changed()}.
+ * emergency access moves {@link CaseFactsWrites#generation()} on when its SQL is sent, and facts
+ * are served only while the generation is the one taken before they were loaded. A change not yet
+ * sent in the current transaction (a consent withdrawn and then the case read in the same
+ * transaction) is flushed first, so that it counts too. A write the listener cannot see is
+ * announced with {@link #changed()}.
  */
 @Dependent
 public class CaseAccess {

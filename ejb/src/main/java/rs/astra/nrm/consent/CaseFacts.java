@@ -48,7 +48,13 @@ public record CaseFacts(
    * @param consents every consent
    * @param breakGlass every emergency access
    */
-  public CaseFacts(long caseId, long personId, long ownerOrganisationId, List<ReferralFact> referrals, List<ConsentFact> consents, List<BreakGlassFact> breakGlass) {
+  public CaseFacts(
+      long caseId,
+      long personId,
+      long ownerOrganisationId,
+      List<ReferralFact> referrals,
+      List<ConsentFact> consents,
+      List<BreakGlassFact> breakGlass) {
     this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, false);
   }
 
@@ -61,9 +67,16 @@ public record CaseFacts(
    * @param purpose its purpose; {@code null} for an imported historic referral
    * @param categories the categories it asks for (empty for an imported one)
    */
-  public record ReferralFact(long id, long toOrganisationId, ReferralState state, Purpose purpose, Set<DataCategory> categories)
+  public record ReferralFact(
+      long id,
+      long toOrganisationId,
+      ReferralState state,
+      Purpose purpose,
+      Set<DataCategory> categories)
       implements Serializable {
-    /** @throws NullPointerException if state or categories is {@code null} */
+    /**
+     * @throws NullPointerException if state or categories is {@code null}
+     */
     public ReferralFact {
       Objects.requireNonNull(state, "state");
       categories = Set.copyOf(categories);
@@ -90,7 +103,9 @@ public record CaseFacts(
       LocalDate validUntil,
       Instant withdrawnAt)
       implements Serializable {
-    /** @throws NullPointerException if purpose, categories or givenOn is {@code null} */
+    /**
+     * @throws NullPointerException if purpose, categories or givenOn is {@code null}
+     */
     public ConsentFact {
       Objects.requireNonNull(purpose, "purpose");
       Objects.requireNonNull(givenOn, "givenOn");
@@ -116,5 +131,6 @@ public record CaseFacts(
    * @param category the category opened
    * @param expiresAt when it ends (UTC, exclusive)
    */
-  public record BreakGlassFact(long id, long userId, DataCategory category, Instant expiresAt) implements Serializable {}
+  public record BreakGlassFact(long id, long userId, DataCategory category, Instant expiresAt)
+      implements Serializable {}
 }

@@ -51,10 +51,16 @@ public class CaseFactsLoader {
     }
     Map<Long, long[]> heads = new HashMap<>();
     for (Object[] row :
-        em.createQuery("select c.id, c.person.id, c.ownerOrganisation.id, c.stage from CaseFile c where c.id in :ids", Object[].class)
+        em.createQuery(
+                "select c.id, c.person.id, c.ownerOrganisation.id, c.stage from CaseFile c where c.id in :ids",
+                Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      heads.put((Long) row[0], new long[] {(Long) row[1], (Long) row[2], row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0});
+      heads.put(
+          (Long) row[0],
+          new long[] {
+            (Long) row[1], (Long) row[2], row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0
+          });
     }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
     // load each of them with a query of its own (N+1 on every page of the case list).
@@ -66,12 +72,27 @@ public class CaseFactsLoader {
                 Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      Map<Long, CaseFacts.ReferralFact> ofCase = referrals.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
+      Map<Long, CaseFacts.ReferralFact> ofCase =
+          referrals.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
       CaseFacts.ReferralFact r =
           ofCase.computeIfAbsent(
-              (Long) row[1], id -> new CaseFacts.ReferralFact(id, (Long) row[2], (ReferralState) row[3], (Purpose) row[4], EnumSet.noneOf(DataCategory.class)));
+              (Long) row[1],
+              id ->
+                  new CaseFacts.ReferralFact(
+                      id,
+                      (Long) row[2],
+                      (ReferralState) row[3],
+                      (Purpose) row[4],
+                      EnumSet.noneOf(DataCategory.class)));
       if (row[5] != null) {
-        ofCase.put(r.id(), new CaseFacts.ReferralFact(r.id(), r.toOrganisationId(), r.state(), r.purpose(), plus(r.categories(), (DataCategory) row[5])));
+        ofCase.put(
+            r.id(),
+            new CaseFacts.ReferralFact(
+                r.id(),
+                r.toOrganisationId(),
+                r.state(),
+                r.purpose(),
+                plus(r.categories(), (DataCategory) row[5])));
       }
     }
     Map<Long, Map<Long, CaseFacts.ConsentFact>> consents = new HashMap<>();
@@ -82,25 +103,45 @@ public class CaseFactsLoader {
                 Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      Map<Long, CaseFacts.ConsentFact> ofCase = consents.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
+      Map<Long, CaseFacts.ConsentFact> ofCase =
+          consents.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
       CaseFacts.ConsentFact k =
           ofCase.computeIfAbsent(
               (Long) row[1],
-              id -> new CaseFacts.ConsentFact(id, (Long) row[2], (Purpose) row[3], EnumSet.noneOf(DataCategory.class), (LocalDate) row[4], (LocalDate) row[5], (Instant) row[6]));
+              id ->
+                  new CaseFacts.ConsentFact(
+                      id,
+                      (Long) row[2],
+                      (Purpose) row[3],
+                      EnumSet.noneOf(DataCategory.class),
+                      (LocalDate) row[4],
+                      (LocalDate) row[5],
+                      (Instant) row[6]));
       if (row[7] != null) {
         ofCase.put(
             k.id(),
-            new CaseFacts.ConsentFact(k.id(), k.recipientOrganisationId(), k.purpose(), plus(k.categories(), (DataCategory) row[7]), k.givenOn(), k.validUntil(), k.withdrawnAt()));
+            new CaseFacts.ConsentFact(
+                k.id(),
+                k.recipientOrganisationId(),
+                k.purpose(),
+                plus(k.categories(), (DataCategory) row[7]),
+                k.givenOn(),
+                k.validUntil(),
+                k.withdrawnAt()));
       }
     }
     Map<Long, List<CaseFacts.BreakGlassFact>> breakGlass = new HashMap<>();
     for (Object[] row :
-        em.createQuery("select b.caseFile.id, b.id, b.user.id, b.category, b.expiresAt from BreakGlassAccess b where b.caseFile.id in :ids", Object[].class)
+        em.createQuery(
+                "select b.caseFile.id, b.id, b.user.id, b.category, b.expiresAt from BreakGlassAccess b where b.caseFile.id in :ids",
+                Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
       breakGlass
           .computeIfAbsent((Long) row[0], x -> new ArrayList<>())
-          .add(new CaseFacts.BreakGlassFact((Long) row[1], (Long) row[2], (DataCategory) row[3], (Instant) row[4]));
+          .add(
+              new CaseFacts.BreakGlassFact(
+                  (Long) row[1], (Long) row[2], (DataCategory) row[3], (Instant) row[4]));
     }
     heads.forEach(
         (id, head) ->
@@ -118,7 +159,8 @@ public class CaseFactsLoader {
   }
 
   private static Set<DataCategory> plus(Set<DataCategory> categories, DataCategory category) {
-    EnumSet<DataCategory> all = categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
+    EnumSet<DataCategory> all =
+        categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
     all.add(category);
     return all;
   }

@@ -67,17 +67,21 @@ public class ConsentService {
    * @param input what was given
    * @return the new consent's id
    * @throws AccessDeniedException if the viewer's organisation does not own the case
-   * @throws InvalidRequestException for missing or inconsistent input (message keys
-   *     {@code consent.error.*})
+   * @throws InvalidRequestException for missing or inconsistent input (message keys {@code
+   *     consent.error.*})
    */
   public long give(Viewer viewer, NewConsentForm input) {
     Instant now = Instant.now();
-    CaseFacts f = caseAccess.facts(input.caseId()).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f =
+        caseAccess
+            .facts(input.caseId())
+            .orElseThrow(() -> new InvalidRequestException("case.notFound"));
     requireOwner(viewer, f, now);
     if (input.purpose() == null || input.method() == null || input.givenOn() == null) {
       throw new InvalidRequestException("consent.error.incomplete");
     }
-    if (input.categories() == null || input.categories().stream().noneMatch(DataCategory::isPersonal)) {
+    if (input.categories() == null
+        || input.categories().stream().noneMatch(DataCategory::isPersonal)) {
       throw new InvalidRequestException("consent.error.noCategory");
     }
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
@@ -115,7 +119,14 @@ public class ConsentService {
         input.caseId(),
         viewer,
         rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_GIVEN,
-        recipient.getName() + " · " + input.purpose() + " · " + String.join(", ", k.getCategories().stream().map(Enum::name).toList()) + " (" + k.getId() + ")");
+        recipient.getName()
+            + " · "
+            + input.purpose()
+            + " · "
+            + String.join(", ", k.getCategories().stream().map(Enum::name).toList())
+            + " ("
+            + k.getId()
+            + ")");
     return k.getId();
   }
 
@@ -148,12 +159,23 @@ public class ConsentService {
     k.withdraw(by, now);
     int revoked = revokeDependants(k, by, "Consent withdrawn", now);
     long caseId = k.getCaseFile().getId();
-    timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_WITHDRAWN, k.getRecipient().getName() + " (" + consentId + ")");
+    timeline.record(
+        caseId,
+        viewer,
+        rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_WITHDRAWN,
+        k.getRecipient().getName() + " (" + consentId + ")");
     if (revoked > 0) {
-      timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED, revoked + " × " + k.getRecipient().getName() + ": consent withdrawn");
+      timeline.record(
+          caseId,
+          viewer,
+          rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED,
+          revoked + " × " + k.getRecipient().getName() + ": consent withdrawn");
     }
     em.flush();
-    LOG.log(Level.INFO, "consent {0} withdrawn by user {1}; {2} referrals revoked", new Object[] {consentId, viewer.userId(), revoked});
+    LOG.log(
+        Level.INFO,
+        "consent {0} withdrawn by user {1}; {2} referrals revoked",
+        new Object[] {consentId, viewer.userId(), revoked});
     return revoked;
   }
 
@@ -169,7 +191,8 @@ public class ConsentService {
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     List<Referral> lapsed =
         em.createQuery(
-                "select r from Referral r where r.consent is not null and r.state in :live and r.consent.validUntil < :today", Referral.class)
+                "select r from Referral r where r.consent is not null and r.state in :live and r.consent.validUntil < :today",
+                Referral.class)
             .setParameter("live", ReferralState.OPEN)
             .setParameter("today", today)
             .getResultList();
@@ -179,7 +202,9 @@ public class ConsentService {
 
   private int revokeDependants(Consent k, PortalUser by, String reason, Instant now) {
     List<Referral> dependants =
-        em.createQuery("select r from Referral r where r.consent = :consent and r.state in :live", Referral.class)
+        em.createQuery(
+                "select r from Referral r where r.consent = :consent and r.state in :live",
+                Referral.class)
             .setParameter("consent", k)
             .setParameter("live", ReferralState.OPEN)
             .getResultList();

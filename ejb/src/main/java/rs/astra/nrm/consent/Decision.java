@@ -8,12 +8,13 @@ import java.util.Objects;
  *
  * @param permitted whether the action is permitted
  * @param basis on what ground ({@link AccessBasis#NONE} when denied)
- * @param basisRef the consent id, emergency-access id or legal-basis code behind the permit;
- *     {@code null} for the owner and for a deny
+ * @param basisRef the consent id, emergency-access id or legal-basis code behind the permit; {@code
+ *     null} for the owner and for a deny
  * @param scope which records of the category a permit covers
  * @param denyReason why it was denied; {@code null} for a permit
  */
-public record Decision(boolean permitted, AccessBasis basis, String basisRef, Scope scope, DenyReason denyReason)
+public record Decision(
+    boolean permitted, AccessBasis basis, String basisRef, Scope scope, DenyReason denyReason)
     implements Serializable {
 
   /** Which records of a category a permit covers. */
@@ -26,7 +27,9 @@ public record Decision(boolean permitted, AccessBasis basis, String basisRef, Sc
     NONE
   }
 
-  /** @throws NullPointerException if basis or scope is {@code null} */
+  /**
+   * @throws NullPointerException if basis or scope is {@code null}
+   */
   public Decision {
     Objects.requireNonNull(basis, "basis");
     Objects.requireNonNull(scope, "scope");
@@ -51,6 +54,7 @@ public record Decision(boolean permitted, AccessBasis basis, String basisRef, Sc
    * @return the decision
    */
   public static Decision deny(DenyReason reason) {
-    return new Decision(false, AccessBasis.NONE, null, Scope.NONE, Objects.requireNonNull(reason, "reason"));
+    return new Decision(
+        false, AccessBasis.NONE, null, Scope.NONE, Objects.requireNonNull(reason, "reason"));
   }
 }

@@ -5,7 +5,10 @@ package rs.astra.nrm.consent;
  * category (message key {@code deny.<NAME>}).
  */
 public enum DenyReason {
-  /** Administrators and data protection officers read no case data (data minimisation, GDPR Art. 5(1)(c)). */
+  /**
+   * Administrators and data protection officers read no case data (data minimisation, GDPR Art.
+   * 5(1)(c)).
+   */
   ADMINISTRATOR,
   /** The case is not referred to the user's organisation (or the referral is no longer live). */
   NOT_REFERRED,
@@ -27,7 +30,9 @@ public enum DenyReason {
   ACTION_NOT_PERMITTED,
   /** Emergency access is only for a case that is still open. */
   CASE_CLOSED,
-  /** An emergency access needs a reason of meaning: not one character repeated, not a placeholder. */
+  /**
+   * An emergency access needs a reason of meaning: not one character repeated, not a placeholder.
+   */
   REASON_NOT_MEANINGFUL,
   /** The user already has an open emergency access to this category of this case. */
   EMERGENCY_ALREADY_OPEN,

@@ -58,7 +58,15 @@ public class EmergencyApprovals {
    * @param requestedAt when (UTC)
    */
   public record PendingRequest(
-      long id, long version, String caseCode, String user, String organisation, DataCategory category, String reason, boolean vitalInterest, Instant requestedAt)
+      long id,
+      long version,
+      String caseCode,
+      String user,
+      String organisation,
+      DataCategory category,
+      String reason,
+      boolean vitalInterest,
+      Instant requestedAt)
       implements Serializable {}
 
   /**
@@ -74,17 +82,31 @@ public class EmergencyApprovals {
    * @param at when (UTC)
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void submit(Viewer viewer, long caseId, DataCategory category, String reason, boolean vitalInterest, Instant at) {
+  public void submit(
+      Viewer viewer,
+      long caseId,
+      DataCategory category,
+      String reason,
+      boolean vitalInterest,
+      Instant at) {
     long pending =
         em.createQuery(
-                "select count(r) from EmergencyAccessRequest r where r.caseFile.id = :c and r.user.id = :u and r.category = :k and r.state = :pending", Long.class)
+                "select count(r) from EmergencyAccessRequest r where r.caseFile.id = :c and r.user.id = :u and r.category = :k and r.state = :pending",
+                Long.class)
             .setParameter("c", caseId)
             .setParameter("u", viewer.userId())
             .setParameter("k", category)
             .setParameter("pending", EmergencyAccessRequest.State.PENDING)
             .getSingleResult();
     if (pending == 0) {
-      em.persist(new EmergencyAccessRequest(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), category, reason, vitalInterest, at));
+      em.persist(
+          new EmergencyAccessRequest(
+              em.find(CaseFile.class, caseId),
+              em.find(PortalUser.class, viewer.userId()),
+              category,
+              reason,
+              vitalInterest,
+              at));
     }
   }
 
@@ -98,7 +120,9 @@ public class EmergencyApprovals {
     if (officer.role() != rs.astra.nrm.organisation.PortalRole.DPO) {
       return List.of();
     }
-    return em.createNamedQuery(EmergencyAccessRequest.FIND_PENDING_FOR_OWNER, EmergencyAccessRequest.class)
+    return em
+        .createNamedQuery(
+            EmergencyAccessRequest.FIND_PENDING_FOR_OWNER, EmergencyAccessRequest.class)
         .setParameter("organisationId", officer.organisationId())
         .setMaxResults(200)
         .getResultList()
@@ -138,17 +162,34 @@ public class EmergencyApprovals {
     EmergencyAccessRequest r = pending.request();
     long caseId = r.getCaseFile().getId();
     CaseFacts f = pending.facts();
-    Viewer requester = directory.viewerFor(r.getUser().getUsername()).orElseThrow(() -> new InvalidRequestException("emergency.error.requesterGone"));
-    // Every bound again, for the requester, as of now; only the daily limit is the officer's to lift.
+    Viewer requester =
+        directory
+            .viewerFor(r.getUser().getUsername())
+            .orElseThrow(() -> new InvalidRequestException("emergency.error.requesterGone"));
+    // Every bound again, for the requester, as of now; only the daily limit is the officer's to
+    // lift.
     Decision d =
-        policy.decideEmergencyAccess(requester, f, r.getCategory(), new AccessPolicy.EmergencyRequest(r.getReason(), r.isVitalInterest(), 0, Integer.MAX_VALUE), now);
+        policy.decideEmergencyAccess(
+            requester,
+            f,
+            r.getCategory(),
+            new AccessPolicy.EmergencyRequest(
+                r.getReason(), r.isVitalInterest(), 0, Integer.MAX_VALUE),
+            now);
     if (!d.permitted()) {
-      audit.record(requester, now, List.of(new AuditTrail.Entry(caseId, f.personId(), r.getCategory(), AccessAction.READ, d)));
-      // Said to the officer in her terms: the requester may no longer open it (not "your organisation").
+      audit.record(
+          requester,
+          now,
+          List.of(
+              new AuditTrail.Entry(caseId, f.personId(), r.getCategory(), AccessAction.READ, d)));
+      // Said to the officer in her terms: the requester may no longer open it (not "your
+      // organisation").
       throw new InvalidRequestException("emergency.error.boundsChanged");
     }
     boolean vitalInterest = AccessPolicy.VITAL_INTEREST.equals(d.basisRef());
-    BreakGlassAccess access = new BreakGlassAccess(r.getCaseFile(), r.getUser(), r.getCategory(), r.getReason(), now, vitalInterest);
+    BreakGlassAccess access =
+        new BreakGlassAccess(
+            r.getCaseFile(), r.getUser(), r.getCategory(), r.getReason(), now, vitalInterest);
     em.persist(access);
     em.flush();
     r.approve(officer.userId(), now, access.getId());
@@ -162,8 +203,21 @@ public class EmergencyApprovals {
                 f.personId(),
                 r.getCategory(),
                 AccessAction.READ,
-                Decision.permit(AccessBasis.BREAK_GLASS, access.getId() + " DPO " + officer.userId() + (vitalInterest ? " " + AccessPolicy.VITAL_INTEREST : ""), Decision.Scope.ALL_RECORDS))));
-    audit.recordActivity(officer, now, ActivityRecord.Kind.EMERGENCY_REQUEST_APPROVED, null, r.getId(), "case " + caseId + " " + r.getCategory().name(), null);
+                Decision.permit(
+                    AccessBasis.BREAK_GLASS,
+                    access.getId()
+                        + " DPO "
+                        + officer.userId()
+                        + (vitalInterest ? " " + AccessPolicy.VITAL_INTEREST : ""),
+                    Decision.Scope.ALL_RECORDS))));
+    audit.recordActivity(
+        officer,
+        now,
+        ActivityRecord.Kind.EMERGENCY_REQUEST_APPROVED,
+        null,
+        r.getId(),
+        "case " + caseId + " " + r.getCategory().name(),
+        null);
     em.flush();
     return access.getId();
   }
@@ -182,7 +236,14 @@ public class EmergencyApprovals {
     Instant now = Instant.now();
     EmergencyAccessRequest r = request(officer, requestId, version).request();
     r.reject(officer.userId(), now);
-    audit.recordActivity(officer, now, ActivityRecord.Kind.EMERGENCY_REQUEST_REJECTED, null, r.getId(), "case " + r.getCaseFile().getId() + " " + r.getCategory().name(), null);
+    audit.recordActivity(
+        officer,
+        now,
+        ActivityRecord.Kind.EMERGENCY_REQUEST_REJECTED,
+        null,
+        r.getId(),
+        "case " + r.getCaseFile().getId() + " " + r.getCategory().name(),
+        null);
     em.flush();
   }
 

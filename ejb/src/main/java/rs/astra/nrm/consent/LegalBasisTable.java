@@ -101,9 +101,14 @@ public final class LegalBasisTable {
    * @param action the action
    * @return matching rules in table order
    */
-  public static List<Rule> candidates(OrganisationType type, DataCategory category, AccessAction action) {
+  public static List<Rule> candidates(
+      OrganisationType type, DataCategory category, AccessAction action) {
     return RULES.stream()
-        .filter(r -> r.organisationTypes().contains(type) && r.categories().contains(category) && r.actions().contains(action))
+        .filter(
+            r ->
+                r.organisationTypes().contains(type)
+                    && r.categories().contains(category)
+                    && r.actions().contains(action))
         .toList();
   }
 }

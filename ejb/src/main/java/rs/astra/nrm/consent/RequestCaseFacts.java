@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The facts of the cases read so far in the current request, each with the write generation
- * ({@link CaseFactsWrites#generation()}) taken before it was loaded. Only {@link CaseAccess} uses
- * it; it holds no decision, only the facts the policy decides on.
+ * The facts of the cases read so far in the current request, each with the write generation ({@link
+ * CaseFactsWrites#generation()}) taken before it was loaded. Only {@link CaseAccess} uses it; it
+ * holds no decision, only the facts the policy decides on.
  */
 @RequestScoped
 public class RequestCaseFacts {

@@ -31,8 +31,8 @@ public class DemoCaseloadLoader {
   @Inject private DemoSupportPlans supportPlans;
 
   /**
-   * Imports the sample caseload when the database has no case yet, as the demo coordinator, and gives
-   * a few of its cases a support plan ({@link DemoSupportPlans}).
+   * Imports the sample caseload when the database has no case yet, as the demo coordinator, and
+   * gives a few of its cases a support plan ({@link DemoSupportPlans}).
    *
    * @return the number of cases imported; 0 when cases already existed
    * @throws IllegalStateException if the bundled sample is missing or rejected (a build defect)
@@ -42,7 +42,10 @@ public class DemoCaseloadLoader {
     if (existing > 0) {
       return 0;
     }
-    Viewer coordinator = directory.viewerFor("ngo.coordinator").orElseThrow(() -> new IllegalStateException("demo coordinator missing"));
+    Viewer coordinator =
+        directory
+            .viewerFor("ngo.coordinator")
+            .orElseThrow(() -> new IllegalStateException("demo coordinator missing"));
     try (InputStream in = DemoCaseloadLoader.class.getResourceAsStream(SAMPLE)) {
       if (in == null) {
         throw new IllegalStateException("sample caseload missing from the build: " + SAMPLE);

@@ -21,8 +21,8 @@ import rs.astra.nrm.organisation.PortalUser;
 
 /**
  * Fills an empty database with the demo organisations and users when the portal runs in demo mode
- * ({@code nrm.demo=true}, as the README's run command sets). Runs once: a database that already
- * has organisations is left alone, so a restart never imports twice.
+ * ({@code nrm.demo=true}, as the README's run command sets). Runs once: a database that already has
+ * organisations is left alone, so a restart never imports twice.
  */
 @Singleton(name = "DemoDataSeeder")
 @Startup
@@ -66,14 +66,19 @@ public class DemoDataSeeder {
       List.of(
           new DemoOrganisation(ASTRA, OrganisationType.NGO, "Beograd"),
           new DemoOrganisation("Border Police Directorate", OrganisationType.POLICE, "Beograd"),
-          new DemoOrganisation("Higher Public Prosecutor's Office Belgrade", OrganisationType.PROSECUTOR, "Beograd"),
-          new DemoOrganisation("Centre for Social Work Belgrade", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
-          new DemoOrganisation("Centre for Social Work Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
+          new DemoOrganisation(
+              "Higher Public Prosecutor's Office Belgrade", OrganisationType.PROSECUTOR, "Beograd"),
+          new DemoOrganisation(
+              "Centre for Social Work Belgrade", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
+          new DemoOrganisation(
+              "Centre for Social Work Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
           new DemoOrganisation("Clinical Centre of Serbia", OrganisationType.HEALTH, "Beograd"),
-          new DemoOrganisation("Centre for Protection of Victims of Trafficking", OrganisationType.CPTV, "Beograd"));
+          new DemoOrganisation(
+              "Centre for Protection of Victims of Trafficking", OrganisationType.CPTV, "Beograd"));
 
   /** The demo users: login name → (display name, organisation, role). */
-  public record DemoUser(String username, String displayName, String organisation, PortalRole role) {}
+  public record DemoUser(
+      String username, String displayName, String organisation, PortalRole role) {}
 
   /** The demo users, in the order the login page lists them. */
   public static final List<DemoUser> USERS =
@@ -82,12 +87,33 @@ public class DemoDataSeeder {
           new DemoUser("ngo.caseworker2", "Marko Jovanović", ASTRA, PortalRole.NGO_CASEWORKER),
           new DemoUser("ngo.coordinator", "Ivana Nikolić", ASTRA, PortalRole.NGO_COORDINATOR),
           new DemoUser("ngo.hotline", "Sanja Milić", ASTRA, PortalRole.HOTLINE_OPERATOR),
-          new DemoUser("csw.belgrade", "Ana Đorđević", "Centre for Social Work Belgrade", PortalRole.CSW_OFFICER),
-          new DemoUser("csw.nis", "Milan Stojanović", "Centre for Social Work Niš", PortalRole.CSW_OFFICER),
-          new DemoUser("police.officer", "Dragan Ilić", "Border Police Directorate", PortalRole.POLICE_OFFICER),
-          new DemoUser("prosecutor", "Vesna Marković", "Higher Public Prosecutor's Office Belgrade", PortalRole.PROSECUTOR),
-          new DemoUser("health.worker", "Snežana Pavlović", "Clinical Centre of Serbia", PortalRole.HEALTH_WORKER),
-          new DemoUser("cptv.officer", "Nenad Kostić", "Centre for Protection of Victims of Trafficking", PortalRole.CPTV_OFFICER),
+          new DemoUser(
+              "csw.belgrade",
+              "Ana Đorđević",
+              "Centre for Social Work Belgrade",
+              PortalRole.CSW_OFFICER),
+          new DemoUser(
+              "csw.nis", "Milan Stojanović", "Centre for Social Work Niš", PortalRole.CSW_OFFICER),
+          new DemoUser(
+              "police.officer",
+              "Dragan Ilić",
+              "Border Police Directorate",
+              PortalRole.POLICE_OFFICER),
+          new DemoUser(
+              "prosecutor",
+              "Vesna Marković",
+              "Higher Public Prosecutor's Office Belgrade",
+              PortalRole.PROSECUTOR),
+          new DemoUser(
+              "health.worker",
+              "Snežana Pavlović",
+              "Clinical Centre of Serbia",
+              PortalRole.HEALTH_WORKER),
+          new DemoUser(
+              "cptv.officer",
+              "Nenad Kostić",
+              "Centre for Protection of Victims of Trafficking",
+              PortalRole.CPTV_OFFICER),
           new DemoUser("admin", "Portal Administrator", ASTRA, PortalRole.ADMIN),
           // The second pair of eyes: a role that reads case data takes two administrators.
           new DemoUser("admin2", "Second Administrator", ASTRA, PortalRole.ADMIN),
@@ -98,7 +124,8 @@ public class DemoDataSeeder {
     if (!demo) {
       return;
     }
-    Long organisations = em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
+    Long organisations =
+        em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
     if (organisations == 0) {
       Map<String, Organisation> byName = new LinkedHashMap<>();
       for (DemoOrganisation d : ORGANISATIONS) {
@@ -107,12 +134,19 @@ public class DemoDataSeeder {
         byName.put(o.getName(), o);
       }
       // The iterations of every local user's hash (AdministrationService), so that a wrong password
-      // costs the demo users what it costs an unknown name (LoginGuard's dummy hash): no timing tells
+      // costs the demo users what it costs an unknown name (LoginGuard's dummy hash): no timing
+      // tells
       // which names exist (issue 15). One hash for all, so seeding takes one derivation.
-      passwordHash.initialize(java.util.Map.of("Pbkdf2PasswordHash.Iterations", String.valueOf(rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS)));
+      passwordHash.initialize(
+          java.util.Map.of(
+              "Pbkdf2PasswordHash.Iterations",
+              String.valueOf(
+                  rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS)));
       String hash = passwordHash.generate(DEMO_PASSWORD.toCharArray());
       for (DemoUser u : USERS) {
-        em.persist(new PortalUser(u.username(), u.displayName(), byName.get(u.organisation()), u.role(), hash));
+        em.persist(
+            new PortalUser(
+                u.username(), u.displayName(), byName.get(u.organisation()), u.role(), hash));
       }
       em.flush();
       seededNow = true;
@@ -121,7 +155,12 @@ public class DemoDataSeeder {
     int hotlineCalls = hotlineLoader.loadDemoHotlineIfEmpty();
     StringBuilder banner = new StringBuilder();
     banner.append("\n\n  NRM Portal (demo mode) is starting at ").append(baseUrl).append('\n');
-    banner.append(seededNow ? "  Demo organisations and users created." : "  Demo data already present; nothing imported again.").append('\n');
+    banner
+        .append(
+            seededNow
+                ? "  Demo organisations and users created."
+                : "  Demo data already present; nothing imported again.")
+        .append('\n');
     if (imported > 0) {
       banner.append("  Sample HTCDS caseload imported: ").append(imported).append(" cases.\n");
     }
@@ -130,7 +169,9 @@ public class DemoDataSeeder {
     }
     banner.append("  Demo logins (password \"").append(DEMO_PASSWORD).append("\"):\n");
     for (DemoUser u : USERS) {
-      banner.append(String.format("    %-16s %-16s %s%n", u.username(), u.role().roleName(), u.organisation()));
+      banner.append(
+          String.format(
+              "    %-16s %-16s %s%n", u.username(), u.role().roleName(), u.organisation()));
     }
     LOG.info(banner.toString());
   }

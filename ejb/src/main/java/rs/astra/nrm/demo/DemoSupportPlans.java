@@ -7,12 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.casefile.NrmStage;
-import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.support.NewServiceForm;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
-import rs.astra.nrm.support.NewServiceForm;
 
 /**
  * Gives the first three sample cases at stage ASSISTANCE (by case code) a support plan, and the
@@ -35,7 +35,9 @@ public class DemoSupportPlans {
    */
   public int add(Viewer coordinator) {
     List<Long> cases =
-        em.createQuery("select c.id from CaseFile c where c.ownerOrganisation.id = :org and c.stage = :stage order by c.code", Long.class)
+        em.createQuery(
+                "select c.id from CaseFile c where c.ownerOrganisation.id = :org and c.stage = :stage order by c.code",
+                Long.class)
             .setParameter("org", coordinator.organisationId())
             .setParameter("stage", NrmStage.ASSISTANCE)
             .setMaxResults(3)
@@ -47,10 +49,50 @@ public class DemoSupportPlans {
       long id = cases.get(i);
       switch (i) {
         case 0 -> {
-          service(coordinator, id, ServiceType.Accommodation, null, "Safe house", ServiceStatus.IN_PROGRESS, null, today.minusDays(40), null, null);
-          service(coordinator, id, ServiceType.MedicalExamination, clinic, null, ServiceStatus.PROVIDED, null, today.minusDays(35), today.minusDays(35), null);
-          service(coordinator, id, ServiceType.PsychologicalCounselling, null, "ASTRA psychologist", ServiceStatus.IN_PROGRESS, null, today.minusDays(30), null, "Weekly sessions");
-          service(coordinator, id, ServiceType.Legal, null, "Legal aid lawyer", ServiceStatus.PLANNED, today.plusDays(10), null, null, "Compensation claim");
+          service(
+              coordinator,
+              id,
+              ServiceType.Accommodation,
+              null,
+              "Safe house",
+              ServiceStatus.IN_PROGRESS,
+              null,
+              today.minusDays(40),
+              null,
+              null);
+          service(
+              coordinator,
+              id,
+              ServiceType.MedicalExamination,
+              clinic,
+              null,
+              ServiceStatus.PROVIDED,
+              null,
+              today.minusDays(35),
+              today.minusDays(35),
+              null);
+          service(
+              coordinator,
+              id,
+              ServiceType.PsychologicalCounselling,
+              null,
+              "ASTRA psychologist",
+              ServiceStatus.IN_PROGRESS,
+              null,
+              today.minusDays(30),
+              null,
+              "Weekly sessions");
+          service(
+              coordinator,
+              id,
+              ServiceType.Legal,
+              null,
+              "Legal aid lawyer",
+              ServiceStatus.PLANNED,
+              today.plusDays(10),
+              null,
+              null,
+              "Compensation claim");
           support.saveSafetyPlan(
               coordinator,
               id,
@@ -62,13 +104,63 @@ public class DemoSupportPlans {
                   today.plusDays(30)));
         }
         case 1 -> {
-          service(coordinator, id, ServiceType.Documents, null, "Police administration, personal card", ServiceStatus.REFERRED, today.plusDays(5), null, null, null);
-          service(coordinator, id, ServiceType.SocialCare, cswBelgrade, null, ServiceStatus.PLANNED, today.plusDays(14), null, null, null);
-          service(coordinator, id, ServiceType.Health, clinic, null, ServiceStatus.DECLINED_BY_PERSON, null, null, today.minusDays(3), null);
+          service(
+              coordinator,
+              id,
+              ServiceType.Documents,
+              null,
+              "Police administration, personal card",
+              ServiceStatus.REFERRED,
+              today.plusDays(5),
+              null,
+              null,
+              null);
+          service(
+              coordinator,
+              id,
+              ServiceType.SocialCare,
+              cswBelgrade,
+              null,
+              ServiceStatus.PLANNED,
+              today.plusDays(14),
+              null,
+              null,
+              null);
+          service(
+              coordinator,
+              id,
+              ServiceType.Health,
+              clinic,
+              null,
+              ServiceStatus.DECLINED_BY_PERSON,
+              null,
+              null,
+              today.minusDays(3),
+              null);
         }
         default -> {
-          service(coordinator, id, ServiceType.Livelihood, null, "Vocational training centre", ServiceStatus.IN_PROGRESS, null, today.minusDays(60), null, "Tailoring course");
-          service(coordinator, id, ServiceType.AssistedReturn, null, "IOM", ServiceStatus.UNAVAILABLE, null, null, today.minusDays(20), null);
+          service(
+              coordinator,
+              id,
+              ServiceType.Livelihood,
+              null,
+              "Vocational training centre",
+              ServiceStatus.IN_PROGRESS,
+              null,
+              today.minusDays(60),
+              null,
+              "Tailoring course");
+          service(
+              coordinator,
+              id,
+              ServiceType.AssistedReturn,
+              null,
+              "IOM",
+              ServiceStatus.UNAVAILABLE,
+              null,
+              null,
+              today.minusDays(20),
+              null);
         }
       }
     }
@@ -76,13 +168,29 @@ public class DemoSupportPlans {
   }
 
   private void service(
-      Viewer by, long caseId, ServiceType type, Long providerId, String providerName, ServiceStatus status, LocalDate plannedOn, LocalDate startedOn,
-      LocalDate endedOn, String note) {
-    support.addService(by, caseId, new NewServiceForm(type, providerId, providerName, status, plannedOn, startedOn, endedOn, note));
+      Viewer by,
+      long caseId,
+      ServiceType type,
+      Long providerId,
+      String providerName,
+      ServiceStatus status,
+      LocalDate plannedOn,
+      LocalDate startedOn,
+      LocalDate endedOn,
+      String note) {
+    support.addService(
+        by,
+        caseId,
+        new NewServiceForm(
+            type, providerId, providerName, status, plannedOn, startedOn, endedOn, note));
   }
 
   private Long organisation(String name) {
-    return em.createQuery("select o.id from Organisation o where o.name = :name", Long.class).setParameter("name", name).getResultList().stream()
+    return em
+        .createQuery("select o.id from Organisation o where o.name = :name", Long.class)
+        .setParameter("name", name)
+        .getResultList()
+        .stream()
         .findFirst()
         .orElse(null);
   }

@@ -11,12 +11,12 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Streaming AES-256-GCM for a document's contents (issue 17; GDPR Art. 32(1)(a)), with the JDK's own
- * crypto. The plaintext is cut into segments of at most {@link #SEGMENT_BYTES}; each is sealed on
- * its own (the STREAM construction): nonce = 7 zero bytes, the segment number (4 bytes, big-endian)
- * and a last-segment flag. The document's key is random and used for one document only, so the
- * nonces never repeat under a key; moving, dropping or appending a segment, or cutting the stream
- * short, fails authentication.
+ * Streaming AES-256-GCM for a document's contents (issue 17; GDPR Art. 32(1)(a)), with the JDK's
+ * own crypto. The plaintext is cut into segments of at most {@link #SEGMENT_BYTES}; each is sealed
+ * on its own (the STREAM construction): nonce = 7 zero bytes, the segment number (4 bytes,
+ * big-endian) and a last-segment flag. The document's key is random and used for one document only,
+ * so the nonces never repeat under a key; moving, dropping or appending a segment, or cutting the
+ * stream short, fails authentication.
  *
  * <p>Why segments: the JDK's GCM decryption holds back all plaintext until the whole ciphertext is
  * authenticated, so one GCM message of 25 MB would sit whole in the heap. Here the heap holds one
@@ -70,14 +70,16 @@ public final class DocumentCipher {
    * @return the number of plaintext bytes encrypted
    * @throws IOException from the stream or the sink
    */
-  public static long encrypt(SecretKey key, InputStream plaintext, SegmentSink sink) throws IOException {
+  public static long encrypt(SecretKey key, InputStream plaintext, SegmentSink sink)
+      throws IOException {
     byte[] current = new byte[SEGMENT_BYTES];
     int currentLength = plaintext.readNBytes(current, 0, SEGMENT_BYTES);
     long total = 0;
     int segmentNo = 0;
     while (true) {
       byte[] next = new byte[SEGMENT_BYTES];
-      int nextLength = currentLength < SEGMENT_BYTES ? 0 : plaintext.readNBytes(next, 0, SEGMENT_BYTES);
+      int nextLength =
+          currentLength < SEGMENT_BYTES ? 0 : plaintext.readNBytes(next, 0, SEGMENT_BYTES);
       boolean last = nextLength == 0;
       sink.accept(segmentNo, seal(key, segmentNo, last, current, currentLength));
       total += currentLength;
@@ -98,10 +100,12 @@ public final class DocumentCipher {
    * @param out receives the plaintext of each segment once it authenticated; not closed
    * @return the number of plaintext bytes written
    * @throws DocumentKeyException if a segment is not authentic under this key (wrong key, changed,
-   *     moved, missing or surplus segment, or no segment at all); nothing of that segment is written
+   *     moved, missing or surplus segment, or no segment at all); nothing of that segment is
+   *     written
    * @throws IOException from the source or the stream
    */
-  public static long decrypt(SecretKey key, SegmentSource source, OutputStream out) throws IOException {
+  public static long decrypt(SecretKey key, SegmentSource source, OutputStream out)
+      throws IOException {
     byte[] current = source.next();
     if (current == null) {
       throw new DocumentKeyException("the document has no stored contents", null);
@@ -122,7 +126,8 @@ public final class DocumentCipher {
   private static byte[] seal(SecretKey key, int segmentNo, boolean last, byte[] plain, int length) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce(segmentNo, last)));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce(segmentNo, last)));
       return cipher.doFinal(plain, 0, length);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);
@@ -132,16 +137,22 @@ public final class DocumentCipher {
   private static byte[] open(SecretKey key, int segmentNo, boolean last, byte[] sealed) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce(segmentNo, last)));
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce(segmentNo, last)));
       return cipher.doFinal(sealed);
     } catch (AEADBadTagException e) {
-      throw new DocumentKeyException("segment " + segmentNo + " of the document is not authentic", e);
+      throw new DocumentKeyException(
+          "segment " + segmentNo + " of the document is not authentic", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);
     }
   }
 
   private static byte[] nonce(int segmentNo, boolean last) {
-    return ByteBuffer.allocate(12).put(new byte[7]).putInt(segmentNo).put((byte) (last ? 1 : 0)).array();
+    return ByteBuffer.allocate(12)
+        .put(new byte[7])
+        .putInt(segmentNo)
+        .put((byte) (last ? 1 : 0))
+        .array();
   }
 }

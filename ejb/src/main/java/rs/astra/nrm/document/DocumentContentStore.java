@@ -19,7 +19,10 @@ import javax.crypto.SecretKey;
  */
 public final class DocumentContentStore {
 
-  /** Rows fetched per round trip when reading (PostgreSQL streams with a cursor inside a transaction). */
+  /**
+   * Rows fetched per round trip when reading (PostgreSQL streams with a cursor inside a
+   * transaction).
+   */
   static final int FETCH_SIZE = 4;
 
   private DocumentContentStore() {}
@@ -38,7 +41,8 @@ public final class DocumentContentStore {
   public static long store(Connection db, long documentId, SecretKey key, InputStream plaintext)
       throws SQLException, IOException {
     try (PreparedStatement insert =
-        db.prepareStatement("insert into case_document_content (document_id, segment_no, data) values (?, ?, ?)")) {
+        db.prepareStatement(
+            "insert into case_document_content (document_id, segment_no, data) values (?, ?, ?)")) {
       return DocumentCipher.encrypt(
           key,
           plaintext,
@@ -76,7 +80,8 @@ public final class DocumentContentStore {
   public static long read(Connection db, long documentId, SecretKey key, OutputStream out)
       throws SQLException, IOException {
     try (PreparedStatement select =
-        db.prepareStatement("select data from case_document_content where document_id = ? order by segment_no")) {
+        db.prepareStatement(
+            "select data from case_document_content where document_id = ? order by segment_no")) {
       select.setFetchSize(FETCH_SIZE);
       select.setLong(1, documentId);
       try (ResultSet rows = select.executeQuery()) {
@@ -95,11 +100,11 @@ public final class DocumentContentStore {
   }
 
   /**
-   * Re-wraps the key of every document wrapped by {@code from} with {@code to} (issue 17: "a command
-   * (or admin action) re-wraps all document keys with a new master key"). The contents are not
-   * touched: only {@code wrapped_key}, {@code key_id} and the optimistic-lock {@code version} change,
-   * row by row, so a crash half-way leaves every row readable with one of the two keys and a second
-   * run finishes the rest.
+   * Re-wraps the key of every document wrapped by {@code from} with {@code to} (issue 17: "a
+   * command (or admin action) re-wraps all document keys with a new master key"). The contents are
+   * not touched: only {@code wrapped_key}, {@code key_id} and the optimistic-lock {@code version}
+   * change, row by row, so a crash half-way leaves every row readable with one of the two keys and
+   * a second run finishes the rest.
    *
    * @param db an open connection; the caller commits
    * @param from the master key in use until now
@@ -112,7 +117,8 @@ public final class DocumentContentStore {
   public static int rewrapAll(Connection db, MasterKey from, MasterKey to) throws SQLException {
     int done = 0;
     try (PreparedStatement select =
-            db.prepareStatement("select id, wrapped_key, version from case_document where key_id = ? order by id");
+            db.prepareStatement(
+                "select id, wrapped_key, version from case_document where key_id = ? order by id");
         PreparedStatement update =
             db.prepareStatement(
                 "update case_document set wrapped_key = ?, key_id = ?, version = version + 1 where id = ? and version = ?")) {
@@ -131,7 +137,8 @@ public final class DocumentContentStore {
   }
 
   /**
-   * Removes a document's contents (before its metadata row, e.g. when an upload is rolled back by hand).
+   * Removes a document's contents (before its metadata row, e.g. when an upload is rolled back by
+   * hand).
    *
    * @param db an open connection
    * @param documentId the document's id
@@ -139,7 +146,8 @@ public final class DocumentContentStore {
    * @throws SQLException on a database error
    */
   public static int delete(Connection db, long documentId) throws SQLException {
-    try (PreparedStatement delete = db.prepareStatement("delete from case_document_content where document_id = ?")) {
+    try (PreparedStatement delete =
+        db.prepareStatement("delete from case_document_content where document_id = ?")) {
       delete.setLong(1, documentId);
       return delete.executeUpdate();
     }

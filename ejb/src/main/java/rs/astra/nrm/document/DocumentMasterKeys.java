@@ -16,12 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where the document master key comes from (issue 17; README documents it): MicroProfile Config
- * {@code nrm.document.key}, i.e. the environment variable {@code NRM_DOCUMENT_KEY} — standard base64
- * of 32 random bytes (e.g. {@code openssl rand -base64 32}). In demo mode ({@code nrm.demo=true})
- * without it, a key is generated on first use into {@value #DEMO_KEY_FILE} in the data folder
- * ({@code nrm.data.dir} / {@code NRM_DATA_DIR}, default {@code ./data}), readable by its owner only,
- * and read from there afterwards. Outside demo mode a missing key is an error when a document is
- * first stored or read — never a silently generated key that a restore would lack.
+ * {@code nrm.document.key}, i.e. the environment variable {@code NRM_DOCUMENT_KEY} — standard
+ * base64 of 32 random bytes (e.g. {@code openssl rand -base64 32}). In demo mode ({@code
+ * nrm.demo=true}) without it, a key is generated on first use into {@value #DEMO_KEY_FILE} in the
+ * data folder ({@code nrm.data.dir} / {@code NRM_DATA_DIR}, default {@code ./data}), readable by
+ * its owner only, and read from there afterwards. Outside demo mode a missing key is an error when
+ * a document is first stored or read — never a silently generated key that a restore would lack.
  *
  * <p>The key is resolved lazily, so a portal without documents starts as before.
  */
@@ -80,7 +80,8 @@ public class DocumentMasterKeys {
       try {
         return MasterKey.fromBase64(configured);
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("NRM_DOCUMENT_KEY (nrm.document.key) must be base64 of 32 bytes", e);
+        throw new IllegalStateException(
+            "NRM_DOCUMENT_KEY (nrm.document.key) must be base64 of 32 bytes", e);
       }
     }
     if (!demo) {
@@ -93,7 +94,12 @@ public class DocumentMasterKeys {
         Files.createDirectories(dataDir);
         MasterKey fresh = MasterKey.generate();
         try {
-          Files.writeString(file, fresh.toBase64() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          Files.writeString(
+              file,
+              fresh.toBase64() + "\n",
+              StandardCharsets.US_ASCII,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
           ownerOnly(file);
           return fresh;
         } catch (FileAlreadyExistsException raced) {
@@ -104,13 +110,15 @@ public class DocumentMasterKeys {
     } catch (IOException e) {
       throw new UncheckedIOException("the demo document key file cannot be used", e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("the demo document key file does not hold base64 of 32 bytes", e);
+      throw new IllegalStateException(
+          "the demo document key file does not hold base64 of 32 bytes", e);
     }
   }
 
   private static void ownerOnly(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+      Files.setPosixFilePermissions(
+          file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
     } catch (UnsupportedOperationException notPosix) {
       // Windows: the data folder's own permissions apply
     }

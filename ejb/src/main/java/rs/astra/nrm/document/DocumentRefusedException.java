@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * An uploaded file is refused before anything of it is stored (issue 17, "Bad files never get in").
- * {@link #messageKey()} names the message shown to the user, in the three bundles
- * {@code rs/astra/nrm/web/i18n/Messages*.properties}; the exception's own message names no personal
- * data (never the file name or contents).
+ * {@link #messageKey()} names the message shown to the user, in the three bundles {@code
+ * rs/astra/nrm/web/i18n/Messages*.properties}; the exception's own message names no personal data
+ * (never the file name or contents).
  */
 public class DocumentRefusedException extends RuntimeException {
 

@@ -14,13 +14,14 @@ import org.apache.tika.metadata.Metadata;
  * The type of an uploaded file, detected from its bytes with Apache Tika's detector — never from
  * the name or the browser's header — and checked against the allow-list of issue 17 ("Bad files
  * never get in"): PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX, ODT, ODS, plain text. HTML, SVG, scripts,
- * executables and archives are refused whatever their name; so is a name whose extension is not
- * one of the detected type's.
+ * executables and archives are refused whatever their name; so is a name whose extension is not one
+ * of the detected type's.
  *
  * <p>Known limit: with tika-core and tika-parser-zip-commons only, DOCX and XLSX are both detected
  * as {@code application/x-tika-ooxml} (an Office Open XML package, not a plain ZIP, which is
  * refused); which of the two it is, is taken from the extension. Telling them apart from the bytes
- * needs Tika's OPC detector (tika-parser-microsoft-module) or a look at {@code [Content_Types].xml}.
+ * needs Tika's OPC detector (tika-parser-microsoft-module) or a look at {@code
+ * [Content_Types].xml}.
  */
 public final class DocumentTypeDetector {
 
@@ -40,8 +41,11 @@ public final class DocumentTypeDetector {
           Map.entry("image/png", Set.of("png")),
           Map.entry("image/tiff", Set.of("tif", "tiff")),
           Map.entry("image/webp", Set.of("webp")),
-          Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Set.of("docx")),
-          Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Set.of("xlsx")),
+          Map.entry(
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              Set.of("docx")),
+          Map.entry(
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Set.of("xlsx")),
           Map.entry(OOXML, Set.of("docx", "xlsx")),
           Map.entry("application/vnd.oasis.opendocument.text", Set.of("odt")),
           Map.entry("application/vnd.oasis.opendocument.spreadsheet", Set.of("ods")),

@@ -19,9 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The master key that wraps every document's own content key (issue 17, "Storage that survives and
  * scales"; GDPR Art. 32(1)(a): encryption of personal data at rest). A restored database is
- * unreadable without it. Wrapping is AES-256-GCM with a random 96-bit nonce and the fixed associated
- * data {@code nrm-document-key}, so a wrapped key that was changed, or one wrapped by another master
- * key, is refused, never unwrapped to a wrong key.
+ * unreadable without it. Wrapping is AES-256-GCM with a random 96-bit nonce and the fixed
+ * associated data {@code nrm-document-key}, so a wrapped key that was changed, or one wrapped by
+ * another master key, is refused, never unwrapped to a wrong key.
  *
  * <p>The key never appears in {@link #toString()} or a log; {@link #id()} is a fingerprint (the
  * first 16 hex digits of SHA-256 over the key) stored beside each wrapped key, so a re-wrap knows
@@ -46,7 +46,10 @@ public final class MasterKey {
     }
     this.key = new SecretKeySpec(raw, "AES");
     try {
-      this.id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)).substring(0, 16);
+      this.id =
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(raw))
+              .substring(0, 16);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
@@ -118,7 +121,8 @@ public final class MasterKey {
    * Wraps a document key with this master key.
    *
    * @param documentKey the document's AES-256 key
-   * @return base64 of nonce (12 bytes) followed by the GCM ciphertext and tag (48 bytes): 80 characters
+   * @return base64 of nonce (12 bytes) followed by the GCM ciphertext and tag (48 bytes): 80
+   *     characters
    */
   public String wrap(SecretKey documentKey) {
     try {
@@ -128,7 +132,9 @@ public final class MasterKey {
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(WRAP_AAD);
       byte[] sealed = cipher.doFinal(documentKey.getEncoded());
-      return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+      return Base64.getEncoder()
+          .encodeToString(
+              ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);
     }
@@ -161,7 +167,8 @@ public final class MasterKey {
       Arrays.fill(raw, (byte) 0);
       return documentKey;
     } catch (AEADBadTagException e) {
-      throw new DocumentKeyException("the document key was not wrapped by this master key (" + id + ") or was changed", e);
+      throw new DocumentKeyException(
+          "the document key was not wrapped by this master key (" + id + ") or was changed", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);
     }
@@ -179,7 +186,9 @@ public final class MasterKey {
     return next.wrap(unwrap(wrapped));
   }
 
-  /** @return {@code MasterKey[id]}, never the key */
+  /**
+   * @return {@code MasterKey[id]}, never the key
+   */
   @Override
   public String toString() {
     return "MasterKey[" + id + "]";

@@ -16,7 +16,9 @@ public final class UploadChecks {
   /** The default largest file in bytes: 25 MiB ({@code nrm.document.maxBytes}; issue 17). */
   public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
 
-  /** The longest file name kept, in characters (column {@code case_document.original_file_name}). */
+  /**
+   * The longest file name kept, in characters (column {@code case_document.original_file_name}).
+   */
   public static final int FILE_NAME_MAX = 500;
 
   private UploadChecks() {}
@@ -32,7 +34,10 @@ public final class UploadChecks {
    *     would break a header or a log line)
    */
   public static String checkFileName(String name) {
-    if (name == null || name.isBlank() || name.length() > FILE_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+    if (name == null
+        || name.isBlank()
+        || name.length() > FILE_NAME_MAX
+        || name.chars().anyMatch(Character::isISOControl)) {
       throw new DocumentRefusedException(DocumentRefusedException.BAD_NAME, "file name refused");
     }
     return name;
@@ -45,7 +50,8 @@ public final class UploadChecks {
    * @param upload the raw upload stream
    * @param maxBytes the largest size allowed in bytes, positive ({@link #DEFAULT_MAX_BYTES})
    * @return a stream that throws {@link DocumentRefusedException} ({@link
-   *     DocumentRefusedException#TOO_LARGE} or {@link DocumentRefusedException#EMPTY}) from {@code read}
+   *     DocumentRefusedException#TOO_LARGE} or {@link DocumentRefusedException#EMPTY}) from {@code
+   *     read}
    */
   public static InputStream limited(InputStream upload, long maxBytes) {
     if (maxBytes <= 0) {
@@ -77,7 +83,8 @@ public final class UploadChecks {
         }
         count += n;
         if (count > maxBytes) {
-          throw new DocumentRefusedException(DocumentRefusedException.TOO_LARGE, "file larger than " + maxBytes + " bytes");
+          throw new DocumentRefusedException(
+              DocumentRefusedException.TOO_LARGE, "file larger than " + maxBytes + " bytes");
         }
       }
     };
@@ -85,24 +92,36 @@ public final class UploadChecks {
 
   /**
    * The {@code Content-Disposition} header value of a download (RFC 6266 with the RFC 5987/8187
-   * {@code filename*} parameter): always {@code attachment}, never inline; a plain ASCII
-   * {@code filename} fallback (non-ASCII and unsafe characters replaced by {@code _}) for old
-   * clients, and {@code filename*=UTF-8''…} with every byte outside RFC 5987's attr-char
-   * percent-encoded, so that the exact name reaches the browser.
+   * {@code filename*} parameter): always {@code attachment}, never inline; a plain ASCII {@code
+   * filename} fallback (non-ASCII and unsafe characters replaced by {@code _}) for old clients, and
+   * {@code filename*=UTF-8''…} with every byte outside RFC 5987's attr-char percent-encoded, so
+   * that the exact name reaches the browser.
    *
    * @param fileName the stored original file name
-   * @return e.g. {@code attachment; filename="_kola_izjava.pdf"; filename*=UTF-8''%C5%A0kola_izjava.pdf}
+   * @return e.g. {@code attachment; filename="_kola_izjava.pdf";
+   *     filename*=UTF-8''%C5%A0kola_izjava.pdf}
    */
   public static String contentDisposition(String fileName) {
     StringBuilder ascii = new StringBuilder();
-    fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+    fileName
+        .codePoints()
+        .forEach(
+            c ->
+                ascii.append(
+                    c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
     StringBuilder encoded = new StringBuilder();
     for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
         encoded.append((char) c);
       } else {
-        encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        encoded
+            .append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;

@@ -26,7 +26,13 @@ final class CsvTables {
    *     which must not be imported as garbled names
    */
   static String decode(byte[] bytes) throws CharacterCodingException {
-    int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -41,8 +47,8 @@ final class CsvTables {
    *
    * @param text the decoded file
    * @param delimiter {@code ','} or {@code ';'}
-   * @return the records as rows, numbered from 1; blank lines are kept as empty rows so that numbers
-   *     match what a spreadsheet program shows; the text-marking apostrophe of {@link
+   * @return the records as rows, numbered from 1; blank lines are kept as empty rows so that
+   *     numbers match what a spreadsheet program shows; the text-marking apostrophe of {@link
    *     SpreadsheetText#neutralise} is removed
    * @throws IOException if the text is not well-formed CSV (e.g. an unclosed quote)
    */

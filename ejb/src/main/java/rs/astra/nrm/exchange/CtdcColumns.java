@@ -26,8 +26,23 @@ final class CtdcColumns {
   static final List<String> ALL;
 
   static {
-    List<String> all = new ArrayList<>(List.of(YEAR, DATASOURCE, GENDER, AGE, MAJORITY, MAJORITY_AT_EXPLOIT, MAJORITY_ENTRY, CITIZENSHIP));
-    for (CtdcFlag.Group group : List.of(CtdcFlag.Group.MEANS_OF_CONTROL, CtdcFlag.Group.EXPLOITATION, CtdcFlag.Group.LABOUR, CtdcFlag.Group.SEX)) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                YEAR,
+                DATASOURCE,
+                GENDER,
+                AGE,
+                MAJORITY,
+                MAJORITY_AT_EXPLOIT,
+                MAJORITY_ENTRY,
+                CITIZENSHIP));
+    for (CtdcFlag.Group group :
+        List.of(
+            CtdcFlag.Group.MEANS_OF_CONTROL,
+            CtdcFlag.Group.EXPLOITATION,
+            CtdcFlag.Group.LABOUR,
+            CtdcFlag.Group.SEX)) {
       group.flags().forEach(f -> all.add(f.column()));
       all.add(group.concatenatedColumn());
     }

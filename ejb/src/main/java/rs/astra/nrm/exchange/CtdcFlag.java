@@ -13,20 +13,31 @@ import rs.astra.nrm.casefile.TypeOfExploitation;
 public enum CtdcFlag {
   MOC_DEBT_BONDAGE("meansOfControlDebtBondage", Group.MEANS_OF_CONTROL, "Debt bondage"),
   MOC_TAKES_EARNINGS("meansOfControlTakesEarnings", Group.MEANS_OF_CONTROL, "Takes earnings"),
-  MOC_RESTRICTS_FINANCIAL_ACCESS("meansOfControlRestrictsFinancialAccess", Group.MEANS_OF_CONTROL, "Restricts financial access"),
+  MOC_RESTRICTS_FINANCIAL_ACCESS(
+      "meansOfControlRestrictsFinancialAccess",
+      Group.MEANS_OF_CONTROL,
+      "Restricts financial access"),
   MOC_THREATS("meansOfControlThreats", Group.MEANS_OF_CONTROL, "Threats"),
-  MOC_PSYCHOLOGICAL_ABUSE("meansOfControlPsychologicalAbuse", Group.MEANS_OF_CONTROL, "Psychological abuse"),
+  MOC_PSYCHOLOGICAL_ABUSE(
+      "meansOfControlPsychologicalAbuse", Group.MEANS_OF_CONTROL, "Psychological abuse"),
   MOC_PHYSICAL_ABUSE("meansOfControlPhysicalAbuse", Group.MEANS_OF_CONTROL, "Physical abuse"),
   MOC_SEXUAL_ABUSE("meansOfControlSexualAbuse", Group.MEANS_OF_CONTROL, "Sexual abuse"),
   MOC_FALSE_PROMISES("meansOfControlFalsePromises", Group.MEANS_OF_CONTROL, "False promises"),
-  MOC_PSYCHOACTIVE_SUBSTANCES("meansOfControlPsychoactiveSubstances", Group.MEANS_OF_CONTROL, "Psychoactive substances"),
-  MOC_RESTRICTS_MOVEMENT("meansOfControlRestrictsMovement", Group.MEANS_OF_CONTROL, "Restricts movement"),
-  MOC_RESTRICTS_MEDICAL_CARE("meansOfControlRestrictsMedicalCare", Group.MEANS_OF_CONTROL, "Restricts medical care"),
-  MOC_EXCESSIVE_WORKING_HOURS("meansOfControlExcessiveWorkingHours", Group.MEANS_OF_CONTROL, "Excessive working hours"),
+  MOC_PSYCHOACTIVE_SUBSTANCES(
+      "meansOfControlPsychoactiveSubstances", Group.MEANS_OF_CONTROL, "Psychoactive substances"),
+  MOC_RESTRICTS_MOVEMENT(
+      "meansOfControlRestrictsMovement", Group.MEANS_OF_CONTROL, "Restricts movement"),
+  MOC_RESTRICTS_MEDICAL_CARE(
+      "meansOfControlRestrictsMedicalCare", Group.MEANS_OF_CONTROL, "Restricts medical care"),
+  MOC_EXCESSIVE_WORKING_HOURS(
+      "meansOfControlExcessiveWorkingHours", Group.MEANS_OF_CONTROL, "Excessive working hours"),
   MOC_USES_CHILDREN("meansOfControlUsesChildren", Group.MEANS_OF_CONTROL, "Uses children"),
-  MOC_THREAT_OF_LAW_ENFORCEMENT("meansOfControlThreatOfLawEnforcement", Group.MEANS_OF_CONTROL, "Threat of law enforcement"),
-  MOC_WITHHOLDS_NECESSITIES("meansOfControlWithholdsNecessities", Group.MEANS_OF_CONTROL, "Withholds necessities"),
-  MOC_WITHHOLDS_DOCUMENTS("meansOfControlWithholdsDocuments", Group.MEANS_OF_CONTROL, "Withholds documents"),
+  MOC_THREAT_OF_LAW_ENFORCEMENT(
+      "meansOfControlThreatOfLawEnforcement", Group.MEANS_OF_CONTROL, "Threat of law enforcement"),
+  MOC_WITHHOLDS_NECESSITIES(
+      "meansOfControlWithholdsNecessities", Group.MEANS_OF_CONTROL, "Withholds necessities"),
+  MOC_WITHHOLDS_DOCUMENTS(
+      "meansOfControlWithholdsDocuments", Group.MEANS_OF_CONTROL, "Withholds documents"),
   MOC_OTHER("meansOfControlOther", Group.MEANS_OF_CONTROL, "Other"),
   MOC_NOT_SPECIFIED("meansOfControlNotSpecified", Group.MEANS_OF_CONTROL, "Not specified"),
   FORCED_LABOUR("isForcedLabour", Group.EXPLOITATION, "Forced labour"),
@@ -36,7 +47,8 @@ public enum CtdcFlag {
   FORCED_MARRIAGE("isForcedMarriage", Group.EXPLOITATION, "Forced marriage"),
   FORCED_MILITARY("isForcedMilitary", Group.EXPLOITATION, "Forced military"),
   ORGAN_REMOVAL("isOrganRemoval", Group.EXPLOITATION, "Organ removal"),
-  SLAVERY_AND_PRACTICES("isSlaveryAndPractices", Group.EXPLOITATION, "Slavery and similar practices"),
+  SLAVERY_AND_PRACTICES(
+      "isSlaveryAndPractices", Group.EXPLOITATION, "Slavery and similar practices"),
   LABOUR_AGRICULTURE("typeOfLabourAgriculture", Group.LABOUR, "Agriculture"),
   LABOUR_AQUAFARMING("typeOfLabourAquafarming", Group.LABOUR, "Aquafarming"),
   LABOUR_BEGGING("typeOfLabourBegging", Group.LABOUR, "Begging"),
@@ -52,10 +64,13 @@ public enum CtdcFlag {
   LABOUR_NOT_SPECIFIED("typeOfLabourNotSpecified", Group.LABOUR, "Not specified"),
   SEX_PROSTITUTION("typeOfSexProstitution", Group.SEX, "Prostitution"),
   SEX_PORNOGRAPHY("typeOfSexPornography", Group.SEX, "Pornography"),
-  SEX_REMOTE_INTERACTIVE_SERVICES("typeOfSexRemoteInteractiveServices", Group.SEX, "Remote interactive services"),
-  SEX_PRIVATE_SEXUAL_SERVICES("typeOfSexPrivateSexualServices", Group.SEX, "Private sexual services"),
+  SEX_REMOTE_INTERACTIVE_SERVICES(
+      "typeOfSexRemoteInteractiveServices", Group.SEX, "Remote interactive services"),
+  SEX_PRIVATE_SEXUAL_SERVICES(
+      "typeOfSexPrivateSexualServices", Group.SEX, "Private sexual services"),
   ABDUCTION("isAbduction", Group.ABDUCTION, "Abduction"),
-  RECRUITER_INTIMATE_PARTNER("recruiterRelationIntimatePartner", Group.RECRUITER_RELATION, "Intimate partner"),
+  RECRUITER_INTIMATE_PARTNER(
+      "recruiterRelationIntimatePartner", Group.RECRUITER_RELATION, "Intimate partner"),
   RECRUITER_FRIEND("recruiterRelationFriend", Group.RECRUITER_RELATION, "Friend"),
   RECRUITER_FAMILY("recruiterRelationFamily", Group.RECRUITER_RELATION, "Family"),
   RECRUITER_OTHER("recruiterRelationOther", Group.RECRUITER_RELATION, "Other"),
@@ -82,12 +97,16 @@ public enum CtdcFlag {
       this.concatenatedColumn = concatenatedColumn;
     }
 
-    /** @return the name of the group's concatenated column, or {@code null} */
+    /**
+     * @return the name of the group's concatenated column, or {@code null}
+     */
     public String concatenatedColumn() {
       return concatenatedColumn;
     }
 
-    /** @return the group's flags in file order */
+    /**
+     * @return the group's flags in file order
+     */
     public List<CtdcFlag> flags() {
       return Arrays.stream(CtdcFlag.values()).filter(f -> f.group == this).toList();
     }
@@ -103,17 +122,23 @@ public enum CtdcFlag {
     this.label = label;
   }
 
-  /** @return the CTDC column name, e.g. {@code isForcedLabour} */
+  /**
+   * @return the CTDC column name, e.g. {@code isForcedLabour}
+   */
   public String column() {
     return column;
   }
 
-  /** @return the group */
+  /**
+   * @return the group
+   */
   public Group group() {
     return group;
   }
 
-  /** @return the English label used in the concatenated column */
+  /**
+   * @return the English label used in the concatenated column
+   */
   public String label() {
     return label;
   }
@@ -129,8 +154,8 @@ public enum CtdcFlag {
   }
 
   /**
-   * The HTCDS forms of exploitation ({@code vic_TypeOfExploitation}) a flag set to 1 counts under in
-   * the portal's statistics: the CTDC's broad forms one to one (slavery and similar practices as
+   * The HTCDS forms of exploitation ({@code vic_TypeOfExploitation}) a flag set to 1 counts under
+   * in the portal's statistics: the CTDC's broad forms one to one (slavery and similar practices as
    * servitude), forced begging from {@code typeOfLabourBegging}, and both forced labour and sexual
    * exploitation from {@code isSexAndLabour}.
    *
@@ -140,7 +165,8 @@ public enum CtdcFlag {
     return switch (this) {
       case FORCED_LABOUR -> List.of(TypeOfExploitation.ForcedLabour);
       case SEXUAL_EXPLOIT -> List.of(TypeOfExploitation.SexualExploitation);
-      case SEX_AND_LABOUR -> List.of(TypeOfExploitation.ForcedLabour, TypeOfExploitation.SexualExploitation);
+      case SEX_AND_LABOUR ->
+          List.of(TypeOfExploitation.ForcedLabour, TypeOfExploitation.SexualExploitation);
       case OTHER_EXPLOIT -> List.of(TypeOfExploitation.Other);
       case FORCED_MARRIAGE -> List.of(TypeOfExploitation.ForcedMarriage);
       case FORCED_MILITARY -> List.of(TypeOfExploitation.ForcedMilitaryByNonStateActors);

@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param problem what is wrong
  * @param value the offending cell text, or {@code null}
  */
-public record CtdcImportError(int rowNumber, String column, CtdcImportProblem problem, String value) {
+public record CtdcImportError(
+    int rowNumber, String column, CtdcImportProblem problem, String value) {
 
-  /** @throws NullPointerException if {@code problem} is {@code null} */
+  /**
+   * @throws NullPointerException if {@code problem} is {@code null}
+   */
   public CtdcImportError {
     Objects.requireNonNull(problem, "problem");
   }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Thrown when a CTDC file is rejected, with every problem found (sorted by row). The message holds
- * counts and row numbers only. CTDC records are anonymised, but the rule of the HTCDS import (no cell
- * values in logs) is kept.
+ * counts and row numbers only. CTDC records are anonymised, but the rule of the HTCDS import (no
+ * cell values in logs) is kept.
  */
 public class CtdcImportException extends Exception {
 
@@ -29,7 +29,9 @@ public class CtdcImportException extends Exception {
     this.errors = List.copyOf(copy);
   }
 
-  /** @return every problem, sorted by row number, never empty */
+  /**
+   * @return every problem, sorted by row number, never empty
+   */
   public List<CtdcImportError> errors() {
     return errors;
   }

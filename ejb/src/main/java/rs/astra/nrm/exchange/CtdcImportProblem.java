@@ -1,8 +1,8 @@
 package rs.astra.nrm.exchange;
 
 /**
- * Kinds of problem that make {@link CtdcReader} reject a CTDC file, each with the resource bundle key
- * of its user-facing message.
+ * Kinds of problem that make {@link CtdcReader} reject a CTDC file, each with the resource bundle
+ * key of its user-facing message.
  */
 public enum CtdcImportProblem {
   /** Not UTF-8 text, or not well-formed CSV. */
@@ -34,7 +34,9 @@ public enum CtdcImportProblem {
     this.messageKey = messageKey;
   }
 
-  /** @return the resource bundle key, e.g. {@code ctdc.error.invalidFlag} */
+  /**
+   * @return the resource bundle key, e.g. {@code ctdc.error.invalidFlag}
+   */
   public String messageKey() {
     return messageKey;
   }

@@ -32,12 +32,12 @@ public final class CtdcPortalMapping {
   /**
    * Maps one case.
    *
-   * @param registeredOn the day the case was opened (its year is {@code yearOfRegistration}, and the
-   *     age band and majority are taken on that day)
+   * @param registeredOn the day the case was opened (its year is {@code yearOfRegistration}, and
+   *     the age band and majority are taken on that day)
    * @param gender HTCDS {@code prs_Gender}, may be {@code null}
    * @param birthdate HTCDS {@code prs_Birthdate}, may be {@code null}
-   * @param citizenship HTCDS {@code prs_Citizenship}: the first code (alphabetically) is kept, as the
-   *     CTDC has one citizenship per record
+   * @param citizenship HTCDS {@code prs_Citizenship}: the first code (alphabetically) is kept, as
+   *     the CTDC has one citizenship per record
    * @param forms {@code vic_TypeOfExploitation}
    * @param control {@code vic_MethodsOfControl}
    * @param sexTypes {@code vic_TypeOfSexExploitation}
@@ -64,18 +64,30 @@ public final class CtdcPortalMapping {
       for (CtdcFlag f : CtdcFlag.Group.EXPLOITATION.flags()) {
         flags.put(f, false);
       }
-      boolean labour = forms.contains(TypeOfExploitation.ForcedLabour) || forms.contains(TypeOfExploitation.ForcedBegging);
+      boolean labour =
+          forms.contains(TypeOfExploitation.ForcedLabour)
+              || forms.contains(TypeOfExploitation.ForcedBegging);
       boolean sexual = forms.contains(TypeOfExploitation.SexualExploitation);
       flags.put(CtdcFlag.FORCED_LABOUR, labour);
       flags.put(CtdcFlag.SEXUAL_EXPLOIT, sexual);
       flags.put(CtdcFlag.SEX_AND_LABOUR, labour && sexual);
       flags.put(CtdcFlag.FORCED_MARRIAGE, forms.contains(TypeOfExploitation.ForcedMarriage));
-      flags.put(CtdcFlag.FORCED_MILITARY, forms.contains(TypeOfExploitation.ForcedMilitaryByNonStateActors));
+      flags.put(
+          CtdcFlag.FORCED_MILITARY,
+          forms.contains(TypeOfExploitation.ForcedMilitaryByNonStateActors));
       flags.put(CtdcFlag.ORGAN_REMOVAL, forms.contains(TypeOfExploitation.OrganRemoval));
       flags.put(CtdcFlag.SLAVERY_AND_PRACTICES, forms.contains(TypeOfExploitation.Servitude));
       flags.put(
           CtdcFlag.OTHER_EXPLOIT,
-          forms.stream().anyMatch(f -> List.of(TypeOfExploitation.Other, TypeOfExploitation.ChildLabour, TypeOfExploitation.ForcedAdoption, TypeOfExploitation.Surrogacy).contains(f)));
+          forms.stream()
+              .anyMatch(
+                  f ->
+                      List.of(
+                              TypeOfExploitation.Other,
+                              TypeOfExploitation.ChildLabour,
+                              TypeOfExploitation.ForcedAdoption,
+                              TypeOfExploitation.Surrogacy)
+                          .contains(f)));
     }
     if (forms.contains(TypeOfExploitation.ForcedBegging) || industry != null) {
       for (CtdcFlag f : CtdcFlag.Group.LABOUR.flags()) {
@@ -89,8 +101,12 @@ public final class CtdcPortalMapping {
     if (!sexTypes.isEmpty()) {
       flags.put(CtdcFlag.SEX_PROSTITUTION, sexTypes.contains(TypeOfSexExploitation.Prostitution));
       flags.put(CtdcFlag.SEX_PORNOGRAPHY, sexTypes.contains(TypeOfSexExploitation.Pornography));
-      flags.put(CtdcFlag.SEX_REMOTE_INTERACTIVE_SERVICES, sexTypes.contains(TypeOfSexExploitation.RemoteInteractiveServices));
-      flags.put(CtdcFlag.SEX_PRIVATE_SEXUAL_SERVICES, sexTypes.contains(TypeOfSexExploitation.PrivateSexualServices));
+      flags.put(
+          CtdcFlag.SEX_REMOTE_INTERACTIVE_SERVICES,
+          sexTypes.contains(TypeOfSexExploitation.RemoteInteractiveServices));
+      flags.put(
+          CtdcFlag.SEX_PRIVATE_SEXUAL_SERVICES,
+          sexTypes.contains(TypeOfSexExploitation.PrivateSexualServices));
     }
     if (!control.isEmpty()) {
       for (CtdcFlag f : CtdcFlag.Group.MEANS_OF_CONTROL.flags()) {

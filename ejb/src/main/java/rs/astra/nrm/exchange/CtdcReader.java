@@ -24,14 +24,14 @@ import rs.astra.nrm.statistics.Sex;
  * all or nothing: every problem of every row is collected and the file is rejected if there is any.
  *
  * <p>The layout: UTF-8 text, semicolon-separated (comma also accepted), a header of CTDC column
- * names ({@code yearOfRegistration;Datasource;gender;ageBroad;…}). The CTDC publishes the dataset with
- * its terms-of-use notice in the first header cell, in place of {@code yearOfRegistration}: a first
- * header cell that names no column is read as {@code yearOfRegistration}. Lines above the header (a
- * title, the notice on a line of its own) are skipped. Values: flags {@code 0}/{@code 1}; {@code -99}
- * (or an empty cell) for unknown in any column; gender {@code Female}/{@code Male}; majority {@code
- * Adult}/{@code Minor}; age bands {@code 0--8} … {@code 48+}; countries as ISO 3166-1 alpha-2.
- * Concatenated columns are ignored (the flags say the same) and so are columns the CTDC does not
- * define.
+ * names ({@code yearOfRegistration;Datasource;gender;ageBroad;…}). The CTDC publishes the dataset
+ * with its terms-of-use notice in the first header cell, in place of {@code yearOfRegistration}: a
+ * first header cell that names no column is read as {@code yearOfRegistration}. Lines above the
+ * header (a title, the notice on a line of its own) are skipped. Values: flags {@code 0}/{@code 1};
+ * {@code -99} (or an empty cell) for unknown in any column; gender {@code Female}/{@code Male};
+ * majority {@code Adult}/{@code Minor}; age bands {@code 0--8} … {@code 48+}; countries as ISO
+ * 3166-1 alpha-2. Concatenated columns are ignored (the flags say the same) and so are columns the
+ * CTDC does not define.
  *
  * <p>Immutable, thread-safe, logs nothing.
  */
@@ -94,7 +94,10 @@ public final class CtdcReader {
       }
     }
     if (best == null || bestScore < 3) {
-      throw whole(best == null && text.contains("\"") ? CtdcImportProblem.UNREADABLE_FILE : CtdcImportProblem.NO_HEADER);
+      throw whole(
+          best == null && text.contains("\"")
+              ? CtdcImportProblem.UNREADABLE_FILE
+              : CtdcImportProblem.NO_HEADER);
     }
     RawRow header = best.get(bestHeader);
     List<CtdcImportError> errors = new ArrayList<>();
@@ -134,15 +137,21 @@ public final class CtdcReader {
     for (int c = 0; c < header.cells().size(); c++) {
       String name = CtdcColumns.byHeader(text(header, c));
       if (name != null && columns.putIfAbsent(name, c) != null) {
-        errors.add(new CtdcImportError(header.rowNumber(), name, CtdcImportProblem.DUPLICATE_COLUMN, null));
+        errors.add(
+            new CtdcImportError(
+                header.rowNumber(), name, CtdcImportProblem.DUPLICATE_COLUMN, null));
       }
     }
     // The CTDC's own files carry the terms-of-use notice where the year's column name should be.
-    if (!columns.containsKey(CtdcColumns.YEAR) && CtdcColumns.byHeader(text(header, 0)) == null && text(header, 0) != null) {
+    if (!columns.containsKey(CtdcColumns.YEAR)
+        && CtdcColumns.byHeader(text(header, 0)) == null
+        && text(header, 0) != null) {
       columns.put(CtdcColumns.YEAR, 0);
     }
     if (!columns.containsKey(CtdcColumns.YEAR)) {
-      errors.add(new CtdcImportError(header.rowNumber(), CtdcColumns.YEAR, CtdcImportProblem.NO_HEADER, null));
+      errors.add(
+          new CtdcImportError(
+              header.rowNumber(), CtdcColumns.YEAR, CtdcImportProblem.NO_HEADER, null));
     }
     return columns;
   }
@@ -166,7 +175,8 @@ public final class CtdcReader {
     private final List<CtdcImportError> errors;
     private final int thisYear;
 
-    RowReader(RawRow row, Map<String, Integer> columns, List<CtdcImportError> errors, int thisYear) {
+    RowReader(
+        RawRow row, Map<String, Integer> columns, List<CtdcImportError> errors, int thisYear) {
       this.row = row;
       this.columns = columns;
       this.errors = errors;

@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes records in the CTDC global dataset layout: UTF-8, semicolon-separated, the CTDC column names
- * in the header (the first cell plainly {@code yearOfRegistration}), {@code -99} for every unknown
- * value, flags as 0/1, each concatenated column listing the labels of its group's flags that are 1
- * (separated by "; ", {@code -99} when none is). {@link CtdcReader} reads it back.
+ * Writes records in the CTDC global dataset layout: UTF-8, semicolon-separated, the CTDC column
+ * names in the header (the first cell plainly {@code yearOfRegistration}), {@code -99} for every
+ * unknown value, flags as 0/1, each concatenated column listing the labels of its group's flags
+ * that are 1 (separated by "; ", {@code -99} when none is). {@link CtdcReader} reads it back.
  */
 public final class CtdcWriter {
 
@@ -26,7 +26,9 @@ public final class CtdcWriter {
   public byte[] write(List<CtdcRow> rows) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CSVPrinter printer =
-        new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
+        new CSVPrinter(
+            new OutputStreamWriter(out, StandardCharsets.UTF_8),
+            CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
       printer.printRecord(CtdcColumns.ALL);
       for (CtdcRow row : rows) {
         List<String> line = new ArrayList<>();
@@ -48,7 +50,11 @@ public final class CtdcWriter {
     }
     for (CtdcFlag.Group group : CtdcFlag.Group.values()) {
       if (column.equals(group.concatenatedColumn())) {
-        String joined = group.flags().stream().filter(f -> row.flag(f) == 1).map(CtdcFlag::label).collect(Collectors.joining("; "));
+        String joined =
+            group.flags().stream()
+                .filter(f -> row.flag(f) == 1)
+                .map(CtdcFlag::label)
+                .collect(Collectors.joining("; "));
         return joined.isEmpty() ? CtdcReader.UNKNOWN : joined;
       }
     }
@@ -56,11 +62,14 @@ public final class CtdcWriter {
         switch (column) {
           case CtdcColumns.YEAR -> row.yearOfRegistration();
           case CtdcColumns.DATASOURCE -> row.datasource();
-          case CtdcColumns.GENDER -> row.gender() == null ? null : switch (row.gender()) {
-            case FEMALE -> "Female";
-            case MALE -> "Male";
-            default -> null;
-          };
+          case CtdcColumns.GENDER ->
+              row.gender() == null
+                  ? null
+                  : switch (row.gender()) {
+                    case FEMALE -> "Female";
+                    case MALE -> "Male";
+                    default -> null;
+                  };
           case CtdcColumns.AGE -> row.ageBand() == null ? null : row.ageBand().ctdcLabel();
           case CtdcColumns.MAJORITY -> majority(row.majorityStatus());
           case CtdcColumns.MAJORITY_AT_EXPLOIT -> majority(row.majorityStatusAtExploit());

@@ -5,8 +5,8 @@ import rs.astra.nrm.casefile.MethodOfControl;
 import rs.astra.nrm.casefile.MethodOfRecruitment;
 
 /**
- * Spellings met in real files that differ from the HTCDS 2.0 names, in one place so that each can be
- * justified and, once partners fix their files, removed.
+ * Spellings met in real files that differ from the HTCDS 2.0 names, in one place so that each can
+ * be justified and, once partners fix their files, removed.
  */
 final class HtcdsAliases {
 

@@ -25,7 +25,8 @@ import rs.astra.nrm.casefile.TypeOfSexExploitation;
  *
  * @param rowNumber the row the record came from as the user sees it: 1-based Excel row, or for CSV
  *     the record number counting the header line as 1
- * @param caseOwner {@code cas_CaseOwner}: username of the responsible portal user; never {@code null}
+ * @param caseOwner {@code cas_CaseOwner}: username of the responsible portal user; never {@code
+ *     null}
  * @param salutation {@code prs_Salutation}
  * @param firstName {@code prs_FirstName}
  * @param secondName {@code prs_SecondName}
@@ -45,7 +46,8 @@ import rs.astra.nrm.casefile.TypeOfSexExploitation;
  * @param traffickingStatus {@code vic_TraffickingStatus}
  * @param traffickingStatusDecisionMakingOrg {@code vic_TraffickingStatusDecisionMakingOrg}
  * @param methodOfRecruitment {@code vic_MethodOfRecruitment}
- * @param locationOfRecruitment {@code vic_LocationOfRecruitment}: free text (a place or country name)
+ * @param locationOfRecruitment {@code vic_LocationOfRecruitment}: free text (a place or country
+ *     name)
  * @param methodsOfControl {@code vic_MethodsOfControl}
  * @param typeOfExploitation {@code vic_TypeOfExploitation}
  * @param forcedLabourIndustry {@code vic_ForcedLabourIndustry}
@@ -110,7 +112,9 @@ public record HtcdsCaseRecord(
    * immutable whatever the caller passes.
    */
   public HtcdsCaseRecord {
-    citizenship = Collections.unmodifiableSortedSet(citizenship == null ? new TreeSet<>() : new TreeSet<>(citizenship));
+    citizenship =
+        Collections.unmodifiableSortedSet(
+            citizenship == null ? new TreeSet<>() : new TreeSet<>(citizenship));
     methodOfRecruitment = enumSet(methodOfRecruitment, MethodOfRecruitment.class);
     methodsOfControl = enumSet(methodsOfControl, MethodOfControl.class);
     typeOfExploitation = enumSet(typeOfExploitation, TypeOfExploitation.class);

@@ -22,7 +22,8 @@ final class HtcdsCellConverter {
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
   /** Serbian way of writing dates: day.month.year with an optional final dot ("2.2.2022."). */
-  private static final Pattern SERBIAN_DATE = Pattern.compile("(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})\\.?");
+  private static final Pattern SERBIAN_DATE =
+      Pattern.compile("(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})\\.?");
 
   /** Separates the values of a multi-select cell, as in Salesforce exports of HTCDS data. */
   private static final Pattern MULTI_SELECT_SEPARATOR = Pattern.compile(";");
@@ -52,9 +53,9 @@ final class HtcdsCellConverter {
    * @param field the field of the cell's column
    * @param cell the cell, {@code null} if blank
    * @param rowNumber the row number for error reports
-   * @return a {@code String}, {@code Boolean}, {@code LocalDate}, picklist enum constant, unmodifiable
-   *     {@code Set} (enum set or sorted set of country codes, empty if blank), or {@code null} if
-   *     the cell is blank or invalid (then an error has been added)
+   * @return a {@code String}, {@code Boolean}, {@code LocalDate}, picklist enum constant,
+   *     unmodifiable {@code Set} (enum set or sorted set of country codes, empty if blank), or
+   *     {@code null} if the cell is blank or invalid (then an error has been added)
    */
   Object convert(HtcdsField field, RawCell cell, int rowNumber) {
     String text = cell == null ? null : HtcdsText.clean(cell.text());
@@ -128,7 +129,8 @@ final class HtcdsCellConverter {
   private LocalDate date(HtcdsField field, RawCell cell, String text, int rowNumber) {
     LocalDate date;
     if (cell instanceof RawCell.Number number) {
-      // Excel stores dates as serial numbers; a General-formatted cell shows the bare number, but in a
+      // Excel stores dates as serial numbers; a General-formatted cell shows the bare number, but
+      // in a
       // date column it can only mean a date.
       date = number.value() >= 1 ? number.asDate() : null;
     } else {
@@ -207,7 +209,11 @@ final class HtcdsCellConverter {
 
   /** The non-empty, cleaned parts of a multi-select cell. */
   private static List<String> parts(String text) {
-    return MULTI_SELECT_SEPARATOR.splitAsStream(text).map(HtcdsText::clean).filter(part -> part != null).toList();
+    return MULTI_SELECT_SEPARATOR
+        .splitAsStream(text)
+        .map(HtcdsText::clean)
+        .filter(part -> part != null)
+        .toList();
   }
 
   private void error(int rowNumber, HtcdsField field, HtcdsImportProblem problem, String value) {

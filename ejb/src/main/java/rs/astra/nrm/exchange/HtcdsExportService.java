@@ -105,7 +105,8 @@ public class HtcdsExportService {
    * @param content the bytes
    * @param cases how many cases it holds
    */
-  public record ExportFile(String fileName, String contentType, byte[] content, int cases) implements Serializable {}
+  public record ExportFile(String fileName, String contentType, byte[] content, int cases)
+      implements Serializable {}
 
   /**
    * Exports every case the viewer may export.
@@ -124,7 +125,9 @@ public class HtcdsExportService {
       Map<Long, CaseFacts> facts = factsLoader.load(chunk);
       Map<Long, CaseFile> cases = new HashMap<>();
       for (CaseFile c :
-          em.createQuery("select c from CaseFile c join fetch c.person join fetch c.ownerUser where c.id in :ids", CaseFile.class)
+          em.createQuery(
+                  "select c from CaseFile c join fetch c.person join fetch c.ownerUser where c.id in :ids",
+                  CaseFile.class)
               .setParameter("ids", chunk)
               .getResultList()) {
         cases.put(c.getId(), c);
@@ -132,7 +135,8 @@ public class HtcdsExportService {
       Map<Long, List<Referral>> referrals = new HashMap<>();
       for (Referral r :
           em.createQuery(
-                  "select r from Referral r join fetch r.toOrganisation where r.caseFile.id in :ids order by r.referralDate, r.id", Referral.class)
+                  "select r from Referral r join fetch r.toOrganisation where r.caseFile.id in :ids order by r.referralDate, r.id",
+                  Referral.class)
               .setParameter("ids", chunk)
               .getResultList()) {
         referrals.computeIfAbsent(r.getCaseFile().getId(), k -> new ArrayList<>()).add(r);
@@ -160,7 +164,10 @@ public class HtcdsExportService {
         }
         Referral referral =
             referrals.getOrDefault(id, List.of()).stream()
-                .filter(r -> f.ownerOrganisationId() == viewer.organisationId() || r.getToOrganisation().getId() == viewer.organisationId())
+                .filter(
+                    r ->
+                        f.ownerOrganisationId() == viewer.organisationId()
+                            || r.getToOrganisation().getId() == viewer.organisationId())
                 .findFirst()
                 .orElse(null);
         records.add(record(c, referral, permitted, owner));
@@ -168,13 +175,24 @@ public class HtcdsExportService {
     }
     enforcer.recordPermits(viewer, now, audit);
     // Counts only: the file's contents are personal data.
-    LOG.log(Level.INFO, "HTCDS export by user {0}: {1} cases", new Object[] {viewer.userId(), records.size()});
+    LOG.log(
+        Level.INFO,
+        "HTCDS export by user {0}: {1} cases",
+        new Object[] {viewer.userId(), records.size()});
 
     HtcdsSpreadsheetWriter writer = new HtcdsSpreadsheetWriter();
     String day = LocalDate.ofInstant(now, NrmTime.ZONE).toString();
     return format == Format.XLSX
-        ? new ExportFile("htcds-" + day + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", writer.workbook(records), records.size())
-        : new ExportFile("htcds-" + day + ".csv", "text/csv; charset=UTF-8", writer.csv(records), records.size());
+        ? new ExportFile(
+            "htcds-" + day + ".xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            writer.workbook(records),
+            records.size())
+        : new ExportFile(
+            "htcds-" + day + ".csv",
+            "text/csv; charset=UTF-8",
+            writer.csv(records),
+            records.size());
   }
 
   private List<Long> exportableCaseIds(Viewer viewer, Instant now) {
@@ -182,12 +200,14 @@ public class HtcdsExportService {
     CriteriaQuery<Long> q = cb.createQuery(Long.class);
     Root<CaseFile> c = q.from(CaseFile.class);
     q.select(c.get("id"))
-        .where(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.EXPORT, now))
+        .where(
+            policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.EXPORT, now))
         .orderBy(cb.asc(c.get("code")), cb.asc(c.get("id")));
     return em.createQuery(q).getResultList();
   }
 
-  private static HtcdsCaseRecord record(CaseFile c, Referral referral, Set<DataCategory> permitted, boolean owner) {
+  private static HtcdsCaseRecord record(
+      CaseFile c, Referral referral, Set<DataCategory> permitted, boolean owner) {
     Person p = c.getPerson();
     Map<HtcdsField, Object> v = new EnumMap<>(HtcdsField.class);
     v.put(HtcdsField.CASE_OWNER, owner ? c.getOwnerUser().getUsername() : null);
@@ -208,7 +228,9 @@ public class HtcdsExportService {
     v.put(HtcdsField.MAILING_POSTAL_CODE, p.getMailingPostalCode());
     v.put(HtcdsField.MAILING_COUNTRY, p.getMailingCountry());
     v.put(HtcdsField.TRAFFICKING_STATUS, c.getTraffickingStatus());
-    v.put(HtcdsField.TRAFFICKING_STATUS_DECISION_MAKING_ORG, c.getTraffickingStatusDecisionMakingOrg());
+    v.put(
+        HtcdsField.TRAFFICKING_STATUS_DECISION_MAKING_ORG,
+        c.getTraffickingStatusDecisionMakingOrg());
     v.put(HtcdsField.METHOD_OF_RECRUITMENT, c.getMethodOfRecruitment());
     v.put(HtcdsField.LOCATION_OF_RECRUITMENT, c.getLocationOfRecruitment());
     v.put(HtcdsField.METHODS_OF_CONTROL, c.getMethodsOfControl());
@@ -222,7 +244,9 @@ public class HtcdsExportService {
     v.put(HtcdsField.REFERRING_PRIMARY_CASE_WORKER, c.getReferringPrimaryCaseWorker());
     v.put(HtcdsField.REASON_FOR_INCOMING_REFERRAL, c.getReasonForIncomingReferral());
     v.put(HtcdsField.INCOMING_REFERRAL_DETAILS, c.getIncomingReferralDetails());
-    v.put(HtcdsField.REFERRED_ORGANISATION, referral == null ? null : referral.getToOrganisation().getName());
+    v.put(
+        HtcdsField.REFERRED_ORGANISATION,
+        referral == null ? null : referral.getToOrganisation().getName());
     v.put(HtcdsField.REFERRED_PRIMARY_CASE_WORKER, null);
     v.put(HtcdsField.REASON_FOR_OUTGOING_REFERRAL, referral == null ? null : referral.getReason());
     v.put(HtcdsField.OUTGOING_REFERRAL_DATE, referral == null ? null : referral.getReferralDate());

@@ -16,8 +16,9 @@ import rs.astra.nrm.casefile.TypeOfSexExploitation;
 import rs.astra.nrm.consent.DataCategory;
 
 /**
- * The HTCDS 2.0 fields the importer stores, in the order of {@link HtcdsCaseRecord}: full field name
- * and English label as in the HTCDS field standards, and how a cell of that field is converted.
+ * The HTCDS 2.0 fields the importer stores, in the order of {@link HtcdsCaseRecord}: full field
+ * name and English label as in the HTCDS field standards, and how a cell of that field is
+ * converted.
  */
 enum HtcdsField {
   CASE_OWNER("cas_CaseOwner", "Case Owner", Kind.TEXT),
@@ -43,26 +44,34 @@ enum HtcdsField {
       "Trafficking Status Decision Making Organization",
       TraffickingStatusDecisionMakingOrg.class,
       false),
-  METHOD_OF_RECRUITMENT("vic_MethodOfRecruitment", "Method of Recruitment", MethodOfRecruitment.class, true),
+  METHOD_OF_RECRUITMENT(
+      "vic_MethodOfRecruitment", "Method of Recruitment", MethodOfRecruitment.class, true),
   LOCATION_OF_RECRUITMENT("vic_LocationOfRecruitment", "Location of Recruitment", Kind.TEXT),
   METHODS_OF_CONTROL("vic_MethodsOfControl", "Methods of Control", MethodOfControl.class, true),
-  TYPE_OF_EXPLOITATION("vic_TypeOfExploitation", "Type of Exploitation", TypeOfExploitation.class, true),
-  FORCED_LABOUR_INDUSTRY("vic_ForcedLabourIndustry", "Forced Labour Industry", ForcedLabourIndustry.class, false),
-  TYPE_OF_SEX_EXPLOITATION("vic_TypeOfSexExploitation", "Type of Sex Exploitation", TypeOfSexExploitation.class, true),
+  TYPE_OF_EXPLOITATION(
+      "vic_TypeOfExploitation", "Type of Exploitation", TypeOfExploitation.class, true),
+  FORCED_LABOUR_INDUSTRY(
+      "vic_ForcedLabourIndustry", "Forced Labour Industry", ForcedLabourIndustry.class, false),
+  TYPE_OF_SEX_EXPLOITATION(
+      "vic_TypeOfSexExploitation", "Type of Sex Exploitation", TypeOfSexExploitation.class, true),
   LOCATION_OF_EXPLOITATION("vic_LocationOfExploitation", "Location of Exploitation", Kind.TEXT),
   CASE_STATUS("cas_Status", "Status", CaseStatus.class, false),
   REFERRING_ORGANISATION("cas_ReferringOrganisation", "Referring Organisation", Kind.TEXT),
   INCOMING_REFERRAL_DATE("cas_IncomingReferralDate", "Incoming Referral Date", Kind.DATE),
-  REFERRING_PRIMARY_CASE_WORKER("cas_ReferringPrimaryCaseWorker", "Referring Primary Case Worker", Kind.TEXT),
+  REFERRING_PRIMARY_CASE_WORKER(
+      "cas_ReferringPrimaryCaseWorker", "Referring Primary Case Worker", Kind.TEXT),
   REASON_FOR_INCOMING_REFERRAL(
       "cas_ReasonForIncomingReferral", "Reason for Incoming Referral", ReferralReason.class, false),
-  INCOMING_REFERRAL_DETAILS("cas_IncomingReferralDetails", "Incoming Referral Details", Kind.LONG_TEXT),
+  INCOMING_REFERRAL_DETAILS(
+      "cas_IncomingReferralDetails", "Incoming Referral Details", Kind.LONG_TEXT),
   REFERRED_ORGANISATION("cas_ReferredOrganisation", "Referred Organisation", Kind.TEXT),
-  REFERRED_PRIMARY_CASE_WORKER("cas_ReferredPrimaryCaseWorker", "Referred Primary Case Worker", Kind.TEXT),
+  REFERRED_PRIMARY_CASE_WORKER(
+      "cas_ReferredPrimaryCaseWorker", "Referred Primary Case Worker", Kind.TEXT),
   REASON_FOR_OUTGOING_REFERRAL(
       "cas_ReasonForOutgoingReferral", "Reason for Outgoing Referral", ReferralReason.class, false),
   OUTGOING_REFERRAL_DATE("cas_OutgoingReferralDate", "Outgoing Referral Date", Kind.DATE),
-  OUTGOING_REFERRAL_DETAILS("cas_OutgoingReferralDetails", "Outgoing Referral Details", Kind.LONG_TEXT),
+  OUTGOING_REFERRAL_DETAILS(
+      "cas_OutgoingReferralDetails", "Outgoing Referral Details", Kind.LONG_TEXT),
   REASON_FOR_CASE_CLOSURE("cas_ReasonForCaseClosure", "Reason for Case Closure", Kind.LONG_TEXT);
 
   /** How a cell is converted; the text kinds carry the column length of the case file tables. */
@@ -102,7 +111,8 @@ enum HtcdsField {
       BY_LABEL_KEY.put(HtcdsText.key(field.label), field);
     }
     HtcdsAliases.FIELD_NAMES.forEach(
-        (alias, name) -> BY_NAME_KEY.put(HtcdsText.key(alias), BY_NAME_KEY.get(HtcdsText.key(name))));
+        (alias, name) ->
+            BY_NAME_KEY.put(HtcdsText.key(alias), BY_NAME_KEY.get(HtcdsText.key(name))));
   }
 
   private final String htcdsName;
@@ -117,7 +127,8 @@ enum HtcdsField {
     this.picklist = null;
   }
 
-  HtcdsField(String htcdsName, String label, Class<? extends Enum<?>> picklist, boolean multiSelect) {
+  HtcdsField(
+      String htcdsName, String label, Class<? extends Enum<?>> picklist, boolean multiSelect) {
     this.htcdsName = htcdsName;
     this.label = label;
     this.kind = multiSelect ? Kind.MULTI_PICKLIST : Kind.PICKLIST;
@@ -154,17 +165,48 @@ enum HtcdsField {
    */
   DataCategory category() {
     return switch (this) {
-      case SALUTATION, FIRST_NAME, SECOND_NAME, BIRTHDATE, GENDER, CITIZENSHIP, TITLE -> DataCategory.IDENTITY;
-      case EMAIL, HOME_PHONE, MOBILE_PHONE, MAILING_STREET, MAILING_CITY, MAILING_STATE, MAILING_POSTAL_CODE, MAILING_COUNTRY -> DataCategory.CONTACT;
-      case TRAFFICKING_STATUS_DECISION_MAKING_ORG, METHOD_OF_RECRUITMENT, LOCATION_OF_RECRUITMENT, METHODS_OF_CONTROL, FORCED_LABOUR_INDUSTRY,
-          TYPE_OF_SEX_EXPLOITATION, LOCATION_OF_EXPLOITATION, REFERRING_ORGANISATION, INCOMING_REFERRAL_DATE, REFERRING_PRIMARY_CASE_WORKER,
-          REASON_FOR_INCOMING_REFERRAL, INCOMING_REFERRAL_DETAILS, REASON_FOR_CASE_CLOSURE -> DataCategory.EXPLOITATION;
-      case CASE_OWNER, CONSENT, TRAFFICKING_STATUS, TYPE_OF_EXPLOITATION, CASE_STATUS, REFERRED_ORGANISATION, REFERRED_PRIMARY_CASE_WORKER,
-          REASON_FOR_OUTGOING_REFERRAL, OUTGOING_REFERRAL_DATE, OUTGOING_REFERRAL_DETAILS -> DataCategory.CASE_SUMMARY;
+      case SALUTATION, FIRST_NAME, SECOND_NAME, BIRTHDATE, GENDER, CITIZENSHIP, TITLE ->
+          DataCategory.IDENTITY;
+      case EMAIL,
+          HOME_PHONE,
+          MOBILE_PHONE,
+          MAILING_STREET,
+          MAILING_CITY,
+          MAILING_STATE,
+          MAILING_POSTAL_CODE,
+          MAILING_COUNTRY ->
+          DataCategory.CONTACT;
+      case TRAFFICKING_STATUS_DECISION_MAKING_ORG,
+          METHOD_OF_RECRUITMENT,
+          LOCATION_OF_RECRUITMENT,
+          METHODS_OF_CONTROL,
+          FORCED_LABOUR_INDUSTRY,
+          TYPE_OF_SEX_EXPLOITATION,
+          LOCATION_OF_EXPLOITATION,
+          REFERRING_ORGANISATION,
+          INCOMING_REFERRAL_DATE,
+          REFERRING_PRIMARY_CASE_WORKER,
+          REASON_FOR_INCOMING_REFERRAL,
+          INCOMING_REFERRAL_DETAILS,
+          REASON_FOR_CASE_CLOSURE ->
+          DataCategory.EXPLOITATION;
+      case CASE_OWNER,
+          CONSENT,
+          TRAFFICKING_STATUS,
+          TYPE_OF_EXPLOITATION,
+          CASE_STATUS,
+          REFERRED_ORGANISATION,
+          REFERRED_PRIMARY_CASE_WORKER,
+          REASON_FOR_OUTGOING_REFERRAL,
+          OUTGOING_REFERRAL_DATE,
+          OUTGOING_REFERRAL_DETAILS ->
+          DataCategory.CASE_SUMMARY;
     };
   }
 
-  /** Only the case owner is required: without it no one would be responsible for the imported case. */
+  /**
+   * Only the case owner is required: without it no one would be responsible for the imported case.
+   */
   boolean required() {
     return this == CASE_OWNER;
   }
@@ -172,7 +214,8 @@ enum HtcdsField {
   /**
    * Finds the field whose HTCDS field name (or known misspelling) a header text holds.
    *
-   * @param text a header cell text, compared ignoring case, spaces and punctuation; may be {@code null}
+   * @param text a header cell text, compared ignoring case, spaces and punctuation; may be {@code
+   *     null}
    * @return the field, or empty
    */
   static Optional<HtcdsField> byFieldName(String text) {
@@ -182,7 +225,8 @@ enum HtcdsField {
   /**
    * Finds the field whose HTCDS English label a header text holds.
    *
-   * @param text a header cell text, compared ignoring case, spaces and punctuation; may be {@code null}
+   * @param text a header cell text, compared ignoring case, spaces and punctuation; may be {@code
+   *     null}
    * @return the field, or empty
    */
   static Optional<HtcdsField> byLabel(String text) {

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 /**
  * Finds the HTCDS header of a sheet and decides which column holds which field.
  *
- * <p>The IOM template has two header rows: field names (row 1) and labels (row 2), which do not line
- * up for the mailing address columns, and one column (Reason for Outgoing Referral) has only a
- * label. Hand-made files and CSV exports often have only one header row, of names or of labels.
- * So: the first row near the top that is mostly HTCDS headers is the header; the row after it is a
- * second header row if it too is mostly HTCDS headers; a field name in either row wins over a label.
+ * <p>The IOM template has two header rows: field names (row 1) and labels (row 2), which do not
+ * line up for the mailing address columns, and one column (Reason for Outgoing Referral) has only a
+ * label. Hand-made files and CSV exports often have only one header row, of names or of labels. So:
+ * the first row near the top that is mostly HTCDS headers is the header; the row after it is a
+ * second header row if it too is mostly HTCDS headers; a field name in either row wins over a
+ * label.
  */
 final class HtcdsHeaderMapper {
 
@@ -52,8 +53,8 @@ final class HtcdsHeaderMapper {
   /**
    * Maps the header of a sheet.
    *
-   * @param rows the sheet's rows in order (only the first {@value #HEADER_SEARCH_ROWS} row numbers are
-   *     searched)
+   * @param rows the sheet's rows in order (only the first {@value #HEADER_SEARCH_ROWS} row numbers
+   *     are searched)
    * @return a layout, or {@link HtcdsImportProblem#NO_HEADER} when no header row is found, {@link
    *     HtcdsImportProblem#DUPLICATE_COLUMN} for each column repeating a field, or {@link
    *     HtcdsImportProblem#REQUIRED_MISSING} when there is no {@code cas_CaseOwner} column
@@ -67,7 +68,8 @@ final class HtcdsHeaderMapper {
       }
     }
     if (headerIndex < 0) {
-      return new Result(null, List.of(new HtcdsImportError(0, null, HtcdsImportProblem.NO_HEADER, null)));
+      return new Result(
+          null, List.of(new HtcdsImportError(0, null, HtcdsImportProblem.NO_HEADER, null)));
     }
     RawRow header = rows.get(headerIndex);
     RawRow second = headerIndex + 1 < rows.size() ? rows.get(headerIndex + 1) : null;
@@ -88,7 +90,10 @@ final class HtcdsHeaderMapper {
       if (seen.putIfAbsent(field, column) != null) {
         errors.add(
             new HtcdsImportError(
-                match.get().rowNumber(), match.get().text(), HtcdsImportProblem.DUPLICATE_COLUMN, null));
+                match.get().rowNumber(),
+                match.get().text(),
+                HtcdsImportProblem.DUPLICATE_COLUMN,
+                null));
       } else {
         columns.put(column, field);
       }
@@ -96,13 +101,18 @@ final class HtcdsHeaderMapper {
     if (!seen.containsKey(HtcdsField.CASE_OWNER)) {
       errors.add(
           new HtcdsImportError(
-              header.rowNumber(), HtcdsField.CASE_OWNER.htcdsName(), HtcdsImportProblem.REQUIRED_MISSING, null));
+              header.rowNumber(),
+              HtcdsField.CASE_OWNER.htcdsName(),
+              HtcdsImportProblem.REQUIRED_MISSING,
+              null));
     }
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
     int firstDataRow = header.rowNumber() + headerRows.size();
-    return new Result(new Layout(header.rowNumber(), firstDataRow, Collections.unmodifiableMap(columns)), List.of());
+    return new Result(
+        new Layout(header.rowNumber(), firstDataRow, Collections.unmodifiableMap(columns)),
+        List.of());
   }
 
   private record Match(HtcdsField field, int rowNumber, String text) {}
@@ -121,7 +131,8 @@ final class HtcdsHeaderMapper {
       hasFieldName |= HTCDS_FIELD_NAME.matcher(text).matches();
     }
     if (hasFieldName) {
-      // A field name we do not store: its label row cell may be misaligned, so do not guess from it.
+      // A field name we do not store: its label row cell may be misaligned, so do not guess from
+      // it.
       return Optional.empty();
     }
     for (RawRow row : headerRows) {

@@ -24,8 +24,8 @@ public class HtcdsImportException extends Exception {
   /**
    * Creates the exception.
    *
-   * @param errors the problems found, at least one; they are sorted by row number, keeping the given
-   *     order (the reader gives them in column order) within a row
+   * @param errors the problems found, at least one; they are sorted by row number, keeping the
+   *     given order (the reader gives them in column order) within a row
    * @throws IllegalArgumentException if {@code errors} is empty
    * @throws NullPointerException if {@code errors} is or contains {@code null}
    */
@@ -37,8 +37,8 @@ public class HtcdsImportException extends Exception {
   /**
    * Returns all problems found.
    *
-   * @return an unmodifiable list, sorted by row number and then by column position in the file; never
-   *     empty
+   * @return an unmodifiable list, sorted by row number and then by column position in the file;
+   *     never empty
    */
   public List<HtcdsImportError> errors() {
     return errors;
@@ -60,7 +60,10 @@ public class HtcdsImportException extends Exception {
       counts.merge(error.problem(), 1, Integer::sum);
     }
     StringBuilder message =
-        new StringBuilder("HTCDS import rejected with ").append(errors.size()).append(" problem(s) ").append(counts);
+        new StringBuilder("HTCDS import rejected with ")
+            .append(errors.size())
+            .append(" problem(s) ")
+            .append(counts);
     message.append(": ");
     for (int i = 0; i < Math.min(ERRORS_IN_MESSAGE, errors.size()); i++) {
       HtcdsImportError error = errors.get(i);
@@ -68,7 +71,8 @@ public class HtcdsImportException extends Exception {
         message.append("; ");
       }
       message.append("row ").append(error.rowNumber());
-      // Header problems carry the header cell's text, which is user input; only known field names go out.
+      // Header problems carry the header cell's text, which is user input; only known field names
+      // go out.
       HtcdsField.byHeaderText(error.column())
           .ifPresent(field -> message.append(' ').append(field.htcdsName()));
       message.append(' ').append(error.problem());

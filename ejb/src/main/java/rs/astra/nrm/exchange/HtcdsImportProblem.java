@@ -6,7 +6,9 @@ package rs.astra.nrm.exchange;
  */
 public enum HtcdsImportProblem {
 
-  /** A picklist cell holds something that is neither a value name nor a value label of its picklist. */
+  /**
+   * A picklist cell holds something that is neither a value name nor a value label of its picklist.
+   */
   UNKNOWN_VALUE("import.error.unknownValue"),
 
   /** A date cell holds something that is not a date (or an impossible date such as 31.02.2022). */
@@ -21,7 +23,10 @@ public enum HtcdsImportProblem {
   /** A country cell holds something that is not an ISO 3166-1 alpha-2 code. */
   INVALID_COUNTRY_CODE("import.error.invalidCountryCode"),
 
-  /** A required field ({@code cas_CaseOwner}) is empty on a row that has data, or its column is missing. */
+  /**
+   * A required field ({@code cas_CaseOwner}) is empty on a row that has data, or its column is
+   * missing.
+   */
   REQUIRED_MISSING("import.error.requiredMissing"),
 
   /** No row near the top of the file looks like an HTCDS header. */
@@ -30,10 +35,15 @@ public enum HtcdsImportProblem {
   /** Two header cells name the same HTCDS field. */
   DUPLICATE_COLUMN("import.error.duplicateColumn"),
 
-  /** The file is neither a readable Excel workbook nor UTF-8 CSV (corrupt, encrypted, other format). */
+  /**
+   * The file is neither a readable Excel workbook nor UTF-8 CSV (corrupt, encrypted, other format).
+   */
   UNREADABLE_FILE("import.error.unreadableFile"),
 
-  /** A text is longer than its column allows (255 characters, or 4000 for details and closure reason). */
+  /**
+   * A text is longer than its column allows (255 characters, or 4000 for details and closure
+   * reason).
+   */
   TOO_LONG("import.error.tooLong"),
 
   /** The file has a header but no data rows. */

@@ -32,14 +32,15 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 /**
  * Imports an HTCDS caseload (the HTCDS 2.0 Excel template, or CSV with HTCDS field names) as cases
  * of the importing user's organisation. All or nothing: the file is read and every row checked —
- * cell values by {@link HtcdsSpreadsheetReader}, then case owners and referred organisations against
- * the database — before anything is stored; one bad row rejects the file with every error listed.
+ * cell values by {@link HtcdsSpreadsheetReader}, then case owners and referred organisations
+ * against the database — before anything is stored; one bad row rejects the file with every error
+ * listed.
  *
  * <p>Each row becomes a {@link Person}, a {@link CaseFile} owned by the row's {@code cas_CaseOwner}
  * and, when {@code cas_ReferredOrganisation} is filled, a {@link Referral} from the importing
- * organisation to that one. Imported referrals are history, already acted on: ACCEPTED, or COMPLETED
- * when the case is closed. The referring organisation ({@code cas_ReferringOrganisation}) is kept as
- * text and grants nobody access.
+ * organisation to that one. Imported referrals are history, already acted on: ACCEPTED, or
+ * COMPLETED when the case is closed. The referring organisation ({@code cas_ReferringOrganisation})
+ * is kept as text and grants nobody access.
  */
 @Stateless
 @StoredBeforeReturn
@@ -72,29 +73,49 @@ public class HtcdsImportService {
    * @return how many cases and referrals were created
    * @throws HtcdsImportException with every row-numbered error when any row is invalid; nothing is
    *     stored then
-   * @throws NotPermittedException when the importer is neither an NGO coordinator nor an administrator
+   * @throws NotPermittedException when the importer is neither an NGO coordinator nor an
+   *     administrator
    */
-  public ImportOutcome importCaseload(Viewer importer, InputStream in, String fileName) throws HtcdsImportException {
+  public ImportOutcome importCaseload(Viewer importer, InputStream in, String fileName)
+      throws HtcdsImportException {
     if (!importer.role().importsCaseloads()) {
       throw new NotPermittedException("HTCDS import");
     }
-    List<HtcdsCaseRecord> records = new HtcdsSpreadsheetReader(Clock.system(HtcdsSpreadsheetReader.ZONE)).read(in, fileName);
+    List<HtcdsCaseRecord> records =
+        new HtcdsSpreadsheetReader(Clock.system(HtcdsSpreadsheetReader.ZONE)).read(in, fileName);
     Organisation organisation = em.find(Organisation.class, importer.organisationId());
 
     List<HtcdsImportError> errors = new ArrayList<>();
     Map<String, Optional<PortalUser>> owners = new HashMap<>();
     Map<String, Optional<Organisation>> recipients = new HashMap<>();
     for (HtcdsCaseRecord r : records) {
-      Optional<PortalUser> owner = owners.computeIfAbsent(r.caseOwner(), name -> caseOwner(name, organisation));
+      Optional<PortalUser> owner =
+          owners.computeIfAbsent(r.caseOwner(), name -> caseOwner(name, organisation));
       if (owner.isEmpty()) {
-        errors.add(new HtcdsImportError(r.rowNumber(), "cas_CaseOwner", HtcdsImportProblem.UNKNOWN_CASE_OWNER, r.caseOwner()));
+        errors.add(
+            new HtcdsImportError(
+                r.rowNumber(),
+                "cas_CaseOwner",
+                HtcdsImportProblem.UNKNOWN_CASE_OWNER,
+                r.caseOwner()));
       }
       if (r.referredOrganisation() != null) {
-        Optional<Organisation> to = recipients.computeIfAbsent(r.referredOrganisation(), directory::findOrganisationByName);
+        Optional<Organisation> to =
+            recipients.computeIfAbsent(r.referredOrganisation(), directory::findOrganisationByName);
         if (to.isEmpty()) {
-          errors.add(new HtcdsImportError(r.rowNumber(), "cas_ReferredOrganisation", HtcdsImportProblem.UNKNOWN_ORGANISATION, r.referredOrganisation()));
+          errors.add(
+              new HtcdsImportError(
+                  r.rowNumber(),
+                  "cas_ReferredOrganisation",
+                  HtcdsImportProblem.UNKNOWN_ORGANISATION,
+                  r.referredOrganisation()));
         } else if (to.get().getId().equals(organisation.getId())) {
-          errors.add(new HtcdsImportError(r.rowNumber(), "cas_ReferredOrganisation", HtcdsImportProblem.SELF_REFERRAL, r.referredOrganisation()));
+          errors.add(
+              new HtcdsImportError(
+                  r.rowNumber(),
+                  "cas_ReferredOrganisation",
+                  HtcdsImportProblem.SELF_REFERRAL,
+                  r.referredOrganisation()));
         }
       }
     }
@@ -110,8 +131,10 @@ public class HtcdsImportService {
       CaseFile c = newCase(r, owners.get(r.caseOwner()).orElseThrow(), today, now);
       em.persist(c);
       if (r.referredOrganisation() != null) {
-        LocalDate date = r.outgoingReferralDate() != null ? r.outgoingReferralDate() : c.getOpenedOn();
-        ReferralState state = r.caseStatus() == CaseStatus.Closed ? ReferralState.COMPLETED : ReferralState.ACCEPTED;
+        LocalDate date =
+            r.outgoingReferralDate() != null ? r.outgoingReferralDate() : c.getOpenedOn();
+        ReferralState state =
+            r.caseStatus() == CaseStatus.Closed ? ReferralState.COMPLETED : ReferralState.ACCEPTED;
         em.persist(
             new Referral(
                 c,
@@ -127,7 +150,10 @@ public class HtcdsImportService {
     }
     em.flush();
     // Counts only: file contents are personal data and never go to the log.
-    LOG.log(Level.INFO, "HTCDS import by user {0}: {1} cases, {2} referrals", new Object[] {importer.userId(), records.size(), referrals});
+    LOG.log(
+        Level.INFO,
+        "HTCDS import by user {0}: {1} cases, {2} referrals",
+        new Object[] {importer.userId(), records.size(), referrals});
     return new ImportOutcome(records.size(), referrals);
   }
 
@@ -141,20 +167,46 @@ public class HtcdsImportService {
 
   private CaseFile newCase(HtcdsCaseRecord r, PortalUser owner, LocalDate today, Instant now) {
     Person person = new Person();
-    person.recordIdentity(r.salutation(), r.firstName(), r.secondName(), r.birthdate(), r.gender(), r.citizenship(), r.title());
+    person.recordIdentity(
+        r.salutation(),
+        r.firstName(),
+        r.secondName(),
+        r.birthdate(),
+        r.gender(),
+        r.citizenship(),
+        r.title());
     person.recordContact(
-        r.email(), r.homePhone(), r.mobilePhone(), r.mailingStreet(), r.mailingCity(), r.mailingState(), r.mailingPostalCode(), r.mailingCountry());
-    LocalDate openedOn = r.incomingReferralDate() != null && !r.incomingReferralDate().isAfter(today) ? r.incomingReferralDate() : today;
+        r.email(),
+        r.homePhone(),
+        r.mobilePhone(),
+        r.mailingStreet(),
+        r.mailingCity(),
+        r.mailingState(),
+        r.mailingPostalCode(),
+        r.mailingCountry());
+    LocalDate openedOn =
+        r.incomingReferralDate() != null && !r.incomingReferralDate().isAfter(today)
+            ? r.incomingReferralDate()
+            : today;
     CaseFile c = new CaseFile(codes.next(openedOn.getYear()), owner, person, openedOn, now);
-    c.recordStatus(r.caseStatus() != null ? r.caseStatus() : CaseStatus.Active, r.reasonForCaseClosure());
+    c.recordStatus(
+        r.caseStatus() != null ? r.caseStatus() : CaseStatus.Active, r.reasonForCaseClosure());
     c.recordHtcdsConsentFlag(r.consent());
     c.recordTraffickingStatus(r.traffickingStatus(), r.traffickingStatusDecisionMakingOrg());
     c.recordRecruitment(r.methodOfRecruitment(), r.locationOfRecruitment());
-    c.recordExploitation(r.typeOfExploitation(), r.forcedLabourIndustry(), r.typeOfSexExploitation(), r.locationOfExploitation(), r.methodsOfControl());
+    c.recordExploitation(
+        r.typeOfExploitation(),
+        r.forcedLabourIndustry(),
+        r.typeOfSexExploitation(),
+        r.locationOfExploitation(),
+        r.methodsOfControl());
     c.recordIncomingReferral(
-        r.referringOrganisation(), r.incomingReferralDate(), r.referringPrimaryCaseWorker(), r.reasonForIncomingReferral(), r.incomingReferralDetails());
+        r.referringOrganisation(),
+        r.incomingReferralDate(),
+        r.referringPrimaryCaseWorker(),
+        r.reasonForIncomingReferral(),
+        r.incomingReferralDetails());
     c.takeStageFromHtcds();
     return c;
   }
-
 }

@@ -27,8 +27,8 @@ final class HtcdsPicklists {
    * @param type an enum implementing {@link HtcdsPicklistValue}
    * @param text the cell text (or one part of a multi-select cell)
    * @return the constant, or {@code null} when the text matches no name, label or alias
-   * @throws IllegalStateException if two constants of {@code type} share a key (a coding error in the
-   *     enum or the alias table)
+   * @throws IllegalStateException if two constants of {@code type} share a key (a coding error in
+   *     the enum or the alias table)
    */
   static <E extends Enum<E>> E find(Class<E> type, String text) {
     return type.cast(LOOKUPS.get(type).get(HtcdsText.key(text)));
@@ -44,7 +44,9 @@ final class HtcdsPicklists {
       put(lookup, value.name(), (Enum<?>) constant);
       put(lookup, value.htcdsLabel(), (Enum<?>) constant);
     }
-    HtcdsAliases.VALUES.getOrDefault(type, Map.of()).forEach((alias, constant) -> put(lookup, alias, constant));
+    HtcdsAliases.VALUES
+        .getOrDefault(type, Map.of())
+        .forEach((alias, constant) -> put(lookup, alias, constant));
     return Collections.unmodifiableMap(lookup);
   }
 
@@ -53,7 +55,14 @@ final class HtcdsPicklists {
     if (previous != null && previous != constant) {
       // Fail loudly: silently mapping a cell to the wrong victim attribute would be worse.
       throw new IllegalStateException(
-          "'" + text + "' matches both " + previous + " and " + constant + " in " + constant.getDeclaringClass());
+          "'"
+              + text
+              + "' matches both "
+              + previous
+              + " and "
+              + constant
+              + " in "
+              + constant.getDeclaringClass());
     }
   }
 }

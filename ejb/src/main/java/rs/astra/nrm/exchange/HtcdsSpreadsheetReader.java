@@ -28,15 +28,16 @@ import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
 
 /**
- * Reads a caseload in the HTCDS 2.0 spreadsheet format (the IOM Excel template, a hand-made workbook
- * or a CSV export) into validated {@link HtcdsCaseRecord}s, all or nothing.
+ * Reads a caseload in the HTCDS 2.0 spreadsheet format (the IOM Excel template, a hand-made
+ * workbook or a CSV export) into validated {@link HtcdsCaseRecord}s, all or nothing.
  *
  * <p>Columns are found by their header (HTCDS field name or English label, see {@link
  * #recognisedColumns()}); other columns are ignored. Picklist cells may hold HTCDS value names or
  * labels, multi-select cells several of them separated by {@code ;}. Rows with no content in a
  * recognised column (such as the template's pre-numbered rows) are skipped.
  *
- * <p>Instances are immutable and thread-safe. The reader logs nothing: cell values are personal data.
+ * <p>Instances are immutable and thread-safe. The reader logs nothing: cell values are personal
+ * data.
  */
 public final class HtcdsSpreadsheetReader {
 
@@ -66,8 +67,8 @@ public final class HtcdsSpreadsheetReader {
   /**
    * Lists the HTCDS fields the reader imports.
    *
-   * @return the HTCDS field names (e.g. {@code cas_CaseOwner}, {@code prs_Birthdate}) in the order of
-   *     {@link HtcdsCaseRecord}'s components; unmodifiable
+   * @return the HTCDS field names (e.g. {@code cas_CaseOwner}, {@code prs_Birthdate}) in the order
+   *     of {@link HtcdsCaseRecord}'s components; unmodifiable
    */
   public static List<String> recognisedColumns() {
     return Arrays.stream(HtcdsField.values()).map(HtcdsField::htcdsName).toList();
@@ -77,17 +78,17 @@ public final class HtcdsSpreadsheetReader {
    * Reads and validates a whole file.
    *
    * <p>The format is recognised from the content: an Excel workbook (xlsx, also legacy xls) is read
-   * from its first sheet that has an HTCDS header; anything else must be UTF-8 text (a byte order mark
-   * is allowed) and is read as CSV with comma or semicolon delimiter, whichever yields the better
-   * header. The stream is read to its end but not closed.
+   * from its first sheet that has an HTCDS header; anything else must be UTF-8 text (a byte order
+   * mark is allowed) and is read as CSV with comma or semicolon delimiter, whichever yields the
+   * better header. The stream is read to its end but not closed.
    *
    * @param in the file content; not closed by this method
    * @param fileName the uploaded file's name, or {@code null}; the content decides the format, the
    *     name only makes text content named {@code .xlsx}/{@code .xls} count as a broken workbook
    *     ({@link HtcdsImportProblem#UNREADABLE_FILE}) rather than as CSV
    * @return one record per non-empty data row, in file order; never empty, unmodifiable
-   * @throws HtcdsImportException with every problem found, if the file cannot be read or any cell of
-   *     any row is invalid; no records are returned then
+   * @throws HtcdsImportException with every problem found, if the file cannot be read or any cell
+   *     of any row is invalid; no records are returned then
    * @throws UncheckedIOException if reading the stream itself fails (a transport problem, not a
    *     problem of the file)
    * @throws NullPointerException if {@code in} is {@code null}
@@ -112,19 +113,28 @@ public final class HtcdsSpreadsheetReader {
       }
     }
     if (header == null || header.layout() == null) {
-      throw new HtcdsImportException(header == null ? List.of(wholeFile(HtcdsImportProblem.NO_HEADER)) : header.errors());
+      throw new HtcdsImportException(
+          header == null ? List.of(wholeFile(HtcdsImportProblem.NO_HEADER)) : header.errors());
     }
     return records(rows, header.layout());
   }
 
   private static boolean isNoHeader(HtcdsHeaderMapper.Result result) {
-    return result.layout() == null && result.errors().getFirst().problem() == HtcdsImportProblem.NO_HEADER;
+    return result.layout() == null
+        && result.errors().getFirst().problem() == HtcdsImportProblem.NO_HEADER;
   }
 
-  /** The tables the file may hold: a workbook's sheets in order, or the CSV parse with the better header. */
-  private static List<List<RawRow>> tables(byte[] bytes, String fileName) throws HtcdsImportException {
+  /**
+   * The tables the file may hold: a workbook's sheets in order, or the CSV parse with the better
+   * header.
+   */
+  private static List<List<RawRow>> tables(byte[] bytes, String fileName)
+      throws HtcdsImportException {
     FileMagic magic = FileMagic.valueOf(bytes);
-    if (magic == FileMagic.OOXML || magic == FileMagic.OLE2 || looksBinary(bytes) || isExcelName(fileName)) {
+    if (magic == FileMagic.OOXML
+        || magic == FileMagic.OLE2
+        || looksBinary(bytes)
+        || isExcelName(fileName)) {
       try {
         return WorkbookTables.read(bytes);
       } catch (IOException | RuntimeException unreadable) {
@@ -138,7 +148,8 @@ public final class HtcdsSpreadsheetReader {
     } catch (CharacterCodingException notUtf8) {
       throw new HtcdsImportException(List.of(wholeFile(HtcdsImportProblem.UNREADABLE_FILE)));
     }
-    // Excel writes ';' in locales with a decimal comma (Serbian), ',' elsewhere; the better header wins.
+    // Excel writes ';' in locales with a decimal comma (Serbian), ',' elsewhere; the better header
+    // wins.
     List<RawRow> bestParse = null;
     int bestScore = -1;
     boolean malformed = false;
@@ -155,7 +166,8 @@ public final class HtcdsSpreadsheetReader {
         malformed = true;
       }
     }
-    // No header under any delimiter that parsed, and a quote error under another: the quote error is
+    // No header under any delimiter that parsed, and a quote error under another: the quote error
+    // is
     // the likelier cause, and "no header" would send the user looking in the wrong place.
     if (bestParse == null || bestScore == 0 && malformed) {
       throw new HtcdsImportException(List.of(wholeFile(HtcdsImportProblem.UNREADABLE_FILE)));
@@ -203,7 +215,11 @@ public final class HtcdsSpreadsheetReader {
         values.put(field, HtcdsCellConverter.blank(field));
       }
       // Columns in sheet order, so that a row's errors come out in the order the user reads them.
-      layout.columns().forEach((column, field) -> values.put(field, converter.convert(field, row.cell(column), row.rowNumber())));
+      layout
+          .columns()
+          .forEach(
+              (column, field) ->
+                  values.put(field, converter.convert(field, row.cell(column), row.rowNumber())));
       records.add(record(row.rowNumber(), values));
     }
     if (!errors.isEmpty()) {
@@ -215,7 +231,9 @@ public final class HtcdsSpreadsheetReader {
     return List.copyOf(records);
   }
 
-  /** A row without content in any recognised column, like the template's pre-numbered empty rows. */
+  /**
+   * A row without content in any recognised column, like the template's pre-numbered empty rows.
+   */
   private static boolean isEmpty(RawRow row, HtcdsHeaderMapper.Layout layout) {
     return layout.columns().keySet().stream().allMatch(column -> row.cleanText(column) == null);
   }
@@ -247,7 +265,8 @@ public final class HtcdsSpreadsheetReader {
         (String) v.get(HtcdsField.MAILING_POSTAL_CODE),
         (String) v.get(HtcdsField.MAILING_COUNTRY),
         (TraffickingStatus) v.get(HtcdsField.TRAFFICKING_STATUS),
-        (TraffickingStatusDecisionMakingOrg) v.get(HtcdsField.TRAFFICKING_STATUS_DECISION_MAKING_ORG),
+        (TraffickingStatusDecisionMakingOrg)
+            v.get(HtcdsField.TRAFFICKING_STATUS_DECISION_MAKING_ORG),
         (Set<MethodOfRecruitment>) v.get(HtcdsField.METHOD_OF_RECRUITMENT),
         (String) v.get(HtcdsField.LOCATION_OF_RECRUITMENT),
         (Set<MethodOfControl>) v.get(HtcdsField.METHODS_OF_CONTROL),

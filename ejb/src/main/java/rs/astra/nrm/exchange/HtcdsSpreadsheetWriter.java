@@ -30,9 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * toolkit template, both header rows kept, data from row 3, column A numbered as in the template),
  * or as UTF-8 CSV whose header holds the HTCDS field names.
  *
- * <p>Values: picklists by HTCDS value name, multi-select values joined by {@code ;}, countries as ISO
- * 3166-1 alpha-2 codes, dates as Excel dates (dd.MM.yyyy) in the workbook and ISO 8601 in CSV, the
- * consent flag as TRUE/FALSE. An absent value is an empty cell. Writes nothing to logs.
+ * <p>Values: picklists by HTCDS value name, multi-select values joined by {@code ;}, countries as
+ * ISO 3166-1 alpha-2 codes, dates as Excel dates (dd.MM.yyyy) in the workbook and ISO 8601 in CSV,
+ * the consent flag as TRUE/FALSE. An absent value is an empty cell. Writes nothing to logs.
  */
 public final class HtcdsSpreadsheetWriter {
 
@@ -52,16 +52,21 @@ public final class HtcdsSpreadsheetWriter {
       Sheet sheet = workbook.getSheetAt(0);
       HtcdsHeaderMapper.Layout layout = layoutOf(sheet);
       CellStyle dateStyle = workbook.createCellStyle();
-      dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+      dateStyle.setDataFormat(
+          workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
       int rowIndex = layout.firstDataRowNumber() - 1;
       int number = 1;
       for (HtcdsCaseRecord record : records) {
-        Row row = sheet.getRow(rowIndex) != null ? sheet.getRow(rowIndex) : sheet.createRow(rowIndex);
+        Row row =
+            sheet.getRow(rowIndex) != null ? sheet.getRow(rowIndex) : sheet.createRow(rowIndex);
         Cell numberCell = row.getCell(0) != null ? row.getCell(0) : row.createCell(0);
         numberCell.setCellValue(number++);
         for (Map.Entry<Integer, HtcdsField> column : layout.columns().entrySet()) {
           Object value = valueOf(column.getValue(), record);
-          Cell cell = row.getCell(column.getKey()) != null ? row.getCell(column.getKey()) : row.createCell(column.getKey());
+          Cell cell =
+              row.getCell(column.getKey()) != null
+                  ? row.getCell(column.getKey())
+                  : row.createCell(column.getKey());
           if (value == null || value instanceof Collection<?> c && c.isEmpty()) {
             cell.setBlank();
           } else if (value instanceof LocalDate date) {
@@ -85,7 +90,8 @@ public final class HtcdsSpreadsheetWriter {
    * Writes CSV: a header of HTCDS field names in {@link HtcdsSpreadsheetReader#recognisedColumns()}
    * order, one line per case, comma-separated with RFC 4180 quoting, UTF-8 with a byte order mark
    * (so that Excel opens Serbian names correctly); text that a spreadsheet program would take for a
-   * formula is marked as text ({@link SpreadsheetText#neutralise}), and the reader removes the mark.
+   * formula is marked as text ({@link SpreadsheetText#neutralise}), and the reader removes the
+   * mark.
    *
    * @param records the cases, in order
    * @param out where the CSV goes; not closed
@@ -101,7 +107,14 @@ public final class HtcdsSpreadsheetWriter {
         List<String> line = new ArrayList<>();
         for (HtcdsField field : HtcdsField.values()) {
           Object value = valueOf(field, record);
-          line.add(value == null ? "" : value instanceof LocalDate d ? d.toString() : value instanceof Boolean b ? (b ? "TRUE" : "FALSE") : SpreadsheetText.neutralise(text(value)));
+          line.add(
+              value == null
+                  ? ""
+                  : value instanceof LocalDate d
+                      ? d.toString()
+                      : value instanceof Boolean b
+                          ? (b ? "TRUE" : "FALSE")
+                          : SpreadsheetText.neutralise(text(value)));
         }
         printer.printRecord(line);
       }
@@ -140,7 +153,10 @@ public final class HtcdsSpreadsheetWriter {
       if (row != null) {
         for (int j = 0; j < row.getLastCellNum(); j++) {
           Cell cell = row.getCell(j);
-          cells.add(cell != null && cell.getCellType() == CellType.STRING ? new RawCell.Text(cell.getStringCellValue()) : null);
+          cells.add(
+              cell != null && cell.getCellType() == CellType.STRING
+                  ? new RawCell.Text(cell.getStringCellValue())
+                  : null);
         }
       }
       rows.add(new RawRow(i + 1, cells));
@@ -213,16 +229,21 @@ public final class HtcdsSpreadsheetWriter {
   }
 
   /**
-   * A copy of a record without the fields of the given categories (for categories the policy denies).
+   * A copy of a record without the fields of the given categories (for categories the policy
+   * denies).
    *
    * @param record the full record
    * @param keep whether a field's category may be exported
    * @return the record with every other field absent
    */
-  static HtcdsCaseRecord keepOnly(HtcdsCaseRecord record, java.util.function.Predicate<rs.astra.nrm.consent.DataCategory> keep) {
+  static HtcdsCaseRecord keepOnly(
+      HtcdsCaseRecord record,
+      java.util.function.Predicate<rs.astra.nrm.consent.DataCategory> keep) {
     Map<HtcdsField, Object> values = new EnumMap<>(HtcdsField.class);
     for (HtcdsField field : HtcdsField.values()) {
-      values.put(field, keep.test(field.category()) ? valueOf(field, record) : HtcdsCellConverter.blank(field));
+      values.put(
+          field,
+          keep.test(field.category()) ? valueOf(field, record) : HtcdsCellConverter.blank(field));
     }
     return HtcdsSpreadsheetReader.record(record.rowNumber(), values);
   }

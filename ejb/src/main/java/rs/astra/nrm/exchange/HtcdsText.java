@@ -25,14 +25,16 @@ final class HtcdsText {
     if (text == null) {
       return null;
     }
-    String cleaned = WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    String cleaned =
+        WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
     return cleaned.isEmpty() ? null : cleaned;
   }
 
   /**
-   * Reduces a header or picklist text to a matching key: lower case, letters and digits only, so that
-   * {@code "Non-police governmental organization"}, {@code "NonPoliceGovernmentalOrganization"} and
-   * {@code " non police / governmental organization"} all meet.
+   * Reduces a header or picklist text to a matching key: lower case, letters and digits only, so
+   * that {@code "Non-police governmental organization"}, {@code
+   * "NonPoliceGovernmentalOrganization"} and {@code " non police / governmental organization"} all
+   * meet.
    *
    * @param text any text, may be {@code null}
    * @return the key, empty for {@code null} or text without letters and digits

@@ -10,7 +10,9 @@ import java.util.List;
  */
 record RawRow(int rowNumber, List<RawCell> cells) {
 
-  /** Returns the cell at a 0-based column index, or {@code null} if blank or beyond the row's end. */
+  /**
+   * Returns the cell at a 0-based column index, or {@code null} if blank or beyond the row's end.
+   */
   RawCell cell(int column) {
     return column < cells.size() ? cells.get(column) : null;
   }

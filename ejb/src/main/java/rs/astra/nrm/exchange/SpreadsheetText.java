@@ -27,9 +27,9 @@ public final class SpreadsheetText {
   /**
    * @param value a cell's text, or {@code null}
    * @return the text with an apostrophe in front when a spreadsheet program would take it for a
-   *     formula ({@code "=HYPERLINK(…)"} → {@code "'=HYPERLINK(…)"}), or when it already starts with
-   *     apostrophes before such a character (so that {@link #restore} gives it back as it was); plain
-   *     negative numbers such as {@code "-3"}, other text and {@code null} unchanged
+   *     formula ({@code "=HYPERLINK(…)"} → {@code "'=HYPERLINK(…)"}), or when it already starts
+   *     with apostrophes before such a character (so that {@link #restore} gives it back as it
+   *     was); plain negative numbers such as {@code "-3"}, other text and {@code null} unchanged
    */
   public static String neutralise(String value) {
     if (value == null || !startsLikeAFormula(value) || NUMBER.matcher(value).matches()) {
@@ -46,7 +46,11 @@ public final class SpreadsheetText {
    *     ({@code "'=x"} → {@code "=x"}); anything else unchanged ({@code "'tis"} stays)
    */
   public static String restore(String value) {
-    if (value != null && value.length() > 1 && value.charAt(0) == '\'' && startsLikeAFormula(value.substring(1)) && !NUMBER.matcher(value.substring(1)).matches()) {
+    if (value != null
+        && value.length() > 1
+        && value.charAt(0) == '\''
+        && startsLikeAFormula(value.substring(1))
+        && !NUMBER.matcher(value.substring(1)).matches()) {
       return value.substring(1);
     }
     return value;

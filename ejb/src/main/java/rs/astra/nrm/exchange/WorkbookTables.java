@@ -28,8 +28,8 @@ final class WorkbookTables {
    * @param bytes the workbook file
    * @return the sheets in workbook order, each as its non-empty rows in order
    * @throws IOException if the workbook cannot be read
-   * @throws RuntimeException if POI rejects the file (corrupt, encrypted, not a workbook); POI signals
-   *     most format problems with unchecked exceptions
+   * @throws RuntimeException if POI rejects the file (corrupt, encrypted, not a workbook); POI
+   *     signals most format problems with unchecked exceptions
    */
   static List<List<RawRow>> read(byte[] bytes) throws IOException {
     try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
@@ -74,7 +74,10 @@ final class WorkbookTables {
 
   private static RawCell number(Cell cell, boolean date1904) {
     double value = cell.getNumericCellValue();
-    LocalDate date = DateUtil.isValidExcelDate(value) ? DateUtil.getLocalDateTime(value, date1904).toLocalDate() : null;
+    LocalDate date =
+        DateUtil.isValidExcelDate(value)
+            ? DateUtil.getLocalDateTime(value, date1904).toLocalDate()
+            : null;
     return new RawCell.Number(value, DateUtil.isCellDateFormatted(cell), date);
   }
 }

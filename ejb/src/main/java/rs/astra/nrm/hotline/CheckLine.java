@@ -91,7 +91,9 @@ public record CheckLine(
         k.isFlagged());
   }
 
-  /** @return the ILO forced-labour indicators among the red flags */
+  /**
+   * @return the ILO forced-labour indicators among the red flags
+   */
   public List<RedFlag> iloIndicators() {
     return redFlags.stream().filter(RedFlag::isIloIndicator).toList();
   }

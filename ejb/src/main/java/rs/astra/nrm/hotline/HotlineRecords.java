@@ -27,7 +27,9 @@ public class HotlineRecords {
       return result;
     }
     for (JobOfferCheck k :
-        em.createQuery("select k from JobOfferCheck k join fetch k.call c join fetch c.takenBy where c.id in :ids", JobOfferCheck.class)
+        em.createQuery(
+                "select k from JobOfferCheck k join fetch k.call c join fetch c.takenBy where c.id in :ids",
+                JobOfferCheck.class)
             .setParameter("ids", callIds)
             .getResultList()) {
       result.put(k.getCall().getId(), CheckLine.of(k));
@@ -46,7 +48,8 @@ public class HotlineRecords {
     if (entryIds.isEmpty()) {
       return List.of();
     }
-    return em.createQuery(
+    return em
+        .createQuery(
             "select k from JobOfferCheck k join fetch k.call c join fetch c.takenBy left join k.employerEntry ee left join k.agencyEntry ae"
                 + " where k.organisation.id = :org and (ee.id in :ids or ae.id in :ids) order by c.calledAt desc, k.id desc",
             JobOfferCheck.class)

@@ -23,8 +23,8 @@ import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.ForcedLabourIndustry;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
@@ -36,7 +36,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The SOS hotline's call log: recording a call with its job-offer check (which files the employer
- * and agency in the registry), the log page by page, follow-ups, and the link from a call to a case.
+ * and agency in the registry), the log page by page, follow-ups, and the link from a call to a
+ * case.
  *
  * <p>Only hotline users ({@link HotlineUsers}) call these methods, and every query is filtered by
  * their organisation in the database: the calls of one NGO never reach another organisation here.
@@ -48,7 +49,9 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 @StoredBeforeReturn
 public class HotlineService {
 
-  /** How far ahead of the server's clock a call's time may lie (clocks of staff computers drift). */
+  /**
+   * How far ahead of the server's clock a call's time may lie (clocks of staff computers drift).
+   */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   @PersistenceContext(unitName = "nrm")
@@ -198,19 +201,27 @@ public class HotlineService {
    * @param callerAlias only callers whose alias contains this text (any case), or {@code null}
    */
   public record CallQuery(
-      int first, int pageSize, SortColumn sortBy, boolean ascending, CallPurpose purpose, CallChannel channel, String callerAlias)
+      int first,
+      int pageSize,
+      SortColumn sortBy,
+      boolean ascending,
+      CallPurpose purpose,
+      CallChannel channel,
+      String callerAlias)
       implements Serializable {}
 
   /**
    * Records a call and its job-offer check; the check files its employer and agency in the
    * organisation's registry (a new entry for a name not met before, under its match key).
    *
-   * @param viewer a hotline user; her organisation owns the record and she is shown as having taken the call
+   * @param viewer a hotline user; her organisation owns the record and she is shown as having taken
+   *     the call
    * @param form the call
    * @return the call's id
    * @throws InvalidRequestException {@code hotline.error.*} for bad input, nothing stored
    * @throws rs.astra.nrm.organisation.NotPermittedException for other users
-   * @throws rs.astra.nrm.consent.AccessDeniedException when a case to link is not hers to update (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when a case to link is not hers to update
+   *     (recorded)
    */
   public long record(Viewer viewer, NewCallForm form) {
     HotlineUsers.require(viewer);
@@ -230,9 +241,21 @@ public class HotlineService {
     if (contact != null && !form.callerAgreed()) {
       throw new InvalidRequestException("hotline.error.contactNeedsAgreement");
     }
-    HotlineCall call = new HotlineCall(em.find(PortalUser.class, viewer.userId()), calledAt, form.channel(), form.callerType(), form.purpose(), now);
+    HotlineCall call =
+        new HotlineCall(
+            em.find(PortalUser.class, viewer.userId()),
+            calledAt,
+            form.channel(),
+            form.callerType(),
+            form.purpose(),
+            now);
     try {
-      call.describe(form.durationMinutes(), form.language(), text(form.summary()), text(form.outcome()), form.followUpOn());
+      call.describe(
+          form.durationMinutes(),
+          form.language(),
+          text(form.summary()),
+          text(form.outcome()),
+          form.followUpOn());
       call.identifyCaller(text(form.callerAlias()), contact, form.callerAgreed());
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("hotline.error.invalid");
@@ -277,11 +300,20 @@ public class HotlineService {
       throw new InvalidRequestException("hotline.error.wage");
     }
     JobOfferCheck check = new JobOfferCheck(call, form.outcome());
-    RegistryEntry employerEntry = employer == null ? null : entryFor(call.getOrganisation(), employer, day);
-    RegistryEntry agencyEntry = agency == null ? null : entryFor(call.getOrganisation(), agency, day);
+    RegistryEntry employerEntry =
+        employer == null ? null : entryFor(call.getOrganisation(), employer, day);
+    RegistryEntry agencyEntry =
+        agency == null ? null : entryFor(call.getOrganisation(), agency, day);
     try {
       check.describeOffer(
-          form.offerSource(), country, text(form.destinationCity()), text(form.destinationAddress()), text(form.jobType()), form.industry(), form.promisedWage(), currency);
+          form.offerSource(),
+          country,
+          text(form.destinationCity()),
+          text(form.destinationAddress()),
+          text(form.jobType()),
+          form.industry(),
+          form.promisedWage(),
+          currency);
       check.nameParties(employer, employerEntry, agency, text(form.agencyLicence()), agencyEntry);
       check.recordFindings(form.redFlags(), form.verificationSteps(), text(form.advice()));
     } catch (IllegalArgumentException e) {
@@ -302,7 +334,9 @@ public class HotlineService {
     if (key.isEmpty() || name.length() > 255) {
       throw new InvalidRequestException("hotline.error.name");
     }
-    return em.createQuery("select e from RegistryEntry e where e.organisation.id = :org and e.matchKey = :key", RegistryEntry.class)
+    return em.createQuery(
+            "select e from RegistryEntry e where e.organisation.id = :org and e.matchKey = :key",
+            RegistryEntry.class)
         .setParameter("org", organisation.getId())
         .setParameter("key", key)
         .getResultStream()
@@ -322,10 +356,12 @@ public class HotlineService {
    * @param callId the call
    * @param version the call's version the user saw
    * @param caseCode the case's code
-   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code hotline.error.caseNotFound},
-   *     {@code hotline.error.caseworkersOnly} or {@code hotline.error.alreadyLinked}
+   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code
+   *     hotline.error.caseNotFound}, {@code hotline.error.caseworkersOnly} or {@code
+   *     hotline.error.alreadyLinked}
    * @throws ConcurrentUpdateException when the call changed meanwhile
-   * @throws rs.astra.nrm.consent.AccessDeniedException when the case is not hers to update (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when the case is not hers to update
+   *     (recorded)
    */
   public void linkToCase(Viewer viewer, long callId, long version, String caseCode) {
     HotlineCall call = ownCall(viewer, callId, version);
@@ -348,7 +384,9 @@ public class HotlineService {
             .orElseThrow(() -> new InvalidRequestException("hotline.error.caseNotFound", caseCode));
     CaseFacts f = caseAccess.facts(caseId).orElseThrow();
     // A case she may not see and one that does not exist look the same.
-    if (!enforcer.decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now).permitted()) {
+    if (!enforcer
+        .decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now)
+        .permitted()) {
       throw new InvalidRequestException("hotline.error.caseNotFound", caseCode);
     }
     enforcer.require(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);
@@ -361,15 +399,16 @@ public class HotlineService {
 
   /**
    * Opens a new case (stage SIGNAL) from a call, through {@link CaseFileService#open}: anonymous,
-   * reported by the SOS hotline, with the call's summary as the signal's details; the call is linked
-   * to it, and the agency and employer of the call's check become the case's recruiter and employer.
+   * reported by the SOS hotline, with the call's summary as the signal's details; the call is
+   * linked to it, and the agency and employer of the call's check become the case's recruiter and
+   * employer.
    *
    * @param viewer an NGO caseworker or coordinator of the call's organisation
    * @param callId the call
    * @param version the call's version the user saw
    * @return the new case's id
-   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code hotline.error.caseworkersOnly}
-   *     or {@code hotline.error.alreadyLinked}
+   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code
+   *     hotline.error.caseworkersOnly} or {@code hotline.error.alreadyLinked}
    * @throws ConcurrentUpdateException when the call changed meanwhile
    */
   public long openCase(Viewer viewer, long callId, long version) {
@@ -383,7 +422,17 @@ public class HotlineService {
     long caseId =
         cases.open(
             viewer,
-            new CaseFileService.NewCaseForm(null, null, null, null, null, null, null, Set.of(), "SOS hotline", call.getSummary()));
+            new CaseFileService.NewCaseForm(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(),
+                "SOS hotline",
+                call.getSummary()));
     CaseFile c = em.find(CaseFile.class, caseId);
     call.linkTo(c);
     em.createQuery("select k from JobOfferCheck k where k.call.id = :call", JobOfferCheck.class)
@@ -396,12 +445,14 @@ public class HotlineService {
   }
 
   /**
-   * Records a call and opens a case from it in one step (see {@link #record} and {@link #openCase}).
+   * Records a call and opens a case from it in one step (see {@link #record} and {@link
+   * #openCase}).
    *
    * @param viewer an NGO caseworker or coordinator
    * @param form the call
    * @return the new case's id
-   * @throws InvalidRequestException as {@link #record} and {@link #openCase}; nothing is stored then
+   * @throws InvalidRequestException as {@link #record} and {@link #openCase}; nothing is stored
+   *     then
    */
   public long recordAndOpenCase(Viewer viewer, NewCallForm form) {
     if (viewer.role().readsNoCaseData()) {
@@ -437,21 +488,25 @@ public class HotlineService {
       implements Serializable {}
 
   /**
-   * Corrects a call's record; the correction is kept in the activity record (who, when, which
-   * call; never what the call says).
+   * Corrects a call's record; the correction is kept in the activity record (who, when, which call;
+   * never what the call says).
    *
    * @param viewer a hotline user of the call's organisation
    * @param callId the call
    * @param version the call's version the user saw
    * @param form the corrected fields
-   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code hotline.error.incomplete},
-   *     {@code hotline.error.followUpBeforeCall} or {@code hotline.error.invalid}; nothing changed
+   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code
+   *     hotline.error.incomplete}, {@code hotline.error.followUpBeforeCall} or {@code
+   *     hotline.error.invalid}; nothing changed
    * @throws ConcurrentUpdateException when the call changed meanwhile
    * @throws rs.astra.nrm.organisation.NotPermittedException for other users
    */
   public void correct(Viewer viewer, long callId, long version, CallCorrectionForm form) {
     HotlineCall call = ownCall(viewer, callId, version);
-    if (form == null || form.channel() == null || form.callerType() == null || form.purpose() == null) {
+    if (form == null
+        || form.channel() == null
+        || form.callerType() == null
+        || form.purpose() == null) {
       throw new InvalidRequestException("hotline.error.incomplete");
     }
     LocalDate day = call.getCalledAt().atZone(NrmTime.ZONE).toLocalDate();
@@ -461,12 +516,24 @@ public class HotlineService {
     try {
       // The call's own rule on duration and text lengths, as when it was recorded; it checks
       // before it changes anything.
-      call.describe(form.durationMinutes(), form.language(), text(form.summary()), text(form.outcome()), form.followUpOn());
+      call.describe(
+          form.durationMinutes(),
+          form.language(),
+          text(form.summary()),
+          text(form.outcome()),
+          form.followUpOn());
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("hotline.error.invalid");
     }
     call.reclassify(form.channel(), form.callerType(), form.purpose());
-    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.HOTLINE_CALL_CORRECTED, null, call.getId(), null, null);
+    audit.recordActivity(
+        viewer,
+        Instant.now(),
+        ActivityRecord.Kind.HOTLINE_CALL_CORRECTED,
+        null,
+        call.getId(),
+        null,
+        null);
     em.flush();
   }
 
@@ -476,7 +543,8 @@ public class HotlineService {
    * @param viewer a hotline user of the call's organisation
    * @param callId the call
    * @param version the call's version the user saw
-   * @throws InvalidRequestException {@code hotline.error.callNotFound} or {@code hotline.error.noFollowUp}
+   * @throws InvalidRequestException {@code hotline.error.callNotFound} or {@code
+   *     hotline.error.noFollowUp}
    * @throws ConcurrentUpdateException when the call changed meanwhile
    */
   public void markFollowedUp(Viewer viewer, long callId, long version) {
@@ -492,7 +560,9 @@ public class HotlineService {
   private HotlineCall ownCall(Viewer viewer, long callId, long version) {
     HotlineUsers.require(viewer);
     HotlineCall call =
-        em.createQuery("select c from HotlineCall c where c.id = :id and c.organisation.id = :org", HotlineCall.class)
+        em.createQuery(
+                "select c from HotlineCall c where c.id = :id and c.organisation.id = :org",
+                HotlineCall.class)
             .setParameter("id", callId)
             .setParameter("org", viewer.organisationId())
             .getResultStream()
@@ -523,10 +593,19 @@ public class HotlineService {
     String direction = query.ascending() ? " asc" : " desc";
     TypedQuery<HotlineCall> q =
         em.createQuery(
-            "select c from HotlineCall c join fetch c.takenBy left join fetch c.caseFile" + where(query) + " order by " + order + direction + ", c.id" + direction,
+            "select c from HotlineCall c join fetch c.takenBy left join fetch c.caseFile"
+                + where(query)
+                + " order by "
+                + order
+                + direction
+                + ", c.id"
+                + direction,
             HotlineCall.class);
     bind(q, viewer, query);
-    List<HotlineCall> page = q.setFirstResult(Math.max(0, query.first())).setMaxResults(Math.max(1, Math.min(500, query.pageSize()))).getResultList();
+    List<HotlineCall> page =
+        q.setFirstResult(Math.max(0, query.first()))
+            .setMaxResults(Math.max(1, Math.min(500, query.pageSize())))
+            .getResultList();
     Map<Long, CheckLine> checks = records.checksOf(page.stream().map(HotlineCall::getId).toList());
     List<CallRow> rows = new ArrayList<>(page.size());
     for (HotlineCall c : page) {
@@ -544,7 +623,8 @@ public class HotlineService {
    */
   public long count(Viewer viewer, CallQuery query) {
     HotlineUsers.require(viewer);
-    TypedQuery<Long> q = em.createQuery("select count(c) from HotlineCall c" + where(query), Long.class);
+    TypedQuery<Long> q =
+        em.createQuery("select count(c) from HotlineCall c" + where(query), Long.class);
     bind(q, viewer, query);
     return q.getSingleResult();
   }
@@ -572,7 +652,12 @@ public class HotlineService {
       q.setParameter("channel", query.channel());
     }
     if (text(query.callerAlias()) != null) {
-      String escaped = text(query.callerAlias()).toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      String escaped =
+          text(query.callerAlias())
+              .toLowerCase(Locale.ROOT)
+              .replace("!", "!!")
+              .replace("%", "!%")
+              .replace("_", "!_");
       q.setParameter("alias", "%" + escaped + "%");
     }
   }

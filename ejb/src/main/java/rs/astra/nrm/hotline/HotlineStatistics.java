@@ -63,7 +63,8 @@ public record HotlineStatistics(
    * @param preventiveCalls preventive calls
    * @param checks job-offer checks
    */
-  public record MonthFigures(int month, long calls, long preventiveCalls, long checks) implements Serializable {}
+  public record MonthFigures(int month, long calls, long preventiveCalls, long checks)
+      implements Serializable {}
 
   /**
    * Calls of one month with the same purpose, channel and caller type, as grouped in the database.
@@ -74,7 +75,9 @@ public record HotlineStatistics(
    * @param callerType caller type
    * @param count how many, 0 or more
    */
-  public record CallCount(int month, CallPurpose purpose, CallChannel channel, CallerType callerType, long count) implements Serializable {}
+  public record CallCount(
+      int month, CallPurpose purpose, CallChannel channel, CallerType callerType, long count)
+      implements Serializable {}
 
   /**
    * Checks of one month with the same outcome, as grouped in the database.
@@ -95,7 +98,8 @@ public record HotlineStatistics(
    * @return the figures
    * @throws IllegalArgumentException for a month outside 1–12 or a negative count
    */
-  public static HotlineStatistics of(int year, Integer month, List<CallCount> callCounts, List<CheckCount> checkCounts) {
+  public static HotlineStatistics of(
+      int year, Integer month, List<CallCount> callCounts, List<CheckCount> checkCounts) {
     if (month != null && (month < 1 || month > 12)) {
       throw new IllegalArgumentException("month must be 1 to 12");
     }
@@ -126,7 +130,11 @@ public record HotlineStatistics(
       }
     }
     long calls = purposes.values().stream().mapToLong(Long::longValue).sum();
-    long preventive = purposes.entrySet().stream().filter(e -> e.getKey().isPreventive()).mapToLong(Map.Entry::getValue).sum();
+    long preventive =
+        purposes.entrySet().stream()
+            .filter(e -> e.getKey().isPreventive())
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     long checks = outcomes.values().stream().mapToLong(Long::longValue).sum();
     List<MonthFigures> months = new ArrayList<>(12);
     for (int m = 1; m <= 12; m++) {
@@ -154,7 +162,11 @@ public record HotlineStatistics(
    * @return e.g. 20.0 for 1 of 5, {@code null} when the whole is 0
    */
   public static BigDecimal share(long part, long whole) {
-    return whole == 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    return whole == 0
+        ? null
+        : BigDecimal.valueOf(part)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
   }
 
   private static void check(int month, long count) {
@@ -200,6 +212,10 @@ public record HotlineStatistics(
   }
 
   private static <E extends Enum<E>> long find(List<Count<E>> counts, E value) {
-    return counts.stream().filter(c -> Objects.equals(c.value(), value)).mapToLong(Count::count).findFirst().orElse(0);
+    return counts.stream()
+        .filter(c -> Objects.equals(c.value(), value))
+        .mapToLong(Count::count)
+        .findFirst()
+        .orElse(0);
   }
 }

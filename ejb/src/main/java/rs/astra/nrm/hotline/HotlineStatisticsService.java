@@ -37,7 +37,8 @@ public class HotlineStatisticsService {
       throw new InvalidRequestException("hotline.error.period");
     }
     List<HotlineStatistics.CallCount> calls =
-        em.createQuery(
+        em
+            .createQuery(
                 "select c.callMonth, c.purpose, c.channel, c.callerType, count(c) from HotlineCall c"
                     + " where c.organisation.id = :org and c.callYear = :year group by c.callMonth, c.purpose, c.channel, c.callerType",
                 Object[].class)
@@ -45,10 +46,18 @@ public class HotlineStatisticsService {
             .setParameter("year", year)
             .getResultList()
             .stream()
-            .map(r -> new HotlineStatistics.CallCount(((Number) r[0]).intValue(), (CallPurpose) r[1], (CallChannel) r[2], (CallerType) r[3], ((Number) r[4]).longValue()))
+            .map(
+                r ->
+                    new HotlineStatistics.CallCount(
+                        ((Number) r[0]).intValue(),
+                        (CallPurpose) r[1],
+                        (CallChannel) r[2],
+                        (CallerType) r[3],
+                        ((Number) r[4]).longValue()))
             .toList();
     List<HotlineStatistics.CheckCount> checks =
-        em.createQuery(
+        em
+            .createQuery(
                 "select c.callMonth, k.outcome, count(k) from JobOfferCheck k join k.call c"
                     + " where k.organisation.id = :org and c.callYear = :year group by c.callMonth, k.outcome",
                 Object[].class)
@@ -56,7 +65,12 @@ public class HotlineStatisticsService {
             .setParameter("year", year)
             .getResultList()
             .stream()
-            .map(r -> new HotlineStatistics.CheckCount(((Number) r[0]).intValue(), (CheckOutcome) r[1], ((Number) r[2]).longValue()))
+            .map(
+                r ->
+                    new HotlineStatistics.CheckCount(
+                        ((Number) r[0]).intValue(),
+                        (CheckOutcome) r[1],
+                        ((Number) r[2]).longValue()))
             .toList();
     return HotlineStatistics.of(year, month, calls, checks);
   }
@@ -72,7 +86,9 @@ public class HotlineStatisticsService {
     TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
     years.add(Instant.now().atZone(NrmTime.ZONE).getYear());
     years.addAll(
-        em.createQuery("select distinct c.callYear from HotlineCall c where c.organisation.id = :org", Integer.class)
+        em.createQuery(
+                "select distinct c.callYear from HotlineCall c where c.organisation.id = :org",
+                Integer.class)
             .setParameter("org", viewer.organisationId())
             .getResultList());
     return List.copyOf(years);

@@ -16,7 +16,9 @@ import rs.astra.nrm.organisation.Viewer;
 public final class HotlineUsers {
 
   /** The roles that use the hotline. */
-  public static final Set<PortalRole> ROLES = EnumSet.of(PortalRole.NGO_CASEWORKER, PortalRole.NGO_COORDINATOR, PortalRole.HOTLINE_OPERATOR);
+  public static final Set<PortalRole> ROLES =
+      EnumSet.of(
+          PortalRole.NGO_CASEWORKER, PortalRole.NGO_COORDINATOR, PortalRole.HOTLINE_OPERATOR);
 
   private HotlineUsers() {}
 

@@ -27,8 +27,8 @@ import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
@@ -75,7 +75,14 @@ public class RegistryService {
    * @param lastCheckedOn day of the latest check
    */
   public record RegistryRow(
-      long id, String name, String otherScript, String licenceNumber, boolean flagged, long checksAsEmployer, long checksAsAgency, LocalDate lastCheckedOn)
+      long id,
+      String name,
+      String otherScript,
+      String licenceNumber,
+      boolean flagged,
+      long checksAsEmployer,
+      long checksAsAgency,
+      LocalDate lastCheckedOn)
       implements Serializable {}
 
   /**
@@ -88,7 +95,13 @@ public class RegistryService {
    * @param namedAsEmployer whether the case names it as employer
    * @param linkedByCall whether a call checking the entry is linked to the case
    */
-  public record CaseLink(long caseId, String code, NrmStage stage, boolean namedAsRecruiter, boolean namedAsEmployer, boolean linkedByCall)
+  public record CaseLink(
+      long caseId,
+      String code,
+      NrmStage stage,
+      boolean namedAsRecruiter,
+      boolean namedAsEmployer,
+      boolean linkedByCall)
       implements Serializable {}
 
   /**
@@ -127,18 +140,27 @@ public class RegistryService {
    * @param namedAsEmployer whether the case names it as employer
    * @param checks the checks naming it, newest first
    */
-  public record RegistryWarning(long entryId, String name, boolean namedAsRecruiter, boolean namedAsEmployer, List<CheckLine> checks)
+  public record RegistryWarning(
+      long entryId,
+      String name,
+      boolean namedAsRecruiter,
+      boolean namedAsEmployer,
+      List<CheckLine> checks)
       implements Serializable {}
 
   /**
-   * The hotline's records about a case, for the case page. The recruiter and employer the case names
-   * are case fields that the case view itself carries ({@link rs.astra.nrm.casefile.CaseView}).
+   * The hotline's records about a case, for the case page. The recruiter and employer the case
+   * names are case fields that the case view itself carries ({@link
+   * rs.astra.nrm.casefile.CaseView}).
    *
    * @param caseId the case
    * @param warnings flagged entries of the viewer's registry that the case names, with their checks
-   * @param linkedCalls calls linked to the case (the caller's contact only for the call's organisation)
+   * @param linkedCalls calls linked to the case (the caller's contact only for the call's
+   *     organisation)
    */
-  public record CaseHotlineView(long caseId, List<RegistryWarning> warnings, List<HotlineService.CallRow> linkedCalls) implements Serializable {}
+  public record CaseHotlineView(
+      long caseId, List<RegistryWarning> warnings, List<HotlineService.CallRow> linkedCalls)
+      implements Serializable {}
 
   /**
    * A case of the viewer's organisation that names a flagged entry, for her home page.
@@ -149,7 +171,9 @@ public class RegistryService {
    * @param entryId the flagged entry
    * @param entryName its name
    */
-  public record FlaggedCaseLine(long caseId, String caseCode, LocalDate openedOn, long entryId, String entryName) implements Serializable {}
+  public record FlaggedCaseLine(
+      long caseId, String caseCode, LocalDate openedOn, long entryId, String entryName)
+      implements Serializable {}
 
   /**
    * Searches the organisation's registry. The query is reduced to its {@link NameMatchKey} and
@@ -169,7 +193,9 @@ public class RegistryService {
     int limit = Math.max(1, Math.min(200, max));
     List<RegistryEntry> found =
         key.isEmpty()
-            ? em.createQuery("select e from RegistryEntry e where e.organisation.id = :org order by e.lastCheckedOn desc, e.id desc", RegistryEntry.class)
+            ? em.createQuery(
+                    "select e from RegistryEntry e where e.organisation.id = :org order by e.lastCheckedOn desc, e.id desc",
+                    RegistryEntry.class)
                 .setParameter("org", viewer.organisationId())
                 .setMaxResults(limit)
                 .getResultList()
@@ -205,7 +231,11 @@ public class RegistryService {
       return result;
     }
     for (Object[] row :
-        em.createQuery("select e.id, count(k) from JobOfferCheck k join k." + role + " e where e.id in :ids group by e.id", Object[].class)
+        em.createQuery(
+                "select e.id, count(k) from JobOfferCheck k join k."
+                    + role
+                    + " e where e.id in :ids group by e.id",
+                Object[].class)
             .setParameter("ids", ids)
             .getResultList()) {
       result.put((Long) row[0], (Long) row[1]);
@@ -215,7 +245,8 @@ public class RegistryService {
 
   /**
    * An entry of the organisation's registry with every check naming it and the cases naming it that
-   * the viewer may read (EXPLOITATION, decided in the database; each case shown is an audited read).
+   * the viewer may read (EXPLOITATION, decided in the database; each case shown is an audited
+   * read).
    *
    * @param viewer a hotline user
    * @param entryId the entry
@@ -225,7 +256,9 @@ public class RegistryService {
   public Optional<RegistryEntryView> entry(Viewer viewer, long entryId) {
     HotlineUsers.require(viewer);
     Optional<RegistryEntry> found =
-        em.createQuery("select e from RegistryEntry e where e.id = :id and e.organisation.id = :org", RegistryEntry.class)
+        em.createQuery(
+                "select e from RegistryEntry e where e.id = :id and e.organisation.id = :org",
+                RegistryEntry.class)
             .setParameter("id", entryId)
             .setParameter("org", viewer.organisationId())
             .getResultStream()
@@ -267,17 +300,27 @@ public class RegistryService {
     Subquery<Long> viaCall = q.subquery(Long.class);
     Root<JobOfferCheck> k = viaCall.from(JobOfferCheck.class);
     Join<JobOfferCheck, HotlineCall> call = k.join("call");
-    Join<JobOfferCheck, RegistryEntry> employer = k.join("employerEntry", jakarta.persistence.criteria.JoinType.LEFT);
-    Join<JobOfferCheck, RegistryEntry> agency = k.join("agencyEntry", jakarta.persistence.criteria.JoinType.LEFT);
+    Join<JobOfferCheck, RegistryEntry> employer =
+        k.join("employerEntry", jakarta.persistence.criteria.JoinType.LEFT);
+    Join<JobOfferCheck, RegistryEntry> agency =
+        k.join("agencyEntry", jakarta.persistence.criteria.JoinType.LEFT);
     viaCall
         .select(k.get("id"))
         .where(
             cb.equal(call.get("caseFile"), c),
             cb.equal(k.get("organisation").get("id"), viewer.organisationId()),
             cb.or(cb.equal(employer.get("id"), e.getId()), cb.equal(agency.get("id"), e.getId())));
-    q.multiselect(c.get("id"), c.get("code"), c.get("stage"), c.get("recruiterMatchKey"), c.get("employerMatchKey"))
+    q.multiselect(
+            c.get("id"),
+            c.get("code"),
+            c.get("stage"),
+            c.get("recruiterMatchKey"),
+            c.get("employerMatchKey"))
         .where(
-            cb.or(cb.equal(c.get("recruiterMatchKey"), e.getMatchKey()), cb.equal(c.get("employerMatchKey"), e.getMatchKey()), cb.exists(viaCall)),
+            cb.or(
+                cb.equal(c.get("recruiterMatchKey"), e.getMatchKey()),
+                cb.equal(c.get("employerMatchKey"), e.getMatchKey()),
+                cb.exists(viaCall)),
             policy.permits(cb, q, c, viewer, DataCategory.EXPLOITATION, AccessAction.READ, now))
         .orderBy(cb.desc(c.get("openedOn")), cb.desc(c.get("id")));
     List<Tuple> rows = em.createQuery(q).setMaxResults(200).getResultList();
@@ -311,13 +354,18 @@ public class RegistryService {
   /** Records the EXPLOITATION reads of cases the database let through, with the policy's basis. */
   private void auditReads(Viewer viewer, List<Long> caseIds, Instant now) {
     List<AuditTrail.Entry> reads = new ArrayList<>();
-    facts.load(caseIds).forEach(
-        (id, f) -> {
-          Decision d = enforcer.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.READ, now);
-          if (d.permitted()) {
-            reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, d));
-          }
-        });
+    facts
+        .load(caseIds)
+        .forEach(
+            (id, f) -> {
+              Decision d =
+                  enforcer.decide(viewer, f, DataCategory.EXPLOITATION, AccessAction.READ, now);
+              if (d.permitted()) {
+                reads.add(
+                    new AuditTrail.Entry(
+                        id, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, d));
+              }
+            });
     enforcer.recordPermits(viewer, now, reads);
   }
 
@@ -332,7 +380,8 @@ public class RegistryService {
    *
    * @param viewer who looks at the case
    * @param caseId the case
-   * @return the records, or empty when the case does not exist or the viewer may not read EXPLOITATION
+   * @return the records, or empty when the case does not exist or the viewer may not read
+   *     EXPLOITATION
    */
   public Optional<CaseHotlineView> forCase(Viewer viewer, long caseId) {
     Instant now = Instant.now();
@@ -350,11 +399,13 @@ public class RegistryService {
     String employerKey = NameMatchKey.of(c.getEmployerName());
 
     List<RegistryWarning> warnings = new ArrayList<>();
-    List<String> keys = Stream.of(recruiterKey, employerKey).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> keys =
+        Stream.of(recruiterKey, employerKey).filter(s -> !s.isEmpty()).distinct().toList();
     if (HotlineUsers.isHotlineUser(viewer) && !keys.isEmpty()) {
       for (RegistryEntry e :
           em.createQuery(
-                  "select e from RegistryEntry e where e.organisation.id = :org and e.flagged = true and e.matchKey in :keys order by e.name", RegistryEntry.class)
+                  "select e from RegistryEntry e where e.organisation.id = :org and e.flagged = true and e.matchKey in :keys order by e.name",
+                  RegistryEntry.class)
               .setParameter("org", viewer.organisationId())
               .setParameter("keys", keys)
               .getResultList()) {
@@ -382,9 +433,21 @@ public class RegistryService {
     List<HotlineCall> calls = callQuery.getResultList();
     Map<Long, CheckLine> checks = records.checksOf(calls.stream().map(HotlineCall::getId).toList());
     List<HotlineService.CallRow> linked =
-        calls.stream().map(call -> HotlineRecords.row(call, checks.get(call.getId()), call.getOrganisation().getId() == viewer.organisationId())).toList();
+        calls.stream()
+            .map(
+                call ->
+                    HotlineRecords.row(
+                        call,
+                        checks.get(call.getId()),
+                        call.getOrganisation().getId() == viewer.organisationId()))
+            .toList();
     if (!warnings.isEmpty() || !linked.isEmpty()) {
-      enforcer.recordPermits(viewer, now, List.of(new AuditTrail.Entry(caseId, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, read)));
+      enforcer.recordPermits(
+          viewer,
+          now,
+          List.of(
+              new AuditTrail.Entry(
+                  caseId, f.personId(), DataCategory.EXPLOITATION, AccessAction.READ, read)));
     }
     return Optional.of(new CaseHotlineView(caseId, warnings, linked));
   }
@@ -413,20 +476,31 @@ public class RegistryService {
             cb.notEqual(c.get("stage"), NrmStage.CLOSED),
             cb.equal(e.get("organisation").get("id"), viewer.organisationId()),
             cb.isTrue(e.get("flagged")),
-            cb.or(cb.equal(c.get("recruiterMatchKey"), e.get("matchKey")), cb.equal(c.get("employerMatchKey"), e.get("matchKey"))),
+            cb.or(
+                cb.equal(c.get("recruiterMatchKey"), e.get("matchKey")),
+                cb.equal(c.get("employerMatchKey"), e.get("matchKey"))),
             policy.permits(cb, q, c, viewer, DataCategory.EXPLOITATION, AccessAction.READ, now))
         .orderBy(cb.desc(c.get("openedOn")), cb.desc(c.get("id")), cb.asc(e.get("id")));
-    List<Tuple> rows = em.createQuery(q).setMaxResults(Math.max(1, Math.min(50, max))).getResultList();
+    List<Tuple> rows =
+        em.createQuery(q).setMaxResults(Math.max(1, Math.min(50, max))).getResultList();
     auditReads(viewer, rows.stream().map(t -> t.get(0, Long.class)).distinct().toList(), now);
     return rows.stream()
-        .map(t -> new FlaggedCaseLine(t.get(0, Long.class), t.get(1, String.class), t.get(2, LocalDate.class), t.get(3, Long.class), t.get(4, String.class)))
+        .map(
+            t ->
+                new FlaggedCaseLine(
+                    t.get(0, Long.class),
+                    t.get(1, String.class),
+                    t.get(2, LocalDate.class),
+                    t.get(3, Long.class),
+                    t.get(4, String.class)))
         .toList();
   }
 
   /**
    * Records who recruited the person and who employed her, on the case (category EXPLOITATION).
    *
-   * @param viewer a user of the organisation that owns the case (UPDATE of all its EXPLOITATION records)
+   * @param viewer a user of the organisation that owns the case (UPDATE of all its EXPLOITATION
+   *     records)
    * @param caseId the case
    * @param version the case's version the user saw
    * @param recruiter recruiter or recruitment agency, up to 255 characters, may be blank
@@ -434,11 +508,14 @@ public class RegistryService {
    * @throws InvalidRequestException {@code case.notFound}, {@code hotline.error.ownerOnly} or
    *     {@code hotline.error.name}
    * @throws ConcurrentUpdateException when the case changed meanwhile
-   * @throws rs.astra.nrm.consent.AccessDeniedException when the viewer may not update EXPLOITATION (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when the viewer may not update EXPLOITATION
+   *     (recorded)
    */
-  public void recordRecruitmentParties(Viewer viewer, long caseId, long version, String recruiter, String employer) {
+  public void recordRecruitmentParties(
+      Viewer viewer, long caseId, long version, String recruiter, String employer) {
     Instant now = Instant.now();
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     Decision d = enforcer.require(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);
     if (d.scope() != Decision.Scope.ALL_RECORDS) {
       throw new InvalidRequestException("hotline.error.ownerOnly");
@@ -462,7 +539,9 @@ public class RegistryService {
    * @return the transliteration, or {@code null} when it reads the same
    */
   static String otherScript(String name) {
-    boolean cyrillic = name.chars().anyMatch(ch -> Character.UnicodeScript.of(ch) == Character.UnicodeScript.CYRILLIC);
+    boolean cyrillic =
+        name.chars()
+            .anyMatch(ch -> Character.UnicodeScript.of(ch) == Character.UnicodeScript.CYRILLIC);
     String other = cyrillic ? NameMatchKey.toLatin(name) : NameMatchKey.toCyrillic(name);
     return other.equals(name) ? null : other;
   }

@@ -46,7 +46,10 @@ public class DatabaseMigrator {
             .failOnMissingLocations(false)
             .load();
     MigrateResult result = flyway.migrate();
-    schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    schemaVersion =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
     migrated = true;
     LOG.log(
         Level.INFO,

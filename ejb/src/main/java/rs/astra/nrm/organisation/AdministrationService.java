@@ -26,8 +26,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * What the portal's administrators do: organisations (create, rename, change type, deactivate) and
  * users (create with organisation, role, e-mail and an initial password; change role; deactivate).
  * Only the {@link PortalRole#ADMIN} role may call it; every change is written, in the same
- * transaction, to the append-only activity record ({@link ActivityRecord}), naming organisations and
- * users by id only. Nothing here reads case data.
+ * transaction, to the append-only activity record ({@link ActivityRecord}), naming organisations
+ * and users by id only. Nothing here reads case data.
  *
  * <p>Four eyes (issue 15, "administration that cannot escalate"): a role that reads case data or
  * controls access ({@link PortalRole#grantNeedsSecondAdministrator()}), and a new password for a
@@ -59,8 +59,10 @@ public class AdministrationService {
 
   @PostConstruct
   void configureHashing() {
-    passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Iterations", String.valueOf(PASSWORD_HASH_ITERATIONS)));
+    passwordHash.initialize(
+        Map.of("Pbkdf2PasswordHash.Iterations", String.valueOf(PASSWORD_HASH_ITERATIONS)));
   }
+
   @Inject private AuditTrail audit;
 
   /** What became of an administrator's change. */
@@ -82,7 +84,14 @@ public class AdministrationService {
    * @param active whether it takes part in the portal
    * @param activeUsers how many of its users may sign in
    */
-  public record OrganisationRow(long id, long version, String name, OrganisationType type, String city, boolean active, long activeUsers)
+  public record OrganisationRow(
+      long id,
+      long version,
+      String name,
+      OrganisationType type,
+      String city,
+      boolean active,
+      long activeUsers)
       implements Serializable {}
 
   /**
@@ -124,7 +133,13 @@ public class AdministrationService {
    * @param initialPassword at least {@link #MIN_PASSWORD_LENGTH} characters; stored only as a
    *     PBKDF2 hash (Jakarta Security's {@link Pbkdf2PasswordHash}, as for every local user)
    */
-  public record NewUserForm(String username, String displayName, String email, Long organisationId, PortalRole role, String initialPassword)
+  public record NewUserForm(
+      String username,
+      String displayName,
+      String email,
+      Long organisationId,
+      PortalRole role,
+      String initialPassword)
       implements Serializable {
 
     @Override
@@ -139,14 +154,24 @@ public class AdministrationService {
    *
    * @param first index of the first row, 0-based
    * @param pageSize rows per page, 1 to 500
-   * @param textContains fragment of the login name, name or e-mail, ignoring case; {@code null} = any
+   * @param textContains fragment of the login name, name or e-mail, ignoring case; {@code null} =
+   *     any
    * @param organisationId only users of this organisation; {@code null} = any
    * @param role only users with this role; {@code null} = any
    * @param activeOnly only users who may sign in
    */
-  public record UserQuery(int first, int pageSize, String textContains, Long organisationId, PortalRole role, boolean activeOnly) implements Serializable {
+  public record UserQuery(
+      int first,
+      int pageSize,
+      String textContains,
+      Long organisationId,
+      PortalRole role,
+      boolean activeOnly)
+      implements Serializable {
 
-    /** @throws IllegalArgumentException if {@code first} is negative or {@code pageSize} not 1–500 */
+    /**
+     * @throws IllegalArgumentException if {@code first} is negative or {@code pageSize} not 1–500
+     */
     public UserQuery {
       if (first < 0 || pageSize < 1 || pageSize > 500) {
         throw new IllegalArgumentException("first must be >= 0 and pageSize 1 to 500");
@@ -165,12 +190,23 @@ public class AdministrationService {
     requireAdmin(viewer);
     Map<Long, Long> users = new HashMap<>();
     for (Object[] row :
-        em.createQuery("select u.organisation.id, count(u) from PortalUser u where u.active = true group by u.organisation.id", Object[].class)
+        em.createQuery(
+                "select u.organisation.id, count(u) from PortalUser u where u.active = true group by u.organisation.id",
+                Object[].class)
             .getResultList()) {
       users.put((Long) row[0], (Long) row[1]);
     }
     return em.createNamedQuery(Organisation.FIND_ALL, Organisation.class).getResultList().stream()
-        .map(o -> new OrganisationRow(o.getId(), o.getVersion(), o.getName(), o.getType(), o.getCity(), o.isActive(), users.getOrDefault(o.getId(), 0L)))
+        .map(
+            o ->
+                new OrganisationRow(
+                    o.getId(),
+                    o.getVersion(),
+                    o.getName(),
+                    o.getType(),
+                    o.getCity(),
+                    o.isActive(),
+                    users.getOrDefault(o.getId(), 0L)))
         .toList();
   }
 
@@ -182,8 +218,8 @@ public class AdministrationService {
    * @param type its kind
    * @param city its seat, up to 100 characters, or blank
    * @return the new organisation's id
-   * @throws InvalidRequestException {@code admin.error.organisationName}, {@code admin.error.nameTaken},
-   *     {@code admin.error.incomplete} or {@code admin.error.tooLong}
+   * @throws InvalidRequestException {@code admin.error.organisationName}, {@code
+   *     admin.error.nameTaken}, {@code admin.error.incomplete} or {@code admin.error.tooLong}
    * @throws NotPermittedException for any other role
    */
   public long createOrganisation(Viewer viewer, String name, OrganisationType type, String city) {
@@ -199,7 +235,14 @@ public class AdministrationService {
     Organisation o = new Organisation(checked, type, seat);
     em.persist(o);
     em.flush();
-    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ORGANISATION_CREATED, null, o.getId(), type.name(), null);
+    audit.recordActivity(
+        viewer,
+        Instant.now(),
+        ActivityRecord.Kind.ORGANISATION_CREATED,
+        null,
+        o.getId(),
+        type.name(),
+        null);
     return o.getId();
   }
 
@@ -211,13 +254,14 @@ public class AdministrationService {
    * @param version the version the administrator saw
    * @param newName the name, unique ignoring case, 1–200 characters
    * @param newType the kind
-   * @throws InvalidRequestException {@code admin.error.organisationName}, {@code admin.error.nameTaken},
-   *     {@code admin.error.incomplete}, {@code admin.error.notFound}, or {@code
-   *     admin.error.typeNotForRoles} when a user of it has a role the new kind may not have
+   * @throws InvalidRequestException {@code admin.error.organisationName}, {@code
+   *     admin.error.nameTaken}, {@code admin.error.incomplete}, {@code admin.error.notFound}, or
+   *     {@code admin.error.typeNotForRoles} when a user of it has a role the new kind may not have
    * @throws ConcurrentUpdateException when someone changed it meanwhile
    * @throws NotPermittedException for any other role
    */
-  public void changeOrganisation(Viewer viewer, long organisationId, long version, String newName, OrganisationType newType) {
+  public void changeOrganisation(
+      Viewer viewer, long organisationId, long version, String newName, OrganisationType newType) {
     requireAdmin(viewer);
     if (newType == null) {
       throw new InvalidRequestException("admin.error.incomplete");
@@ -227,13 +271,16 @@ public class AdministrationService {
     Instant now = Instant.now();
     if (!checked.equals(o.getName())) {
       o.rename(checked);
-      audit.recordActivity(viewer, now, ActivityRecord.Kind.ORGANISATION_RENAMED, null, o.getId(), null, null);
+      audit.recordActivity(
+          viewer, now, ActivityRecord.Kind.ORGANISATION_RENAMED, null, o.getId(), null, null);
     }
     if (newType != o.getType()) {
       // The kind decides which roles its users may have: a change that would leave a user with a
       // role the new kind may not have (an NGO coordinator in a police unit) is refused.
       long misfits =
-          em.createQuery("select count(u) from PortalUser u where u.organisation.id = :org and u.role not in :roles", Long.class)
+          em.createQuery(
+                  "select count(u) from PortalUser u where u.organisation.id = :org and u.role not in :roles",
+                  Long.class)
               .setParameter("org", o.getId())
               .setParameter("roles", newType.roles())
               .getSingleResult();
@@ -242,7 +289,14 @@ public class AdministrationService {
       }
       String detail = o.getType() + " -> " + newType;
       o.changeType(newType);
-      audit.recordActivity(viewer, now, ActivityRecord.Kind.ORGANISATION_TYPE_CHANGED, null, o.getId(), detail, null);
+      audit.recordActivity(
+          viewer,
+          now,
+          ActivityRecord.Kind.ORGANISATION_TYPE_CHANGED,
+          null,
+          o.getId(),
+          detail,
+          null);
     }
     em.flush();
   }
@@ -254,7 +308,8 @@ public class AdministrationService {
    * @param viewer an administrator, not of this organisation (she would lock herself out)
    * @param organisationId the organisation
    * @param version the version the administrator saw
-   * @throws InvalidRequestException {@code admin.error.ownOrganisation}, {@code admin.error.notFound}
+   * @throws InvalidRequestException {@code admin.error.ownOrganisation}, {@code
+   *     admin.error.notFound}
    * @throws ConcurrentUpdateException when someone changed it meanwhile
    * @throws NotPermittedException for any other role
    */
@@ -266,7 +321,14 @@ public class AdministrationService {
     Organisation o = organisation(organisationId, version);
     if (o.isActive()) {
       o.deactivate();
-      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ORGANISATION_DEACTIVATED, null, o.getId(), null, null);
+      audit.recordActivity(
+          viewer,
+          Instant.now(),
+          ActivityRecord.Kind.ORGANISATION_DEACTIVATED,
+          null,
+          o.getId(),
+          null,
+          null);
       em.flush();
     }
   }
@@ -287,7 +349,14 @@ public class AdministrationService {
     Organisation o = organisation(organisationId, version);
     if (!o.isActive()) {
       o.reactivate();
-      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.ORGANISATION_REACTIVATED, null, o.getId(), null, null);
+      audit.recordActivity(
+          viewer,
+          Instant.now(),
+          ActivityRecord.Kind.ORGANISATION_REACTIVATED,
+          null,
+          o.getId(),
+          null,
+          null);
       em.flush();
     }
   }
@@ -302,15 +371,25 @@ public class AdministrationService {
    */
   public List<UserRow> users(Viewer viewer, UserQuery query) {
     requireAdmin(viewer);
-    return usersQuery(query, "u", PortalUser.class, " order by u.organisation.name, u.username, u.id")
+    return usersQuery(
+            query, "u", PortalUser.class, " order by u.organisation.name, u.username, u.id")
         .setFirstResult(query.first())
         .setMaxResults(query.pageSize())
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .map(
             u ->
                 new UserRow(
-                    u.getId(), u.getVersion(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getOrganisation().getId(), u.getOrganisation().getName(),
-                    u.getRole(), u.isActive(), u.isAwaitingApproval()))
+                    u.getId(),
+                    u.getVersion(),
+                    u.getUsername(),
+                    u.getDisplayName(),
+                    u.getEmail(),
+                    u.getOrganisation().getId(),
+                    u.getOrganisation().getName(),
+                    u.getRole(),
+                    u.isActive(),
+                    u.isAwaitingApproval()))
         .toList();
   }
 
@@ -343,27 +422,44 @@ public class AdministrationService {
    */
   public long createUser(Viewer viewer, NewUserForm form) {
     requireAdmin(viewer);
-    if (form == null || form.organisationId() == null || form.role() == null || form.username() == null || form.initialPassword() == null) {
+    if (form == null
+        || form.organisationId() == null
+        || form.role() == null
+        || form.username() == null
+        || form.initialPassword() == null) {
       throw new InvalidRequestException("admin.error.incomplete");
     }
     String username = form.username().strip().toLowerCase(Locale.ROOT);
-    if (!em.createNamedQuery(PortalUser.FIND_BY_USERNAME, PortalUser.class).setParameter("username", username).getResultList().isEmpty()) {
+    if (!em.createNamedQuery(PortalUser.FIND_BY_USERNAME, PortalUser.class)
+        .setParameter("username", username)
+        .getResultList()
+        .isEmpty()) {
       throw new InvalidRequestException("admin.error.usernameTaken");
     }
-    passwordProblem(form.initialPassword(), username).ifPresent(key -> {
-      throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
-    });
+    passwordProblem(form.initialPassword(), username)
+        .ifPresent(
+            key -> {
+              throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
+            });
     Organisation organisation = em.find(Organisation.class, form.organisationId());
     if (organisation == null || !organisation.isActive()) {
       throw new InvalidRequestException("admin.error.organisationInactive");
     }
     requireRoleFits(organisation, form.role());
-    if (form.displayName() == null || form.displayName().isBlank() || form.displayName().strip().length() > 200) {
+    if (form.displayName() == null
+        || form.displayName().isBlank()
+        || form.displayName().strip().length() > 200) {
       throw new InvalidRequestException("admin.error.displayName");
     }
     PortalUser user;
     try {
-      user = new PortalUser(username, form.displayName(), organisation, form.role(), passwordHash.generate(form.initialPassword().toCharArray()));
+      user =
+          new PortalUser(
+              username,
+              form.displayName(),
+              organisation,
+              form.role(),
+              passwordHash.generate(form.initialPassword().toCharArray()));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("admin.error.username");
     }
@@ -379,7 +475,14 @@ public class AdministrationService {
     em.persist(user);
     em.flush();
     Instant now = Instant.now();
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.USER_CREATED, null, user.getId(), form.role().roleName() + " @ " + organisation.getId(), null);
+    audit.recordActivity(
+        viewer,
+        now,
+        ActivityRecord.Kind.USER_CREATED,
+        null,
+        user.getId(),
+        form.role().roleName() + " @ " + organisation.getId(),
+        null);
     if (fourEyes) {
       request(viewer, RoleGrant.forNewUser(user, requester(viewer), now));
     }
@@ -389,8 +492,8 @@ public class AdministrationService {
   /**
    * Gives a user another role; it takes effect at her next sign-in. A role that needs a second
    * administrator ({@link PortalRole#grantNeedsSecondAdministrator()}) is only asked for: she keeps
-   * her role until another administrator approves the pending {@link RoleGrant}. A newer request for
-   * her replaces (cancels) one still pending, and so does a role that takes effect at once.
+   * her role until another administrator approves the pending {@link RoleGrant}. A newer request
+   * for her replaces (cancels) one still pending, and so does a role that takes effect at once.
    *
    * @param viewer an administrator, not changing her own role
    * @param userId the user
@@ -398,8 +501,8 @@ public class AdministrationService {
    * @param role the new role
    * @return {@link Outcome#DONE} when the role was changed (or was hers already), {@link
    *     Outcome#AWAITING_APPROVAL} when it waits for a second administrator
-   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.incomplete}, {@code
-   *     admin.error.notFound} or {@code admin.error.roleNotForType}
+   * @throws InvalidRequestException {@code admin.error.self}, {@code admin.error.incomplete},
+   *     {@code admin.error.notFound} or {@code admin.error.roleNotForType}
    * @throws ConcurrentUpdateException when someone changed her meanwhile
    * @throws NotPermittedException for any other role
    */
@@ -421,7 +524,8 @@ public class AdministrationService {
     cancelPending(viewer, u, now, EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE));
     String detail = u.getRole().roleName() + " -> " + role.roleName();
     u.changeRole(role);
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.USER_ROLE_CHANGED, null, u.getId(), detail, null);
+    audit.recordActivity(
+        viewer, now, ActivityRecord.Kind.USER_ROLE_CHANGED, null, u.getId(), detail, null);
     em.flush();
     return Outcome.DONE;
   }
@@ -441,7 +545,8 @@ public class AdministrationService {
     PortalUser u = user(viewer, userId, version);
     if (u.isActive()) {
       u.deactivate();
-      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_DEACTIVATED, null, u.getId(), null, null);
+      audit.recordActivity(
+          viewer, Instant.now(), ActivityRecord.Kind.USER_DEACTIVATED, null, u.getId(), null, null);
       em.flush();
     }
   }
@@ -471,7 +576,8 @@ public class AdministrationService {
     }
     if (!u.isActive()) {
       u.reactivate();
-      audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.USER_REACTIVATED, null, u.getId(), null, null);
+      audit.recordActivity(
+          viewer, Instant.now(), ActivityRecord.Kind.USER_REACTIVATED, null, u.getId(), null, null);
       em.flush();
     }
   }
@@ -479,8 +585,9 @@ public class AdministrationService {
   /**
    * Sets a new password for a user's form login (a forgotten password, or one that may be known to
    * others). Only its hash is stored, and the activity record names the user, never the password.
-   * Sessions she has open stay signed in: to lock someone out at once, deactivate her first, set the
-   * password, then reactivate her. With single sign-on, passwords are kept by Keycloak, not here.
+   * Sessions she has open stay signed in: to lock someone out at once, deactivate her first, set
+   * the password, then reactivate her. With single sign-on, passwords are kept by Keycloak, not
+   * here.
    *
    * <p>For a user whose role needs a second administrator ({@link
    * PortalRole#grantNeedsSecondAdministrator()}) the password is only asked for: one administrator
@@ -493,20 +600,23 @@ public class AdministrationService {
    * @param newPassword {@link #MIN_PASSWORD_LENGTH} to {@link #MAX_PASSWORD_LENGTH} characters
    * @return {@link Outcome#DONE} when the password was set, {@link Outcome#AWAITING_APPROVAL} when
    *     it waits for a second administrator
-   * @throws InvalidRequestException {@code admin.error.password}, {@code admin.error.self} or {@code
-   *     admin.error.notFound}
+   * @throws InvalidRequestException {@code admin.error.password}, {@code admin.error.self} or
+   *     {@code admin.error.notFound}
    * @throws ConcurrentUpdateException when someone changed her meanwhile
    * @throws NotPermittedException for any other role
    */
   public Outcome setPassword(Viewer viewer, long userId, long version, String newPassword) {
     requireAdmin(viewer);
     if (!isAcceptablePassword(newPassword)) {
-      throw new InvalidRequestException("admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
+      throw new InvalidRequestException(
+          "admin.error.password", String.valueOf(MIN_PASSWORD_LENGTH));
     }
     PortalUser u = user(viewer, userId, version);
-    passwordProblem(newPassword, u.getUsername()).ifPresent(key -> {
-      throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
-    });
+    passwordProblem(newPassword, u.getUsername())
+        .ifPresent(
+            key -> {
+              throw new InvalidRequestException(key, String.valueOf(MIN_PASSWORD_LENGTH));
+            });
     String hash = passwordHash.generate(newPassword.toCharArray());
     Instant now = Instant.now();
     if (u.getRole().grantNeedsSecondAdministrator()) {
@@ -514,7 +624,8 @@ public class AdministrationService {
       return Outcome.AWAITING_APPROVAL;
     }
     u.changePasswordHash(hash);
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
+    audit.recordActivity(
+        viewer, now, ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
     em.flush();
     return Outcome.DONE;
   }
@@ -525,9 +636,22 @@ public class AdministrationService {
    */
   private void request(Viewer viewer, RoleGrant grant) {
     PortalUser u = grant.getUser();
-    cancelPending(viewer, u, grant.getRequestedAt(), grant.getKind().givesRole() ? EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE) : EnumSet.of(RoleGrant.Kind.PASSWORD));
+    cancelPending(
+        viewer,
+        u,
+        grant.getRequestedAt(),
+        grant.getKind().givesRole()
+            ? EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE)
+            : EnumSet.of(RoleGrant.Kind.PASSWORD));
     em.persist(grant);
-    audit.recordActivity(viewer, grant.getRequestedAt(), ActivityRecord.Kind.ROLE_GRANT_REQUESTED, null, u.getId(), grant.activityDetail(), null);
+    audit.recordActivity(
+        viewer,
+        grant.getRequestedAt(),
+        ActivityRecord.Kind.ROLE_GRANT_REQUESTED,
+        null,
+        u.getId(),
+        grant.activityDetail(),
+        null);
     em.flush();
   }
 
@@ -539,7 +663,14 @@ public class AdministrationService {
             .setParameter("pending", RoleGrant.Status.PENDING)
             .getResultList()) {
       earlier.cancel(requester(viewer), now);
-      audit.recordActivity(viewer, now, ActivityRecord.Kind.ROLE_GRANT_CANCELLED, null, u.getId(), earlier.activityDetail(), null);
+      audit.recordActivity(
+          viewer,
+          now,
+          ActivityRecord.Kind.ROLE_GRANT_CANCELLED,
+          null,
+          u.getId(),
+          earlier.activityDetail(),
+          null);
     }
   }
 
@@ -554,7 +685,9 @@ public class AdministrationService {
    * @return whether it has {@link #MIN_PASSWORD_LENGTH} to {@link #MAX_PASSWORD_LENGTH} characters
    */
   public static boolean isAcceptablePassword(String password) {
-    return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= MAX_PASSWORD_LENGTH;
+    return password != null
+        && password.length() >= MIN_PASSWORD_LENGTH
+        && password.length() <= MAX_PASSWORD_LENGTH;
   }
 
   /**
@@ -584,7 +717,9 @@ public class AdministrationService {
       return Optional.of("admin.error.password");
     }
     String lower = password.toLowerCase(Locale.ROOT);
-    if (username != null && !username.isBlank() && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
+    if (username != null
+        && !username.isBlank()
+        && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
       return Optional.of("admin.error.passwordIsName");
     }
     String stem = lower.replaceAll("[\\d\\p{Punct}\\s]+$", "");
@@ -599,7 +734,8 @@ public class AdministrationService {
     static final java.util.Set<String> LIST = load();
 
     private static java.util.Set<String> load() {
-      try (java.io.InputStream in = AdministrationService.class.getResourceAsStream("common-passwords.txt")) {
+      try (java.io.InputStream in =
+          AdministrationService.class.getResourceAsStream("common-passwords.txt")) {
         if (in == null) {
           throw new IllegalStateException("common-passwords.txt is missing");
         }
@@ -656,7 +792,11 @@ public class AdministrationService {
       throw new InvalidRequestException("admin.error.organisationName");
     }
     boolean taken =
-        em.createNamedQuery(Organisation.FIND_BY_NAME, Organisation.class).setParameter("name", n).getResultList().stream()
+        em
+            .createNamedQuery(Organisation.FIND_BY_NAME, Organisation.class)
+            .setParameter("name", n)
+            .getResultList()
+            .stream()
             .anyMatch(o -> !o.getId().equals(except));
     if (taken) {
       throw new InvalidRequestException("admin.error.nameTaken");
@@ -664,18 +804,32 @@ public class AdministrationService {
     return n;
   }
 
-  private <T> TypedQuery<T> usersQuery(UserQuery query, String select, Class<T> type, String order) {
+  private <T> TypedQuery<T> usersQuery(
+      UserQuery query, String select, Class<T> type, String order) {
     boolean byText = query.textContains() != null && !query.textContains().isBlank();
     String jpql =
-        "select " + select + " from PortalUser u" + (type == PortalUser.class ? " join fetch u.organisation" : "") + " where 1 = 1"
-            + (byText ? " and (lower(u.username) like :text escape '\\' or lower(u.displayName) like :text escape '\\' or lower(u.email) like :text escape '\\')" : "")
+        "select "
+            + select
+            + " from PortalUser u"
+            + (type == PortalUser.class ? " join fetch u.organisation" : "")
+            + " where 1 = 1"
+            + (byText
+                ? " and (lower(u.username) like :text escape '\\' or lower(u.displayName) like :text escape '\\' or lower(u.email) like :text escape '\\')"
+                : "")
             + (query.organisationId() != null ? " and u.organisation.id = :org" : "")
             + (query.role() != null ? " and u.role = :role" : "")
             + (query.activeOnly() ? " and u.active = true" : "")
             + order;
     TypedQuery<T> q = em.createQuery(jpql, type);
     if (byText) {
-      String escaped = query.textContains().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String escaped =
+          query
+              .textContains()
+              .strip()
+              .toLowerCase(Locale.ROOT)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
       q.setParameter("text", "%" + escaped + "%");
     }
     if (query.organisationId() != null) {

@@ -30,8 +30,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * its last failure or an administrator lifts the lock; {@code nrm.login.clientLockAfter} (50)
  * failures from one address lock that address likewise. A success or an unlock starts the count
  * again. Unknown login names are throttled exactly like real ones, so the answer never tells
- * whether an account exists; and a wrong password costs one PBKDF2 verification whether the
- * account exists or not (a dummy hash for unknown names).
+ * whether an account exists; and a wrong password costs one PBKDF2 verification whether the account
+ * exists or not (a dummy hash for unknown names).
  *
  * <p>The state is in the database ({@link LoginAttempt}), so it holds across restarts and servers.
  * Each lock of an existing account is in the activity record.
@@ -79,7 +79,10 @@ public class LoginGuard {
 
   @PostConstruct
   void configureHashing() {
-    passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Iterations", String.valueOf(AdministrationService.PASSWORD_HASH_ITERATIONS)));
+    passwordHash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Iterations",
+            String.valueOf(AdministrationService.PASSWORD_HASH_ITERATIONS)));
   }
 
   /**
@@ -94,13 +97,20 @@ public class LoginGuard {
     Instant since = now.minus(Duration.ofMinutes(windowMinutes));
     List<Instant> account = failures("a.accountKey", key(normalise(username)), since);
     List<Instant> client = failures("a.clientKey", key(clientAddress), since);
-    return decide(account, client, now, delayAfter, lockAfter, clientLockAfter, Duration.ofMinutes(windowMinutes));
+    return decide(
+        account,
+        client,
+        now,
+        delayAfter,
+        lockAfter,
+        clientLockAfter,
+        Duration.ofMinutes(windowMinutes));
   }
 
   /**
    * Records a failed login, spends a password verification for an unknown name (so that it answers
-   * in the time a real account's does), and records a lock in the activity record when this
-   * failure locks an existing account.
+   * in the time a real account's does), and records a lock in the activity record when this failure
+   * locks an existing account.
    *
    * @param username the typed login name
    * @param clientAddress the client's address
@@ -115,12 +125,35 @@ public class LoginGuard {
       passwordHash.verify((typedPassword == null ? "" : typedPassword).toCharArray(), dummyHash());
     }
     String accountKey = key(name);
-    em.persist(new LoginAttempt(now, accountKey, key(clientAddress), user.map(PortalUser::getId).orElse(null), LoginAttempt.Outcome.FAILURE));
+    em.persist(
+        new LoginAttempt(
+            now,
+            accountKey,
+            key(clientAddress),
+            user.map(PortalUser::getId).orElse(null),
+            LoginAttempt.Outcome.FAILURE));
     em.flush();
-    if (user.isPresent() && failures("a.accountKey", accountKey, now.minus(Duration.ofMinutes(windowMinutes))).size() == lockAfter) {
+    if (user.isPresent()
+        && failures("a.accountKey", accountKey, now.minus(Duration.ofMinutes(windowMinutes))).size()
+            == lockAfter) {
       PortalUser u = user.get();
-      Viewer self = new Viewer(u.getId(), u.getUsername(), u.getDisplayName(), u.getOrganisation().getId(), u.getOrganisation().getName(), u.getOrganisation().getType(), u.getRole());
-      audit.recordActivity(self, now, ActivityRecord.Kind.LOGIN_LOCKED, null, u.getId(), "after " + lockAfter + " failed logins", null);
+      Viewer self =
+          new Viewer(
+              u.getId(),
+              u.getUsername(),
+              u.getDisplayName(),
+              u.getOrganisation().getId(),
+              u.getOrganisation().getName(),
+              u.getOrganisation().getType(),
+              u.getRole());
+      audit.recordActivity(
+          self,
+          now,
+          ActivityRecord.Kind.LOGIN_LOCKED,
+          null,
+          u.getId(),
+          "after " + lockAfter + " failed logins",
+          null);
     }
   }
 
@@ -132,7 +165,13 @@ public class LoginGuard {
    */
   public void recordSuccess(String username, String clientAddress) {
     String name = normalise(username);
-    em.persist(new LoginAttempt(Instant.now(), key(name), key(clientAddress), directory.findUser(name).map(PortalUser::getId).orElse(null), LoginAttempt.Outcome.SUCCESS));
+    em.persist(
+        new LoginAttempt(
+            Instant.now(),
+            key(name),
+            key(clientAddress),
+            directory.findUser(name).map(PortalUser::getId).orElse(null),
+            LoginAttempt.Outcome.SUCCESS));
   }
 
   /**
@@ -152,8 +191,11 @@ public class LoginGuard {
       throw new rs.astra.nrm.shared.InvalidRequestException("admin.error.notFound");
     }
     Instant now = Instant.now();
-    em.persist(new LoginAttempt(now, key(u.getUsername()), key("unlock"), u.getId(), LoginAttempt.Outcome.UNLOCK));
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.LOGIN_UNLOCKED, null, u.getId(), null, null);
+    em.persist(
+        new LoginAttempt(
+            now, key(u.getUsername()), key("unlock"), u.getId(), LoginAttempt.Outcome.UNLOCK));
+    audit.recordActivity(
+        viewer, now, ActivityRecord.Kind.LOGIN_UNLOCKED, null, u.getId(), null, null);
   }
 
   /**
@@ -168,7 +210,14 @@ public class LoginGuard {
    * @param window how long failures count
    * @return the verdict
    */
-  static Verdict decide(List<Instant> accountFailures, List<Instant> clientFailures, Instant now, int delayAfter, int lockAfter, int clientLockAfter, Duration window) {
+  static Verdict decide(
+      List<Instant> accountFailures,
+      List<Instant> clientFailures,
+      Instant now,
+      int delayAfter,
+      int lockAfter,
+      int clientLockAfter,
+      Duration window) {
     Instant lastAccount = accountFailures.stream().max(Instant::compareTo).orElse(null);
     Instant lastClient = clientFailures.stream().max(Instant::compareTo).orElse(null);
     Instant until = null;
@@ -185,19 +234,28 @@ public class LoginGuard {
     if (until == null || !now.isBefore(until)) {
       return Verdict.ALLOWED;
     }
-    return new Verdict(false, Duration.ofSeconds(Math.max(1, Duration.between(now, until).toSeconds() + 1)));
+    return new Verdict(
+        false, Duration.ofSeconds(Math.max(1, Duration.between(now, until).toSeconds() + 1)));
   }
 
   /** Failures by a key since the last success or unlock of that key, within the window. */
   private List<Instant> failures(String keyField, String key, Instant since) {
     Instant reset =
-        em.createQuery("select max(a.at) from LoginAttempt a where " + keyField + " = :key and a.outcome <> :failure and a.at >= :since", Instant.class)
+        em.createQuery(
+                "select max(a.at) from LoginAttempt a where "
+                    + keyField
+                    + " = :key and a.outcome <> :failure and a.at >= :since",
+                Instant.class)
             .setParameter("key", key)
             .setParameter("failure", LoginAttempt.Outcome.FAILURE)
             .setParameter("since", since)
             .getSingleResult();
     Instant from = reset == null || reset.isBefore(since) ? since : reset;
-    return em.createQuery("select a.at from LoginAttempt a where " + keyField + " = :key and a.outcome = :failure and a.at > :from", Instant.class)
+    return em.createQuery(
+            "select a.at from LoginAttempt a where "
+                + keyField
+                + " = :key and a.outcome = :failure and a.at > :from",
+            Instant.class)
         .setParameter("key", key)
         .setParameter("failure", LoginAttempt.Outcome.FAILURE)
         .setParameter("from", from)
@@ -220,7 +278,12 @@ public class LoginGuard {
   /** SHA-256 of a text, in hex: a key that does not store the text itself. */
   static String key(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(("nrm-login:" + (text == null ? "" : text)).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(
+                      ("nrm-login:" + (text == null ? "" : text))
+                          .getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

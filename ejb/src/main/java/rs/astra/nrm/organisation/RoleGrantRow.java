@@ -67,12 +67,16 @@ public record RoleGrantRow(
         g.getStatus() == RoleGrant.Status.PENDING && g.isRequestedBy(viewerId));
   }
 
-  /** @return whether it asks for another role (the row shows the role before and after) */
+  /**
+   * @return whether it asks for another role (the row shows the role before and after)
+   */
   public boolean changesRole() {
     return kind == RoleGrant.Kind.ROLE_CHANGE;
   }
 
-  /** @return when it last changed: decided, or else asked (UTC) */
+  /**
+   * @return when it last changed: decided, or else asked (UTC)
+   */
   public Instant lastChange() {
     return decidedAt != null ? decidedAt : requestedAt;
   }

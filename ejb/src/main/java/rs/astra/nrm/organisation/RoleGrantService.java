@@ -14,12 +14,12 @@ import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
- * The second pair of eyes (issue 15, "administration that cannot escalate"): administrators approve,
- * reject or withdraw the requests that {@link AdministrationService} leaves pending ({@link
- * RoleGrant}), and an organisation's data protection officer sees those concerning its users — the
- * portal's notice to her, as no e-mail is sent yet. Only an active administrator who neither asked
- * for a request nor is the user it concerns decides it. Each decision is in the activity record by
- * ids and role codes only.
+ * The second pair of eyes (issue 15, "administration that cannot escalate"): administrators
+ * approve, reject or withdraw the requests that {@link AdministrationService} leaves pending
+ * ({@link RoleGrant}), and an organisation's data protection officer sees those concerning its
+ * users — the portal's notice to her, as no e-mail is sent yet. Only an active administrator who
+ * neither asked for a request nor is the user it concerns decides it. Each decision is in the
+ * activity record by ids and role codes only.
  */
 @Stateless
 @StoredBeforeReturn
@@ -42,10 +42,12 @@ public class RoleGrantService {
    */
   public List<RoleGrantRow> pending(Viewer viewer) {
     AdministrationService.requireAdmin(viewer);
-    return em.createNamedQuery(RoleGrant.FIND_PENDING, RoleGrant.class)
+    return em
+        .createNamedQuery(RoleGrant.FIND_PENDING, RoleGrant.class)
         .setParameter("pending", RoleGrant.Status.PENDING)
         .setMaxResults(200)
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .map(g -> RoleGrantRow.of(g, viewer.userId()))
         .toList();
   }
@@ -75,7 +77,14 @@ public class RoleGrantService {
     }
     Instant now = Instant.now();
     g.approve(em.find(PortalUser.class, viewer.userId()), now);
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.ROLE_GRANT_APPROVED, null, u.getId(), g.activityDetail(), null);
+    audit.recordActivity(
+        viewer,
+        now,
+        ActivityRecord.Kind.ROLE_GRANT_APPROVED,
+        null,
+        u.getId(),
+        g.activityDetail(),
+        null);
     em.flush();
   }
 
@@ -94,7 +103,14 @@ public class RoleGrantService {
     RoleGrant g = decidable(viewer, grantId, version);
     Instant now = Instant.now();
     g.reject(em.find(PortalUser.class, viewer.userId()), now);
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.ROLE_GRANT_REJECTED, null, g.getUser().getId(), g.activityDetail(), null);
+    audit.recordActivity(
+        viewer,
+        now,
+        ActivityRecord.Kind.ROLE_GRANT_REJECTED,
+        null,
+        g.getUser().getId(),
+        g.activityDetail(),
+        null);
     em.flush();
   }
 
@@ -117,15 +133,22 @@ public class RoleGrantService {
     }
     Instant now = Instant.now();
     g.cancel(em.find(PortalUser.class, viewer.userId()), now);
-    audit.recordActivity(viewer, now, ActivityRecord.Kind.ROLE_GRANT_CANCELLED, null, g.getUser().getId(), g.activityDetail(), null);
+    audit.recordActivity(
+        viewer,
+        now,
+        ActivityRecord.Kind.ROLE_GRANT_CANCELLED,
+        null,
+        g.getUser().getId(),
+        g.activityDetail(),
+        null);
     em.flush();
   }
 
   /**
    * The requests concerning the users of the data protection officer's organisation: pending, and
-   * decided in the last {@link #DPO_SHOWS_DECIDED_FOR}, newest first — her notice of every role that
-   * reads case data or controls access given in her organisation, and of every new password of such
-   * a user.
+   * decided in the last {@link #DPO_SHOWS_DECIDED_FOR}, newest first — her notice of every role
+   * that reads case data or controls access given in her organisation, and of every new password of
+   * such a user.
    *
    * @param viewer a data protection officer
    * @param limit at most this many, 1 to 100
@@ -136,17 +159,21 @@ public class RoleGrantService {
     if (viewer == null || viewer.role() != PortalRole.DPO) {
       throw new NotPermittedException("role grants");
     }
-    return em.createNamedQuery(RoleGrant.FIND_FOR_ORGANISATION, RoleGrant.class)
+    return em
+        .createNamedQuery(RoleGrant.FIND_FOR_ORGANISATION, RoleGrant.class)
         .setParameter("organisationId", viewer.organisationId())
         .setParameter("pending", RoleGrant.Status.PENDING)
         .setParameter("since", Instant.now().minus(DPO_SHOWS_DECIDED_FOR))
         .setMaxResults(Math.max(1, Math.min(limit, 100)))
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .map(g -> RoleGrantRow.of(g, viewer.userId()))
         .toList();
   }
 
-  /** The pending request, if this administrator may decide it; the reason as a message key if not. */
+  /**
+   * The pending request, if this administrator may decide it; the reason as a message key if not.
+   */
   private RoleGrant decidable(Viewer viewer, long grantId, long version) {
     AdministrationService.requireAdmin(viewer);
     RoleGrant g = pendingGrant(grantId, version);

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
-/**
- * Looks up users and organisations for the rest of the portal.
- */
+/** Looks up users and organisations for the rest of the portal. */
 @Stateless
 @StoredBeforeReturn
 public class UserDirectory {
@@ -22,11 +20,16 @@ public class UserDirectory {
    *
    * @param username the authenticated principal's name
    * @return the viewer, or empty when no active user of an active organisation has that name, or
-   *     when her role is not one her organisation's kind may have ({@link OrganisationType#roles()})
+   *     when her role is not one her organisation's kind may have ({@link
+   *     OrganisationType#roles()})
    */
   public Optional<Viewer> viewerFor(String username) {
     return findUser(username)
-        .filter(u -> u.isActive() && u.getOrganisation().isActive() && u.getOrganisation().getType().allows(u.getRole()))
+        .filter(
+            u ->
+                u.isActive()
+                    && u.getOrganisation().isActive()
+                    && u.getOrganisation().getType().allows(u.getRole()))
         .map(
             u ->
                 new Viewer(
@@ -53,7 +56,11 @@ public class UserDirectory {
    * @return the viewer, or empty when the token does not authorise use of the portal
    */
   public Optional<Viewer> synchroniseFromToken(
-      String username, String displayName, String email, String organisationName, java.util.Set<PortalRole> roles) {
+      String username,
+      String displayName,
+      String email,
+      String organisationName,
+      java.util.Set<PortalRole> roles) {
     if (username == null || roles == null || roles.size() != 1) {
       return Optional.empty();
     }
@@ -129,6 +136,11 @@ public class UserDirectory {
    * @return active organisations ordered by name
    */
   public List<OrganisationChoice> organisations() {
-    return em.createNamedQuery(Organisation.FIND_ACTIVE, Organisation.class).getResultList().stream().map(o -> new OrganisationChoice(o.getId(), o.getName())).toList();
+    return em
+        .createNamedQuery(Organisation.FIND_ACTIVE, Organisation.class)
+        .getResultList()
+        .stream()
+        .map(o -> new OrganisationChoice(o.getId(), o.getName()))
+        .toList();
   }
 }

@@ -23,8 +23,8 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
@@ -84,8 +84,8 @@ public class ProceedingsService {
    * What a user records.
    *
    * @param kind the step, one her organisation records
-   * @param date its day; not in the future, except for a {@link ProceedingsEntryKind#HEARING}, which
-   *     is scheduled ahead
+   * @param date its day; not in the future, except for a {@link ProceedingsEntryKind#HEARING},
+   *     which is scheduled ahead
    * @param offence the offence, or {@code null}
    * @param suspectsCount number of suspects, or {@code null}
    * @param victimStatus the victim's status, or {@code null}
@@ -110,11 +110,15 @@ public class ProceedingsService {
    * @param viewer who asks
    * @param caseId the case
    * @return the entries: all of them, or only her organisation's under an own-records permit
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read the category (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read the category
+   *     (recorded)
    */
   public List<EntryLine> entries(Viewer viewer, long caseId) {
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
-    Decision d = enforcer.require(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, Instant.now());
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    Decision d =
+        enforcer.require(
+            viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, Instant.now());
     boolean own = d.scope() == Decision.Scope.OWN_RECORDS;
     var query =
         em.createQuery(
@@ -130,8 +134,16 @@ public class ProceedingsService {
         .map(
             e ->
                 new EntryLine(
-                    e.getId(), e.getKind(), e.getDate(), e.getOrganisation().getName(), e.getOffence(), e.getSuspectsCount(), e.getVictimStatus(),
-                    e.getOutcome(), e.getSentence(), e.getNote()))
+                    e.getId(),
+                    e.getKind(),
+                    e.getDate(),
+                    e.getOrganisation().getName(),
+                    e.getOffence(),
+                    e.getSuspectsCount(),
+                    e.getVictimStatus(),
+                    e.getOutcome(),
+                    e.getSentence(),
+                    e.getNote()))
         .toList();
   }
 
@@ -145,25 +157,40 @@ public class ProceedingsService {
    * @return the new entry's id
    * @throws InvalidRequestException {@code proceedings.error.*} for a kind that is not hers, a date
    *     in the future (other than a hearing's), a negative count or a text too long
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category
+   *     (recorded)
    */
   public long record(Viewer viewer, long caseId, NewEntryForm form) {
     if (form.kind() == null || form.date() == null) {
       throw new InvalidRequestException("proceedings.error.incomplete");
     }
     Instant now = Instant.now();
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.UPDATE, now);
     if (!form.kind().recordedBy(viewer.organisationType())) {
       throw new InvalidRequestException("proceedings.error.notYourStep", form.kind().name());
     }
     // A hearing is scheduled ahead; every other step is recorded once it has happened.
-    if (form.kind() != ProceedingsEntryKind.HEARING && form.date().isAfter(now.atZone(AccessPolicy.ZONE).toLocalDate())) {
+    if (form.kind() != ProceedingsEntryKind.HEARING
+        && form.date().isAfter(now.atZone(AccessPolicy.ZONE).toLocalDate())) {
       throw new InvalidRequestException("proceedings.error.futureDate");
     }
-    ProceedingsEntry e = new ProceedingsEntry(em.find(CaseFile.class, caseId), em.find(PortalUser.class, viewer.userId()), form.kind(), form.date(), now);
+    ProceedingsEntry e =
+        new ProceedingsEntry(
+            em.find(CaseFile.class, caseId),
+            em.find(PortalUser.class, viewer.userId()),
+            form.kind(),
+            form.date(),
+            now);
     try {
-      e.describe(form.offence(), form.suspectsCount(), form.victimStatus(), blank(form.outcome()), blank(form.sentence()), blank(form.note()));
+      e.describe(
+          form.offence(),
+          form.suspectsCount(),
+          form.victimStatus(),
+          blank(form.outcome()),
+          blank(form.sentence()),
+          blank(form.note()));
     } catch (IllegalArgumentException ex) {
       throw new InvalidRequestException("proceedings.error.invalid");
     }
@@ -183,13 +210,15 @@ public class ProceedingsService {
    * @param organisation the organisation that recorded the hearing
    * @param note the note (court, room, time), or {@code null}
    */
-  public record UpcomingHearing(long entryId, LocalDate date, long caseId, String caseCode, String organisation, String note) implements Serializable {}
+  public record UpcomingHearing(
+      long entryId, LocalDate date, long caseId, String caseCode, String organisation, String note)
+      implements Serializable {}
 
   /**
-   * The hearings from today on (Europe/Belgrade) that the viewer may read, soonest first: decided in
-   * the database by the access policy's predicate for READ of LEGAL_PROCEEDINGS — all hearings of a
-   * case where a basis covers all records, only her organisation's own where her basis covers own
-   * records only (police and prosecutors without the person's consent). Each case shown is an
+   * The hearings from today on (Europe/Belgrade) that the viewer may read, soonest first: decided
+   * in the database by the access policy's predicate for READ of LEGAL_PROCEEDINGS — all hearings
+   * of a case where a basis covers all records, only her organisation's own where her basis covers
+   * own records only (police and prosecutors without the person's consent). Each case shown is an
    * audited read of the category.
    *
    * @param viewer who asks; administrators and data protection officers get none
@@ -204,10 +233,17 @@ public class ProceedingsService {
     CriteriaQuery<Tuple> q = cb.createTupleQuery();
     Root<CaseFile> c = q.from(CaseFile.class);
     Root<ProceedingsEntry> e = q.from(ProceedingsEntry.class);
-    q.multiselect(e.get("id"), e.get("date"), c.get("id"), c.get("code"), e.get("organisation").get("name"), e.get("note"))
+    q.multiselect(
+            e.get("id"),
+            e.get("date"),
+            c.get("id"),
+            c.get("code"),
+            e.get("organisation").get("name"),
+            e.get("note"))
         .where(hearingsFrom(cb, q, c, e, viewer, today, now))
         .orderBy(cb.asc(e.get("date")), cb.asc(e.get("id")));
-    List<Tuple> tuples = em.createQuery(q).setMaxResults(Math.max(1, Math.min(50, max))).getResultList();
+    List<Tuple> tuples =
+        em.createQuery(q).setMaxResults(Math.max(1, Math.min(50, max))).getResultList();
 
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<CaseFile> cc = count.from(CaseFile.class);
@@ -217,22 +253,37 @@ public class ProceedingsService {
 
     // The database decided what may be shown; decide() names the basis for each audit record. A row
     // it would not permit (never, as the tests check) is left out rather than shown unaudited.
-    Map<Long, CaseFacts> cases = facts.load(tuples.stream().map(t -> t.get(2, Long.class)).distinct().toList());
+    Map<Long, CaseFacts> cases =
+        facts.load(tuples.stream().map(t -> t.get(2, Long.class)).distinct().toList());
     Map<Long, Decision> decisions = new HashMap<>();
     List<AuditTrail.Entry> reads = new ArrayList<>();
     cases.forEach(
         (id, f) -> {
-          Decision d = enforcer.decide(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+          Decision d =
+              enforcer.decide(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
           decisions.put(id, d);
           if (d.permitted()) {
-            reads.add(new AuditTrail.Entry(id, f.personId(), DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, d));
+            reads.add(
+                new AuditTrail.Entry(
+                    id, f.personId(), DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, d));
           }
         });
     enforcer.recordPermits(viewer, now, reads);
     List<UpcomingHearing> hearings =
         tuples.stream()
-            .filter(t -> decisions.containsKey(t.get(2, Long.class)) && decisions.get(t.get(2, Long.class)).permitted())
-            .map(t -> new UpcomingHearing(t.get(0, Long.class), t.get(1, LocalDate.class), t.get(2, Long.class), t.get(3, String.class), t.get(4, String.class), t.get(5, String.class)))
+            .filter(
+                t ->
+                    decisions.containsKey(t.get(2, Long.class))
+                        && decisions.get(t.get(2, Long.class)).permitted())
+            .map(
+                t ->
+                    new UpcomingHearing(
+                        t.get(0, Long.class),
+                        t.get(1, LocalDate.class),
+                        t.get(2, Long.class),
+                        t.get(3, String.class),
+                        t.get(4, String.class),
+                        t.get(5, String.class)))
             .toList();
     return new UpcomingHearings(hearings, total);
   }
@@ -245,9 +296,19 @@ public class ProceedingsService {
    */
   public record UpcomingHearings(List<UpcomingHearing> first, long total) implements Serializable {}
 
-  private Predicate[] hearingsFrom(CriteriaBuilder cb, CriteriaQuery<?> q, Root<CaseFile> c, Root<ProceedingsEntry> e, Viewer viewer, LocalDate today, Instant now) {
-    Predicate all = policy.permitsAllRecords(cb, q, c, viewer, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
-    Predicate any = policy.permits(cb, q, c, viewer, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+  private Predicate[] hearingsFrom(
+      CriteriaBuilder cb,
+      CriteriaQuery<?> q,
+      Root<CaseFile> c,
+      Root<ProceedingsEntry> e,
+      Viewer viewer,
+      LocalDate today,
+      Instant now) {
+    Predicate all =
+        policy.permitsAllRecords(
+            cb, q, c, viewer, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+    Predicate any =
+        policy.permits(cb, q, c, viewer, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
     return new Predicate[] {
       cb.equal(e.get("caseFile"), c),
       cb.equal(e.get("kind"), ProceedingsEntryKind.HEARING),

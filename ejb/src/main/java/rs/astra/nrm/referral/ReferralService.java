@@ -10,16 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
@@ -31,10 +31,10 @@ import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
- * The referral lifecycle: the owning organisation sends a referral for a purpose and the
- * categories the recipient needs, on an active consent or a legal basis that covers them; the
- * recipient accepts or rejects it (with a reason); the recipient completes it; the sender may
- * revoke it before completion. Every change checks the version the user saw (optimistic locking).
+ * The referral lifecycle: the owning organisation sends a referral for a purpose and the categories
+ * the recipient needs, on an active consent or a legal basis that covers them; the recipient
+ * accepts or rejects it (with a reason); the recipient completes it; the sender may revoke it
+ * before completion. Every change checks the version the user saw (optimistic locking).
  */
 @Stateless
 @StoredBeforeReturn
@@ -51,8 +51,8 @@ public class ReferralService {
   /**
    * What covers the personal categories of a planned referral, or what is missing.
    *
-   * @param consentId the active consent that covers the categories no legal basis covers, or
-   *     {@code null}
+   * @param consentId the active consent that covers the categories no legal basis covers, or {@code
+   *     null}
    * @param legalBasis the legal-basis code that covers some categories, or {@code null}
    * @param byLegalBasis the categories the legal basis covers
    * @param byConsent the categories the consent covers
@@ -68,7 +68,9 @@ public class ReferralService {
       boolean consentForPurposeExists)
       implements Serializable {
 
-    /** @return whether everything asked for is covered */
+    /**
+     * @return whether everything asked for is covered
+     */
     public boolean covered() {
       return missing.isEmpty();
     }
@@ -83,11 +85,18 @@ public class ReferralService {
    * @param purpose the purpose
    * @param categories the personal categories asked for
    * @return the coverage
-   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own the case
+   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
+   *     the case
    */
-  public Coverage coverage(Viewer viewer, long caseId, long toOrganisationId, Purpose purpose, Set<DataCategory> categories) {
+  public Coverage coverage(
+      Viewer viewer,
+      long caseId,
+      long toOrganisationId,
+      Purpose purpose,
+      Set<DataCategory> categories) {
     Instant now = Instant.now();
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
     Organisation to = em.find(Organisation.class, toOrganisationId);
     if (to == null || purpose == null) {
@@ -96,24 +105,36 @@ public class ReferralService {
     return coverage(f, to, purpose, categories, now);
   }
 
-  private Coverage coverage(CaseFacts f, Organisation to, Purpose purpose, Set<DataCategory> asked, Instant now) {
+  private Coverage coverage(
+      CaseFacts f, Organisation to, Purpose purpose, Set<DataCategory> asked, Instant now) {
     Set<DataCategory> personal = EnumSet.noneOf(DataCategory.class);
     asked.stream().filter(DataCategory::isPersonal).forEach(personal::add);
     // Which categories a legal basis carries to this recipient is the policy's (LegalBasisTable).
-    AccessPolicy.ReferralBasis referralBasis = policy.legalBasisForReferral(to.getType(), purpose, personal);
+    AccessPolicy.ReferralBasis referralBasis =
+        policy.legalBasisForReferral(to.getType(), purpose, personal);
     Set<DataCategory> byBasis = referralBasis.categories();
     String basis = referralBasis.code();
     Set<DataCategory> rest = EnumSet.noneOf(DataCategory.class);
     personal.stream().filter(c -> !byBasis.contains(c)).forEach(rest::add);
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     List<CaseFacts.ConsentFact> active =
-        f.consents().stream().filter(k -> k.recipientOrganisationId() == to.getId() && k.purpose() == purpose && k.activeOn(today)).toList();
+        f.consents().stream()
+            .filter(
+                k ->
+                    k.recipientOrganisationId() == to.getId()
+                        && k.purpose() == purpose
+                        && k.activeOn(today))
+            .toList();
     if (rest.isEmpty()) {
       return new Coverage(null, basis, byBasis, Set.of(), Set.of(), !active.isEmpty());
     }
     // One referral rests on one consent: take the active consent that covers most of what is asked.
     CaseFacts.ConsentFact best =
-        active.stream().max(java.util.Comparator.comparingLong(k -> rest.stream().filter(k.categories()::contains).count())).orElse(null);
+        active.stream()
+            .max(
+                java.util.Comparator.comparingLong(
+                    k -> rest.stream().filter(k.categories()::contains).count()))
+            .orElse(null);
     Set<DataCategory> missing = EnumSet.copyOf(rest);
     if (best != null) {
       missing.removeAll(best.categories());
@@ -138,11 +159,19 @@ public class ReferralService {
    * @throws InvalidRequestException {@code referral.error.notCovered} with the missing categories
    *     when no active consent or legal basis covers them; other {@code referral.error.*} keys for
    *     bad input
-   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own the case
+   * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
+   *     the case
    */
-  public long send(Viewer viewer, long caseId, long toOrganisationId, Purpose purpose, Set<DataCategory> categories, String details) {
+  public long send(
+      Viewer viewer,
+      long caseId,
+      long toOrganisationId,
+      Purpose purpose,
+      Set<DataCategory> categories,
+      String details) {
     Instant now = Instant.now();
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
+    CaseFacts f =
+        caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
     Organisation to = em.find(Organisation.class, toOrganisationId);
     if (to == null || purpose == null) {
@@ -158,7 +187,9 @@ public class ReferralService {
     Coverage coverage = coverage(f, to, purpose, asked, now);
     if (!coverage.covered()) {
       throw new InvalidRequestException(
-          coverage.consentForPurposeExists() ? "referral.error.consentMissingCategories" : "referral.error.noConsent",
+          coverage.consentForPurposeExists()
+              ? "referral.error.consentMissingCategories"
+              : "referral.error.noConsent",
           String.join(", ", coverage.missing().stream().map(Enum::name).toList()));
     }
     Referral r =
@@ -175,7 +206,11 @@ public class ReferralService {
             now);
     em.persist(r);
     em.flush();
-    timeline.record(caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_SENT, to.getName() + " · " + purpose);
+    timeline.record(
+        caseId,
+        viewer,
+        rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_SENT,
+        to.getName() + " · " + purpose);
     return r.getId();
   }
 
@@ -216,7 +251,8 @@ public class ReferralService {
    * @param state only this state; {@code null} = all
    * @param first first row, 0-based
    * @param pageSize rows, 1–500
-   * @return the rows; none for a role that reads no case data ({@link AccessPolicy#readsReferralInbox})
+   * @return the rows; none for a role that reads no case data ({@link
+   *     AccessPolicy#readsReferralInbox})
    */
   public List<InboxRow> inbox(Viewer viewer, ReferralState state, int first, int pageSize) {
     if (!policy.readsReferralInbox(viewer)) {
@@ -235,15 +271,23 @@ public class ReferralService {
     if (state != null) {
       query.setParameter("state", state);
     }
-    List<Referral> page = query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(500, pageSize))).getResultList();
+    List<Referral> page =
+        query
+            .setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.max(1, Math.min(500, pageSize)))
+            .getResultList();
     // The categories of the whole page in one query, not one query per row.
     Map<Long, Set<DataCategory>> categories = new HashMap<>();
     if (!page.isEmpty()) {
       for (Object[] row :
-          em.createQuery("select r.id, c from Referral r join r.categories c where r.id in :ids", Object[].class)
+          em.createQuery(
+                  "select r.id, c from Referral r join r.categories c where r.id in :ids",
+                  Object[].class)
               .setParameter("ids", page.stream().map(Referral::getId).toList())
               .getResultList()) {
-        categories.computeIfAbsent((Long) row[0], k -> EnumSet.noneOf(DataCategory.class)).add((DataCategory) row[1]);
+        categories
+            .computeIfAbsent((Long) row[0], k -> EnumSet.noneOf(DataCategory.class))
+            .add((DataCategory) row[1]);
       }
     }
     return page.stream()
@@ -257,11 +301,15 @@ public class ReferralService {
                   live ? r.getCaseFile().getCode() : null,
                   r.getFromOrganisation().getName(),
                   r.getPurpose(),
-                  List.copyOf(categories.getOrDefault(r.getId(), EnumSet.noneOf(DataCategory.class))),
+                  List.copyOf(
+                      categories.getOrDefault(r.getId(), EnumSet.noneOf(DataCategory.class))),
                   r.getDetails(),
                   r.getReferralDate(),
                   r.getState(),
-                  r.getState() == ReferralState.SENT ? Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(r.getReferralDate(), today)) : 0);
+                  r.getState() == ReferralState.SENT
+                      ? Math.max(
+                          0, java.time.temporal.ChronoUnit.DAYS.between(r.getReferralDate(), today))
+                      : 0);
             })
         .toList();
   }
@@ -271,7 +319,8 @@ public class ReferralService {
    *
    * @param viewer a user of the recipient organisation
    * @param state only this state; {@code null} = all
-   * @return the count; 0 for a role that reads no case data ({@link AccessPolicy#readsReferralInbox})
+   * @return the count; 0 for a role that reads no case data ({@link
+   *     AccessPolicy#readsReferralInbox})
    */
   public long countInbox(Viewer viewer, ReferralState state) {
     if (!policy.readsReferralInbox(viewer)) {
@@ -279,7 +328,9 @@ public class ReferralService {
     }
     var query =
         em.createQuery(
-                "select count(r) from Referral r where r.toOrganisation.id = :org" + (state == null ? "" : " and r.state = :state"), Long.class)
+                "select count(r) from Referral r where r.toOrganisation.id = :org"
+                    + (state == null ? "" : " and r.state = :state"),
+                Long.class)
             .setParameter("org", viewer.organisationId());
     if (state != null) {
       query.setParameter("state", state);
@@ -297,7 +348,13 @@ public class ReferralService {
    * @throws InvalidRequestException if it is not SENT ({@code referral.error.wrongState})
    */
   public void accept(Viewer viewer, long referralId, long expectedVersion) {
-    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.accept(user(viewer), Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_ACCEPTED);
+    change(
+        viewer,
+        referralId,
+        expectedVersion,
+        Side.RECIPIENT,
+        r -> r.accept(user(viewer), Instant.now()),
+        rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_ACCEPTED);
   }
 
   /**
@@ -312,7 +369,13 @@ public class ReferralService {
    */
   public void reject(Viewer viewer, long referralId, long expectedVersion, String reason) {
     requireReason(reason);
-    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.reject(user(viewer), reason, Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REJECTED);
+    change(
+        viewer,
+        referralId,
+        expectedVersion,
+        Side.RECIPIENT,
+        r -> r.reject(user(viewer), reason, Instant.now()),
+        rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REJECTED);
   }
 
   /**
@@ -325,7 +388,13 @@ public class ReferralService {
    * @throws InvalidRequestException if it is not ACCEPTED
    */
   public void complete(Viewer viewer, long referralId, long expectedVersion) {
-    change(viewer, referralId, expectedVersion, Side.RECIPIENT, r -> r.complete(user(viewer), Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_COMPLETED);
+    change(
+        viewer,
+        referralId,
+        expectedVersion,
+        Side.RECIPIENT,
+        r -> r.complete(user(viewer), Instant.now()),
+        rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_COMPLETED);
   }
 
   /**
@@ -341,7 +410,13 @@ public class ReferralService {
    */
   public void revoke(Viewer viewer, long referralId, long expectedVersion, String reason) {
     requireReason(reason);
-    change(viewer, referralId, expectedVersion, Side.SENDER, r -> r.revoke(user(viewer), reason, Instant.now()), rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED);
+    change(
+        viewer,
+        referralId,
+        expectedVersion,
+        Side.SENDER,
+        r -> r.revoke(user(viewer), reason, Instant.now()),
+        rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED);
   }
 
   private enum Side {
@@ -350,9 +425,17 @@ public class ReferralService {
   }
 
   private void change(
-      Viewer viewer, long referralId, long expectedVersion, Side side, Consumer<Referral> step, rs.astra.nrm.casefile.CaseEvent.Type event) {
+      Viewer viewer,
+      long referralId,
+      long expectedVersion,
+      Side side,
+      Consumer<Referral> step,
+      rs.astra.nrm.casefile.CaseEvent.Type event) {
     Referral r = em.find(Referral.class, referralId);
-    long party = side == Side.SENDER ? idOf(r == null ? null : r.getFromOrganisation()) : idOf(r == null ? null : r.getToOrganisation());
+    long party =
+        side == Side.SENDER
+            ? idOf(r == null ? null : r.getFromOrganisation())
+            : idOf(r == null ? null : r.getToOrganisation());
     if (r == null || party != viewer.organisationId() || viewer.role().readsNoCaseData()) {
       // Someone else's referral does not exist for this user.
       throw new InvalidRequestException("referral.error.notFound");
@@ -371,7 +454,10 @@ public class ReferralService {
       throw new ConcurrentUpdateException("referral");
     }
     timeline.record(
-        r.getCaseFile().getId(), viewer, event, r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName());
+        r.getCaseFile().getId(),
+        viewer,
+        event,
+        r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName());
   }
 
   private static long idOf(Organisation o) {

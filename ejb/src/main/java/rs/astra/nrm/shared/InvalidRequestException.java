@@ -16,7 +16,8 @@ public class InvalidRequestException extends RuntimeException {
   private final List<String> arguments;
 
   /**
-   * @param messageKey resource-bundle key of the user's message, e.g. {@code referral.error.reasonRequired}
+   * @param messageKey resource-bundle key of the user's message, e.g. {@code
+   *     referral.error.reasonRequired}
    * @param arguments values for the message's placeholders; never personal data
    */
   public InvalidRequestException(String messageKey, String... arguments) {
@@ -25,12 +26,16 @@ public class InvalidRequestException extends RuntimeException {
     this.arguments = List.of(arguments);
   }
 
-  /** @return the message key */
+  /**
+   * @return the message key
+   */
   public String messageKey() {
     return messageKey;
   }
 
-  /** @return the arguments */
+  /**
+   * @return the arguments
+   */
   public List<String> arguments() {
     return arguments;
   }

@@ -33,12 +33,13 @@ public class StoredBeforeReturnInterceptor {
   /**
    * @param call the business method's invocation
    * @return what the method returned
-   * @throws Exception what the method threw, with the persistence provider's exceptions replaced
-   *     by {@link ConcurrentUpdateException} (optimistic locking) or {@link StorageRefusedException}
+   * @throws Exception what the method threw, with the persistence provider's exceptions replaced by
+   *     {@link ConcurrentUpdateException} (optimistic locking) or {@link StorageRefusedException}
    */
   @AroundInvoke
   public Object storeBeforeReturn(InvocationContext call) throws Exception {
-    String where = call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
+    String where =
+        call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
     Object result;
     try {
       result = call.proceed();
@@ -70,18 +71,24 @@ public class StoredBeforeReturnInterceptor {
       return new ConcurrentUpdateException("a record (" + where + ")");
     }
     String sqlState = null;
-    for (Throwable t = e; t != null && sqlState == null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = e;
+        t != null && sqlState == null;
+        t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException s) {
         sqlState = s.getSQLState();
       }
     }
-    LOG.log(Level.WARNING, "the database refused a change in {0}: {1}, SQLState {2}", new Object[] {where, e.getClass().getName(), sqlState});
+    LOG.log(
+        Level.WARNING,
+        "the database refused a change in {0}: {1}, SQLState {2}",
+        new Object[] {where, e.getClass().getName(), sqlState});
     return new StorageRefusedException(where, sqlState);
   }
 
   private static boolean isOptimisticLock(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OptimisticLockException || t.getClass().getName().endsWith(".OptimisticLockException")) {
+      if (t instanceof OptimisticLockException
+          || t.getClass().getName().endsWith(".OptimisticLockException")) {
         return true;
       }
     }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param columnLabels the column labels, one per column
  * @param counts {@code counts[row][column]}, copied; every row has one count per column
  */
-public record CountTable(List<String> rowLabels, List<String> columnLabels, long[][] counts) implements Serializable {
+public record CountTable(List<String> rowLabels, List<String> columnLabels, long[][] counts)
+    implements Serializable {
 
   /**
    * @throws IllegalArgumentException if the shape does not match the labels or a count is negative
@@ -41,12 +42,16 @@ public record CountTable(List<String> rowLabels, List<String> columnLabels, long
     counts = copy;
   }
 
-  /** @return the number of rows */
+  /**
+   * @return the number of rows
+   */
   public int rows() {
     return rowLabels.size();
   }
 
-  /** @return the number of columns */
+  /**
+   * @return the number of columns
+   */
   public int columns() {
     return columnLabels.size();
   }
@@ -60,7 +65,9 @@ public record CountTable(List<String> rowLabels, List<String> columnLabels, long
     return counts[row][column];
   }
 
-  /** @return a copy of the counts */
+  /**
+   * @return a copy of the counts
+   */
   @Override
   public long[][] counts() {
     long[][] copy = new long[counts.length][];
@@ -72,7 +79,10 @@ public record CountTable(List<String> rowLabels, List<String> columnLabels, long
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CountTable t && rowLabels.equals(t.rowLabels) && columnLabels.equals(t.columnLabels) && java.util.Arrays.deepEquals(counts, t.counts);
+    return o instanceof CountTable t
+        && rowLabels.equals(t.rowLabels)
+        && columnLabels.equals(t.columnLabels)
+        && java.util.Arrays.deepEquals(counts, t.counts);
   }
 
   @Override

@@ -10,19 +10,20 @@ import rs.astra.nrm.exchange.CtdcRow;
 
 /**
  * Makes record-level CTDC exports safe: no record may be one of fewer than {@value
- * SmallCellProtection#THRESHOLD} records sharing the same gender, age band, citizenship and forms of
- * exploitation (the quasi-identifiers; k-anonymity with k = 5, as the CTDC's own k-anonymised global
- * dataset does).
+ * SmallCellProtection#THRESHOLD} records sharing the same gender, age band, citizenship and forms
+ * of exploitation (the quasi-identifiers; k-anonymity with k = 5, as the CTDC's own k-anonymised
+ * global dataset does).
  *
- * <p>Records in a smaller group are generalised step by step — citizenship made unknown, then the age
- * band (the majority status stays), then the forms of exploitation (with the types of labour and of
- * sexual exploitation, which would reveal them), then gender — and a record joins a group as soon as
- * that group (counting records already final) reaches 5. Records still in a group under 5 after the
- * last step are left out. Every record of one key moves together, so no group that is final can later
- * shrink. Deterministic: the output keeps the input order.
+ * <p>Records in a smaller group are generalised step by step — citizenship made unknown, then the
+ * age band (the majority status stays), then the forms of exploitation (with the types of labour
+ * and of sexual exploitation, which would reveal them), then gender — and a record joins a group as
+ * soon as that group (counting records already final) reaches 5. Records still in a group under 5
+ * after the last step are left out. Every record of one key moves together, so no group that is
+ * final can later shrink. Deterministic: the output keeps the input order.
  *
- * <p>Source: Sweeney, "k-anonymity: a model for protecting privacy" (2002); CTDC, "Global K-anonymised
- * dataset, methodology". GDPR recital 26: data so anonymised is no longer personal data.
+ * <p>Source: Sweeney, "k-anonymity: a model for protecting privacy" (2002); CTDC, "Global
+ * K-anonymised dataset, methodology". GDPR recital 26: data so anonymised is no longer personal
+ * data.
  */
 public final class CtdcAnonymiser {
 
@@ -115,7 +116,8 @@ public final class CtdcAnonymiser {
     Map<CtdcFlag, Boolean> flags = new EnumMap<>(CtdcFlag.class);
     flags.putAll(r.flags());
     if (level >= 3) {
-      for (CtdcFlag.Group g : List.of(CtdcFlag.Group.EXPLOITATION, CtdcFlag.Group.LABOUR, CtdcFlag.Group.SEX)) {
+      for (CtdcFlag.Group g :
+          List.of(CtdcFlag.Group.EXPLOITATION, CtdcFlag.Group.LABOUR, CtdcFlag.Group.SEX)) {
         g.flags().forEach(flags::remove);
       }
     }

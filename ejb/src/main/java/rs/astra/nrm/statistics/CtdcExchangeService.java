@@ -42,10 +42,11 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  *       NGO coordinators, CPTV officers and administrators import; the records count as the figures
  *       of the importer's organisation and of the whole NRM.
  *   <li><b>Export</b> of the portal's own presumed and identified victims in the same layout,
- *       anonymised: no names, the year of registration only, ages as bands, and no group smaller than
- *       5 on gender, age band, citizenship and forms of exploitation ({@link CtdcAnonymiser}). The
- *       cases are those of all organisations for the roles that see all statistics, the viewer's
- *       organisation's own cases otherwise. The query selects only the columns the mapping needs.
+ *       anonymised: no names, the year of registration only, ages as bands, and no group smaller
+ *       than 5 on gender, age band, citizenship and forms of exploitation ({@link CtdcAnonymiser}).
+ *       The cases are those of all organisations for the roles that see all statistics, the
+ *       viewer's organisation's own cases otherwise. The query selects only the columns the mapping
+ *       needs.
  * </ul>
  */
 @Stateless
@@ -66,7 +67,9 @@ public class CtdcExchangeService {
    * @param generalised records with a value made unknown to protect them
    * @param suppressed records left out because no generalisation protected them
    */
-  public record ExportFile(String fileName, byte[] content, int records, int generalised, int suppressed) implements Serializable {}
+  public record ExportFile(
+      String fileName, byte[] content, int records, int generalised, int suppressed)
+      implements Serializable {}
 
   /**
    * Imports a CTDC file.
@@ -83,7 +86,9 @@ public class CtdcExchangeService {
       throw new NotPermittedException("CTDC import");
     }
     List<CtdcRow> rows = new CtdcReader(Clock.system(NrmTime.ZONE)).read(in);
-    CtdcImportBatch batch = new CtdcImportBatch(em.find(PortalUser.class, viewer.userId()), Instant.now(), fileName, rows.size());
+    CtdcImportBatch batch =
+        new CtdcImportBatch(
+            em.find(PortalUser.class, viewer.userId()), Instant.now(), fileName, rows.size());
     em.persist(batch);
     for (CtdcRow r : rows) {
       List<String> yes = new ArrayList<>();
@@ -93,11 +98,25 @@ public class CtdcExchangeService {
       }
       em.persist(
           new CtdcRecord(
-              batch, r.yearOfRegistration(), r.datasource(), r.gender(), r.ageBand(), r.majorityStatus(), r.majorityStatusAtExploit(), r.majorityEntry(),
-              r.citizenship(), r.countryOfExploitation(), r.recruiterRelationship(), yes, no));
+              batch,
+              r.yearOfRegistration(),
+              r.datasource(),
+              r.gender(),
+              r.ageBand(),
+              r.majorityStatus(),
+              r.majorityStatusAtExploit(),
+              r.majorityEntry(),
+              r.citizenship(),
+              r.countryOfExploitation(),
+              r.recruiterRelationship(),
+              yes,
+              no));
     }
     em.flush();
-    LOG.log(Level.INFO, "CTDC import by user {0}: {1} records", new Object[] {viewer.userId(), rows.size()});
+    LOG.log(
+        Level.INFO,
+        "CTDC import by user {0}: {1} records",
+        new Object[] {viewer.userId(), rows.size()});
     return rows.size();
   }
 
@@ -111,12 +130,16 @@ public class CtdcExchangeService {
     boolean all = StatisticsService.seesAllOrganisations(viewer);
     TypedQuery<Object[]> q =
         em.createQuery(
-            "select c.openedOn, p.gender, p.birthdate, p.citizenship, c.typeOfExploitation, c.methodsOfControl, c.typeOfSexExploitation,"
-                + " c.forcedLabourIndustry from CaseFile c join c.person p where c.traffickingStatus in :victims"
-                + (all ? "" : " and c.ownerOrganisation.id = :org")
-                + " order by c.openedOn, c.id",
-            Object[].class)
-            .setParameter("victims", List.of(TraffickingStatus.ActualVictimOfTrafficking, TraffickingStatus.PossibleVictimOfTrafficking));
+                "select c.openedOn, p.gender, p.birthdate, p.citizenship, c.typeOfExploitation, c.methodsOfControl, c.typeOfSexExploitation,"
+                    + " c.forcedLabourIndustry from CaseFile c join c.person p where c.traffickingStatus in :victims"
+                    + (all ? "" : " and c.ownerOrganisation.id = :org")
+                    + " order by c.openedOn, c.id",
+                Object[].class)
+            .setParameter(
+                "victims",
+                List.of(
+                    TraffickingStatus.ActualVictimOfTrafficking,
+                    TraffickingStatus.PossibleVictimOfTrafficking));
     if (!all) {
       q.setParameter("org", viewer.organisationId());
     }
@@ -134,9 +157,18 @@ public class CtdcExchangeService {
               (ForcedLabourIndustry) c[7]));
     }
     CtdcAnonymiser.Result result = new CtdcAnonymiser().anonymise(rows);
-    LOG.log(Level.INFO, "CTDC export by user {0}: {1} records, {2} generalised, {3} left out",
-        new Object[] {viewer.userId(), result.rows().size(), result.generalised(), result.suppressed()});
+    LOG.log(
+        Level.INFO,
+        "CTDC export by user {0}: {1} records, {2} generalised, {3} left out",
+        new Object[] {
+          viewer.userId(), result.rows().size(), result.generalised(), result.suppressed()
+        });
     String day = LocalDate.now(NrmTime.ZONE).toString();
-    return new ExportFile("ctdc-" + day + ".csv", new CtdcWriter().write(result.rows()), result.rows().size(), result.generalised(), result.suppressed());
+    return new ExportFile(
+        "ctdc-" + day + ".csv",
+        new CtdcWriter().write(result.rows()),
+        result.rows().size(),
+        result.generalised(),
+        result.suppressed());
   }
 }

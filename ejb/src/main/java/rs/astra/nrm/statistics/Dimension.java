@@ -8,9 +8,15 @@ package rs.astra.nrm.statistics;
 public enum Dimension {
   /** Year of registration (opening of the case; CTDC {@code yearOfRegistration}). */
   YEAR,
-  /** Identified or presumed victim (HTCDS {@code vic_TraffickingStatus}); CTDC records count as identified. */
+  /**
+   * Identified or presumed victim (HTCDS {@code vic_TraffickingStatus}); CTDC records count as
+   * identified.
+   */
   STATUS,
-  /** Form of exploitation (HTCDS {@code vic_TypeOfExploitation}); a person with two forms counts under both. */
+  /**
+   * Form of exploitation (HTCDS {@code vic_TypeOfExploitation}); a person with two forms counts
+   * under both.
+   */
   EXPLOITATION,
   /** Sex (HTCDS {@code prs_Gender}, CTDC {@code gender}). */
   SEX,
@@ -34,7 +40,10 @@ public enum Dimension {
   FIGURE,
   /** Type of a support-plan service (HTCDS {@code spl_Type} and the NGO's everyday services). */
   SERVICE_TYPE,
-  /** Status of a support-plan service: planned, referred, in progress, provided, declined, unavailable. */
+  /**
+   * Status of a support-plan service: planned, referred, in progress, provided, declined,
+   * unavailable.
+   */
   SERVICE_STATUS,
   /** Purpose of an SOS hotline call. */
   CALL_PURPOSE,
@@ -43,7 +52,9 @@ public enum Dimension {
   /** Outcome of a job-offer check. */
   CHECK_OUTCOME;
 
-  /** @return whether the victims' table may use it for rows or columns */
+  /**
+   * @return whether the victims' table may use it for rows or columns
+   */
   public boolean victimDimension() {
     return ordinal() <= MAJORITY.ordinal();
   }

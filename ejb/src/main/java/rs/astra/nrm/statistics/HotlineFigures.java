@@ -13,10 +13,10 @@ import rs.astra.nrm.hotline.CallerType;
 import rs.astra.nrm.hotline.CheckOutcome;
 
 /**
- * The SOS hotline's figures on the statistics page, a {@link StatisticsSection}: calls by purpose and
- * caller type, and job-offer checks by outcome, counted by calendar month (the months the period
- * touches) with GROUP BY. For one organisation: the calls and checks of the hotline it keeps. The
- * hotline's own page (`hotline-statistics.xhtml`) keeps its monthly detail.
+ * The SOS hotline's figures on the statistics page, a {@link StatisticsSection}: calls by purpose
+ * and caller type, and job-offer checks by outcome, counted by calendar month (the months the
+ * period touches) with GROUP BY. For one organisation: the calls and checks of the hotline it
+ * keeps. The hotline's own page (`hotline-statistics.xhtml`) keeps its monthly detail.
  */
 @ApplicationScoped
 public class HotlineFigures implements StatisticsSection {
@@ -29,10 +29,17 @@ public class HotlineFigures implements StatisticsSection {
     int first = period.from().getYear() * 100 + period.from().getMonthValue();
     int last = period.to().getYear() * 100 + period.to().getMonthValue();
     Map<List<String>, Long> calls = new HashMap<>();
-    for (Object[] row : rows(StatisticsQueries.hotlineCalls(organisationId != null), first, last, organisationId)) {
-      calls.put(List.of(((String) row[0]).strip(), ((String) row[1]).strip()), ((Number) row[2]).longValue());
+    for (Object[] row :
+        rows(StatisticsQueries.hotlineCalls(organisationId != null), first, last, organisationId)) {
+      calls.put(
+          List.of(((String) row[0]).strip(), ((String) row[1]).strip()),
+          ((Number) row[2]).longValue());
     }
-    List<String> purposes = Arrays.stream(CallPurpose.values()).map(Enum::name).filter(p -> calls.keySet().stream().anyMatch(k -> k.get(0).equals(p))).toList();
+    List<String> purposes =
+        Arrays.stream(CallPurpose.values())
+            .map(Enum::name)
+            .filter(p -> calls.keySet().stream().anyMatch(k -> k.get(0).equals(p)))
+            .toList();
     List<String> callers = Arrays.stream(CallerType.values()).map(Enum::name).toList();
     long[][] byPurpose = new long[purposes.size()][callers.size()];
     for (int i = 0; i < purposes.size(); i++) {
@@ -41,17 +48,31 @@ public class HotlineFigures implements StatisticsSection {
       }
     }
     Map<String, Long> checks = new HashMap<>();
-    for (Object[] row : rows(StatisticsQueries.jobOfferChecks(organisationId != null), first, last, organisationId)) {
+    for (Object[] row :
+        rows(
+            StatisticsQueries.jobOfferChecks(organisationId != null),
+            first,
+            last,
+            organisationId)) {
       checks.put(((String) row[0]).strip(), ((Number) row[1]).longValue());
     }
-    List<String> outcomes = Arrays.stream(CheckOutcome.values()).map(Enum::name).filter(checks::containsKey).toList();
+    List<String> outcomes =
+        Arrays.stream(CheckOutcome.values()).map(Enum::name).filter(checks::containsKey).toList();
     long[][] byOutcome = new long[outcomes.size()][1];
     for (int i = 0; i < outcomes.size(); i++) {
       byOutcome[i][0] = checks.get(outcomes.get(i));
     }
     return List.of(
-        new Contribution("statistics.hotlineCalls", Dimension.CALL_PURPOSE, Dimension.CALLER_TYPE, new CountTable(purposes, callers, byPurpose)),
-        new Contribution("statistics.jobOfferChecks", Dimension.CHECK_OUTCOME, Dimension.FIGURE, new CountTable(outcomes, List.of("COUNT"), byOutcome)));
+        new Contribution(
+            "statistics.hotlineCalls",
+            Dimension.CALL_PURPOSE,
+            Dimension.CALLER_TYPE,
+            new CountTable(purposes, callers, byPurpose)),
+        new Contribution(
+            "statistics.jobOfferChecks",
+            Dimension.CHECK_OUTCOME,
+            Dimension.FIGURE,
+            new CountTable(outcomes, List.of("COUNT"), byOutcome)));
   }
 
   @SuppressWarnings("unchecked")

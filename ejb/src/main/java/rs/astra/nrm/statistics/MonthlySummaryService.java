@@ -23,8 +23,8 @@ import rs.astra.nrm.shared.NrmTime;
  * so the last month is final after its first night) and only read by the page. All counting is done
  * by GROUP BY queries over all organisations at once.
  *
- * <p>An organisation's own figures, shown only to its own users: no small-cell protection is needed.
- * Months are Europe/Belgrade calendar months.
+ * <p>An organisation's own figures, shown only to its own users: no small-cell protection is
+ * needed. Months are Europe/Belgrade calendar months.
  */
 @Stateless
 public class MonthlySummaryService {
@@ -57,7 +57,10 @@ public class MonthlySummaryService {
       long proceedingsRecorded)
       implements Serializable {}
 
-  /** Computes the running month and the month before (the timer's work, see {@link MonthlySummaryTimer}). */
+  /**
+   * Computes the running month and the month before (the timer's work, see {@link
+   * MonthlySummaryTimer}).
+   */
   public void refresh() {
     YearMonth now = YearMonth.now(NrmTime.ZONE);
     computeMonth(now.minusMonths(1));
@@ -65,7 +68,8 @@ public class MonthlySummaryService {
   }
 
   /**
-   * Computes and stores one month's summary of every organisation, replacing an earlier computation.
+   * Computes and stores one month's summary of every organisation, replacing an earlier
+   * computation.
    *
    * @param month the month (Europe/Belgrade)
    * @return how many organisations were summarised
@@ -76,14 +80,31 @@ public class MonthlySummaryService {
     Instant start = first.atStartOfDay(NrmTime.ZONE).toInstant();
     Instant end = last.plusDays(1).atStartOfDay(NrmTime.ZONE).toInstant();
 
-    Map<Long, Long> opened = byOrganisation("select c.ownerOrganisation.id, count(c) from CaseFile c where c.openedOn between :a and :b group by c.ownerOrganisation.id", first, last);
+    Map<Long, Long> opened =
+        byOrganisation(
+            "select c.ownerOrganisation.id, count(c) from CaseFile c where c.openedOn between :a and :b group by c.ownerOrganisation.id",
+            first,
+            last);
     Map<Long, Long> identifiedOwn =
-        byOrganisation("select c.ownerOrganisation.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b group by c.ownerOrganisation.id", first, last);
+        byOrganisation(
+            "select c.ownerOrganisation.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b group by c.ownerOrganisation.id",
+            first,
+            last);
     Map<Long, Long> identifiedBy =
         byOrganisation(
-            "select c.identificationDecidedBy.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b group by c.identificationDecidedBy.id", first, last);
-    Map<Long, Long> sent = byOrganisation("select r.fromOrganisation.id, count(r) from Referral r where r.referralDate between :a and :b group by r.fromOrganisation.id", first, last);
-    Map<Long, Long> received = byOrganisation("select r.toOrganisation.id, count(r) from Referral r where r.referralDate between :a and :b group by r.toOrganisation.id", first, last);
+            "select c.identificationDecidedBy.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b group by c.identificationDecidedBy.id",
+            first,
+            last);
+    Map<Long, Long> sent =
+        byOrganisation(
+            "select r.fromOrganisation.id, count(r) from Referral r where r.referralDate between :a and :b group by r.fromOrganisation.id",
+            first,
+            last);
+    Map<Long, Long> received =
+        byOrganisation(
+            "select r.toOrganisation.id, count(r) from Referral r where r.referralDate between :a and :b group by r.toOrganisation.id",
+            first,
+            last);
     Map<Long, Long> accepted = new HashMap<>();
     for (Object[] row :
         em.createQuery(
@@ -96,10 +117,14 @@ public class MonthlySummaryService {
       accepted.put((Long) row[0], (Long) row[1]);
     }
     Map<Long, Long> proceedings =
-        byOrganisation("select e.organisation.id, count(e) from ProceedingsEntry e where e.date between :a and :b group by e.organisation.id", first, last);
+        byOrganisation(
+            "select e.organisation.id, count(e) from ProceedingsEntry e where e.date between :a and :b group by e.organisation.id",
+            first,
+            last);
 
     Instant now = Instant.now();
-    List<Organisation> organisations = em.createNamedQuery(Organisation.FIND_ALL, Organisation.class).getResultList();
+    List<Organisation> organisations =
+        em.createNamedQuery(Organisation.FIND_ALL, Organisation.class).getResultList();
     for (Organisation o : organisations) {
       long id = o.getId();
       MonthlySummary s =
@@ -124,7 +149,10 @@ public class MonthlySummaryService {
           proceedings.getOrDefault(id, 0L));
     }
     em.flush();
-    LOG.log(Level.INFO, "Monthly summaries of {0} computed for {1} organisations", new Object[] {month, organisations.size()});
+    LOG.log(
+        Level.INFO,
+        "Monthly summaries of {0} computed for {1} organisations",
+        new Object[] {month, organisations.size()});
     return organisations.size();
   }
 
@@ -136,7 +164,8 @@ public class MonthlySummaryService {
    * @return the summaries the timer has computed, possibly none yet
    */
   public List<MonthView> latest(Viewer viewer, int months) {
-    return em.createNamedQuery(MonthlySummary.LATEST, MonthlySummary.class)
+    return em
+        .createNamedQuery(MonthlySummary.LATEST, MonthlySummary.class)
         .setParameter("organisationId", viewer.organisationId())
         .setMaxResults(Math.max(1, Math.min(24, months)))
         .getResultList()
@@ -157,7 +186,11 @@ public class MonthlySummaryService {
 
   private Map<Long, Long> byOrganisation(String jpql, LocalDate a, LocalDate b) {
     Map<Long, Long> counts = new HashMap<>();
-    for (Object[] row : em.createQuery(jpql, Object[].class).setParameter("a", a).setParameter("b", b).getResultList()) {
+    for (Object[] row :
+        em.createQuery(jpql, Object[].class)
+            .setParameter("a", a)
+            .setParameter("b", b)
+            .getResultList()) {
       if (row[0] != null) {
         counts.put((Long) row[0], (Long) row[1]);
       }

@@ -42,7 +42,9 @@ public record ProtectedTable(
     SHOWN,
     /** A count from 1 to 4: shown as "&lt;5" (primary suppression). */
     SMALL,
-    /** Hidden so that a small count cannot be computed back from the totals (secondary suppression). */
+    /**
+     * Hidden so that a small count cannot be computed back from the totals (secondary suppression).
+     */
     COMPLEMENTARY
   }
 
@@ -60,7 +62,9 @@ public record ProtectedTable(
     /** The text shown for a complementary hidden count. */
     public static final String COMPLEMENTARY_TEXT = "x";
 
-    /** @throws IllegalArgumentException if a shown cell has no value or a hidden one has one */
+    /**
+     * @throws IllegalArgumentException if a shown cell has no value or a hidden one has one
+     */
     public Cell {
       Objects.requireNonNull(protection, "protection");
       if ((protection == Protection.SHOWN) != (value != null)) {
@@ -76,12 +80,16 @@ public record ProtectedTable(
       return new Cell(value, Protection.SHOWN);
     }
 
-    /** @return whether the figure is hidden */
+    /**
+     * @return whether the figure is hidden
+     */
     public boolean hidden() {
       return protection != Protection.SHOWN;
     }
 
-    /** @return the text to show: the number, "&lt;5" or "x" */
+    /**
+     * @return the text to show: the number, "&lt;5" or "x"
+     */
     public String text() {
       return switch (protection) {
         case SHOWN -> String.valueOf(value);
@@ -90,7 +98,10 @@ public record ProtectedTable(
       };
     }
 
-    /** @return the value for a chart: the count, or 0 when hidden (charts show hidden figures as empty) */
+    /**
+     * @return the value for a chart: the count, or 0 when hidden (charts show hidden figures as
+     *     empty)
+     */
     public long chartValue() {
       return value == null ? 0 : value;
     }
@@ -124,15 +135,20 @@ public record ProtectedTable(
     for (long s : columnSums) {
       columnTotals.add(Cell.shown(s));
     }
-    return new ProtectedTable(table.rowLabels(), table.columnLabels(), cells, rowTotals, columnTotals, Cell.shown(grand));
+    return new ProtectedTable(
+        table.rowLabels(), table.columnLabels(), cells, rowTotals, columnTotals, Cell.shown(grand));
   }
 
-  /** @return the number of rows */
+  /**
+   * @return the number of rows
+   */
   public int rows() {
     return rowLabels.size();
   }
 
-  /** @return the number of columns */
+  /**
+   * @return the number of columns
+   */
   public int columns() {
     return columnLabels.size();
   }
@@ -146,7 +162,9 @@ public record ProtectedTable(
     return cells.get(row).get(column);
   }
 
-  /** @return how many figures (cells and totals) are hidden */
+  /**
+   * @return how many figures (cells and totals) are hidden
+   */
   public int hiddenCount() {
     int n = grandTotal.hidden() ? 1 : 0;
     for (List<Cell> row : cells) {

@@ -14,25 +14,26 @@ import rs.astra.nrm.statistics.ProtectedTable.Protection;
  *
  * <ol>
  *   <li><b>Primary suppression.</b> Every count from 1 to {@value #THRESHOLD}−1 — cell, row total,
- *       column total or grand total — is shown as "&lt;5". Zero stays 0: an empty cell names nobody.
- *   <li><b>Complementary (secondary) suppression.</b> Further cells are hidden (shown as "x") until no
- *       hidden figure can be computed back from the figures shown, by subtracting within a row or
- *       column or by any sum and difference of rows and columns.
+ *       column total or grand total — is shown as "&lt;5". Zero stays 0: an empty cell names
+ *       nobody.
+ *   <li><b>Complementary (secondary) suppression.</b> Further cells are hidden (shown as "x") until
+ *       no hidden figure can be computed back from the figures shown, by subtracting within a row
+ *       or column or by any sum and difference of rows and columns.
  * </ol>
  *
  * <p>How the second step decides: the table with its totals is an (r+1)×(c+1) grid in which every
  * row and every column adds up (the cells to the total). Hidden figures are edges of a graph whose
- * nodes are the grid's rows and columns. A hidden figure can be computed from the shown ones exactly
- * when its edge lies on no cycle of that graph (it is a bridge): a row with a single hidden figure is
- * the simplest case, two blocks of hidden cells joined by one cell a less obvious one. While a hidden
- * figure is a bridge, the cheapest path of further cells that closes a cycle through it is hidden:
- * cost is the count (small counts are hidden first, losing least information), totals only when no
- * path through inner cells exists, zero cells never. Every round hides at least one more figure, so
- * the procedure ends; the result is deterministic.
+ * nodes are the grid's rows and columns. A hidden figure can be computed from the shown ones
+ * exactly when its edge lies on no cycle of that graph (it is a bridge): a row with a single hidden
+ * figure is the simplest case, two blocks of hidden cells joined by one cell a less obvious one.
+ * While a hidden figure is a bridge, the cheapest path of further cells that closes a cycle through
+ * it is hidden: cost is the count (small counts are hidden first, losing least information), totals
+ * only when no path through inner cells exists, zero cells never. Every round hides at least one
+ * more figure, so the procedure ends; the result is deterministic.
  *
  * <p>What this guarantees: no hidden figure has a single possible value given the figures shown and
- * the additivity of the table. It does not run an interval (linear-programming) audit: a reader still
- * knows that "&lt;5" means 1–4 and that "x" means 5 or more.
+ * the additivity of the table. It does not run an interval (linear-programming) audit: a reader
+ * still knows that "&lt;5" means 1–4 and that "x" means 5 or more.
  *
  * <p>Sources: the rule of five is the threshold of the Statistical Office of the Republic of Serbia
  * and Eurostat for tables about persons; complementary suppression as in Eurostat's "Handbook on
@@ -52,7 +53,8 @@ public final class SmallCellProtection {
    * Protects a table.
    *
    * @param table the counts (totals are computed as their sums)
-   * @return the same table with totals, small counts shown as "&lt;5" and complementary cells hidden
+   * @return the same table with totals, small counts shown as "&lt;5" and complementary cells
+   *     hidden
    */
   public ProtectedTable protect(CountTable table) {
     int r = table.rows();
@@ -91,7 +93,13 @@ public final class SmallCellProtection {
     for (int j = 0; j < c; j++) {
       columnTotals.add(cell(v[r][j], p[r][j]));
     }
-    return new ProtectedTable(table.rowLabels(), table.columnLabels(), cells, rowTotals, columnTotals, cell(v[r][c], p[r][c]));
+    return new ProtectedTable(
+        table.rowLabels(),
+        table.columnLabels(),
+        cells,
+        rowTotals,
+        columnTotals,
+        cell(v[r][c], p[r][c]));
   }
 
   /**
@@ -132,7 +140,9 @@ public final class SmallCellProtection {
     }
   }
 
-  /** Whether hidden figure (i, j) is on no cycle: without it, row i and column j are not connected. */
+  /**
+   * Whether hidden figure (i, j) is on no cycle: without it, row i and column j are not connected.
+   */
   static boolean isBridge(Protection[][] p, int i, int j) {
     int rows = p.length;
     int cols = p[0].length;
@@ -168,10 +178,11 @@ public final class SmallCellProtection {
 
   /**
    * Hides the cheapest path of figures from column j back to row i (not through (i, j)), so that
-   * (i, j) lies on a cycle. Hidden figures cost nothing, inner cells their count, totals their count
-   * plus a penalty larger than all inner cells together, zero cells cannot be used.
+   * (i, j) lies on a cycle. Hidden figures cost nothing, inner cells their count, totals their
+   * count plus a penalty larger than all inner cells together, zero cells cannot be used.
    */
-  private static void hidePathClosingCycle(long[][] v, Protection[][] p, int i, int j, long penalty) {
+  private static void hidePathClosingCycle(
+      long[][] v, Protection[][] p, int i, int j, long penalty) {
     int rows = v.length;
     int cols = v[0].length;
     int nodes = rows + cols;

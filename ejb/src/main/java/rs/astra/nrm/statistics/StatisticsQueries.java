@@ -9,10 +9,11 @@ import rs.astra.nrm.exchange.CtdcFlag;
 
 /**
  * The SQL of the statistics: GROUP BY queries that count in the database and return only (label,
- * label, count) rows, written in the SQL that H2 and PostgreSQL both accept. Parameters are numbered
- * ({@code ?1} …) and each number is used once, so the queries run unchanged through JPA or JDBC.
- * The condition on one organisation's rows is the access policy's ({@link StatisticsScope#predicate},
- * for the scope {@link rs.astra.nrm.consent.AccessPolicy#statisticsScope} gives a viewer).
+ * label, count) rows, written in the SQL that H2 and PostgreSQL both accept. Parameters are
+ * numbered ({@code ?1} …) and each number is used once, so the queries run unchanged through JPA or
+ * JDBC. The condition on one organisation's rows is the access policy's ({@link
+ * StatisticsScope#predicate}, for the scope {@link
+ * rs.astra.nrm.consent.AccessPolicy#statisticsScope} gives a viewer).
  */
 final class StatisticsQueries {
 
@@ -24,8 +25,9 @@ final class StatisticsQueries {
   /**
    * Victims by two dimensions, from the portal's presumed and identified victims (cases whose
    * {@code vic_TraffickingStatus} is possible or actual victim, opened in the period) and the
-   * historical CTDC records (registered in the period's years). Age is taken on the day the case was
-   * opened. Each person counts once per pair of labels (twice only across two forms of exploitation).
+   * historical CTDC records (registered in the period's years). Age is taken on the day the case
+   * was opened. Each person counts once per pair of labels (twice only across two forms of
+   * exploitation).
    *
    * <p>Parameters: ?1 first day, ?2 last day, ?3 first year, ?4 last year, and for one organisation
    * ?5 and ?6 its id (case owner, CTDC importer).
@@ -40,15 +42,22 @@ final class StatisticsQueries {
         "(cast(extract(year from c.opened_on) as integer) - cast(extract(year from p.birthdate) as integer)"
             + " - case when cast(extract(month from c.opened_on) as integer) * 100 + cast(extract(day from c.opened_on) as integer)"
             + " < cast(extract(month from p.birthdate) as integer) * 100 + cast(extract(day from p.birthdate) as integer) then 1 else 0 end)";
-    StringBuilder band = new StringBuilder("case when pb.age is null or pb.age < 0 then '" + UNKNOWN + "'");
+    StringBuilder band =
+        new StringBuilder("case when pb.age is null or pb.age < 0 then '" + UNKNOWN + "'");
     for (AgeBand b : AgeBand.values()) {
       if (b.to() != Integer.MAX_VALUE) {
-        band.append(" when pb.age <= ").append(b.to()).append(" then '").append(b.name()).append("'");
+        band.append(" when pb.age <= ")
+            .append(b.to())
+            .append(" then '")
+            .append(b.name())
+            .append("'");
       }
     }
     band.append(" else '").append(AgeBand.AGE_48_PLUS.name()).append("' end");
     String portalForms =
-        java.util.Arrays.stream(TypeOfExploitation.values()).map(t -> "select '" + t.name() + "' as form").collect(Collectors.joining(" union all "));
+        java.util.Arrays.stream(TypeOfExploitation.values())
+            .map(t -> "select '" + t.name() + "' as form")
+            .collect(Collectors.joining(" union all "));
     List<String> flagForms = new ArrayList<>();
     for (CtdcFlag flag : CtdcFlag.values()) {
       for (TypeOfExploitation form : flag.htcdsForms()) {
@@ -58,31 +67,62 @@ final class StatisticsQueries {
     String portal =
         "select 'C' as src, pb.id as rid, pb.yr, pb.status, pb.sex, "
             + band
-            + " as band, case when pb.age is null or pb.age < 0 then '" + UNKNOWN + "' when pb.age < " + rs.astra.nrm.shared.Majority.ADULT_AGE + " then 'MINOR' else 'ADULT' end as majority,"
+            + " as band, case when pb.age is null or pb.age < 0 then '"
+            + UNKNOWN
+            + "' when pb.age < "
+            + rs.astra.nrm.shared.Majority.ADULT_AGE
+            + " then 'MINOR' else 'ADULT' end as majority,"
             + " pb.citizenship, pb.form from ("
             + "select c.id, cast(extract(year from c.opened_on) as integer) as yr,"
             + " case when c.trafficking_status = 'ActualVictimOfTrafficking' then 'IDENTIFIED' else 'PRESUMED' end as status,"
             + " case when p.gender = 'Feminine' then 'FEMALE' when p.gender = 'Masculine' then 'MALE'"
-            + " when p.gender is null or p.gender = 'NonSpecifiedUnknown' then '" + UNKNOWN + "' else 'OTHER' end as sex,"
-            + " case when p.birthdate is null then null else " + age + " end as age,"
-            + " coalesce(p.citizenship, '" + UNKNOWN + "') as citizenship, coalesce(f.form, '" + UNKNOWN + "') as form"
+            + " when p.gender is null or p.gender = 'NonSpecifiedUnknown' then '"
+            + UNKNOWN
+            + "' else 'OTHER' end as sex,"
+            + " case when p.birthdate is null then null else "
+            + age
+            + " end as age,"
+            + " coalesce(p.citizenship, '"
+            + UNKNOWN
+            + "') as citizenship, coalesce(f.form, '"
+            + UNKNOWN
+            + "') as form"
             + " from case_file c join person p on p.id = c.person_id"
-            + " left join (" + portalForms + ") f on (';' || c.type_of_exploitation || ';') like ('%;' || f.form || ';%')"
+            + " left join ("
+            + portalForms
+            + ") f on (';' || c.type_of_exploitation || ';') like ('%;' || f.form || ';%')"
             + " where c.trafficking_status in ('ActualVictimOfTrafficking', 'PossibleVictimOfTrafficking')"
             + " and c.opened_on >= ?1 and c.opened_on <= ?2"
             + StatisticsScope.predicate(oneOrganisation, 5, "c.owner_organisation_id")
             + ") pb";
     String ctdc =
-        "select 'R' as src, r.id as rid, r.year_of_registration as yr, 'IDENTIFIED' as status, coalesce(r.gender, '" + UNKNOWN + "') as sex,"
-            + " coalesce(r.age_band, '" + UNKNOWN + "') as band, coalesce(r.majority_status, '" + UNKNOWN + "') as majority,"
-            + " coalesce(r.citizenship, '" + UNKNOWN + "') as citizenship, coalesce(rf.form, '" + UNKNOWN + "') as form"
+        "select 'R' as src, r.id as rid, r.year_of_registration as yr, 'IDENTIFIED' as status, coalesce(r.gender, '"
+            + UNKNOWN
+            + "') as sex,"
+            + " coalesce(r.age_band, '"
+            + UNKNOWN
+            + "') as band, coalesce(r.majority_status, '"
+            + UNKNOWN
+            + "') as majority,"
+            + " coalesce(r.citizenship, '"
+            + UNKNOWN
+            + "') as citizenship, coalesce(rf.form, '"
+            + UNKNOWN
+            + "') as form"
             + " from ctdc_record r join ctdc_import_batch b on b.id = r.batch_id"
-            + " left join (" + String.join(" union all ", flagForms) + ") rf on (';' || r.flags_yes || ';') like ('%;' || rf.flag || ';%')"
+            + " left join ("
+            + String.join(" union all ", flagForms)
+            + ") rf on (';' || r.flags_yes || ';') like ('%;' || rf.flag || ';%')"
             + " where r.year_of_registration >= ?3 and r.year_of_registration <= ?4"
             + StatisticsScope.predicate(oneOrganisation, 6, "b.organisation_id");
     return "select v.a, v.b, count(*) from (select distinct u.src, u.rid, "
-        + column(rows) + " as a, " + column(columns) + " as b from ("
-        + portal + " union all " + ctdc
+        + column(rows)
+        + " as a, "
+        + column(columns)
+        + " as b from ("
+        + portal
+        + " union all "
+        + ctdc
         + ") u) v group by v.a, v.b";
   }
 
@@ -95,12 +135,14 @@ final class StatisticsQueries {
       case AGE_BAND -> "u.band";
       case CITIZENSHIP -> "u.citizenship";
       case MAJORITY -> "u.majority";
-      default -> throw new IllegalArgumentException(d + " is not a dimension of the victims' table");
+      default ->
+          throw new IllegalArgumentException(d + " is not a dimension of the victims' table");
     };
   }
 
   /**
-   * Cases opened in the period by NRM stage. Parameters: ?1 first day, ?2 last day, ?3 organisation.
+   * Cases opened in the period by NRM stage. Parameters: ?1 first day, ?2 last day, ?3
+   * organisation.
    *
    * @param oneOrganisation whether to count one organisation's cases only
    * @return columns: stage, count
@@ -121,22 +163,26 @@ final class StatisticsQueries {
    * @return columns: from type, to type, accepted, rejected, other, answered, median days
    */
   static String referrals(boolean oneOrganisation) {
-    String days = "(extract(epoch from r.answered_at) - extract(epoch from r.created_at)) / 86400.0";
+    String days =
+        "(extract(epoch from r.answered_at) - extract(epoch from r.created_at)) / 86400.0";
     return "select fo.type, t.type,"
         + " sum(case when r.state in ('ACCEPTED', 'COMPLETED') then 1 else 0 end),"
         + " sum(case when r.state = 'REJECTED' then 1 else 0 end),"
         + " sum(case when r.state in ('SENT', 'REVOKED') then 1 else 0 end),"
         + " sum(case when r.answered_at is not null then 1 else 0 end),"
-        + " percentile_cont(0.5) within group (order by " + days + ")"
+        + " percentile_cont(0.5) within group (order by "
+        + days
+        + ")"
         + " from referral r join organisation fo on fo.id = r.from_organisation_id join organisation t on t.id = r.to_organisation_id"
         + " where r.referral_date >= ?1 and r.referral_date <= ?2"
-        + StatisticsScope.predicate(oneOrganisation, 3, "r.from_organisation_id", "r.to_organisation_id")
+        + StatisticsScope.predicate(
+            oneOrganisation, 3, "r.from_organisation_id", "r.to_organisation_id")
         + " group by fo.type, t.type";
   }
 
   /**
-   * Cases with a step of the criminal proceedings dated in the period, by step. Parameters: ?1 first
-   * day, ?2 last day, ?3 and ?4 the organisation (case owner or recorder).
+   * Cases with a step of the criminal proceedings dated in the period, by step. Parameters: ?1
+   * first day, ?2 last day, ?3 and ?4 the organisation (case owner or recorder).
    *
    * @param oneOrganisation whether to count only the organisation's cases and its own entries
    * @return columns: step, number of cases
@@ -144,7 +190,8 @@ final class StatisticsQueries {
   static String proceedingsBySteps(boolean oneOrganisation) {
     return "select e.kind, count(distinct e.case_file_id) from proceedings_entry e join case_file c on c.id = e.case_file_id"
         + " where e.entry_date >= ?1 and e.entry_date <= ?2"
-        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id", "e.organisation_id")
+        + StatisticsScope.predicate(
+            oneOrganisation, 3, "c.owner_organisation_id", "e.organisation_id")
         + " group by e.kind";
   }
 
@@ -155,10 +202,15 @@ final class StatisticsQueries {
    * @return columns: offence (or UNKNOWN), number of verdicts
    */
   static String verdicts(boolean oneOrganisation) {
-    return "select coalesce(e.offence, '" + UNKNOWN + "'), count(*) from proceedings_entry e join case_file c on c.id = e.case_file_id"
+    return "select coalesce(e.offence, '"
+        + UNKNOWN
+        + "'), count(*) from proceedings_entry e join case_file c on c.id = e.case_file_id"
         + " where e.kind = 'VERDICT' and e.entry_date >= ?1 and e.entry_date <= ?2"
-        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id", "e.organisation_id")
-        + " group by coalesce(e.offence, '" + UNKNOWN + "')";
+        + StatisticsScope.predicate(
+            oneOrganisation, 3, "c.owner_organisation_id", "e.organisation_id")
+        + " group by coalesce(e.offence, '"
+        + UNKNOWN
+        + "')";
   }
 
   /**
@@ -173,8 +225,17 @@ final class StatisticsQueries {
   static String services(boolean oneOrganisation) {
     String day = "coalesce(s.planned_on, s.started_on, cast(s.recorded_at as date))";
     return "select s.service_type, s.status, count(*) from service_entry s join case_file c on c.id = s.case_file_id"
-        + " where " + day + " >= ?1 and " + day + " <= ?2"
-        + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id", "s.organisation_id", "s.provider_organisation_id")
+        + " where "
+        + day
+        + " >= ?1 and "
+        + day
+        + " <= ?2"
+        + StatisticsScope.predicate(
+            oneOrganisation,
+            3,
+            "c.owner_organisation_id",
+            "s.organisation_id",
+            "s.provider_organisation_id")
         + " group by s.service_type, s.status";
   }
 

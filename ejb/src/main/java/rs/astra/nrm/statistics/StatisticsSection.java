@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * EXTENSION POINT for figures that other parts of the portal own: each contributes a CDI bean
  * implementing this interface and the statistics page shows its tables after the built-in ones,
- * protected by the same rules: services planned and provided by type ({@link SupportServiceFigures})
- * and the SOS hotline's calls and job-offer checks ({@link HotlineFigures}).
+ * protected by the same rules: services planned and provided by type ({@link
+ * SupportServiceFigures}) and the SOS hotline's calls and job-offer checks ({@link
+ * HotlineFigures}).
  *
  * <p>An implementation counts in the database (GROUP BY), never loads records into Java, and
  * returns raw counts; {@link StatisticsService} applies {@link SmallCellProtection}.

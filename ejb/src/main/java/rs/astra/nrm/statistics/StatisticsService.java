@@ -31,14 +31,14 @@ import rs.astra.nrm.shared.InvalidRequestException;
  * protected by {@link SmallCellProtection} whenever they go beyond the viewer's own organisation.
  *
  * <p>Who sees what: NGO coordinators, CPTV officers and administrators see the figures of all
- * organisations, always protected; everyone else sees her own organisation's figures (cases it owns,
- * referrals it sent or received, proceedings on its cases or recorded by it, CTDC records it
+ * organisations, always protected; everyone else sees her own organisation's figures (cases it
+ * owns, referrals it sent or received, proceedings on its cases or recorded by it, CTDC records it
  * imported), unprotected on screen. Every export is protected. The scope is the access policy's
  * rule ({@link AccessPolicy#statisticsScope}), applied in each query's WHERE clause.
  *
- * <p>The victims' table counts the portal's presumed and identified victims (HTCDS
- * {@code vic_TraffickingStatus} possible or actual victim) registered in the period, plus the
- * historical CTDC records of the period's years, so that years before the portal appear.
+ * <p>The victims' table counts the portal's presumed and identified victims (HTCDS {@code
+ * vic_TraffickingStatus} possible or actual victim) registered in the period, plus the historical
+ * CTDC records of the period's years, so that years before the portal appear.
  */
 @Stateless
 public class StatisticsService {
@@ -85,7 +85,9 @@ public class StatisticsService {
    * @param shown rate and median per route for the screen, in row order
    * @param exported the same for exports
    */
-  public record ReferralFigures(StatisticsTable table, List<RouteFigures> shown, List<RouteFigures> exported) implements Serializable {}
+  public record ReferralFigures(
+      StatisticsTable table, List<RouteFigures> shown, List<RouteFigures> exported)
+      implements Serializable {}
 
   /**
    * Whether a user sees the figures of all organisations.
@@ -107,7 +109,10 @@ public class StatisticsService {
    */
   public StatisticsTable casesByStage(Viewer viewer, Period period) {
     AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer);
-    Query q = em.createNativeQuery(StatisticsQueries.casesByStage(!scope.allOrganisations())).setParameter(1, period.from()).setParameter(2, period.to());
+    Query q =
+        em.createNativeQuery(StatisticsQueries.casesByStage(!scope.allOrganisations()))
+            .setParameter(1, period.from())
+            .setParameter(2, period.to());
     scope.bind(q, 3, 1);
     Map<String, Long> counts = new HashMap<>();
     for (Object[] row : rows(q)) {
@@ -119,7 +124,12 @@ public class StatisticsService {
         labels.add(s.name());
       }
     }
-    return table(viewer, "statistics.casesByStage", Dimension.STAGE, Dimension.FIGURE, column(labels, counts));
+    return table(
+        viewer,
+        "statistics.casesByStage",
+        Dimension.STAGE,
+        Dimension.FIGURE,
+        column(labels, counts));
   }
 
   /**
@@ -131,11 +141,15 @@ public class StatisticsService {
    * @param columns the column dimension, another one
    * @return the table; rows and columns only for values that occur, in a fixed order (enums in
    *     declaration order, years ascending, countries alphabetically, unknown last)
-   * @throws InvalidRequestException {@code statistics.error.dimensions} for a dimension that is not a
-   *     victim dimension, or the same one twice
+   * @throws InvalidRequestException {@code statistics.error.dimensions} for a dimension that is not
+   *     a victim dimension, or the same one twice
    */
   public StatisticsTable victims(Viewer viewer, Period period, Dimension rows, Dimension columns) {
-    if (rows == null || columns == null || !rows.victimDimension() || !columns.victimDimension() || rows == columns) {
+    if (rows == null
+        || columns == null
+        || !rows.victimDimension()
+        || !columns.victimDimension()
+        || rows == columns) {
       throw new InvalidRequestException("statistics.error.dimensions");
     }
     AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer);
@@ -156,7 +170,8 @@ public class StatisticsService {
       columnLabels.add(b);
       counts.merge(List.of(a, b), number(row[2]), Long::sum);
     }
-    return table(viewer, "statistics.victims", rows, columns, crossTable(rowLabels, columnLabels, counts));
+    return table(
+        viewer, "statistics.victims", rows, columns, crossTable(rowLabels, columnLabels, counts));
   }
 
   /**
@@ -182,24 +197,37 @@ public class StatisticsService {
   public ReferralFigures referrals(Viewer viewer, Period period) {
     AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer);
     boolean one = !scope.allOrganisations();
-    Query q = em.createNativeQuery(StatisticsQueries.referrals(one)).setParameter(1, period.from()).setParameter(2, period.to());
+    Query q =
+        em.createNativeQuery(StatisticsQueries.referrals(one))
+            .setParameter(1, period.from())
+            .setParameter(2, period.to());
     scope.bind(q, 3, 2);
     Map<String, long[]> byRoute = new HashMap<>();
     Map<String, Double> median = new HashMap<>();
     for (Object[] row : rows(q)) {
       String route = row[0] + ">" + row[1];
-      byRoute.put(route, new long[] {number(row[2]), number(row[3]), number(row[4]), number(row[5])});
+      byRoute.put(
+          route, new long[] {number(row[2]), number(row[3]), number(row[4]), number(row[5])});
       median.put(route, row[6] == null ? null : ((Number) row[6]).doubleValue());
     }
     List<String> routes = new ArrayList<>(byRoute.keySet());
-    routes.sort(Comparator.comparing((String r) -> OrganisationType.valueOf(r.substring(0, r.indexOf('>'))).ordinal())
-        .thenComparing(r -> OrganisationType.valueOf(r.substring(r.indexOf('>') + 1)).ordinal()));
+    routes.sort(
+        Comparator.comparing(
+                (String r) -> OrganisationType.valueOf(r.substring(0, r.indexOf('>'))).ordinal())
+            .thenComparing(
+                r -> OrganisationType.valueOf(r.substring(r.indexOf('>') + 1)).ordinal()));
     long[][] counts = new long[routes.size()][3];
     for (int i = 0; i < routes.size(); i++) {
       System.arraycopy(byRoute.get(routes.get(i)), 0, counts[i], 0, 3);
     }
     CountTable raw = new CountTable(routes, List.of("ACCEPTED", "REJECTED", "OTHER"), counts);
-    StatisticsTable table = table(viewer, "statistics.referrals", Dimension.REFERRAL_ROUTE, Dimension.REFERRAL_OUTCOME, raw);
+    StatisticsTable table =
+        table(
+            viewer,
+            "statistics.referrals",
+            Dimension.REFERRAL_ROUTE,
+            Dimension.REFERRAL_OUTCOME,
+            raw);
     List<RouteFigures> shown = new ArrayList<>();
     List<RouteFigures> exported = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
@@ -211,7 +239,8 @@ public class StatisticsService {
     return new ReferralFigures(table, shown, exported);
   }
 
-  private static RouteFigures routeFigures(ProtectedTable t, int row, long answered, Double median, boolean protect) {
+  private static RouteFigures routeFigures(
+      ProtectedTable t, int row, long answered, Double median, boolean protect) {
     ProtectedTable.Cell accepted = t.cell(row, 0);
     ProtectedTable.Cell rejected = t.cell(row, 1);
     Double rate = null;
@@ -233,8 +262,13 @@ public class StatisticsService {
    * @return one column of counts, rows in step order
    */
   public StatisticsTable proceedingsBySteps(Viewer viewer, Period period) {
-    return oneColumn(viewer, period, StatisticsQueries.proceedingsBySteps(!seesAllOrganisations(viewer)), "statistics.proceedings",
-        Dimension.PROCEEDINGS_STEP, java.util.Arrays.stream(ProceedingsEntryKind.values()).map(Enum::name).toList());
+    return oneColumn(
+        viewer,
+        period,
+        StatisticsQueries.proceedingsBySteps(!seesAllOrganisations(viewer)),
+        "statistics.proceedings",
+        Dimension.PROCEEDINGS_STEP,
+        java.util.Arrays.stream(ProceedingsEntryKind.values()).map(Enum::name).toList());
   }
 
   /**
@@ -245,9 +279,16 @@ public class StatisticsService {
    * @return one column of counts
    */
   public StatisticsTable verdicts(Viewer viewer, Period period) {
-    List<String> order = new ArrayList<>(java.util.Arrays.stream(Offence.values()).map(Enum::name).toList());
+    List<String> order =
+        new ArrayList<>(java.util.Arrays.stream(Offence.values()).map(Enum::name).toList());
     order.add(StatisticsQueries.UNKNOWN);
-    return oneColumn(viewer, period, StatisticsQueries.verdicts(!seesAllOrganisations(viewer)), "statistics.verdicts", Dimension.OFFENCE, order);
+    return oneColumn(
+        viewer,
+        period,
+        StatisticsQueries.verdicts(!seesAllOrganisations(viewer)),
+        "statistics.verdicts",
+        Dimension.OFFENCE,
+        order);
   }
 
   /**
@@ -269,7 +310,13 @@ public class StatisticsService {
     return tables;
   }
 
-  private StatisticsTable oneColumn(Viewer viewer, Period period, String sql, String titleKey, Dimension rows, List<String> order) {
+  private StatisticsTable oneColumn(
+      Viewer viewer,
+      Period period,
+      String sql,
+      String titleKey,
+      Dimension rows,
+      List<String> order) {
     Query q = em.createNativeQuery(sql).setParameter(1, period.from()).setParameter(2, period.to());
     AccessPolicy.statisticsScope(viewer).bind(q, 3, 2);
     Map<String, Long> counts = new HashMap<>();
@@ -281,9 +328,11 @@ public class StatisticsService {
   }
 
   /** The protected and, for one organisation's own figures, unprotected versions of a table. */
-  private StatisticsTable table(Viewer viewer, String titleKey, Dimension rows, Dimension columns, CountTable counts) {
+  private StatisticsTable table(
+      Viewer viewer, String titleKey, Dimension rows, Dimension columns, CountTable counts) {
     ProtectedTable exported = protection.protect(counts);
-    ProtectedTable shown = seesAllOrganisations(viewer) ? exported : ProtectedTable.unprotected(counts);
+    ProtectedTable shown =
+        seesAllOrganisations(viewer) ? exported : ProtectedTable.unprotected(counts);
     return new StatisticsTable(titleKey, rows, columns, shown, exported);
   }
 
@@ -295,7 +344,8 @@ public class StatisticsService {
     return new CountTable(labels, List.of("COUNT"), c);
   }
 
-  private static CountTable crossTable(Set<String> rowLabels, Set<String> columnLabels, Map<List<String>, Long> counts) {
+  private static CountTable crossTable(
+      Set<String> rowLabels, Set<String> columnLabels, Map<List<String>, Long> counts) {
     List<String> rl = new ArrayList<>(rowLabels);
     List<String> cl = new ArrayList<>(columnLabels);
     long[][] c = new long[rl.size()][cl.size()];
@@ -307,7 +357,10 @@ public class StatisticsService {
     return new CountTable(rl, cl, c);
   }
 
-  /** The order of a dimension's labels: enums in declaration order, others alphabetically; unknown last. */
+  /**
+   * The order of a dimension's labels: enums in declaration order, others alphabetically; unknown
+   * last.
+   */
   static Comparator<String> order(Dimension d) {
     Function<String, Integer> rank =
         switch (d) {
@@ -318,8 +371,11 @@ public class StatisticsService {
           case MAJORITY -> l -> List.of("MINOR", "ADULT").indexOf(l);
           default -> l -> 0;
         };
-    Comparator<String> unknownLast = Comparator.comparing((String l) -> StatisticsQueries.UNKNOWN.equals(l));
-    return unknownLast.thenComparing(l -> rank.apply(l) < 0 ? Integer.MAX_VALUE : rank.apply(l)).thenComparing(Comparator.naturalOrder());
+    Comparator<String> unknownLast =
+        Comparator.comparing((String l) -> StatisticsQueries.UNKNOWN.equals(l));
+    return unknownLast
+        .thenComparing(l -> rank.apply(l) < 0 ? Integer.MAX_VALUE : rank.apply(l))
+        .thenComparing(Comparator.naturalOrder());
   }
 
   private static <E extends Enum<E>> int ordinal(Class<E> type, String name) {

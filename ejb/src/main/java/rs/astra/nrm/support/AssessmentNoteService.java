@@ -13,8 +13,8 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -24,11 +24,11 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 /**
  * The centres for social work's assessment notes on a case (category SOCIAL): reading them (an
  * audited read; under an own-records permit only the viewer's organisation's notes, selected in the
- * query) and recording one (UPDATE of SOCIAL, by a centre for social work only; nobody changes a note
- * afterwards). Each note is an event on the case's timeline tagged SOCIAL.
+ * query) and recording one (UPDATE of SOCIAL, by a centre for social work only; nobody changes a
+ * note afterwards). Each note is an event on the case's timeline tagged SOCIAL.
  *
- * <p>Days are Europe/Belgrade calendar days ({@link NrmTime#ZONE}); the day of an assessment may not
- * lie in the future.
+ * <p>Days are Europe/Belgrade calendar days ({@link NrmTime#ZONE}); the day of an assessment may
+ * not lie in the future.
  */
 @Stateless
 @StoredBeforeReturn
@@ -42,7 +42,8 @@ public class AssessmentNoteService {
   @Inject private CaseTimeline timeline;
 
   /**
-   * The centres for social work's assessment notes (category SOCIAL), oldest first; an audited read.
+   * The centres for social work's assessment notes (category SOCIAL), oldest first; an audited
+   * read.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -51,11 +52,20 @@ public class AssessmentNoteService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read SOCIAL (recorded)
    */
   public List<AssessmentRow> assessments(Viewer viewer, long caseId) {
-    return assessments(em, viewer, caseId, enforcer.require(viewer, load(caseId), DataCategory.SOCIAL, AccessAction.READ, Instant.now()));
+    return assessments(
+        em,
+        viewer,
+        caseId,
+        enforcer.require(
+            viewer, load(caseId), DataCategory.SOCIAL, AccessAction.READ, Instant.now()));
   }
 
-  /** The assessment notes under a READ of SOCIAL already decided, for this service and the case page; nothing is audited here. */
-  static List<AssessmentRow> assessments(EntityManager em, Viewer viewer, long caseId, Decision read) {
+  /**
+   * The assessment notes under a READ of SOCIAL already decided, for this service and the case
+   * page; nothing is audited here.
+   */
+  static List<AssessmentRow> assessments(
+      EntityManager em, Viewer viewer, long caseId, Decision read) {
     TypedQuery<AssessmentNote> query =
         em.createQuery(
                 "select a from AssessmentNote a join fetch a.organisation join fetch a.recordedBy where a.caseFile.id = :caseId"
@@ -65,7 +75,15 @@ public class AssessmentNoteService {
             .setParameter("caseId", caseId);
     AccessPolicy.bindOwnRecords(query, viewer);
     return query.getResultList().stream()
-        .map(a -> new AssessmentRow(a.getId(), a.getAssessedOn(), a.getOrganisation().getName(), a.getRecordedBy().getDisplayName(), a.getText(), a.getRecommendedMeasures()))
+        .map(
+            a ->
+                new AssessmentRow(
+                    a.getId(),
+                    a.getAssessedOn(),
+                    a.getOrganisation().getName(),
+                    a.getRecordedBy().getDisplayName(),
+                    a.getText(),
+                    a.getRecommendedMeasures()))
         .toList();
   }
 
@@ -94,7 +112,14 @@ public class AssessmentNoteService {
     SupportRecords.notInFuture(now, form.assessedOn());
     AssessmentNote note;
     try {
-      note = new AssessmentNote(em.find(CaseFile.class, caseId), SupportRecords.user(em, viewer), form.assessedOn(), text, SupportRecords.blank(form.recommendedMeasures()), now);
+      note =
+          new AssessmentNote(
+              em.find(CaseFile.class, caseId),
+              SupportRecords.user(em, viewer),
+              form.assessedOn(),
+              text,
+              SupportRecords.blank(form.recommendedMeasures()),
+              now);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("support.error.tooLong");
     }

@@ -13,5 +13,11 @@ import java.time.LocalDate;
  * @param text the assessment
  * @param recommendedMeasures the recommended measures, or {@code null}
  */
-public record AssessmentRow(long id, LocalDate assessedOn, String organisation, String recordedBy, String text, String recommendedMeasures)
+public record AssessmentRow(
+    long id,
+    LocalDate assessedOn,
+    String organisation,
+    String recordedBy,
+    String text,
+    String recommendedMeasures)
     implements Serializable {}

@@ -10,4 +10,5 @@ import java.time.LocalDate;
  * @param text the assessment, required (up to 4000 characters)
  * @param recommendedMeasures the recommended measures, or {@code null} (up to 4000 characters)
  */
-public record NewAssessmentForm(LocalDate assessedOn, String text, String recommendedMeasures) implements Serializable {}
+public record NewAssessmentForm(LocalDate assessedOn, String text, String recommendedMeasures)
+    implements Serializable {}

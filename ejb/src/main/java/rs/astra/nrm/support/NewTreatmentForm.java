@@ -10,4 +10,5 @@ import java.time.LocalDate;
  * @param treatment the treatment given, required (up to 4000 characters)
  * @param note note, or {@code null} (up to 4000 characters)
  */
-public record NewTreatmentForm(LocalDate treatedOn, String treatment, String note) implements Serializable {}
+public record NewTreatmentForm(LocalDate treatedOn, String treatment, String note)
+    implements Serializable {}

@@ -14,8 +14,8 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -25,11 +25,12 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * A case's safety plan (category SOCIAL): reading it (an audited read; under an own-records permit
- * only a plan the viewer's organisation drew up) and drawing it up or revising it (UPDATE of SOCIAL;
- * under an own-records permit only the organisation that drew it up). Each revision is an event on
- * the case's timeline tagged SOCIAL.
+ * only a plan the viewer's organisation drew up) and drawing it up or revising it (UPDATE of
+ * SOCIAL; under an own-records permit only the organisation that drew it up). Each revision is an
+ * event on the case's timeline tagged SOCIAL.
  *
- * <p>The review day may lie in the future; days are Europe/Belgrade calendar days ({@link NrmTime#ZONE}).
+ * <p>The review day may lie in the future; days are Europe/Belgrade calendar days ({@link
+ * NrmTime#ZONE}).
  */
 @Stateless
 @StoredBeforeReturn
@@ -55,11 +56,26 @@ public class SafetyPlanService {
   public Optional<SafetyPlanView> safetyPlan(Viewer viewer, long caseId) {
     Instant now = Instant.now();
     CaseFacts f = load(caseId);
-    return safetyPlan(em, enforcer, viewer, f, enforcer.require(viewer, f, DataCategory.SOCIAL, AccessAction.READ, now), now);
+    return safetyPlan(
+        em,
+        enforcer,
+        viewer,
+        f,
+        enforcer.require(viewer, f, DataCategory.SOCIAL, AccessAction.READ, now),
+        now);
   }
 
-  /** The current safety plan under a READ of SOCIAL already decided, for this service and the case page; nothing is audited here. */
-  static Optional<SafetyPlanView> safetyPlan(EntityManager em, AccessEnforcer enforcer, Viewer viewer, CaseFacts f, Decision read, Instant now) {
+  /**
+   * The current safety plan under a READ of SOCIAL already decided, for this service and the case
+   * page; nothing is audited here.
+   */
+  static Optional<SafetyPlanView> safetyPlan(
+      EntityManager em,
+      AccessEnforcer enforcer,
+      Viewer viewer,
+      CaseFacts f,
+      Decision read,
+      Instant now) {
     long caseId = f.caseId();
     TypedQuery<SafetyPlan> query =
         em.createQuery(
@@ -82,7 +98,9 @@ public class SafetyPlanService {
                     p.getOrganisation().getName(),
                     p.getUpdatedBy().getDisplayName(),
                     p.getUpdatedAt(),
-                    update.permitted() && (update.scope() == Decision.Scope.ALL_RECORDS || p.getOrganisation().getId() == viewer.organisationId())));
+                    update.permitted()
+                        && (update.scope() == Decision.Scope.ALL_RECORDS
+                            || p.getOrganisation().getId() == viewer.organisationId())));
   }
 
   /**
@@ -94,7 +112,8 @@ public class SafetyPlanService {
    * @param caseId the case
    * @param form the new text, with the version she revised ({@code null} for a first plan)
    * @return the plan's new version
-   * @throws ConcurrentUpdateException when someone else drew up or revised the plan since she saw it
+   * @throws ConcurrentUpdateException when someone else drew up or revised the plan since she saw
+   *     it
    * @throws InvalidRequestException {@code support.error.safetyPlanIncomplete}, {@code .tooLong},
    *     {@code .notYourRecord}, {@code case.notFound}
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update SOCIAL (recorded)
@@ -106,9 +125,15 @@ public class SafetyPlanService {
       throw new InvalidRequestException("support.error.safetyPlanIncomplete");
     }
     Instant now = Instant.now();
-    Decision d = enforcer.require(viewer, load(caseId), DataCategory.SOCIAL, AccessAction.UPDATE, now);
+    Decision d =
+        enforcer.require(viewer, load(caseId), DataCategory.SOCIAL, AccessAction.UPDATE, now);
     SafetyPlan plan =
-        em.createQuery("select p from SafetyPlan p where p.caseFile.id = :caseId", SafetyPlan.class).setParameter("caseId", caseId).getResultList().stream()
+        em
+            .createQuery(
+                "select p from SafetyPlan p where p.caseFile.id = :caseId", SafetyPlan.class)
+            .setParameter("caseId", caseId)
+            .getResultList()
+            .stream()
             .findFirst()
             .orElse(null);
     boolean first = plan == null;
@@ -118,7 +143,8 @@ public class SafetyPlanService {
       }
       plan = new SafetyPlan(em.find(CaseFile.class, caseId), SupportRecords.user(em, viewer), now);
     } else {
-      if (d.scope() != Decision.Scope.ALL_RECORDS && plan.getOrganisation().getId() != viewer.organisationId()) {
+      if (d.scope() != Decision.Scope.ALL_RECORDS
+          && plan.getOrganisation().getId() != viewer.organisationId()) {
         throw new InvalidRequestException("support.error.notYourRecord");
       }
       if (form.expectedVersion() == null || plan.getVersion() != form.expectedVersion()) {
@@ -126,7 +152,13 @@ public class SafetyPlanService {
       }
     }
     try {
-      plan.revise(risks, measures, SupportRecords.blank(form.emergencyContacts()), form.reviewOn(), SupportRecords.user(em, viewer), now);
+      plan.revise(
+          risks,
+          measures,
+          SupportRecords.blank(form.emergencyContacts()),
+          form.reviewOn(),
+          SupportRecords.user(em, viewer),
+          now);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("support.error.tooLong");
     }

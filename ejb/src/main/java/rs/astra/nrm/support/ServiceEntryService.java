@@ -17,8 +17,8 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Organisation;
@@ -50,8 +50,8 @@ public class ServiceEntryService {
 
   /**
    * The services of the support plan in the given categories, oldest first. Each category is an
-   * audited read; the query selects only those categories, and under an own-records permit only
-   * the services her organisation recorded.
+   * audited read; the query selects only those categories, and under an own-records permit only the
+   * services her organisation recorded.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -59,16 +59,27 @@ public class ServiceEntryService {
    * @return the services
    * @throws IllegalArgumentException for a category other than SOCIAL or HEALTH
    * @throws InvalidRequestException {@code case.notFound} for a case that does not exist
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories
+   *     (recorded)
    */
   public List<ServiceRow> services(Viewer viewer, long caseId, Set<DataCategory> categories) {
     Instant now = Instant.now();
     CaseFacts f = load(caseId);
-    return services(em, enforcer, viewer, f, SupportRecords.require(enforcer, viewer, f, categories, now), now);
+    return services(
+        em, enforcer, viewer, f, SupportRecords.require(enforcer, viewer, f, categories, now), now);
   }
 
-  /** The services of the categories already read (the decisions), for this service and the case page; nothing is audited here. */
-  static List<ServiceRow> services(EntityManager em, AccessEnforcer enforcer, Viewer viewer, CaseFacts f, Map<DataCategory, Decision> read, Instant now) {
+  /**
+   * The services of the categories already read (the decisions), for this service and the case
+   * page; nothing is audited here.
+   */
+  static List<ServiceRow> services(
+      EntityManager em,
+      AccessEnforcer enforcer,
+      Viewer viewer,
+      CaseFacts f,
+      Map<DataCategory, Decision> read,
+      Instant now) {
     if (read.isEmpty()) {
       return List.of();
     }
@@ -90,7 +101,11 @@ public class ServiceEntryService {
                     + " where s.caseFile.id = :caseId and ("
                     + (all.isEmpty() ? "" : "s.category in :all")
                     + (all.isEmpty() || own.isEmpty() ? "" : " or ")
-                    + (own.isEmpty() ? "" : "(s.category in :own and " + AccessPolicy.ownRecords("s.organisation.id") + ")")
+                    + (own.isEmpty()
+                        ? ""
+                        : "(s.category in :own and "
+                            + AccessPolicy.ownRecords("s.organisation.id")
+                            + ")")
                     + ") order by s.recordedAt, s.id",
                 ServiceEntry.class)
             .setParameter("caseId", caseId);
@@ -108,7 +123,9 @@ public class ServiceEntryService {
                     s.getVersion(),
                     s.getType(),
                     s.getCategory(),
-                    s.getProviderOrganisation() == null ? null : s.getProviderOrganisation().getName(),
+                    s.getProviderOrganisation() == null
+                        ? null
+                        : s.getProviderOrganisation().getName(),
                     s.getProviderName(),
                     s.getStatus(),
                     s.getPlannedOn(),
@@ -118,7 +135,9 @@ public class ServiceEntryService {
                     s.getOrganisation().getName(),
                     s.getRecordedBy().getDisplayName(),
                     s.getRecordedAt(),
-                    changeAll.contains(s.getCategory()) || (changeOwn.contains(s.getCategory()) && s.getOrganisation().getId() == viewer.organisationId())))
+                    changeAll.contains(s.getCategory())
+                        || (changeOwn.contains(s.getCategory())
+                            && s.getOrganisation().getId() == viewer.organisationId())))
         .toList();
   }
 
@@ -131,7 +150,8 @@ public class ServiceEntryService {
    * @return the new service's id
    * @throws InvalidRequestException {@code support.error.typeRequired}, {@code .unknownProvider},
    *     {@code .futureDate}, {@code .endBeforeStart}, {@code .tooLong}, or {@code case.notFound}
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category
+   *     (recorded)
    */
   public long addService(Viewer viewer, long caseId, NewServiceForm form) {
     if (form.type() == null) {
@@ -149,19 +169,38 @@ public class ServiceEntryService {
         throw new InvalidRequestException("support.error.unknownProvider");
       }
     }
-    if (form.startedOn() != null && form.endedOn() != null && form.endedOn().isBefore(form.startedOn())) {
+    if (form.startedOn() != null
+        && form.endedOn() != null
+        && form.endedOn().isBefore(form.startedOn())) {
       throw new InvalidRequestException("support.error.endBeforeStart");
     }
     ServiceStatus status = form.status() == null ? ServiceStatus.PLANNED : form.status();
-    ServiceEntry entry = new ServiceEntry(em.find(CaseFile.class, caseId), SupportRecords.user(em, viewer), form.type(), status, now);
+    ServiceEntry entry =
+        new ServiceEntry(
+            em.find(CaseFile.class, caseId),
+            SupportRecords.user(em, viewer),
+            form.type(),
+            status,
+            now);
     try {
-      entry.describe(provider, SupportRecords.blank(form.providerName()), form.plannedOn(), form.startedOn(), form.endedOn(), SupportRecords.blank(form.note()));
+      entry.describe(
+          provider,
+          SupportRecords.blank(form.providerName()),
+          form.plannedOn(),
+          form.startedOn(),
+          form.endedOn(),
+          SupportRecords.blank(form.note()));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("support.error.tooLong");
     }
     em.persist(entry);
     em.flush();
-    timeline.record(caseId, viewer, CaseEvent.Type.SERVICE_ADDED, form.type().name() + ": " + status.name(), category);
+    timeline.record(
+        caseId,
+        viewer,
+        CaseEvent.Type.SERVICE_ADDED,
+        form.type().name() + ": " + status.name(),
+        category);
     return entry.getId();
   }
 
@@ -176,11 +215,13 @@ public class ServiceEntryService {
    * @param next the new status
    * @param day the day of the change, not in the future; {@code null} = today
    * @throws ConcurrentUpdateException when someone else changed it since she saw it
-   * @throws InvalidRequestException {@code support.error.notFound}, {@code .statusRequired},
-   *     {@code .sameStatus}, {@code .notYourRecord}, {@code .futureDate}, {@code .endBeforeStart}
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category (recorded)
+   * @throws InvalidRequestException {@code support.error.notFound}, {@code .statusRequired}, {@code
+   *     .sameStatus}, {@code .notYourRecord}, {@code .futureDate}, {@code .endBeforeStart}
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category
+   *     (recorded)
    */
-  public void changeStatus(Viewer viewer, long serviceId, long expectedVersion, ServiceStatus next, LocalDate day) {
+  public void changeStatus(
+      Viewer viewer, long serviceId, long expectedVersion, ServiceStatus next, LocalDate day) {
     if (next == null) {
       throw new InvalidRequestException("support.error.statusRequired");
     }
@@ -191,7 +232,8 @@ public class ServiceEntryService {
     Instant now = Instant.now();
     long caseId = s.getCaseFile().getId();
     Decision d = enforcer.require(viewer, load(caseId), s.getCategory(), AccessAction.UPDATE, now);
-    if (d.scope() != Decision.Scope.ALL_RECORDS && s.getOrganisation().getId() != viewer.organisationId()) {
+    if (d.scope() != Decision.Scope.ALL_RECORDS
+        && s.getOrganisation().getId() != viewer.organisationId()) {
       throw new InvalidRequestException("support.error.notYourRecord");
     }
     if (s.getVersion() != expectedVersion) {
@@ -209,7 +251,12 @@ public class ServiceEntryService {
       throw new InvalidRequestException("support.error.endBeforeStart");
     }
     SupportRecords.flush(em, "service");
-    timeline.record(caseId, viewer, CaseEvent.Type.SERVICE_STATUS_CHANGED, s.getType().name() + ": " + before.name() + " → " + next.name(), s.getCategory());
+    timeline.record(
+        caseId,
+        viewer,
+        CaseEvent.Type.SERVICE_STATUS_CHANGED,
+        s.getType().name() + ": " + before.name() + " → " + next.name(),
+        s.getCategory());
   }
 
   private CaseFacts load(long caseId) {

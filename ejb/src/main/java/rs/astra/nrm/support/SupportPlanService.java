@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -24,17 +24,18 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * A case's support on the case page: the services of the support plan (HTCDS Support Plan), the
- * safety plan, the centres for social work's assessment notes and the health institutions' treatment
- * records read at once ({@link #view}, one audit record per category), and the categories the viewer
- * may change. Each aggregate has its own service — {@link ServiceEntryService}, {@link
- * SafetyPlanService}, {@link AssessmentNoteService}, {@link TreatmentRecordService} — which states its
- * rules; the methods here that read or change one aggregate delegate to it.
+ * safety plan, the centres for social work's assessment notes and the health institutions'
+ * treatment records read at once ({@link #view}, one audit record per category), and the categories
+ * the viewer may change. Each aggregate has its own service — {@link ServiceEntryService}, {@link
+ * SafetyPlanService}, {@link AssessmentNoteService}, {@link TreatmentRecordService} — which states
+ * its rules; the methods here that read or change one aggregate delegate to it.
  *
  * <ul>
- *   <li>Every read is an explicit, audited request ({@link AccessEnforcer#require}) for its category:
- *       SOCIAL, or HEALTH for health and medical services and treatment records (GDPR Art. 9). The
- *       queries select only the permitted categories, and under an own-records permit only the
- *       records the viewer's organisation made: nothing is loaded and then dropped in Java.
+ *   <li>Every read is an explicit, audited request ({@link AccessEnforcer#require}) for its
+ *       category: SOCIAL, or HEALTH for health and medical services and treatment records (GDPR
+ *       Art. 9). The queries select only the permitted categories, and under an own-records permit
+ *       only the records the viewer's organisation made: nothing is loaded and then dropped in
+ *       Java.
  *   <li>Every change needs UPDATE of the record's category (see the aggregate's service).
  * </ul>
  */
@@ -43,7 +44,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 public class SupportPlanService {
 
   /** The categories of support records. */
-  public static final Set<DataCategory> CATEGORIES = EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH);
+  public static final Set<DataCategory> CATEGORIES =
+      EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH);
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
@@ -69,7 +71,8 @@ public class SupportPlanService {
    * @return what she may read of them
    * @throws IllegalArgumentException for a category other than SOCIAL or HEALTH
    * @throws InvalidRequestException {@code case.notFound} for a case that does not exist
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories
+   *     (recorded)
    */
   public SupportView view(Viewer viewer, long caseId, Set<DataCategory> categories) {
     Instant now = Instant.now();
@@ -80,7 +83,9 @@ public class SupportPlanService {
     return new SupportView(
         Set.copyOf(read.keySet()),
         ServiceEntryService.services(em, enforcer, viewer, f, read, now),
-        social == null ? null : SafetyPlanService.safetyPlan(em, enforcer, viewer, f, social, now).orElse(null),
+        social == null
+            ? null
+            : SafetyPlanService.safetyPlan(em, enforcer, viewer, f, social, now).orElse(null),
         social == null ? List.of() : AssessmentNoteService.assessments(em, viewer, caseId, social),
         health == null ? List.of() : TreatmentRecordService.treatments(em, viewer, caseId, health));
   }
@@ -88,8 +93,8 @@ public class SupportPlanService {
   // ---------------------------------------------------------------- who may change what
 
   /**
-   * The support categories the viewer may change on a case (to offer her the forms). Deciding
-   * reads no personal data, so nothing is audited; each change is decided and audited again.
+   * The support categories the viewer may change on a case (to offer her the forms). Deciding reads
+   * no personal data, so nothing is audited; each change is decided and audited again.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -114,9 +119,9 @@ public class SupportPlanService {
   /**
    * Delegates to {@link ServiceEntryService#services}; kept for the callers of this service.
    *
-   * The services of the support plan in the given categories, oldest first. Each category is an
-   * audited read; the query selects only those categories, and under an own-records permit only
-   * the services her organisation recorded.
+   * <p>The services of the support plan in the given categories, oldest first. Each category is an
+   * audited read; the query selects only those categories, and under an own-records permit only the
+   * services her organisation recorded.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -124,7 +129,8 @@ public class SupportPlanService {
    * @return the services
    * @throws IllegalArgumentException for a category other than SOCIAL or HEALTH
    * @throws InvalidRequestException {@code case.notFound} for a case that does not exist
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read one of the categories
+   *     (recorded)
    */
   public List<ServiceRow> services(Viewer viewer, long caseId, Set<DataCategory> categories) {
     return services.services(viewer, caseId, categories);
@@ -133,7 +139,7 @@ public class SupportPlanService {
   /**
    * Delegates to {@link ServiceEntryService#addService}; kept for the callers of this service.
    *
-   * Puts a service on the support plan; her organisation owns the entry.
+   * <p>Puts a service on the support plan; her organisation owns the entry.
    *
    * @param viewer who records it; she must be permitted to UPDATE the service type's category
    * @param caseId the case
@@ -141,7 +147,8 @@ public class SupportPlanService {
    * @return the new service's id
    * @throws InvalidRequestException {@code support.error.typeRequired}, {@code .unknownProvider},
    *     {@code .futureDate}, {@code .endBeforeStart}, {@code .tooLong}, or {@code case.notFound}
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category (recorded)
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category
+   *     (recorded)
    */
   public long addService(Viewer viewer, long caseId, NewServiceForm form) {
     return services.addService(viewer, caseId, form);
@@ -150,8 +157,8 @@ public class SupportPlanService {
   /**
    * Delegates to {@link ServiceEntryService#changeStatus}; kept for the callers of this service.
    *
-   * Moves a service to another status (optimistic locking: the version the user saw must still be
-   * current).
+   * <p>Moves a service to another status (optimistic locking: the version the user saw must still
+   * be current).
    *
    * @param viewer who changes it; she must be permitted to UPDATE its category, and under an
    *     own-records permit her organisation must have recorded it
@@ -160,11 +167,13 @@ public class SupportPlanService {
    * @param next the new status
    * @param day the day of the change, not in the future; {@code null} = today
    * @throws ConcurrentUpdateException when someone else changed it since she saw it
-   * @throws InvalidRequestException {@code support.error.notFound}, {@code .statusRequired},
-   *     {@code .sameStatus}, {@code .notYourRecord}, {@code .futureDate}, {@code .endBeforeStart}
-   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category (recorded)
+   * @throws InvalidRequestException {@code support.error.notFound}, {@code .statusRequired}, {@code
+   *     .sameStatus}, {@code .notYourRecord}, {@code .futureDate}, {@code .endBeforeStart}
+   * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category
+   *     (recorded)
    */
-  public void changeStatus(Viewer viewer, long serviceId, long expectedVersion, ServiceStatus next, LocalDate day) {
+  public void changeStatus(
+      Viewer viewer, long serviceId, long expectedVersion, ServiceStatus next, LocalDate day) {
     services.changeStatus(viewer, serviceId, expectedVersion, next, day);
   }
 
@@ -173,7 +182,7 @@ public class SupportPlanService {
   /**
    * Delegates to {@link SafetyPlanService#safetyPlan}; kept for the callers of this service.
    *
-   * The current safety plan (category SOCIAL), an audited read.
+   * <p>The current safety plan (category SOCIAL), an audited read.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -189,7 +198,7 @@ public class SupportPlanService {
   /**
    * Delegates to {@link SafetyPlanService#saveSafetyPlan}; kept for the callers of this service.
    *
-   * Draws up the safety plan, or revises the current one in place (the timeline records the
+   * <p>Draws up the safety plan, or revises the current one in place (the timeline records the
    * revision; the earlier text is not kept).
    *
    * @param viewer who writes it; she must be permitted to UPDATE SOCIAL, and under an own-records
@@ -197,7 +206,8 @@ public class SupportPlanService {
    * @param caseId the case
    * @param form the new text, with the version she revised ({@code null} for a first plan)
    * @return the plan's new version
-   * @throws ConcurrentUpdateException when someone else drew up or revised the plan since she saw it
+   * @throws ConcurrentUpdateException when someone else drew up or revised the plan since she saw
+   *     it
    * @throws InvalidRequestException {@code support.error.safetyPlanIncomplete}, {@code .tooLong},
    *     {@code .notYourRecord}, {@code case.notFound}
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update SOCIAL (recorded)
@@ -211,7 +221,8 @@ public class SupportPlanService {
   /**
    * Delegates to {@link AssessmentNoteService#assessments}; kept for the callers of this service.
    *
-   * The centres for social work's assessment notes (category SOCIAL), oldest first; an audited read.
+   * <p>The centres for social work's assessment notes (category SOCIAL), oldest first; an audited
+   * read.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -224,9 +235,10 @@ public class SupportPlanService {
   }
 
   /**
-   * Delegates to {@link AssessmentNoteService#recordAssessment}; kept for the callers of this service.
+   * Delegates to {@link AssessmentNoteService#recordAssessment}; kept for the callers of this
+   * service.
    *
-   * Records a centre for social work's assessment.
+   * <p>Records a centre for social work's assessment.
    *
    * @param viewer a professional of a centre for social work permitted to UPDATE SOCIAL
    * @param caseId the case
@@ -246,7 +258,7 @@ public class SupportPlanService {
   /**
    * Delegates to {@link TreatmentRecordService#treatments}; kept for the callers of this service.
    *
-   * The health institutions' treatment records (category HEALTH), oldest first; an audited read.
+   * <p>The health institutions' treatment records (category HEALTH), oldest first; an audited read.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -259,16 +271,18 @@ public class SupportPlanService {
   }
 
   /**
-   * Delegates to {@link TreatmentRecordService#recordTreatment}; kept for the callers of this service.
+   * Delegates to {@link TreatmentRecordService#recordTreatment}; kept for the callers of this
+   * service.
    *
-   * Records a treatment given by a health institution.
+   * <p>Records a treatment given by a health institution.
    *
    * @param viewer a health worker permitted to UPDATE HEALTH
    * @param caseId the case
    * @param form the treatment
    * @return the new record's id
    * @throws InvalidRequestException {@code support.error.treatmentByHealthInstitution} for anyone
-   *     else, {@code .treatmentIncomplete}, {@code .futureDate}, {@code .tooLong}, {@code case.notFound}
+   *     else, {@code .treatmentIncomplete}, {@code .futureDate}, {@code .tooLong}, {@code
+   *     case.notFound}
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update HEALTH (recorded)
    */
   public long recordTreatment(Viewer viewer, long caseId, NewTreatmentForm form) {

@@ -18,13 +18,23 @@ import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.NrmTime;
 
-/** What the support services share: the audited reads of the case page, the author, days and texts. */
+/**
+ * What the support services share: the audited reads of the case page, the author, days and texts.
+ */
 final class SupportRecords {
 
   private SupportRecords() {}
 
-  /** Asks READ of each support category in turn (each an audit record); the decisions in category order. */
-  static Map<DataCategory, Decision> require(AccessEnforcer enforcer, Viewer viewer, CaseFacts f, Set<DataCategory> categories, Instant now) {
+  /**
+   * Asks READ of each support category in turn (each an audit record); the decisions in category
+   * order.
+   */
+  static Map<DataCategory, Decision> require(
+      AccessEnforcer enforcer,
+      Viewer viewer,
+      CaseFacts f,
+      Set<DataCategory> categories,
+      Instant now) {
     if (!SupportPlanService.CATEGORIES.containsAll(categories)) {
       throw new IllegalArgumentException("not a support category: " + categories);
     }

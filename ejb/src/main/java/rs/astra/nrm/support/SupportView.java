@@ -15,5 +15,9 @@ import rs.astra.nrm.consent.DataCategory;
  * @param treatments the treatment records (empty unless HEALTH was read)
  */
 public record SupportView(
-    Set<DataCategory> categories, List<ServiceRow> services, SafetyPlanView safetyPlan, List<AssessmentRow> assessments, List<TreatmentRow> treatments)
+    Set<DataCategory> categories,
+    List<ServiceRow> services,
+    SafetyPlanView safetyPlan,
+    List<AssessmentRow> assessments,
+    List<TreatmentRow> treatments)
     implements Serializable {}

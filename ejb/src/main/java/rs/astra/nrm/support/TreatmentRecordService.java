@@ -13,8 +13,8 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseAccess;
+import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
@@ -23,8 +23,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
  * The health institutions' treatment records on a case (category HEALTH, GDPR Art. 9): reading them
- * (an audited read; under an own-records permit only the viewer's institution's records, selected in
- * the query) and recording one (UPDATE of HEALTH, by a health institution only; nobody changes a
+ * (an audited read; under an own-records permit only the viewer's institution's records, selected
+ * in the query) and recording one (UPDATE of HEALTH, by a health institution only; nobody changes a
  * record afterwards). Each record is an event on the case's timeline tagged HEALTH.
  *
  * <p>Days are Europe/Belgrade calendar days ({@link NrmTime#ZONE}); the day of a treatment may not
@@ -51,11 +51,20 @@ public class TreatmentRecordService {
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not read HEALTH (recorded)
    */
   public List<TreatmentRow> treatments(Viewer viewer, long caseId) {
-    return treatments(em, viewer, caseId, enforcer.require(viewer, load(caseId), DataCategory.HEALTH, AccessAction.READ, Instant.now()));
+    return treatments(
+        em,
+        viewer,
+        caseId,
+        enforcer.require(
+            viewer, load(caseId), DataCategory.HEALTH, AccessAction.READ, Instant.now()));
   }
 
-  /** The treatment records under a READ of HEALTH already decided, for this service and the case page; nothing is audited here. */
-  static List<TreatmentRow> treatments(EntityManager em, Viewer viewer, long caseId, Decision read) {
+  /**
+   * The treatment records under a READ of HEALTH already decided, for this service and the case
+   * page; nothing is audited here.
+   */
+  static List<TreatmentRow> treatments(
+      EntityManager em, Viewer viewer, long caseId, Decision read) {
     TypedQuery<TreatmentRecord> query =
         em.createQuery(
                 "select t from TreatmentRecord t join fetch t.organisation join fetch t.recordedBy where t.caseFile.id = :caseId"
@@ -65,7 +74,15 @@ public class TreatmentRecordService {
             .setParameter("caseId", caseId);
     AccessPolicy.bindOwnRecords(query, viewer);
     return query.getResultList().stream()
-        .map(t -> new TreatmentRow(t.getId(), t.getTreatedOn(), t.getOrganisation().getName(), t.getRecordedBy().getDisplayName(), t.getTreatment(), t.getNote()))
+        .map(
+            t ->
+                new TreatmentRow(
+                    t.getId(),
+                    t.getTreatedOn(),
+                    t.getOrganisation().getName(),
+                    t.getRecordedBy().getDisplayName(),
+                    t.getTreatment(),
+                    t.getNote()))
         .toList();
   }
 
@@ -77,7 +94,8 @@ public class TreatmentRecordService {
    * @param form the treatment
    * @return the new record's id
    * @throws InvalidRequestException {@code support.error.treatmentByHealthInstitution} for anyone
-   *     else, {@code .treatmentIncomplete}, {@code .futureDate}, {@code .tooLong}, {@code case.notFound}
+   *     else, {@code .treatmentIncomplete}, {@code .futureDate}, {@code .tooLong}, {@code
+   *     case.notFound}
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update HEALTH (recorded)
    */
   public long recordTreatment(Viewer viewer, long caseId, NewTreatmentForm form) {
@@ -93,7 +111,14 @@ public class TreatmentRecordService {
     SupportRecords.notInFuture(now, form.treatedOn());
     TreatmentRecord treated;
     try {
-      treated = new TreatmentRecord(em.find(CaseFile.class, caseId), SupportRecords.user(em, viewer), form.treatedOn(), treatment, SupportRecords.blank(form.note()), now);
+      treated =
+          new TreatmentRecord(
+              em.find(CaseFile.class, caseId),
+              SupportRecords.user(em, viewer),
+              form.treatedOn(),
+              treatment,
+              SupportRecords.blank(form.note()),
+              now);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("support.error.tooLong");
     }

@@ -13,5 +13,11 @@ import java.time.LocalDate;
  * @param treatment the treatment given
  * @param note note, or {@code null}
  */
-public record TreatmentRow(long id, LocalDate treatedOn, String organisation, String recordedBy, String treatment, String note)
+public record TreatmentRow(
+    long id,
+    LocalDate treatedOn,
+    String organisation,
+    String recordedBy,
+    String treatment,
+    String note)
     implements Serializable {}

@@ -14,10 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Audit ids come from blocks of the sequence, are never given twice, and a block serves several requests. */
+/**
+ * Audit ids come from blocks of the sequence, are never given twice, and a block serves several
+ * requests.
+ */
 class AuditIdBlocksTest {
 
-  /** A sequence that starts at 50 and steps by 50, as {@code audit_record_seq} does, counting its calls. */
+  /**
+   * A sequence that starts at 50 and steps by 50, as {@code audit_record_seq} does, counting its
+   * calls.
+   */
   private static final class Sequence {
     final AtomicLong value = new AtomicLong(0);
     final AtomicInteger calls = new AtomicInteger();
@@ -53,15 +59,17 @@ class AuditIdBlocksTest {
     List<Future<List<Long>>> results = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       int seed = t;
-      results.add(pool.submit(() -> {
-        List<Long> mine = new ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
-          for (long id : blocks.take(1 + (i * 7 + seed) % 60, seq::nextval)) {
-            mine.add(id);
-          }
-        }
-        return mine;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; i < 2_000; i++) {
+                  for (long id : blocks.take(1 + (i * 7 + seed) % 60, seq::nextval)) {
+                    mine.add(id);
+                  }
+                }
+                return mine;
+              }));
     }
     Set<Long> all = new HashSet<>();
     long total = 0;
@@ -72,6 +80,9 @@ class AuditIdBlocksTest {
     }
     pool.shutdown();
     assertEquals(total, all.size(), "no id was given twice");
-    assertEquals(true, all.stream().allMatch(id -> id >= 1 && id <= seq.value.get()), "every id is below the sequence's value");
+    assertEquals(
+        true,
+        all.stream().allMatch(id -> id >= 1 && id <= seq.value.get()),
+        "every id is below the sequence's value");
   }
 }

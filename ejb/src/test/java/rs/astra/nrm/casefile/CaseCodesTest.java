@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The form of new case codes: random, in the reading-safe alphabet, accepted by {@link CaseFile}. */
+/**
+ * The form of new case codes: random, in the reading-safe alphabet, accepted by {@link CaseFile}.
+ */
 class CaseCodesTest {
 
   @Test
@@ -20,7 +22,10 @@ class CaseCodesTest {
       assertFalse(code.substring(9).matches(".*[ILOU].*"), "no I, L, O or U: " + code);
       seen.add(code);
     }
-    assertTrue(seen.size() > 1_990, "2,000 codes are (almost surely) all different; consecutive ones carry no count");
-    assertTrue(CaseFile.CODE.matcher("NRM-2025-00042").matches(), "codes handed out before stay valid");
+    assertTrue(
+        seen.size() > 1_990,
+        "2,000 codes are (almost surely) all different; consecutive ones carry no count");
+    assertTrue(
+        CaseFile.CODE.matcher("NRM-2025-00042").matches(), "codes handed out before stay valid");
   }
 }

@@ -35,9 +35,9 @@ import rs.astra.nrm.referral.ReferralState;
 
 /**
  * Runs the access matrix, {@code access-matrix.csv} next to this class in the test resources: one
- * row per scenario, in words a caseworker or a data-protection officer can review, with the decision
- * the {@link AccessPolicy} must give. Each row becomes one test, named after its row number and its
- * note; a last test checks that every data row of the file was run.
+ * row per scenario, in words a caseworker or a data-protection officer can review, with the
+ * decision the {@link AccessPolicy} must give. Each row becomes one test, named after its row
+ * number and its note; a last test checks that every data row of the file was run.
  *
  * <p>The world every row lives in:
  *
@@ -45,57 +45,58 @@ import rs.astra.nrm.referral.ReferralState;
  *   <li>"Today" is 30 November 2026, 12:00 in Europe/Belgrade ({@link #NOW}).
  *   <li>The case is owned by an NGO. {@code relation} says where the user stands: {@code owner} and
  *       {@code administrator-of-owner} are users of that NGO; {@code recipient} is a user of an
- *       organisation the case is referred to ({@code referral_state}, {@code purpose},
- *       {@code referral_categories} describe that referral); {@code other-organisation} is a user of
- *       an organisation that has no referral, while the referral of the row (if any) goes to some
+ *       organisation the case is referred to ({@code referral_state}, {@code purpose}, {@code
+ *       referral_categories} describe that referral); {@code other-organisation} is a user of an
+ *       organisation that has no referral, while the referral of the row (if any) goes to some
  *       other organisation. For owners, the referral of the row goes to another organisation too.
  *   <li>{@code purpose} is the purpose of the referral and of the consent; {@code -} when there is
  *       neither, {@code imported-without-purpose} for an imported historic referral.
  *   <li>{@code consent} is the consent of the data subject to the referral's recipient for the
  *       purpose, covering {@code consent_categories}: {@code none}, {@code active} (given a month
  *       ago, valid a year), {@code expired-yesterday}, {@code expires-today} (last day today: still
- *       valid), {@code withdrawn} (yesterday), {@code not-yet-valid} (starts tomorrow),
- *       {@code other-purpose} (for LEGAL_AID, or REINTEGRATION when the referral is for legal aid),
- *       {@code other-category} (its categories must not include the row's category),
- *       {@code other-recipient} (to a third organisation), {@code other-person} (it belongs to another
+ *       valid), {@code withdrawn} (yesterday), {@code not-yet-valid} (starts tomorrow), {@code
+ *       other-purpose} (for LEGAL_AID, or REINTEGRATION when the referral is for legal aid), {@code
+ *       other-category} (its categories must not include the row's category), {@code
+ *       other-recipient} (to a third organisation), {@code other-person} (it belongs to another
  *       person's case, so this case has none) and {@code renewed-after-withdrawal} (a withdrawn
  *       consent and a newer active one; the newer one must be the basis).
- *   <li>{@code break_glass}: {@code none}; {@code valid} (opened an hour ago through
- *       {@link AccessPolicy#decideEmergencyAccess}, when the referral was live, then recorded);
- *       {@code valid-other-category} (the same, for HEALTH, or for CONTACT when the row asks for
- *       HEALTH); {@code expired} (ended a minute ago); {@code opened-by-colleague} (current, opened
- *       by another user of the same organisation); {@code too-short-reason} (opening with a
- *       10-character reason must be refused with REASON_TOO_SHORT, and nothing is recorded);
- *       {@code non-referred-case} (opening must be refused with NOT_REFERRED, and nothing is
- *       recorded); and, only with the action {@code open-emergency-access}: {@code with-reason} (a
- *       proper reason), {@code too-short-reason}, {@code no-break-space-reason} (25 U+00A0),
- *       {@code zero-width-reason} (a short word padded with 25 U+200B), {@code repeated-reason} (25
- *       "x"), {@code placeholder-reason} ("test test …"), {@code with-vital-interest} (a proper
- *       reason and the confirmed threat to life or health, GDPR Art. 9(2)(c)), {@code already-open}
- *       (the user has an open one to the category), {@code expired-one-before} (hers ended a minute
+ *   <li>{@code break_glass}: {@code none}; {@code valid} (opened an hour ago through {@link
+ *       AccessPolicy#decideEmergencyAccess}, when the referral was live, then recorded); {@code
+ *       valid-other-category} (the same, for HEALTH, or for CONTACT when the row asks for HEALTH);
+ *       {@code expired} (ended a minute ago); {@code opened-by-colleague} (current, opened by
+ *       another user of the same organisation); {@code too-short-reason} (opening with a
+ *       10-character reason must be refused with REASON_TOO_SHORT, and nothing is recorded); {@code
+ *       non-referred-case} (opening must be refused with NOT_REFERRED, and nothing is recorded);
+ *       and, only with the action {@code open-emergency-access}: {@code with-reason} (a proper
+ *       reason), {@code too-short-reason}, {@code no-break-space-reason} (25 U+00A0), {@code
+ *       zero-width-reason} (a short word padded with 25 U+200B), {@code repeated-reason} (25 "x"),
+ *       {@code placeholder-reason} ("test test …"), {@code with-vital-interest} (a proper reason
+ *       and the confirmed threat to life or health, GDPR Art. 9(2)(c)), {@code already-open} (the
+ *       user has an open one to the category), {@code expired-one-before} (hers ended a minute
  *       ago), {@code daily-limit-reached} / {@code one-below-daily-limit} (3 or 2 opened today, the
  *       limit being 3) and {@code closed-case} (the case is closed).
- *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, or
- *       {@code open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}.
+ *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, or {@code
+ *       open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}.
  *   <li>Expectations: {@code expected} PERMIT or DENY; {@code expected_basis} OWNER,
- *       LEGAL_BASIS:&lt;rule code of {@link LegalBasisTable}&gt;, CONSENT, BREAK_GLASS or NONE (for a
- *       CONSENT or BREAK_GLASS permit the test also checks that the decision names the consent or
+ *       LEGAL_BASIS:&lt;rule code of {@link LegalBasisTable}&gt;, CONSENT, BREAK_GLASS or NONE (for
+ *       a CONSENT or BREAK_GLASS permit the test also checks that the decision names the consent or
  *       emergency access that granted it); {@code expected_scope} ALL_RECORDS, OWN_RECORDS or empty
  *       for a deny; {@code expected_reason} a {@link DenyReason} or empty for a permit.
  * </ul>
  *
- * <p>To add a row: append a line to the CSV (or insert it in its block; lines starting with
- * {@code #} are headings), fill every column with the words above, write the decision you expect
- * from the rule in {@link AccessPolicy}'s Javadoc, not from what the code answers, and explain the
- * row in {@code note} in plain words. A row that cannot happen (e.g. a {@code valid} emergency access
- * that could not have been opened) fails with a message that says why.
+ * <p>To add a row: append a line to the CSV (or insert it in its block; lines starting with {@code
+ * #} are headings), fill every column with the words above, write the decision you expect from the
+ * rule in {@link AccessPolicy}'s Javadoc, not from what the code answers, and explain the row in
+ * {@code note} in plain words. A row that cannot happen (e.g. a {@code valid} emergency access that
+ * could not have been opened) fails with a message that says why.
  */
 class AccessMatrixTest {
 
   private static final String MATRIX = "access-matrix.csv";
 
   /** "Today" of every row: 30 November 2026, noon in Belgrade. */
-  static final Instant NOW = ZonedDateTime.of(2026, 11, 30, 12, 0, 0, 0, AccessPolicy.ZONE).toInstant();
+  static final Instant NOW =
+      ZonedDateTime.of(2026, 11, 30, 12, 0, 0, 0, AccessPolicy.ZONE).toInstant();
 
   static final LocalDate TODAY = NOW.atZone(AccessPolicy.ZONE).toLocalDate();
 
@@ -112,13 +113,17 @@ class AccessMatrixTest {
   private static final long RENEWED_CONSENT_ID = 202;
   private static final long BREAK_GLASS_ID = 301;
 
-  private static final String PROPER_REASON = "Victim collapsed at the shelter; the ambulance needs her medical history.";
+  private static final String PROPER_REASON =
+      "Victim collapsed at the shelter; the ambulance needs her medical history.";
   private static final String SHORT_REASON = "too short!";
+
   /** The daily limit of emergency accesses per user in the rows (nrm.emergency.perUserPerDay). */
   private static final int DAILY_LIMIT = 3;
 
   static {
-    if (SHORT_REASON.length() != 10 || BreakGlassAccess.isAcceptableReason(SHORT_REASON) || !BreakGlassAccess.isAcceptableReason(PROPER_REASON)) {
+    if (SHORT_REASON.length() != 10
+        || BreakGlassAccess.isAcceptableReason(SHORT_REASON)
+        || !BreakGlassAccess.isAcceptableReason(PROPER_REASON)) {
       throw new AssertionError("the emergency-access reasons no longer fit the rule");
     }
   }
@@ -170,29 +175,74 @@ class AccessMatrixTest {
         case "already-open" ->
             facts =
                 new CaseFacts(
-                    CASE_ID, PERSON_ID, OWNER_ORG, facts.referrals(), facts.consents(),
-                    List.of(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, s.category(), NOW.plus(Duration.ofHours(2)))), false);
+                    CASE_ID,
+                    PERSON_ID,
+                    OWNER_ORG,
+                    facts.referrals(),
+                    facts.consents(),
+                    List.of(
+                        new CaseFacts.BreakGlassFact(
+                            BREAK_GLASS_ID, USER_ID, s.category(), NOW.plus(Duration.ofHours(2)))),
+                    false);
         case "expired-one-before" ->
             facts =
                 new CaseFacts(
-                    CASE_ID, PERSON_ID, OWNER_ORG, facts.referrals(), facts.consents(),
-                    List.of(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, s.category(), NOW.minus(Duration.ofMinutes(1)))), false);
+                    CASE_ID,
+                    PERSON_ID,
+                    OWNER_ORG,
+                    facts.referrals(),
+                    facts.consents(),
+                    List.of(
+                        new CaseFacts.BreakGlassFact(
+                            BREAK_GLASS_ID,
+                            USER_ID,
+                            s.category(),
+                            NOW.minus(Duration.ofMinutes(1)))),
+                    false);
         case "daily-limit-reached" -> openedToday = DAILY_LIMIT;
         case "one-below-daily-limit" -> openedToday = DAILY_LIMIT - 1;
-        case "closed-case" -> facts = new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, facts.referrals(), facts.consents(), facts.breakGlass(), true);
-        default -> throw new IllegalArgumentException("unknown break_glass for open-emergency-access: " + row.get("break_glass"));
+        case "closed-case" ->
+            facts =
+                new CaseFacts(
+                    CASE_ID,
+                    PERSON_ID,
+                    OWNER_ORG,
+                    facts.referrals(),
+                    facts.consents(),
+                    facts.breakGlass(),
+                    true);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown break_glass for open-emergency-access: " + row.get("break_glass"));
       }
-      actual = policy.decideEmergencyAccess(s.viewer(), facts, s.category(), new AccessPolicy.EmergencyRequest(reason, vitalInterest, openedToday, DAILY_LIMIT), NOW);
-      expected = expectedDecision(row, null, vitalInterest && row.get("expected").equals("PERMIT") ? AccessPolicy.VITAL_INTEREST : null);
+      actual =
+          policy.decideEmergencyAccess(
+              s.viewer(),
+              facts,
+              s.category(),
+              new AccessPolicy.EmergencyRequest(reason, vitalInterest, openedToday, DAILY_LIMIT),
+              NOW);
+      expected =
+          expectedDecision(
+              row,
+              null,
+              vitalInterest && row.get("expected").equals("PERMIT")
+                  ? AccessPolicy.VITAL_INTEREST
+                  : null);
     } else {
-      actual = policy.decide(s.viewer(), s.facts(), s.category(), AccessAction.valueOf(row.get("action")), NOW);
+      actual =
+          policy.decide(
+              s.viewer(), s.facts(), s.category(), AccessAction.valueOf(row.get("action")), NOW);
       expected = expectedDecision(row, s.grantingConsentRef(), s.breakGlassRef());
     }
     String context = row.describe();
     assertEquals(expected, actual, context);
   }
 
-  /** The decision a row expects; the basis reference is the consent or emergency access of the scenario. */
+  /**
+   * The decision a row expects; the basis reference is the consent or emergency access of the
+   * scenario.
+   */
   private static Decision expectedDecision(Row row, String consentRef, String breakGlassRef) {
     String basisText = row.get("expected_basis");
     String reasonText = row.get("expected_reason");
@@ -201,7 +251,9 @@ class AccessMatrixTest {
         switch (row.get("expected")) {
           case "PERMIT" -> true;
           case "DENY" -> false;
-          default -> throw new IllegalArgumentException("expected must be PERMIT or DENY: " + row.get("expected"));
+          default ->
+              throw new IllegalArgumentException(
+                  "expected must be PERMIT or DENY: " + row.get("expected"));
         };
     if (!permit) {
       if (!basisText.equals("NONE") || !scopeText.isEmpty() || reasonText.isEmpty()) {
@@ -219,13 +271,15 @@ class AccessMatrixTest {
         switch (basis) {
           case LEGAL_BASIS -> {
             if (basisAndCode.length != 2 || LegalBasisTable.byCode(basisAndCode[1]).isEmpty()) {
-              throw new IllegalArgumentException("LEGAL_BASIS needs a rule code of the LegalBasisTable: " + basisText);
+              throw new IllegalArgumentException(
+                  "LEGAL_BASIS needs a rule code of the LegalBasisTable: " + basisText);
             }
             yield basisAndCode[1];
           }
           case CONSENT -> {
             if (consentRef == null) {
-              throw new IllegalArgumentException("a CONSENT permit needs a consent that could grant it");
+              throw new IllegalArgumentException(
+                  "a CONSENT permit needs a consent that could grant it");
             }
             yield consentRef;
           }
@@ -236,11 +290,17 @@ class AccessMatrixTest {
   }
 
   /** Viewer, case facts and category of one row, and the ids of the facts that could grant it. */
-  private record Scenario(Viewer viewer, CaseFacts facts, DataCategory category, String grantingConsentRef, String breakGlassRef) {}
+  private record Scenario(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      String grantingConsentRef,
+      String breakGlassRef) {}
 
   private Scenario scenario(Row row) {
     PortalRole role =
-        PortalRole.fromRoleName(row.get("who")).orElseThrow(() -> new IllegalArgumentException("unknown role: " + row.get("who")));
+        PortalRole.fromRoleName(row.get("who"))
+            .orElseThrow(() -> new IllegalArgumentException("unknown role: " + row.get("who")));
     OrganisationType type = OrganisationType.valueOf(row.get("org_type"));
     DataCategory category = DataCategory.valueOf(row.get("category"));
     String relation = row.get("relation");
@@ -248,7 +308,8 @@ class AccessMatrixTest {
         switch (relation) {
           case "owner" -> {
             if (role.readsNoCaseData()) {
-              throw new IllegalArgumentException("an administrator or DPO of the owner is relation administrator-of-owner");
+              throw new IllegalArgumentException(
+                  "an administrator or DPO of the owner is relation administrator-of-owner");
             }
             yield OWNER_ORG;
           }
@@ -264,46 +325,76 @@ class AccessMatrixTest {
     if (organisation == OWNER_ORG && type != OrganisationType.NGO) {
       throw new IllegalArgumentException("the owning organisation is an NGO");
     }
-    Viewer viewer = new Viewer(USER_ID, "user", "Test User", organisation, "Organisation " + organisation, type, role);
+    Viewer viewer =
+        new Viewer(
+            USER_ID, "user", "Test User", organisation, "Organisation " + organisation, type, role);
     long recipient = relation.equals("recipient") ? USER_ORG : OTHER_ORG;
 
     String state = row.get("referral_state");
     String purposeText = row.get("purpose");
-    Purpose purpose = purposeText.equals("-") || purposeText.equals("imported-without-purpose") ? null : Purpose.valueOf(purposeText);
+    Purpose purpose =
+        purposeText.equals("-") || purposeText.equals("imported-without-purpose")
+            ? null
+            : Purpose.valueOf(purposeText);
     List<CaseFacts.ReferralFact> referrals = new ArrayList<>();
     if (state.equals("none")) {
       if (relation.equals("recipient")) {
-        throw new IllegalArgumentException("a recipient has a referral; use other-organisation for a case not referred to her");
+        throw new IllegalArgumentException(
+            "a recipient has a referral; use other-organisation for a case not referred to her");
       }
     } else {
       if (purposeText.equals("-")) {
-        throw new IllegalArgumentException("a referral has a purpose (or imported-without-purpose)");
+        throw new IllegalArgumentException(
+            "a referral has a purpose (or imported-without-purpose)");
       }
-      referrals.add(new CaseFacts.ReferralFact(REFERRAL_ID, recipient, ReferralState.valueOf(state), purpose, categories(row.get("referral_categories"))));
+      referrals.add(
+          new CaseFacts.ReferralFact(
+              REFERRAL_ID,
+              recipient,
+              ReferralState.valueOf(state),
+              purpose,
+              categories(row.get("referral_categories"))));
     }
 
     List<CaseFacts.ConsentFact> consents = new ArrayList<>();
     String consentRef = consents(row, recipient, purpose, category, consents);
 
     List<CaseFacts.BreakGlassFact> breakGlass = new ArrayList<>();
-    CaseFacts withoutBreakGlass = new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, List.of());
+    CaseFacts withoutBreakGlass =
+        new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, List.of());
     String breakGlassRef = null;
     if (!row.get("action").equals("open-emergency-access")) {
       switch (row.get("break_glass")) {
         case "none" -> {}
         case "valid" -> {
           open(viewer, referrals, consents, category);
-          breakGlass.add(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, category, NOW.minus(Duration.ofHours(1)).plus(BreakGlassAccess.DURATION)));
+          breakGlass.add(
+              new CaseFacts.BreakGlassFact(
+                  BREAK_GLASS_ID,
+                  USER_ID,
+                  category,
+                  NOW.minus(Duration.ofHours(1)).plus(BreakGlassAccess.DURATION)));
           breakGlassRef = String.valueOf(BREAK_GLASS_ID);
         }
         case "valid-other-category" -> {
-          DataCategory other = category == DataCategory.HEALTH ? DataCategory.CONTACT : DataCategory.HEALTH;
+          DataCategory other =
+              category == DataCategory.HEALTH ? DataCategory.CONTACT : DataCategory.HEALTH;
           open(viewer, referrals, consents, other);
-          breakGlass.add(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, other, NOW.minus(Duration.ofHours(1)).plus(BreakGlassAccess.DURATION)));
+          breakGlass.add(
+              new CaseFacts.BreakGlassFact(
+                  BREAK_GLASS_ID,
+                  USER_ID,
+                  other,
+                  NOW.minus(Duration.ofHours(1)).plus(BreakGlassAccess.DURATION)));
         }
-        case "expired" -> breakGlass.add(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, USER_ID, category, NOW.minus(Duration.ofMinutes(1))));
+        case "expired" ->
+            breakGlass.add(
+                new CaseFacts.BreakGlassFact(
+                    BREAK_GLASS_ID, USER_ID, category, NOW.minus(Duration.ofMinutes(1))));
         case "opened-by-colleague" ->
-            breakGlass.add(new CaseFacts.BreakGlassFact(BREAK_GLASS_ID, COLLEAGUE_ID, category, NOW.plus(Duration.ofHours(3))));
+            breakGlass.add(
+                new CaseFacts.BreakGlassFact(
+                    BREAK_GLASS_ID, COLLEAGUE_ID, category, NOW.plus(Duration.ofHours(3))));
         case "too-short-reason" ->
             assertEquals(
                 Decision.deny(DenyReason.REASON_TOO_SHORT),
@@ -314,7 +405,8 @@ class AccessMatrixTest {
                 Decision.deny(DenyReason.NOT_REFERRED),
                 policy.decideEmergencyAccess(viewer, withoutBreakGlass, category, PROPER_REASON),
                 "opening an emergency access on a case not referred to the organisation");
-        default -> throw new IllegalArgumentException("unknown break_glass: " + row.get("break_glass"));
+        default ->
+            throw new IllegalArgumentException("unknown break_glass: " + row.get("break_glass"));
       }
     }
     CaseFacts facts = new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, breakGlass);
@@ -325,7 +417,12 @@ class AccessMatrixTest {
    * Adds the row's consents to the case; returns the id of the consent that can grant access (an
    * active one), or {@code null}.
    */
-  private static String consents(Row row, long recipient, Purpose purpose, DataCategory category, List<CaseFacts.ConsentFact> into) {
+  private static String consents(
+      Row row,
+      long recipient,
+      Purpose purpose,
+      DataCategory category,
+      List<CaseFacts.ConsentFact> into) {
     String consent = row.get("consent");
     if (consent.equals("none")) {
       return null;
@@ -339,25 +436,50 @@ class AccessMatrixTest {
     Instant yesterday = NOW.minus(Duration.ofDays(1));
     CaseFacts.ConsentFact fact =
         switch (consent) {
-          case "active", "other-person" -> new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, given, until, null);
-          case "expired-yesterday" -> new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, given, TODAY.minusDays(1), null);
-          case "expires-today" -> new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, given, TODAY, null);
-          case "withdrawn" -> new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, given, until, yesterday);
-          case "not-yet-valid" -> new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, TODAY.plusDays(1), until, null);
+          case "active", "other-person" ->
+              new CaseFacts.ConsentFact(
+                  CONSENT_ID, recipient, purpose, covered, given, until, null);
+          case "expired-yesterday" ->
+              new CaseFacts.ConsentFact(
+                  CONSENT_ID, recipient, purpose, covered, given, TODAY.minusDays(1), null);
+          case "expires-today" ->
+              new CaseFacts.ConsentFact(
+                  CONSENT_ID, recipient, purpose, covered, given, TODAY, null);
+          case "withdrawn" ->
+              new CaseFacts.ConsentFact(
+                  CONSENT_ID, recipient, purpose, covered, given, until, yesterday);
+          case "not-yet-valid" ->
+              new CaseFacts.ConsentFact(
+                  CONSENT_ID, recipient, purpose, covered, TODAY.plusDays(1), until, null);
           case "other-purpose" -> {
-            Purpose other = purpose == Purpose.LEGAL_AID ? Purpose.REINTEGRATION : Purpose.LEGAL_AID;
-            yield new CaseFacts.ConsentFact(CONSENT_ID, recipient, other, covered, given, until, null);
+            Purpose other =
+                purpose == Purpose.LEGAL_AID ? Purpose.REINTEGRATION : Purpose.LEGAL_AID;
+            yield new CaseFacts.ConsentFact(
+                CONSENT_ID, recipient, other, covered, given, until, null);
           }
           case "other-category" -> {
             if (covered.contains(category)) {
-              throw new IllegalArgumentException("other-category: consent_categories must not include " + category);
+              throw new IllegalArgumentException(
+                  "other-category: consent_categories must not include " + category);
             }
-            yield new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, given, until, null);
+            yield new CaseFacts.ConsentFact(
+                CONSENT_ID, recipient, purpose, covered, given, until, null);
           }
-          case "other-recipient" -> new CaseFacts.ConsentFact(CONSENT_ID, THIRD_ORG, purpose, covered, given, until, null);
+          case "other-recipient" ->
+              new CaseFacts.ConsentFact(
+                  CONSENT_ID, THIRD_ORG, purpose, covered, given, until, null);
           case "renewed-after-withdrawal" -> {
-            into.add(new CaseFacts.ConsentFact(CONSENT_ID, recipient, purpose, covered, TODAY.minusMonths(3), until, NOW.minus(Duration.ofDays(30))));
-            yield new CaseFacts.ConsentFact(RENEWED_CONSENT_ID, recipient, purpose, covered, TODAY.minusDays(7), until, null);
+            into.add(
+                new CaseFacts.ConsentFact(
+                    CONSENT_ID,
+                    recipient,
+                    purpose,
+                    covered,
+                    TODAY.minusMonths(3),
+                    until,
+                    NOW.minus(Duration.ofDays(30))));
+            yield new CaseFacts.ConsentFact(
+                RENEWED_CONSENT_ID, recipient, purpose, covered, TODAY.minusDays(7), until, null);
           }
           default -> throw new IllegalArgumentException("unknown consent: " + consent);
         };
@@ -367,23 +489,42 @@ class AccessMatrixTest {
       return null;
     }
     into.add(fact);
-    return fact.activeOn(TODAY) && fact.recipientOrganisationId() == recipient && fact.purpose() == purpose ? String.valueOf(fact.id()) : null;
+    return fact.activeOn(TODAY)
+            && fact.recipientOrganisationId() == recipient
+            && fact.purpose() == purpose
+        ? String.valueOf(fact.id())
+        : null;
   }
 
   /**
    * Opens an emergency access an hour ago, when the user's referral was live (ACCEPTED if it is not
    * live now), and checks that the policy allowed it.
    */
-  private void open(Viewer viewer, List<CaseFacts.ReferralFact> referrals, List<CaseFacts.ConsentFact> consents, DataCategory category) {
+  private void open(
+      Viewer viewer,
+      List<CaseFacts.ReferralFact> referrals,
+      List<CaseFacts.ConsentFact> consents,
+      DataCategory category) {
     List<CaseFacts.ReferralFact> then =
         referrals.stream()
             .map(
                 r ->
-                    r.toOrganisationId() == viewer.organisationId() && !AccessPolicy.LIVE.contains(r.state())
-                        ? new CaseFacts.ReferralFact(r.id(), r.toOrganisationId(), ReferralState.ACCEPTED, r.purpose(), r.categories())
+                    r.toOrganisationId() == viewer.organisationId()
+                            && !AccessPolicy.LIVE.contains(r.state())
+                        ? new CaseFacts.ReferralFact(
+                            r.id(),
+                            r.toOrganisationId(),
+                            ReferralState.ACCEPTED,
+                            r.purpose(),
+                            r.categories())
                         : r)
             .toList();
-    Decision opened = policy.decideEmergencyAccess(viewer, new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, then, consents, List.of()), category, PROPER_REASON);
+    Decision opened =
+        policy.decideEmergencyAccess(
+            viewer,
+            new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, then, consents, List.of()),
+            category,
+            PROPER_REASON);
     assertTrue(
         opened.permitted() && opened.basis() == AccessBasis.BREAK_GLASS,
         "the row has a valid emergency access, but it could not have been opened: " + opened);
@@ -393,7 +534,10 @@ class AccessMatrixTest {
     if (text.isBlank()) {
       return Set.of();
     }
-    return Arrays.stream(text.split(";")).map(String::strip).map(DataCategory::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(DataCategory.class)));
+    return Arrays.stream(text.split(";"))
+        .map(String::strip)
+        .map(DataCategory::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DataCategory.class)));
   }
 
   /** One data row of the matrix, with its number (1 = first data row) and its line in the file. */
@@ -411,7 +555,11 @@ class AccessMatrixTest {
           + " (line "
           + line
           + "): "
-          + String.join(", ", record.toMap().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+          + String.join(
+              ", ",
+              record.toMap().entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .toList());
     }
   }
 
@@ -437,11 +585,21 @@ class AccessMatrixTest {
   private static List<Row> readRows() {
     try (Reader in = new InputStreamReader(open(), StandardCharsets.UTF_8);
         CSVParser parser =
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(in)) {
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(in)) {
       assertEquals(COLUMNS, parser.getHeaderNames(), "columns of " + MATRIX);
       List<Row> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
-        assertEquals(COLUMNS.size(), record.size(), "fields in data row " + (rows.size() + 1) + " of " + MATRIX);
+        assertEquals(
+            COLUMNS.size(),
+            record.size(),
+            "fields in data row " + (rows.size() + 1) + " of " + MATRIX);
         rows.add(new Row(rows.size() + 1, parser.getCurrentLineNumber(), record));
       }
       assertFalse(rows.isEmpty(), MATRIX + " has no rows");
@@ -454,7 +612,11 @@ class AccessMatrixTest {
   /** Data lines counted without the CSV parser: not blank, not a # heading, not the header. */
   private static long countDataLines() {
     try (InputStream in = open()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count() - 1;
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.isBlank() && !l.startsWith("#"))
+              .count()
+          - 1;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -463,7 +625,8 @@ class AccessMatrixTest {
   private static InputStream open() {
     InputStream in = AccessMatrixTest.class.getResourceAsStream(MATRIX);
     if (in == null) {
-      throw new IllegalStateException(MATRIX + " is not on the test class path next to " + AccessMatrixTest.class.getName());
+      throw new IllegalStateException(
+          MATRIX + " is not on the test class path next to " + AccessMatrixTest.class.getName());
     }
     return in;
   }

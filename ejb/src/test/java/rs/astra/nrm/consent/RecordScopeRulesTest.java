@@ -24,7 +24,8 @@ class RecordScopeRulesTest {
 
   @Test
   void coordinatorsCptvOfficersAndAdministratorsCountEveryOrganisationOthersTheirOwn() {
-    Set<PortalRole> everyOrganisation = EnumSet.of(PortalRole.NGO_COORDINATOR, PortalRole.CPTV_OFFICER, PortalRole.ADMIN);
+    Set<PortalRole> everyOrganisation =
+        EnumSet.of(PortalRole.NGO_COORDINATOR, PortalRole.CPTV_OFFICER, PortalRole.ADMIN);
     for (PortalRole role : PortalRole.values()) {
       AccessPolicy.StatisticsScope scope = AccessPolicy.statisticsScope(viewer(role));
       assertEquals(everyOrganisation.contains(role), scope.allOrganisations(), role.name());
@@ -38,19 +39,29 @@ class RecordScopeRulesTest {
 
   @Test
   void oneOrganisationsRowsAreThoseOneOfTheirOrganisationColumnsNames() {
-    assertEquals("", AccessPolicy.StatisticsScope.predicate(false, 3, "c.owner_organisation_id"), "every organisation: no condition");
-    assertEquals(" and c.owner_organisation_id = ?5", AccessPolicy.StatisticsScope.predicate(true, 5, "c.owner_organisation_id"));
+    assertEquals(
+        "",
+        AccessPolicy.StatisticsScope.predicate(false, 3, "c.owner_organisation_id"),
+        "every organisation: no condition");
+    assertEquals(
+        " and c.owner_organisation_id = ?5",
+        AccessPolicy.StatisticsScope.predicate(true, 5, "c.owner_organisation_id"));
     assertEquals(
         " and (c.owner_organisation_id = ?3 or s.organisation_id = ?4 or s.provider_organisation_id = ?5)",
-        AccessPolicy.StatisticsScope.predicate(true, 3, "c.owner_organisation_id", "s.organisation_id", "s.provider_organisation_id"));
+        AccessPolicy.StatisticsScope.predicate(
+            true, 3, "c.owner_organisation_id", "s.organisation_id", "s.provider_organisation_id"));
   }
 
   @Test
   void anOwnRecordsPermitLimitsTheQueryToTheOrganisationsOwnRecordsAnAllRecordsPermitDoesNot() {
-    assertEquals("s.organisation.id = :" + AccessPolicy.OWN_ORGANISATION, AccessPolicy.ownRecords("s.organisation.id"));
+    assertEquals(
+        "s.organisation.id = :" + AccessPolicy.OWN_ORGANISATION,
+        AccessPolicy.ownRecords("s.organisation.id"));
     Decision own = Decision.permit(AccessBasis.LEGAL_BASIS, "rule", Decision.Scope.OWN_RECORDS);
     Decision all = Decision.permit(AccessBasis.CONSENT, "1", Decision.Scope.ALL_RECORDS);
-    assertEquals(" and a.organisation.id = :" + AccessPolicy.OWN_ORGANISATION, AccessPolicy.recordsInScope(own, "a.organisation.id"));
+    assertEquals(
+        " and a.organisation.id = :" + AccessPolicy.OWN_ORGANISATION,
+        AccessPolicy.recordsInScope(own, "a.organisation.id"));
     assertEquals("", AccessPolicy.recordsInScope(all, "a.organisation.id"));
   }
 }

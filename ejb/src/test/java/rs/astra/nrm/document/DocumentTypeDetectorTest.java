@@ -11,11 +11,17 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
-/** Type from the bytes and the allow-list (issue 17, "Bad files never get in"), with real generated files. */
+/**
+ * Type from the bytes and the allow-list (issue 17, "Bad files never get in"), with real generated
+ * files.
+ */
 class DocumentTypeDetectorTest {
 
   private static String refusal(byte[] bytes, String name) {
-    return assertThrows(DocumentRefusedException.class, () -> DocumentTypeDetector.detect(new ByteArrayInputStream(bytes), name)).messageKey();
+    return assertThrows(
+            DocumentRefusedException.class,
+            () -> DocumentTypeDetector.detect(new ByteArrayInputStream(bytes), name))
+        .messageKey();
   }
 
   private static byte[] ascii(String s) {
@@ -24,7 +30,11 @@ class DocumentTypeDetectorTest {
 
   @Test
   void htmlRenamedPdfIsRefused() {
-    assertEquals(DocumentTypeDetector.NOT_ALLOWED, refusal(ascii("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"), "Škola_izjava.pdf"));
+    assertEquals(
+        DocumentTypeDetector.NOT_ALLOWED,
+        refusal(
+            ascii("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
+            "Škola_izjava.pdf"));
   }
 
   @Test
@@ -38,8 +48,12 @@ class DocumentTypeDetectorTest {
 
   @Test
   void svgIsRefused() {
-    assertEquals(DocumentTypeDetector.NOT_ALLOWED,
-        refusal(ascii("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), "slika.png"));
+    assertEquals(
+        DocumentTypeDetector.NOT_ALLOWED,
+        refusal(
+            ascii(
+                "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"),
+            "slika.png"));
   }
 
   @Test
@@ -59,20 +73,29 @@ class DocumentTypeDetectorTest {
       d.createParagraph().createRun().setText("Izjava");
       d.write(docx);
     }
-    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        DocumentTypeDetector.detect(new ByteArrayInputStream(docx.toByteArray()), "Изјава_Ђорђе.docx"));
-    assertEquals(DocumentTypeDetector.EXTENSION_MISMATCH, refusal(docx.toByteArray(), "Изјава_Ђорђе.pdf"));
+    assertEquals(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        DocumentTypeDetector.detect(
+            new ByteArrayInputStream(docx.toByteArray()), "Изјава_Ђорђе.docx"));
+    assertEquals(
+        DocumentTypeDetector.EXTENSION_MISMATCH, refusal(docx.toByteArray(), "Изјава_Ђорђе.pdf"));
   }
 
   @Test
   void aPdfIsAcceptedUnderItsNameOnly() throws Exception {
     byte[] pdf = ascii("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
-    assertEquals("application/pdf", DocumentTypeDetector.detect(new ByteArrayInputStream(pdf), "Žalba 100%.PDF"));
+    assertEquals(
+        "application/pdf",
+        DocumentTypeDetector.detect(new ByteArrayInputStream(pdf), "Žalba 100%.PDF"));
     assertEquals(DocumentTypeDetector.EXTENSION_MISMATCH, refusal(pdf, "Škola_izjava.txt"));
   }
 
   @Test
   void plainTextIsAccepted() throws Exception {
-    assertEquals("text/plain", DocumentTypeDetector.detect(new ByteArrayInputStream("Beleška o razgovoru.\n".getBytes(StandardCharsets.UTF_8)), "beleska.txt"));
+    assertEquals(
+        "text/plain",
+        DocumentTypeDetector.detect(
+            new ByteArrayInputStream("Beleška o razgovoru.\n".getBytes(StandardCharsets.UTF_8)),
+            "beleska.txt"));
   }
 }

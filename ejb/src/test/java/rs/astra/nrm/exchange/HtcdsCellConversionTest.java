@@ -32,29 +32,43 @@ class HtcdsCellConversionTest {
   // --- picklists ---
 
   @ParameterizedTest
-  @ValueSource(strings = {"SexualExploitation", "Sexual exploitation", "Sexual Exploitation", "  SEXUAL   exploitation ", "sexual-exploitation"})
+  @ValueSource(
+      strings = {
+        "SexualExploitation",
+        "Sexual exploitation",
+        "Sexual Exploitation",
+        "  SEXUAL   exploitation ",
+        "sexual-exploitation"
+      })
   void labelsAreAcceptedInsteadOfValueNames(String cell) throws Exception {
-    assertEquals(EnumSet.of(TypeOfExploitation.SexualExploitation), readValue("vic_TypeOfExploitation", cell).typeOfExploitation());
+    assertEquals(
+        EnumSet.of(TypeOfExploitation.SexualExploitation),
+        readValue("vic_TypeOfExploitation", cell).typeOfExploitation());
   }
 
   @Test
   void punctuationInLabelsIsIgnored() throws Exception {
     assertEquals(
         TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization,
-        readValue("vic_TraffickingStatusDecisionMakingOrg", "non police governmental organization").traffickingStatusDecisionMakingOrg());
-    assertEquals(Gender.NonSpecifiedUnknown, readValue("prs_Gender", "Not specified / unknown").gender());
+        readValue("vic_TraffickingStatusDecisionMakingOrg", "non police governmental organization")
+            .traffickingStatusDecisionMakingOrg());
+    assertEquals(
+        Gender.NonSpecifiedUnknown, readValue("prs_Gender", "Not specified / unknown").gender());
     assertEquals(
         EnumSet.of(TypeOfExploitation.ForcedMilitaryByNonStateActors),
-        readValue("vic_TypeOfExploitation", "Forced military by non state actors").typeOfExploitation());
+        readValue("vic_TypeOfExploitation", "Forced military by non state actors")
+            .typeOfExploitation());
     assertEquals(
         ForcedLabourIndustry.A_AgricultureForestryAndFishing,
-        readValue("vic_ForcedLabourIndustry", "Agriculture, forestry and fishing").forcedLabourIndustry());
+        readValue("vic_ForcedLabourIndustry", "Agriculture, forestry and fishing")
+            .forcedLabourIndustry());
   }
 
   @Test
   void unknownPicklistValueIsRejected() {
     assertEquals(
-        List.of(error(2, "prs_Gender", HtcdsImportProblem.UNKNOWN_VALUE, "Female")), valueErrors("prs_Gender", "Female"));
+        List.of(error(2, "prs_Gender", HtcdsImportProblem.UNKNOWN_VALUE, "Female")),
+        valueErrors("prs_Gender", "Female"));
   }
 
   @Test
@@ -67,7 +81,14 @@ class HtcdsCellConversionTest {
   // --- multi-select ---
 
   @ParameterizedTest
-  @ValueSource(strings = {"PhysicalThreats;DebtBondage", "PhysicalThreats; DebtBondage", " PhysicalThreats ;DebtBondage ", "PhysicalThreats;;DebtBondage;", "Physical threats; debt bondage"})
+  @ValueSource(
+      strings = {
+        "PhysicalThreats;DebtBondage",
+        "PhysicalThreats; DebtBondage",
+        " PhysicalThreats ;DebtBondage ",
+        "PhysicalThreats;;DebtBondage;",
+        "Physical threats; debt bondage"
+      })
   void multiSelectValuesAreSplitOnSemicolons(String cell) throws Exception {
     assertEquals(
         EnumSet.of(MethodOfControl.PhysicalThreats, MethodOfControl.DebtBondage),
@@ -80,7 +101,8 @@ class HtcdsCellConversionTest {
     assertTrue(controls.isEmpty());
     assertThrows(UnsupportedOperationException.class, () -> controls.add(MethodOfControl.Other));
     Set<MethodOfControl> filled = readValue("vic_MethodsOfControl", "Other").methodsOfControl();
-    assertThrows(UnsupportedOperationException.class, () -> filled.add(MethodOfControl.DebtBondage));
+    assertThrows(
+        UnsupportedOperationException.class, () -> filled.add(MethodOfControl.DebtBondage));
   }
 
   @Test
@@ -101,13 +123,15 @@ class HtcdsCellConversionTest {
         readValue("vic_MethodOfRecruitment", "ThroughFriend").methodOfRecruitment());
     assertEquals(
         EnumSet.of(MethodOfControl.PsychoactiveSubstance, MethodOfControl.RestrictsMovement),
-        readValue("vic_MethodsOfControl", "psychoactive substances;RestrictsMovement").methodsOfControl());
+        readValue("vic_MethodsOfControl", "psychoactive substances;RestrictsMovement")
+            .methodsOfControl());
   }
 
   @Test
   void aliasesApplyOnlyToTheirOwnPicklist() {
     assertEquals(
-        List.of(error(2, "vic_MethodsOfControl", HtcdsImportProblem.UNKNOWN_VALUE, "ThroughFriend")),
+        List.of(
+            error(2, "vic_MethodsOfControl", HtcdsImportProblem.UNKNOWN_VALUE, "ThroughFriend")),
         valueErrors("vic_MethodsOfControl", "ThroughFriend"));
   }
 
@@ -115,7 +139,9 @@ class HtcdsCellConversionTest {
 
   @Test
   void excelDateCellIsRead() throws Exception {
-    assertEquals(LocalDate.of(2022, 2, 22), readValue("prs_Birthdate", LocalDate.of(2022, 2, 22)).birthdate());
+    assertEquals(
+        LocalDate.of(2022, 2, 22),
+        readValue("prs_Birthdate", LocalDate.of(2022, 2, 22)).birthdate());
   }
 
   @Test
@@ -124,25 +150,44 @@ class HtcdsCellConversionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2022-02-22", "22.02.2022.", "22.02.2022", "22.2.2022.", " 22. 2. 2022. "})
+  @ValueSource(
+      strings = {"2022-02-22", "22.02.2022.", "22.02.2022", "22.2.2022.", " 22. 2. 2022. "})
   void isoAndSerbianDateTextsAreRead(String cell) throws Exception {
     assertEquals(LocalDate.of(2022, 2, 22), readValue("prs_Birthdate", cell).birthdate());
   }
 
   @Test
   void shortSerbianDateIsRead() throws Exception {
-    assertEquals(LocalDate.of(2022, 2, 2), readValue("cas_IncomingReferralDate", "2.2.2022.").incomingReferralDate());
+    assertEquals(
+        LocalDate.of(2022, 2, 2),
+        readValue("cas_IncomingReferralDate", "2.2.2022.").incomingReferralDate());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"31.02.2022.", "2022-02-30", "2022-13-01", "22/02/2022", "02/22/2022", "2022.02.22", "22-02-2022", "22.02.22", "24679", "yesterday"})
+  @ValueSource(
+      strings = {
+        "31.02.2022.",
+        "2022-02-30",
+        "2022-13-01",
+        "22/02/2022",
+        "02/22/2022",
+        "2022.02.22",
+        "22-02-2022",
+        "22.02.22",
+        "24679",
+        "yesterday"
+      })
   void otherDateTextsAndImpossibleDatesAreRejected(String cell) {
-    assertEquals(List.of(error(2, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, cell)), valueErrors("prs_Birthdate", cell));
+    assertEquals(
+        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, cell)),
+        valueErrors("prs_Birthdate", cell));
   }
 
   @Test
   void numberThatIsNoExcelDateIsRejected() {
-    assertEquals(List.of(error(2, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, "-5")), valueErrors("prs_Birthdate", -5));
+    assertEquals(
+        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, "-5")),
+        valueErrors("prs_Birthdate", -5));
   }
 
   @Test
@@ -150,25 +195,38 @@ class HtcdsCellConversionTest {
     assertEquals(TODAY, readValue("prs_Birthdate", TODAY).birthdate());
     LocalDate tomorrow = TODAY.plusDays(1);
     assertEquals(
-        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())), valueErrors("prs_Birthdate", tomorrow));
+        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())),
+        valueErrors("prs_Birthdate", tomorrow));
     assertEquals(
-        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())), valueErrors("prs_Birthdate", "16.06.2025."));
+        List.of(error(2, "prs_Birthdate", HtcdsImportProblem.DATE_IN_FUTURE, tomorrow.toString())),
+        valueErrors("prs_Birthdate", "16.06.2025."));
   }
 
   @Test
   void referralDatesMayBeScheduledAhead() throws Exception {
     LocalDate tomorrow = TODAY.plusDays(1);
     assertEquals(tomorrow, readValue("cas_IncomingReferralDate", tomorrow).incomingReferralDate());
-    assertEquals(tomorrow, readValue("cas_OutgoingReferralDate", "16.06.2025.").outgoingReferralDate());
-    assertEquals(List.of(error(2, "cas_OutgoingReferralDate", HtcdsImportProblem.INVALID_DATE, "31.02.2025.")), valueErrors("cas_OutgoingReferralDate", "31.02.2025."));
+    assertEquals(
+        tomorrow, readValue("cas_OutgoingReferralDate", "16.06.2025.").outgoingReferralDate());
+    assertEquals(
+        List.of(
+            error(2, "cas_OutgoingReferralDate", HtcdsImportProblem.INVALID_DATE, "31.02.2025.")),
+        valueErrors("cas_OutgoingReferralDate", "31.02.2025."));
   }
 
   @Test
   void todayIsTakenInBelgradeTime() throws Exception {
     // 22:30 UTC on 15 June is already 16 June in Belgrade (UTC+2 in summer).
     Clock lateEveningUtc = Clock.fixed(Instant.parse("2025-06-15T22:30:00Z"), ZoneOffset.UTC);
-    byte[] file = TestFiles.xlsxRow(new String[] {"cas_CaseOwner", "cas_IncomingReferralDate"}, "ngo.caseworker1", "2025-06-16");
-    HtcdsCaseRecord record = new HtcdsSpreadsheetReader(lateEveningUtc).read(new ByteArrayInputStream(file), "t.xlsx").getFirst();
+    byte[] file =
+        TestFiles.xlsxRow(
+            new String[] {"cas_CaseOwner", "cas_IncomingReferralDate"},
+            "ngo.caseworker1",
+            "2025-06-16");
+    HtcdsCaseRecord record =
+        new HtcdsSpreadsheetReader(lateEveningUtc)
+            .read(new ByteArrayInputStream(file), "t.xlsx")
+            .getFirst();
     assertEquals(LocalDate.of(2025, 6, 16), record.incomingReferralDate());
   }
 
@@ -198,7 +256,9 @@ class HtcdsCellConversionTest {
   @ParameterizedTest
   @ValueSource(strings = {"maybe", "2", "y", "checked"})
   void otherConsentValuesAreRejected(String cell) {
-    assertEquals(List.of(error(2, "con_Consent", HtcdsImportProblem.INVALID_BOOLEAN, cell)), valueErrors("con_Consent", cell));
+    assertEquals(
+        List.of(error(2, "con_Consent", HtcdsImportProblem.INVALID_BOOLEAN, cell)),
+        valueErrors("con_Consent", cell));
   }
 
   // --- text ---
@@ -217,11 +277,21 @@ class HtcdsCellConversionTest {
   @Test
   void cyrillicAndLatinNamesAreKeptAsGiven() throws Exception {
     HtcdsCaseRecord cyrillic =
-        TestFiles.readOne(TestFiles.xlsxRow(new String[] {"cas_CaseOwner", "prs_FirstName", "prs_SecondName"}, "ngo.caseworker1", "Јована", "Петровић"));
+        TestFiles.readOne(
+            TestFiles.xlsxRow(
+                new String[] {"cas_CaseOwner", "prs_FirstName", "prs_SecondName"},
+                "ngo.caseworker1",
+                "Јована",
+                "Петровић"));
     assertEquals("Јована", cyrillic.firstName());
     assertEquals("Петровић", cyrillic.secondName());
     HtcdsCaseRecord latin =
-        TestFiles.readOne(TestFiles.xlsxRow(new String[] {"cas_CaseOwner", "prs_FirstName", "prs_SecondName"}, "ngo.caseworker1", "Slađana", "Milošević"));
+        TestFiles.readOne(
+            TestFiles.xlsxRow(
+                new String[] {"cas_CaseOwner", "prs_FirstName", "prs_SecondName"},
+                "ngo.caseworker1",
+                "Slađana",
+                "Milošević"));
     assertEquals("Slađana", latin.firstName());
     assertEquals("Milošević", latin.secondName());
   }
@@ -234,7 +304,8 @@ class HtcdsCellConversionTest {
 
   @Test
   void phoneNumbersStayText() throws Exception {
-    assertEquals("+381 64 123 4567", readValue("prs_MobilePhone", "+381 64 123 4567").mobilePhone());
+    assertEquals(
+        "+381 64 123 4567", readValue("prs_MobilePhone", "+381 64 123 4567").mobilePhone());
     assertEquals("0641234567", readValue("prs_HomePhone", "0641234567").homePhone());
   }
 
@@ -242,13 +313,21 @@ class HtcdsCellConversionTest {
   void shortTextLongerThan255IsRejected() throws Exception {
     assertEquals(255, readValue("prs_FirstName", "a".repeat(255)).firstName().length());
     String tooLong = "a".repeat(256);
-    assertEquals(List.of(error(2, "prs_FirstName", HtcdsImportProblem.TOO_LONG, tooLong)), valueErrors("prs_FirstName", tooLong));
+    assertEquals(
+        List.of(error(2, "prs_FirstName", HtcdsImportProblem.TOO_LONG, tooLong)),
+        valueErrors("prs_FirstName", tooLong));
   }
 
   @Test
   void detailsAndClosureReasonTakeUpTo4000() throws Exception {
-    assertEquals(4000, readValue("cas_IncomingReferralDetails", "b".repeat(4000)).incomingReferralDetails().length());
-    assertEquals(4000, readValue("cas_ReasonForCaseClosure", "c".repeat(4000)).reasonForCaseClosure().length());
+    assertEquals(
+        4000,
+        readValue("cas_IncomingReferralDetails", "b".repeat(4000))
+            .incomingReferralDetails()
+            .length());
+    assertEquals(
+        4000,
+        readValue("cas_ReasonForCaseClosure", "c".repeat(4000)).reasonForCaseClosure().length());
     String tooLong = "d".repeat(4001);
     assertEquals(
         List.of(error(2, "cas_OutgoingReferralDetails", HtcdsImportProblem.TOO_LONG, tooLong)),
@@ -258,20 +337,27 @@ class HtcdsCellConversionTest {
   @Test
   void lengthCountsCharactersAfterCleaning() throws Exception {
     // 255 letters plus padding: the padding is trimmed before the length is checked.
-    assertEquals(255, readValue("prs_FirstName", "  " + "ђ".repeat(255) + "  ").firstName().length());
+    assertEquals(
+        255, readValue("prs_FirstName", "  " + "ђ".repeat(255) + "  ").firstName().length());
     String emoji = "😀".repeat(128);
-    assertEquals(List.of(error(2, "prs_FirstName", HtcdsImportProblem.TOO_LONG, emoji)), valueErrors("prs_FirstName", emoji),
+    assertEquals(
+        List.of(error(2, "prs_FirstName", HtcdsImportProblem.TOO_LONG, emoji)),
+        valueErrors("prs_FirstName", emoji),
         "128 emoji are 256 UTF-16 units, more than the column holds in H2");
     assertEquals(40, readValue("prs_Salutation", "s".repeat(40)).salutation().length());
     String longSalutation = "Gospođa doktorka nauka " + "b".repeat(20);
-    assertEquals(List.of(error(2, "prs_Salutation", HtcdsImportProblem.TOO_LONG, longSalutation)), valueErrors("prs_Salutation", longSalutation),
+    assertEquals(
+        List.of(error(2, "prs_Salutation", HtcdsImportProblem.TOO_LONG, longSalutation)),
+        valueErrors("prs_Salutation", longSalutation),
         "a salutation has 40 characters (its column)");
   }
 
   @Test
   void emptyCaseOwnerOnANonEmptyRowIsRequiredMissing() {
     byte[] file = TestFiles.xlsxRow(new String[] {"cas_CaseOwner", "prs_FirstName"}, " ", "Ana");
-    assertEquals(List.of(error(2, "cas_CaseOwner", HtcdsImportProblem.REQUIRED_MISSING, null)), TestFiles.errors(file, "t.xlsx"));
+    assertEquals(
+        List.of(error(2, "cas_CaseOwner", HtcdsImportProblem.REQUIRED_MISSING, null)),
+        TestFiles.errors(file, "t.xlsx"));
   }
 
   // --- countries ---
@@ -279,7 +365,8 @@ class HtcdsCellConversionTest {
   @Test
   void citizenshipCodesAreUpperCasedAndSorted() throws Exception {
     assertEquals(Set.of("RS"), readValue("prs_Citizenship", "rs").citizenship());
-    assertEquals(List.of("BA", "RS"), List.copyOf(readValue("prs_Citizenship", "RS; BA").citizenship()));
+    assertEquals(
+        List.of("BA", "RS"), List.copyOf(readValue("prs_Citizenship", "RS; BA").citizenship()));
     assertEquals(Set.of("RS", "UA"), readValue("prs_Citizenship", " ua ;rs;").citizenship());
   }
 
@@ -307,7 +394,13 @@ class HtcdsCellConversionTest {
   void formulaCellsGiveTheirCachedValue() throws Exception {
     byte[] file =
         TestFiles.xlsxRow(
-            new String[] {"cas_CaseOwner", "prs_FirstName", "prs_Birthdate", "con_Consent", "prs_MailingPostalCode"},
+            new String[] {
+              "cas_CaseOwner",
+              "prs_FirstName",
+              "prs_Birthdate",
+              "con_Consent",
+              "prs_MailingPostalCode"
+            },
             new TestFiles.Formula("\"ngo.\"&\"caseworker1\"", false),
             new TestFiles.Formula("PROPER(\"ana\")", false),
             new TestFiles.Formula("DATE(1990,5,17)", true),
@@ -323,7 +416,13 @@ class HtcdsCellConversionTest {
 
   @Test
   void formulaErrorInAPicklistIsAnUnknownValue() {
-    byte[] file = TestFiles.xlsxRow(new String[] {"cas_CaseOwner", "prs_Gender"}, "ngo.caseworker1", new TestFiles.Formula("1/0", false));
-    assertEquals(List.of(error(2, "prs_Gender", HtcdsImportProblem.UNKNOWN_VALUE, "#DIV/0!")), TestFiles.errors(file, "t.xlsx"));
+    byte[] file =
+        TestFiles.xlsxRow(
+            new String[] {"cas_CaseOwner", "prs_Gender"},
+            "ngo.caseworker1",
+            new TestFiles.Formula("1/0", false));
+    assertEquals(
+        List.of(error(2, "prs_Gender", HtcdsImportProblem.UNKNOWN_VALUE, "#DIV/0!")),
+        TestFiles.errors(file, "t.xlsx"));
   }
 }

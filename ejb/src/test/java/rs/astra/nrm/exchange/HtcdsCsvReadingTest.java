@@ -27,7 +27,9 @@ class HtcdsCsvReadingTest {
             "cases.csv");
     assertEquals(List.of(2, 3), records.stream().map(HtcdsCaseRecord::rowNumber).toList());
     assertEquals(LocalDate.of(1990, 2, 22), records.get(0).birthdate());
-    assertEquals(EnumSet.of(MethodOfControl.DebtBondage, MethodOfControl.PhysicalAbuse), records.get(0).methodsOfControl());
+    assertEquals(
+        EnumSet.of(MethodOfControl.DebtBondage, MethodOfControl.PhysicalAbuse),
+        records.get(0).methodsOfControl());
     assertEquals("Mila", records.get(1).firstName());
   }
 
@@ -35,11 +37,13 @@ class HtcdsCsvReadingTest {
   void semicolonSeparatedFileIsRead() throws Exception {
     List<HtcdsCaseRecord> records =
         read(
-            csv("Case Owner;First Name;Type of Exploitation\r\nngo.caseworker1;Ana;\"Forced labour; Sexual exploitation\"\r\n"),
+            csv(
+                "Case Owner;First Name;Type of Exploitation\r\nngo.caseworker1;Ana;\"Forced labour; Sexual exploitation\"\r\n"),
             "cases.csv");
     assertEquals("Ana", records.getFirst().firstName());
     assertEquals(
-        EnumSet.of(TypeOfExploitation.ForcedLabour, TypeOfExploitation.SexualExploitation), records.getFirst().typeOfExploitation());
+        EnumSet.of(TypeOfExploitation.ForcedLabour, TypeOfExploitation.SexualExploitation),
+        records.getFirst().typeOfExploitation());
   }
 
   @Test
@@ -60,7 +64,9 @@ class HtcdsCsvReadingTest {
                     + "ngo.caseworker2,short,IOM\n"),
             "cases.csv");
     // Line breaks inside a value are white space like any other and collapse to one space.
-    assertEquals("Found at a bus station, Niš; referred by \"ASTRA\"", records.get(0).incomingReferralDetails());
+    assertEquals(
+        "Found at a bus station, Niš; referred by \"ASTRA\"",
+        records.get(0).incomingReferralDetails());
     assertEquals("Centre, Niš", records.get(0).referringOrganisation());
     // The quoted line break does not shift the numbering: the second record is row 3.
     assertEquals(List.of(2, 3), records.stream().map(HtcdsCaseRecord::rowNumber).toList());
@@ -68,14 +74,18 @@ class HtcdsCsvReadingTest {
 
   @Test
   void rowNumbersCountTheHeaderAsOneAndBlankLinesAsRows() {
-    byte[] file = csv("cas_CaseOwner,prs_Birthdate\nngo.caseworker1,1990-01-01\n\nngo.caseworker2,someday\n");
-    assertEquals(List.of(error(4, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, "someday")), errors(file, "cases.csv"));
+    byte[] file =
+        csv("cas_CaseOwner,prs_Birthdate\nngo.caseworker1,1990-01-01\n\nngo.caseworker2,someday\n");
+    assertEquals(
+        List.of(error(4, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, "someday")),
+        errors(file, "cases.csv"));
   }
 
   @Test
   void multiSelectsInUnquotedCommaFileDoNotConfuseTheDelimiter() throws Exception {
     byte[] file =
-        csv("cas_CaseOwner,vic_MethodsOfControl,prs_FirstName\nngo.caseworker1,DebtBondage;PhysicalAbuse;TakesEarnings;Other,Ana\n");
+        csv(
+            "cas_CaseOwner,vic_MethodsOfControl,prs_FirstName\nngo.caseworker1,DebtBondage;PhysicalAbuse;TakesEarnings;Other,Ana\n");
     HtcdsCaseRecord record = read(file, "cases.csv").getFirst();
     assertEquals("Ana", record.firstName());
     assertEquals(4, record.methodsOfControl().size());
@@ -88,8 +98,12 @@ class HtcdsCsvReadingTest {
 
   @Test
   void nonUtf8FileIsUnreadable() {
-    byte[] windows1250 = "cas_CaseOwner;prs_FirstName\nngo.caseworker1;Slađana\n".getBytes(Charset.forName("windows-1250"));
-    assertEquals(List.of(error(0, null, HtcdsImportProblem.UNREADABLE_FILE, null)), errors(windows1250, "cases.csv"));
+    byte[] windows1250 =
+        "cas_CaseOwner;prs_FirstName\nngo.caseworker1;Slađana\n"
+            .getBytes(Charset.forName("windows-1250"));
+    assertEquals(
+        List.of(error(0, null, HtcdsImportProblem.UNREADABLE_FILE, null)),
+        errors(windows1250, "cases.csv"));
   }
 
   @Test
@@ -101,11 +115,15 @@ class HtcdsCsvReadingTest {
 
   @Test
   void headerOnlyCsvHasNoRows() {
-    assertEquals(List.of(error(0, null, HtcdsImportProblem.NO_ROWS, null)), errors(csv("cas_CaseOwner,prs_FirstName\n"), "cases.csv"));
+    assertEquals(
+        List.of(error(0, null, HtcdsImportProblem.NO_ROWS, null)),
+        errors(csv("cas_CaseOwner,prs_FirstName\n"), "cases.csv"));
   }
 
   @Test
   void emptyFileHasNoHeader() {
-    assertEquals(List.of(error(0, null, HtcdsImportProblem.NO_HEADER, null)), errors(new byte[0], "cases.csv"));
+    assertEquals(
+        List.of(error(0, null, HtcdsImportProblem.NO_HEADER, null)),
+        errors(new byte[0], "cases.csv"));
   }
 }

@@ -15,19 +15,38 @@ import rs.astra.nrm.casefile.TraffickingStatusDecisionMakingOrg;
 
 class HtcdsHeaderMappingTest {
 
-  /** The template's misaligned mailing block: names in row 1, labels in a different order in row 2. */
+  /**
+   * The template's misaligned mailing block: names in row 1, labels in a different order in row 2.
+   */
   private static final Object[] NAMES = {
-    null, "cas_CaseOwner", "prs_MailingCity", "prs_MailingCountry", "prs_MailingState", "prs_MailingStreet", "prs_MailingPostalCode"
+    null,
+    "cas_CaseOwner",
+    "prs_MailingCity",
+    "prs_MailingCountry",
+    "prs_MailingState",
+    "prs_MailingStreet",
+    "prs_MailingPostalCode"
   };
 
   private static final Object[] LABELS = {
-    null, "Case Owner", "Mailing Street", "Mailing City", "Mailing State/Province", "Mailing Zip/Postal Code", "Mailing Country"
+    null,
+    "Case Owner",
+    "Mailing Street",
+    "Mailing City",
+    "Mailing State/Province",
+    "Mailing Zip/Postal Code",
+    "Mailing Country"
   };
 
   @Test
   void templateLabelRowIsSkippedAndDataStartsAtRowThree() throws Exception {
     List<HtcdsCaseRecord> records =
-        read(xlsx(NAMES, LABELS, new Object[] {1, "ngo.caseworker1", "Niš", "RS", "Nišavski", "Ulica 1", "18000"}), "t.xlsx");
+        read(
+            xlsx(
+                NAMES,
+                LABELS,
+                new Object[] {1, "ngo.caseworker1", "Niš", "RS", "Nišavski", "Ulica 1", "18000"}),
+            "t.xlsx");
     assertEquals(1, records.size());
     assertEquals(3, records.getFirst().rowNumber());
   }
@@ -35,7 +54,11 @@ class HtcdsHeaderMappingTest {
   @Test
   void mailingColumnsFollowFieldNamesWhenLabelsDisagree() throws Exception {
     HtcdsCaseRecord record =
-        readOne(xlsx(NAMES, LABELS, new Object[] {1, "ngo.caseworker1", "Niš", "RS", "Nišavski", "Ulica 1", "18000"}));
+        readOne(
+            xlsx(
+                NAMES,
+                LABELS,
+                new Object[] {1, "ngo.caseworker1", "Niš", "RS", "Nišavski", "Ulica 1", "18000"}));
     assertEquals("Niš", record.mailingCity());
     assertEquals("RS", record.mailingCountry());
     assertEquals("Nišavski", record.mailingState());
@@ -46,7 +69,11 @@ class HtcdsHeaderMappingTest {
   @Test
   void fieldNameHeaderAloneStartsDataOnTheNextRow() throws Exception {
     List<HtcdsCaseRecord> records =
-        read(xlsx(new Object[] {"cas_CaseOwner", "prs_FirstName"}, new Object[] {"ngo.caseworker1", "Jovana"}), "t.xlsx");
+        read(
+            xlsx(
+                new Object[] {"cas_CaseOwner", "prs_FirstName"},
+                new Object[] {"ngo.caseworker1", "Jovana"}),
+            "t.xlsx");
     assertEquals(1, records.size());
     assertEquals(2, records.getFirst().rowNumber());
     assertEquals("Jovana", records.getFirst().firstName());
@@ -56,7 +83,10 @@ class HtcdsHeaderMappingTest {
   void firstDataRowIsNotMistakenForALabelRow() throws Exception {
     // A data row whose cells happen to include one label-like text stays data.
     HtcdsCaseRecord record =
-        readOne(xlsx(new Object[] {"cas_CaseOwner", "prs_Title", "prs_FirstName"}, new Object[] {"ngo.caseworker1", "Status", "Ana"}));
+        readOne(
+            xlsx(
+                new Object[] {"cas_CaseOwner", "prs_Title", "prs_FirstName"},
+                new Object[] {"ngo.caseworker1", "Status", "Ana"}));
     assertEquals(2, record.rowNumber());
     assertEquals("Status", record.title());
   }
@@ -64,7 +94,10 @@ class HtcdsHeaderMappingTest {
   @Test
   void labelsAreAcceptedAsHeaders() throws Exception {
     HtcdsCaseRecord record =
-        readOne(xlsx(new Object[] {"Case Owner", "First Name", "Mailing Zip/Postal Code"}, new Object[] {"ngo.caseworker1", "Ana", "11000"}));
+        readOne(
+            xlsx(
+                new Object[] {"Case Owner", "First Name", "Mailing Zip/Postal Code"},
+                new Object[] {"ngo.caseworker1", "Ana", "11000"}));
     assertEquals("ngo.caseworker1", record.caseOwner());
     assertEquals("Ana", record.firstName());
     assertEquals("11000", record.mailingPostalCode());
@@ -73,7 +106,10 @@ class HtcdsHeaderMappingTest {
   @Test
   void headersMatchIgnoringCaseAndSurroundingSpaces() throws Exception {
     HtcdsCaseRecord record =
-        readOne(xlsx(new Object[] {"  CAS_caseowner ", "first name", " PRS_SECONDNAME"}, new Object[] {"ngo.caseworker1", "Ana", "Ilić"}));
+        readOne(
+            xlsx(
+                new Object[] {"  CAS_caseowner ", "first name", " PRS_SECONDNAME"},
+                new Object[] {"ngo.caseworker1", "Ana", "Ilić"}));
     assertEquals("Ana", record.firstName());
     assertEquals("Ilić", record.secondName());
   }
@@ -81,8 +117,12 @@ class HtcdsHeaderMappingTest {
   @Test
   void misspeltTemplateColumnIsTheDecisionMakingOrg() throws Exception {
     HtcdsCaseRecord record =
-        readOne(xlsx(new Object[] {"cas_CaseOwner", "vic_TraffickinStatusDecisionMakingOrg"}, new Object[] {"ngo.caseworker1", "Police"}));
-    assertEquals(TraffickingStatusDecisionMakingOrg.Police, record.traffickingStatusDecisionMakingOrg());
+        readOne(
+            xlsx(
+                new Object[] {"cas_CaseOwner", "vic_TraffickinStatusDecisionMakingOrg"},
+                new Object[] {"ngo.caseworker1", "Police"}));
+    assertEquals(
+        TraffickingStatusDecisionMakingOrg.Police, record.traffickingStatusDecisionMakingOrg());
   }
 
   @Test
@@ -91,8 +131,12 @@ class HtcdsHeaderMappingTest {
         readOne(
             xlsx(
                 new Object[] {"cas_CaseOwner", "cas_ReferredOrganisation", null},
-                new Object[] {"Case Owner", "Referred Organisation", "Reason for Outgoing Referral"},
-                new Object[] {"ngo.caseworker1", "Centre for Social Work Niš", "AdditionalServicesRequired"}));
+                new Object[] {
+                  "Case Owner", "Referred Organisation", "Reason for Outgoing Referral"
+                },
+                new Object[] {
+                  "ngo.caseworker1", "Centre for Social Work Niš", "AdditionalServicesRequired"
+                }));
     assertEquals(ReferralReason.AdditionalServicesRequired, record.reasonForOutgoingReferral());
   }
 
@@ -137,7 +181,12 @@ class HtcdsHeaderMappingTest {
   @Test
   void headerBelowATitleRowIsFound() throws Exception {
     HtcdsCaseRecord record =
-        readOne(xlsx(new Object[] {"NRM caseload export"}, null, new Object[] {"cas_CaseOwner"}, new Object[] {"ngo.caseworker1"}));
+        readOne(
+            xlsx(
+                new Object[] {"NRM caseload export"},
+                null,
+                new Object[] {"cas_CaseOwner"},
+                new Object[] {"ngo.caseworker1"}));
     assertEquals(4, record.rowNumber());
   }
 
@@ -161,7 +210,11 @@ class HtcdsHeaderMappingTest {
     byte[] file;
     try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
         var out = new java.io.ByteArrayOutputStream()) {
-      workbook.createSheet("Instructions").createRow(0).createCell(0).setCellValue("Fill in the next sheet");
+      workbook
+          .createSheet("Instructions")
+          .createRow(0)
+          .createCell(0)
+          .setCellValue("Fill in the next sheet");
       var data = workbook.createSheet("Cases");
       data.createRow(0).createCell(0).setCellValue("cas_CaseOwner");
       data.createRow(1).createCell(0).setCellValue("ngo.caseworker1");
@@ -176,7 +229,9 @@ class HtcdsHeaderMappingTest {
     assertEquals(
         List.of(error(1, "First Name", HtcdsImportProblem.DUPLICATE_COLUMN, null)),
         errors(
-            xlsx(new Object[] {"cas_CaseOwner", "prs_FirstName", "First Name"}, new Object[] {"ngo.caseworker1", "Ana", "Ana"}),
+            xlsx(
+                new Object[] {"cas_CaseOwner", "prs_FirstName", "First Name"},
+                new Object[] {"ngo.caseworker1", "Ana", "Ana"}),
             "t.xlsx"));
   }
 
@@ -184,6 +239,8 @@ class HtcdsHeaderMappingTest {
   void missingCaseOwnerColumnIsReportedOnceForTheHeader() {
     assertEquals(
         List.of(error(1, "cas_CaseOwner", HtcdsImportProblem.REQUIRED_MISSING, null)),
-        errors(xlsx(new Object[] {"prs_FirstName", "prs_SecondName"}, new Object[] {"Ana", "Ilić"}), "t.xlsx"));
+        errors(
+            xlsx(new Object[] {"prs_FirstName", "prs_SecondName"}, new Object[] {"Ana", "Ilić"}),
+            "t.xlsx"));
   }
 }

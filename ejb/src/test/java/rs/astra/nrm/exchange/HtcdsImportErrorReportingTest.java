@@ -27,7 +27,9 @@ import rs.astra.nrm.casefile.TypeOfSexExploitation;
 
 class HtcdsImportErrorReportingTest {
 
-  private static final Object[] HEADER = {null, "cas_CaseOwner", "prs_FirstName", "prs_Birthdate", "prs_Gender", "con_Consent"};
+  private static final Object[] HEADER = {
+    null, "cas_CaseOwner", "prs_FirstName", "prs_Birthdate", "prs_Gender", "con_Consent"
+  };
 
   @Test
   void oneBadRowRejectsTheWholeFile() {
@@ -38,8 +40,11 @@ class HtcdsImportErrorReportingTest {
             new Object[] {2, "ngo.caseworker1", "Mila", "31.02.1991.", "Feminine", "da"},
             new Object[] {3, "ngo.caseworker2", "Iva", LocalDate.of(1992, 3, 3), "Feminine", "ne"},
             new Object[] {4, "ngo.caseworker2", "Eva", "1993-04-04", "Feminine", true});
-    HtcdsImportException rejected = assertThrows(HtcdsImportException.class, () -> TestFiles.read(file, "t.xlsx"));
-    assertEquals(List.of(error(3, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, "31.02.1991.")), rejected.errors());
+    HtcdsImportException rejected =
+        assertThrows(HtcdsImportException.class, () -> TestFiles.read(file, "t.xlsx"));
+    assertEquals(
+        List.of(error(3, "prs_Birthdate", HtcdsImportProblem.INVALID_DATE, "31.02.1991.")),
+        rejected.errors());
   }
 
   @Test
@@ -70,21 +75,24 @@ class HtcdsImportErrorReportingTest {
             new Object[] {"cas_CaseOwner", "prs_FirstName", "prs_Birthdate", "prs_Citizenship"},
             new Object[] {"ngo.caseworker1", "Јована", "Petrović 1990", "Serbia"},
             new Object[] {"ngo.caseworker1", "y".repeat(256), "1990-01-01", "RS"});
-    HtcdsImportException rejected = assertThrows(HtcdsImportException.class, () -> TestFiles.read(file, "t.xlsx"));
+    HtcdsImportException rejected =
+        assertThrows(HtcdsImportException.class, () -> TestFiles.read(file, "t.xlsx"));
     String message = rejected.getMessage();
     assertTrue(message.contains("row 2 prs_Birthdate INVALID_DATE"), message);
     assertTrue(message.contains("row 2 prs_Citizenship INVALID_COUNTRY_CODE"), message);
     assertTrue(message.contains("row 3 prs_FirstName TOO_LONG"), message);
     for (String value : List.of("Јована", "Petrović", "Serbia", "yyyy", "ngo.caseworker1")) {
       assertFalse(message.contains(value), "message leaks a cell value: " + message);
-      assertFalse(rejected.errors().toString().contains(value), "error toString leaks a cell value");
+      assertFalse(
+          rejected.errors().toString().contains(value), "error toString leaks a cell value");
     }
   }
 
   @Test
   void headerTextThatIsNotAFieldNameStaysOutOfTheMessage() {
     HtcdsImportException rejected =
-        new HtcdsImportException(List.of(error(1, "Ana Petrović", HtcdsImportProblem.DUPLICATE_COLUMN, null)));
+        new HtcdsImportException(
+            List.of(error(1, "Ana Petrović", HtcdsImportProblem.DUPLICATE_COLUMN, null)));
     assertFalse(rejected.getMessage().contains("Petrović"), rejected.getMessage());
     assertTrue(rejected.getMessage().contains("row 1 DUPLICATE_COLUMN"), rejected.getMessage());
   }
@@ -92,21 +100,27 @@ class HtcdsImportErrorReportingTest {
   @Test
   void recordToStringLeaksNoPersonalData() throws Exception {
     HtcdsCaseRecord record =
-        TestFiles.readOne(TestFiles.xlsxRow(new String[] {"cas_CaseOwner", "prs_FirstName"}, "ngo.caseworker1", "Јована"));
+        TestFiles.readOne(
+            TestFiles.xlsxRow(
+                new String[] {"cas_CaseOwner", "prs_FirstName"}, "ngo.caseworker1", "Јована"));
     assertFalse(record.toString().contains("Јована"), record.toString());
   }
 
   @Test
   void notASpreadsheetIsUnreadable() {
     byte[] pdf = {'%', 'P', 'D', 'F', '-', '1', '.', '7', 0, 1, 2, 3, (byte) 0xE2, (byte) 0xE3};
-    assertEquals(List.of(error(0, null, HtcdsImportProblem.UNREADABLE_FILE, null)), errors(pdf, "cases.pdf"));
+    assertEquals(
+        List.of(error(0, null, HtcdsImportProblem.UNREADABLE_FILE, null)),
+        errors(pdf, "cases.pdf"));
   }
 
   @Test
   void corruptWorkbookIsUnreadable() {
     byte[] good = xlsx(new Object[] {"cas_CaseOwner"}, new Object[] {"ngo.caseworker1"});
     byte[] truncated = Arrays.copyOf(good, good.length / 2);
-    assertEquals(List.of(error(0, null, HtcdsImportProblem.UNREADABLE_FILE, null)), errors(truncated, "cases.xlsx"));
+    assertEquals(
+        List.of(error(0, null, HtcdsImportProblem.UNREADABLE_FILE, null)),
+        errors(truncated, "cases.xlsx"));
   }
 
   @Test
@@ -120,14 +134,21 @@ class HtcdsImportErrorReportingTest {
   void templateWithoutCasesHasNoRows() {
     assertEquals(
         List.of(error(0, null, HtcdsImportProblem.NO_ROWS, null)),
-        errors(xlsx(HEADER, new Object[] {null, "Case Owner", "First Name"}, new Object[] {1}, new Object[] {2}), "t.xlsx"));
+        errors(
+            xlsx(
+                HEADER,
+                new Object[] {null, "Case Owner", "First Name"},
+                new Object[] {1},
+                new Object[] {2}),
+            "t.xlsx"));
   }
 
   @Test
   void problemMessageKeysAreDistinctBundleKeys() {
     Set<String> keys = new HashSet<>();
     for (HtcdsImportProblem problem : HtcdsImportProblem.values()) {
-      assertTrue(problem.messageKey().matches("import\\.error\\.[a-z][A-Za-z]+"), problem.messageKey());
+      assertTrue(
+          problem.messageKey().matches("import\\.error\\.[a-z][A-Za-z]+"), problem.messageKey());
       assertTrue(keys.add(problem.messageKey()), problem.messageKey());
     }
     assertEquals("import.error.unknownValue", HtcdsImportProblem.UNKNOWN_VALUE.messageKey());
@@ -138,12 +159,21 @@ class HtcdsImportErrorReportingTest {
     // Building each lookup throws if a name, label or alias of one constant matches another.
     for (Class<? extends Enum<?>> type :
         List.<Class<? extends Enum<?>>>of(
-            Gender.class, TraffickingStatus.class, TraffickingStatusDecisionMakingOrg.class, MethodOfRecruitment.class,
-            MethodOfControl.class, TypeOfExploitation.class, ForcedLabourIndustry.class, TypeOfSexExploitation.class,
-            CaseStatus.class, ReferralReason.class)) {
+            Gender.class,
+            TraffickingStatus.class,
+            TraffickingStatusDecisionMakingOrg.class,
+            MethodOfRecruitment.class,
+            MethodOfControl.class,
+            TypeOfExploitation.class,
+            ForcedLabourIndustry.class,
+            TypeOfSexExploitation.class,
+            CaseStatus.class,
+            ReferralReason.class)) {
       for (Enum<?> constant : type.getEnumConstants()) {
         assertEquals(constant, find(type, constant.name()));
-        assertEquals(constant, find(type, ((rs.astra.nrm.casefile.HtcdsPicklistValue) constant).htcdsLabel()));
+        assertEquals(
+            constant,
+            find(type, ((rs.astra.nrm.casefile.HtcdsPicklistValue) constant).htcdsLabel()));
       }
     }
   }

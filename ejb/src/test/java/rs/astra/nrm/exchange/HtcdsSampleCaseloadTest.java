@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static rs.astra.nrm.exchange.TestFiles.error;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +27,8 @@ import rs.astra.nrm.casefile.TypeOfSexExploitation;
 
 /**
  * Reads the 48-case sample caseload kept in the unchanged IOM template. Expected values were read
- * from the file's cells. Its latest date is an incoming referral date of 2026-12-05 (row 33), so the
- * sample is read as of 2027-01-01.
+ * from the file's cells. Its latest date is an incoming referral date of 2026-12-05 (row 33), so
+ * the sample is read as of 2027-01-01.
  */
 class HtcdsSampleCaseloadTest {
 
@@ -43,7 +41,8 @@ class HtcdsSampleCaseloadTest {
     records = readSampleOn(LocalDate.of(2027, 1, 1));
   }
 
-  private static List<HtcdsCaseRecord> readSampleOn(LocalDate today) throws IOException, HtcdsImportException {
+  private static List<HtcdsCaseRecord> readSampleOn(LocalDate today)
+      throws IOException, HtcdsImportException {
     try (InputStream in = HtcdsSampleCaseloadTest.class.getResourceAsStream(SAMPLE)) {
       assertNotNull(in, "sample caseload on the class path");
       return TestFiles.readerOn(today).read(in, "htcds-caseload-sample.xlsx");
@@ -57,7 +56,9 @@ class HtcdsSampleCaseloadTest {
   @Test
   void sampleYieldsFortyEightRecordsFromRowsThreeToFifty() {
     assertEquals(48, records.size());
-    assertEquals(IntStream.rangeClosed(3, 50).boxed().toList(), records.stream().map(HtcdsCaseRecord::rowNumber).toList());
+    assertEquals(
+        IntStream.rangeClosed(3, 50).boxed().toList(),
+        records.stream().map(HtcdsCaseRecord::rowNumber).toList());
   }
 
   @Test
@@ -72,10 +73,12 @@ class HtcdsSampleCaseloadTest {
     assertEquals(Set.of("RS"), first.citizenship());
     assertEquals(TraffickingStatus.PossibleVictimOfTrafficking, first.traffickingStatus());
     assertNull(first.traffickingStatusDecisionMakingOrg());
-    assertEquals(EnumSet.of(MethodOfRecruitment.ThroughFamilyOrFamilyEvents), first.methodOfRecruitment());
+    assertEquals(
+        EnumSet.of(MethodOfRecruitment.ThroughFamilyOrFamilyEvents), first.methodOfRecruitment());
     assertEquals("Serbia", first.locationOfRecruitment());
     assertEquals(EnumSet.of(TypeOfExploitation.SexualExploitation), first.typeOfExploitation());
-    assertEquals(EnumSet.of(TypeOfSexExploitation.RemoteInteractiveServices), first.typeOfSexExploitation());
+    assertEquals(
+        EnumSet.of(TypeOfSexExploitation.RemoteInteractiveServices), first.typeOfSexExploitation());
     assertEquals("Austria", first.locationOfExploitation());
     assertEquals(CaseStatus.Active, first.caseStatus());
     assertEquals("Self-referral", first.referringOrganisation());
@@ -104,7 +107,9 @@ class HtcdsSampleCaseloadTest {
             MethodOfControl.TakesEarnings),
         row(3).methodsOfControl());
     // X9: SexualExploitation;ForcedBegging
-    assertEquals(EnumSet.of(TypeOfExploitation.SexualExploitation, TypeOfExploitation.ForcedBegging), row(9).typeOfExploitation());
+    assertEquals(
+        EnumSet.of(TypeOfExploitation.SexualExploitation, TypeOfExploitation.ForcedBegging),
+        row(9).typeOfExploitation());
   }
 
   @Test
@@ -128,13 +133,16 @@ class HtcdsSampleCaseloadTest {
 
   @Test
   void misspeltDecisionMakingOrgColumnIsRead() {
-    assertEquals(TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization, row(5).traffickingStatusDecisionMakingOrg());
+    assertEquals(
+        TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization,
+        row(5).traffickingStatusDecisionMakingOrg());
   }
 
   @Test
   void sampleAliasesAreResolved() {
     // U4 ThroughFriend; W5 contains PsychoactiveSubstances.
-    assertEquals(EnumSet.of(MethodOfRecruitment.ThroughFriendsOrSocialEvents), row(4).methodOfRecruitment());
+    assertEquals(
+        EnumSet.of(MethodOfRecruitment.ThroughFriendsOrSocialEvents), row(4).methodOfRecruitment());
     assertEquals(
         EnumSet.of(
             MethodOfControl.ExcessiveWorkingHours,
@@ -168,6 +176,12 @@ class HtcdsSampleCaseloadTest {
     // AD33 holds the incoming referral date 2026-12-05; read on 2026-11-30 it is still accepted.
     List<HtcdsCaseRecord> early = readSampleOn(LocalDate.of(2026, 11, 30));
     assertEquals(48, early.size());
-    assertEquals(LocalDate.of(2026, 12, 5), early.stream().filter(r -> r.rowNumber() == 33).findFirst().orElseThrow().incomingReferralDate());
+    assertEquals(
+        LocalDate.of(2026, 12, 5),
+        early.stream()
+            .filter(r -> r.rowNumber() == 33)
+            .findFirst()
+            .orElseThrow()
+            .incomingReferralDate());
   }
 }

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** CSV text that a spreadsheet program would evaluate is marked as text, and the mark comes off on reading. */
+/**
+ * CSV text that a spreadsheet program would evaluate is marked as text, and the mark comes off on
+ * reading.
+ */
 class SpreadsheetTextTest {
 
   @Test
   void textStartingWithAFormulaCharacterGetsAnApostrophe() {
-    assertEquals("'=HYPERLINK(\"http://evil.example\")", SpreadsheetText.neutralise("=HYPERLINK(\"http://evil.example\")"));
+    assertEquals(
+        "'=HYPERLINK(\"http://evil.example\")",
+        SpreadsheetText.neutralise("=HYPERLINK(\"http://evil.example\")"));
     assertEquals("'+381 60 555 0101", SpreadsheetText.neutralise("+381 60 555 0101"));
-    assertEquals("'+381601234567", SpreadsheetText.neutralise("+381601234567"), "a phone number keeps its + in a spreadsheet");
+    assertEquals(
+        "'+381601234567",
+        SpreadsheetText.neutralise("+381601234567"),
+        "a phone number keeps its + in a spreadsheet");
     assertEquals("'-2+3+cmd|' /C calc'!A0", SpreadsheetText.neutralise("-2+3+cmd|' /C calc'!A0"));
     assertEquals("'@SUM(A1:A9)", SpreadsheetText.neutralise("@SUM(A1:A9)"));
     assertEquals("'\t=1", SpreadsheetText.neutralise("\t=1"));
@@ -31,10 +39,29 @@ class SpreadsheetTextTest {
 
   @Test
   void readingTakesOffOnlyTheMarkWritingPutOn() {
-    for (String value : new String[] {"=1+1", "+381 11 123", "-x", "@a", "\t=1", "Jelena", "-99", "'tis", "'", "", "'=x", "''+1 2", "'-99", "+381601234567"}) {
+    for (String value :
+        new String[] {
+          "=1+1",
+          "+381 11 123",
+          "-x",
+          "@a",
+          "\t=1",
+          "Jelena",
+          "-99",
+          "'tis",
+          "'",
+          "",
+          "'=x",
+          "''+1 2",
+          "'-99",
+          "+381601234567"
+        }) {
       assertEquals(value, SpreadsheetText.restore(SpreadsheetText.neutralise(value)), value);
     }
-    assertEquals("'tis", SpreadsheetText.restore("'tis"), "an apostrophe before an ordinary letter is the data's own");
+    assertEquals(
+        "'tis",
+        SpreadsheetText.restore("'tis"),
+        "an apostrophe before an ordinary letter is the data's own");
     assertNull(SpreadsheetText.restore(null));
   }
 }

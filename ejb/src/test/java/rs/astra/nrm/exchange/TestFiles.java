@@ -35,19 +35,23 @@ final class TestFiles {
 
   static HtcdsSpreadsheetReader readerOn(LocalDate today) {
     return new HtcdsSpreadsheetReader(
-        Clock.fixed(ZonedDateTime.of(today.atTime(12, 0), HtcdsSpreadsheetReader.ZONE).toInstant(), HtcdsSpreadsheetReader.ZONE));
+        Clock.fixed(
+            ZonedDateTime.of(today.atTime(12, 0), HtcdsSpreadsheetReader.ZONE).toInstant(),
+            HtcdsSpreadsheetReader.ZONE));
   }
 
   /**
    * Builds an xlsx whose first sheet has the given rows from row 1 down, cells from column A right.
-   * Cell values: {@code null} (no cell), String, Number (General format), Boolean, LocalDate (a date
-   * cell) or {@link Formula}.
+   * Cell values: {@code null} (no cell), String, Number (General format), Boolean, LocalDate (a
+   * date cell) or {@link Formula}.
    */
   static byte[] xlsx(Object[]... rows) {
-    try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (Workbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("Sheet1");
       CellStyle dateStyle = workbook.createCellStyle();
-      dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+      dateStyle.setDataFormat(
+          workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
       for (int r = 0; r < rows.length; r++) {
         if (rows[r] == null) {
           continue;
@@ -73,7 +77,8 @@ final class TestFiles {
                 cell.setCellStyle(dateStyle);
               }
             }
-            default -> throw new IllegalArgumentException("unsupported cell value " + value.getClass());
+            default ->
+                throw new IllegalArgumentException("unsupported cell value " + value.getClass());
           }
         }
       }
@@ -117,7 +122,8 @@ final class TestFiles {
 
   /** Reads an xlsx with the owner and one other column, and returns the errors of that value. */
   static List<HtcdsImportError> valueErrors(String column, Object value) {
-    return errors(xlsxRow(new String[] {"cas_CaseOwner", column}, "ngo.caseworker1", value), "cases.xlsx");
+    return errors(
+        xlsxRow(new String[] {"cas_CaseOwner", column}, "ngo.caseworker1", value), "cases.xlsx");
   }
 
   static HtcdsImportError error(int row, String column, HtcdsImportProblem problem, String value) {

@@ -40,15 +40,20 @@ class LoginGuardRuleTest {
     assertFalse(fifth.allowed());
     LoginGuard.Verdict eighth = decide(failures(8, Duration.ofMillis(100)), List.of());
     assertFalse(eighth.allowed());
-    assertTrue(eighth.retryAfter().compareTo(fifth.retryAfter()) > 0, fifth.retryAfter() + " then " + eighth.retryAfter());
-    assertTrue(decide(failures(5, Duration.ofSeconds(5)), List.of()).allowed(), "after the delay, she may try again");
+    assertTrue(
+        eighth.retryAfter().compareTo(fifth.retryAfter()) > 0,
+        fifth.retryAfter() + " then " + eighth.retryAfter());
+    assertTrue(
+        decide(failures(5, Duration.ofSeconds(5)), List.of()).allowed(),
+        "after the delay, she may try again");
   }
 
   @Test
   void tenFailuresLockTheAccountForTheWindow() {
     LoginGuard.Verdict locked = decide(failures(10, Duration.ofSeconds(5)), List.of());
     assertFalse(locked.allowed());
-    assertTrue(locked.retryAfter().compareTo(Duration.ofMinutes(14)) > 0, locked.retryAfter().toString());
+    assertTrue(
+        locked.retryAfter().compareTo(Duration.ofMinutes(14)) > 0, locked.retryAfter().toString());
   }
 
   @Test

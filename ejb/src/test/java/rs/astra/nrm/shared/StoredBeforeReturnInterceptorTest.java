@@ -22,17 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class StoredBeforeReturnInterceptorTest {
 
-  private static final String VALUES = "bind => [PBKDF2WithHmacSHA256:2048:c2FsdA==:aGFzaA==, 9, 2]";
+  private static final String VALUES =
+      "bind => [PBKDF2WithHmacSHA256:2048:c2FsdA==:aGFzaA==, 9, 2]";
 
   @Test
   void aLostRaceBecomesAConcurrentUpdateWithoutTheRowsValues() {
     RuntimeException r =
-        StoredBeforeReturnInterceptor.replacement(new OptimisticLockException("UPDATE portal_user SET password_hash = ? " + VALUES), "AdministrationService.setPassword");
+        StoredBeforeReturnInterceptor.replacement(
+            new OptimisticLockException("UPDATE portal_user SET password_hash = ? " + VALUES),
+            "AdministrationService.setPassword");
     assertInstanceOf(ConcurrentUpdateException.class, r);
     assertFalse(r.getMessage().contains("PBKDF2"), r.getMessage());
     assertNull(r.getCause(), "the provider's exception is not carried along");
-    PersistenceException wrapped = new PersistenceException("Exception [EclipseLink-5006] " + VALUES, new OptimisticLockException(VALUES));
-    assertInstanceOf(ConcurrentUpdateException.class, StoredBeforeReturnInterceptor.replacement(wrapped, "HotlineService.correct"), "found in the causes");
+    PersistenceException wrapped =
+        new PersistenceException(
+            "Exception [EclipseLink-5006] " + VALUES, new OptimisticLockException(VALUES));
+    assertInstanceOf(
+        ConcurrentUpdateException.class,
+        StoredBeforeReturnInterceptor.replacement(wrapped, "HotlineService.correct"),
+        "found in the causes");
   }
 
   @Test
@@ -55,11 +63,19 @@ class StoredBeforeReturnInterceptorTest {
     log.addHandler(capture);
     try {
       PersistenceException refused =
-          new PersistenceException("Internal Exception: duplicate key " + VALUES, new SQLException("Key (username)=(ana.petrovic) already exists", "23505"));
-      RuntimeException r = StoredBeforeReturnInterceptor.replacement(refused, "AdministrationService.createUser");
+          new PersistenceException(
+              "Internal Exception: duplicate key " + VALUES,
+              new SQLException("Key (username)=(ana.petrovic) already exists", "23505"));
+      RuntimeException r =
+          StoredBeforeReturnInterceptor.replacement(refused, "AdministrationService.createUser");
       assertInstanceOf(StorageRefusedException.class, r);
-      assertTrue(r.getMessage().contains("23505") && r.getMessage().contains("AdministrationService.createUser"), r.getMessage());
-      assertFalse(r.getMessage().contains("ana.petrovic") || r.getMessage().contains("PBKDF2"), r.getMessage());
+      assertTrue(
+          r.getMessage().contains("23505")
+              && r.getMessage().contains("AdministrationService.createUser"),
+          r.getMessage());
+      assertFalse(
+          r.getMessage().contains("ana.petrovic") || r.getMessage().contains("PBKDF2"),
+          r.getMessage());
       assertNull(r.getCause());
     } finally {
       log.removeHandler(capture);
@@ -69,8 +85,11 @@ class StoredBeforeReturnInterceptorTest {
     for (Object p : records.get(0).getParameters()) {
       text.append(' ').append(p);
     }
-    assertNull(records.get(0).getThrown(), "no exception, whose message holds the values, is logged");
-    assertFalse(text.toString().contains("ana.petrovic") || text.toString().contains("PBKDF2"), text.toString());
+    assertNull(
+        records.get(0).getThrown(), "no exception, whose message holds the values, is logged");
+    assertFalse(
+        text.toString().contains("ana.petrovic") || text.toString().contains("PBKDF2"),
+        text.toString());
     assertTrue(text.toString().contains("23505"), text.toString());
   }
 }

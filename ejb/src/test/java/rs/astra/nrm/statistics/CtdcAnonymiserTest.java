@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import rs.astra.nrm.exchange.CtdcFlag;
 import rs.astra.nrm.exchange.CtdcRow;
 
-/** The CTDC export's k-anonymity: no group under 5 on gender, age band, citizenship and exploitation. */
+/**
+ * The CTDC export's k-anonymity: no group under 5 on gender, age band, citizenship and
+ * exploitation.
+ */
 class CtdcAnonymiserTest {
 
   private final CtdcAnonymiser anonymiser = new CtdcAnonymiser();
@@ -24,7 +27,19 @@ class CtdcAnonymiserTest {
       flags.put(f, f == form);
     }
     flags.put(CtdcFlag.MOC_DEBT_BONDAGE, true);
-    return new CtdcRow(0, 2024, "Case Management", sex, band, band.minor() ? Majority.MINOR : Majority.ADULT, null, null, citizenship, null, null, flags);
+    return new CtdcRow(
+        0,
+        2024,
+        "Case Management",
+        sex,
+        band,
+        band.minor() ? Majority.MINOR : Majority.ADULT,
+        null,
+        null,
+        citizenship,
+        null,
+        null,
+        flags);
   }
 
   private static void assertNoSmallGroup(List<CtdcRow> rows) {
@@ -45,7 +60,9 @@ class CtdcAnonymiserTest {
     assertEquals(0, result.suppressed());
   }
 
-  /** Hand-computed: 5 Serbian women 18–20; 3 Bosnian and 2 Romanian women of the same age and form. */
+  /**
+   * Hand-computed: 5 Serbian women 18–20; 3 Bosnian and 2 Romanian women of the same age and form.
+   */
   @Test
   void smallGroupsLoseTheirCitizenshipFirst() {
     List<CtdcRow> rows = new ArrayList<>();
@@ -62,7 +79,9 @@ class CtdcAnonymiserTest {
     assertEquals(5, result.generalised());
     assertEquals(5, result.rows().stream().filter(r -> "RS".equals(r.citizenship())).count());
     assertEquals(5, result.rows().stream().filter(r -> r.citizenship() == null).count());
-    assertTrue(result.rows().stream().allMatch(r -> r.ageBand() == AgeBand.AGE_18_20), "the age band was not needed");
+    assertTrue(
+        result.rows().stream().allMatch(r -> r.ageBand() == AgeBand.AGE_18_20),
+        "the age band was not needed");
     assertNoSmallGroup(result.rows());
   }
 
@@ -86,7 +105,20 @@ class CtdcAnonymiserTest {
       Map<CtdcFlag, Boolean> flags = new HashMap<>();
       flags.put(i < 3 ? CtdcFlag.FORCED_LABOUR : CtdcFlag.SEXUAL_EXPLOIT, true);
       flags.put(i < 3 ? CtdcFlag.LABOUR_BEGGING : CtdcFlag.SEX_PROSTITUTION, true);
-      rows.add(new CtdcRow(0, 2020, null, Sex.MALE, i % 2 == 0 ? AgeBand.AGE_9_17 : AgeBand.AGE_0_8, Majority.MINOR, null, null, "RS", null, null, flags));
+      rows.add(
+          new CtdcRow(
+              0,
+              2020,
+              null,
+              Sex.MALE,
+              i % 2 == 0 ? AgeBand.AGE_9_17 : AgeBand.AGE_0_8,
+              Majority.MINOR,
+              null,
+              null,
+              "RS",
+              null,
+              null,
+              flags));
     }
     CtdcAnonymiser.Result result = anonymiser.anonymise(rows);
     assertEquals(5, result.rows().size());
@@ -104,13 +136,23 @@ class CtdcAnonymiserTest {
   void noGroupUnderFiveRemainsInManyRandomCaseloads() {
     Random random = new Random(11);
     List<String> countries = List.of("RS", "RS", "RS", "BA", "RO", "UA", "CN");
-    List<CtdcFlag> forms = List.of(CtdcFlag.SEXUAL_EXPLOIT, CtdcFlag.FORCED_LABOUR, CtdcFlag.FORCED_LABOUR, CtdcFlag.FORCED_MARRIAGE, CtdcFlag.OTHER_EXPLOIT);
+    List<CtdcFlag> forms =
+        List.of(
+            CtdcFlag.SEXUAL_EXPLOIT,
+            CtdcFlag.FORCED_LABOUR,
+            CtdcFlag.FORCED_LABOUR,
+            CtdcFlag.FORCED_MARRIAGE,
+            CtdcFlag.OTHER_EXPLOIT);
     for (int n = 0; n < 200; n++) {
       List<CtdcRow> rows = new ArrayList<>();
       int size = random.nextInt(80);
       for (int i = 0; i < size; i++) {
-        rows.add(row(random.nextBoolean() ? Sex.FEMALE : Sex.MALE, AgeBand.values()[random.nextInt(AgeBand.values().length)],
-            countries.get(random.nextInt(countries.size())), forms.get(random.nextInt(forms.size()))));
+        rows.add(
+            row(
+                random.nextBoolean() ? Sex.FEMALE : Sex.MALE,
+                AgeBand.values()[random.nextInt(AgeBand.values().length)],
+                countries.get(random.nextInt(countries.size())),
+                forms.get(random.nextInt(forms.size()))));
       }
       CtdcAnonymiser.Result result = anonymiser.anonymise(rows);
       assertNoSmallGroup(result.rows());

@@ -15,8 +15,8 @@ import rs.astra.nrm.statistics.ProtectedTable.Protection;
 
 /**
  * Small-cell protection: counts 1–4 hidden, zeros shown, and no hidden figure computable from the
- * figures shown — checked literally (subtraction in every row and column, every sum and difference of
- * rows and columns of small tables) and by linear algebra on many random tables.
+ * figures shown — checked literally (subtraction in every row and column, every sum and difference
+ * of rows and columns of small tables) and by linear algebra on many random tables.
  */
 class SmallCellProtectionTest {
 
@@ -48,19 +48,24 @@ class SmallCellProtectionTest {
   @Test
   void aTableWithoutSmallCountsIsShownWhole() {
     ProtectedTable t = protection.protect(table(new long[][] {{10, 20}, {5, 7}}));
-    assertEquals(List.of(List.of("10", "20", "30"), List.of("5", "7", "12"), List.of("15", "27", "42")), texts(t));
+    assertEquals(
+        List.of(List.of("10", "20", "30"), List.of("5", "7", "12"), List.of("15", "27", "42")),
+        texts(t));
     assertEquals(0, t.hiddenCount());
   }
 
   @Test
   void zeroStaysZeroAndIsNeverHidden() {
     ProtectedTable t = protection.protect(table(new long[][] {{0, 12}, {0, 9}}));
-    assertEquals(List.of(List.of("0", "12", "12"), List.of("0", "9", "9"), List.of("0", "21", "21")), texts(t));
+    assertEquals(
+        List.of(List.of("0", "12", "12"), List.of("0", "9", "9"), List.of("0", "21", "21")),
+        texts(t));
   }
 
   @Test
   void aSmallCountIsShownAsLessThanFiveAndHasNoValue() {
-    ProtectedTable t = protection.protect(table(new long[][] {{3, 10, 12}, {7, 8, 9}, {20, 15, 11}}));
+    ProtectedTable t =
+        protection.protect(table(new long[][] {{3, 10, 12}, {7, 8, 9}, {20, 15, 11}}));
     Cell small = t.cell(0, 0);
     assertEquals(Protection.SMALL, small.protection());
     assertEquals("<5", small.text());
@@ -75,7 +80,8 @@ class SmallCellProtectionTest {
    */
   @Test
   void aSingleSmallCellGetsComplementaryPartnersSoTheTotalsRevealNothing() {
-    ProtectedTable t = protection.protect(table(new long[][] {{3, 10, 12}, {7, 8, 9}, {20, 15, 11}}));
+    ProtectedTable t =
+        protection.protect(table(new long[][] {{3, 10, 12}, {7, 8, 9}, {20, 15, 11}}));
     assertEquals(
         List.of(
             List.of("<5", "x", "12", "25"),
@@ -86,13 +92,16 @@ class SmallCellProtectionTest {
     assertNotDerivable(t, new long[][] {{3, 10, 12}, {7, 8, 9}, {20, 15, 11}});
   }
 
-  /** A row whose other cells are zero: only the totals can partner the small cell. Hand-computed. */
+  /**
+   * A row whose other cells are zero: only the totals can partner the small cell. Hand-computed.
+   */
   @Test
   void whenARowHasNothingElseToHideItsTotalIsHidden() {
     long[][] counts = {{2, 0}, {30, 40}};
     ProtectedTable t = protection.protect(table(counts));
     // Row 0 and its total are both 2 (small). Column 0 would give 32 − 30 = 2 and the totals column
-    // 72 − 70 = 2, so 30 and the row total 70 are hidden: the four hidden figures form a cycle and the
+    // 72 − 70 = 2, so 30 and the row total 70 are hidden: the four hidden figures form a cycle and
+    // the
     // column totals can stay.
     assertEquals(
         List.of(List.of("<5", "0", "<5"), List.of("x", "40", "x"), List.of("32", "40", "72")),
@@ -115,9 +124,9 @@ class SmallCellProtectionTest {
   }
 
   /**
-   * Two blocks of small cells joined by one small cell: every row and column holds two or more hidden
-   * cells, so subtraction within a line reveals nothing, yet rows 0+1 minus columns 0+1 give the
-   * joining cell. A rule that looks at one line at a time stops here; this one does not.
+   * Two blocks of small cells joined by one small cell: every row and column holds two or more
+   * hidden cells, so subtraction within a line reveals nothing, yet rows 0+1 minus columns 0+1 give
+   * the joining cell. A rule that looks at one line at a time stops here; this one does not.
    */
   @Test
   void aSmallCellJoiningTwoBlocksIsNotLeftRecoverable() {
@@ -157,7 +166,9 @@ class SmallCellProtectionTest {
     assertEquals("0", t.grandTotal().text());
   }
 
-  /** Random tables: every hidden figure has more than one possible value; shown figures are true. */
+  /**
+   * Random tables: every hidden figure has more than one possible value; shown figures are true.
+   */
   @Test
   void noHiddenFigureOfManyRandomTablesCanBeComputedBack() {
     Random random = new Random(20260511);
@@ -223,14 +234,17 @@ class SmallCellProtectionTest {
               continue;
             }
             // Each figure is in row i and column j, with +1 (cell) or −1 (total) in each relation.
-            int weight = coefficient[i] * (j == 3 ? -1 : 1) + coefficient[4 + j] * (i == 3 ? -1 : 1);
+            int weight =
+                coefficient[i] * (j == 3 ? -1 : 1) + coefficient[4 + j] * (i == 3 ? -1 : 1);
             if (weight != 0) {
               isolated++;
               otherHiddenInvolved |= isolated > 1;
             }
           }
         }
-        assertFalse(isolated == 1 && !otherHiddenInvolved, "table " + n + " combination " + combination + " isolates a hidden figure");
+        assertFalse(
+            isolated == 1 && !otherHiddenInvolved,
+            "table " + n + " combination " + combination + " isolates a hidden figure");
       }
     }
   }
@@ -340,8 +354,15 @@ class SmallCellProtectionTest {
       long[] unit = new long[unknowns.size()];
       unit[u] = 1;
       with.add(unit);
-      assertEquals(base + 1, rank(with, unknowns.size()),
-          "hidden figure " + unknowns.get(u)[0] + "," + unknowns.get(u)[1] + " is computable from " + java.util.Arrays.deepToString(counts));
+      assertEquals(
+          base + 1,
+          rank(with, unknowns.size()),
+          "hidden figure "
+              + unknowns.get(u)[0]
+              + ","
+              + unknowns.get(u)[1]
+              + " is computable from "
+              + java.util.Arrays.deepToString(counts));
     }
   }
 

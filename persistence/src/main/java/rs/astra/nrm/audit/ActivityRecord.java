@@ -15,8 +15,8 @@ import java.util.Objects;
 import rs.astra.nrm.consent.AccessAction;
 
 /**
- * One act that concerns no single data subject, kept beside the per-person {@link AuditRecord}s:
- * an administrator's change to an organisation or a user, or the export of a list to a file (one
+ * One act that concerns no single data subject, kept beside the per-person {@link AuditRecord}s: an
+ * administrator's change to an organisation or a user, or the export of a list to a file (one
  * record per export, with the number of rows). Written once, never changed or deleted (every column
  * is {@code updatable = false}; on PostgreSQL a trigger refuses UPDATE, DELETE and TRUNCATE). Ids,
  * codes and counts only, no personal data: a user is named by her id, never by her name or e-mail.
@@ -25,7 +25,8 @@ import rs.astra.nrm.consent.AccessAction;
 @Table(name = "activity_record")
 @NamedQuery(
     name = ActivityRecord.FIND_BY_USER_AND_KIND,
-    query = "select a from ActivityRecord a where a.userId = :userId and a.kind = :kind order by a.at, a.id")
+    query =
+        "select a from ActivityRecord a where a.userId = :userId and a.kind = :kind order by a.at, a.id")
 public class ActivityRecord {
 
   /** Named query: the records of one user ({@code userId}) and {@code kind}, oldest first. */
@@ -79,14 +80,19 @@ public class ActivityRecord {
     /** A data protection officer rejected such a request; subject and detail as for approval. */
     EMERGENCY_REQUEST_REJECTED,
     /**
-     * An administrator asked for a grant that needs a second administrator (four eyes): a new user's
-     * role, another role or a new password; subject = the user's id, detail = the kind, role names
-     * and the organisation's id.
+     * An administrator asked for a grant that needs a second administrator (four eyes): a new
+     * user's role, another role or a new password; subject = the user's id, detail = the kind, role
+     * names and the organisation's id.
      */
     ROLE_GRANT_REQUESTED,
-    /** A second administrator approved a grant and it was carried out; subject and detail as requested. */
+    /**
+     * A second administrator approved a grant and it was carried out; subject and detail as
+     * requested.
+     */
     ROLE_GRANT_APPROVED,
-    /** A second administrator rejected a grant; nothing changed; subject and detail as requested. */
+    /**
+     * A second administrator rejected a grant; nothing changed; subject and detail as requested.
+     */
     ROLE_GRANT_REJECTED,
     /**
      * The administrator who asked withdrew a grant, or a newer request for the same user replaced
@@ -96,7 +102,10 @@ public class ActivityRecord {
   }
 
   @Id
-  @SequenceGenerator(name = "activity_record_seq", sequenceName = "activity_record_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "activity_record_seq",
+      sequenceName = "activity_record_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "activity_record_seq")
   private Long id;
 
@@ -155,7 +164,16 @@ public class ActivityRecord {
    * @throws IllegalArgumentException if the detail is longer than 200 characters
    */
   public ActivityRecord(
-      Instant at, long userId, String username, long organisationId, Kind kind, AccessAction action, Long subjectId, String detail, Integer rows, String requestId) {
+      Instant at,
+      long userId,
+      String username,
+      long organisationId,
+      Kind kind,
+      AccessAction action,
+      Long subjectId,
+      String detail,
+      Integer rows,
+      String requestId) {
     if (detail != null && detail.length() > 200) {
       throw new IllegalArgumentException("detail longer than 200 characters");
     }
@@ -171,57 +189,79 @@ public class ActivityRecord {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return when (UTC) */
+  /**
+   * @return when (UTC)
+   */
   public Instant getAt() {
     return at;
   }
 
-  /** @return who acted */
+  /**
+   * @return who acted
+   */
   public long getUserId() {
     return userId;
   }
 
-  /** @return her login name */
+  /**
+   * @return her login name
+   */
   public String getUsername() {
     return username;
   }
 
-  /** @return her organisation */
+  /**
+   * @return her organisation
+   */
   public long getOrganisationId() {
     return organisationId;
   }
 
-  /** @return what she did */
+  /**
+   * @return what she did
+   */
   public Kind getKind() {
     return kind;
   }
 
-  /** @return the access action, or {@code null} */
+  /**
+   * @return the access action, or {@code null}
+   */
   public AccessAction getAction() {
     return action;
   }
 
-  /** @return the organisation or user acted on, or {@code null} */
+  /**
+   * @return the organisation or user acted on, or {@code null}
+   */
   public Long getSubjectId() {
     return subjectId;
   }
 
-  /** @return the detail (codes only), or {@code null} */
+  /**
+   * @return the detail (codes only), or {@code null}
+   */
   public String getDetail() {
     return detail;
   }
 
-  /** @return the number of rows exported, or {@code null} */
+  /**
+   * @return the number of rows exported, or {@code null}
+   */
   public Integer getRows() {
     return rows;
   }
 
-  /** @return the request id */
+  /**
+   * @return the request id
+   */
   public String getRequestId() {
     return requestId;
   }

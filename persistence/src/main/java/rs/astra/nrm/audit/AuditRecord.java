@@ -30,9 +30,9 @@ public class AuditRecord {
   public static final String FIND_BY_PERSON = "AuditRecord.findByPerson";
 
   /**
-   * Numbers of the sequence {@code audit_record_seq} handed out by one {@code nextval}: the sequence
-   * steps by this much (migration V2), and a {@code nextval} of {@code n} reserves {@code n − 49 …
-   * n} for the caller alone.
+   * Numbers of the sequence {@code audit_record_seq} handed out by one {@code nextval}: the
+   * sequence steps by this much (migration V2), and a {@code nextval} of {@code n} reserves {@code
+   * n − 49 … n} for the caller alone.
    */
   public static final int ID_BLOCK = 50;
 
@@ -41,8 +41,7 @@ public class AuditRecord {
    * persistence provider: its sequence preallocation takes a lock shared by all requests, and with
    * one record per name on every page the requests queued on it (docs/benchmarks.md).
    */
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant at;
@@ -132,67 +131,93 @@ public class AuditRecord {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return when (UTC) */
+  /**
+   * @return when (UTC)
+   */
   public Instant getAt() {
     return at;
   }
 
-  /** @return who asked */
+  /**
+   * @return who asked
+   */
   public long getUserId() {
     return userId;
   }
 
-  /** @return her login name */
+  /**
+   * @return her login name
+   */
   public String getUsername() {
     return username;
   }
 
-  /** @return her organisation */
+  /**
+   * @return her organisation
+   */
   public long getOrganisationId() {
     return organisationId;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public long getCaseFileId() {
     return caseFileId;
   }
 
-  /** @return the data subject */
+  /**
+   * @return the data subject
+   */
   public long getPersonId() {
     return personId;
   }
 
-  /** @return the category */
+  /**
+   * @return the category
+   */
   public DataCategory getCategory() {
     return category;
   }
 
-  /** @return the action */
+  /**
+   * @return the action
+   */
   public AccessAction getAction() {
     return action;
   }
 
-  /** @return whether it was permitted */
+  /**
+   * @return whether it was permitted
+   */
   public boolean isPermitted() {
     return permitted;
   }
 
-  /** @return the basis */
+  /**
+   * @return the basis
+   */
   public AccessBasis getBasis() {
     return basis;
   }
 
-  /** @return the basis reference, may be {@code null} */
+  /**
+   * @return the basis reference, may be {@code null}
+   */
   public String getBasisRef() {
     return basisRef;
   }
 
-  /** @return the request id */
+  /**
+   * @return the request id
+   */
   public String getRequestId() {
     return requestId;
   }

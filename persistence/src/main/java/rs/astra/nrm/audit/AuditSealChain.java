@@ -21,15 +21,16 @@ import java.util.Optional;
 
 /**
  * The seal of the audit trail (issue 15): each calendar day's {@code audit_record} and {@code
- * activity_record} rows are digested with SHA-256 in id order, chained to the previous day's digest,
- * and the result is stored in {@code audit_seal}. Recomputing the chain later shows whether any
- * sealed record was changed, added or removed by someone who got past the append-only triggers (a
- * database administrator who disabled them): the first day whose digest no longer matches is named.
+ * activity_record} rows are digested with SHA-256 in id order, chained to the previous day's
+ * digest, and the result is stored in {@code audit_seal}. Recomputing the chain later shows whether
+ * any sealed record was changed, added or removed by someone who got past the append-only triggers
+ * (a database administrator who disabled them): the first day whose digest no longer matches is
+ * named.
  *
  * <p>A day is a calendar day of the stored timestamps ({@code occurred_at}, the server's clock; UTC
- * in the container images). Plain JDBC, so that the portal (through its data source) and the command
- * line ({@link AuditSealCheck}) compute exactly the same thing. Every value of a record enters the
- * digest with its length, so no two different records give the same input.
+ * in the container images). Plain JDBC, so that the portal (through its data source) and the
+ * command line ({@link AuditSealCheck}) compute exactly the same thing. Every value of a record
+ * enters the digest with its length, so no two different records give the same input.
  */
 public final class AuditSealChain {
 
@@ -38,7 +39,8 @@ public final class AuditSealChain {
       "id, occurred_at, user_id, username, organisation_id, case_file_id, person_id, category, action, permitted, basis, basis_ref, request_id";
 
   /** The columns of {@code activity_record} that are sealed, in digest order. */
-  static final String ACTIVITY_COLUMNS = "id, occurred_at, user_id, username, organisation_id, kind, action, subject_id, detail, row_count, request_id";
+  static final String ACTIVITY_COLUMNS =
+      "id, occurred_at, user_id, username, organisation_id, kind, action, subject_id, detail, row_count, request_id";
 
   private static final String VERSION = "nrm-audit-seal-v1";
 
@@ -53,7 +55,8 @@ public final class AuditSealChain {
    * @param previousDigest the previous day's digest (hex), {@code null} for the first day
    * @param digest this day's digest (64 hex digits)
    */
-  public record Seal(LocalDate day, long auditCount, long activityCount, String previousDigest, String digest) {}
+  public record Seal(
+      LocalDate day, long auditCount, long activityCount, String previousDigest, String digest) {}
 
   /**
    * The outcome of a verification.
@@ -64,9 +67,12 @@ public final class AuditSealChain {
    * @param brokenDay the first day that no longer matches its seal, or {@code null} when all match
    * @param problem what differs on that day ({@link Problem}), or {@code null}
    */
-  public record Verification(int sealedDays, LocalDate firstDay, LocalDate lastDay, LocalDate brokenDay, Problem problem) {
+  public record Verification(
+      int sealedDays, LocalDate firstDay, LocalDate lastDay, LocalDate brokenDay, Problem problem) {
 
-    /** @return whether every sealed day still matches */
+    /**
+     * @return whether every sealed day still matches
+     */
     public boolean intact() {
       return brokenDay == null;
     }
@@ -96,7 +102,8 @@ public final class AuditSealChain {
    *     ever recorded)
    * @throws SQLException when the database fails
    */
-  public static Optional<Seal> sealNext(Connection c, LocalDate lastDay, LocalDateTime now) throws SQLException {
+  public static Optional<Seal> sealNext(Connection c, LocalDate lastDay, LocalDateTime now)
+      throws SQLException {
     Optional<Seal> last = lastSeal(c);
     LocalDate day;
     if (last.isPresent()) {
@@ -114,7 +121,8 @@ public final class AuditSealChain {
     String previous = last.map(Seal::digest).orElse(null);
     Seal seal = compute(c, day, previous);
     try (PreparedStatement ps =
-        c.prepareStatement("insert into audit_seal (seal_day, audit_count, activity_count, previous_digest, digest, sealed_at) values (?, ?, ?, ?, ?, ?)")) {
+        c.prepareStatement(
+            "insert into audit_seal (seal_day, audit_count, activity_count, previous_digest, digest, sealed_at) values (?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, day);
       ps.setLong(2, seal.auditCount());
       ps.setLong(3, seal.activityCount());
@@ -142,18 +150,28 @@ public final class AuditSealChain {
     LocalDate first = null;
     LocalDate lastDay = null;
     String previous = null;
-    try (PreparedStatement ps = c.prepareStatement("select seal_day, audit_count, activity_count, previous_digest, digest from audit_seal order by seal_day");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select seal_day, audit_count, activity_count, previous_digest, digest from audit_seal order by seal_day");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Seal stored = new Seal(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+        Seal stored =
+            new Seal(
+                rs.getObject(1, LocalDate.class),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5));
         if (first == null) {
           first = stored.day();
           Optional<LocalDate> firstRecord = firstRecordDay(c);
           if (firstRecord.isPresent() && firstRecord.get().isBefore(first)) {
-            return new Verification(days, first, stored.day(), firstRecord.get(), Problem.RECORDS_BEFORE_FIRST_SEAL);
+            return new Verification(
+                days, first, stored.day(), firstRecord.get(), Problem.RECORDS_BEFORE_FIRST_SEAL);
           }
         } else if (!stored.day().equals(lastDay.plusDays(1))) {
-          return new Verification(days, first, stored.day(), lastDay.plusDays(1), Problem.CHAIN_BROKEN);
+          return new Verification(
+              days, first, stored.day(), lastDay.plusDays(1), Problem.CHAIN_BROKEN);
         }
         days++;
         lastDay = stored.day();
@@ -161,8 +179,10 @@ public final class AuditSealChain {
           return new Verification(days, first, lastDay, stored.day(), Problem.CHAIN_BROKEN);
         }
         Seal now = compute(c, stored.day(), previous);
-        if (now.auditCount() != stored.auditCount() || now.activityCount() != stored.activityCount()) {
-          return new Verification(days, first, lastDay, stored.day(), Problem.RECORDS_ADDED_OR_REMOVED);
+        if (now.auditCount() != stored.auditCount()
+            || now.activityCount() != stored.activityCount()) {
+          return new Verification(
+              days, first, lastDay, stored.day(), Problem.RECORDS_ADDED_OR_REMOVED);
         }
         if (!now.digest().equals(stored.digest())) {
           return new Verification(days, first, lastDay, stored.day(), Problem.RECORD_CHANGED);
@@ -188,7 +208,13 @@ public final class AuditSealChain {
       if (!rs.next()) {
         return Optional.empty();
       }
-      return Optional.of(new Seal(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+      return Optional.of(
+          new Seal(
+              rs.getObject(1, LocalDate.class),
+              rs.getLong(2),
+              rs.getLong(3),
+              rs.getString(4),
+              rs.getString(5)));
     }
   }
 
@@ -203,19 +229,29 @@ public final class AuditSealChain {
    */
   static Seal compute(Connection c, LocalDate day, String previous) throws SQLException {
     MessageDigest sha = sha256();
-    sha.update(bytes(out -> {
-      out.writeUTF(VERSION);
-      writeText(out, previous);
-      out.writeUTF(day.toString());
-    }));
+    sha.update(
+        bytes(
+            out -> {
+              out.writeUTF(VERSION);
+              writeText(out, previous);
+              out.writeUTF(day.toString());
+            }));
     long audit = digestRows(c, sha, "audit_record", AUDIT_COLUMNS, day, 'A');
     long activity = digestRows(c, sha, "activity_record", ACTIVITY_COLUMNS, day, 'C');
     return new Seal(day, audit, activity, previous, HexFormat.of().formatHex(sha.digest()));
   }
 
-  private static long digestRows(Connection c, MessageDigest sha, String table, String columns, LocalDate day, char tag) throws SQLException {
+  private static long digestRows(
+      Connection c, MessageDigest sha, String table, String columns, LocalDate day, char tag)
+      throws SQLException {
     long n = 0;
-    try (PreparedStatement ps = c.prepareStatement("select " + columns + " from " + table + " where occurred_at >= ? and occurred_at < ? order by id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select "
+                + columns
+                + " from "
+                + table
+                + " where occurred_at >= ? and occurred_at < ? order by id")) {
       ps.setObject(1, day.atStartOfDay());
       ps.setObject(2, day.plusDays(1).atStartOfDay());
       ps.setFetchSize(1000);
@@ -224,12 +260,14 @@ public final class AuditSealChain {
         int count = meta.getColumnCount();
         while (rs.next()) {
           n++;
-          sha.update(bytes(out -> {
-            out.writeChar(tag);
-            for (int i = 1; i <= count; i++) {
-              writeText(out, canonical(rs, i));
-            }
-          }));
+          sha.update(
+              bytes(
+                  out -> {
+                    out.writeChar(tag);
+                    for (int i = 1; i <= count; i++) {
+                      writeText(out, canonical(rs, i));
+                    }
+                  }));
         }
       }
     }

@@ -12,7 +12,9 @@ import rs.astra.nrm.operations.DatabaseSettings;
  * The command-line verification of the sealed audit trail (README, "The sealed audit trail"): run
  * by a DPO or an auditor against the portal's database, without the portal, e.g.
  *
- * <pre>NRM_DB_URL=jdbc:postgresql://db/nrm NRM_DB_USER=auditor mvn -q -pl persistence -Paudit-seal process-classes</pre>
+ * <pre>
+ * NRM_DB_URL=jdbc:postgresql://db/nrm NRM_DB_USER=auditor mvn -q -pl persistence -Paudit-seal process-classes
+ * </pre>
  *
  * <p>The database is chosen as the portal chooses it ({@link DatabaseSettings}: {@code NRM_DB_URL},
  * {@code NRM_DB_USER}, {@code NRM_DB_PASSWORD}, or the embedded database under {@code ./data}).
@@ -34,15 +36,29 @@ public final class AuditSealCheck {
     DatabaseSettings settings = DatabaseSettings.current();
     int status;
     // An embedded database that is not there is not created (H2 would create an empty one).
-    String url = settings.embedded() && !settings.url().contains("IFEXISTS") ? settings.url() + ";IFEXISTS=TRUE" : settings.url();
-    try (Connection c = DriverManager.getConnection(url, settings.connectionProperties(null, null))) {
+    String url =
+        settings.embedded() && !settings.url().contains("IFEXISTS")
+            ? settings.url() + ";IFEXISTS=TRUE"
+            : settings.url();
+    try (Connection c =
+        DriverManager.getConnection(url, settings.connectionProperties(null, null))) {
       c.setReadOnly(true);
       status = report(AuditSealChain.verify(c), System.out);
     } catch (SQLException e) {
-      // The SQLState and the database, never data: the message of a failed connection names no record.
+      // The SQLState and the database, never data: the message of a failed connection names no
+      // record.
       // 90020: H2's file is locked by a running portal (the embedded database serves one process).
-      String hint = "90020".equals(e.getSQLState()) ? "; the embedded database is in use: stop the portal first" : "";
-      System.out.println("audit seal: cannot read the database " + settings + " (SQLState " + e.getSQLState() + ")" + hint);
+      String hint =
+          "90020".equals(e.getSQLState())
+              ? "; the embedded database is in use: stop the portal first"
+              : "";
+      System.out.println(
+          "audit seal: cannot read the database "
+              + settings
+              + " (SQLState "
+              + e.getSQLState()
+              + ")"
+              + hint);
       status = 2;
     }
     System.exit(status);
@@ -60,11 +76,23 @@ public final class AuditSealCheck {
       if (v.sealedDays() == 0) {
         out.println("audit seal: no day is sealed yet (the nightly job seals each finished day)");
       } else {
-        out.println("audit seal: intact — " + v.sealedDays() + " sealed days from " + format(v.firstDay()) + " to " + format(v.lastDay()) + " match");
+        out.println(
+            "audit seal: intact — "
+                + v.sealedDays()
+                + " sealed days from "
+                + format(v.firstDay())
+                + " to "
+                + format(v.lastDay())
+                + " match");
       }
       return 0;
     }
-    out.println("audit seal: BROKEN — the first day that no longer matches is " + format(v.brokenDay()) + " (" + v.problem() + ")");
+    out.println(
+        "audit seal: BROKEN — the first day that no longer matches is "
+            + format(v.brokenDay())
+            + " ("
+            + v.problem()
+            + ")");
     return 1;
   }
 

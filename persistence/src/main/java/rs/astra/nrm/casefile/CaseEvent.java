@@ -20,7 +20,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_event")
-@NamedQuery(name = CaseEvent.FIND_BY_CASE, query = "select e from CaseEvent e where e.caseFileId = :caseId order by e.at, e.id")
+@NamedQuery(
+    name = CaseEvent.FIND_BY_CASE,
+    query = "select e from CaseEvent e where e.caseFileId = :caseId order by e.at, e.id")
 public class CaseEvent {
 
   /** Named query: the events of a case ({@code caseId}), oldest first. */
@@ -110,9 +112,17 @@ public class CaseEvent {
    * @param userDisplayName who did it
    * @param organisationId her organisation
    * @param organisationName its name
-   * @param detail codes and names that say more, no personal data of the victim; may be {@code null}
+   * @param detail codes and names that say more, no personal data of the victim; may be {@code
+   *     null}
    */
-  public CaseEvent(long caseFileId, Instant at, Type type, String userDisplayName, long organisationId, String organisationName, String detail) {
+  public CaseEvent(
+      long caseFileId,
+      Instant at,
+      Type type,
+      String userDisplayName,
+      long organisationId,
+      String organisationName,
+      String detail) {
     this.caseFileId = caseFileId;
     this.at = Objects.requireNonNull(at, "at");
     this.type = Objects.requireNonNull(type, "type");
@@ -132,57 +142,82 @@ public class CaseEvent {
    * @param userDisplayName who did it
    * @param organisationId her organisation
    * @param organisationName its name
-   * @param detail codes and names that say more, no personal data of the victim; may be {@code null}
+   * @param detail codes and names that say more, no personal data of the victim; may be {@code
+   *     null}
    * @param category the category the event reveals; {@code null} for none
    */
   public CaseEvent(
-      long caseFileId, Instant at, Type type, String userDisplayName, long organisationId, String organisationName, String detail,
+      long caseFileId,
+      Instant at,
+      Type type,
+      String userDisplayName,
+      long organisationId,
+      String organisationName,
+      String detail,
       rs.astra.nrm.consent.DataCategory category) {
     this(caseFileId, at, type, userDisplayName, organisationId, organisationName, detail);
     this.category = category;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public long getCaseFileId() {
     return caseFileId;
   }
 
-  /** @return when (UTC) */
+  /**
+   * @return when (UTC)
+   */
   public Instant getAt() {
     return at;
   }
 
-  /** @return what happened */
+  /**
+   * @return what happened
+   */
   public Type getType() {
     return type;
   }
 
-  /** @return who did it */
+  /**
+   * @return who did it
+   */
   public String getUserDisplayName() {
     return userDisplayName;
   }
 
-  /** @return her organisation's id */
+  /**
+   * @return her organisation's id
+   */
   public long getOrganisationId() {
     return organisationId;
   }
 
-  /** @return her organisation's name */
+  /**
+   * @return her organisation's name
+   */
   public String getOrganisationName() {
     return organisationName;
   }
 
-  /** @return more about it, may be {@code null} */
+  /**
+   * @return more about it, may be {@code null}
+   */
   public String getDetail() {
     return detail;
   }
 
-  /** @return the personal category the event reveals, or {@code null} */
+  /**
+   * @return the personal category the event reveals, or {@code null}
+   */
   public rs.astra.nrm.consent.DataCategory getCategory() {
     return category;
   }

@@ -42,11 +42,12 @@ public class CaseFile {
   public static final String COUNT_ALL = "CaseFile.countAll";
 
   /**
-   * The form of a case code: {@code NRM-}, a four-digit year, a dash, then either two groups of four
-   * characters of Crockford's base-32 alphabet, or (codes handed out before issue 15) five or more
-   * digits.
+   * The form of a case code: {@code NRM-}, a four-digit year, a dash, then either two groups of
+   * four characters of Crockford's base-32 alphabet, or (codes handed out before issue 15) five or
+   * more digits.
    */
-  public static final Pattern CODE = Pattern.compile("NRM-\\d{4}-(\\d{5,}|[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})");
+  public static final Pattern CODE =
+      Pattern.compile("NRM-\\d{4}-(\\d{5,}|[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})");
 
   @Id
   @SequenceGenerator(name = "case_file_seq", sequenceName = "case_file_seq", allocationSize = 50)
@@ -154,7 +155,8 @@ public class CaseFile {
   private String closureRequestReason;
 
   // --- SOS hotline (issue 7): who recruited the person and who employed her, with their registry
-  // match keys, so that a case naming an employer or agency the hotline flagged is found by a query.
+  // match keys, so that a case naming an employer or agency the hotline flagged is found by a
+  // query.
 
   @Column(name = "recruiter_name", length = 255)
   private String recruiterName;
@@ -167,6 +169,7 @@ public class CaseFile {
 
   @Column(name = "employer_match_key", length = 255)
   private String employerMatchKey;
+
   // --- end SOS hotline
 
   /** For JPA only. */
@@ -183,9 +186,11 @@ public class CaseFile {
    * @throws IllegalArgumentException if the code has the wrong form
    * @throws NullPointerException if any argument is {@code null}
    */
-  public CaseFile(String code, PortalUser ownerUser, Person person, LocalDate openedOn, Instant createdAt) {
+  public CaseFile(
+      String code, PortalUser ownerUser, Person person, LocalDate openedOn, Instant createdAt) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("case code must look like NRM-2026-K7QX-M4P2 (or the earlier NRM-2026-00042)");
+      throw new IllegalArgumentException(
+          "case code must look like NRM-2026-K7QX-M4P2 (or the earlier NRM-2026-00042)");
     }
     this.code = code;
     this.ownerUser = Objects.requireNonNull(ownerUser, "ownerUser");
@@ -196,8 +201,8 @@ public class CaseFile {
   }
 
   /**
-   * Records the HTCDS case status ({@code cas_Status}) and, for a closed case, why
-   * ({@code cas_ReasonForCaseClosure}).
+   * Records the HTCDS case status ({@code cas_Status}) and, for a closed case, why ({@code
+   * cas_ReasonForCaseClosure}).
    *
    * @param newStatus the status, not {@code null}
    * @param reasonForClosure free text, may be {@code null}
@@ -231,8 +236,8 @@ public class CaseFile {
   }
 
   /**
-   * Records how and where the person was recruited (HTCDS {@code vic_MethodOfRecruitment},
-   * {@code vic_LocationOfRecruitment}).
+   * Records how and where the person was recruited (HTCDS {@code vic_MethodOfRecruitment}, {@code
+   * vic_LocationOfRecruitment}).
    *
    * @param methods the methods, {@code null} = none
    * @param location free text (a country or place), may be {@code null}
@@ -243,8 +248,9 @@ public class CaseFile {
   }
 
   /**
-   * Records the exploitation (HTCDS {@code vic_TypeOfExploitation}, {@code vic_ForcedLabourIndustry},
-   * {@code vic_TypeOfSexExploitation}, {@code vic_LocationOfExploitation}, {@code vic_MethodsOfControl}).
+   * Records the exploitation (HTCDS {@code vic_TypeOfExploitation}, {@code
+   * vic_ForcedLabourIndustry}, {@code vic_TypeOfSexExploitation}, {@code
+   * vic_LocationOfExploitation}, {@code vic_MethodsOfControl}).
    *
    * @param types forms of exploitation, {@code null} = none
    * @param industry industry of forced labour, may be {@code null}
@@ -267,8 +273,8 @@ public class CaseFile {
 
   /**
    * Records how the case reached the owning organisation (HTCDS {@code cas_ReferringOrganisation},
-   * {@code cas_IncomingReferralDate}, {@code cas_ReferringPrimaryCaseWorker},
-   * {@code cas_ReasonForIncomingReferral}, {@code cas_IncomingReferralDetails}). The referring
+   * {@code cas_IncomingReferralDate}, {@code cas_ReferringPrimaryCaseWorker}, {@code
+   * cas_ReasonForIncomingReferral}, {@code cas_IncomingReferralDetails}). The referring
    * organisation is kept as text: it can be an institution, "Self-referral" or the hotline, and it
    * gives that organisation no access to the case.
    *
@@ -279,7 +285,11 @@ public class CaseFile {
    * @param details free text, may be {@code null}
    */
   public void recordIncomingReferral(
-      String organisation, LocalDate date, String caseWorker, ReferralReason reason, String details) {
+      String organisation,
+      LocalDate date,
+      String caseWorker,
+      ReferralReason reason,
+      String details) {
     this.referringOrganisation = organisation;
     this.incomingReferralDate = date;
     this.referringPrimaryCaseWorker = caseWorker;
@@ -316,11 +326,16 @@ public class CaseFile {
    */
   public void decideIdentification(boolean identified, Organisation by, LocalDate on) {
     if (stage != NrmStage.PRESUMED_VICTIM) {
-      throw new IllegalStateException("identification is decided for a presumed victim, not at " + stage);
+      throw new IllegalStateException(
+          "identification is decided for a presumed victim, not at " + stage);
     }
     stage = identified ? NrmStage.IDENTIFIED : NrmStage.NOT_IDENTIFIED;
-    traffickingStatus = identified ? TraffickingStatus.ActualVictimOfTrafficking : TraffickingStatus.NotAVictimOfTrafficking;
-    traffickingStatusDecisionMakingOrg = TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization;
+    traffickingStatus =
+        identified
+            ? TraffickingStatus.ActualVictimOfTrafficking
+            : TraffickingStatus.NotAVictimOfTrafficking;
+    traffickingStatusDecisionMakingOrg =
+        TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization;
     identificationDecidedBy = Objects.requireNonNull(by, "by");
     identificationDecidedOn = Objects.requireNonNull(on, "on");
   }
@@ -384,16 +399,18 @@ public class CaseFile {
   /**
    * Records who recruited the person and who employed her. HTCDS keeps perpetrators as separate
    * person records ({@code per_RoleInProcess} RecruiterOrIntermediary or BrokerTravelAgent for the
-   * recruiter or agency, Exploiter for the employer); the portal keeps their names on the case (data
-   * category EXPLOITATION) with the {@link rs.astra.nrm.hotline.NameMatchKey} of each, so that the
-   * registry of the hotline's job-offer checks finds the case however the name was written.
+   * recruiter or agency, Exploiter for the employer); the portal keeps their names on the case
+   * (data category EXPLOITATION) with the {@link rs.astra.nrm.hotline.NameMatchKey} of each, so
+   * that the registry of the hotline's job-offer checks finds the case however the name was
+   * written.
    *
    * @param recruiter recruiter or recruitment agency, up to 255 characters, may be {@code null}
    * @param employer employer, up to 255 characters, may be {@code null}
    * @throws IllegalArgumentException if a name is longer than 255 characters
    */
   public void recordRecruitmentParties(String recruiter, String employer) {
-    if ((recruiter != null && recruiter.length() > 255) || (employer != null && employer.length() > 255)) {
+    if ((recruiter != null && recruiter.length() > 255)
+        || (employer != null && employer.length() > 255)) {
       throw new IllegalArgumentException("a name has at most 255 characters");
     }
     this.recruiterName = recruiter;
@@ -407,163 +424,228 @@ public class CaseFile {
     return key.isEmpty() ? null : key;
   }
 
-  /** @return the recruiter or recruitment agency as named on the case, or {@code null} */
+  /**
+   * @return the recruiter or recruitment agency as named on the case, or {@code null}
+   */
   public String getRecruiterName() {
     return recruiterName;
   }
 
-  /** @return the employer as named on the case, or {@code null} */
+  /**
+   * @return the employer as named on the case, or {@code null}
+   */
   public String getEmployerName() {
     return employerName;
   }
+
   // --- end SOS hotline
 
-  /** @return the NRM stage */
+  /**
+   * @return the NRM stage
+   */
   public NrmStage getStage() {
     return stage;
   }
 
-  /** @return the day identification was decided, or {@code null} */
+  /**
+   * @return the day identification was decided, or {@code null}
+   */
   public LocalDate getIdentificationDecidedOn() {
     return identificationDecidedOn;
   }
 
-  /** @return the organisation that decided identification, or {@code null} */
+  /**
+   * @return the organisation that decided identification, or {@code null}
+   */
   public Organisation getIdentificationDecidedBy() {
     return identificationDecidedBy;
   }
 
-  /** @return who asked to close the case, or {@code null} */
+  /**
+   * @return who asked to close the case, or {@code null}
+   */
   public PortalUser getClosureRequestedBy() {
     return closureRequestedBy;
   }
 
-  /** @return the reason of a pending or approved closure, or {@code null} */
+  /**
+   * @return the reason of a pending or approved closure, or {@code null}
+   */
   public String getClosureRequestReason() {
     return closureRequestReason;
   }
 
-  /** @return the database id */
+  /**
+   * @return the database id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case code, {@code NRM-yyyy-nnnnn} */
+  /**
+   * @return the case code, {@code NRM-yyyy-nnnnn}
+   */
   public String getCode() {
     return code;
   }
 
-  /** @return the owning organisation */
+  /**
+   * @return the owning organisation
+   */
   public Organisation getOwnerOrganisation() {
     return ownerOrganisation;
   }
 
-  /** @return the owning caseworker (HTCDS {@code cas_CaseOwner}) */
+  /**
+   * @return the owning caseworker (HTCDS {@code cas_CaseOwner})
+   */
   public PortalUser getOwnerUser() {
     return ownerUser;
   }
 
-  /** @return the data subject */
+  /**
+   * @return the data subject
+   */
   public Person getPerson() {
     return person;
   }
 
-  /** @return the day the case was opened */
+  /**
+   * @return the day the case was opened
+   */
   public LocalDate getOpenedOn() {
     return openedOn;
   }
 
-  /** @return when the record was created (UTC) */
+  /**
+   * @return when the record was created (UTC)
+   */
   public Instant getCreatedAt() {
     return createdAt;
   }
 
-  /** @return HTCDS {@code cas_Status} */
+  /**
+   * @return HTCDS {@code cas_Status}
+   */
   public CaseStatus getStatus() {
     return status;
   }
 
-  /** @return HTCDS {@code cas_ReasonForCaseClosure} */
+  /**
+   * @return HTCDS {@code cas_ReasonForCaseClosure}
+   */
   public String getReasonForCaseClosure() {
     return reasonForCaseClosure;
   }
 
-  /** @return HTCDS {@code con_Consent}, {@code null} when unknown */
+  /**
+   * @return HTCDS {@code con_Consent}, {@code null} when unknown
+   */
   public Boolean getConsentFlag() {
     return consentFlag;
   }
 
-  /** @return HTCDS {@code vic_TraffickingStatus} */
+  /**
+   * @return HTCDS {@code vic_TraffickingStatus}
+   */
   public TraffickingStatus getTraffickingStatus() {
     return traffickingStatus;
   }
 
-  /** @return HTCDS {@code vic_TraffickingStatusDecisionMakingOrg} */
+  /**
+   * @return HTCDS {@code vic_TraffickingStatusDecisionMakingOrg}
+   */
   public TraffickingStatusDecisionMakingOrg getTraffickingStatusDecisionMakingOrg() {
     return traffickingStatusDecisionMakingOrg;
   }
 
-  /** @return HTCDS {@code vic_MethodOfRecruitment}, never {@code null} */
+  /**
+   * @return HTCDS {@code vic_MethodOfRecruitment}, never {@code null}
+   */
   public Set<MethodOfRecruitment> getMethodOfRecruitment() {
     return MultiValueColumn.toEnums(MethodOfRecruitment.class, methodOfRecruitment);
   }
 
-  /** @return HTCDS {@code vic_LocationOfRecruitment} */
+  /**
+   * @return HTCDS {@code vic_LocationOfRecruitment}
+   */
   public String getLocationOfRecruitment() {
     return locationOfRecruitment;
   }
 
-  /** @return HTCDS {@code vic_MethodsOfControl}, never {@code null} */
+  /**
+   * @return HTCDS {@code vic_MethodsOfControl}, never {@code null}
+   */
   public Set<MethodOfControl> getMethodsOfControl() {
     return MultiValueColumn.toEnums(MethodOfControl.class, methodsOfControl);
   }
 
-  /** @return HTCDS {@code vic_TypeOfExploitation}, never {@code null} */
+  /**
+   * @return HTCDS {@code vic_TypeOfExploitation}, never {@code null}
+   */
   public Set<TypeOfExploitation> getTypeOfExploitation() {
     return MultiValueColumn.toEnums(TypeOfExploitation.class, typeOfExploitation);
   }
 
-  /** @return HTCDS {@code vic_ForcedLabourIndustry} */
+  /**
+   * @return HTCDS {@code vic_ForcedLabourIndustry}
+   */
   public ForcedLabourIndustry getForcedLabourIndustry() {
     return forcedLabourIndustry;
   }
 
-  /** @return HTCDS {@code vic_TypeOfSexExploitation}, never {@code null} */
+  /**
+   * @return HTCDS {@code vic_TypeOfSexExploitation}, never {@code null}
+   */
   public Set<TypeOfSexExploitation> getTypeOfSexExploitation() {
     return MultiValueColumn.toEnums(TypeOfSexExploitation.class, typeOfSexExploitation);
   }
 
-  /** @return HTCDS {@code vic_LocationOfExploitation} */
+  /**
+   * @return HTCDS {@code vic_LocationOfExploitation}
+   */
   public String getLocationOfExploitation() {
     return locationOfExploitation;
   }
 
-  /** @return HTCDS {@code cas_ReferringOrganisation} */
+  /**
+   * @return HTCDS {@code cas_ReferringOrganisation}
+   */
   public String getReferringOrganisation() {
     return referringOrganisation;
   }
 
-  /** @return HTCDS {@code cas_IncomingReferralDate} */
+  /**
+   * @return HTCDS {@code cas_IncomingReferralDate}
+   */
   public LocalDate getIncomingReferralDate() {
     return incomingReferralDate;
   }
 
-  /** @return HTCDS {@code cas_ReferringPrimaryCaseWorker} */
+  /**
+   * @return HTCDS {@code cas_ReferringPrimaryCaseWorker}
+   */
   public String getReferringPrimaryCaseWorker() {
     return referringPrimaryCaseWorker;
   }
 
-  /** @return HTCDS {@code cas_ReasonForIncomingReferral} */
+  /**
+   * @return HTCDS {@code cas_ReasonForIncomingReferral}
+   */
   public ReferralReason getReasonForIncomingReferral() {
     return reasonForIncomingReferral;
   }
 
-  /** @return HTCDS {@code cas_IncomingReferralDetails} */
+  /**
+   * @return HTCDS {@code cas_IncomingReferralDetails}
+   */
   public String getIncomingReferralDetails() {
     return incomingReferralDetails;
   }

@@ -17,7 +17,8 @@ public enum ForcedLabourIndustry implements HtcdsPicklistValue {
   C_Manufacturing("Manufacturing"),
 
   /** Electricity, gas, steam and air conditioning supply. */
-  D_ElectricityGasSteamAndAirConditioningSupply("Electricity, gas, steam and air conditioning supply"),
+  D_ElectricityGasSteamAndAirConditioningSupply(
+      "Electricity, gas, steam and air conditioning supply"),
 
   /** Water supply; sewerage, waste management and remediation. */
   E_WaterSupplySewerageWasteManagement("Water supply; sewerage, waste management and remediation"),
@@ -26,7 +27,8 @@ public enum ForcedLabourIndustry implements HtcdsPicklistValue {
   F_Construction("Construction"),
 
   /** Wholesale and retail trade; repair of motor vehicles and motorcycles. */
-  G_WholesaleAndRetailTradeRepairOfMotorVehicles("Wholesale and retail trade; repair of motor vehicles and motorcycles"),
+  G_WholesaleAndRetailTradeRepairOfMotorVehicles(
+      "Wholesale and retail trade; repair of motor vehicles and motorcycles"),
 
   /** Transportation and storage. */
   H_TransportationAndStorage("Transportation and storage"),
@@ -44,7 +46,8 @@ public enum ForcedLabourIndustry implements HtcdsPicklistValue {
   L_RealEstateActivities("Real estate activities"),
 
   /** Professional, scientific and technical activities. */
-  M_ProfessionalScientificAndTechnicalActivities("Professional, scientific and technical activities"),
+  M_ProfessionalScientificAndTechnicalActivities(
+      "Professional, scientific and technical activities"),
 
   /** Administrative and support service activities. */
   N_AdministrativeAndSupportServiceActivities("Administrative and support service activities"),
@@ -64,11 +67,16 @@ public enum ForcedLabourIndustry implements HtcdsPicklistValue {
   /** Other service activities. */
   S_OtherServiceActivities("Other service activities"),
 
-  /** Activities of households as employers; undifferentiated goods- and services- producing activities of households for own use. */
-  T_ActivitiesOfHouseholdsAsEmployers("Activities of households as employers; undifferentiated goods- and services- producing activities of households for own use"),
+  /**
+   * Activities of households as employers; undifferentiated goods- and services- producing
+   * activities of households for own use.
+   */
+  T_ActivitiesOfHouseholdsAsEmployers(
+      "Activities of households as employers; undifferentiated goods- and services- producing activities of households for own use"),
 
   /** Activities of extraterritorial organizations and bodies. */
-  U_ActivitiesOfExtraterritorialOrganizations("Activities of extraterritorial organizations and bodies");
+  U_ActivitiesOfExtraterritorialOrganizations(
+      "Activities of extraterritorial organizations and bodies");
 
   private final String htcdsLabel;
 

@@ -44,7 +44,10 @@ public final class MultiValueColumn {
   public static <E extends Enum<E>> Set<E> toEnums(Class<E> type, String column) {
     EnumSet<E> set = EnumSet.noneOf(type);
     if (column != null) {
-      Arrays.stream(column.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(n -> set.add(Enum.valueOf(type, n)));
+      Arrays.stream(column.split(";"))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .forEach(n -> set.add(Enum.valueOf(type, n)));
     }
     return Collections.unmodifiableSet(set);
   }
@@ -68,7 +71,10 @@ public final class MultiValueColumn {
   public static Set<String> toCodes(String column) {
     TreeSet<String> codes = new TreeSet<>();
     if (column != null) {
-      Arrays.stream(column.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(codes::add);
+      Arrays.stream(column.split(";"))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .forEach(codes::add);
     }
     return Collections.unmodifiableSet(codes);
   }

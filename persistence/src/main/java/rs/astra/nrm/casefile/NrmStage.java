@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * Where a case stands in the National Referral Mechanism: {@code SIGNAL} → {@code PRESUMED_VICTIM}
- * → {@code IDENTIFIED} or {@code NOT_IDENTIFIED} (formal identification by the CPTV for adults, by a
- * centre for social work for children) → {@code ASSISTANCE} → {@code REINTEGRATION} →
- * {@code CLOSED}. A case can be closed from any stage, with a reason and a coordinator's approval.
+ * → {@code IDENTIFIED} or {@code NOT_IDENTIFIED} (formal identification by the CPTV for adults, by
+ * a centre for social work for children) → {@code ASSISTANCE} → {@code REINTEGRATION} → {@code
+ * CLOSED}. A case can be closed from any stage, with a reason and a coordinator's approval.
  */
 public enum NrmStage {
   /** First report of a possible case of trafficking. */

@@ -77,7 +77,6 @@ public class Person {
   /** Creates a person with no recorded data; an anonymous person is allowed. */
   public Person() {}
 
-
   /**
    * Records the identity data (category IDENTITY).
    *
@@ -108,7 +107,8 @@ public class Person {
 
   /**
    * Records the contact data (category CONTACT): HTCDS {@code prs_Email}, {@code prs_HomePhone},
-   * {@code prs_MobilePhone} and the {@code prs_Mailing*} address. Every argument may be {@code null}.
+   * {@code prs_MobilePhone} and the {@code prs_Mailing*} address. Every argument may be {@code
+   * null}.
    *
    * @param email e-mail address
    * @param homePhone home phone
@@ -138,82 +138,114 @@ public class Person {
     this.mailingCountry = country;
   }
 
-  /** @return the database id */
+  /**
+   * @return the database id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return HTCDS {@code prs_Salutation} */
+  /**
+   * @return HTCDS {@code prs_Salutation}
+   */
   public String getSalutation() {
     return salutation;
   }
 
-  /** @return HTCDS {@code prs_FirstName} */
+  /**
+   * @return HTCDS {@code prs_FirstName}
+   */
   public String getFirstName() {
     return firstName;
   }
 
-  /** @return HTCDS {@code prs_SecondName} */
+  /**
+   * @return HTCDS {@code prs_SecondName}
+   */
   public String getSecondName() {
     return secondName;
   }
 
-  /** @return HTCDS {@code prs_Birthdate} */
+  /**
+   * @return HTCDS {@code prs_Birthdate}
+   */
   public LocalDate getBirthdate() {
     return birthdate;
   }
 
-  /** @return HTCDS {@code prs_Gender} */
+  /**
+   * @return HTCDS {@code prs_Gender}
+   */
   public Gender getGender() {
     return gender;
   }
 
-  /** @return HTCDS {@code prs_Citizenship}, never {@code null} */
+  /**
+   * @return HTCDS {@code prs_Citizenship}, never {@code null}
+   */
   public Set<String> getCitizenship() {
     return MultiValueColumn.toCodes(citizenship);
   }
 
-  /** @return HTCDS {@code prs_Title} */
+  /**
+   * @return HTCDS {@code prs_Title}
+   */
   public String getTitle() {
     return title;
   }
 
-  /** @return HTCDS {@code prs_Email} */
+  /**
+   * @return HTCDS {@code prs_Email}
+   */
   public String getEmail() {
     return email;
   }
 
-  /** @return HTCDS {@code prs_HomePhone} */
+  /**
+   * @return HTCDS {@code prs_HomePhone}
+   */
   public String getHomePhone() {
     return homePhone;
   }
 
-  /** @return HTCDS {@code prs_MobilePhone} */
+  /**
+   * @return HTCDS {@code prs_MobilePhone}
+   */
   public String getMobilePhone() {
     return mobilePhone;
   }
 
-  /** @return HTCDS {@code prs_MailingStreet} */
+  /**
+   * @return HTCDS {@code prs_MailingStreet}
+   */
   public String getMailingStreet() {
     return mailingStreet;
   }
 
-  /** @return HTCDS {@code prs_MailingCity} */
+  /**
+   * @return HTCDS {@code prs_MailingCity}
+   */
   public String getMailingCity() {
     return mailingCity;
   }
 
-  /** @return HTCDS {@code prs_MailingState} */
+  /**
+   * @return HTCDS {@code prs_MailingState}
+   */
   public String getMailingState() {
     return mailingState;
   }
 
-  /** @return HTCDS {@code prs_MailingPostalCode} */
+  /**
+   * @return HTCDS {@code prs_MailingPostalCode}
+   */
   public String getMailingPostalCode() {
     return mailingPostalCode;
   }
 
-  /** @return HTCDS {@code prs_MailingCountry} */
+  /**
+   * @return HTCDS {@code prs_MailingCountry}
+   */
   public String getMailingCountry() {
     return mailingCountry;
   }

@@ -1,7 +1,8 @@
 package rs.astra.nrm.casefile;
 
 /**
- * Reason for a referral (HTCDS {@code cas_ReasonForIncomingReferral} and {@code cas_ReasonForOutgoingReferral}, which share one picklist).
+ * Reason for a referral (HTCDS {@code cas_ReasonForIncomingReferral} and {@code
+ * cas_ReasonForOutgoingReferral}, which share one picklist).
  *
  * <p>Constant names are the HTCDS 2.0 value names, labels the HTCDS English value labels. They are
  * stored by name, so renaming a constant needs a migration.

@@ -1,7 +1,8 @@
 package rs.astra.nrm.casefile;
 
 /**
- * Trafficking status of a victim (HTCDS {@code vic_TraffickingStatus}): possible (presumed) or actual (identified) victim, or not a victim.
+ * Trafficking status of a victim (HTCDS {@code vic_TraffickingStatus}): possible (presumed) or
+ * actual (identified) victim, or not a victim.
  *
  * <p>Constant names are the HTCDS 2.0 value names, labels the HTCDS English value labels. They are
  * stored by name, so renaming a constant needs a migration.

@@ -1,7 +1,9 @@
 package rs.astra.nrm.casefile;
 
 /**
- * Kind of organisation that decided the trafficking status (HTCDS {@code vic_TraffickingStatusDecisionMakingOrg}; the HTCDS Excel template misspells the column as {@code vic_TraffickinStatusDecisionMakingOrg}).
+ * Kind of organisation that decided the trafficking status (HTCDS {@code
+ * vic_TraffickingStatusDecisionMakingOrg}; the HTCDS Excel template misspells the column as {@code
+ * vic_TraffickinStatusDecisionMakingOrg}).
  *
  * <p>Constant names are the HTCDS 2.0 value names, labels the HTCDS English value labels. They are
  * stored by name, so renaming a constant needs a migration.

@@ -8,7 +8,9 @@ public enum AccessBasis {
   LEGAL_BASIS,
   /** An active consent of the data subject; its id is in the decision. */
   CONSENT,
-  /** Emergency access for a vital interest (GDPR Art. 6(1)(d), 9(2)(c)); its id is in the decision. */
+  /**
+   * Emergency access for a vital interest (GDPR Art. 6(1)(d), 9(2)(c)); its id is in the decision.
+   */
   BREAK_GLASS,
   /** No basis: denied. */
   NONE

@@ -29,7 +29,8 @@ import rs.astra.nrm.organisation.PortalUser;
 @Table(name = "break_glass_access")
 @NamedQuery(
     name = BreakGlassAccess.FIND_BY_CASE,
-    query = "select b from BreakGlassAccess b join fetch b.user u join fetch u.organisation where b.caseFile.id = :caseId order by b.openedAt desc")
+    query =
+        "select b from BreakGlassAccess b join fetch b.user u join fetch u.organisation where b.caseFile.id = :caseId order by b.openedAt desc")
 @NamedQuery(
     name = BreakGlassAccess.FIND_BY_OWNER,
     query =
@@ -50,7 +51,10 @@ public class BreakGlassAccess {
   public static final int MIN_REASON_LENGTH = 20;
 
   @Id
-  @SequenceGenerator(name = "break_glass_seq", sequenceName = "break_glass_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "break_glass_seq",
+      sequenceName = "break_glass_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "break_glass_seq")
   private Long id;
 
@@ -75,7 +79,10 @@ public class BreakGlassAccess {
   @Column(name = "expires_at", nullable = false, updatable = false)
   private Instant expiresAt;
 
-  /** Opened for a threat to the person's life or health (GDPR Art. 9(2)(c)), as its opener confirmed. */
+  /**
+   * Opened for a threat to the person's life or health (GDPR Art. 9(2)(c)), as its opener
+   * confirmed.
+   */
   @Column(name = "vital_interest", nullable = false, updatable = false)
   private boolean vitalInterest;
 
@@ -93,13 +100,14 @@ public class BreakGlassAccess {
    * @throws IllegalArgumentException if the reason is too short or too long, or the category is not
    *     personal
    */
-  public BreakGlassAccess(CaseFile caseFile, PortalUser user, DataCategory category, String reason, Instant openedAt) {
+  public BreakGlassAccess(
+      CaseFile caseFile, PortalUser user, DataCategory category, String reason, Instant openedAt) {
     this(caseFile, user, category, reason, openedAt, false);
   }
 
   /**
-   * Opens an emergency access for {@link #DURATION}, recording whether it was opened for a threat to
-   * the person's life or health.
+   * Opens an emergency access for {@link #DURATION}, recording whether it was opened for a threat
+   * to the person's life or health.
    *
    * @param caseFile the case
    * @param user who needs the data
@@ -108,12 +116,20 @@ public class BreakGlassAccess {
    * @param openedAt when (UTC)
    * @param vitalInterest whether the opener confirmed a threat to the person's life or health (GDPR
    *     Art. 9(2)(c)), required when the person withdrew her consent for the organisation
-   * @throws IllegalArgumentException if the reason is not acceptable, or the category is not personal
+   * @throws IllegalArgumentException if the reason is not acceptable, or the category is not
+   *     personal
    */
-  public BreakGlassAccess(CaseFile caseFile, PortalUser user, DataCategory category, String reason, Instant openedAt, boolean vitalInterest) {
+  public BreakGlassAccess(
+      CaseFile caseFile,
+      PortalUser user,
+      DataCategory category,
+      String reason,
+      Instant openedAt,
+      boolean vitalInterest) {
     this.vitalInterest = vitalInterest;
     if (!isAcceptableReason(reason)) {
-      throw new IllegalArgumentException("break-glass reason needs at least " + MIN_REASON_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "break-glass reason needs at least " + MIN_REASON_LENGTH + " characters");
     }
     if (!Objects.requireNonNull(category, "category").isPersonal()) {
       throw new IllegalArgumentException("the case summary needs no emergency access");
@@ -146,7 +162,9 @@ public class BreakGlassAccess {
    * @return whether long enough
    */
   public static boolean isLongEnough(String reason) {
-    return reason != null && reason.strip().length() <= 2000 && visible(reason).codePoints().count() >= MIN_REASON_LENGTH;
+    return reason != null
+        && reason.strip().length() <= 2000
+        && visible(reason).codePoints().count() >= MIN_REASON_LENGTH;
   }
 
   /**
@@ -166,64 +184,104 @@ public class BreakGlassAccess {
       return false;
     }
     String letters = seen.replaceAll("[^\\p{L}]", "");
-    return !PLACEHOLDERS.contains(letters) && !letters.matches("(test|asdf|qwer|xyz|abc|lorem|ipsum|placeholder|hitno|razlog|reason|emergency)+");
+    return !PLACEHOLDERS.contains(letters)
+        && !letters.matches(
+            "(test|asdf|qwer|xyz|abc|lorem|ipsum|placeholder|hitno|razlog|reason|emergency)+");
   }
 
   /** Words that stand in for a reason, in the portal's languages. */
   private static final java.util.Set<String> PLACEHOLDERS =
-      java.util.Set.of("test", "testing", "asdf", "qwerty", "na", "none", "nothing", "reason", "emergency", "urgent", "hitno", "razlog", "nema", "ништа", "хитно", "разлог", "тест");
+      java.util.Set.of(
+          "test",
+          "testing",
+          "asdf",
+          "qwerty",
+          "na",
+          "none",
+          "nothing",
+          "reason",
+          "emergency",
+          "urgent",
+          "hitno",
+          "razlog",
+          "nema",
+          "ништа",
+          "хитно",
+          "разлог",
+          "тест");
 
   /** The reason without the characters that cannot be seen. */
   private static String visible(String reason) {
     StringBuilder b = new StringBuilder();
-    reason.codePoints()
+    reason
+        .codePoints()
         .filter(
             c ->
                 !Character.isWhitespace(c)
                     && !Character.isSpaceChar(c)
                     && Character.getType(c) != Character.FORMAT
                     && Character.getType(c) != Character.CONTROL
-                    && c != 0x2800 && c != 0x3164 && c != 0x115F && c != 0x1160 && c != 0xFFA0)
+                    && c != 0x2800
+                    && c != 0x3164
+                    && c != 0x115F
+                    && c != 0x1160
+                    && c != 0xFFA0)
         .forEach(b::appendCodePoint);
     return b.toString();
   }
 
-  /** @return whether opened for a threat to the person's life or health (GDPR Art. 9(2)(c)) */
+  /**
+   * @return whether opened for a threat to the person's life or health (GDPR Art. 9(2)(c))
+   */
   public boolean isVitalInterest() {
     return vitalInterest;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the user who opened it */
+  /**
+   * @return the user who opened it
+   */
   public PortalUser getUser() {
     return user;
   }
 
-  /** @return the category */
+  /**
+   * @return the category
+   */
   public DataCategory getCategory() {
     return category;
   }
 
-  /** @return the reason */
+  /**
+   * @return the reason
+   */
   public String getReason() {
     return reason;
   }
 
-  /** @return when it was opened (UTC) */
+  /**
+   * @return when it was opened (UTC)
+   */
   public Instant getOpenedAt() {
     return openedAt;
   }
 
-  /** @return when it ends (UTC), exclusive */
+  /**
+   * @return when it ends (UTC), exclusive
+   */
   public Instant getExpiresAt() {
     return expiresAt;
   }

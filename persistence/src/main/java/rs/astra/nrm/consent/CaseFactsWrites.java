@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The counter is global, not per case: following an entity's case to learn its id could load the
  * case with a query of its own during the flush. A write elsewhere therefore only costs a reload of
- * facts kept elsewhere; it can never keep stale ones. Writes that bypass JPA's life cycle (bulk JPQL,
- * native SQL) are not seen: the portal makes none to these tables.
+ * facts kept elsewhere; it can never keep stale ones. Writes that bypass JPA's life cycle (bulk
+ * JPQL, native SQL) are not seen: the portal makes none to these tables.
  */
 public class CaseFactsWrites {
 

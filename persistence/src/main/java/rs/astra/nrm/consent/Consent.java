@@ -37,7 +37,8 @@ import rs.astra.nrm.organisation.PortalUser;
 @Table(name = "consent")
 @NamedQuery(
     name = Consent.FIND_BY_CASE,
-    query = "select k from Consent k join fetch k.recipient where k.caseFile.id = :caseId order by k.givenOn desc, k.id desc")
+    query =
+        "select k from Consent k join fetch k.recipient where k.caseFile.id = :caseId order by k.givenOn desc, k.id desc")
 public class Consent {
 
   /** Named query: the consents of a case ({@code caseId}), newest first. */
@@ -112,8 +113,8 @@ public class Consent {
    *     {@code null}
    * @param recordedBy the user who records it
    * @param recordedAt when it is recorded (UTC)
-   * @throws IllegalArgumentException if no personal category is given, the validity ends before
-   *     it starts, the recipient owns the case, or the note is too long
+   * @throws IllegalArgumentException if no personal category is given, the validity ends before it
+   *     starts, the recipient owns the case, or the note is too long
    * @throws NullPointerException if a required argument is {@code null}
    */
   public Consent(
@@ -141,7 +142,8 @@ public class Consent {
       throw new IllegalArgumentException("a consent cannot end before it is given");
     }
     if (caseFile.getOwnerOrganisation() == recipient
-        || (recipient.getId() != null && recipient.getId().equals(caseFile.getOwnerOrganisation().getId()))) {
+        || (recipient.getId() != null
+            && recipient.getId().equals(caseFile.getOwnerOrganisation().getId()))) {
       throw new IllegalArgumentException("the owning organisation needs no consent");
     }
     if (note != null && note.length() > 2000) {
@@ -166,9 +168,9 @@ public class Consent {
 
   /**
    * The one statement of consent validity (issue 16), used by the entity, by the policy's facts
-   * ({@code CaseFacts.ConsentFact}) and mirrored by the policy's query predicate: a consent is active
-   * on a day when it was given on or before that day, the day is not after its last valid day, and
-   * it has not been withdrawn (GDPR Art. 7(3): a withdrawal takes effect at once).
+   * ({@code CaseFacts.ConsentFact}) and mirrored by the policy's query predicate: a consent is
+   * active on a day when it was given on or before that day, the day is not after its last valid
+   * day, and it has not been withdrawn (GDPR Art. 7(3): a withdrawal takes effect at once).
    *
    * @param givenOn the day it was given (Europe/Belgrade)
    * @param validUntil its last valid day, {@code null} for no end
@@ -176,7 +178,8 @@ public class Consent {
    * @param day the day asked about (Europe/Belgrade)
    * @return whether it is active on {@code day}
    */
-  public static boolean isActive(LocalDate givenOn, LocalDate validUntil, boolean withdrawn, LocalDate day) {
+  public static boolean isActive(
+      LocalDate givenOn, LocalDate validUntil, boolean withdrawn, LocalDate day) {
     return !withdrawn && !givenOn.isAfter(day) && (validUntil == null || !day.isAfter(validUntil));
   }
 
@@ -195,72 +198,101 @@ public class Consent {
     this.withdrawnAt = Objects.requireNonNull(at, "at");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the recipient organisation */
+  /**
+   * @return the recipient organisation
+   */
   public Organisation getRecipient() {
     return recipient;
   }
 
-  /** @return the purpose */
+  /**
+   * @return the purpose
+   */
   public Purpose getPurpose() {
     return purpose;
   }
 
-  /** @return the personal categories covered, unmodifiable */
+  /**
+   * @return the personal categories covered, unmodifiable
+   */
   public Set<DataCategory> getCategories() {
-    return Collections.unmodifiableSet(categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories));
+    return Collections.unmodifiableSet(
+        categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories));
   }
 
-  /** @return the day given */
+  /**
+   * @return the day given
+   */
   public LocalDate getGivenOn() {
     return givenOn;
   }
 
-  /** @return the last valid day, or {@code null} */
+  /**
+   * @return the last valid day, or {@code null}
+   */
   public LocalDate getValidUntil() {
     return validUntil;
   }
 
-  /** @return how it was given */
+  /**
+   * @return how it was given
+   */
   public ConsentMethod getForm() {
     return form;
   }
 
-  /** @return the note, may be {@code null} */
+  /**
+   * @return the note, may be {@code null}
+   */
   public String getNote() {
     return note;
   }
 
-  /** @return who recorded it */
+  /**
+   * @return who recorded it
+   */
   public PortalUser getRecordedBy() {
     return recordedBy;
   }
 
-  /** @return when it was recorded */
+  /**
+   * @return when it was recorded
+   */
   public Instant getRecordedAt() {
     return recordedAt;
   }
 
-  /** @return when it was withdrawn, or {@code null} */
+  /**
+   * @return when it was withdrawn, or {@code null}
+   */
   public Instant getWithdrawnAt() {
     return withdrawnAt;
   }
 
-  /** @return who withdrew it, or {@code null} */
+  /**
+   * @return who withdrew it, or {@code null}
+   */
   public PortalUser getWithdrawnBy() {
     return withdrawnBy;
   }

@@ -2,13 +2,15 @@ package rs.astra.nrm.consent;
 
 /**
  * The categories of a case's data that consent and the access policy decide about, one by one.
- * Everything but {@link #CASE_SUMMARY} is personal data (GDPR Art. 4(1)); HEALTH is special-category
- * data (Art. 9), and CONTACT is the most dangerous to leak.
+ * Everything but {@link #CASE_SUMMARY} is personal data (GDPR Art. 4(1)); HEALTH is
+ * special-category data (Art. 9), and CONTACT is the most dangerous to leak.
  */
 public enum DataCategory {
   /** Case code, NRM stage, status, exploitation types, year. No personal data. */
   CASE_SUMMARY,
-  /** Name, birth date, citizenship, identity numbers, photo (HTCDS {@code prs_*} identity fields). */
+  /**
+   * Name, birth date, citizenship, identity numbers, photo (HTCDS {@code prs_*} identity fields).
+   */
   IDENTITY,
   /** Address, phone, e-mail, current whereabouts, shelter. */
   CONTACT,

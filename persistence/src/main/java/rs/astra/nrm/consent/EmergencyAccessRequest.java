@@ -35,7 +35,10 @@ import rs.astra.nrm.organisation.PortalUser;
             + " order by r.requestedAt")
 public class EmergencyAccessRequest {
 
-  /** Named query: the pending requests on the cases an organisation owns ({@code organisationId}), oldest first. */
+  /**
+   * Named query: the pending requests on the cases an organisation owns ({@code organisationId}),
+   * oldest first.
+   */
   public static final String FIND_PENDING_FOR_OWNER = "EmergencyAccessRequest.findPendingForOwner";
 
   /** Where a request stands. */
@@ -49,7 +52,10 @@ public class EmergencyAccessRequest {
   }
 
   @Id
-  @SequenceGenerator(name = "emergency_request_seq", sequenceName = "emergency_request_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "emergency_request_seq",
+      sequenceName = "emergency_request_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "emergency_request_seq")
   private Long id;
 
@@ -98,11 +104,18 @@ public class EmergencyAccessRequest {
    * @param caseFile the case
    * @param user who asks
    * @param category the personal category
-   * @param reason her reason (already accepted by the policy's reason rules), at most 2000 characters
+   * @param reason her reason (already accepted by the policy's reason rules), at most 2000
+   *     characters
    * @param vitalInterest whether she confirmed a threat to life or health (GDPR Art. 9(2)(c))
    * @param requestedAt when (UTC)
    */
-  public EmergencyAccessRequest(CaseFile caseFile, PortalUser user, DataCategory category, String reason, boolean vitalInterest, Instant requestedAt) {
+  public EmergencyAccessRequest(
+      CaseFile caseFile,
+      PortalUser user,
+      DataCategory category,
+      String reason,
+      boolean vitalInterest,
+      Instant requestedAt) {
     this.caseFile = Objects.requireNonNull(caseFile, "caseFile");
     this.user = Objects.requireNonNull(user, "user");
     this.category = Objects.requireNonNull(category, "category");
@@ -145,52 +158,72 @@ public class EmergencyAccessRequest {
     decidedAt = Objects.requireNonNull(at, "at");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the version, for optimistic locking */
+  /**
+   * @return the version, for optimistic locking
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return who asked */
+  /**
+   * @return who asked
+   */
   public PortalUser getUser() {
     return user;
   }
 
-  /** @return the category */
+  /**
+   * @return the category
+   */
   public DataCategory getCategory() {
     return category;
   }
 
-  /** @return her reason */
+  /**
+   * @return her reason
+   */
   public String getReason() {
     return reason;
   }
 
-  /** @return whether she confirmed a threat to life or health */
+  /**
+   * @return whether she confirmed a threat to life or health
+   */
   public boolean isVitalInterest() {
     return vitalInterest;
   }
 
-  /** @return when she asked (UTC) */
+  /**
+   * @return when she asked (UTC)
+   */
   public Instant getRequestedAt() {
     return requestedAt;
   }
 
-  /** @return where it stands */
+  /**
+   * @return where it stands
+   */
   public State getState() {
     return state;
   }
 
-  /** @return the emergency access opened on approval, or {@code null} */
+  /**
+   * @return the emergency access opened on approval, or {@code null}
+   */
   public Long getBreakGlassId() {
     return breakGlassId;
   }

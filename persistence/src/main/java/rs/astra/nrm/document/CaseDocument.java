@@ -43,7 +43,10 @@ public class CaseDocument {
   public static final int FILE_NAME_MAX = 500;
 
   @Id
-  @SequenceGenerator(name = "case_document_seq", sequenceName = "case_document_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "case_document_seq",
+      sequenceName = "case_document_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_document_seq")
   private Long id;
 
@@ -138,7 +141,8 @@ public class CaseDocument {
     this.type = Objects.requireNonNull(type, "type");
     this.category = type.defaultCategory();
     this.uploadedBy = Objects.requireNonNull(uploadedBy, "uploadedBy");
-    this.uploaderOrganisation = Objects.requireNonNull(uploaderOrganisation, "uploaderOrganisation");
+    this.uploaderOrganisation =
+        Objects.requireNonNull(uploaderOrganisation, "uploaderOrganisation");
     this.uploadedAt = Objects.requireNonNull(uploadedAt, "uploadedAt");
     Objects.requireNonNull(file, "file");
     if (file.originalFileName().length() > FILE_NAME_MAX) {
@@ -159,7 +163,8 @@ public class CaseDocument {
    * @param contentType the media type detected from the bytes, e.g. {@code application/pdf}
    * @param sha256 SHA-256 of the stored plaintext, 64 lower-case hex digits
    */
-  public record StoredFile(String originalFileName, long sizeBytes, String contentType, String sha256) {
+  public record StoredFile(
+      String originalFileName, long sizeBytes, String contentType, String sha256) {
     /**
      * Checks the values.
      *
@@ -264,8 +269,8 @@ public class CaseDocument {
    * Files the document under another category (the owner's change, issue 17 item 1). Who may do so
    * is decided by the service, not here.
    *
-   * @param category the new category; not {@code null} and not {@link DataCategory#CASE_SUMMARY}
-   *     (a document is personal data)
+   * @param category the new category; not {@code null} and not {@link DataCategory#CASE_SUMMARY} (a
+   *     document is personal data)
    * @throws IllegalArgumentException for CASE_SUMMARY
    */
   public void changeCategory(DataCategory category) {
@@ -367,7 +372,10 @@ public class CaseDocument {
   public void rewrap(String wrappedKey, String keyId) {
     Objects.requireNonNull(wrappedKey, "wrappedKey");
     Objects.requireNonNull(keyId, "keyId");
-    if (wrappedKey.isBlank() || wrappedKey.length() > 200 || keyId.isBlank() || keyId.length() > 64) {
+    if (wrappedKey.isBlank()
+        || wrappedKey.length() > 200
+        || keyId.isBlank()
+        || keyId.length() > 64) {
       throw new IllegalArgumentException("wrapped key or key id out of bounds");
     }
     this.wrappedKey = wrappedKey;

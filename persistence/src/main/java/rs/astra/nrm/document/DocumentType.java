@@ -3,12 +3,14 @@ package rs.astra.nrm.document;
 import rs.astra.nrm.consent.DataCategory;
 
 /**
- * The kind of a case document, with the data category a document of that kind belongs to unless
- * the case owner changes it (issue 17, "What to build" 1). Every read of a document is a READ of its
+ * The kind of a case document, with the data category a document of that kind belongs to unless the
+ * case owner changes it (issue 17, "What to build" 1). Every read of a document is a READ of its
  * category, so the default decides who may see a new upload.
  */
 public enum DocumentType {
-  /** The signed consent form: proof of the legal basis of referrals; attached to its consent record. */
+  /**
+   * The signed consent form: proof of the legal basis of referrals; attached to its consent record.
+   */
   CONSENT_FORM(DataCategory.IDENTITY),
   /** A scan of an identity document. */
   IDENTITY_DOCUMENT(DataCategory.IDENTITY),
@@ -43,7 +45,8 @@ public enum DocumentType {
    * signature (IDENTITY); correspondence and other documents default to SOCIAL, never to the
    * non-personal CASE_SUMMARY, so they are never shown without consent.
    *
-   * @return the default data category, never {@code null} and never {@link DataCategory#CASE_SUMMARY}
+   * @return the default data category, never {@code null} and never {@link
+   *     DataCategory#CASE_SUMMARY}
    */
   public DataCategory defaultCategory() {
     return defaultCategory;

@@ -1,6 +1,9 @@
 package rs.astra.nrm.hotline;
 
-/** Who called, as far as the caller says; calls are anonymous unless the caller agrees otherwise. Stored by name. */
+/**
+ * Who called, as far as the caller says; calls are anonymous unless the caller agrees otherwise.
+ * Stored by name.
+ */
 public enum CallerType {
   /** A person who may be, or may become, a victim (e.g. about to take a job abroad). */
   POTENTIAL_VICTIM,

@@ -14,8 +14,8 @@ public enum CheckOutcome {
   COULD_NOT_VERIFY;
 
   /**
-   * Whether a check with this outcome flags the employer and agency it names in the registry.
-   * A check that could not be verified flags them too when it found red flags (see {@link
+   * Whether a check with this outcome flags the employer and agency it names in the registry. A
+   * check that could not be verified flags them too when it found red flags (see {@link
    * JobOfferCheck#isFlagged()}).
    *
    * @return {@code true} for IRREGULAR_WORK, FRAUD and TRAFFICKING_RISK

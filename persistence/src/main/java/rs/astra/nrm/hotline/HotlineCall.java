@@ -25,8 +25,8 @@ import rs.astra.nrm.shared.NrmTime;
 /**
  * One call to the NGO's SOS hotline, as the staff member who took it recorded it. It belongs to her
  * organisation (the tenant). Calls are anonymous unless the caller agrees otherwise: no field about
- * the caller is required, and a way to reach the caller is kept only with the caller's agreement.
- * A call may be linked to a case (one the call opened, or an existing one).
+ * the caller is required, and a way to reach the caller is kept only with the caller's agreement. A
+ * call may be linked to a case (one the call opened, or an existing one).
  */
 @Entity
 @Table(name = "hotline_call")
@@ -36,7 +36,10 @@ public class HotlineCall {
   public static final int MAX_DURATION_MINUTES = 600;
 
   @Id
-  @SequenceGenerator(name = "hotline_call_seq", sequenceName = "hotline_call_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "hotline_call_seq",
+      sequenceName = "hotline_call_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hotline_call_seq")
   private Long id;
 
@@ -121,7 +124,13 @@ public class HotlineCall {
    * @param recordedAt when it is recorded (UTC)
    * @throws NullPointerException if an argument is {@code null}
    */
-  public HotlineCall(PortalUser takenBy, Instant calledAt, CallChannel channel, CallerType callerType, CallPurpose purpose, Instant recordedAt) {
+  public HotlineCall(
+      PortalUser takenBy,
+      Instant calledAt,
+      CallChannel channel,
+      CallerType callerType,
+      CallPurpose purpose,
+      Instant recordedAt) {
     this.takenBy = Objects.requireNonNull(takenBy, "takenBy");
     this.organisation = takenBy.getOrganisation();
     this.calledAt = Objects.requireNonNull(calledAt, "calledAt");
@@ -144,11 +153,19 @@ public class HotlineCall {
    * @param followUpOn the day someone should call back or follow up (Europe/Belgrade)
    * @throws IllegalArgumentException for a duration out of range or a text too long
    */
-  public void describe(Integer durationMinutes, CallLanguage language, String summary, String outcome, LocalDate followUpOn) {
-    if (durationMinutes != null && (durationMinutes < 0 || durationMinutes > MAX_DURATION_MINUTES)) {
-      throw new IllegalArgumentException("duration must be 0 to " + MAX_DURATION_MINUTES + " minutes");
+  public void describe(
+      Integer durationMinutes,
+      CallLanguage language,
+      String summary,
+      String outcome,
+      LocalDate followUpOn) {
+    if (durationMinutes != null
+        && (durationMinutes < 0 || durationMinutes > MAX_DURATION_MINUTES)) {
+      throw new IllegalArgumentException(
+          "duration must be 0 to " + MAX_DURATION_MINUTES + " minutes");
     }
-    if ((summary != null && summary.length() > 4000) || (outcome != null && outcome.length() > 2000)) {
+    if ((summary != null && summary.length() > 4000)
+        || (outcome != null && outcome.length() > 2000)) {
       throw new IllegalArgumentException("text too long");
     }
     this.durationMinutes = durationMinutes;
@@ -222,107 +239,149 @@ public class HotlineCall {
     this.caseFile = c;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the organisation that keeps the hotline (owner of the record) */
+  /**
+   * @return the organisation that keeps the hotline (owner of the record)
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return who took the call */
+  /**
+   * @return who took the call
+   */
   public PortalUser getTakenBy() {
     return takenBy;
   }
 
-  /** @return when the call began (UTC) */
+  /**
+   * @return when the call began (UTC)
+   */
   public Instant getCalledAt() {
     return calledAt;
   }
 
-  /** @return the Europe/Belgrade year of the call */
+  /**
+   * @return the Europe/Belgrade year of the call
+   */
   public int getCallYear() {
     return callYear;
   }
 
-  /** @return the Europe/Belgrade month of the call, 1–12 */
+  /**
+   * @return the Europe/Belgrade month of the call, 1–12
+   */
   public int getCallMonth() {
     return callMonth;
   }
 
-  /** @return the length in minutes, or {@code null} */
+  /**
+   * @return the length in minutes, or {@code null}
+   */
   public Integer getDurationMinutes() {
     return durationMinutes;
   }
 
-  /** @return the channel */
+  /**
+   * @return the channel
+   */
   public CallChannel getChannel() {
     return channel;
   }
 
-  /** @return who called */
+  /**
+   * @return who called
+   */
   public CallerType getCallerType() {
     return callerType;
   }
 
-  /** @return the language, or {@code null} */
+  /**
+   * @return the language, or {@code null}
+   */
   public CallLanguage getLanguage() {
     return language;
   }
 
-  /** @return why the caller called */
+  /**
+   * @return why the caller called
+   */
   public CallPurpose getPurpose() {
     return purpose;
   }
 
-  /** @return the summary, or {@code null} */
+  /**
+   * @return the summary, or {@code null}
+   */
   public String getSummary() {
     return summary;
   }
 
-  /** @return what was done or advised, or {@code null} */
+  /**
+   * @return what was done or advised, or {@code null}
+   */
   public String getCallOutcome() {
     return callOutcome;
   }
 
-  /** @return the follow-up day, or {@code null} */
+  /**
+   * @return the follow-up day, or {@code null}
+   */
   public LocalDate getFollowUpOn() {
     return followUpOn;
   }
 
-  /** @return when the follow-up was done (UTC), or {@code null} */
+  /**
+   * @return when the follow-up was done (UTC), or {@code null}
+   */
   public Instant getFollowedUpAt() {
     return followedUpAt;
   }
 
-  /** @return the linked case, or {@code null} */
+  /**
+   * @return the linked case, or {@code null}
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the caller's alias, or {@code null} */
+  /**
+   * @return the caller's alias, or {@code null}
+   */
   public String getCallerAlias() {
     return callerAlias;
   }
 
-  /** @return the caller's contact (kept only with her agreement), or {@code null} */
+  /**
+   * @return the caller's contact (kept only with her agreement), or {@code null}
+   */
   public String getCallerContact() {
     return callerContact;
   }
 
-  /** @return whether the caller agreed that her contact is kept */
+  /**
+   * @return whether the caller agreed that her contact is kept
+   */
   public boolean isCallerAgreed() {
     return callerAgreed;
   }
 
-  /** @return when the call was recorded (UTC) */
+  /**
+   * @return when the call was recorded (UTC)
+   */
   public Instant getRecordedAt() {
     return recordedAt;
   }

@@ -32,7 +32,10 @@ import rs.astra.nrm.organisation.Organisation;
 public class JobOfferCheck {
 
   @Id
-  @SequenceGenerator(name = "job_offer_check_seq", sequenceName = "job_offer_check_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "job_offer_check_seq",
+      sequenceName = "job_offer_check_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "job_offer_check_seq")
   private Long id;
 
@@ -132,14 +135,26 @@ public class JobOfferCheck {
    * @param industry HTCDS {@code vic_ForcedLabourIndustry} of the job
    * @param wage promised wage, 0 or more, per month unless the advice says otherwise
    * @param currency ISO 4217 code (upper-cased), required with a wage
-   * @throws IllegalArgumentException for a negative wage, a wage without currency or a text too long
+   * @throws IllegalArgumentException for a negative wage, a wage without currency or a text too
+   *     long
    */
   public void describeOffer(
-      OfferSource source, String country, String city, String address, String jobType, ForcedLabourIndustry industry, BigDecimal wage, String currency) {
+      OfferSource source,
+      String country,
+      String city,
+      String address,
+      String jobType,
+      ForcedLabourIndustry industry,
+      BigDecimal wage,
+      String currency) {
     if (wage != null && (wage.signum() < 0 || currency == null)) {
       throw new IllegalArgumentException("a wage is 0 or more and needs a currency");
     }
-    if (tooLong(city, 255) || tooLong(address, 500) || tooLong(jobType, 255) || tooLong(country, 2) || tooLong(currency, 3)) {
+    if (tooLong(city, 255)
+        || tooLong(address, 500)
+        || tooLong(jobType, 255)
+        || tooLong(country, 2)
+        || tooLong(currency, 3)) {
       throw new IllegalArgumentException("text too long");
     }
     this.offerSource = source;
@@ -160,10 +175,17 @@ public class JobOfferCheck {
    * @param agency agency's name, or {@code null}
    * @param licence the agency's licence number, up to 100 characters, or {@code null}
    * @param agencyEntry its registry entry, {@code null} exactly when there is no agency name
-   * @throws IllegalArgumentException if a name and its entry do not go together, or a text is too long
+   * @throws IllegalArgumentException if a name and its entry do not go together, or a text is too
+   *     long
    */
-  public void nameParties(String employer, RegistryEntry employerEntry, String agency, String licence, RegistryEntry agencyEntry) {
-    if ((employer == null) != (employerEntry == null) || (agency == null) != (agencyEntry == null)) {
+  public void nameParties(
+      String employer,
+      RegistryEntry employerEntry,
+      String agency,
+      String licence,
+      RegistryEntry agencyEntry) {
+    if ((employer == null) != (employerEntry == null)
+        || (agency == null) != (agencyEntry == null)) {
       throw new IllegalArgumentException("each name needs its registry entry");
     }
     if (tooLong(employer, 255) || tooLong(agency, 255) || tooLong(licence, 100)) {
@@ -193,119 +215,165 @@ public class JobOfferCheck {
     this.redFlags = MultiValueColumn.ofEnums(flags);
     this.verificationSteps = MultiValueColumn.ofEnums(steps);
     this.advice = advice;
-    this.flagged = outcome.flags() || (outcome == CheckOutcome.COULD_NOT_VERIFY && flags != null && !flags.isEmpty());
+    this.flagged =
+        outcome.flags()
+            || (outcome == CheckOutcome.COULD_NOT_VERIFY && flags != null && !flags.isEmpty());
   }
 
   private static boolean tooLong(String s, int max) {
     return s != null && s.length() > max;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the call */
+  /**
+   * @return the call
+   */
   public HotlineCall getCall() {
     return call;
   }
 
-  /** @return the organisation that made the check */
+  /**
+   * @return the organisation that made the check
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return where the caller found the offer, or {@code null} */
+  /**
+   * @return where the caller found the offer, or {@code null}
+   */
   public OfferSource getOfferSource() {
     return offerSource;
   }
 
-  /** @return the employer's name as given, or {@code null} */
+  /**
+   * @return the employer's name as given, or {@code null}
+   */
   public String getEmployerName() {
     return employerName;
   }
 
-  /** @return the employer's registry entry, or {@code null} */
+  /**
+   * @return the employer's registry entry, or {@code null}
+   */
   public RegistryEntry getEmployerEntry() {
     return employerEntry;
   }
 
-  /** @return the agency's name as given, or {@code null} */
+  /**
+   * @return the agency's name as given, or {@code null}
+   */
   public String getAgencyName() {
     return agencyName;
   }
 
-  /** @return the agency's licence number, or {@code null} */
+  /**
+   * @return the agency's licence number, or {@code null}
+   */
   public String getAgencyLicence() {
     return agencyLicence;
   }
 
-  /** @return the agency's registry entry, or {@code null} */
+  /**
+   * @return the agency's registry entry, or {@code null}
+   */
   public RegistryEntry getAgencyEntry() {
     return agencyEntry;
   }
 
-  /** @return destination country (ISO 3166 alpha-2), or {@code null} */
+  /**
+   * @return destination country (ISO 3166 alpha-2), or {@code null}
+   */
   public String getDestinationCountry() {
     return destinationCountry;
   }
 
-  /** @return destination city, or {@code null} */
+  /**
+   * @return destination city, or {@code null}
+   */
   public String getDestinationCity() {
     return destinationCity;
   }
 
-  /** @return destination address, or {@code null} */
+  /**
+   * @return destination address, or {@code null}
+   */
   public String getDestinationAddress() {
     return destinationAddress;
   }
 
-  /** @return the job offered, or {@code null} */
+  /**
+   * @return the job offered, or {@code null}
+   */
   public String getJobType() {
     return jobType;
   }
 
-  /** @return HTCDS industry of the job, or {@code null} */
+  /**
+   * @return HTCDS industry of the job, or {@code null}
+   */
   public ForcedLabourIndustry getIndustry() {
     return industry;
   }
 
-  /** @return the promised wage, or {@code null} */
+  /**
+   * @return the promised wage, or {@code null}
+   */
   public BigDecimal getPromisedWage() {
     return promisedWage;
   }
 
-  /** @return the wage's currency (ISO 4217), or {@code null} */
+  /**
+   * @return the wage's currency (ISO 4217), or {@code null}
+   */
   public String getWageCurrency() {
     return wageCurrency;
   }
 
-  /** @return the red flags found, never {@code null} */
+  /**
+   * @return the red flags found, never {@code null}
+   */
   public Set<RedFlag> getRedFlags() {
     return MultiValueColumn.toEnums(RedFlag.class, redFlags);
   }
 
-  /** @return the verification steps taken, never {@code null} */
+  /**
+   * @return the verification steps taken, never {@code null}
+   */
   public Set<VerificationStep> getVerificationSteps() {
     return MultiValueColumn.toEnums(VerificationStep.class, verificationSteps);
   }
 
-  /** @return what the check found */
+  /**
+   * @return what the check found
+   */
   public CheckOutcome getOutcome() {
     return outcome;
   }
 
-  /** @return the advice given, or {@code null} */
+  /**
+   * @return the advice given, or {@code null}
+   */
   public String getAdvice() {
     return advice;
   }
 
-  /** @return whether the check flagged its employer and agency */
+  /**
+   * @return whether the check flagged its employer and agency
+   */
   public boolean isFlagged() {
     return flagged;
   }

@@ -20,9 +20,10 @@ import java.util.Set;
  *   <li>Serbian diacritics are dropped: Đ and Dj become d (the two ASCII spellings of Đ,
  *       "Djordjevic" and "Dordevic", both occur), Ć and Č become c, Š s, Ž z (so Dž becomes dz);
  *       other accents are dropped too (Müller = Muller), ß is ss;
- *   <li>legal-form words are ignored: d.o.o., doo, GmbH, Ltd, LLC, Inc… wherever they stand, and the
- *       short ones that are also ordinary words or initials (a.d., o.d., k.d., PR, AG, KG, SA, Co…) at
- *       the end of the name; dotted or spaced abbreviations count as one word (d.o.o. = d o o = doo);
+ *   <li>legal-form words are ignored: d.o.o., doo, GmbH, Ltd, LLC, Inc… wherever they stand, and
+ *       the short ones that are also ordinary words or initials (a.d., o.d., k.d., PR, AG, KG, SA,
+ *       Co…) at the end of the name; dotted or spaced abbreviations count as one word (d.o.o. = d o
+ *       o = doo);
  *   <li>spaces, hyphens and punctuation are ignored;
  *   <li>a doubled letter counts once, as Serbian spells foreign names ("Staffing" is Стафинг).
  * </ol>
@@ -39,12 +40,41 @@ public final class NameMatchKey {
   /** Legal forms ignored wherever they stand in a name. */
   private static final Set<String> LEGAL_FORMS =
       Set.of(
-          "doo", "dooel", "ooo", "szr", "str", "preduzetnik", "gmbh", "mbh", "ltd", "limited", "llc", "inc", "incorporated", "plc",
-          "srl", "sarl", "sro", "spzoo", "zoo", "bv", "kft", "zrt", "ug", "eood", "ood", "llp", "lp", "sas", "spa");
+          "doo",
+          "dooel",
+          "ooo",
+          "szr",
+          "str",
+          "preduzetnik",
+          "gmbh",
+          "mbh",
+          "ltd",
+          "limited",
+          "llc",
+          "inc",
+          "incorporated",
+          "plc",
+          "srl",
+          "sarl",
+          "sro",
+          "spzoo",
+          "zoo",
+          "bv",
+          "kft",
+          "zrt",
+          "ug",
+          "eood",
+          "ood",
+          "llp",
+          "lp",
+          "sas",
+          "spa");
 
   /** Legal forms that are also ordinary words or initials: ignored only at the end of a name. */
   private static final Set<String> EDGE_LEGAL_FORMS =
-      Set.of("ad", "od", "kd", "pr", "dd", "ag", "kg", "ohg", "co", "corp", "company", "sa", "as", "nv", "ab", "oy", "ek", "sp");
+      Set.of(
+          "ad", "od", "kd", "pr", "dd", "ag", "kg", "ohg", "co", "corp", "company", "sa", "as",
+          "nv", "ab", "oy", "ek", "sp");
 
   private static final Map<Character, String> CYRILLIC_TO_LATIN = cyrillicToLatin();
 
@@ -61,7 +91,8 @@ public final class NameMatchKey {
     if (name == null) {
       return "";
     }
-    String latin = toLatin(Normalizer.normalize(name, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
+    String latin =
+        toLatin(Normalizer.normalize(name, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
     StringBuilder plain = new StringBuilder(latin.length());
     for (int i = 0; i < latin.length(); i++) {
       char c = latin.charAt(i);
@@ -74,7 +105,10 @@ public final class NameMatchKey {
         default -> plain.append(c);
       }
     }
-    String ascii = Normalizer.normalize(plain, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace("dj", "d");
+    String ascii =
+        Normalizer.normalize(plain, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "")
+            .replace("dj", "d");
     List<String> tokens = mergeInitials(ascii.split("[^a-z0-9]+"));
     List<String> kept = withoutLegalForms(tokens);
     // Serbian spelling does not double letters: "Staffing" is written Стафинг, Stafing.
@@ -107,7 +141,8 @@ public final class NameMatchKey {
   }
 
   private static List<String> withoutLegalForms(List<String> tokens) {
-    List<String> kept = new ArrayList<>(tokens.stream().filter(t -> !LEGAL_FORMS.contains(t)).toList());
+    List<String> kept =
+        new ArrayList<>(tokens.stream().filter(t -> !LEGAL_FORMS.contains(t)).toList());
     while (!kept.isEmpty() && EDGE_LEGAL_FORMS.contains(kept.get(kept.size() - 1))) {
       kept.remove(kept.size() - 1);
     }
@@ -135,7 +170,12 @@ public final class NameMatchKey {
         // Љ is "LJ" inside an upper-case word, "Lj" at the start of a capitalised one.
         boolean nextUpper = i + 1 < text.length() && Character.isUpperCase(text.charAt(i + 1));
         boolean previousUpper = i > 0 && Character.isUpperCase(text.charAt(i - 1));
-        out.append(nextUpper || (previousUpper && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1)))) ? latin.toUpperCase(Locale.ROOT) : latin);
+        out.append(
+            nextUpper
+                    || (previousUpper
+                        && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1))))
+                ? latin.toUpperCase(Locale.ROOT)
+                : latin);
       } else {
         out.append(latin);
       }
@@ -145,9 +185,9 @@ public final class NameMatchKey {
 
   /**
    * Transliterates Serbian Latin to Serbian Cyrillic (Đorđević → Ђорђевић, Ljubljana → Љубљана,
-   * Njegoš → Његош, Džonić → Џонић; the ASCII spelling Dj is read as Đ). Letters outside the Serbian
-   * alphabet (q, w, x, y) are kept. Meant for showing a name in the other script; searches use
-   * {@link #of}.
+   * Njegoš → Његош, Džonić → Џонић; the ASCII spelling Dj is read as Đ). Letters outside the
+   * Serbian alphabet (q, w, x, y) are kept. Meant for showing a name in the other script; searches
+   * use {@link #of}.
    *
    * @param text any text, may be {@code null}
    * @return the Cyrillic text, {@code null} for {@code null}
@@ -189,26 +229,89 @@ public final class NameMatchKey {
 
   private static final Map<Character, String> LATIN_TO_CYRILLIC =
       Map.ofEntries(
-          Map.entry('a', "а"), Map.entry('b', "б"), Map.entry('v', "в"), Map.entry('g', "г"), Map.entry('d', "д"), Map.entry('đ', "ђ"),
-          Map.entry('e', "е"), Map.entry('ž', "ж"), Map.entry('z', "з"), Map.entry('i', "и"), Map.entry('j', "ј"), Map.entry('k', "к"),
-          Map.entry('l', "л"), Map.entry('m', "м"), Map.entry('n', "н"), Map.entry('o', "о"), Map.entry('p', "п"), Map.entry('r', "р"),
-          Map.entry('s', "с"), Map.entry('t', "т"), Map.entry('ć', "ћ"), Map.entry('u', "у"), Map.entry('f', "ф"), Map.entry('h', "х"),
-          Map.entry('c', "ц"), Map.entry('č', "ч"), Map.entry('š', "ш"));
+          Map.entry('a', "а"),
+          Map.entry('b', "б"),
+          Map.entry('v', "в"),
+          Map.entry('g', "г"),
+          Map.entry('d', "д"),
+          Map.entry('đ', "ђ"),
+          Map.entry('e', "е"),
+          Map.entry('ž', "ж"),
+          Map.entry('z', "з"),
+          Map.entry('i', "и"),
+          Map.entry('j', "ј"),
+          Map.entry('k', "к"),
+          Map.entry('l', "л"),
+          Map.entry('m', "м"),
+          Map.entry('n', "н"),
+          Map.entry('o', "о"),
+          Map.entry('p', "п"),
+          Map.entry('r', "р"),
+          Map.entry('s', "с"),
+          Map.entry('t', "т"),
+          Map.entry('ć', "ћ"),
+          Map.entry('u', "у"),
+          Map.entry('f', "ф"),
+          Map.entry('h', "х"),
+          Map.entry('c', "ц"),
+          Map.entry('č', "ч"),
+          Map.entry('š', "ш"));
 
   private static Map<Character, String> cyrillicToLatin() {
     String[][] pairs = {
-      {"а", "a"}, {"б", "b"}, {"в", "v"}, {"г", "g"}, {"д", "d"}, {"ђ", "đ"}, {"е", "e"}, {"ж", "ž"}, {"з", "z"}, {"и", "i"},
-      {"ј", "j"}, {"к", "k"}, {"л", "l"}, {"љ", "lj"}, {"м", "m"}, {"н", "n"}, {"њ", "nj"}, {"о", "o"}, {"п", "p"}, {"р", "r"},
-      {"с", "s"}, {"т", "t"}, {"ћ", "ć"}, {"у", "u"}, {"ф", "f"}, {"х", "h"}, {"ц", "c"}, {"ч", "č"}, {"џ", "dž"}, {"ш", "š"},
+      {"а", "a"},
+      {"б", "b"},
+      {"в", "v"},
+      {"г", "g"},
+      {"д", "d"},
+      {"ђ", "đ"},
+      {"е", "e"},
+      {"ж", "ž"},
+      {"з", "z"},
+      {"и", "i"},
+      {"ј", "j"},
+      {"к", "k"},
+      {"л", "l"},
+      {"љ", "lj"},
+      {"м", "m"},
+      {"н", "n"},
+      {"њ", "nj"},
+      {"о", "o"},
+      {"п", "p"},
+      {"р", "r"},
+      {"с", "s"},
+      {"т", "t"},
+      {"ћ", "ć"},
+      {"у", "u"},
+      {"ф", "f"},
+      {"х", "h"},
+      {"ц", "c"},
+      {"ч", "č"},
+      {"џ", "dž"},
+      {"ш", "š"},
       // Russian and Macedonian letters met in names of agencies abroad.
-      {"й", "j"}, {"я", "ja"}, {"ю", "ju"}, {"ё", "e"}, {"э", "e"}, {"ы", "y"}, {"щ", "šč"}, {"ъ", ""}, {"ь", ""},
-      {"ѓ", "gj"}, {"ќ", "kj"}, {"ѕ", "dz"}, {"і", "i"}, {"ї", "ji"}, {"є", "je"}
+      {"й", "j"},
+      {"я", "ja"},
+      {"ю", "ju"},
+      {"ё", "e"},
+      {"э", "e"},
+      {"ы", "y"},
+      {"щ", "šč"},
+      {"ъ", ""},
+      {"ь", ""},
+      {"ѓ", "gj"},
+      {"ќ", "kj"},
+      {"ѕ", "dz"},
+      {"і", "i"},
+      {"ї", "ji"},
+      {"є", "je"}
     };
     java.util.HashMap<Character, String> map = new java.util.HashMap<>();
     for (String[] p : pairs) {
       char lower = p[0].charAt(0);
       map.put(lower, p[1]);
-      String upperLatin = p[1].isEmpty() ? "" : Character.toUpperCase(p[1].charAt(0)) + p[1].substring(1);
+      String upperLatin =
+          p[1].isEmpty() ? "" : Character.toUpperCase(p[1].charAt(0)) + p[1].substring(1);
       map.put(Character.toUpperCase(lower), upperLatin);
     }
     return Map.copyOf(map);

@@ -41,7 +41,9 @@ public enum RedFlag {
     this.iloIndicator = iloIndicator;
   }
 
-  /** @return whether this is one of the ILO indicators of forced labour */
+  /**
+   * @return whether this is one of the ILO indicators of forced labour
+   */
   public boolean isIloIndicator() {
     return iloIndicator;
   }

@@ -26,7 +26,10 @@ import rs.astra.nrm.organisation.Organisation;
 public class RegistryEntry {
 
   @Id
-  @SequenceGenerator(name = "registry_entry_seq", sequenceName = "registry_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "registry_entry_seq",
+      sequenceName = "registry_entry_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "registry_entry_seq")
   private Long id;
 
@@ -66,8 +69,12 @@ public class RegistryEntry {
    * @throws IllegalArgumentException if the name has no letters or digits, or is too long
    */
   public RegistryEntry(Organisation organisation, String name, LocalDate checkedOn) {
-    if (name == null || name.isBlank() || name.strip().length() > 255 || NameMatchKey.of(name).isEmpty()) {
-      throw new IllegalArgumentException("a registry name needs 1 to 255 characters with letters or digits");
+    if (name == null
+        || name.isBlank()
+        || name.strip().length() > 255
+        || NameMatchKey.of(name).isEmpty()) {
+      throw new IllegalArgumentException(
+          "a registry name needs 1 to 255 characters with letters or digits");
     }
     this.organisation = Objects.requireNonNull(organisation, "organisation");
     this.name = name.strip();
@@ -96,47 +103,65 @@ public class RegistryEntry {
     }
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the NGO whose registry it is */
+  /**
+   * @return the NGO whose registry it is
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return the name as first written */
+  /**
+   * @return the name as first written
+   */
   public String getName() {
     return name;
   }
 
-  /** @return the match key ({@link NameMatchKey#of}) */
+  /**
+   * @return the match key ({@link NameMatchKey#of})
+   */
   public String getMatchKey() {
     return matchKey;
   }
 
-  /** @return the latest known licence number of an agency, or {@code null} */
+  /**
+   * @return the latest known licence number of an agency, or {@code null}
+   */
   public String getLicenceNumber() {
     return licenceNumber;
   }
 
-  /** @return whether a check flagged it */
+  /**
+   * @return whether a check flagged it
+   */
   public boolean isFlagged() {
     return flagged;
   }
 
-  /** @return the day of the first check naming it */
+  /**
+   * @return the day of the first check naming it
+   */
   public LocalDate getFirstCheckedOn() {
     return firstCheckedOn;
   }
 
-  /** @return the day of the latest check naming it */
+  /**
+   * @return the day of the latest check naming it
+   */
   public LocalDate getLastCheckedOn() {
     return lastCheckedOn;
   }

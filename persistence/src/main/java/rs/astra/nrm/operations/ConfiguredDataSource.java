@@ -18,8 +18,13 @@ public class ConfiguredDataSource implements DataSource {
 
   private final DatabaseSettings settings = DatabaseSettings.current();
 
-  /** One per class loader, i.e. per deployment: every pool and the persistence unit's login share it. */
-  private static final DatabaseStartupWait STARTUP_WAIT = DatabaseStartupWait.configured(System.getProperties()::getProperty, System.getenv());
+  /**
+   * One per class loader, i.e. per deployment: every pool and the persistence unit's login share
+   * it.
+   */
+  private static final DatabaseStartupWait STARTUP_WAIT =
+      DatabaseStartupWait.configured(System.getProperties()::getProperty, System.getenv());
+
   private volatile Driver driver;
   private PrintWriter logWriter;
   private int loginTimeout;
@@ -37,7 +42,8 @@ public class ConfiguredDataSource implements DataSource {
     Driver d = driver();
     return STARTUP_WAIT.connect(
         () -> {
-          Connection c = d.connect(settings.url(), settings.connectionProperties(username, password));
+          Connection c =
+              d.connect(settings.url(), settings.connectionProperties(username, password));
           if (c == null) {
             throw new SQLException("no JDBC driver accepts the configured database URL");
           }
@@ -48,9 +54,14 @@ public class ConfiguredDataSource implements DataSource {
   private Driver driver() throws SQLException {
     Driver d = driver;
     if (d == null) {
-      String name = settings.url().startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver";
+      String name =
+          settings.url().startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver";
       try {
-        d = (Driver) Class.forName(name, true, ConfiguredDataSource.class.getClassLoader()).getDeclaredConstructor().newInstance();
+        d =
+            (Driver)
+                Class.forName(name, true, ConfiguredDataSource.class.getClassLoader())
+                    .getDeclaredConstructor()
+                    .newInstance();
       } catch (ReflectiveOperationException e) {
         throw new SQLException("JDBC driver " + name + " not available", e);
       }

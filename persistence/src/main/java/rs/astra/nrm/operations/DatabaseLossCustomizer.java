@@ -1,16 +1,16 @@
 package rs.astra.nrm.operations;
 
-import org.eclipse.persistence.sessions.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * How the persistence unit meets a lost database connection (named in {@code persistence.xml}).
- * EclipseLink tries a statement that failed on a communication error again on a new connection,
- * by default up to three times with 5 s between tries, so the first request during a database
- * outage waited about 10 s for its answer. Here it tries once more, {@value #RETRY_DELAY_MILLIS} ms
- * later: a connection that died in the pool (the database restarted) is still replaced without the
- * user noticing, and an outage is answered "temporarily unavailable" at once.
+ * EclipseLink tries a statement that failed on a communication error again on a new connection, by
+ * default up to three times with 5 s between tries, so the first request during a database outage
+ * waited about 10 s for its answer. Here it tries once more, {@value #RETRY_DELAY_MILLIS} ms later:
+ * a connection that died in the pool (the database restarted) is still replaced without the user
+ * noticing, and an outage is answered "temporarily unavailable" at once.
  */
 public class DatabaseLossCustomizer implements SessionCustomizer {
 

@@ -25,9 +25,12 @@ import java.util.function.Function;
 public record DatabaseSettings(String url, String user, String password) {
 
   /** The environment variables the portal reads for its database. */
-  public static final java.util.List<String> ENVIRONMENT = java.util.List.of("NRM_DB_URL", "NRM_DB_USER", "NRM_DB_PASSWORD", "NRM_DATA_DIR");
+  public static final java.util.List<String> ENVIRONMENT =
+      java.util.List.of("NRM_DB_URL", "NRM_DB_USER", "NRM_DB_PASSWORD", "NRM_DATA_DIR");
 
-  /** @throws NullPointerException if a value is {@code null} */
+  /**
+   * @throws NullPointerException if a value is {@code null}
+   */
   public DatabaseSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(user, "user");
@@ -50,13 +53,20 @@ public record DatabaseSettings(String url, String user, String password) {
    * @param environment environment variables
    * @return the settings
    */
-  public static DatabaseSettings from(Function<String, String> properties, Map<String, String> environment) {
-    String dataDir = first(properties.apply("nrm.data.dir"), environment.get("NRM_DATA_DIR"), "data");
+  public static DatabaseSettings from(
+      Function<String, String> properties, Map<String, String> environment) {
+    String dataDir =
+        first(properties.apply("nrm.data.dir"), environment.get("NRM_DATA_DIR"), "data");
     String defaultUrl = "jdbc:h2:file:" + Path.of(dataDir).toAbsolutePath().normalize() + "/nrm";
     String url = first(properties.apply("nrm.db.url"), environment.get("NRM_DB_URL"), defaultUrl);
     boolean h2 = url.startsWith("jdbc:h2:");
-    String user = first(properties.apply("nrm.db.user"), environment.get("NRM_DB_USER"), h2 ? "nrm" : "");
-    String password = first(properties.apply("nrm.db.password"), environment.get("NRM_DB_PASSWORD"), h2 ? "nrm" : "");
+    String user =
+        first(properties.apply("nrm.db.user"), environment.get("NRM_DB_USER"), h2 ? "nrm" : "");
+    String password =
+        first(
+            properties.apply("nrm.db.password"),
+            environment.get("NRM_DB_PASSWORD"),
+            h2 ? "nrm" : "");
     return new DatabaseSettings(url, user, password);
   }
 
@@ -82,7 +92,9 @@ public record DatabaseSettings(String url, String user, String password) {
     return props;
   }
 
-  /** @return whether this is the embedded H2 database */
+  /**
+   * @return whether this is the embedded H2 database
+   */
   public boolean embedded() {
     return url.startsWith("jdbc:h2:");
   }

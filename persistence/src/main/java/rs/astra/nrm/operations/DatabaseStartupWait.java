@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Waits for a database that is not reachable yet when the portal starts (both started together by
- * a service manager or a container platform, or the database just restarting), instead of failing
- * the deployment: the first connection of the process is tried again every 1 to 5 seconds (growing),
+ * Waits for a database that is not reachable yet when the portal starts (both started together by a
+ * service manager or a container platform, or the database just restarting), instead of failing the
+ * deployment: the first connection of the process is tried again every 1 to 5 seconds (growing),
  * each failed attempt logged with its SQLState only, for at most {@code nrm.db.startupWaitSeconds}
  * (environment {@code NRM_DB_STARTUP_WAIT_SECONDS}; default {@value #DEFAULT_SECONDS} seconds).
  * Once a connection has succeeded, later failures are reported at once: an outage while the portal
@@ -51,7 +51,8 @@ public final class DatabaseStartupWait {
   private volatile boolean connectedOnce;
 
   /**
-   * @param maxSeconds how long the first connection is waited for at most, in seconds (0: not at all)
+   * @param maxSeconds how long the first connection is waited for at most, in seconds (0: not at
+   *     all)
    * @param pause how to wait between attempts
    * @param nanoClock a monotonic clock in nanoseconds
    */
@@ -69,7 +70,8 @@ public final class DatabaseStartupWait {
    * @param environment environment variables
    * @return the wait, with real sleeping and {@link System#nanoTime()}
    */
-  public static DatabaseStartupWait configured(Function<String, String> properties, Map<String, String> environment) {
+  public static DatabaseStartupWait configured(
+      Function<String, String> properties, Map<String, String> environment) {
     String value = properties.apply("nrm.db.startupWaitSeconds");
     if (value == null || value.isBlank()) {
       value = environment.get("NRM_DB_STARTUP_WAIT_SECONDS");
@@ -79,7 +81,10 @@ public final class DatabaseStartupWait {
       try {
         seconds = Integer.parseInt(value.strip());
       } catch (NumberFormatException e) {
-        LOG.log(Level.WARNING, "nrm.db.startupWaitSeconds is not a whole number of seconds; waiting at most {0} s", DEFAULT_SECONDS);
+        LOG.log(
+            Level.WARNING,
+            "nrm.db.startupWaitSeconds is not a whole number of seconds; waiting at most {0} s",
+            DEFAULT_SECONDS);
       }
     }
     return new DatabaseStartupWait(seconds, Thread::sleep, System::nanoTime);
@@ -117,7 +122,13 @@ public final class DatabaseStartupWait {
         LOG.log(
             Level.WARNING,
             "Database not reachable yet ({0}, SQLState {1}); attempt {2}, waited {3} s of at most {4} s (nrm.db.startupWaitSeconds)",
-            new Object[] {e.getClass().getSimpleName(), e.getSQLState(), attempt, TimeUnit.NANOSECONDS.toSeconds(now - started), maxSeconds});
+            new Object[] {
+              e.getClass().getSimpleName(),
+              e.getSQLState(),
+              attempt,
+              TimeUnit.NANOSECONDS.toSeconds(now - started),
+              maxSeconds
+            });
         try {
           pause.pause(pauseMillis);
         } catch (InterruptedException interrupted) {

@@ -32,7 +32,10 @@ public class LoginAttempt {
   }
 
   @Id
-  @SequenceGenerator(name = "login_attempt_seq", sequenceName = "login_attempt_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "login_attempt_seq",
+      sequenceName = "login_attempt_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "login_attempt_seq")
   private Long id;
 
@@ -62,7 +65,8 @@ public class LoginAttempt {
    * @param userId the account's id, or {@code null} when the name belongs to none
    * @param outcome what happened
    */
-  public LoginAttempt(Instant at, String accountKey, String clientKey, Long userId, Outcome outcome) {
+  public LoginAttempt(
+      Instant at, String accountKey, String clientKey, Long userId, Outcome outcome) {
     this.at = Objects.requireNonNull(at, "at");
     this.accountKey = Objects.requireNonNull(accountKey, "accountKey");
     this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
@@ -70,12 +74,16 @@ public class LoginAttempt {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
   }
 
-  /** @return when (UTC) */
+  /**
+   * @return when (UTC)
+   */
   public Instant getAt() {
     return at;
   }
 
-  /** @return what happened */
+  /**
+   * @return what happened
+   */
   public Outcome getOutcome() {
     return outcome;
   }

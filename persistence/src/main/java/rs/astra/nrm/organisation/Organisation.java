@@ -21,9 +21,13 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "organisation")
-@NamedQuery(name = Organisation.FIND_BY_NAME, query = "select o from Organisation o where lower(o.name) = lower(:name)")
+@NamedQuery(
+    name = Organisation.FIND_BY_NAME,
+    query = "select o from Organisation o where lower(o.name) = lower(:name)")
 @NamedQuery(name = Organisation.FIND_ALL, query = "select o from Organisation o order by o.name")
-@NamedQuery(name = Organisation.FIND_ACTIVE, query = "select o from Organisation o where o.active = true order by o.name")
+@NamedQuery(
+    name = Organisation.FIND_ACTIVE,
+    query = "select o from Organisation o where o.active = true order by o.name")
 public class Organisation {
 
   /** Named query: the organisation with a given name, case-insensitive; parameter {@code name}. */
@@ -36,7 +40,10 @@ public class Organisation {
   public static final String FIND_ACTIVE = "Organisation.findActive";
 
   @Id
-  @SequenceGenerator(name = "organisation_seq", sequenceName = "organisation_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "organisation_seq",
+      sequenceName = "organisation_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "organisation_seq")
   private Long id;
 
@@ -81,8 +88,8 @@ public class Organisation {
   }
 
   /**
-   * Gives the organisation a new name (an administrator's act). With single sign-on the
-   * {@code organisation} claim of its users must then carry the new name.
+   * Gives the organisation a new name (an administrator's act). With single sign-on the {@code
+   * organisation} claim of its users must then carry the new name.
    *
    * @param newName unique display name, 1–200 characters
    * @throws IllegalArgumentException if the name is blank or too long
@@ -110,37 +117,52 @@ public class Organisation {
     this.active = false;
   }
 
-  /** Reactivates a deactivated organisation: its active users can sign in again and it is offered as a recipient again. */
+  /**
+   * Reactivates a deactivated organisation: its active users can sign in again and it is offered as
+   * a recipient again.
+   */
   public void reactivate() {
     this.active = true;
   }
 
-  /** @return whether the organisation takes part in the portal */
+  /**
+   * @return whether the organisation takes part in the portal
+   */
   public boolean isActive() {
     return active;
   }
 
-  /** @return the database id, {@code null} until persisted */
+  /**
+   * @return the database id, {@code null} until persisted
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the display name */
+  /**
+   * @return the display name
+   */
   public String getName() {
     return name;
   }
 
-  /** @return the kind of institution */
+  /**
+   * @return the kind of institution
+   */
   public OrganisationType getType() {
     return type;
   }
 
-  /** @return the city, may be {@code null} */
+  /**
+   * @return the city, may be {@code null}
+   */
   public String getCity() {
     return city;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }

@@ -18,7 +18,9 @@ public enum OrganisationType {
   SOCIAL_WORK_CENTRE,
   /** A health institution. */
   HEALTH,
-  /** The state Centre for Protection of Victims of Trafficking, which decides formal identification. */
+  /**
+   * The state Centre for Protection of Victims of Trafficking, which decides formal identification.
+   */
   CPTV;
 
   /**
@@ -32,7 +34,13 @@ public enum OrganisationType {
    */
   public Set<PortalRole> roles() {
     return switch (this) {
-      case NGO -> EnumSet.of(PortalRole.NGO_CASEWORKER, PortalRole.NGO_COORDINATOR, PortalRole.HOTLINE_OPERATOR, PortalRole.ADMIN, PortalRole.DPO);
+      case NGO ->
+          EnumSet.of(
+              PortalRole.NGO_CASEWORKER,
+              PortalRole.NGO_COORDINATOR,
+              PortalRole.HOTLINE_OPERATOR,
+              PortalRole.ADMIN,
+              PortalRole.DPO);
       case POLICE -> EnumSet.of(PortalRole.POLICE_OFFICER, PortalRole.DPO);
       case PROSECUTOR -> EnumSet.of(PortalRole.PROSECUTOR, PortalRole.DPO);
       case SOCIAL_WORK_CENTRE -> EnumSet.of(PortalRole.CSW_OFFICER, PortalRole.DPO);
@@ -52,9 +60,9 @@ public enum OrganisationType {
   }
 
   /**
-   * Whether users of this kind record social-work assessments of a case (centres for social work; the
-   * one place this rule is stated: entity, service and case page ask here;
-   * Social Protection Act, RS Official Gazette 24/2011).
+   * Whether users of this kind record social-work assessments of a case (centres for social work;
+   * the one place this rule is stated: entity, service and case page ask here; Social Protection
+   * Act, RS Official Gazette 24/2011).
    *
    * @return {@code true} for {@link #SOCIAL_WORK_CENTRE}
    */

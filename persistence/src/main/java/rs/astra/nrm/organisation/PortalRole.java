@@ -48,8 +48,8 @@ public enum PortalRole {
   }
 
   /**
-   * Whether the role opens and owns cases: the NGO's caseworkers and coordinators. A case belongs to
-   * the NGO that identified and supports the person (the NRM's first-line actor); every other
+   * Whether the role opens and owns cases: the NGO's caseworkers and coordinators. A case belongs
+   * to the NGO that identified and supports the person (the NRM's first-line actor); every other
    * institution works on it through referrals. Stated here once: the new-case form, the case owner
    * of an HTCDS import and the pages that offer owner actions all ask this.
    *
@@ -70,10 +70,11 @@ public enum PortalRole {
   }
 
   /**
-   * Whether giving this role to a user takes a second administrator's approval (four eyes, issue 15:
-   * "administration that cannot escalate"): every role that reads case data, and the administrator's
-   * and the data protection officer's roles, which decide who reads it. Only the hotline operator's
-   * role takes effect at once. A new password for a user with such a role needs the approval too.
+   * Whether giving this role to a user takes a second administrator's approval (four eyes, issue
+   * 15: "administration that cannot escalate"): every role that reads case data, and the
+   * administrator's and the data protection officer's roles, which decide who reads it. Only the
+   * hotline operator's role takes effect at once. A new password for a user with such a role needs
+   * the approval too.
    *
    * @return {@code false} for HOTLINE_OPERATOR only
    */
@@ -87,7 +88,9 @@ public enum PortalRole {
     this.roleName = roleName;
   }
 
-  /** @return the security role name, e.g. {@code ngo-caseworker} */
+  /**
+   * @return the security role name, e.g. {@code ngo-caseworker}
+   */
   public String roleName() {
     return roleName;
   }

@@ -37,7 +37,10 @@ public class PortalUser {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   @Id
-  @SequenceGenerator(name = "portal_user_seq", sequenceName = "portal_user_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "portal_user_seq",
+      sequenceName = "portal_user_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "portal_user_seq")
   private Long id;
 
@@ -119,7 +122,8 @@ public class PortalUser {
    * @param newRole her role
    * @throws IllegalArgumentException if the name is blank or too long
    */
-  public void updateFromDirectory(String displayName, String email, Organisation newOrganisation, PortalRole newRole) {
+  public void updateFromDirectory(
+      String displayName, String email, Organisation newOrganisation, PortalRole newRole) {
     if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
       throw new IllegalArgumentException("display name must have 1 to 200 characters");
     }
@@ -203,7 +207,8 @@ public class PortalUser {
    */
   public void reactivate() {
     if (awaitingApproval) {
-      throw new IllegalStateException("the user's role waits for a second administrator's approval");
+      throw new IllegalStateException(
+          "the user's role waits for a second administrator's approval");
     }
     this.active = true;
   }
@@ -218,37 +223,51 @@ public class PortalUser {
     this.passwordHash = Objects.requireNonNull(newPasswordHash, "passwordHash");
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the e-mail address, may be {@code null} */
+  /**
+   * @return the e-mail address, may be {@code null}
+   */
   public String getEmail() {
     return email;
   }
 
-  /** @return the database id */
+  /**
+   * @return the database id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the login name */
+  /**
+   * @return the login name
+   */
   public String getUsername() {
     return username;
   }
 
-  /** @return the name shown to people */
+  /**
+   * @return the name shown to people
+   */
   public String getDisplayName() {
     return displayName;
   }
 
-  /** @return the organisation (tenant) */
+  /**
+   * @return the organisation (tenant)
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return the role */
+  /**
+   * @return the role
+   */
   public PortalRole getRole() {
     return role;
   }
@@ -261,7 +280,9 @@ public class PortalUser {
     return awaitingApproval;
   }
 
-  /** @return whether the user may sign in */
+  /**
+   * @return whether the user may sign in
+   */
   public boolean isActive() {
     return active;
   }

@@ -18,9 +18,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An administrator's request that needs a second administrator (four eyes, issue 15: "administration
- * that cannot escalate"): a new user with a role that reads case data or controls access, another
- * such role for a user, or a new password for a user who has one ({@link
+ * An administrator's request that needs a second administrator (four eyes, issue 15:
+ * "administration that cannot escalate"): a new user with a role that reads case data or controls
+ * access, another such role for a user, or a new password for a user who has one ({@link
  * PortalRole#grantNeedsSecondAdministrator()}). Nothing changes for the user until another active
  * administrator, who is neither the one who asked nor the user concerned, approves it; the
  * organisation's data protection officer sees every request concerning its users. A new password
@@ -47,17 +47,20 @@ import java.util.Objects;
 public class RoleGrant {
 
   /**
-   * Named query: every pending request ({@code pending} = {@link Status#PENDING}), oldest first, with
-   * its user, her organisation and the requester.
+   * Named query: every pending request ({@code pending} = {@link Status#PENDING}), oldest first,
+   * with its user, her organisation and the requester.
    */
   public static final String FIND_PENDING = "RoleGrant.findPending";
 
-  /** Named query: the pending ({@code pending}) requests of some {@code kinds} for one user ({@code userId}). */
+  /**
+   * Named query: the pending ({@code pending}) requests of some {@code kinds} for one user ({@code
+   * userId}).
+   */
   public static final String FIND_PENDING_FOR_USER = "RoleGrant.findPendingForUser";
 
   /**
-   * Named query: the requests concerning the users of one organisation ({@code organisationId}) that
-   * are pending ({@code pending}) or were decided from {@code since} on, newest first.
+   * Named query: the requests concerning the users of one organisation ({@code organisationId})
+   * that are pending ({@code pending}) or were decided from {@code since} on, newest first.
    */
   public static final String FIND_FOR_ORGANISATION = "RoleGrant.findForOrganisation";
 
@@ -70,7 +73,9 @@ public class RoleGrant {
     /** A new password for a user whose role needs the approval; the role stays as it is. */
     PASSWORD;
 
-    /** @return whether the request gives a role ({@link #NEW_USER} or {@link #ROLE_CHANGE}) */
+    /**
+     * @return whether the request gives a role ({@link #NEW_USER} or {@link #ROLE_CHANGE})
+     */
     public boolean givesRole() {
       return this != PASSWORD;
     }
@@ -84,7 +89,9 @@ public class RoleGrant {
     APPROVED,
     /** Refused by a second administrator; nothing changed. */
     REJECTED,
-    /** Withdrawn by the administrator who asked, or replaced by a newer request; nothing changed. */
+    /**
+     * Withdrawn by the administrator who asked, or replaced by a newer request; nothing changed.
+     */
     CANCELLED
   }
 
@@ -141,7 +148,13 @@ public class RoleGrant {
   /** For JPA only. */
   protected RoleGrant() {}
 
-  private RoleGrant(Kind kind, PortalUser user, PortalRole requestedRole, String passwordHash, PortalUser requestedBy, Instant at) {
+  private RoleGrant(
+      Kind kind,
+      PortalUser user,
+      PortalRole requestedRole,
+      String passwordHash,
+      PortalUser requestedBy,
+      Instant at) {
     this.kind = kind;
     this.user = Objects.requireNonNull(user, "user");
     this.organisationId = user.getOrganisation().getId();
@@ -182,7 +195,8 @@ public class RoleGrant {
    * @return the pending request
    * @throws IllegalArgumentException if the role needs no approval, or the requester is the user
    */
-  public static RoleGrant forRoleChange(PortalUser user, PortalRole role, PortalUser requestedBy, Instant at) {
+  public static RoleGrant forRoleChange(
+      PortalUser user, PortalRole role, PortalUser requestedBy, Instant at) {
     requireApprovalNeeded(role);
     return new RoleGrant(Kind.ROLE_CHANGE, user, role, null, requestedBy, at);
   }
@@ -197,9 +211,16 @@ public class RoleGrant {
    * @return the pending request
    * @throws IllegalArgumentException if her role needs no approval, or the requester is the user
    */
-  public static RoleGrant forPassword(PortalUser user, String passwordHash, PortalUser requestedBy, Instant at) {
+  public static RoleGrant forPassword(
+      PortalUser user, String passwordHash, PortalUser requestedBy, Instant at) {
     requireApprovalNeeded(user.getRole());
-    return new RoleGrant(Kind.PASSWORD, user, user.getRole(), Objects.requireNonNull(passwordHash, "passwordHash"), requestedBy, at);
+    return new RoleGrant(
+        Kind.PASSWORD,
+        user,
+        user.getRole(),
+        Objects.requireNonNull(passwordHash, "passwordHash"),
+        requestedBy,
+        at);
   }
 
   private static void requireApprovalNeeded(PortalRole role) {
@@ -216,7 +237,9 @@ public class RoleGrant {
    * @return whether she may decide it
    */
   public boolean mayBeDecidedBy(long administratorId) {
-    return status == Status.PENDING && !isRequestedBy(administratorId) && !concerns(administratorId);
+    return status == Status.PENDING
+        && !isRequestedBy(administratorId)
+        && !concerns(administratorId);
   }
 
   /**
@@ -236,8 +259,8 @@ public class RoleGrant {
   }
 
   /**
-   * Approves the request and carries it out on the user: the role (and, for a new user, that she may
-   * sign in) or the password.
+   * Approves the request and carries it out on the user: the role (and, for a new user, that she
+   * may sign in) or the password.
    *
    * @param approver the second administrator ({@link #mayBeDecidedBy})
    * @param at when (UTC)
@@ -286,7 +309,8 @@ public class RoleGrant {
   private void decide(PortalUser decider, Instant at, Status outcome) {
     requirePending();
     if (!mayBeDecidedBy(decider.getId())) {
-      throw new IllegalArgumentException("neither the requester nor the user concerned decides a request");
+      throw new IllegalArgumentException(
+          "neither the requester nor the user concerned decides a request");
     }
     this.status = outcome;
     this.decidedBy = decider;
@@ -306,70 +330,101 @@ public class RoleGrant {
    * @return the kind, the role names and the organisation's id
    */
   public String activityDetail() {
-    return kind + " " + (kind == Kind.ROLE_CHANGE ? previousRole.roleName() + " -> " : "") + requestedRole.roleName() + " @ " + organisationId;
+    return kind
+        + " "
+        + (kind == Kind.ROLE_CHANGE ? previousRole.roleName() + " -> " : "")
+        + requestedRole.roleName()
+        + " @ "
+        + organisationId;
   }
 
-  /** @return the database id */
+  /**
+   * @return the database id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return what is asked */
+  /**
+   * @return what is asked
+   */
   public Kind getKind() {
     return kind;
   }
 
-  /** @return the user concerned */
+  /**
+   * @return the user concerned
+   */
   public PortalUser getUser() {
     return user;
   }
 
-  /** @return the id of the user's organisation when it was asked */
+  /**
+   * @return the id of the user's organisation when it was asked
+   */
   public long getOrganisationId() {
     return organisationId;
   }
 
-  /** @return her role when it was asked; {@code null} for a new user */
+  /**
+   * @return her role when it was asked; {@code null} for a new user
+   */
   public PortalRole getPreviousRole() {
     return previousRole;
   }
 
-  /** @return the role asked for (for a new password: her role) */
+  /**
+   * @return the role asked for (for a new password: her role)
+   */
   public PortalRole getRequestedRole() {
     return requestedRole;
   }
 
-  /** @return the user's version the request was made against */
+  /**
+   * @return the user's version the request was made against
+   */
   public long getUserVersion() {
     return userVersion;
   }
 
-  /** @return the administrator who asked */
+  /**
+   * @return the administrator who asked
+   */
   public PortalUser getRequestedBy() {
     return requestedBy;
   }
 
-  /** @return when it was asked (UTC) */
+  /**
+   * @return when it was asked (UTC)
+   */
   public Instant getRequestedAt() {
     return requestedAt;
   }
 
-  /** @return where it stands */
+  /**
+   * @return where it stands
+   */
   public Status getStatus() {
     return status;
   }
 
-  /** @return who approved, rejected or withdrew it; {@code null} while pending */
+  /**
+   * @return who approved, rejected or withdrew it; {@code null} while pending
+   */
   public PortalUser getDecidedBy() {
     return decidedBy;
   }
 
-  /** @return when it was decided (UTC); {@code null} while pending */
+  /**
+   * @return when it was decided (UTC); {@code null} while pending
+   */
   public Instant getDecidedAt() {
     return decidedAt;
   }

@@ -29,7 +29,10 @@ import rs.astra.nrm.organisation.PortalUser;
 public class ProceedingsEntry {
 
   @Id
-  @SequenceGenerator(name = "proceedings_entry_seq", sequenceName = "proceedings_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "proceedings_entry_seq",
+      sequenceName = "proceedings_entry_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "proceedings_entry_seq")
   private Long id;
 
@@ -90,7 +93,8 @@ public class ProceedingsEntry {
    * @param at when it is recorded (UTC)
    * @throws NullPointerException if an argument is {@code null}
    */
-  public ProceedingsEntry(CaseFile caseFile, PortalUser by, ProceedingsEntryKind kind, LocalDate date, Instant at) {
+  public ProceedingsEntry(
+      CaseFile caseFile, PortalUser by, ProceedingsEntryKind kind, LocalDate date, Instant at) {
     this.caseFile = Objects.requireNonNull(caseFile, "caseFile");
     this.recordedBy = Objects.requireNonNull(by, "by");
     this.organisation = by.getOrganisation();
@@ -110,11 +114,19 @@ public class ProceedingsEntry {
    * @param note free text, up to 4000 characters
    * @throws IllegalArgumentException for a negative count or a text too long
    */
-  public void describe(Offence offence, Integer suspectsCount, VictimProceduralStatus victimStatus, String outcome, String sentence, String note) {
+  public void describe(
+      Offence offence,
+      Integer suspectsCount,
+      VictimProceduralStatus victimStatus,
+      String outcome,
+      String sentence,
+      String note) {
     if (suspectsCount != null && suspectsCount < 0) {
       throw new IllegalArgumentException("suspects count cannot be negative");
     }
-    if ((outcome != null && outcome.length() > 1000) || (sentence != null && sentence.length() > 1000) || (note != null && note.length() > 4000)) {
+    if ((outcome != null && outcome.length() > 1000)
+        || (sentence != null && sentence.length() > 1000)
+        || (note != null && note.length() > 4000)) {
       throw new IllegalArgumentException("text too long");
     }
     this.offence = offence;
@@ -125,67 +137,93 @@ public class ProceedingsEntry {
     this.note = note;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the version */
+  /**
+   * @return the version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the organisation that recorded it */
+  /**
+   * @return the organisation that recorded it
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return who recorded it */
+  /**
+   * @return who recorded it
+   */
   public PortalUser getRecordedBy() {
     return recordedBy;
   }
 
-  /** @return the step */
+  /**
+   * @return the step
+   */
   public ProceedingsEntryKind getKind() {
     return kind;
   }
 
-  /** @return the day */
+  /**
+   * @return the day
+   */
   public LocalDate getDate() {
     return date;
   }
 
-  /** @return the offence, or {@code null} */
+  /**
+   * @return the offence, or {@code null}
+   */
   public Offence getOffence() {
     return offence;
   }
 
-  /** @return the number of suspects, or {@code null} */
+  /**
+   * @return the number of suspects, or {@code null}
+   */
   public Integer getSuspectsCount() {
     return suspectsCount;
   }
 
-  /** @return the victim's status, or {@code null} */
+  /**
+   * @return the victim's status, or {@code null}
+   */
   public VictimProceduralStatus getVictimStatus() {
     return victimStatus;
   }
 
-  /** @return the outcome, or {@code null} */
+  /**
+   * @return the outcome, or {@code null}
+   */
   public String getOutcome() {
     return outcome;
   }
 
-  /** @return the sentence, or {@code null} */
+  /**
+   * @return the sentence, or {@code null}
+   */
   public String getSentence() {
     return sentence;
   }
 
-  /** @return the note, or {@code null} */
+  /**
+   * @return the note, or {@code null}
+   */
   public String getNote() {
     return note;
   }

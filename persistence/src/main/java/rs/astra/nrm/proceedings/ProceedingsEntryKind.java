@@ -6,9 +6,9 @@ import rs.astra.nrm.organisation.OrganisationType;
 
 /**
  * A step of the criminal proceedings against traffickers, and which institution records it: the
- * police record the complaint and the investigation, the public prosecutor the indictment, hearings,
- * verdict, the victim's status in the proceedings and the compensation claim. The owning NGO may
- * record any step it follows (e.g. at a hearing it attended with the victim).
+ * police record the complaint and the investigation, the public prosecutor the indictment,
+ * hearings, verdict, the victim's status in the proceedings and the compensation claim. The owning
+ * NGO may record any step it follows (e.g. at a hearing it attended with the victim).
  */
 public enum ProceedingsEntryKind {
   /** Criminal complaint filed (krivična prijava). */

@@ -33,8 +33,8 @@ import rs.astra.nrm.organisation.PortalUser;
 
 /**
  * A referral of a case from one organisation to another (HTCDS {@code cas_ReferredOrganisation},
- * {@code cas_ReasonForOutgoingReferral}, {@code cas_OutgoingReferralDate},
- * {@code cas_OutgoingReferralDetails}), with the NRM's own lifecycle ({@link ReferralState}).
+ * {@code cas_ReasonForOutgoingReferral}, {@code cas_OutgoingReferralDate}, {@code
+ * cas_OutgoingReferralDetails}), with the NRM's own lifecycle ({@link ReferralState}).
  */
 @Entity
 @jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
@@ -209,7 +209,15 @@ public class Referral {
       PortalUser sentBy,
       Instant at) {
     Referral r =
-        new Referral(caseFile, from, to, null, details, at.atZone(ZONE).toLocalDate(), ReferralState.SENT, at);
+        new Referral(
+            caseFile,
+            from,
+            to,
+            null,
+            details,
+            at.atZone(ZONE).toLocalDate(),
+            ReferralState.SENT,
+            at);
     r.purpose = Objects.requireNonNull(purpose, "purpose");
     r.categories = EnumSet.of(DataCategory.CASE_SUMMARY);
     r.categories.addAll(categories);
@@ -277,7 +285,8 @@ public class Referral {
    */
   public void revoke(PortalUser by, String reason, Instant at) {
     if (!state.isOpen()) {
-      throw new IllegalStateException("only a SENT or ACCEPTED referral can be revoked, not " + state);
+      throw new IllegalStateException(
+          "only a SENT or ACCEPTED referral can be revoked, not " + state);
     }
     String checked = requireReason(reason);
     revokedAt = Objects.requireNonNull(at, "at");
@@ -299,107 +308,150 @@ public class Referral {
     return reason.strip();
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the purpose, {@code null} for an imported historic referral */
+  /**
+   * @return the purpose, {@code null} for an imported historic referral
+   */
   public Purpose getPurpose() {
     return purpose;
   }
 
-  /** @return the categories the recipient needs (always with CASE_SUMMARY for sent referrals) */
+  /**
+   * @return the categories the recipient needs (always with CASE_SUMMARY for sent referrals)
+   */
   public Set<DataCategory> getCategories() {
-    return Collections.unmodifiableSet(categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories));
+    return Collections.unmodifiableSet(
+        categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories));
   }
 
-  /** @return the consent it rests on, or {@code null} */
+  /**
+   * @return the consent it rests on, or {@code null}
+   */
   public Consent getConsent() {
     return consent;
   }
 
-  /** @return the code of the legal basis it rests on, or {@code null} */
+  /**
+   * @return the code of the legal basis it rests on, or {@code null}
+   */
   public String getLegalBasis() {
     return legalBasis;
   }
 
-  /** @return who sent it, {@code null} for an imported referral */
+  /**
+   * @return who sent it, {@code null} for an imported referral
+   */
   public PortalUser getSentBy() {
     return sentBy;
   }
 
-  /** @return who accepted or rejected it, or {@code null} */
+  /**
+   * @return who accepted or rejected it, or {@code null}
+   */
   public PortalUser getAnsweredBy() {
     return answeredBy;
   }
 
-  /** @return when it was accepted or rejected, or {@code null} */
+  /**
+   * @return when it was accepted or rejected, or {@code null}
+   */
   public Instant getAnsweredAt() {
     return answeredAt;
   }
 
-  /** @return why it was rejected, or {@code null} */
+  /**
+   * @return why it was rejected, or {@code null}
+   */
   public String getRejectionReason() {
     return rejectionReason;
   }
 
-  /** @return when it was completed, or {@code null} */
+  /**
+   * @return when it was completed, or {@code null}
+   */
   public Instant getCompletedAt() {
     return completedAt;
   }
 
-  /** @return when it was revoked, or {@code null} */
+  /**
+   * @return when it was revoked, or {@code null}
+   */
   public Instant getRevokedAt() {
     return revokedAt;
   }
 
-  /** @return why it was revoked, or {@code null} */
+  /**
+   * @return why it was revoked, or {@code null}
+   */
   public String getRevocationReason() {
     return revocationReason;
   }
 
-  /** @return when it was created (UTC) */
+  /**
+   * @return when it was created (UTC)
+   */
   public Instant getCreatedAt() {
     return createdAt;
   }
 
-  /** @return the database id */
+  /**
+   * @return the database id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the sending organisation */
+  /**
+   * @return the sending organisation
+   */
   public Organisation getFromOrganisation() {
     return fromOrganisation;
   }
 
-  /** @return the receiving organisation */
+  /**
+   * @return the receiving organisation
+   */
   public Organisation getToOrganisation() {
     return toOrganisation;
   }
 
-  /** @return the HTCDS reason */
+  /**
+   * @return the HTCDS reason
+   */
   public ReferralReason getReason() {
     return reason;
   }
 
-  /** @return free-text details */
+  /**
+   * @return free-text details
+   */
   public String getDetails() {
     return details;
   }
 
-  /** @return the referral day */
+  /**
+   * @return the referral day
+   */
   public LocalDate getReferralDate() {
     return referralDate;
   }
 
-  /** @return the lifecycle state */
+  /**
+   * @return the lifecycle state
+   */
   public ReferralState getState() {
     return state;
   }

@@ -24,30 +24,40 @@ public enum ReferralState {
    * The states in which a referral gives the recipient access to the case (the access policy's
    * "live referral"): sent, accepted or completed. The one place this is stated (issue 16).
    */
-  public static final Set<ReferralState> LIVE = Collections.unmodifiableSet(EnumSet.of(SENT, ACCEPTED, COMPLETED));
+  public static final Set<ReferralState> LIVE =
+      Collections.unmodifiableSet(EnumSet.of(SENT, ACCEPTED, COMPLETED));
 
   /**
    * The states in which a referral is still being worked on: sent or accepted — it can be revoked,
    * a consent's withdrawal revokes it, and an identification referral waits in the queue.
    */
-  public static final Set<ReferralState> OPEN = Collections.unmodifiableSet(EnumSet.of(SENT, ACCEPTED));
+  public static final Set<ReferralState> OPEN =
+      Collections.unmodifiableSet(EnumSet.of(SENT, ACCEPTED));
 
-  /** @return whether the referral gives the recipient access ({@link #LIVE}) */
+  /**
+   * @return whether the referral gives the recipient access ({@link #LIVE})
+   */
   public boolean isLive() {
     return LIVE.contains(this);
   }
 
-  /** @return whether it is still being worked on ({@link #OPEN}): the sender may revoke it */
+  /**
+   * @return whether it is still being worked on ({@link #OPEN}): the sender may revoke it
+   */
   public boolean isOpen() {
     return OPEN.contains(this);
   }
 
-  /** @return whether the recipient may accept or reject it now (sent) */
+  /**
+   * @return whether the recipient may accept or reject it now (sent)
+   */
   public boolean isAnswerable() {
     return this == SENT;
   }
 
-  /** @return whether the recipient may mark it completed now (accepted) */
+  /**
+   * @return whether the recipient may mark it completed now (accepted)
+   */
   public boolean isCompletable() {
     return this == ACCEPTED;
   }

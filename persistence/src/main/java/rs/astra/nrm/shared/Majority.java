@@ -21,8 +21,8 @@ public final class Majority {
    *
    * @param birthdate her date of birth, or {@code null} when unknown
    * @param day the day asked about (Europe/Belgrade)
-   * @return {@code true} when she has not completed {@link #ADULT_AGE} years; {@code false} when the
-   *     birthdate is unknown
+   * @return {@code true} when she has not completed {@link #ADULT_AGE} years; {@code false} when
+   *     the birthdate is unknown
    */
   public static boolean isChild(LocalDate birthdate, LocalDate day) {
     return birthdate != null && Period.between(birthdate, day).getYears() < ADULT_AGE;

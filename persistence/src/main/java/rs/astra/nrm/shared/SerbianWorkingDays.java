@@ -21,14 +21,21 @@ import java.util.Set;
  *       (Article 4), Easter by the Julian calendar.
  * </ul>
  *
- * Religious holidays kept only by believers of a community (Article 5, e.g. Kurban Bayram) and
- * days the government declares free by decision are not counted. Days are calendar days in {@link
+ * Religious holidays kept only by believers of a community (Article 5, e.g. Kurban Bayram) and days
+ * the government declares free by decision are not counted. Days are calendar days in {@link
  * NrmTime#ZONE}.
  */
 public final class SerbianWorkingDays {
 
   private static final List<MonthDay> STATE_HOLIDAYS =
-      List.of(MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(2, 15), MonthDay.of(2, 16), MonthDay.of(5, 1), MonthDay.of(5, 2), MonthDay.of(11, 11));
+      List.of(
+          MonthDay.of(1, 1),
+          MonthDay.of(1, 2),
+          MonthDay.of(2, 15),
+          MonthDay.of(2, 16),
+          MonthDay.of(5, 1),
+          MonthDay.of(5, 2),
+          MonthDay.of(11, 11));
 
   private SerbianWorkingDays() {}
 
@@ -38,7 +45,9 @@ public final class SerbianWorkingDays {
    */
   public static boolean isWorkingDay(LocalDate day) {
     DayOfWeek d = day.getDayOfWeek();
-    return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY && !holidays(day.getYear()).contains(day);
+    return d != DayOfWeek.SATURDAY
+        && d != DayOfWeek.SUNDAY
+        && !holidays(day.getYear()).contains(day);
   }
 
   /**
@@ -66,8 +75,8 @@ public final class SerbianWorkingDays {
 
   /**
    * @param year a year from 1900 to 2099 (the Julian calendar runs 13 days behind throughout)
-   * @return the public holidays of that year on which nobody works, including the days after
-   *     state holidays that fall on a Sunday
+   * @return the public holidays of that year on which nobody works, including the days after state
+   *     holidays that fall on a Sunday
    */
   public static Set<LocalDate> holidays(int year) {
     Set<LocalDate> days = new HashSet<>();
@@ -85,7 +94,9 @@ public final class SerbianWorkingDays {
       LocalDate d = m.atYear(year);
       if (d.getDayOfWeek() == DayOfWeek.SUNDAY) {
         LocalDate next = d.plusDays(1);
-        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY || days.contains(next)) {
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY
+            || next.getDayOfWeek() == DayOfWeek.SUNDAY
+            || days.contains(next)) {
           next = next.plusDays(1);
         }
         days.add(next);

@@ -38,22 +38,30 @@ public enum AgeBand {
     this.to = to;
   }
 
-  /** @return the CTDC text, e.g. {@code 0--8} or {@code 48+} */
+  /**
+   * @return the CTDC text, e.g. {@code 0--8} or {@code 48+}
+   */
   public String ctdcLabel() {
     return ctdcLabel;
   }
 
-  /** @return the youngest age in the band, in completed years */
+  /**
+   * @return the youngest age in the band, in completed years
+   */
   public int from() {
     return from;
   }
 
-  /** @return the oldest age in the band, {@link Integer#MAX_VALUE} for the last */
+  /**
+   * @return the oldest age in the band, {@link Integer#MAX_VALUE} for the last
+   */
   public int to() {
     return to;
   }
 
-  /** @return whether everyone in the band is a child (under 18) */
+  /**
+   * @return whether everyone in the band is a child (under 18)
+   */
   public boolean minor() {
     return to < rs.astra.nrm.shared.Majority.ADULT_AGE;
   }
@@ -69,7 +77,10 @@ public enum AgeBand {
     if (age < 0) {
       throw new IllegalArgumentException("age cannot be negative");
     }
-    return Arrays.stream(values()).filter(b -> age >= b.from && age <= b.to).findFirst().orElseThrow();
+    return Arrays.stream(values())
+        .filter(b -> age >= b.from && age <= b.to)
+        .findFirst()
+        .orElseThrow();
   }
 
   /**

@@ -24,7 +24,10 @@ import rs.astra.nrm.organisation.PortalUser;
 public class CtdcImportBatch {
 
   @Id
-  @SequenceGenerator(name = "ctdc_import_batch_seq", sequenceName = "ctdc_import_batch_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "ctdc_import_batch_seq",
+      sequenceName = "ctdc_import_batch_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ctdc_import_batch_seq")
   private Long id;
 
@@ -56,35 +59,47 @@ public class CtdcImportBatch {
    * @param fileName the uploaded file's name, cut to 255 characters, may be {@code null}
    * @param recordCount how many records it holds
    */
-  public CtdcImportBatch(PortalUser importedBy, Instant importedAt, String fileName, int recordCount) {
+  public CtdcImportBatch(
+      PortalUser importedBy, Instant importedAt, String fileName, int recordCount) {
     this.importedBy = Objects.requireNonNull(importedBy, "importedBy");
     this.organisation = importedBy.getOrganisation();
     this.importedAt = Objects.requireNonNull(importedAt, "importedAt");
-    this.fileName = fileName == null ? null : fileName.substring(0, Math.min(255, fileName.length()));
+    this.fileName =
+        fileName == null ? null : fileName.substring(0, Math.min(255, fileName.length()));
     this.recordCount = recordCount;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the organisation the records were imported for */
+  /**
+   * @return the organisation the records were imported for
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return when (UTC) */
+  /**
+   * @return when (UTC)
+   */
   public Instant getImportedAt() {
     return importedAt;
   }
 
-  /** @return the file name, or {@code null} */
+  /**
+   * @return the file name, or {@code null}
+   */
   public String getFileName() {
     return fileName;
   }
 
-  /** @return the number of records */
+  /**
+   * @return the number of records
+   */
   public int getRecordCount() {
     return recordCount;
   }

@@ -30,7 +30,10 @@ import java.util.TreeSet;
 public class CtdcRecord {
 
   @Id
-  @SequenceGenerator(name = "ctdc_record_seq", sequenceName = "ctdc_record_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "ctdc_record_seq",
+      sequenceName = "ctdc_record_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ctdc_record_seq")
   private Long id;
 
@@ -94,7 +97,8 @@ public class CtdcRecord {
    * @param majorityStatusAtExploit CTDC {@code majorityStatusAtExploit}, or {@code null}
    * @param majorityEntry CTDC {@code majorityEntry}, or {@code null}
    * @param citizenship CTDC {@code citizenship}, ISO 3166-1 alpha-2, or {@code null}
-   * @param countryOfExploitation CTDC {@code CountryOfExploitation}, ISO 3166-1 alpha-2, or {@code null}
+   * @param countryOfExploitation CTDC {@code CountryOfExploitation}, ISO 3166-1 alpha-2, or {@code
+   *     null}
    * @param recruiterRelationship CTDC {@code RecruiterRelationship} as written, or {@code null}
    * @param flagsYes CTDC flag column names whose value was 1
    * @param flagsNo CTDC flag column names whose value was 0
@@ -144,72 +148,100 @@ public class CtdcRecord {
     return set;
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the import batch */
+  /**
+   * @return the import batch
+   */
   public CtdcImportBatch getBatch() {
     return batch;
   }
 
-  /** @return CTDC {@code yearOfRegistration} */
+  /**
+   * @return CTDC {@code yearOfRegistration}
+   */
   public int getYearOfRegistration() {
     return yearOfRegistration;
   }
 
-  /** @return CTDC {@code Datasource}, or {@code null} */
+  /**
+   * @return CTDC {@code Datasource}, or {@code null}
+   */
   public String getDatasource() {
     return datasource;
   }
 
-  /** @return CTDC {@code gender}, or {@code null} */
+  /**
+   * @return CTDC {@code gender}, or {@code null}
+   */
   public Sex getGender() {
     return gender;
   }
 
-  /** @return CTDC {@code ageBroad}, or {@code null} */
+  /**
+   * @return CTDC {@code ageBroad}, or {@code null}
+   */
   public AgeBand getAgeBand() {
     return ageBand;
   }
 
-  /** @return CTDC {@code majorityStatus}, or {@code null} */
+  /**
+   * @return CTDC {@code majorityStatus}, or {@code null}
+   */
   public Majority getMajorityStatus() {
     return majorityStatus;
   }
 
-  /** @return CTDC {@code majorityStatusAtExploit}, or {@code null} */
+  /**
+   * @return CTDC {@code majorityStatusAtExploit}, or {@code null}
+   */
   public Majority getMajorityStatusAtExploit() {
     return majorityStatusAtExploit;
   }
 
-  /** @return CTDC {@code majorityEntry}, or {@code null} */
+  /**
+   * @return CTDC {@code majorityEntry}, or {@code null}
+   */
   public Majority getMajorityEntry() {
     return majorityEntry;
   }
 
-  /** @return CTDC {@code citizenship}, or {@code null} */
+  /**
+   * @return CTDC {@code citizenship}, or {@code null}
+   */
   public String getCitizenship() {
     return citizenship;
   }
 
-  /** @return CTDC {@code CountryOfExploitation}, or {@code null} */
+  /**
+   * @return CTDC {@code CountryOfExploitation}, or {@code null}
+   */
   public String getCountryOfExploitation() {
     return countryOfExploitation;
   }
 
-  /** @return CTDC {@code RecruiterRelationship}, or {@code null} */
+  /**
+   * @return CTDC {@code RecruiterRelationship}, or {@code null}
+   */
   public String getRecruiterRelationship() {
     return recruiterRelationship;
   }
 
-  /** @return the flag columns that were 1, sorted */
+  /**
+   * @return the flag columns that were 1, sorted
+   */
   public Set<String> getFlagsYes() {
     return split(flagsYes);
   }
 
-  /** @return the flag columns that were 0, sorted */
+  /**
+   * @return the flag columns that were 0, sorted
+   */
   public Set<String> getFlagsNo() {
     return split(flagsNo);
   }

@@ -1,6 +1,9 @@
 package rs.astra.nrm.statistics;
 
-/** Whether a person was a child (under 18) or an adult, as the CTDC {@code majorityStatus} columns say. */
+/**
+ * Whether a person was a child (under 18) or an adult, as the CTDC {@code majorityStatus} columns
+ * say.
+ */
 public enum Majority {
   /** 18 or over (CTDC {@code Adult}). */
   ADULT,

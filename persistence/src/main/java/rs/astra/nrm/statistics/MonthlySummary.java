@@ -26,20 +26,28 @@ import rs.astra.nrm.organisation.Organisation;
 @Table(name = "monthly_summary")
 @NamedQuery(
     name = MonthlySummary.FIND,
-    query = "select s from MonthlySummary s where s.organisation.id = :organisationId and s.month = :month")
+    query =
+        "select s from MonthlySummary s where s.organisation.id = :organisationId and s.month = :month")
 @NamedQuery(
     name = MonthlySummary.LATEST,
-    query = "select s from MonthlySummary s where s.organisation.id = :organisationId order by s.month desc")
+    query =
+        "select s from MonthlySummary s where s.organisation.id = :organisationId order by s.month desc")
 public class MonthlySummary {
 
-  /** Named query: the summary of an organisation ({@code organisationId}) for a month ({@code month}, its first day). */
+  /**
+   * Named query: the summary of an organisation ({@code organisationId}) for a month ({@code
+   * month}, its first day).
+   */
   public static final String FIND = "MonthlySummary.find";
 
   /** Named query: an organisation's summaries ({@code organisationId}), latest month first. */
   public static final String LATEST = "MonthlySummary.latest";
 
   @Id
-  @SequenceGenerator(name = "monthly_summary_seq", sequenceName = "monthly_summary_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "monthly_summary_seq",
+      sequenceName = "monthly_summary_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "monthly_summary_seq")
   private Long id;
 
@@ -103,7 +111,13 @@ public class MonthlySummary {
    * @param proceedingsRecorded criminal-proceedings steps it recorded, dated in the month
    */
   public void record(
-      Instant at, long casesOpened, long identifications, long referralsSent, long referralsReceived, long referralsAccepted, long proceedingsRecorded) {
+      Instant at,
+      long casesOpened,
+      long identifications,
+      long referralsSent,
+      long referralsReceived,
+      long referralsAccepted,
+      long proceedingsRecorded) {
     this.computedAt = Objects.requireNonNull(at, "at");
     this.casesOpened = casesOpened;
     this.identifications = identifications;
@@ -113,47 +127,65 @@ public class MonthlySummary {
     this.proceedingsRecorded = proceedingsRecorded;
   }
 
-  /** @return the organisation */
+  /**
+   * @return the organisation
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return the first day of the month */
+  /**
+   * @return the first day of the month
+   */
   public LocalDate getMonth() {
     return month;
   }
 
-  /** @return when computed (UTC) */
+  /**
+   * @return when computed (UTC)
+   */
   public Instant getComputedAt() {
     return computedAt;
   }
 
-  /** @return cases opened */
+  /**
+   * @return cases opened
+   */
   public long getCasesOpened() {
     return casesOpened;
   }
 
-  /** @return identification decisions */
+  /**
+   * @return identification decisions
+   */
   public long getIdentifications() {
     return identifications;
   }
 
-  /** @return referrals sent */
+  /**
+   * @return referrals sent
+   */
   public long getReferralsSent() {
     return referralsSent;
   }
 
-  /** @return referrals received */
+  /**
+   * @return referrals received
+   */
   public long getReferralsReceived() {
     return referralsReceived;
   }
 
-  /** @return referrals accepted */
+  /**
+   * @return referrals accepted
+   */
   public long getReferralsAccepted() {
     return referralsAccepted;
   }
 
-  /** @return proceedings steps recorded */
+  /**
+   * @return proceedings steps recorded
+   */
   public long getProceedingsRecorded() {
     return proceedingsRecorded;
   }

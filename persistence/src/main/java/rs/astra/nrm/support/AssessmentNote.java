@@ -32,7 +32,10 @@ public class AssessmentNote {
   public static final int MAX_TEXT = 4000;
 
   @Id
-  @SequenceGenerator(name = "assessment_note_seq", sequenceName = "assessment_note_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "assessment_note_seq",
+      sequenceName = "assessment_note_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_note_seq")
   private Long id;
 
@@ -72,16 +75,26 @@ public class AssessmentNote {
    * @param by a professional of a centre for social work; her centre owns the note
    * @param assessedOn the day of the assessment
    * @param text the assessment, not blank, up to {@value #MAX_TEXT} characters
-   * @param recommendedMeasures the measures recommended, may be {@code null}, up to {@value #MAX_TEXT} characters
+   * @param recommendedMeasures the measures recommended, may be {@code null}, up to {@value
+   *     #MAX_TEXT} characters
    * @param at when it is recorded (UTC)
-   * @throws IllegalArgumentException when the author's organisation is not a centre for social work,
-   *     the text is blank or a text is too long
+   * @throws IllegalArgumentException when the author's organisation is not a centre for social
+   *     work, the text is blank or a text is too long
    */
-  public AssessmentNote(CaseFile caseFile, PortalUser by, LocalDate assessedOn, String text, String recommendedMeasures, Instant at) {
+  public AssessmentNote(
+      CaseFile caseFile,
+      PortalUser by,
+      LocalDate assessedOn,
+      String text,
+      String recommendedMeasures,
+      Instant at) {
     if (!by.getOrganisation().getType().recordsAssessments()) {
       throw new IllegalArgumentException("only a centre for social work records an assessment");
     }
-    if (text == null || text.isBlank() || text.length() > MAX_TEXT || (recommendedMeasures != null && recommendedMeasures.length() > MAX_TEXT)) {
+    if (text == null
+        || text.isBlank()
+        || text.length() > MAX_TEXT
+        || (recommendedMeasures != null && recommendedMeasures.length() > MAX_TEXT)) {
       throw new IllegalArgumentException("text blank or too long");
     }
     this.caseFile = Objects.requireNonNull(caseFile, "caseFile");
@@ -93,47 +106,65 @@ public class AssessmentNote {
     this.recordedAt = Objects.requireNonNull(at, "at");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the centre that wrote it */
+  /**
+   * @return the centre that wrote it
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return who wrote it */
+  /**
+   * @return who wrote it
+   */
   public PortalUser getRecordedBy() {
     return recordedBy;
   }
 
-  /** @return when it was recorded (UTC) */
+  /**
+   * @return when it was recorded (UTC)
+   */
   public Instant getRecordedAt() {
     return recordedAt;
   }
 
-  /** @return the day of the assessment */
+  /**
+   * @return the day of the assessment
+   */
   public LocalDate getAssessedOn() {
     return assessedOn;
   }
 
-  /** @return the assessment */
+  /**
+   * @return the assessment
+   */
   public String getText() {
     return text;
   }
 
-  /** @return the recommended measures, or {@code null} */
+  /**
+   * @return the recommended measures, or {@code null}
+   */
   public String getRecommendedMeasures() {
     return recommendedMeasures;
   }

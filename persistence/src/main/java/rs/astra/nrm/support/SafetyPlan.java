@@ -19,15 +19,15 @@ import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 
 /**
- * The current safety plan of a case (bezbednosni plan): the risks to the person, the measures agreed
- * with her, whom to call in an emergency, and when to review it. One per case (a unique key on the
- * case); it is revised in place with optimistic locking, earlier texts are not kept, and the case's
- * timeline records every revision.
+ * The current safety plan of a case (bezbednosni plan): the risks to the person, the measures
+ * agreed with her, whom to call in an emergency, and when to review it. One per case (a unique key
+ * on the case); it is revised in place with optimistic locking, earlier texts are not kept, and the
+ * case's timeline records every revision.
  *
- * <p>Data category SOCIAL: the plan is part of the support plan and names risks and trusted persons,
- * not the person's own whereabouts; her address and shelter belong to CONTACT and are not written here,
- * so that sharing the support plan never discloses where she is. The organisation that drew the plan
- * up owns it: under an own-records permit only that organisation revises it.
+ * <p>Data category SOCIAL: the plan is part of the support plan and names risks and trusted
+ * persons, not the person's own whereabouts; her address and shelter belong to CONTACT and are not
+ * written here, so that sharing the support plan never discloses where she is. The organisation
+ * that drew the plan up owns it: under an own-records permit only that organisation revises it.
  */
 @Entity
 @Table(name = "safety_plan")
@@ -37,7 +37,10 @@ public class SafetyPlan {
   public static final int MAX_TEXT = 4000;
 
   @Id
-  @SequenceGenerator(name = "safety_plan_seq", sequenceName = "safety_plan_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "safety_plan_seq",
+      sequenceName = "safety_plan_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "safety_plan_seq")
   private Long id;
 
@@ -99,11 +102,19 @@ public class SafetyPlan {
    * @param at when (UTC)
    * @throws IllegalArgumentException for a blank risk or measure text, or a text too long
    */
-  public void revise(String risks, String measures, String emergencyContacts, LocalDate reviewOn, PortalUser by, Instant at) {
+  public void revise(
+      String risks,
+      String measures,
+      String emergencyContacts,
+      LocalDate reviewOn,
+      PortalUser by,
+      Instant at) {
     if (risks == null || risks.isBlank() || measures == null || measures.isBlank()) {
       throw new IllegalArgumentException("risks and measures are required");
     }
-    if (risks.length() > MAX_TEXT || measures.length() > MAX_TEXT || (emergencyContacts != null && emergencyContacts.length() > MAX_TEXT)) {
+    if (risks.length() > MAX_TEXT
+        || measures.length() > MAX_TEXT
+        || (emergencyContacts != null && emergencyContacts.length() > MAX_TEXT)) {
       throw new IllegalArgumentException("text too long");
     }
     this.risks = risks;
@@ -114,52 +125,72 @@ public class SafetyPlan {
     this.updatedAt = Objects.requireNonNull(at, "at");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the organisation that drew it up */
+  /**
+   * @return the organisation that drew it up
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return the risks */
+  /**
+   * @return the risks
+   */
   public String getRisks() {
     return risks;
   }
 
-  /** @return the agreed measures */
+  /**
+   * @return the agreed measures
+   */
   public String getMeasures() {
     return measures;
   }
 
-  /** @return the emergency contacts, or {@code null} */
+  /**
+   * @return the emergency contacts, or {@code null}
+   */
   public String getEmergencyContacts() {
     return emergencyContacts;
   }
 
-  /** @return the review day, or {@code null} */
+  /**
+   * @return the review day, or {@code null}
+   */
   public LocalDate getReviewOn() {
     return reviewOn;
   }
 
-  /** @return who revised it last */
+  /**
+   * @return who revised it last
+   */
   public PortalUser getUpdatedBy() {
     return updatedBy;
   }
 
-  /** @return when it was revised last (UTC) */
+  /**
+   * @return when it was revised last (UTC)
+   */
   public Instant getUpdatedAt() {
     return updatedAt;
   }

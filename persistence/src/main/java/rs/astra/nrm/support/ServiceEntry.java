@@ -39,7 +39,10 @@ public class ServiceEntry {
   public static final int MAX_NOTE = 4000;
 
   @Id
-  @SequenceGenerator(name = "service_entry_seq", sequenceName = "service_entry_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "service_entry_seq",
+      sequenceName = "service_entry_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "service_entry_seq")
   private Long id;
 
@@ -111,7 +114,8 @@ public class ServiceEntry {
    * @param at when it is recorded (UTC)
    * @throws NullPointerException if an argument is {@code null}
    */
-  public ServiceEntry(CaseFile caseFile, PortalUser by, ServiceType type, ServiceStatus status, Instant at) {
+  public ServiceEntry(
+      CaseFile caseFile, PortalUser by, ServiceType type, ServiceStatus status, Instant at) {
     this.caseFile = Objects.requireNonNull(caseFile, "caseFile");
     this.recordedBy = Objects.requireNonNull(by, "by");
     this.organisation = by.getOrganisation();
@@ -132,8 +136,15 @@ public class ServiceEntry {
    * @param note free text, up to {@value #MAX_NOTE} characters
    * @throws IllegalArgumentException for a text too long or an end before the start
    */
-  public void describe(Organisation providerOrganisation, String providerName, LocalDate plannedOn, LocalDate startedOn, LocalDate endedOn, String note) {
-    if ((providerName != null && providerName.length() > MAX_PROVIDER_NAME) || (note != null && note.length() > MAX_NOTE)) {
+  public void describe(
+      Organisation providerOrganisation,
+      String providerName,
+      LocalDate plannedOn,
+      LocalDate startedOn,
+      LocalDate endedOn,
+      String note) {
+    if ((providerName != null && providerName.length() > MAX_PROVIDER_NAME)
+        || (note != null && note.length() > MAX_NOTE)) {
       throw new IllegalArgumentException("text too long");
     }
     if (startedOn != null && endedOn != null && endedOn.isBefore(startedOn)) {
@@ -149,14 +160,15 @@ public class ServiceEntry {
 
   /**
    * Moves the service to another status. IN_PROGRESS sets the start day when none is known; a final
-   * status (provided, declined, unavailable) sets the end day; PLANNED, REFERRED and IN_PROGRESS clear
-   * the end day.
+   * status (provided, declined, unavailable) sets the end day; PLANNED, REFERRED and IN_PROGRESS
+   * clear the end day.
    *
    * @param next the new status, different from the current one
    * @param day the day of the change (Europe/Belgrade)
    * @param by who changes it
    * @param at when (UTC)
-   * @throws IllegalArgumentException when the status does not change, or the end would lie before the start
+   * @throws IllegalArgumentException when the status does not change, or the end would lie before
+   *     the start
    */
   public void changeStatus(ServiceStatus next, LocalDate day, PortalUser by, Instant at) {
     Objects.requireNonNull(next, "next");
@@ -180,87 +192,121 @@ public class ServiceEntry {
     statusChangedAt = Objects.requireNonNull(at, "at");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return SOCIAL or HEALTH, from the type */
+  /**
+   * @return SOCIAL or HEALTH, from the type
+   */
   public DataCategory getCategory() {
     return category;
   }
 
-  /** @return the service */
+  /**
+   * @return the service
+   */
   public ServiceType getType() {
     return type;
   }
 
-  /** @return the organisation that recorded it and owns it */
+  /**
+   * @return the organisation that recorded it and owns it
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return who recorded it */
+  /**
+   * @return who recorded it
+   */
   public PortalUser getRecordedBy() {
     return recordedBy;
   }
 
-  /** @return when it was recorded (UTC) */
+  /**
+   * @return when it was recorded (UTC)
+   */
   public Instant getRecordedAt() {
     return recordedAt;
   }
 
-  /** @return the portal organisation that provides it, or {@code null} */
+  /**
+   * @return the portal organisation that provides it, or {@code null}
+   */
   public Organisation getProviderOrganisation() {
     return providerOrganisation;
   }
 
-  /** @return the outside provider, or {@code null} */
+  /**
+   * @return the outside provider, or {@code null}
+   */
   public String getProviderName() {
     return providerName;
   }
 
-  /** @return where it stands */
+  /**
+   * @return where it stands
+   */
   public ServiceStatus getStatus() {
     return status;
   }
 
-  /** @return the planned day, or {@code null} */
+  /**
+   * @return the planned day, or {@code null}
+   */
   public LocalDate getPlannedOn() {
     return plannedOn;
   }
 
-  /** @return the day it started, or {@code null} */
+  /**
+   * @return the day it started, or {@code null}
+   */
   public LocalDate getStartedOn() {
     return startedOn;
   }
 
-  /** @return the day it ended, or {@code null} */
+  /**
+   * @return the day it ended, or {@code null}
+   */
   public LocalDate getEndedOn() {
     return endedOn;
   }
 
-  /** @return the note, or {@code null} */
+  /**
+   * @return the note, or {@code null}
+   */
   public String getNote() {
     return note;
   }
 
-  /** @return who last changed the status, or {@code null} */
+  /**
+   * @return who last changed the status, or {@code null}
+   */
   public PortalUser getStatusChangedBy() {
     return statusChangedBy;
   }
 
-  /** @return when the status last changed (UTC), or {@code null} */
+  /**
+   * @return when the status last changed (UTC), or {@code null}
+   */
   public Instant getStatusChangedAt() {
     return statusChangedAt;
   }

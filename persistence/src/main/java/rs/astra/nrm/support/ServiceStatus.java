@@ -18,7 +18,9 @@ public enum ServiceStatus {
   /** No provider could give it. */
   UNAVAILABLE;
 
-  /** @return whether the service has ended in this status (provided, declined, unavailable) */
+  /**
+   * @return whether the service has ended in this status (provided, declined, unavailable)
+   */
   public boolean isFinal() {
     return this == PROVIDED || this == DECLINED_BY_PERSON || this == UNAVAILABLE;
   }

@@ -3,17 +3,17 @@ package rs.astra.nrm.support;
 import rs.astra.nrm.consent.DataCategory;
 
 /**
- * The type of a service on a case's support plan: first the HTCDS 2.0 support-plan types
- * ({@code spl_Type}; constant names are the HTCDS value names), then the services an
- * anti-trafficking NGO arranges every day that HTCDS does not name (local extensions). Stored by
- * name, so renaming a constant needs a migration.
+ * The type of a service on a case's support plan: first the HTCDS 2.0 support-plan types ({@code
+ * spl_Type}; constant names are the HTCDS value names), then the services an anti-trafficking NGO
+ * arranges every day that HTCDS does not name (local extensions). Stored by name, so renaming a
+ * constant needs a migration.
  *
- * <p>Each type belongs to one data category: {@link DataCategory#HEALTH} for health care and medical
- * examinations, whose mere existence reveals data concerning health (GDPR Art. 4(15) and 9; Law on
- * Personal Data Protection, Sl. glasnik RS 87/2018, art. 17), and {@link DataCategory#SOCIAL} for
- * every other service. Psychological counselling is psychosocial support given by NGO and
- * centre-for-social-work psychologists, so it is SOCIAL; psychiatric treatment is recorded as
- * {@link #Health}.
+ * <p>Each type belongs to one data category: {@link DataCategory#HEALTH} for health care and
+ * medical examinations, whose mere existence reveals data concerning health (GDPR Art. 4(15) and 9;
+ * Law on Personal Data Protection, Sl. glasnik RS 87/2018, art. 17), and {@link
+ * DataCategory#SOCIAL} for every other service. Psychological counselling is psychosocial support
+ * given by NGO and centre-for-social-work psychologists, so it is SOCIAL; psychiatric treatment is
+ * recorded as {@link #Health}.
  */
 public enum ServiceType {
   /** HTCDS {@code Education}: schooling, vocational training. */
@@ -59,12 +59,16 @@ public enum ServiceType {
     this.category = category;
   }
 
-  /** @return whether this is an HTCDS 2.0 {@code spl_Type} value (otherwise a local extension) */
+  /**
+   * @return whether this is an HTCDS 2.0 {@code spl_Type} value (otherwise a local extension)
+   */
   public boolean isHtcds() {
     return htcds;
   }
 
-  /** @return the data category a service of this type belongs to: SOCIAL or HEALTH */
+  /**
+   * @return the data category a service of this type belongs to: SOCIAL or HEALTH
+   */
   public DataCategory category() {
     return category;
   }

@@ -20,8 +20,8 @@ import rs.astra.nrm.organisation.PortalUser;
 
 /**
  * A health institution's record of treatment given to the person; data category HEALTH (special
- * category, GDPR Art. 9; Law 87/2018 art. 17). Only health institutions record them; each belongs to
- * the institution that wrote it and is not changed afterwards.
+ * category, GDPR Art. 9; Law 87/2018 art. 17). Only health institutions record them; each belongs
+ * to the institution that wrote it and is not changed afterwards.
  */
 @Entity
 @Table(name = "treatment_record")
@@ -31,7 +31,10 @@ public class TreatmentRecord {
   public static final int MAX_TEXT = 4000;
 
   @Id
-  @SequenceGenerator(name = "treatment_record_seq", sequenceName = "treatment_record_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "treatment_record_seq",
+      sequenceName = "treatment_record_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "treatment_record_seq")
   private Long id;
 
@@ -73,14 +76,23 @@ public class TreatmentRecord {
    * @param treatment the treatment given, not blank, up to {@value #MAX_TEXT} characters
    * @param note a note, may be {@code null}, up to {@value #MAX_TEXT} characters
    * @param at when it is recorded (UTC)
-   * @throws IllegalArgumentException when the author's organisation is not a health institution, the
-   *     treatment is blank or a text is too long
+   * @throws IllegalArgumentException when the author's organisation is not a health institution,
+   *     the treatment is blank or a text is too long
    */
-  public TreatmentRecord(CaseFile caseFile, PortalUser by, LocalDate treatedOn, String treatment, String note, Instant at) {
+  public TreatmentRecord(
+      CaseFile caseFile,
+      PortalUser by,
+      LocalDate treatedOn,
+      String treatment,
+      String note,
+      Instant at) {
     if (!by.getOrganisation().getType().recordsTreatments()) {
       throw new IllegalArgumentException("only a health institution records a treatment");
     }
-    if (treatment == null || treatment.isBlank() || treatment.length() > MAX_TEXT || (note != null && note.length() > MAX_TEXT)) {
+    if (treatment == null
+        || treatment.isBlank()
+        || treatment.length() > MAX_TEXT
+        || (note != null && note.length() > MAX_TEXT)) {
       throw new IllegalArgumentException("text blank or too long");
     }
     this.caseFile = Objects.requireNonNull(caseFile, "caseFile");
@@ -92,47 +104,65 @@ public class TreatmentRecord {
     this.recordedAt = Objects.requireNonNull(at, "at");
   }
 
-  /** @return the id */
+  /**
+   * @return the id
+   */
   public Long getId() {
     return id;
   }
 
-  /** @return the optimistic-lock version */
+  /**
+   * @return the optimistic-lock version
+   */
   public long getVersion() {
     return version;
   }
 
-  /** @return the case */
+  /**
+   * @return the case
+   */
   public CaseFile getCaseFile() {
     return caseFile;
   }
 
-  /** @return the institution that wrote it */
+  /**
+   * @return the institution that wrote it
+   */
   public Organisation getOrganisation() {
     return organisation;
   }
 
-  /** @return who wrote it */
+  /**
+   * @return who wrote it
+   */
   public PortalUser getRecordedBy() {
     return recordedBy;
   }
 
-  /** @return when it was recorded (UTC) */
+  /**
+   * @return when it was recorded (UTC)
+   */
   public Instant getRecordedAt() {
     return recordedAt;
   }
 
-  /** @return the day of the treatment */
+  /**
+   * @return the day of the treatment
+   */
   public LocalDate getTreatedOn() {
     return treatedOn;
   }
 
-  /** @return the treatment given */
+  /**
+   * @return the treatment given
+   */
   public String getTreatment() {
     return treatment;
   }
 
-  /** @return the note, or {@code null} */
+  /**
+   * @return the note, or {@code null}
+   */
   public String getNote() {
     return note;
   }

@@ -29,7 +29,8 @@ class CaseStageTest {
 
   private final Organisation ngo = new Organisation("NGO", OrganisationType.NGO, "Beograd");
   private final Organisation cptv = new Organisation("CPTV", OrganisationType.CPTV, "Beograd");
-  private final PortalUser caseworker = new PortalUser("cw", "Caseworker", ngo, PortalRole.NGO_CASEWORKER, null);
+  private final PortalUser caseworker =
+      new PortalUser("cw", "Caseworker", ngo, PortalRole.NGO_CASEWORKER, null);
 
   private CaseFile signal() {
     return new CaseFile("NRM-2026-K7QX-M4P2", caseworker, new Person(), DAY, AT);
@@ -72,7 +73,8 @@ class CaseStageTest {
 
   @Test
   void theOwnerTakesExactlyTheThreeStepsOfHerOwn() {
-    Set<String> allowed = Set.of("SIGNAL>PRESUMED_VICTIM", "IDENTIFIED>ASSISTANCE", "ASSISTANCE>REINTEGRATION");
+    Set<String> allowed =
+        Set.of("SIGNAL>PRESUMED_VICTIM", "IDENTIFIED>ASSISTANCE", "ASSISTANCE>REINTEGRATION");
     for (NrmStage from : NrmStage.values()) {
       for (NrmStage to : NrmStage.values()) {
         CaseFile c = at(from);
@@ -81,7 +83,10 @@ class CaseStageTest {
           c.moveTo(to);
           assertEquals(to, c.getStage(), step);
         } else {
-          assertThrows(IllegalStateException.class, () -> c.moveTo(to), step + " is not the owner's own step");
+          assertThrows(
+              IllegalStateException.class,
+              () -> c.moveTo(to),
+              step + " is not the owner's own step");
           assertEquals(from, c.getStage(), step + " refused changes nothing");
         }
       }
@@ -92,7 +97,10 @@ class CaseStageTest {
   void presumingAVictimRecordsAPossibleVictim() {
     CaseFile c = signal();
     c.moveTo(NrmStage.PRESUMED_VICTIM);
-    assertEquals(TraffickingStatus.PossibleVictimOfTrafficking, c.getTraffickingStatus(), "HTCDS vic_TraffickingStatus follows the stage");
+    assertEquals(
+        TraffickingStatus.PossibleVictimOfTrafficking,
+        c.getTraffickingStatus(),
+        "HTCDS vic_TraffickingStatus follows the stage");
   }
 
   @Test
@@ -101,7 +109,9 @@ class CaseStageTest {
     identified.decideIdentification(true, cptv, DAY);
     assertEquals(NrmStage.IDENTIFIED, identified.getStage());
     assertEquals(TraffickingStatus.ActualVictimOfTrafficking, identified.getTraffickingStatus());
-    assertEquals(TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization, identified.getTraffickingStatusDecisionMakingOrg());
+    assertEquals(
+        TraffickingStatusDecisionMakingOrg.NonPoliceGovernmentalOrganization,
+        identified.getTraffickingStatusDecisionMakingOrg());
     assertSame(cptv, identified.getIdentificationDecidedBy());
     assertEquals(DAY, identified.getIdentificationDecidedOn());
 
@@ -112,9 +122,17 @@ class CaseStageTest {
 
     for (NrmStage from : EnumSet.complementOf(EnumSet.of(NrmStage.PRESUMED_VICTIM))) {
       CaseFile c = at(from);
-      assertThrows(IllegalStateException.class, () -> c.decideIdentification(true, cptv, DAY), "no identification at " + from);
+      assertThrows(
+          IllegalStateException.class,
+          () -> c.decideIdentification(true, cptv, DAY),
+          "no identification at " + from);
       assertEquals(from, c.getStage(), "refused at " + from + " changes nothing");
-      assertEquals(from == NrmStage.IDENTIFIED || from == NrmStage.NOT_IDENTIFIED || from == NrmStage.ASSISTANCE || from == NrmStage.REINTEGRATION, c.getIdentificationDecidedBy() != null,
+      assertEquals(
+          from == NrmStage.IDENTIFIED
+              || from == NrmStage.NOT_IDENTIFIED
+              || from == NrmStage.ASSISTANCE
+              || from == NrmStage.REINTEGRATION,
+          c.getIdentificationDecidedBy() != null,
           "the earlier decision, if any, stays: " + from);
     }
   }
@@ -124,8 +142,14 @@ class CaseStageTest {
     for (NrmStage from : EnumSet.complementOf(EnumSet.of(NrmStage.CLOSED))) {
       CaseFile c = at(from);
       assertThrows(IllegalStateException.class, c::approveClosure, "nothing to approve at " + from);
-      assertThrows(IllegalArgumentException.class, () -> c.requestClosure(caseworker, "   ", AT), "a reason is required");
-      assertThrows(IllegalArgumentException.class, () -> c.requestClosure(caseworker, "x".repeat(4001), AT), "at most 4000 characters");
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> c.requestClosure(caseworker, "   ", AT),
+          "a reason is required");
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> c.requestClosure(caseworker, "x".repeat(4001), AT),
+          "at most 4000 characters");
       assertNull(c.getClosureRequestReason(), "a refused request records nothing");
 
       c.requestClosure(caseworker, "  moved abroad  ", AT);
@@ -136,7 +160,10 @@ class CaseStageTest {
       c.approveClosure();
       assertEquals(NrmStage.CLOSED, c.getStage(), "closed from " + from);
       assertEquals(CaseStatus.Closed, c.getStatus(), "HTCDS cas_Status follows");
-      assertEquals("moved abroad", c.getReasonForCaseClosure(), "HTCDS cas_ReasonForCaseClosure is the requested reason");
+      assertEquals(
+          "moved abroad",
+          c.getReasonForCaseClosure(),
+          "HTCDS cas_ReasonForCaseClosure is the requested reason");
     }
   }
 

@@ -14,9 +14,13 @@ class MultiValueColumnTest {
 
   @Test
   void enumValuesAreStoredAsHtcdsValueNamesInDeclarationOrder() {
-    String column = MultiValueColumn.ofEnums(List.of(TypeOfExploitation.ForcedBegging, TypeOfExploitation.SexualExploitation));
+    String column =
+        MultiValueColumn.ofEnums(
+            List.of(TypeOfExploitation.ForcedBegging, TypeOfExploitation.SexualExploitation));
     assertEquals("SexualExploitation;ForcedBegging", column);
-    assertEquals(EnumSet.of(TypeOfExploitation.SexualExploitation, TypeOfExploitation.ForcedBegging), MultiValueColumn.toEnums(TypeOfExploitation.class, column));
+    assertEquals(
+        EnumSet.of(TypeOfExploitation.SexualExploitation, TypeOfExploitation.ForcedBegging),
+        MultiValueColumn.toEnums(TypeOfExploitation.class, column));
   }
 
   @Test
@@ -35,6 +39,8 @@ class MultiValueColumnTest {
 
   @Test
   void unknownStoredNameFailsLoudly() {
-    assertThrows(IllegalArgumentException.class, () -> MultiValueColumn.toEnums(MethodOfControl.class, "NoSuchValue"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MultiValueColumn.toEnums(MethodOfControl.class, "NoSuchValue"));
   }
 }

@@ -18,11 +18,14 @@ import rs.astra.nrm.organisation.PortalUser;
 /** Which checks flag a name in the registry, and what a call keeps of its caller. */
 class JobOfferCheckTest {
 
-  private static final Organisation NGO = new Organisation("ASTRA", OrganisationType.NGO, "Beograd");
-  private static final PortalUser OPERATOR = new PortalUser("ngo.hotline", "Sanja Milić", NGO, PortalRole.HOTLINE_OPERATOR, null);
+  private static final Organisation NGO =
+      new Organisation("ASTRA", OrganisationType.NGO, "Beograd");
+  private static final PortalUser OPERATOR =
+      new PortalUser("ngo.hotline", "Sanja Milić", NGO, PortalRole.HOTLINE_OPERATOR, null);
 
   private static HotlineCall call(Instant at) {
-    return new HotlineCall(OPERATOR, at, CallChannel.PHONE, CallerType.ANONYMOUS, CallPurpose.JOB_OFFER_CHECK, at);
+    return new HotlineCall(
+        OPERATOR, at, CallChannel.PHONE, CallerType.ANONYMOUS, CallPurpose.JOB_OFFER_CHECK, at);
   }
 
   private static boolean flags(CheckOutcome outcome, Set<RedFlag> redFlags) {
@@ -33,10 +36,14 @@ class JobOfferCheckTest {
 
   @Test
   void irregularWorkFraudAndTraffickingRiskFlagTheNames() {
-    for (CheckOutcome o : EnumSet.of(CheckOutcome.IRREGULAR_WORK, CheckOutcome.FRAUD, CheckOutcome.TRAFFICKING_RISK)) {
+    for (CheckOutcome o :
+        EnumSet.of(
+            CheckOutcome.IRREGULAR_WORK, CheckOutcome.FRAUD, CheckOutcome.TRAFFICKING_RISK)) {
       assertTrue(flags(o, Set.of()), o.name());
     }
-    assertFalse(flags(CheckOutcome.LEGITIMATE, EnumSet.of(RedFlag.NO_QUALIFICATIONS_ASKED)), "staff cleared the offer");
+    assertFalse(
+        flags(CheckOutcome.LEGITIMATE, EnumSet.of(RedFlag.NO_QUALIFICATIONS_ASKED)),
+        "staff cleared the offer");
   }
 
   @Test
@@ -47,7 +54,8 @@ class JobOfferCheckTest {
 
   @Test
   void aFlaggedEntryStaysFlaggedAndRemembersItsLatestLicence() {
-    RegistryEntry e = new RegistryEntry(NGO, "Đorđević Staffing d.o.o.", LocalDate.of(2025, 10, 26));
+    RegistryEntry e =
+        new RegistryEntry(NGO, "Đorđević Staffing d.o.o.", LocalDate.of(2025, 10, 26));
     assertEquals("dordevicstafing", e.getMatchKey());
     e.recordCheck(true, "0101-1234/2019", LocalDate.of(2025, 10, 26));
     e.recordCheck(false, null, LocalDate.of(2026, 5, 14));
@@ -61,9 +69,13 @@ class JobOfferCheckTest {
     HotlineCall c = call(Instant.parse("2026-01-31T23:30:00Z"));
     assertEquals(2026, c.getCallYear());
     assertEquals(2, c.getCallMonth(), "00:30 on 1 February in Belgrade");
-    assertThrows(IllegalArgumentException.class, () -> c.identifyCaller("Mila", "+381 64 1", false));
+    assertThrows(
+        IllegalArgumentException.class, () -> c.identifyCaller("Mila", "+381 64 1", false));
     c.identifyCaller("Mila", "+381 64 1", true);
     assertEquals("+381 64 1", c.getCallerContact());
-    assertThrows(IllegalArgumentException.class, () -> c.describe(601, null, null, null, null), "at most 600 minutes");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> c.describe(601, null, null, null, null),
+        "at most 600 minutes");
   }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The registry finds a name however hotline staff wrote it: script, diacritics, case, legal form. */
+/**
+ * The registry finds a name however hotline staff wrote it: script, diacritics, case, legal form.
+ */
 class NameMatchKeyTest {
 
   private static void sameKey(String... spellings) {
@@ -20,7 +22,15 @@ class NameMatchKeyTest {
 
   @Test
   void djordjevicIsFoundWithAndWithoutDiacriticsInEitherScriptAndAnyCase() {
-    sameKey("Djordjevic", "Đorđević", "Ђорђевић", "DJORDJEVIĆ d.o.o.", "djordjević", "ĐORĐEVIĆ", "ЂОРЂЕВИЋ Д.О.О.", "Dordevic");
+    sameKey(
+        "Djordjevic",
+        "Đorđević",
+        "Ђорђевић",
+        "DJORDJEVIĆ d.o.o.",
+        "djordjević",
+        "ĐORĐEVIĆ",
+        "ЂОРЂЕВИЋ Д.О.О.",
+        "Dordevic");
     assertEquals("dordevic", NameMatchKey.of("Đorđević"));
   }
 
@@ -34,21 +44,41 @@ class NameMatchKeyTest {
 
   @Test
   void foreignNamesMatchTheirSerbianSpellingWithoutDoubledLetters() {
-    sameKey("Đorđević Staffing d.o.o.", "Ђорђевић Стафинг д.о.о.", "DJORDJEVIC STAFFING DOO", "Djordjevic Stafing");
+    sameKey(
+        "Đorđević Staffing d.o.o.",
+        "Ђорђевић Стафинг д.о.о.",
+        "DJORDJEVIC STAFFING DOO",
+        "Djordjevic Stafing");
     sameKey("Pflege Zentrum Süd GmbH", "Pflege-Zentrum Sud");
   }
 
   @Test
   void legalFormsAreIgnoredWhereverTheyAreWritten() {
-    sameKey("Gradnja", "Gradnja d.o.o.", "Gradnja DOO", "Gradnja d. o. o.", "GRADNJA D.O.O", "DOO Gradnja", "Градња д.о.о.", "Gradnja Ltd", "Gradnja LLC",
-        "Gradnja GmbH", "Gradnja Inc.", "Gradnja a.d.", "Gradnja AD", "Gradnja PR");
+    sameKey(
+        "Gradnja",
+        "Gradnja d.o.o.",
+        "Gradnja DOO",
+        "Gradnja d. o. o.",
+        "GRADNJA D.O.O",
+        "DOO Gradnja",
+        "Градња д.о.о.",
+        "Gradnja Ltd",
+        "Gradnja LLC",
+        "Gradnja GmbH",
+        "Gradnja Inc.",
+        "Gradnja a.d.",
+        "Gradnja AD",
+        "Gradnja PR");
     sameKey("Müller Bau GmbH & Co. KG", "Muller Bau", "MÜLLER-BAU");
     sameKey("Gradnja DOO Beograd", "Gradnja Beograd");
   }
 
   @Test
   void shortLegalWordsInsideANameStay() {
-    assertNotEquals(NameMatchKey.of("Ad Astra Jobs"), NameMatchKey.of("Astra Jobs"), "only at the end is AD a legal form");
+    assertNotEquals(
+        NameMatchKey.of("Ad Astra Jobs"),
+        NameMatchKey.of("Astra Jobs"),
+        "only at the end is AD a legal form");
     assertEquals(NameMatchKey.of("Jobs AD Plus"), NameMatchKey.of("jobs ad plus"));
     assertEquals("jobsadplus", NameMatchKey.of("Jobs AD Plus"));
   }
@@ -62,7 +92,13 @@ class NameMatchKeyTest {
 
   @Test
   void differentNamesKeepDifferentKeys() {
-    List<String> names = List.of("Đorđević Staffing", "Đorđević Gradnja", "Petrović Staffing", "Bar Edelweiss", "Hotel Adriatic");
+    List<String> names =
+        List.of(
+            "Đorđević Staffing",
+            "Đorđević Gradnja",
+            "Petrović Staffing",
+            "Bar Edelweiss",
+            "Hotel Adriatic");
     assertEquals(names.size(), names.stream().map(NameMatchKey::of).distinct().count());
   }
 
@@ -74,11 +110,17 @@ class NameMatchKeyTest {
 
   @Test
   void namesAreShownInTheOtherScript() {
-    assertEquals("Ђорђевић Љубљана Његош Џонић", NameMatchKey.toCyrillic("Đorđević Ljubljana Njegoš Džonić"));
+    assertEquals(
+        "Ђорђевић Љубљана Његош Џонић",
+        NameMatchKey.toCyrillic("Đorđević Ljubljana Njegoš Džonić"));
     assertEquals("ЉУБЉАНА", NameMatchKey.toCyrillic("LJUBLJANA"));
     assertEquals("Ђорђевић", NameMatchKey.toCyrillic("Djordjević"));
-    assertEquals("Đorđević Ljubljana Njegoš Džonić", NameMatchKey.toLatin("Ђорђевић Љубљана Његош Џонић"));
+    assertEquals(
+        "Đorđević Ljubljana Njegoš Džonić", NameMatchKey.toLatin("Ђорђевић Љубљана Његош Џонић"));
     assertEquals("LJUBLJANA NJEGOŠ DŽONIĆ", NameMatchKey.toLatin("ЉУБЉАНА ЊЕГОШ ЏОНИЋ"));
-    assertEquals("Qwx 12", NameMatchKey.toCyrillic("Qwx 12"), "letters outside the Serbian alphabet and digits stay");
+    assertEquals(
+        "Qwx 12",
+        NameMatchKey.toCyrillic("Qwx 12"),
+        "letters outside the Serbian alphabet and digits stay");
   }
 }

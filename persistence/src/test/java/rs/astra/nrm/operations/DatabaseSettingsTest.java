@@ -21,7 +21,15 @@ class DatabaseSettingsTest {
   @Test
   void environmentSelectsPostgresql() {
     DatabaseSettings s =
-        DatabaseSettings.from(k -> null, Map.of("NRM_DB_URL", "jdbc:postgresql://db:5432/nrm", "NRM_DB_USER", "portal", "NRM_DB_PASSWORD", "s3cret"));
+        DatabaseSettings.from(
+            k -> null,
+            Map.of(
+                "NRM_DB_URL",
+                "jdbc:postgresql://db:5432/nrm",
+                "NRM_DB_USER",
+                "portal",
+                "NRM_DB_PASSWORD",
+                "s3cret"));
     assertEquals("jdbc:postgresql://db:5432/nrm", s.url());
     assertEquals("portal", s.user());
     assertEquals("s3cret", s.password());
@@ -30,15 +38,19 @@ class DatabaseSettingsTest {
 
   @Test
   void systemPropertiesWinOverTheEnvironment() {
-    Map<String, String> props = Map.of("nrm.db.url", "jdbc:postgresql://localhost/test", "nrm.data.dir", "/srv/nrm");
-    DatabaseSettings s = DatabaseSettings.from(props::get, Map.of("NRM_DB_URL", "jdbc:postgresql://db:5432/nrm"));
+    Map<String, String> props =
+        Map.of("nrm.db.url", "jdbc:postgresql://localhost/test", "nrm.data.dir", "/srv/nrm");
+    DatabaseSettings s =
+        DatabaseSettings.from(props::get, Map.of("NRM_DB_URL", "jdbc:postgresql://db:5432/nrm"));
     assertEquals("jdbc:postgresql://localhost/test", s.url());
     assertEquals("", s.password(), "no default password outside the embedded database");
   }
 
   @Test
   void theDataFolderMovesTheEmbeddedDatabase() {
-    assertEquals("jdbc:h2:file:/srv/nrm/nrm", DatabaseSettings.from(k -> null, Map.of("NRM_DATA_DIR", "/srv/nrm")).url());
+    assertEquals(
+        "jdbc:h2:file:/srv/nrm/nrm",
+        DatabaseSettings.from(k -> null, Map.of("NRM_DATA_DIR", "/srv/nrm")).url());
   }
 
   @Test
@@ -58,12 +70,18 @@ class DatabaseSettingsTest {
 
   @Test
   void optionsGivenInTheUrlAreLeftToTheOperator() {
-    DatabaseSettings s = new DatabaseSettings("jdbc:postgresql://db/nrm?options=-c%20statement_timeout=5s", "portal", "");
+    DatabaseSettings s =
+        new DatabaseSettings(
+            "jdbc:postgresql://db/nrm?options=-c%20statement_timeout=5s", "portal", "");
     assertEquals(null, s.connectionProperties(null, null).getProperty("options"));
   }
 
   @Test
   void theEmbeddedDatabaseGetsNoPostgresqlOptions() {
-    assertEquals(null, DatabaseSettings.from(k -> null, Map.of()).connectionProperties(null, null).getProperty("options"));
+    assertEquals(
+        null,
+        DatabaseSettings.from(k -> null, Map.of())
+            .connectionProperties(null, null)
+            .getProperty("options"));
   }
 }

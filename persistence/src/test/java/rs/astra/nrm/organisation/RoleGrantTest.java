@@ -10,23 +10,33 @@ import java.lang.reflect.Field;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Four eyes: which roles wait for a second administrator, who may decide, and what a decision changes. */
+/**
+ * Four eyes: which roles wait for a second administrator, who may decide, and what a decision
+ * changes.
+ */
 class RoleGrantTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-  private final Organisation ngo = withId(new Organisation("Grant NGO", OrganisationType.NGO, null), 7L);
+  private final Organisation ngo =
+      withId(new Organisation("Grant NGO", OrganisationType.NGO, null), 7L);
   private final PortalUser requester = user(1L, "admin", PortalRole.ADMIN);
   private final PortalUser second = user(2L, "admin2", PortalRole.ADMIN);
 
   @Test
   void onlyTheHotlineOperatorsRoleTakesEffectAtOnce() {
     for (PortalRole role : PortalRole.values()) {
-      assertEquals(role != PortalRole.HOTLINE_OPERATOR, role.grantNeedsSecondAdministrator(), role.name());
+      assertEquals(
+          role != PortalRole.HOTLINE_OPERATOR, role.grantNeedsSecondAdministrator(), role.name());
     }
     PortalUser operator = user(3L, "operator", PortalRole.HOTLINE_OPERATOR);
-    assertThrows(IllegalArgumentException.class, () -> RoleGrant.forRoleChange(operator, PortalRole.HOTLINE_OPERATOR, requester, NOW));
-    assertThrows(IllegalArgumentException.class, () -> RoleGrant.forPassword(operator, "hash", requester, NOW), "her password is set at once");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RoleGrant.forRoleChange(operator, PortalRole.HOTLINE_OPERATOR, requester, NOW));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RoleGrant.forPassword(operator, "hash", requester, NOW),
+        "her password is set at once");
   }
 
   @Test
@@ -39,7 +49,10 @@ class RoleGrantTest {
     assertThrows(IllegalArgumentException.class, () -> demotion.approve(requester, NOW));
     assertThrows(IllegalArgumentException.class, () -> demotion.reject(third, NOW));
     assertEquals(PortalRole.ADMIN, third.getRole(), "nothing changed");
-    assertThrows(IllegalArgumentException.class, () -> RoleGrant.forRoleChange(requester, PortalRole.DPO, requester, NOW), "nobody asks for herself");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RoleGrant.forRoleChange(requester, PortalRole.DPO, requester, NOW),
+        "nobody asks for herself");
   }
 
   @Test
@@ -48,14 +61,20 @@ class RoleGrantTest {
     caseworker.holdForApproval();
     RoleGrant grant = RoleGrant.forNewUser(caseworker, requester, NOW);
     assertFalse(caseworker.isActive());
-    assertThrows(IllegalStateException.class, caseworker::reactivate, "nobody reactivates her around the approval");
+    assertThrows(
+        IllegalStateException.class,
+        caseworker::reactivate,
+        "nobody reactivates her around the approval");
     assertEquals("NEW_USER ngo-caseworker @ 7", grant.activityDetail());
 
     grant.approve(second, NOW.plusSeconds(60));
     assertTrue(caseworker.isActive() && !caseworker.isAwaitingApproval());
     assertEquals(RoleGrant.Status.APPROVED, grant.getStatus());
     assertEquals(second, grant.getDecidedBy());
-    assertThrows(IllegalStateException.class, () -> grant.reject(user(5L, "admin5", PortalRole.ADMIN), NOW), "decided once");
+    assertThrows(
+        IllegalStateException.class,
+        () -> grant.reject(user(5L, "admin5", PortalRole.ADMIN), NOW),
+        "decided once");
   }
 
   @Test
@@ -68,11 +87,13 @@ class RoleGrantTest {
     assertEquals(RoleGrant.Status.REJECTED, change.getStatus());
 
     PortalUser caseworker = user(6L, "caseworker", PortalRole.NGO_CASEWORKER);
-    RoleGrant password = RoleGrant.forPassword(caseworker, "PBKDF2WithHmacSHA256:600000:new", requester, NOW);
+    RoleGrant password =
+        RoleGrant.forPassword(caseworker, "PBKDF2WithHmacSHA256:600000:new", requester, NOW);
     password.approve(second, NOW);
     assertEquals(PortalRole.NGO_CASEWORKER, caseworker.getRole());
     assertTrue(caseworker.isActive());
-    RoleGrant withdrawn = RoleGrant.forPassword(caseworker, "PBKDF2WithHmacSHA256:600000:other", requester, NOW);
+    RoleGrant withdrawn =
+        RoleGrant.forPassword(caseworker, "PBKDF2WithHmacSHA256:600000:other", requester, NOW);
     withdrawn.cancel(requester, NOW);
     assertEquals(RoleGrant.Status.CANCELLED, withdrawn.getStatus());
     assertNull(field(withdrawn, "passwordHash"), "a decided request keeps no hash");
@@ -81,7 +102,8 @@ class RoleGrantTest {
   }
 
   private PortalUser user(long id, String username, PortalRole role) {
-    return withId(new PortalUser(username, username, ngo, role, "PBKDF2WithHmacSHA256:600000:old"), id);
+    return withId(
+        new PortalUser(username, username, ngo, role, "PBKDF2WithHmacSHA256:600000:old"), id);
   }
 
   private static <T> T withId(T entity, long id) {

@@ -12,8 +12,14 @@ class ReferralStateTest {
 
   @Test
   void liveOpenAnswerableAndCompletableStates() {
-    assertEquals(EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.COMPLETED), ReferralState.LIVE, "what gives the recipient the case");
-    assertEquals(EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED), ReferralState.OPEN, "what can still be revoked or waits");
+    assertEquals(
+        EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.COMPLETED),
+        ReferralState.LIVE,
+        "what gives the recipient the case");
+    assertEquals(
+        EnumSet.of(ReferralState.SENT, ReferralState.ACCEPTED),
+        ReferralState.OPEN,
+        "what can still be revoked or waits");
     for (ReferralState s : ReferralState.values()) {
       assertEquals(ReferralState.LIVE.contains(s), s.isLive(), s.name());
       assertEquals(ReferralState.OPEN.contains(s), s.isOpen(), s.name());

@@ -27,15 +27,19 @@ class SerbianWorkingDaysTest {
   @Test
   void easterIsFreeFromGoodFridayToEasterMonday() {
     for (int day = 10; day <= 13; day++) {
-      assertFalse(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 4, day)), "April " + day + ", 2026");
+      assertFalse(
+          SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 4, day)), "April " + day + ", 2026");
     }
-    assertTrue(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 4, 9)), "Thursday before Good Friday");
-    assertTrue(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 4, 14)), "Tuesday after Easter Monday");
+    assertTrue(
+        SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 4, 9)), "Thursday before Good Friday");
+    assertTrue(
+        SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 4, 14)), "Tuesday after Easter Monday");
   }
 
   @Test
   void aStateHolidayOnASundayFreesTheNextWorkingDay() {
-    // 2026: Statehood Day 15 February is a Sunday, 16 February a holiday anyway: Tuesday 17th is free.
+    // 2026: Statehood Day 15 February is a Sunday, 16 February a holiday anyway: Tuesday 17th is
+    // free.
     assertFalse(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 2, 16)));
     assertFalse(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 2, 17)));
     assertTrue(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 2, 18)));
@@ -50,20 +54,37 @@ class SerbianWorkingDaysTest {
 
   @Test
   void christmasOnASundayFreesNoOtherDay() {
-    // 7 January 2018 was a Sunday; Christmas is not a state holiday of Article 2, so Monday 8th was worked.
+    // 7 January 2018 was a Sunday; Christmas is not a state holiday of Article 2, so Monday 8th was
+    // worked.
     assertTrue(SerbianWorkingDays.isWorkingDay(LocalDate.of(2018, 1, 8)));
-    assertFalse(SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 1, 7)), "Wednesday 7 January 2026");
+    assertFalse(
+        SerbianWorkingDays.isWorkingDay(LocalDate.of(2026, 1, 7)), "Wednesday 7 January 2026");
   }
 
   @Test
   void countingBackSkipsWeekendsAndHolidays() {
-    assertEquals(LocalDate.of(2026, 11, 23), SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 11, 30), 5), "an ordinary week");
-    assertEquals(LocalDate.of(2026, 11, 25), SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 12, 2), 5), "over a weekend");
-    assertEquals(LocalDate.of(2026, 11, 28), SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 11, 28), 0));
-    // Friday 13 November 2026 minus 5: Thu 12, Wed 11 is Armistice Day, Tue 10, Mon 9, Fri 6, Thu 5.
-    assertEquals(LocalDate.of(2026, 11, 5), SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 11, 13), 5));
+    assertEquals(
+        LocalDate.of(2026, 11, 23),
+        SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 11, 30), 5),
+        "an ordinary week");
+    assertEquals(
+        LocalDate.of(2026, 11, 25),
+        SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 12, 2), 5),
+        "over a weekend");
+    assertEquals(
+        LocalDate.of(2026, 11, 28),
+        SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 11, 28), 0));
+    // Friday 13 November 2026 minus 5: Thu 12, Wed 11 is Armistice Day, Tue 10, Mon 9, Fri 6, Thu
+    // 5.
+    assertEquals(
+        LocalDate.of(2026, 11, 5),
+        SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 11, 13), 5));
     // Wednesday 15 April 2026 minus 5: Tue 14, Mon 13 to Fri 10 Easter, Thu 9, Wed 8, Tue 7, Mon 6.
-    assertEquals(LocalDate.of(2026, 4, 6), SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 4, 15), 5));
-    assertThrows(IllegalArgumentException.class, () -> SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 1, 1), -1));
+    assertEquals(
+        LocalDate.of(2026, 4, 6),
+        SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 4, 15), 5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SerbianWorkingDays.minusWorkingDays(LocalDate.of(2026, 1, 1), -1));
   }
 }

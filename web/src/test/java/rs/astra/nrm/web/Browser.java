@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Selenium, with both binaries given explicitly (no driver
- * download): what a person does in the portal, step by step, with screenshots under
- * {@code web/target/screenshots/}.
+ * download): what a person does in the portal, step by step, with screenshots under {@code
+ * web/target/screenshots/}.
  */
 final class Browser implements AutoCloseable {
 
@@ -47,7 +47,11 @@ final class Browser implements AutoCloseable {
     // The console is read for Content-Security-Policy violations (cspViolations).
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(System.getProperty("nrm.test.chromedriver", "/usr/bin/chromedriver"))).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("nrm.test.chromedriver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
     this.driver = new ChromeDriver(service, options);
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     this.base = base.toString().endsWith("/") ? base.toString() : base + "/";
@@ -73,11 +77,13 @@ final class Browser implements AutoCloseable {
     for (int attempt = 1; attempt <= 3; attempt++) {
       open("login.xhtml");
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("loginForm:username")));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("loginForm:username")));
         return;
       } catch (org.openqa.selenium.TimeoutException e) {
         seen = describePage();
-        System.out.println("Browser: the login page had no form (attempt " + attempt + "): " + seen);
+        System.out.println(
+            "Browser: the login page had no form (attempt " + attempt + "): " + seen);
         screenshot("login-page-without-form-" + attempt);
       }
     }
@@ -88,7 +94,11 @@ final class Browser implements AutoCloseable {
   private String describePage() {
     try {
       String text = driver.findElement(By.tagName("body")).getText();
-      return driver.getCurrentUrl() + " «" + driver.getTitle() + "» " + text.substring(0, Math.min(400, text.length())).replace('\n', ' ');
+      return driver.getCurrentUrl()
+          + " «"
+          + driver.getTitle()
+          + "» "
+          + text.substring(0, Math.min(400, text.length())).replace('\n', ' ');
     } catch (org.openqa.selenium.WebDriverException e) {
       return driver.getCurrentUrl() + " (page unreadable: " + e.getClass().getSimpleName() + ")";
     }
@@ -119,7 +129,10 @@ final class Browser implements AutoCloseable {
     WebElement html = driver.findElement(By.tagName("html"));
     button.click();
     wait.until(d -> isGone(html));
-    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    wait.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /**
@@ -148,19 +161,22 @@ final class Browser implements AutoCloseable {
    */
   void choose(String clientId, String value) {
     String widget = "widget_" + clientId.replace(':', '_');
-    ((JavascriptExecutor) driver).executeScript("PF(arguments[0]).selectValue(arguments[1]);", widget, value);
+    ((JavascriptExecutor) driver)
+        .executeScript("PF(arguments[0]).selectValue(arguments[1]);", widget, value);
     waitForAjax();
   }
 
   /**
-   * Chooses the option with this value in a PrimeFaces selectOneMenu through its widget (see
-   * {@link #choose}: no Ajax fires), then checks that the form will submit it. Language-independent:
-   * works with values, not labels.
+   * Chooses the option with this value in a PrimeFaces selectOneMenu through its widget (see {@link
+   * #choose}: no Ajax fires), then checks that the form will submit it. Language-independent: works
+   * with values, not labels.
    */
   void pickValue(String clientId, String value) {
     choose(clientId, value);
     Object selected =
-        ((JavascriptExecutor) driver).executeScript("return document.getElementById(arguments[0]).value;", clientId + "_input");
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return document.getElementById(arguments[0]).value;", clientId + "_input");
     if (!value.equals(selected)) {
       screenshot("failed-pick-" + clientId.replace(':', '_'));
       throw new AssertionError(clientId + " holds " + selected + ", not " + value);
@@ -176,20 +192,31 @@ final class Browser implements AutoCloseable {
     input.sendKeys(org.openqa.selenium.Keys.TAB);
   }
 
-  /** Types a date as dd.MM.yyyy into a PrimeFaces datePicker, checks it is there, closes its overlay. */
+  /**
+   * Types a date as dd.MM.yyyy into a PrimeFaces datePicker, checks it is there, closes its
+   * overlay.
+   */
   void typeDate(String clientId, java.time.LocalDate date) {
-    typeText(clientId + "_input", date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+    typeText(
+        clientId + "_input",
+        date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
   }
 
   /** Ticks the checkbox of a PrimeFaces selectManyCheckbox that has this value. */
   void tick(String clientId, String value) {
-    WebElement input = driver.findElement(By.cssSelector("input[name='" + clientId + "'][value='" + value + "']"));
+    WebElement input =
+        driver.findElement(By.cssSelector("input[name='" + clientId + "'][value='" + value + "']"));
     driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
     waitForAjax();
   }
 
   void waitForAjax() {
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();"));
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();"));
   }
 
   /**
@@ -228,8 +255,8 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * The Content-Security-Policy violations Chromium reported in the console since the last call
-   * (a blocked inline script or handler, a blocked resource).
+   * The Content-Security-Policy violations Chromium reported in the console since the last call (a
+   * blocked inline script or handler, a blocked resource).
    *
    * @return the console messages about the policy
    */
@@ -259,11 +286,14 @@ final class Browser implements AutoCloseable {
    * @return the violations of impact "critical" or "serious", as "rule: target" lines
    */
   List<String> seriousAccessibilityViolations() {
-    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+    com.deque.html.axecore.results.Results results =
+        new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
     List<String> found = new java.util.ArrayList<>();
     for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
       if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
-        rule.getNodes().forEach(n -> found.add(rule.getId() + " (" + rule.getImpact() + "): " + n.getTarget()));
+        rule.getNodes()
+            .forEach(
+                n -> found.add(rule.getId() + " (" + rule.getImpact() + "): " + n.getTarget()));
       }
     }
     return found;

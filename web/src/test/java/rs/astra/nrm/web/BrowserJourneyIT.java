@@ -18,8 +18,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Journeys through the real pages in headless Chromium, against the packaged WAR in demo mode:
- * consent and referral between the NGO and a centre for social work, and what each side sees.
- * Works with the Centre for Social Work Niš so that the counts other tests make of Belgrade stay.
+ * consent and referral between the NGO and a centre for social work, and what each side sees. Works
+ * with the Centre for Social Work Niš so that the counts other tests make of Belgrade stay.
  */
 @ExtendWith(ArquillianExtension.class)
 class BrowserJourneyIT {
@@ -53,19 +53,26 @@ class BrowserJourneyIT {
 
       // The coordinator records the person's consent and sends the referral.
       browser.open(caseUrl);
-      browser.choose("caseForm:consentRecipient", organisationValue(browser, "caseForm:consentRecipient_input", "Centre for Social Work Niš"));
+      browser.choose(
+          "caseForm:consentRecipient",
+          organisationValue(
+              browser, "caseForm:consentRecipient_input", "Centre for Social Work Niš"));
       browser.choose("caseForm:consentPurpose", "SOCIAL_PROTECTION");
       browser.tick("caseForm:consentCategories", "IDENTITY");
       browser.tick("caseForm:consentCategories", "CONTACT");
       browser.submit(browser.find("[id='caseForm:recordConsent']"));
       browser.screenshot("ngo-coordinator-after-consent");
-      assertTrue(browser.present(".withdraw-consent"), "the consent is listed and can be withdrawn");
+      assertTrue(
+          browser.present(".withdraw-consent"), "the consent is listed and can be withdrawn");
 
-      browser.choose("caseForm:referralTo", organisationValue(browser, "caseForm:referralTo_input", "Centre for Social Work Niš"));
+      browser.choose(
+          "caseForm:referralTo",
+          organisationValue(browser, "caseForm:referralTo_input", "Centre for Social Work Niš"));
       browser.choose("caseForm:referralPurpose", "SOCIAL_PROTECTION");
       browser.tick("caseForm:referralCategories", "IDENTITY");
       browser.tick("caseForm:referralCategories", "CONTACT");
-      assertTrue(browser.present("#coverageOk"), "the dialog shows the consent covers the referral");
+      assertTrue(
+          browser.present("#coverageOk"), "the dialog shows the consent covers the referral");
       browser.submit(browser.find("[id='caseForm:sendReferral']"));
       browser.screenshot("ngo-coordinator-case-after-referral");
       String code = browser.find("#caseCode").getText();
@@ -74,57 +81,72 @@ class BrowserJourneyIT {
       browser.login("csw.nis");
       browser.open("app/inbox.xhtml");
       browser.screenshot("csw-inbox");
-      WebElement accept = rowOf(browser, code).findElement(org.openqa.selenium.By.cssSelector(".accept-referral"));
+      WebElement accept =
+          rowOf(browser, code).findElement(org.openqa.selenium.By.cssSelector(".accept-referral"));
       browser.submit(accept);
       browser.open(caseUrl);
       browser.screenshot("csw-case");
       String page = browser.pageSource();
       assertTrue(browser.present("[id='caseForm:identitySection']"), "identity was consented");
-      assertTrue(browser.find("#citizenship").getText().matches("[A-Z]{2}(, [A-Z]{2})*|"), browser.find("#citizenship").getText());
+      assertTrue(
+          browser.find("#citizenship").getText().matches("[A-Z]{2}(, [A-Z]{2})*|"),
+          browser.find("#citizenship").getText());
       assertTrue(browser.present("[id='caseForm:contactSection']"), "contact was consented");
       assertFalse(browser.present("[id='caseForm:exploitationSection']"), "exploitation was not");
-      assertTrue(browser.present("tr.hidden-category[data-category='EXPLOITATION']"), "and the page says why it is hidden");
+      assertTrue(
+          browser.present("tr.hidden-category[data-category='EXPLOITATION']"),
+          "and the page says why it is hidden");
       assertFalse(page.contains("consentsSection"), "a recipient never sees the consent records");
 
       // In an emergency she opens the exploitation data for 4 hours, giving a reason.
       browser.find("[id='caseForm:openEmergency']").click();
       browser.visible("[id='caseForm:emergencyDialog']");
       browser.choose("caseForm:emergencyCategory", "EXPLOITATION");
-      browser.visible("[id='caseForm:emergencyReason']").sendKeys("The person is missing since this morning; police need the places.");
+      browser
+          .visible("[id='caseForm:emergencyReason']")
+          .sendKeys("The person is missing since this morning; police need the places.");
       browser.submit(browser.find("[id='caseForm:confirmEmergency']"));
       browser.screenshot("csw-case-emergency-access");
-      assertTrue(browser.present("[id='caseForm:exploitationSection']"), "the emergency access opens the category");
+      assertTrue(
+          browser.present("[id='caseForm:exploitationSection']"),
+          "the emergency access opens the category");
 
       // The coordinator sees the emergency access on her case list and in the access report.
       browser.login("ngo.coordinator");
-      assertTrue(browser.present("[id='emergencyAlerts']"), "the owner's home page shows the emergency access");
+      assertTrue(
+          browser.present("[id='emergencyAlerts']"),
+          "the owner's home page shows the emergency access");
       assertTrue(browser.find("[id='emergencyAlerts']").getText().contains(code));
       browser.open(caseUrl.replace("app/case.xhtml", "app/access-report.xhtml"));
       browser.screenshot("ngo-coordinator-access-report");
       String report = browser.pageSource();
-      assertTrue(report.contains("Milan Stojanović"), "the report names the social worker who read the data");
+      assertTrue(
+          report.contains("Milan Stojanović"),
+          "the report names the social worker who read the data");
       assertFalse(report.contains("errorTitle"), "the report page renders");
-
 
       // The coordinator withdraws the consent; on the next request the case is gone for the centre.
       browser.login("ngo.coordinator");
       browser.open(caseUrl);
       browser.find(".withdraw-consent").click();
       browser.submit(browser.find(".ui-confirmdialog-yes"));
-      assertTrue(browser.pageSource().contains("REVOKED") || browser.all(".referral-state").stream().anyMatch(e -> !e.getText().isBlank()));
+      assertTrue(
+          browser.pageSource().contains("REVOKED")
+              || browser.all(".referral-state").stream().anyMatch(e -> !e.getText().isBlank()));
       browser.login("csw.nis");
       browser.open(caseUrl);
       browser.screenshot("csw-case-after-withdrawal");
-      assertTrue(browser.present("#notFound"), "after withdrawal the centre no longer sees the case");
+      assertTrue(
+          browser.present("#notFound"), "after withdrawal the centre no longer sees the case");
       assertFalse(browser.pageSource().contains("personName"));
     }
   }
 
   /**
    * The NRM journey across five institutions: the NGO opens a case and refers it; the centre for
-   * social work accepts; the CPTV identifies the person; the police record the investigation and the
-   * prosecutor the indictment; the coordinator sees every step on the timeline. At each step the
-   * page is checked for what that institution must not see.
+   * social work accepts; the CPTV identifies the person; the police record the investigation and
+   * the prosecutor the indictment; the coordinator sees every step on the timeline. At each step
+   * the page is checked for what that institution must not see.
    */
   @Test
   void aCaseCrossesInstitutionsFromSignalToIndictmentAndTheCoordinatorSeesEveryStep() {
@@ -138,16 +160,22 @@ class BrowserJourneyIT {
       browser.tick("newCaseForm:exploitation", "SexualExploitation");
       // The wizard's optional steps: her consent to the centre for social work, and the first
       // referral to it. A referral the consent does not cover is refused and nothing is saved.
-      browser.pickValue("newCaseForm:consentRecipient", organisationValue(browser, "newCaseForm:consentRecipient_input", "Centre for Social Work Niš"));
+      browser.pickValue(
+          "newCaseForm:consentRecipient",
+          organisationValue(
+              browser, "newCaseForm:consentRecipient_input", "Centre for Social Work Niš"));
       browser.pickValue("newCaseForm:consentPurpose", "SOCIAL_PROTECTION");
       browser.tick("newCaseForm:consentCategories", "IDENTITY");
       browser.tick("newCaseForm:consentCategories", "SOCIAL");
-      browser.pickValue("newCaseForm:referralTo", organisationValue(browser, "newCaseForm:referralTo_input", "Centre for Social Work Niš"));
+      browser.pickValue(
+          "newCaseForm:referralTo",
+          organisationValue(browser, "newCaseForm:referralTo_input", "Centre for Social Work Niš"));
       browser.pickValue("newCaseForm:referralPurpose", "SOCIAL_PROTECTION");
       browser.tick("newCaseForm:referralCategories", "IDENTITY");
       browser.tick("newCaseForm:referralCategories", "CONTACT");
       browser.submit(browser.find("[id='newCaseForm:open']"));
-      assertTrue(browser.currentUrl().contains("new-case.xhtml"), "refused: " + browser.currentUrl());
+      assertTrue(
+          browser.currentUrl().contains("new-case.xhtml"), "refused: " + browser.currentUrl());
       assertTrue(browser.present(".ui-messages-error"), "the refusal is explained");
       browser.tick("newCaseForm:referralCategories", "CONTACT");
       browser.tick("newCaseForm:referralCategories", "SOCIAL");
@@ -158,41 +186,60 @@ class BrowserJourneyIT {
       assertEquals(1, browser.all(".withdraw-consent").size(), "the consent came with the case");
       assertEquals(1, browser.all(".referral-state").size(), "and the first referral");
 
-      // Signal → presumed victim, then the referrals: CPTV (identification, legal basis), police and
+      // Signal → presumed victim, then the referrals: CPTV (identification, legal basis), police
+      // and
       // prosecutor (criminal proceedings, summary only).
       browser.submit(browser.find("button.move-to-PRESUMED_VICTIM"));
       assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
-      refer(browser, "Centre for Protection of Victims of Trafficking", "IDENTIFICATION", "IDENTITY", "EXPLOITATION");
+      refer(
+          browser,
+          "Centre for Protection of Victims of Trafficking",
+          "IDENTIFICATION",
+          "IDENTITY",
+          "EXPLOITATION");
       refer(browser, "Border Police Directorate", "CRIMINAL_PROCEEDINGS");
       refer(browser, "Higher Public Prosecutor's Office Belgrade", "CRIMINAL_PROCEEDINGS");
       assertEquals(4, browser.all(".referral-state").size(), "four referrals sent");
 
-      // The centre for social work accepts; it sees identity, not contact, exploitation or consents.
+      // The centre for social work accepts; it sees identity, not contact, exploitation or
+      // consents.
       browser.login("csw.nis");
       browser.open("app/inbox.xhtml");
-      browser.submit(rowOf(browser, code).findElement(org.openqa.selenium.By.cssSelector(".accept-referral")));
+      browser.submit(
+          rowOf(browser, code).findElement(org.openqa.selenium.By.cssSelector(".accept-referral")));
       browser.open(caseUrl);
       assertTrue(browser.present("#personName"));
-      assertFalse(browser.present("[id='caseForm:contactSection']"), "contact was not consented to the centre");
+      assertFalse(
+          browser.present("[id='caseForm:contactSection']"),
+          "contact was not consented to the centre");
       assertFalse(browser.present("[id='caseForm:exploitationSection']"));
       assertFalse(browser.present("[id='caseForm:consentsSection']"));
-      assertFalse(browser.present("[id='caseForm:identificationDecision']"), "a centre does not identify an adult");
+      assertFalse(
+          browser.present("[id='caseForm:identificationDecision']"),
+          "a centre does not identify an adult");
 
       // The CPTV accepts and identifies the person (adult): it sees identity and exploitation under
       // its legal basis, never the contact data.
       browser.login("cptv.officer");
       browser.open(caseUrl);
       browser.submit(browser.find(".accept-referral"));
-      assertTrue(browser.present("[id='caseForm:exploitationSection']"), "identification needs the exploitation data");
+      assertTrue(
+          browser.present("[id='caseForm:exploitationSection']"),
+          "identification needs the exploitation data");
       assertFalse(browser.present("[id='caseForm:contactSection']"));
-      assertFalse(browser.present("[id='caseForm:proceedingsSection']"), "the CPTV has no business with the proceedings");
+      assertFalse(
+          browser.present("[id='caseForm:proceedingsSection']"),
+          "the CPTV has no business with the proceedings");
       // A mistyped date is refused with a message in the user's language (Serbian Latin here) and
       // changes nothing.
       browser.typeText("caseForm:decidedOn_input", "31.13.2026");
       browser.submit(browser.find("[id='caseForm:decideIdentified']"));
-      assertTrue(browser.find(".ui-messages-error").getText().contains("nije datum"), browser.find(".ui-messages-error").getText());
+      assertTrue(
+          browser.find(".ui-messages-error").getText().contains("nije datum"),
+          browser.find(".ui-messages-error").getText());
       assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
-      browser.typeDate("caseForm:decidedOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")));
+      browser.typeDate(
+          "caseForm:decidedOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")));
       browser.submit(browser.find("[id='caseForm:decideIdentified']"));
       browser.screenshot("cptv-case-identified");
       assertEquals("IDENTIFIED", browser.find("#caseStage").getAttribute("data-stage"));
@@ -204,7 +251,10 @@ class BrowserJourneyIT {
       browser.submit(browser.find(".accept-referral"));
       recordProceedings(browser, "INVESTIGATION_OPENED", null);
       browser.screenshot("police-case-investigation");
-      assertEquals(1, browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(), "the police entry is listed");
+      assertEquals(
+          1,
+          browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(),
+          "the police entry is listed");
       assertFalse(browser.present("#personName"), "the police see no identity without consent");
       assertFalse(browser.present("[id='caseForm:consentsSection']"));
 
@@ -214,38 +264,65 @@ class BrowserJourneyIT {
       browser.submit(browser.find(".accept-referral"));
       recordProceedings(browser, "INDICTMENT", "ART_388_TRAFFICKING");
       browser.screenshot("prosecutor-case-indictment");
-      assertEquals(1, browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(), "only her own entry: the police's is not shown");
+      assertEquals(
+          1,
+          browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(),
+          "only her own entry: the police's is not shown");
       assertFalse(browser.present("#personName"));
 
       // The coordinator sees all of it on the timeline, and both proceedings entries.
       browser.login("ngo.coordinator");
       browser.open(caseUrl);
       browser.screenshot("ngo-coordinator-timeline");
-      List<String> events = browser.all("#timelineSection .timeline-event").stream().map(e -> e.getAttribute("data-type")).toList();
+      List<String> events =
+          browser.all("#timelineSection .timeline-event").stream()
+              .map(e -> e.getAttribute("data-type"))
+              .toList();
       for (String expected :
-          List.of("CASE_OPENED", "STAGE_CHANGED", "CONSENT_GIVEN", "REFERRAL_SENT", "REFERRAL_ACCEPTED", "IDENTIFICATION_DECIDED", "PROCEEDINGS_RECORDED")) {
+          List.of(
+              "CASE_OPENED",
+              "STAGE_CHANGED",
+              "CONSENT_GIVEN",
+              "REFERRAL_SENT",
+              "REFERRAL_ACCEPTED",
+              "IDENTIFICATION_DECIDED",
+              "PROCEEDINGS_RECORDED")) {
         assertTrue(events.contains(expected), expected + " on the timeline: " + events);
       }
       assertEquals(4, events.stream().filter("REFERRAL_SENT"::equals).count());
       assertEquals(4, events.stream().filter("REFERRAL_ACCEPTED"::equals).count());
-      assertEquals(2, events.stream().filter("PROCEEDINGS_RECORDED"::equals).count(), "police and prosecutor steps");
+      assertEquals(
+          2,
+          events.stream().filter("PROCEEDINGS_RECORDED"::equals).count(),
+          "police and prosecutor steps");
       String timeline = browser.find("#timelineSection").getText();
-      assertTrue(timeline.contains("Border Police Directorate") && timeline.contains("Higher Public Prosecutor's Office Belgrade")
-          && timeline.contains("Centre for Protection of Victims of Trafficking"), timeline);
-      assertEquals(2, browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(), "the owner sees both entries");
+      assertTrue(
+          timeline.contains("Border Police Directorate")
+              && timeline.contains("Higher Public Prosecutor's Office Belgrade")
+              && timeline.contains("Centre for Protection of Victims of Trafficking"),
+          timeline);
+      assertEquals(
+          2,
+          browser.all("[id='caseForm:proceedings'] tbody tr.proceedings-entry").size(),
+          "the owner sees both entries");
       assertEquals("IDENTIFIED", browser.find("#caseStage").getAttribute("data-stage"));
     }
   }
 
-  private static void refer(Browser browser, String organisation, String purpose, String... categories) {
-    browser.pickValue("caseForm:referralTo", organisationValue(browser, "caseForm:referralTo_input", organisation));
+  private static void refer(
+      Browser browser, String organisation, String purpose, String... categories) {
+    browser.pickValue(
+        "caseForm:referralTo",
+        organisationValue(browser, "caseForm:referralTo_input", organisation));
     browser.pickValue("caseForm:referralPurpose", purpose);
     for (String category : categories) {
       browser.tick("caseForm:referralCategories", category);
     }
     if (categories.length > 0) {
       // Ticking a category re-checks the coverage with everything chosen so far.
-      assertTrue(browser.present("#coverageOk"), "covered: " + organisation + ": " + browser.find("[id='caseForm:coverage']").getText());
+      assertTrue(
+          browser.present("#coverageOk"),
+          "covered: " + organisation + ": " + browser.find("[id='caseForm:coverage']").getText());
     }
     browser.submit(browser.find("[id='caseForm:sendReferral']"));
     assertFalse(browser.present(".ui-messages-error"), "sent to " + organisation);
@@ -254,7 +331,8 @@ class BrowserJourneyIT {
   private static void recordProceedings(Browser browser, String kind, String offence) {
     browser.pickValue("caseForm:proceedingsKind", kind);
     assertEquals(
-        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade"))
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
         browser.find("[id='caseForm:proceedingsDate_input']").getAttribute("value"),
         "the step's date starts as today");
     if (offence != null) {
@@ -265,7 +343,11 @@ class BrowserJourneyIT {
     if (browser.present(".ui-messages-error")) {
       browser.screenshot("failed-proceedings-" + kind);
     }
-    assertFalse(browser.present(".ui-messages-error"), browser.pageSource().contains("ui-messages-error") ? browser.find(".ui-messages-error").getText() : "");
+    assertFalse(
+        browser.present(".ui-messages-error"),
+        browser.pageSource().contains("ui-messages-error")
+            ? browser.find(".ui-messages-error").getText()
+            : "");
   }
 
   @Test
@@ -281,7 +363,9 @@ class BrowserJourneyIT {
       String href = browser.find("a.nrm-case-code").getAttribute("href");
       browser.open(href.substring(href.indexOf("app/")));
       violations.put("case", browser.seriousAccessibilityViolations());
-      browser.open(href.substring(href.indexOf("app/")).replace("app/case.xhtml", "app/access-report.xhtml"));
+      browser.open(
+          href.substring(href.indexOf("app/"))
+              .replace("app/case.xhtml", "app/access-report.xhtml"));
       violations.put("access report", browser.seriousAccessibilityViolations());
       browser.open("app/import.xhtml");
       violations.put("import", browser.seriousAccessibilityViolations());
@@ -306,7 +390,9 @@ class BrowserJourneyIT {
       assertTrue(browser.currentUrl().contains("login.xhtml"), browser.currentUrl());
       browser.back();
       browser.waitForAjax();
-      assertFalse(browser.pageSource().contains(name), "Back after logout shows the page again: " + browser.currentUrl());
+      assertFalse(
+          browser.pageSource().contains(name),
+          "Back after logout shows the page again: " + browser.currentUrl());
       assertFalse(browser.present("#personName"));
     }
   }
@@ -314,23 +400,32 @@ class BrowserJourneyIT {
   @Test
   void everyRoleLandsOnItsHomePageWithItsOwnOrganisationAndNoPersonalData() {
     try (Browser browser = new Browser(base)) {
-      for (rs.astra.nrm.demo.DemoDataSeeder.DemoUser user : rs.astra.nrm.demo.DemoDataSeeder.USERS) {
+      for (rs.astra.nrm.demo.DemoDataSeeder.DemoUser user :
+          rs.astra.nrm.demo.DemoDataSeeder.USERS) {
         browser.login(user.username());
         assertTrue(browser.present("#tileWaiting"), user.username() + " lands on the home page");
-        assertEquals(user.organisation(), browser.find("#currentOrganisation").getText(), user.username());
-        assertFalse(browser.present("#personName"), user.username() + ": no personal data on the home page");
+        assertEquals(
+            user.organisation(), browser.find("#currentOrganisation").getText(), user.username());
+        assertFalse(
+            browser.present("#personName"),
+            user.username() + ": no personal data on the home page");
         browser.screenshot("home-" + user.username());
       }
     }
   }
 
   private static String organisationValue(Browser browser, String selectId, String name) {
-    Matcher m = Pattern.compile("<option value=\"(\\d+)\"[^>]*>" + Pattern.quote(name) + "</option>").matcher(browser.pageSource().replace("&#39;", "'"));
+    Matcher m =
+        Pattern.compile("<option value=\"(\\d+)\"[^>]*>" + Pattern.quote(name) + "</option>")
+            .matcher(browser.pageSource().replace("&#39;", "'"));
     assertTrue(m.find(), "option " + name + " in " + selectId);
     return m.group(1);
   }
 
   private static WebElement rowOf(Browser browser, String caseCode) {
-    return browser.all("tr").stream().filter(tr -> tr.getText().contains(caseCode)).findFirst().orElseThrow(() -> new AssertionError("no inbox row for " + caseCode));
+    return browser.all("tr").stream()
+        .filter(tr -> tr.getText().contains(caseCode))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no inbox row for " + caseCode));
   }
 }

@@ -33,9 +33,9 @@ import rs.astra.nrm.referral.ReferralService;
 /**
  * One load of a case's facts per page request (issue 16), and never a stale one: within a page
  * request the facts are loaded once and handed to every section; a write in the same request — in
- * an earlier transaction or in the same one, not yet flushed — makes the next read load them
- * again, so a withdrawn consent is refused at once. Outside a page request every read loads them.
- * Uses the organisations of {@link ConsentFixture}.
+ * an earlier transaction or in the same one, not yet flushed — makes the next read load them again,
+ * so a withdrawn consent is refused at once. Outside a page request every read loads them. Uses the
+ * organisations of {@link ConsentFixture}.
  */
 @ExtendWith(ArquillianExtension.class)
 class CaseAccessIT {
@@ -51,7 +51,10 @@ class CaseAccessIT {
   @Inject ConsentService consents;
   @Inject ReferralService referrals;
   @Inject UserDirectory directory;
-  @PersistenceContext(unitName = "nrm") EntityManager em;
+
+  @PersistenceContext(unitName = "nrm")
+  EntityManager em;
+
   @Resource UserTransaction tx;
 
   private Viewer viewer(String username) throws Exception {
@@ -59,7 +62,10 @@ class CaseAccessIT {
     return directory.viewerFor(username).orElseThrow();
   }
 
-  /** A case of the fixture's NGO referred to its CSW on a consent for identity and contact; returns {case, consent}. */
+  /**
+   * A case of the fixture's NGO referred to its CSW on a consent for identity and contact; returns
+   * {case, consent}.
+   */
   private long[] referredCase(Viewer owner, String surname) throws Exception {
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", surname);
     long csw = ConsentFixture.organisation(em, "CP Social Work Centre").getId();
@@ -75,7 +81,13 @@ class CaseAccessIT {
                 null,
                 ConsentMethod.SIGNED_FORM,
                 "signed at the shelter"));
-    referrals.send(owner, caseId, csw, Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT), "needs protection");
+    referrals.send(
+        owner,
+        caseId,
+        csw,
+        Purpose.SOCIAL_PROTECTION,
+        EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT),
+        "needs protection");
     return new long[] {caseId, consentId};
   }
 
@@ -83,9 +95,15 @@ class CaseAccessIT {
   void aPageRequestLoadsTheFactsOnceAndAnyOtherRequestEachTime() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long caseId = referredCase(owner, "Once")[0];
-    assertNotSame(access.facts(caseId).orElseThrow(), access.facts(caseId).orElseThrow(), "not a page request: loaded on every call");
+    assertNotSame(
+        access.facts(caseId).orElseThrow(),
+        access.facts(caseId).orElseThrow(),
+        "not a page request: loaded on every call");
     requestId.markPageView();
-    assertSame(access.facts(caseId).orElseThrow(), access.facts(caseId).orElseThrow(), "a page request: loaded once");
+    assertSame(
+        access.facts(caseId).orElseThrow(),
+        access.facts(caseId).orElseThrow(),
+        "a page request: loaded once");
   }
 
   @Test
@@ -95,11 +113,16 @@ class CaseAccessIT {
     Viewer csw = viewer("cp.csw1");
     long[] referred = referredCase(owner, "Samerequest");
     long caseId = referred[0];
-    assertEquals("Vesna", cases.find(csw, caseId).orElseThrow().identity().firstName(), "the recipient reads the case while the consent stands");
+    assertEquals(
+        "Vesna",
+        cases.find(csw, caseId).orElseThrow().identity().firstName(),
+        "the recipient reads the case while the consent stands");
 
     long version = em.find(Consent.class, referred[1]).getVersion();
     assertEquals(1, consents.withdraw(owner, referred[1], version));
-    assertTrue(cases.find(csw, caseId).isEmpty(), "withdrawn (its referral revoked) in this request: the case is gone for the recipient");
+    assertTrue(
+        cases.find(csw, caseId).isEmpty(),
+        "withdrawn (its referral revoked) in this request: the case is gone for the recipient");
   }
 
   @Test
@@ -111,9 +134,13 @@ class CaseAccessIT {
     long caseId = referred[0];
     tx.begin();
     try {
-      assertEquals("Vesna", cases.find(csw, caseId).orElseThrow().identity().firstName(), "the recipient reads the case while the consent stands");
+      assertEquals(
+          "Vesna",
+          cases.find(csw, caseId).orElseThrow().identity().firstName(),
+          "the recipient reads the case while the consent stands");
       // A change in this transaction that nothing has sent to the database yet.
-      em.find(Consent.class, referred[1]).withdraw(ConsentFixture.user(em, "cp.coordinator"), java.time.Instant.now());
+      em.find(Consent.class, referred[1])
+          .withdraw(ConsentFixture.user(em, "cp.coordinator"), java.time.Instant.now());
       assertTrue(
           cases.find(csw, caseId).map(v -> v.identity() == null).orElse(true),
           "the consent withdrawn in this transaction, not yet flushed: the recipient no longer reads the identity");

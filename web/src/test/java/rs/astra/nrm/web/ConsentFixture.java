@@ -37,13 +37,20 @@ final class ConsentFixture {
   /** Organisation name → type, for every kind of institution. */
   static final Map<String, OrganisationType> ORGANISATIONS =
       Map.of(
-          OWNER_NGO, OrganisationType.NGO,
-          OTHER_NGO, OrganisationType.NGO,
-          "CP Police", OrganisationType.POLICE,
-          "CP Prosecutor", OrganisationType.PROSECUTOR,
-          "CP Social Work Centre", OrganisationType.SOCIAL_WORK_CENTRE,
-          "CP Health", OrganisationType.HEALTH,
-          "CP CPTV", OrganisationType.CPTV);
+          OWNER_NGO,
+          OrganisationType.NGO,
+          OTHER_NGO,
+          OrganisationType.NGO,
+          "CP Police",
+          OrganisationType.POLICE,
+          "CP Prosecutor",
+          OrganisationType.PROSECUTOR,
+          "CP Social Work Centre",
+          OrganisationType.SOCIAL_WORK_CENTRE,
+          "CP Health",
+          OrganisationType.HEALTH,
+          "CP CPTV",
+          OrganisationType.CPTV);
 
   /** Users: login name → (organisation, role). */
   static final Map<String, Object[]> USERS =
@@ -64,7 +71,10 @@ final class ConsentFixture {
 
   /** Creates the organisations and users once per server. */
   static void ensure(EntityManager em, UserTransaction tx) throws Exception {
-    if (!em.createQuery("select o from Organisation o where o.name = :n", Organisation.class).setParameter("n", OWNER_NGO).getResultList().isEmpty()) {
+    if (!em.createQuery("select o from Organisation o where o.name = :n", Organisation.class)
+        .setParameter("n", OWNER_NGO)
+        .getResultList()
+        .isEmpty()) {
       return;
     }
     tx.begin();
@@ -75,37 +85,71 @@ final class ConsentFixture {
           em.persist(o);
           orgs.put(name, o);
         });
-    USERS.forEach((username, v) -> em.persist(new PortalUser(username, "User " + username, orgs.get((String) v[0]), (PortalRole) v[1], null)));
+    USERS.forEach(
+        (username, v) ->
+            em.persist(
+                new PortalUser(
+                    username,
+                    "User " + username,
+                    orgs.get((String) v[0]),
+                    (PortalRole) v[1],
+                    null)));
     tx.commit();
   }
 
   static Organisation organisation(EntityManager em, String name) {
-    return em.createQuery("select o from Organisation o where o.name = :n", Organisation.class).setParameter("n", name).getSingleResult();
+    return em.createQuery("select o from Organisation o where o.name = :n", Organisation.class)
+        .setParameter("n", name)
+        .getSingleResult();
   }
 
   static PortalUser user(EntityManager em, String username) {
-    return em.createQuery("select u from PortalUser u where u.username = :u", PortalUser.class).setParameter("u", username).getSingleResult();
+    return em.createQuery("select u from PortalUser u where u.username = :u", PortalUser.class)
+        .setParameter("u", username)
+        .getSingleResult();
   }
 
   /** Opens a case owned by the user, with a named person; returns its id. */
-  static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName) throws Exception {
+  static long newCase(
+      EntityManager em, UserTransaction tx, String owner, String firstName, String secondName)
+      throws Exception {
     return newCase(em, tx, owner, firstName, secondName, LocalDate.of(1995, 5, 5));
   }
 
   /** Opens a case owned by the user, for a person born on the given day; returns its id. */
-  static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName, LocalDate birthdate) throws Exception {
+  static long newCase(
+      EntityManager em,
+      UserTransaction tx,
+      String owner,
+      String firstName,
+      String secondName,
+      LocalDate birthdate)
+      throws Exception {
     return newCase(em, tx, owner, firstName, secondName, birthdate, Instant.now());
   }
 
   /** Opens a case created at the given instant; returns its id. */
-  static long newCase(EntityManager em, UserTransaction tx, String owner, String firstName, String secondName, LocalDate birthdate, Instant createdAt)
+  static long newCase(
+      EntityManager em,
+      UserTransaction tx,
+      String owner,
+      String firstName,
+      String secondName,
+      LocalDate birthdate,
+      Instant createdAt)
       throws Exception {
     tx.begin();
     Person p = new Person();
     p.recordIdentity(null, firstName, secondName, birthdate, null, Set.of("RS"), null);
     p.recordContact(null, null, "+381 60 000 0000", "Ulica 1", "Kragujevac", null, "34000", "RS");
     Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
-    CaseFile c = new CaseFile(String.format("NRM-2026-%05d", n.longValue()), user(em, owner), p, LocalDate.now(), createdAt);
+    CaseFile c =
+        new CaseFile(
+            String.format("NRM-2026-%05d", n.longValue()),
+            user(em, owner),
+            p,
+            LocalDate.now(),
+            createdAt);
     em.persist(c);
     tx.commit();
     return c.getId();
@@ -118,22 +162,35 @@ final class ConsentFixture {
    *
    * @return the ids of the generated cases
    */
-  static List<Long> generate(EntityManager em, UserTransaction tx, int cases, long seed) throws Exception {
+  static List<Long> generate(EntityManager em, UserTransaction tx, int cases, long seed)
+      throws Exception {
     Random random = new Random(seed);
     List<Long> ids = new ArrayList<>();
     Instant now = Instant.now();
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Belgrade"));
-    List<String> recipients = List.of("CP Police", "CP Prosecutor", "CP Social Work Centre", "CP Health", "CP CPTV", OTHER_NGO, OWNER_NGO);
+    List<String> recipients =
+        List.of(
+            "CP Police",
+            "CP Prosecutor",
+            "CP Social Work Centre",
+            "CP Health",
+            "CP CPTV",
+            OTHER_NGO,
+            OWNER_NGO);
     Map<String, List<String>> usersOf = new java.util.HashMap<>();
     USERS.forEach((u, v) -> usersOf.computeIfAbsent((String) v[0], k -> new ArrayList<>()).add(u));
     tx.begin();
     for (int i = 0; i < cases; i++) {
-      String owner = random.nextInt(4) == 0 ? "cp.other" : (random.nextBoolean() ? "cp.caseworker" : "cp.coordinator");
+      String owner =
+          random.nextInt(4) == 0
+              ? "cp.other"
+              : (random.nextBoolean() ? "cp.caseworker" : "cp.coordinator");
       PortalUser ownerUser = user(em, owner);
       Person p = new Person();
       p.recordIdentity(null, "Gen" + i, "Person" + i, null, null, Set.of(), null);
       Number n = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
-      CaseFile c = new CaseFile(String.format("NRM-2026-%05d", n.longValue()), ownerUser, p, today, now);
+      CaseFile c =
+          new CaseFile(String.format("NRM-2026-%05d", n.longValue()), ownerUser, p, today, now);
       em.persist(c);
       Organisation ownerOrg = ownerUser.getOrganisation();
       Map<Organisation, Purpose> referredFor = new java.util.HashMap<>();
@@ -148,7 +205,8 @@ final class ConsentFixture {
         if (random.nextBoolean()) {
           asked.add(DataCategory.IDENTITY);
         }
-        Referral ref = Referral.send(c, ownerOrg, to, purpose, asked, null, null, null, ownerUser, now);
+        Referral ref =
+            Referral.send(c, ownerOrg, to, purpose, asked, null, null, null, ownerUser, now);
         ReferralState state = ReferralState.values()[random.nextInt(ReferralState.values().length)];
         switch (state) {
           case ACCEPTED -> ref.accept(ownerUser, now);
@@ -176,7 +234,10 @@ final class ConsentFixture {
           continue;
         }
         // Usually for the purpose the organisation was referred for, sometimes for another one.
-        Purpose purpose = referredFor.containsKey(to) && random.nextInt(4) > 0 ? referredFor.get(to) : Purpose.values()[random.nextInt(Purpose.values().length)];
+        Purpose purpose =
+            referredFor.containsKey(to) && random.nextInt(4) > 0
+                ? referredFor.get(to)
+                : Purpose.values()[random.nextInt(Purpose.values().length)];
         Set<DataCategory> cats = randomCategories(random);
         if (cats.isEmpty()) {
           cats = EnumSet.of(DataCategory.IDENTITY);
@@ -184,13 +245,17 @@ final class ConsentFixture {
         em.persist(consent(c, to, purpose, cats, random.nextInt(5), ownerUser, today, now));
       }
       if (random.nextInt(3) == 0 && !referredFor.isEmpty()) {
-        Organisation to = new ArrayList<>(referredFor.keySet()).get(random.nextInt(referredFor.size()));
+        Organisation to =
+            new ArrayList<>(referredFor.keySet()).get(random.nextInt(referredFor.size()));
         List<String> staff = usersOf.getOrDefault(to.getName(), List.of());
         if (!staff.isEmpty()) {
           PortalUser u = user(em, staff.get(random.nextInt(staff.size())));
           DataCategory category = personal().get(random.nextInt(personal().size()));
-          Instant opened = random.nextBoolean() ? now.minusSeconds(3600) : now.minusSeconds(5 * 3600);
-          em.persist(new BreakGlassAccess(c, u, category, "Person in danger, location needed urgently", opened));
+          Instant opened =
+              random.nextBoolean() ? now.minusSeconds(3600) : now.minusSeconds(5 * 3600);
+          em.persist(
+              new BreakGlassAccess(
+                  c, u, category, "Person in danger, location needed urgently", opened));
         }
       }
       ids.add(c.getId());
@@ -199,15 +264,29 @@ final class ConsentFixture {
     return ids;
   }
 
-  /** A consent of a kind: 1 expired yesterday, 2 expires today, 3 not yet valid, 4 withdrawn, else active. */
-  private static Consent consent(CaseFile c, Organisation to, Purpose purpose, Set<DataCategory> cats, int kind, PortalUser by, LocalDate today, Instant now) {
+  /**
+   * A consent of a kind: 1 expired yesterday, 2 expires today, 3 not yet valid, 4 withdrawn, else
+   * active.
+   */
+  private static Consent consent(
+      CaseFile c,
+      Organisation to,
+      Purpose purpose,
+      Set<DataCategory> cats,
+      int kind,
+      PortalUser by,
+      LocalDate today,
+      Instant now) {
     LocalDate givenOn = kind == 3 ? today.plusDays(2) : today.minusDays(30);
-    LocalDate validUntil = switch (kind) {
-      case 1 -> today.minusDays(1);
-      case 2 -> today;
-      default -> kind % 2 == 0 ? null : today.plusDays(60);
-    };
-    Consent consent = new Consent(c, to, purpose, cats, givenOn, validUntil, ConsentMethod.SIGNED_FORM, null, by, now);
+    LocalDate validUntil =
+        switch (kind) {
+          case 1 -> today.minusDays(1);
+          case 2 -> today;
+          default -> kind % 2 == 0 ? null : today.plusDays(60);
+        };
+    Consent consent =
+        new Consent(
+            c, to, purpose, cats, givenOn, validUntil, ConsentMethod.SIGNED_FORM, null, by, now);
     if (kind == 4) {
       consent.withdraw(by, now);
     }

@@ -16,7 +16,6 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -60,11 +59,11 @@ import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 
 /**
- * The consent policy through the real services and database: the list query agrees with
- * {@code decide} row by row (and its predicates for every category and action), withdrawal and
- * expiry stop sharing at once, every permit and explicit
- * deny is audited and reported, concurrent answers to a referral are caught, and emergency access
- * works as the NRM agreed. Uses organisations of its own ({@link ConsentFixture}).
+ * The consent policy through the real services and database: the list query agrees with {@code
+ * decide} row by row (and its predicates for every category and action), withdrawal and expiry stop
+ * sharing at once, every permit and explicit deny is audited and reported, concurrent answers to a
+ * referral are caught, and emergency access works as the NRM agreed. Uses organisations of its own
+ * ({@link ConsentFixture}).
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsentPolicyIT {
@@ -84,7 +83,10 @@ class ConsentPolicyIT {
   @Inject UserDirectory directory;
   @Inject AccessPolicy policy;
   @Inject CaseFactsLoader factsLoader;
-  @PersistenceContext(unitName = "nrm") EntityManager em;
+
+  @PersistenceContext(unitName = "nrm")
+  EntityManager em;
+
   @Resource UserTransaction tx;
 
   private Viewer viewer(String username) throws Exception {
@@ -96,11 +98,19 @@ class ConsentPolicyIT {
     return ConsentFixture.organisation(em, name).getId();
   }
 
-  private long consent(Viewer owner, long caseId, String to, Purpose purpose, Set<DataCategory> categories) {
+  private long consent(
+      Viewer owner, long caseId, String to, Purpose purpose, Set<DataCategory> categories) {
     return consents.give(
         owner,
         new ConsentService.NewConsentForm(
-            caseId, orgId(to), purpose, categories, LocalDate.now(ZoneId.of("Europe/Belgrade")), null, ConsentMethod.SIGNED_FORM, "signed at the shelter"));
+            caseId,
+            orgId(to),
+            purpose,
+            categories,
+            LocalDate.now(ZoneId.of("Europe/Belgrade")),
+            null,
+            ConsentMethod.SIGNED_FORM,
+            "signed at the shelter"));
   }
 
   @Test
@@ -116,7 +126,11 @@ class ConsentPolicyIT {
       Viewer v = viewer(username);
       Map<Long, CaseRow> listed = new HashMap<>();
       for (int first = 0; ; first += 500) {
-        List<CaseRow> page = cases.list(v, new CaseListQuery(first, 500, CaseListQuery.SortColumn.CODE, true, null, null, null));
+        List<CaseRow> page =
+            cases.list(
+                v,
+                new CaseListQuery(
+                    first, 500, CaseListQuery.SortColumn.CODE, true, null, null, null));
         page.forEach(r -> listed.put(r.id(), r));
         if (page.size() < 500) {
           break;
@@ -125,11 +139,19 @@ class ConsentPolicyIT {
       Map<Long, CaseFacts> facts = factsLoader.load(generated);
       Instant now = Instant.now();
       for (long id : generated) {
-        Decision summary = policy.decide(v, facts.get(id), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
-        Decision identity = policy.decide(v, facts.get(id), DataCategory.IDENTITY, AccessAction.READ, now);
-        assertEquals(summary.permitted(), listed.containsKey(id), username + " case " + id + ": list vs decide(CASE_SUMMARY)");
+        Decision summary =
+            policy.decide(v, facts.get(id), DataCategory.CASE_SUMMARY, AccessAction.READ, now);
+        Decision identity =
+            policy.decide(v, facts.get(id), DataCategory.IDENTITY, AccessAction.READ, now);
+        assertEquals(
+            summary.permitted(),
+            listed.containsKey(id),
+            username + " case " + id + ": list vs decide(CASE_SUMMARY)");
         if (summary.permitted()) {
-          assertEquals(identity.permitted(), listed.get(id).personName() != null, username + " case " + id + ": name vs decide(IDENTITY)");
+          assertEquals(
+              identity.permitted(),
+              listed.get(id).personName() != null,
+              username + " case " + id + ": name vs decide(IDENTITY)");
           if (!listed.get(id).owned()) {
             recipientRows++;
             recipientNames += identity.permitted() ? 1 : 0;
@@ -138,7 +160,10 @@ class ConsentPolicyIT {
         compared++;
       }
       long expectedCount = listed.size();
-      assertEquals(expectedCount, cases.count(v, CaseListQuery.firstPage(20)), username + ": count agrees with the list");
+      assertEquals(
+          expectedCount,
+          cases.count(v, CaseListQuery.firstPage(20)),
+          username + ": count agrees with the list");
       // The predicates themselves, for every category and action (issue 16): permits holds exactly
       // where decide permits, permitsAllRecords exactly where it permits all records.
       for (DataCategory category : DataCategory.values()) {
@@ -148,8 +173,12 @@ class ConsentPolicyIT {
           for (long id : generated) {
             Decision d = policy.decide(v, facts.get(id), category, action, now);
             String what = username + " case " + id + " " + category + "/" + action;
-            assertEquals(d.permitted(), permitted.contains(id), what + ": permits vs decide (" + d + ")");
-            assertEquals(d.permitted() && d.scope() == Decision.Scope.ALL_RECORDS, allRecords.contains(id), what + ": permitsAllRecords vs decide (" + d + ")");
+            assertEquals(
+                d.permitted(), permitted.contains(id), what + ": permits vs decide (" + d + ")");
+            assertEquals(
+                d.permitted() && d.scope() == Decision.Scope.ALL_RECORDS,
+                allRecords.contains(id),
+                what + ": permitsAllRecords vs decide (" + d + ")");
             if (d.permitted()) {
               permitsSeen.merge(d.basis() + "/" + d.scope(), 1, Integer::sum);
             } else {
@@ -161,23 +190,61 @@ class ConsentPolicyIT {
       }
     }
     System.out.println(
-        "List query vs decide: " + compared + " user-case pairs compared; " + recipientRows + " rows seen by recipients, " + recipientNames + " of them with the name");
-    System.out.println("Predicates vs decide: " + predicateCompared + " user-case-category-action quadruples compared; outcomes " + permitsSeen);
-    assertTrue(recipientRows > 20 && recipientNames > 5, "the generated caseload exercises the recipient branches");
+        "List query vs decide: "
+            + compared
+            + " user-case pairs compared; "
+            + recipientRows
+            + " rows seen by recipients, "
+            + recipientNames
+            + " of them with the name");
+    System.out.println(
+        "Predicates vs decide: "
+            + predicateCompared
+            + " user-case-category-action quadruples compared; outcomes "
+            + permitsSeen);
+    assertTrue(
+        recipientRows > 20 && recipientNames > 5,
+        "the generated caseload exercises the recipient branches");
     assertEquals(ConsentFixture.USERS.size() * generated.size(), compared);
-    assertEquals(ConsentFixture.USERS.size() * generated.size() * DataCategory.values().length * AccessAction.values().length, predicateCompared);
+    assertEquals(
+        ConsentFixture.USERS.size()
+            * generated.size()
+            * DataCategory.values().length
+            * AccessAction.values().length,
+        predicateCompared);
     for (String outcome :
-        List.of("OWNER/ALL_RECORDS", "LEGAL_BASIS/ALL_RECORDS", "LEGAL_BASIS/OWN_RECORDS", "CONSENT/ALL_RECORDS", "CONSENT/OWN_RECORDS", "BREAK_GLASS/ALL_RECORDS", "DENY")) {
-      assertTrue(permitsSeen.getOrDefault(outcome, 0) > 0, "the generated caseload exercises " + outcome + ": " + permitsSeen);
+        List.of(
+            "OWNER/ALL_RECORDS",
+            "LEGAL_BASIS/ALL_RECORDS",
+            "LEGAL_BASIS/OWN_RECORDS",
+            "CONSENT/ALL_RECORDS",
+            "CONSENT/OWN_RECORDS",
+            "BREAK_GLASS/ALL_RECORDS",
+            "DENY")) {
+      assertTrue(
+          permitsSeen.getOrDefault(outcome, 0) > 0,
+          "the generated caseload exercises " + outcome + ": " + permitsSeen);
     }
   }
 
-  /** The cases among {@code ids} on which the policy's predicate ({@code permits} or {@code permitsAllRecords}) holds, by a Criteria query. */
-  private Set<Long> casesWhere(List<Long> ids, Viewer v, DataCategory category, AccessAction action, Instant now, boolean allRecordsOnly) {
+  /**
+   * The cases among {@code ids} on which the policy's predicate ({@code permits} or {@code
+   * permitsAllRecords}) holds, by a Criteria query.
+   */
+  private Set<Long> casesWhere(
+      List<Long> ids,
+      Viewer v,
+      DataCategory category,
+      AccessAction action,
+      Instant now,
+      boolean allRecordsOnly) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> q = cb.createQuery(Long.class);
     Root<CaseFile> c = q.from(CaseFile.class);
-    Predicate rule = allRecordsOnly ? policy.permitsAllRecords(cb, q, c, v, category, action, now) : policy.permits(cb, q, c, v, category, action, now);
+    Predicate rule =
+        allRecordsOnly
+            ? policy.permitsAllRecords(cb, q, c, v, category, action, now)
+            : policy.permits(cb, q, c, v, category, action, now);
     q.select(c.<Long>get("id")).where(c.get("id").in(ids), rule);
     return new java.util.HashSet<>(em.createQuery(q).getResultList());
   }
@@ -187,9 +254,21 @@ class ConsentPolicyIT {
     Viewer owner = viewer("cp.coordinator");
     Viewer csw = viewer("cp.csw1");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Milena", "Withdrawn");
-    long consentId = consent(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT));
+    long consentId =
+        consent(
+            owner,
+            caseId,
+            "CP Social Work Centre",
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT));
     long referralId =
-        referrals.send(owner, caseId, orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT), "needs protection");
+        referrals.send(
+            owner,
+            caseId,
+            orgId("CP Social Work Centre"),
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT),
+            "needs protection");
 
     CaseView seen = cases.find(csw, caseId).orElseThrow();
     assertEquals("Milena", seen.identity().firstName());
@@ -197,14 +276,22 @@ class ConsentPolicyIT {
     assertEquals(AccessBasis.CONSENT, seen.visible().get(DataCategory.IDENTITY).basis());
     assertEquals(String.valueOf(consentId), seen.visible().get(DataCategory.IDENTITY).reference());
     assertNull(seen.exploitation(), "a category the consent does not cover is absent");
-    assertTrue(seen.hidden().stream().anyMatch(h -> h.category() == DataCategory.EXPLOITATION && h.reason() == DenyReason.NOT_IN_REFERRAL));
+    assertTrue(
+        seen.hidden().stream()
+            .anyMatch(
+                h ->
+                    h.category() == DataCategory.EXPLOITATION
+                        && h.reason() == DenyReason.NOT_IN_REFERRAL));
 
     long version = em.find(Consent.class, consentId).getVersion();
     assertEquals(1, consents.withdraw(owner, consentId, version));
     em.clear();
     assertEquals(ReferralState.REVOKED, em.find(Referral.class, referralId).getState());
-    assertTrue(cases.find(csw, caseId).isEmpty(), "with the referral revoked the case is gone for the recipient");
-    assertEquals(0, cases.count(csw, new CaseListQuery(0, 20, null, true, null, "Withdrawn", null)));
+    assertTrue(
+        cases.find(csw, caseId).isEmpty(),
+        "with the referral revoked the case is gone for the recipient");
+    assertEquals(
+        0, cases.count(csw, new CaseListQuery(0, 20, null, true, null, "Withdrawn", null)));
   }
 
   @Test
@@ -216,16 +303,41 @@ class ConsentPolicyIT {
     CaseFile c = em.find(CaseFile.class, caseId);
     var owner = ConsentFixture.user(em, "cp.coordinator");
     Consent k =
-        new Consent(c, ConsentFixture.organisation(em, "CP Social Work Centre"), Purpose.ACCOMMODATION, EnumSet.of(DataCategory.IDENTITY), today.minusDays(30), today.minusDays(1),
-            ConsentMethod.SIGNED_FORM, null, owner, Instant.now());
+        new Consent(
+            c,
+            ConsentFixture.organisation(em, "CP Social Work Centre"),
+            Purpose.ACCOMMODATION,
+            EnumSet.of(DataCategory.IDENTITY),
+            today.minusDays(30),
+            today.minusDays(1),
+            ConsentMethod.SIGNED_FORM,
+            null,
+            owner,
+            Instant.now());
     em.persist(k);
-    Referral r = Referral.send(c, owner.getOrganisation(), ConsentFixture.organisation(em, "CP Social Work Centre"), Purpose.ACCOMMODATION, EnumSet.of(DataCategory.IDENTITY), null, k, null, owner, Instant.now());
+    Referral r =
+        Referral.send(
+            c,
+            owner.getOrganisation(),
+            ConsentFixture.organisation(em, "CP Social Work Centre"),
+            Purpose.ACCOMMODATION,
+            EnumSet.of(DataCategory.IDENTITY),
+            null,
+            k,
+            null,
+            owner,
+            Instant.now());
     em.persist(r);
     tx.commit();
 
     CaseView seen = cases.find(csw, caseId).orElseThrow();
     assertNull(seen.identity());
-    assertTrue(seen.hidden().stream().anyMatch(h -> h.category() == DataCategory.IDENTITY && h.reason() == DenyReason.CONSENT_EXPIRED));
+    assertTrue(
+        seen.hidden().stream()
+            .anyMatch(
+                h ->
+                    h.category() == DataCategory.IDENTITY
+                        && h.reason() == DenyReason.CONSENT_EXPIRED));
     assertTrue(consents.revokeReferralsOfExpiredConsents(Instant.now()) >= 1);
     em.clear();
     assertEquals(ReferralState.REVOKED, em.find(Referral.class, r.getId()).getState());
@@ -236,46 +348,103 @@ class ConsentPolicyIT {
     Viewer owner = viewer("cp.coordinator");
     Viewer health = viewer("cp.health");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dragana", "Audited");
-    consent(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH, DataCategory.IDENTITY));
-    referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH, DataCategory.IDENTITY), "examination");
+    consent(
+        owner,
+        caseId,
+        "CP Health",
+        Purpose.HEALTH_CARE,
+        EnumSet.of(DataCategory.HEALTH, DataCategory.IDENTITY));
+    referrals.send(
+        owner,
+        caseId,
+        orgId("CP Health"),
+        Purpose.HEALTH_CARE,
+        EnumSet.of(DataCategory.HEALTH, DataCategory.IDENTITY),
+        "examination");
 
     cases.find(health, caseId).orElseThrow();
     AccessDeniedException refused =
-        assertThrows(AccessDeniedException.class, () -> breakGlass.open(health, caseId, DataCategory.CONTACT, "too short"));
+        assertThrows(
+            AccessDeniedException.class,
+            () -> breakGlass.open(health, caseId, DataCategory.CONTACT, "too short"));
     assertEquals(DenyReason.REASON_TOO_SHORT, refused.reason());
 
     List<AccessReportService.ReportLine> report = reports.reportForCase(owner, caseId);
-    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.IDENTITY && l.permitted() && l.basis() == AccessBasis.CONSENT));
-    assertFalse(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.HEALTH),
+    assertTrue(
+        report.stream()
+            .anyMatch(
+                l ->
+                    l.user().equals("User cp.health")
+                        && l.category() == DataCategory.IDENTITY
+                        && l.permitted()
+                        && l.basis() == AccessBasis.CONSENT));
+    assertFalse(
+        report.stream()
+            .anyMatch(
+                l -> l.user().equals("User cp.health") && l.category() == DataCategory.HEALTH),
         "the case view carries no health records: their own service records the read when it lists them, once");
-    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.CONTACT && !l.permitted()), "the refused emergency access is reported");
-    assertFalse(report.stream().anyMatch(l -> l.user().equals("User cp.health") && l.category() == DataCategory.CONTACT && l.permitted()), "no permit on CONTACT");
-    assertTrue(report.stream().anyMatch(l -> l.user().equals("User cp.coordinator") && l.basis() == AccessBasis.OWNER), "preparing the report is itself recorded");
-    assertThrows(AccessDeniedException.class, () -> reports.reportForCase(health, caseId), "only the owner prepares the report");
+    assertTrue(
+        report.stream()
+            .anyMatch(
+                l ->
+                    l.user().equals("User cp.health")
+                        && l.category() == DataCategory.CONTACT
+                        && !l.permitted()),
+        "the refused emergency access is reported");
+    assertFalse(
+        report.stream()
+            .anyMatch(
+                l ->
+                    l.user().equals("User cp.health")
+                        && l.category() == DataCategory.CONTACT
+                        && l.permitted()),
+        "no permit on CONTACT");
+    assertTrue(
+        report.stream()
+            .anyMatch(
+                l -> l.user().equals("User cp.coordinator") && l.basis() == AccessBasis.OWNER),
+        "preparing the report is itself recorded");
+    assertThrows(
+        AccessDeniedException.class,
+        () -> reports.reportForCase(health, caseId),
+        "only the owner prepares the report");
   }
 
   @Test
   void auditRecordsWrittenByManyRequestsAtOnceAreAllKeptEachWithItsOwnId() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Concurrent");
-    long personId = em.createQuery("select c.person.id from CaseFile c where c.id = :id", Long.class).setParameter("id", caseId).getSingleResult();
+    long personId =
+        em.createQuery("select c.person.id from CaseFile c where c.id = :id", Long.class)
+            .setParameter("id", caseId)
+            .getSingleResult();
     int threads = 8;
     int callsPerThread = 20;
     int[] sizes = {1, 19, 51};
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          for (int call = 0; call < callsPerThread; call++) {
-            List<AuditTrail.Entry> entries = new java.util.ArrayList<>();
-            for (int k = 0; k < sizes[call % sizes.length]; k++) {
-              entries.add(new AuditTrail.Entry(caseId, personId, DataCategory.IDENTITY, AccessAction.READ, Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS)));
-            }
-            audit.record(owner, java.time.Instant.now(), entries);
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int call = 0; call < callsPerThread; call++) {
+                    List<AuditTrail.Entry> entries = new java.util.ArrayList<>();
+                    for (int k = 0; k < sizes[call % sizes.length]; k++) {
+                      entries.add(
+                          new AuditTrail.Entry(
+                              caseId,
+                              personId,
+                              DataCategory.IDENTITY,
+                              AccessAction.READ,
+                              Decision.permit(
+                                  AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS)));
+                    }
+                    audit.record(owner, java.time.Instant.now(), entries);
+                  }
+                  return null;
+                }));
       }
       for (java.util.concurrent.Future<?> f : done) {
         f.get(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -288,15 +457,23 @@ class ConsentPolicyIT {
       expected += sizes[call % sizes.length];
     }
     expected *= threads;
-    Object[] counted = em.createQuery("select count(a), count(distinct a.id) from AuditRecord a where a.caseFileId = :c", Object[].class).setParameter("c", caseId).getSingleResult();
-    assertEquals(expected, ((Number) counted[0]).longValue(), "every record of every concurrent request is kept");
+    Object[] counted =
+        em.createQuery(
+                "select count(a), count(distinct a.id) from AuditRecord a where a.caseFileId = :c",
+                Object[].class)
+            .setParameter("c", caseId)
+            .getSingleResult();
+    assertEquals(
+        expected,
+        ((Number) counted[0]).longValue(),
+        "every record of every concurrent request is kept");
     assertEquals(expected, ((Number) counted[1]).longValue(), "each with an id of its own");
   }
 
   /**
-   * On PostgreSQL a trigger makes the audit trail append-only for every role. The embedded H2 has no
-   * such trigger (its triggers would have to be classes on the database's own class path); there the
-   * guarantee is that the application has no code that updates or deletes audit records.
+   * On PostgreSQL a trigger makes the audit trail append-only for every role. The embedded H2 has
+   * no such trigger (its triggers would have to be classes on the database's own class path); there
+   * the guarantee is that the application has no code that updates or deletes audit records.
    */
   @Test
   void onPostgresqlTheDatabaseRefusesToChangeOrDeleteAuditRecords() throws Exception {
@@ -304,14 +481,18 @@ class ConsentPolicyIT {
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ana", "AppendOnly");
     cases.find(owner, caseId).orElseThrow();
     String vendor;
-    try (var c = ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/nrm")).getConnection()) {
+    try (var c =
+        ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/nrm"))
+            .getConnection()) {
       vendor = c.getMetaData().getDatabaseProductName();
       if (!vendor.equalsIgnoreCase("PostgreSQL")) {
         System.out.println("Audit append-only trigger: not checked on " + vendor);
         return;
       }
       long before;
-      try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from audit_record where case_file_id = " + caseId)) {
+      try (var st = c.createStatement();
+          var rs =
+              st.executeQuery("select count(*) from audit_record where case_file_id = " + caseId)) {
         rs.next();
         before = rs.getLong(1);
       }
@@ -321,14 +502,20 @@ class ConsentPolicyIT {
               "update audit_record set permitted = false where case_file_id = " + caseId,
               "delete from audit_record where case_file_id = " + caseId,
               "truncate audit_record")) {
-        java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> {
-          try (var st = c.createStatement()) {
-            st.executeUpdate(sql);
-          }
-        }, sql);
+        java.sql.SQLException refused =
+            assertThrows(
+                java.sql.SQLException.class,
+                () -> {
+                  try (var st = c.createStatement()) {
+                    st.executeUpdate(sql);
+                  }
+                },
+                sql);
         assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
       }
-      try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from audit_record where case_file_id = " + caseId)) {
+      try (var st = c.createStatement();
+          var rs =
+              st.executeQuery("select count(*) from audit_record where case_file_id = " + caseId)) {
         rs.next();
         assertEquals(before, rs.getLong(1));
       }
@@ -339,16 +526,33 @@ class ConsentPolicyIT {
   void twoRecipientsAnsweringTheSameReferralAtOnceOneWinsTheOtherIsTold() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Sanja", "Concurrent");
-    long referralId = referrals.send(owner, caseId, orgId("CP Social Work Centre"), Purpose.SOCIAL_PROTECTION, Set.of(), "assessment");
-    long shown = referrals.inbox(viewer("cp.csw1"), ReferralState.SENT, 0, 500).stream().filter(r -> r.id() == referralId).findFirst().orElseThrow().version();
+    long referralId =
+        referrals.send(
+            owner,
+            caseId,
+            orgId("CP Social Work Centre"),
+            Purpose.SOCIAL_PROTECTION,
+            Set.of(),
+            "assessment");
+    long shown =
+        referrals.inbox(viewer("cp.csw1"), ReferralState.SENT, 0, 500).stream()
+            .filter(r -> r.id() == referralId)
+            .findFirst()
+            .orElseThrow()
+            .version();
 
     referrals.accept(viewer("cp.csw1"), referralId, shown);
-    assertThrows(ConcurrentUpdateException.class, () -> referrals.reject(viewer("cp.csw2"), referralId, shown, "we have no place"));
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () -> referrals.reject(viewer("cp.csw2"), referralId, shown, "we have no place"));
     em.clear();
     Referral r = em.find(Referral.class, referralId);
     assertEquals(ReferralState.ACCEPTED, r.getState(), "the first answer stands");
     assertNull(r.getRejectionReason(), "the second answer changed nothing");
-    InvalidRequestException late = assertThrows(InvalidRequestException.class, () -> referrals.reject(viewer("cp.csw2"), referralId, r.getVersion(), "late"));
+    InvalidRequestException late =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> referrals.reject(viewer("cp.csw2"), referralId, r.getVersion(), "late"));
     assertEquals("referral.error.wrongState", late.messageKey());
   }
 
@@ -357,109 +561,258 @@ class ConsentPolicyIT {
     Viewer owner = viewer("cp.coordinator");
     Viewer police = viewer("cp.police");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vera", "Emergency");
-    referrals.send(owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
+    referrals.send(
+        owner,
+        caseId,
+        orgId("CP Police"),
+        Purpose.CRIMINAL_PROCEEDINGS,
+        Set.of(),
+        "report of exploitation");
     assertNull(cases.find(police, caseId).orElseThrow().contact());
 
-    long id = breakGlass.open(police, caseId, DataCategory.CONTACT, "The person is missing and may be in danger tonight");
+    long id =
+        breakGlass.open(
+            police,
+            caseId,
+            DataCategory.CONTACT,
+            "The person is missing and may be in danger tonight");
     CaseView seen = cases.find(police, caseId).orElseThrow();
     assertNotNull(seen.contact());
     assertEquals(AccessBasis.BREAK_GLASS, seen.visible().get(DataCategory.CONTACT).basis());
     assertNull(seen.identity(), "only the opened category");
-    assertTrue(breakGlass.accessesToMyCases(owner, 50).stream().anyMatch(a -> a.id() == id && a.caseId() == caseId));
+    assertTrue(
+        breakGlass.accessesToMyCases(owner, 50).stream()
+            .anyMatch(a -> a.id() == id && a.caseId() == caseId));
 
     long other = ConsentFixture.newCase(em, tx, "cp.caseworker", "Nina", "NotReferred");
     AccessDeniedException refused =
-        assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, other, DataCategory.CONTACT, "The person is missing and may be in danger tonight"));
+        assertThrows(
+            AccessDeniedException.class,
+            () ->
+                breakGlass.open(
+                    police,
+                    other,
+                    DataCategory.CONTACT,
+                    "The person is missing and may be in danger tonight"));
     assertEquals(DenyReason.NOT_REFERRED, refused.reason());
   }
 
   @Test
-  void emergencyAccessStaysWithinItsBoundsAndEveryRefusalIsRecordedWithItsReason() throws Exception {
+  void emergencyAccessStaysWithinItsBoundsAndEveryRefusalIsRecordedWithItsReason()
+      throws Exception {
     Viewer owner = viewer("cp.coordinator");
-    // An officer of her own: the daily limit counts every emergency access she opened today, and the
+    // An officer of her own: the daily limit counts every emergency access she opened today, and
+    // the
     // fixture's generated cases give cp.police some.
     tx.begin();
-    if (em.createQuery("select count(u) from PortalUser u where u.username = 'cp.bounds'", Long.class).getSingleResult() == 0) {
-      em.persist(new rs.astra.nrm.organisation.PortalUser("cp.bounds", "Bounds Officer", em.find(rs.astra.nrm.organisation.Organisation.class, orgId("CP Police")), rs.astra.nrm.organisation.PortalRole.POLICE_OFFICER, null));
+    if (em.createQuery(
+                "select count(u) from PortalUser u where u.username = 'cp.bounds'", Long.class)
+            .getSingleResult()
+        == 0) {
+      em.persist(
+          new rs.astra.nrm.organisation.PortalUser(
+              "cp.bounds",
+              "Bounds Officer",
+              em.find(rs.astra.nrm.organisation.Organisation.class, orgId("CP Police")),
+              rs.astra.nrm.organisation.PortalRole.POLICE_OFFICER,
+              null));
     }
     tx.commit();
     Viewer police = viewer("cp.bounds");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Bojana", "Bounds");
-    referrals.send(owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
+    referrals.send(
+        owner,
+        caseId,
+        orgId("CP Police"),
+        Purpose.CRIMINAL_PROCEEDINGS,
+        Set.of(),
+        "report of exploitation");
     String reason = "The person is missing and may be in danger tonight";
 
-    assertEquals(DenyReason.REASON_TOO_SHORT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "\u00A0".repeat(25))).reason());
-    assertEquals(DenyReason.REASON_TOO_SHORT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "ok" + "\u200B".repeat(25))).reason());
-    assertEquals(DenyReason.REASON_NOT_MEANINGFUL, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "x".repeat(25))).reason());
+    assertEquals(
+        DenyReason.REASON_TOO_SHORT,
+        assertThrows(
+                AccessDeniedException.class,
+                () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "\u00A0".repeat(25)))
+            .reason());
+    assertEquals(
+        DenyReason.REASON_TOO_SHORT,
+        assertThrows(
+                AccessDeniedException.class,
+                () ->
+                    breakGlass.open(
+                        police, caseId, DataCategory.CONTACT, "ok" + "\u200B".repeat(25)))
+            .reason());
+    assertEquals(
+        DenyReason.REASON_NOT_MEANINGFUL,
+        assertThrows(
+                AccessDeniedException.class,
+                () -> breakGlass.open(police, caseId, DataCategory.CONTACT, "x".repeat(25)))
+            .reason());
     long first = breakGlass.open(police, caseId, DataCategory.CONTACT, reason, true);
-    assertEquals(DenyReason.EMERGENCY_ALREADY_OPEN, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.CONTACT, reason)).reason());
+    assertEquals(
+        DenyReason.EMERGENCY_ALREADY_OPEN,
+        assertThrows(
+                AccessDeniedException.class,
+                () -> breakGlass.open(police, caseId, DataCategory.CONTACT, reason))
+            .reason());
     em.clear();
-    assertTrue(em.find(rs.astra.nrm.consent.BreakGlassAccess.class, first).isVitalInterest(), "the confirmed threat to life or health is recorded with the access");
+    assertTrue(
+        em.find(rs.astra.nrm.consent.BreakGlassAccess.class, first).isVitalInterest(),
+        "the confirmed threat to life or health is recorded with the access");
 
     // A closed case, even with its referral still live.
     long closed = ConsentFixture.newCase(em, tx, "cp.caseworker", "Zorka", "Closed");
-    referrals.send(owner, closed, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "report of exploitation");
+    referrals.send(
+        owner,
+        closed,
+        orgId("CP Police"),
+        Purpose.CRIMINAL_PROCEEDINGS,
+        Set.of(),
+        "report of exploitation");
     tx.begin();
-    em.createQuery("update CaseFile c set c.stage = :closed where c.id = :id").setParameter("closed", rs.astra.nrm.casefile.NrmStage.CLOSED).setParameter("id", closed).executeUpdate();
+    em.createQuery("update CaseFile c set c.stage = :closed where c.id = :id")
+        .setParameter("closed", rs.astra.nrm.casefile.NrmStage.CLOSED)
+        .setParameter("id", closed)
+        .executeUpdate();
     tx.commit();
-    assertEquals(DenyReason.CASE_CLOSED, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, closed, DataCategory.CONTACT, reason)).reason());
+    assertEquals(
+        DenyReason.CASE_CLOSED,
+        assertThrows(
+                AccessDeniedException.class,
+                () -> breakGlass.open(police, closed, DataCategory.CONTACT, reason))
+            .reason());
 
-    // The daily limit (nrm.emergency.perUserPerDay, 3): other tests of this class may have opened some today.
-    java.time.Instant dayStart = java.time.LocalDate.now(rs.astra.nrm.shared.NrmTime.ZONE).atStartOfDay(rs.astra.nrm.shared.NrmTime.ZONE).toInstant();
-    java.util.Iterator<DataCategory> more = List.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION, DataCategory.HEALTH, DataCategory.SOCIAL).iterator();
-    while (em.createQuery("select count(b) from BreakGlassAccess b where b.user.id = :u and b.openedAt >= :d", Long.class).setParameter("u", police.userId()).setParameter("d", dayStart).getSingleResult() < 3) {
+    // The daily limit (nrm.emergency.perUserPerDay, 3): other tests of this class may have opened
+    // some today.
+    java.time.Instant dayStart =
+        java.time.LocalDate.now(rs.astra.nrm.shared.NrmTime.ZONE)
+            .atStartOfDay(rs.astra.nrm.shared.NrmTime.ZONE)
+            .toInstant();
+    java.util.Iterator<DataCategory> more =
+        List.of(
+                DataCategory.IDENTITY,
+                DataCategory.EXPLOITATION,
+                DataCategory.HEALTH,
+                DataCategory.SOCIAL)
+            .iterator();
+    while (em.createQuery(
+                "select count(b) from BreakGlassAccess b where b.user.id = :u and b.openedAt >= :d",
+                Long.class)
+            .setParameter("u", police.userId())
+            .setParameter("d", dayStart)
+            .getSingleResult()
+        < 3) {
       breakGlass.open(police, caseId, more.next(), reason);
     }
     DataCategory beyond = more.next();
-    assertEquals(DenyReason.EMERGENCY_DAILY_LIMIT, assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, beyond, reason)).reason());
+    assertEquals(
+        DenyReason.EMERGENCY_DAILY_LIMIT,
+        assertThrows(
+                AccessDeniedException.class, () -> breakGlass.open(police, caseId, beyond, reason))
+            .reason());
 
     // Beyond the limit the data protection officer of the owning organisation decides (issue 15).
     Viewer officer = viewer("cp.dpo");
     String code = em.find(CaseFile.class, caseId).getCode();
-    List<rs.astra.nrm.consent.EmergencyApprovals.PendingRequest> waiting = approvals.pending(officer).stream().filter(w -> w.caseCode().equals(code)).toList();
+    List<rs.astra.nrm.consent.EmergencyApprovals.PendingRequest> waiting =
+        approvals.pending(officer).stream().filter(w -> w.caseCode().equals(code)).toList();
     assertEquals(1, waiting.size(), "the attempt waits for the officer");
     rs.astra.nrm.consent.EmergencyApprovals.PendingRequest request = waiting.get(0);
     assertEquals(beyond, request.category());
-    assertTrue(approvals.pending(owner).isEmpty(), "only a data protection officer is shown requests");
+    assertTrue(
+        approvals.pending(owner).isEmpty(), "only a data protection officer is shown requests");
     for (Viewer notTheOfficer : List.of(owner, police, viewer("cp.admin"))) {
-      assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> approvals.approve(notTheOfficer, request.id(), request.version()), notTheOfficer.username());
+      assertThrows(
+          rs.astra.nrm.organisation.NotPermittedException.class,
+          () -> approvals.approve(notTheOfficer, request.id(), request.version()),
+          notTheOfficer.username());
     }
     long approved = approvals.approve(officer, request.id(), request.version());
     em.clear();
-    rs.astra.nrm.consent.BreakGlassAccess opened = em.find(rs.astra.nrm.consent.BreakGlassAccess.class, approved);
-    assertEquals(police.userId(), opened.getUser().getId(), "the access opens for the user who asked");
+    rs.astra.nrm.consent.BreakGlassAccess opened =
+        em.find(rs.astra.nrm.consent.BreakGlassAccess.class, approved);
+    assertEquals(
+        police.userId(), opened.getUser().getId(), "the access opens for the user who asked");
     assertEquals(beyond, opened.getCategory());
-    assertTrue(cases.find(police, caseId).orElseThrow().visible().containsKey(beyond), "she reads the category now");
-    assertEquals("emergency.error.decided",
-        assertThrows(InvalidRequestException.class, () -> approvals.approve(officer, request.id(), request.version() + 1)).messageKey(), "decided once");
+    assertTrue(
+        cases.find(police, caseId).orElseThrow().visible().containsKey(beyond),
+        "she reads the category now");
+    assertEquals(
+        "emergency.error.decided",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> approvals.approve(officer, request.id(), request.version() + 1))
+            .messageKey(),
+        "decided once");
     assertTrue(approvals.pending(officer).stream().noneMatch(w -> w.id() == request.id()));
-    assertEquals(1L, (long) em.createQuery("select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :r", Long.class)
-        .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.EMERGENCY_REQUEST_APPROVED).setParameter("r", request.id()).getSingleResult(), "the approval is recorded");
+    assertEquals(
+        1L,
+        (long)
+            em.createQuery(
+                    "select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :r",
+                    Long.class)
+                .setParameter(
+                    "k", rs.astra.nrm.audit.ActivityRecord.Kind.EMERGENCY_REQUEST_APPROVED)
+                .setParameter("r", request.id())
+                .getSingleResult(),
+        "the approval is recorded");
 
     List<String> refusals =
-        em.createQuery("select a.basisRef from AuditRecord a where a.userId = :u and a.permitted = false and a.caseFileId in (:a, :b) order by a.id", String.class)
+        em.createQuery(
+                "select a.basisRef from AuditRecord a where a.userId = :u and a.permitted = false and a.caseFileId in (:a, :b) order by a.id",
+                String.class)
             .setParameter("u", police.userId())
             .setParameter("a", caseId)
             .setParameter("b", closed)
             .getResultList();
     assertEquals(
-        List.of("REASON_TOO_SHORT", "REASON_TOO_SHORT", "REASON_NOT_MEANINGFUL", "EMERGENCY_ALREADY_OPEN", "CASE_CLOSED", "EMERGENCY_DAILY_LIMIT"),
+        List.of(
+            "REASON_TOO_SHORT",
+            "REASON_TOO_SHORT",
+            "REASON_NOT_MEANINGFUL",
+            "EMERGENCY_ALREADY_OPEN",
+            "CASE_CLOSED",
+            "EMERGENCY_DAILY_LIMIT"),
         refusals,
         "every refused attempt is recorded with its reason");
 
     // A request on a case closed since it was made: the officer is told the requester may no longer
     // open it (a message, not an error page), and she can still reject it.
-    assertEquals(DenyReason.EMERGENCY_DAILY_LIMIT,
-        assertThrows(AccessDeniedException.class, () -> breakGlass.open(police, caseId, DataCategory.LEGAL_PROCEEDINGS, reason)).reason());
+    assertEquals(
+        DenyReason.EMERGENCY_DAILY_LIMIT,
+        assertThrows(
+                AccessDeniedException.class,
+                () -> breakGlass.open(police, caseId, DataCategory.LEGAL_PROCEEDINGS, reason))
+            .reason());
     rs.astra.nrm.consent.EmergencyApprovals.PendingRequest late =
-        approvals.pending(officer).stream().filter(w -> w.caseCode().equals(code) && w.category() == DataCategory.LEGAL_PROCEEDINGS).findFirst().orElseThrow();
+        approvals.pending(officer).stream()
+            .filter(
+                w -> w.caseCode().equals(code) && w.category() == DataCategory.LEGAL_PROCEEDINGS)
+            .findFirst()
+            .orElseThrow();
     tx.begin();
-    em.createQuery("update CaseFile c set c.stage = :closed where c.id = :id").setParameter("closed", rs.astra.nrm.casefile.NrmStage.CLOSED).setParameter("id", caseId).executeUpdate();
+    em.createQuery("update CaseFile c set c.stage = :closed where c.id = :id")
+        .setParameter("closed", rs.astra.nrm.casefile.NrmStage.CLOSED)
+        .setParameter("id", caseId)
+        .executeUpdate();
     tx.commit();
-    assertEquals("emergency.error.boundsChanged", assertThrows(InvalidRequestException.class, () -> approvals.approve(officer, late.id(), late.version())).messageKey());
-    long lateVersion = approvals.pending(officer).stream().filter(w -> w.id() == late.id()).findFirst().orElseThrow().version();
+    assertEquals(
+        "emergency.error.boundsChanged",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> approvals.approve(officer, late.id(), late.version()))
+            .messageKey());
+    long lateVersion =
+        approvals.pending(officer).stream()
+            .filter(w -> w.id() == late.id())
+            .findFirst()
+            .orElseThrow()
+            .version();
     approvals.reject(officer, late.id(), lateVersion);
-    assertTrue(approvals.pending(officer).stream().noneMatch(w -> w.id() == late.id()), "rejected, it leaves her list");
+    assertTrue(
+        approvals.pending(officer).stream().noneMatch(w -> w.id() == late.id()),
+        "rejected, it leaves her list");
   }
 
   /**
@@ -470,10 +823,21 @@ class ConsentPolicyIT {
   @Test
   void rolesThatReadNoCaseDataGetNoInboxRows() throws Exception {
     long caseId = ConsentFixture.newCase(em, tx, "cp.other", "Inbox", "Minimised");
-    referrals.send(viewer("cp.other"), caseId, orgId(ConsentFixture.OWNER_NGO), Purpose.ACCOMMODATION, Set.of(), "asks for a shelter place");
-    assertTrue(referrals.inbox(viewer("cp.caseworker"), null, 0, 500).stream().anyMatch(r -> Long.valueOf(caseId).equals(r.caseId())), "the receiving caseworker lists it");
+    referrals.send(
+        viewer("cp.other"),
+        caseId,
+        orgId(ConsentFixture.OWNER_NGO),
+        Purpose.ACCOMMODATION,
+        Set.of(),
+        "asks for a shelter place");
+    assertTrue(
+        referrals.inbox(viewer("cp.caseworker"), null, 0, 500).stream()
+            .anyMatch(r -> Long.valueOf(caseId).equals(r.caseId())),
+        "the receiving caseworker lists it");
     for (String username : List.of("cp.admin", "cp.dpo")) {
-      assertTrue(referrals.inbox(viewer(username), null, 0, 500).isEmpty(), username + " lists no referral");
+      assertTrue(
+          referrals.inbox(viewer(username), null, 0, 500).isEmpty(),
+          username + " lists no referral");
       assertEquals(0, referrals.countInbox(viewer(username), null), username + " counts none");
     }
   }
@@ -483,7 +847,16 @@ class ConsentPolicyIT {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ljiljana", "Coverage");
     InvalidRequestException none =
-        assertThrows(InvalidRequestException.class, () -> referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH), null));
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                referrals.send(
+                    owner,
+                    caseId,
+                    orgId("CP Health"),
+                    Purpose.HEALTH_CARE,
+                    EnumSet.of(DataCategory.HEALTH),
+                    null));
     assertEquals("referral.error.noConsent", none.messageKey());
     assertEquals(List.of("HEALTH"), none.arguments());
 
@@ -491,12 +864,29 @@ class ConsentPolicyIT {
     InvalidRequestException partly =
         assertThrows(
             InvalidRequestException.class,
-            () -> referrals.send(owner, caseId, orgId("CP Health"), Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH, DataCategory.CONTACT), null));
+            () ->
+                referrals.send(
+                    owner,
+                    caseId,
+                    orgId("CP Health"),
+                    Purpose.HEALTH_CARE,
+                    EnumSet.of(DataCategory.HEALTH, DataCategory.CONTACT),
+                    null));
     assertEquals("referral.error.consentMissingCategories", partly.messageKey());
     assertEquals(List.of("CONTACT"), partly.arguments());
 
-    long cptv = referrals.send(owner, caseId, orgId("CP CPTV"), Purpose.IDENTIFICATION, EnumSet.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION), "formal identification");
-    assertEquals("CPTV_IDENTIFICATION", em.find(Referral.class, cptv).getLegalBasis(), "CPTV identification rests on the law, not on consent");
+    long cptv =
+        referrals.send(
+            owner,
+            caseId,
+            orgId("CP CPTV"),
+            Purpose.IDENTIFICATION,
+            EnumSet.of(DataCategory.IDENTITY, DataCategory.EXPLOITATION),
+            "formal identification");
+    assertEquals(
+        "CPTV_IDENTIFICATION",
+        em.find(Referral.class, cptv).getLegalBasis(),
+        "CPTV identification rests on the law, not on consent");
     CaseView seen = cases.find(viewer("cp.cptv"), caseId).orElseThrow();
     assertEquals("Ljiljana", seen.identity().firstName());
     assertEquals(AccessBasis.LEGAL_BASIS, seen.visible().get(DataCategory.IDENTITY).basis());
@@ -525,32 +915,53 @@ class ConsentPolicyIT {
     ZoneId server = ZoneId.systemDefault();
     Decision permit = Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
     for (int daysAgo = 4; daysAgo >= 2; daysAgo--) {
-      audit.record(owner, today.minusDays(daysAgo).atTime(11, 0).atZone(server).toInstant(),
-          List.of(new AuditTrail.Entry(caseId, personId, DataCategory.IDENTITY, AccessAction.READ, permit)));
+      audit.record(
+          owner,
+          today.minusDays(daysAgo).atTime(11, 0).atZone(server).toInstant(),
+          List.of(
+              new AuditTrail.Entry(
+                  caseId, personId, DataCategory.IDENTITY, AccessAction.READ, permit)));
     }
-    assertTrue(sealTimer.sealUpTo(today.minusDays(1)) >= 4, "four days back to yesterday are sealed");
+    assertTrue(
+        sealTimer.sealUpTo(today.minusDays(1)) >= 4, "four days back to yesterday are sealed");
     assertEquals(0, sealTimer.sealUpTo(today.minusDays(1)), "a second run seals nothing again");
     rs.astra.nrm.audit.AuditSealChain.Verification intact = seals.verify(admin).verification();
     assertTrue(intact.intact(), intact.toString());
-    assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> seals.verify(owner), "only an administrator verifies from the portal");
+    assertThrows(
+        rs.astra.nrm.organisation.NotPermittedException.class,
+        () -> seals.verify(owner),
+        "only an administrator verifies from the portal");
 
     LocalDate changedDay = today.minusDays(3);
-    long recordId = em.createQuery("select a.id from AuditRecord a where a.caseFileId = :c order by a.at", Long.class).setParameter("c", caseId)
-        .getResultList().get(1);
+    long recordId =
+        em.createQuery(
+                "select a.id from AuditRecord a where a.caseFileId = :c order by a.at", Long.class)
+            .setParameter("c", caseId)
+            .getResultList()
+            .get(1);
     asDatabaseAdministrator("update audit_record set category = 'HEALTH' where id = " + recordId);
     rs.astra.nrm.audit.AuditSealChain.Verification broken = seals.verify(admin).verification();
     assertFalse(broken.intact());
-    assertEquals(changedDay, broken.brokenDay(), "the day of the changed record, not an earlier one");
+    assertEquals(
+        changedDay, broken.brokenDay(), "the day of the changed record, not an earlier one");
     assertEquals(rs.astra.nrm.audit.AuditSealChain.Problem.RECORD_CHANGED, broken.problem());
 
     asDatabaseAdministrator("update audit_record set category = 'IDENTITY' where id = " + recordId);
-    assertTrue(seals.verify(admin).verification().intact(), "put back as it was, the chain matches again");
+    assertTrue(
+        seals.verify(admin).verification().intact(), "put back as it was, the chain matches again");
   }
 
-  /** Runs a statement as a DBA would: on PostgreSQL with the append-only trigger disabled around it. */
+  /**
+   * Runs a statement as a DBA would: on PostgreSQL with the append-only trigger disabled around it.
+   */
   private void asDatabaseAdministrator(String sql) throws Exception {
-    try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
-      boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      boolean postgres =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
       if (postgres) {
         st.execute("alter table audit_record disable trigger audit_record_no_update_or_delete");
       }

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault test of a database restart (issue 14): the portal on PostgreSQL under a list load of
- * six signed-in users; PostgreSQL is stopped in the middle, a hotline operator saves a call while it
- * is away, and PostgreSQL is started again. Printed: how many requests failed during the outage and
- * how long recovery took. Fails when a request fails 30 s after the database is back, when
+ * six signed-in users; PostgreSQL is stopped in the middle, a hotline operator saves a call while
+ * it is away, and PostgreSQL is started again. Printed: how many requests failed during the outage
+ * and how long recovery took. Fails when a request fails 30 s after the database is back, when
  * {@code /health/ready} is not 200 again by then, when any answer during the outage is anything but
  * the portal's page or its "temporarily unavailable" page (HTTP 503) — never a 500 or a stack trace
  * — when the call saved during the outage was stored (or half-stored), or when the same call cannot
@@ -50,16 +50,25 @@ class DatabaseRestartFaultIT {
   private static final Duration OBSERVE_AFTER_HEAL = Duration.ofSeconds(15);
   private static final Pattern LIST_TOTAL = Pattern.compile("\\d+–\\d+ / \\d+");
 
-  private static final List<String> USERS = List.of("ngo.caseworker1", "ngo.caseworker2", "ngo.coordinator", "csw.belgrade", "police.officer", "cptv.officer");
+  private static final List<String> USERS =
+      List.of(
+          "ngo.caseworker1",
+          "ngo.caseworker2",
+          "ngo.coordinator",
+          "csw.belgrade",
+          "police.officer",
+          "cptv.officer");
 
   /** One request of the load: when it started (ns, relative), its status and what the body was. */
   private record Sample(long startNanos, int status, String kind) {}
 
-  private final URI portal = URI.create(System.getProperty("nrm.test.portalUrl", "http://localhost:18080/"));
+  private final URI portal =
+      URI.create(System.getProperty("nrm.test.portalUrl", "http://localhost:18080/"));
   private final long origin = System.nanoTime();
 
   @Test
-  void theListLoadHealsWithin30SecondsOfARestartAndAWriteDuringTheOutageIsReportedNotSaved() throws Exception {
+  void theListLoadHealsWithin30SecondsOfARestartAndAWriteDuringTheOutageIsReportedNotSaved()
+      throws Exception {
     List<PortalSession> sessions = new ArrayList<>();
     for (String user : USERS) {
       PortalSession s = new PortalSession(portal);
@@ -67,9 +76,12 @@ class DatabaseRestartFaultIT {
       sessions.add(s);
     }
     PortalSession pager = new PortalSession(portal);
-    assertTrue(pager.signIn("ngo.coordinator", "demo").contains("tileWaiting"), "ngo.coordinator signed in");
+    assertTrue(
+        pager.signIn("ngo.coordinator", "demo").contains("tileWaiting"),
+        "ngo.coordinator signed in");
     PortalSession operator = new PortalSession(portal);
-    assertTrue(operator.signIn("ngo.hotline", "demo").contains("tileWaiting"), "ngo.hotline signed in");
+    assertTrue(
+        operator.signIn("ngo.hotline", "demo").contains("tileWaiting"), "ngo.hotline signed in");
     String token = "fault-test-" + Long.toString(System.currentTimeMillis(), 36);
 
     List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
@@ -93,16 +105,33 @@ class DatabaseRestartFaultIT {
       try {
         Thread.sleep(OUTAGE.toMillis() / 2);
         long saving = now();
-        answerToSave = new String(operator.submit("callForm", "callForm:saveCall", callFields(token)).body(), StandardCharsets.UTF_8);
+        answerToSave =
+            new String(
+                operator.submit("callForm", "callForm:saveCall", callFields(token)).body(),
+                StandardCharsets.UTF_8);
         healthDuringOutage = status("health/ready");
-        answerToAjaxPaging = pager.ajax("casesForm", "casesForm:cases", Map.of("casesForm:cases_pagination", "true", "casesForm:cases_first", "20", "casesForm:cases_rows", "20"));
-        System.out.printf("save and health check during the outage answered in %.1f s%n", seconds(now() - saving));
+        answerToAjaxPaging =
+            pager.ajax(
+                "casesForm",
+                "casesForm:cases",
+                Map.of(
+                    "casesForm:cases_pagination",
+                    "true",
+                    "casesForm:cases_first",
+                    "20",
+                    "casesForm:cases_rows",
+                    "20"));
+        System.out.printf(
+            "save and health check during the outage answered in %.1f s%n",
+            seconds(now() - saving));
         Thread.sleep(OUTAGE.toMillis() / 2);
       } finally {
         shell(System.getProperty("nrm.test.dbStart"));
       }
       backAt = now();
-      System.out.printf("database away %.1f s (stop command to start command done)%n", seconds(backAt - stoppedAt));
+      System.out.printf(
+          "database away %.1f s (stop command to start command done)%n",
+          seconds(backAt - stoppedAt));
       Thread.sleep(HEAL_WITHIN.plus(OBSERVE_AFTER_HEAL).toMillis());
     } finally {
       running.set(false);
@@ -117,41 +146,69 @@ class DatabaseRestartFaultIT {
     List<Sample> failed = all.stream().filter(s -> s.status() != 200).toList();
     long lastFailure = failed.stream().mapToLong(Sample::startNanos).max().orElse(stoppedAt);
     long healDeadline = backAt + HEAL_WITHIN.toNanos();
-    long firstAnswerAfterBack = all.stream().filter(s -> s.startNanos() >= backAt && s.status() == 200).mapToLong(Sample::startNanos).min().orElse(Long.MAX_VALUE);
+    long firstAnswerAfterBack =
+        all.stream()
+            .filter(s -> s.startNanos() >= backAt && s.status() == 200)
+            .mapToLong(Sample::startNanos)
+            .min()
+            .orElse(Long.MAX_VALUE);
     System.out.printf(
         "recovery: the first list request started after the database was back answered 200, %.1f s after it was back; /health/ready %d during the outage; the save during the outage answered with %s%n",
-        seconds(firstAnswerAfterBack - backAt), healthDuringOutage, answerToSave.contains("unavailableTitle") ? "the 503 page" : "a message in the form");
+        seconds(firstAnswerAfterBack - backAt),
+        healthDuringOutage,
+        answerToSave.contains("unavailableTitle") ? "the 503 page" : "a message in the form");
     System.out.printf(
         "database restart under load: %d requests, %d failed (%d answered 503 'temporarily unavailable', %d otherwise); "
             + "database away %.1f s; last failed request started %.1f s after the database was back%n",
-        all.size(), failed.size(), failed.stream().filter(s -> s.kind().equals("unavailable")).count(),
-        failed.stream().filter(s -> !s.kind().equals("unavailable")).count(), seconds(backAt - stoppedAt), seconds(Math.max(0, lastFailure - backAt)));
+        all.size(),
+        failed.size(),
+        failed.stream().filter(s -> s.kind().equals("unavailable")).count(),
+        failed.stream().filter(s -> !s.kind().equals("unavailable")).count(),
+        seconds(backAt - stoppedAt),
+        seconds(Math.max(0, lastFailure - backAt)));
 
-    assertTrue(all.stream().anyMatch(s -> s.startNanos() < stoppedAt && s.status() == 200), "the list answered before the outage");
-    assertTrue(all.stream().anyMatch(s -> s.startNanos() > healDeadline && s.status() == 200), "the list answered after the outage");
+    assertTrue(
+        all.stream().anyMatch(s -> s.startNanos() < stoppedAt && s.status() == 200),
+        "the list answered before the outage");
+    assertTrue(
+        all.stream().anyMatch(s -> s.startNanos() > healDeadline && s.status() == 200),
+        "the list answered after the outage");
     for (Sample s : all) {
       if (s.status() == 200) {
         assertEquals("list", s.kind(), "a 200 answer is the case list: " + s);
       } else {
         assertEquals(503, s.status(), "during the outage pages answer 503, never 500: " + s);
-        assertEquals("unavailable", s.kind(), "the 503 answer is the 'temporarily unavailable' page: " + s);
+        assertEquals(
+            "unavailable", s.kind(), "the 503 answer is the 'temporarily unavailable' page: " + s);
       }
     }
     List<Sample> late = failed.stream().filter(s -> s.startNanos() > healDeadline).toList();
-    assertTrue(late.isEmpty(), "requests failed more than 30 s after the database was back: " + late);
+    assertTrue(
+        late.isEmpty(), "requests failed more than 30 s after the database was back: " + late);
     assertEquals(200, status("health/ready"), "/health/ready is 200 again");
     assertEquals(503, healthDuringOutage, "/health/ready is DOWN while the database is away");
 
-    assertTrue(answerToSave.contains("Nije sačuvano") || answerToSave.contains("nije sačuvano"), "the operator is told her call was not saved: " + excerpt(answerToSave));
-    assertFalse(kindOf(answerToSave).equals("stack trace or exception"), "no exception on the page");
-    assertTrue(answerToAjaxPaging.contains("<redirect url=\"/unavailable\""), "an Ajax request during the outage sends the browser to the 503 page: " + excerpt(answerToAjaxPaging));
+    assertTrue(
+        answerToSave.contains("Nije sačuvano") || answerToSave.contains("nije sačuvano"),
+        "the operator is told her call was not saved: " + excerpt(answerToSave));
+    assertFalse(
+        kindOf(answerToSave).equals("stack trace or exception"), "no exception on the page");
+    assertTrue(
+        answerToAjaxPaging.contains("<redirect url=\"/unavailable\""),
+        "an Ajax request during the outage sends the browser to the 503 page: "
+            + excerpt(answerToAjaxPaging));
     HttpResponse<String> unavailable = pager.get("unavailable");
     assertEquals(503, unavailable.statusCode());
     assertEquals("unavailable", kindOf(unavailable.body()));
-    assertEquals(0, callsWithSummary(token), "the call saved during the outage was not stored, not even in part");
+    assertEquals(
+        0,
+        callsWithSummary(token),
+        "the call saved during the outage was not stored, not even in part");
     operator.get("app/hotline.xhtml");
     String saved = operator.submitForPage("callForm", "callForm:saveCall", callFields(token));
-    assertTrue(saved.contains("Poziv je zabeležen."), "the same call is saved once the database is back: " + excerpt(saved));
+    assertTrue(
+        saved.contains("Poziv je zabeležen."),
+        "the same call is saved once the database is back: " + excerpt(saved));
     assertEquals(1, callsWithSummary(token), "stored once");
   }
 
@@ -162,7 +219,12 @@ class DatabaseRestartFaultIT {
       int status;
       String kind;
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(portal.resolve("app/cases.xhtml")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(portal.resolve("app/cases.xhtml"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         status = r.statusCode();
         kind = kindOf(r.body());
       } catch (Exception e) {
@@ -179,10 +241,15 @@ class DatabaseRestartFaultIT {
   }
 
   private static String kindOf(String body) {
-    if (body.contains("\tat ") || body.contains("Caused by") || body.contains("java.lang.") || body.contains("SQLState") || body.contains("org.postgresql")) {
+    if (body.contains("\tat ")
+        || body.contains("Caused by")
+        || body.contains("java.lang.")
+        || body.contains("SQLState")
+        || body.contains("org.postgresql")) {
       return "stack trace or exception";
     }
-    if (body.contains("id=\"unavailableTitle\"") && body.contains("Portal je privremeno nedostupan")) {
+    if (body.contains("id=\"unavailableTitle\"")
+        && body.contains("Portal je privremeno nedostupan")) {
       return "unavailable";
     }
     if (LIST_TOTAL.matcher(body).find()) {
@@ -201,12 +268,21 @@ class DatabaseRestartFaultIT {
   }
 
   private int status(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(portal.resolve(path)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(portal.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static int callsWithSummary(String token) throws Exception {
-    try (Connection c = DriverManager.getConnection(System.getProperty("nrm.test.dbUrl"), System.getProperty("nrm.test.dbUser", "postgres"), "");
-        PreparedStatement q = c.prepareStatement("select count(*) from hotline_call where summary = ?")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                System.getProperty("nrm.test.dbUrl"),
+                System.getProperty("nrm.test.dbUser", "postgres"),
+                "");
+        PreparedStatement q =
+            c.prepareStatement("select count(*) from hotline_call where summary = ?")) {
       q.setString(1, token);
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
@@ -217,7 +293,9 @@ class DatabaseRestartFaultIT {
 
   /** Runs a shell command, bounded to 60 s, and fails the test if it does not succeed. */
   private static void shell(String command) throws Exception {
-    assertTrue(command != null && !command.isBlank(), "nrm.test.dbStop and nrm.test.dbStart must be given");
+    assertTrue(
+        command != null && !command.isBlank(),
+        "nrm.test.dbStop and nrm.test.dbStart must be given");
     Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished in 60 s: " + command);
     assertEquals(0, p.exitValue(), command);

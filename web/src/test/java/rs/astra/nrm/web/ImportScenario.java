@@ -21,14 +21,16 @@ final class ImportScenario {
   private ImportScenario() {}
 
   /** Creates the test NGO and its two users once per server. */
-  static void ensure(EntityManager em, UserTransaction tx, UserDirectory directory) throws Exception {
+  static void ensure(EntityManager em, UserTransaction tx, UserDirectory directory)
+      throws Exception {
     if (directory.findOrganisationByName(NGO).isPresent()) {
       return;
     }
     tx.begin();
     Organisation ngo = new Organisation(NGO, OrganisationType.NGO, "Novi Sad");
     em.persist(ngo);
-    em.persist(new PortalUser(COORDINATOR, "Test Coordinator", ngo, PortalRole.NGO_COORDINATOR, null));
+    em.persist(
+        new PortalUser(COORDINATOR, "Test Coordinator", ngo, PortalRole.NGO_COORDINATOR, null));
     em.persist(new PortalUser(CASEWORKER, "Test Caseworker", ngo, PortalRole.NGO_CASEWORKER, null));
     tx.commit();
   }
@@ -37,6 +39,7 @@ final class ImportScenario {
   static byte[] csv(String... lines) {
     String header =
         "cas_CaseOwner,prs_FirstName,prs_SecondName,prs_Birthdate,vic_TypeOfExploitation,cas_Status,cas_ReferredOrganisation,cas_OutgoingReferralDate";
-    return (header + "\n" + String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return (header + "\n" + String.join("\n", lines) + "\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

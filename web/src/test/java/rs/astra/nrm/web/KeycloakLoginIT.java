@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * the Keycloak session too.
  *
  * <p>Not part of {@code mvn verify} (it needs Keycloak and a portal in OIDC mode): {@code .ci/run}
- * starts both ({@code docker/keycloak/keycloak-local.sh}, the run command with {@code NRM_AUTH=oidc}
- * on port 18080) and runs it with {@code -Dit.test=KeycloakLoginIT}.
+ * starts both ({@code docker/keycloak/keycloak-local.sh}, the run command with {@code
+ * NRM_AUTH=oidc} on port 18080) and runs it with {@code -Dit.test=KeycloakLoginIT}.
  */
 class KeycloakLoginIT {
 
@@ -34,7 +34,8 @@ class KeycloakLoginIT {
 
   private static void signInOnKeycloak(Browser browser, String username) {
     browser.open("app/cases.xhtml");
-    assertTrue(browser.currentUrl().contains("/realms/nrm/"), "sent to Keycloak: " + browser.currentUrl());
+    assertTrue(
+        browser.currentUrl().contains("/realms/nrm/"), "sent to Keycloak: " + browser.currentUrl());
     browser.find("#username").sendKeys(username);
     browser.find("#password").sendKeys("demo");
     browser.submit(browser.find("#kc-login"));
@@ -51,7 +52,8 @@ class KeycloakLoginIT {
       try (Browser browser = new Browser(portal())) {
         signInOnKeycloak(browser, u[0]);
         assertEquals(u[1], browser.find("#currentOrganisation").getText(), u[0]);
-        assertEquals(u[2], browser.find("#currentUser").getText(), u[0] + ": the name comes from the token");
+        assertEquals(
+            u[2], browser.find("#currentUser").getText(), u[0] + ": the name comes from the token");
         assertTrue(browser.present("#tileWaiting"), u[0] + " lands on the home page");
         browser.screenshot("sso-" + u[0]);
       }
@@ -74,7 +76,8 @@ class KeycloakLoginIT {
   void aUserWithoutAnOrganisationIsRefusedAndSeesNoData() throws Exception {
     try (Browser browser = new Browser(portal())) {
       signInOnKeycloak(browser, "no.organisation");
-      assertTrue(browser.present("#notAuthorised"), "the not-authorised page: " + browser.currentUrl());
+      assertTrue(
+          browser.present("#notAuthorised"), "the not-authorised page: " + browser.currentUrl());
       assertFalse(browser.pageSource().contains("NRM-20"), "no case code on the page");
       browser.open("app/cases.xhtml");
       assertFalse(browser.present("[id='casesForm:cases']"), "and no case list on a second try");
@@ -91,20 +94,28 @@ class KeycloakLoginIT {
   void tenWrongPasswordsOnKeycloakStopEvenTheRightOne() throws Exception {
     try (Browser browser = new Browser(portal())) {
       browser.open("app/cases.xhtml");
-      assertTrue(browser.currentUrl().contains("/realms/nrm/"), "sent to Keycloak: " + browser.currentUrl());
+      assertTrue(
+          browser.currentUrl().contains("/realms/nrm/"),
+          "sent to Keycloak: " + browser.currentUrl());
       for (int i = 0; i < 10; i++) {
         browser.find("#username").clear();
         browser.find("#username").sendKeys("health.worker");
         browser.find("#password").sendKeys("wrong-password-" + i);
         browser.submit(browser.find("#kc-login"));
-        assertTrue(browser.present("#kc-login"), "still on Keycloak's form after wrong password " + (i + 1));
+        assertTrue(
+            browser.present("#kc-login"),
+            "still on Keycloak's form after wrong password " + (i + 1));
       }
       browser.find("#username").clear();
       browser.find("#username").sendKeys("health.worker");
       browser.find("#password").sendKeys("demo");
       browser.submit(browser.find("#kc-login"));
-      assertTrue(browser.present("#kc-login"), "the right password is refused while the account is temporarily locked");
-      assertFalse(browser.present("#currentUser"), "and the portal was not reached: " + browser.currentUrl());
+      assertTrue(
+          browser.present("#kc-login"),
+          "the right password is refused while the account is temporarily locked");
+      assertFalse(
+          browser.present("#currentUser"),
+          "and the portal was not reached: " + browser.currentUrl());
       browser.screenshot("sso-brute-force-locked");
     }
   }
@@ -115,7 +126,9 @@ class KeycloakLoginIT {
       signInOnKeycloak(browser, "csw.nis");
       browser.submit(browser.find("[id='userForm:logout']"));
       browser.open("app/cases.xhtml");
-      assertTrue(browser.present("#username"), "the next visit asks for the Keycloak login again: " + browser.currentUrl());
+      assertTrue(
+          browser.present("#username"),
+          "the next visit asks for the Keycloak login again: " + browser.currentUrl());
       assertTrue(browser.currentUrl().contains("/realms/nrm/"), browser.currentUrl());
     }
   }
@@ -127,7 +140,11 @@ class KeycloakLoginIT {
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
     byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
     int offset = hash[hash.length - 1] & 0x0f;
-    int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+    int binary =
+        ((hash[offset] & 0x7f) << 24)
+            | ((hash[offset + 1] & 0xff) << 16)
+            | ((hash[offset + 2] & 0xff) << 8)
+            | (hash[offset + 3] & 0xff);
     return String.format("%06d", binary % 1_000_000);
   }
 }

@@ -2,7 +2,6 @@ package rs.astra.nrm.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -35,17 +33,17 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseView;
-import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.demo.DemoCaseloadLoader;
-import rs.astra.nrm.organisation.LoginGuard;
 import rs.astra.nrm.exchange.HtcdsImportError;
 import rs.astra.nrm.exchange.HtcdsImportException;
 import rs.astra.nrm.exchange.HtcdsImportProblem;
 import rs.astra.nrm.exchange.HtcdsImportService;
+import rs.astra.nrm.organisation.LoginGuard;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
@@ -58,19 +56,23 @@ import rs.astra.nrm.organisation.Viewer;
 class PortalIT {
 
   /**
-   * Deploys the WAR that {@code mvn package} built, exactly as the run command deploys it; Arquillian
-   * adds this test class and its protocol servlet.
+   * Deploys the WAR that {@code mvn package} built, exactly as the run command deploys it;
+   * Arquillian adds this test class and its protocol servlet.
    */
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(SampleCaseload.class, ImportScenario.class, PortalSession.class);
+    return Deployments.packagedPortal(
+        SampleCaseload.class, ImportScenario.class, PortalSession.class);
   }
 
   @Inject CaseFileService cases;
   @Inject UserDirectory directory;
   @Inject HtcdsImportService importer;
   @Inject DemoCaseloadLoader demoLoader;
-  @PersistenceContext(unitName = "nrm") EntityManager em;
+
+  @PersistenceContext(unitName = "nrm")
+  EntityManager em;
+
   @Resource UserTransaction tx;
 
   private Viewer viewer(String username) {
@@ -78,16 +80,23 @@ class PortalIT {
   }
 
   private List<CaseRow> all(Viewer v) {
-    return cases.list(v, new CaseListQuery(0, 500, CaseListQuery.SortColumn.CODE, true, null, null, null));
+    return cases.list(
+        v, new CaseListQuery(0, 500, CaseListQuery.SortColumn.CODE, true, null, null, null));
   }
 
   @Test
   void ngoCaseworkerSeesEveryCaseHerOrganisationOwnsWithNames() throws IOException {
     Viewer caseworker = viewer("ngo.caseworker1");
     List<CaseRow> rows = all(caseworker);
-    long owned = em.createQuery("select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'", Long.class).getSingleResult();
+    long owned =
+        em.createQuery(
+                "select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'",
+                Long.class)
+            .getSingleResult();
     assertEquals(owned, rows.size(), "every ASTRA case, counted straight in the database");
-    assertTrue(rows.size() >= SampleCaseload.read().rows(), "at least the sample caseload (other tests may open more)");
+    assertTrue(
+        rows.size() >= SampleCaseload.read().rows(),
+        "at least the sample caseload (other tests may open more)");
     assertEquals(rows.size(), cases.count(caseworker, CaseListQuery.firstPage(20)));
     assertTrue(rows.stream().allMatch(r -> r.owned() && r.personName() != null));
   }
@@ -107,7 +116,8 @@ class PortalIT {
     assertNull(page.contact());
     assertNull(page.exploitation());
     assertNull(page.ownerUser());
-    assertTrue(page.referrals().stream().allMatch(r -> r.to().equals("Centre for Social Work Belgrade")));
+    assertTrue(
+        page.referrals().stream().allMatch(r -> r.to().equals("Centre for Social Work Belgrade")));
   }
 
   @Test
@@ -115,7 +125,11 @@ class PortalIT {
     Viewer caseworker = viewer("ngo.caseworker1");
     Set<Long> cswBelgrade = new HashSet<>();
     all(viewer("csw.belgrade")).forEach(r -> cswBelgrade.add(r.id()));
-    CaseRow other = all(caseworker).stream().filter(r -> !cswBelgrade.contains(r.id())).findFirst().orElseThrow();
+    CaseRow other =
+        all(caseworker).stream()
+            .filter(r -> !cswBelgrade.contains(r.id()))
+            .findFirst()
+            .orElseThrow();
     assertTrue(cases.find(viewer("csw.belgrade"), other.id()).isEmpty());
     assertTrue(cases.find(caseworker, other.id()).isPresent());
   }
@@ -130,11 +144,17 @@ class PortalIT {
    */
   @Test
   void everyStoredPasswordCostsAsMuchToCheckAsTheDummyOfAnUnknownName() {
-    List<?> hashes = em.createNativeQuery("select password_hash from portal_user where password_hash is not null").getResultList();
+    List<?> hashes =
+        em.createNativeQuery(
+                "select password_hash from portal_user where password_hash is not null")
+            .getResultList();
     assertFalse(hashes.isEmpty(), "the demo users have passwords");
     for (Object h : hashes) {
       String[] parts = h.toString().split(":");
-      assertEquals(String.valueOf(rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS), parts[1], "iterations of a stored hash");
+      assertEquals(
+          String.valueOf(rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS),
+          parts[1],
+          "iterations of a stored hash");
     }
   }
 
@@ -145,35 +165,66 @@ class PortalIT {
     for (int i = 0; i < 9; i++) {
       loginGuard.recordFailure("health.worker", client, "wrong-" + i);
     }
-    assertFalse(loginGuard.check("health.worker", client).allowed(), "from the fifth failure a delay applies");
-    long locksBefore = em.createQuery("select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :u", Long.class)
-        .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.LOGIN_LOCKED).setParameter("u", locked.userId()).getSingleResult();
+    assertFalse(
+        loginGuard.check("health.worker", client).allowed(),
+        "from the fifth failure a delay applies");
+    long locksBefore =
+        em.createQuery(
+                "select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :u",
+                Long.class)
+            .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.LOGIN_LOCKED)
+            .setParameter("u", locked.userId())
+            .getSingleResult();
     loginGuard.recordFailure("health.worker", client, "wrong-9");
     LoginGuard.Verdict verdict = loginGuard.check("Health.Worker", "192.0.2.99");
     assertFalse(verdict.allowed(), "locked, whatever the address and the capitals");
     assertTrue(verdict.retryAfter().toMinutes() >= 14, verdict.toString());
-    assertEquals(locksBefore + 1, (long) em.createQuery("select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :u", Long.class)
-        .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.LOGIN_LOCKED).setParameter("u", locked.userId()).getSingleResult(), "the lock is in the activity record");
+    assertEquals(
+        locksBefore + 1,
+        (long)
+            em.createQuery(
+                    "select count(a) from ActivityRecord a where a.kind = :k and a.subjectId = :u",
+                    Long.class)
+                .setParameter("k", rs.astra.nrm.audit.ActivityRecord.Kind.LOGIN_LOCKED)
+                .setParameter("u", locked.userId())
+                .getSingleResult(),
+        "the lock is in the activity record");
     // An unknown name is throttled exactly alike: the answer never tells whether an account exists.
     for (int i = 0; i < 10; i++) {
       loginGuard.recordFailure("no.such.user", client, "guess-" + i);
     }
     assertEquals(verdict.allowed(), loginGuard.check("no.such.user", "192.0.2.99").allowed());
-    assertThrows(rs.astra.nrm.organisation.NotPermittedException.class, () -> loginGuard.unlock(viewer("ngo.coordinator"), locked.userId()));
+    assertThrows(
+        rs.astra.nrm.organisation.NotPermittedException.class,
+        () -> loginGuard.unlock(viewer("ngo.coordinator"), locked.userId()));
     loginGuard.unlock(viewer("admin"), locked.userId());
-    assertTrue(loginGuard.check("health.worker", "192.0.2.99").allowed(), "unlocked by an administrator");
+    assertTrue(
+        loginGuard.check("health.worker", "192.0.2.99").allowed(), "unlocked by an administrator");
   }
 
   @Test
   void aRefusedCasePageIsRecordedThoughItAnswersAsIfTheCaseDidNotExist() {
     Set<Long> cswBelgrade = new HashSet<>();
     all(viewer("csw.belgrade")).forEach(r -> cswBelgrade.add(r.id()));
-    CaseRow other = all(viewer("ngo.caseworker1")).stream().filter(r -> !cswBelgrade.contains(r.id())).findFirst().orElseThrow();
+    CaseRow other =
+        all(viewer("ngo.caseworker1")).stream()
+            .filter(r -> !cswBelgrade.contains(r.id()))
+            .findFirst()
+            .orElseThrow();
     Viewer csw = viewer("csw.belgrade");
-    String refusals = "select count(a) from AuditRecord a where a.userId = :user and a.caseFileId = :caseId and a.permitted = false";
-    long before = em.createQuery(refusals, Long.class).setParameter("user", csw.userId()).setParameter("caseId", other.id()).getSingleResult();
+    String refusals =
+        "select count(a) from AuditRecord a where a.userId = :user and a.caseFileId = :caseId and a.permitted = false";
+    long before =
+        em.createQuery(refusals, Long.class)
+            .setParameter("user", csw.userId())
+            .setParameter("caseId", other.id())
+            .getSingleResult();
     assertTrue(cases.find(csw, other.id()).isEmpty(), "not shared: answered as missing");
-    long after = em.createQuery(refusals, Long.class).setParameter("user", csw.userId()).setParameter("caseId", other.id()).getSingleResult();
+    long after =
+        em.createQuery(refusals, Long.class)
+            .setParameter("user", csw.userId())
+            .setParameter("caseId", other.id())
+            .getSingleResult();
     assertEquals(before + 1, after, "the refused look at the case is recorded");
   }
 
@@ -195,13 +246,23 @@ class PortalIT {
   @Test
   void pagesDoNotOverlapAndFollowTheSortOrder() {
     Viewer coordinator = viewer("ngo.coordinator");
-    List<CaseRow> first = cases.list(coordinator, new CaseListQuery(0, 10, CaseListQuery.SortColumn.CODE, true, null, null, null));
-    List<CaseRow> second = cases.list(coordinator, new CaseListQuery(10, 10, CaseListQuery.SortColumn.CODE, true, null, null, null));
+    List<CaseRow> first =
+        cases.list(
+            coordinator,
+            new CaseListQuery(0, 10, CaseListQuery.SortColumn.CODE, true, null, null, null));
+    List<CaseRow> second =
+        cases.list(
+            coordinator,
+            new CaseListQuery(10, 10, CaseListQuery.SortColumn.CODE, true, null, null, null));
     assertEquals(10, first.size());
     assertEquals(10, second.size());
     assertTrue(first.get(9).code().compareTo(second.get(0).code()) < 0);
-    List<CaseRow> descending = cases.list(coordinator, new CaseListQuery(0, 1, CaseListQuery.SortColumn.CODE, false, null, null, null));
-    assertEquals(all(coordinator).get(all(coordinator).size() - 1).code(), descending.get(0).code());
+    List<CaseRow> descending =
+        cases.list(
+            coordinator,
+            new CaseListQuery(0, 1, CaseListQuery.SortColumn.CODE, false, null, null, null));
+    assertEquals(
+        all(coordinator).get(all(coordinator).size() - 1).code(), descending.get(0).code());
   }
 
   // ---- the HTCDS import, as a second NGO so that the demo caseload stays as it is ----
@@ -218,7 +279,10 @@ class PortalIT {
             "test.caseworker,Mira,Ilić,,NoSuchExploitation,Active,,",
             "test.coordinator,Ana,Simić,,ForcedBegging,Closed,,");
     HtcdsImportException rejected =
-        assertThrows(HtcdsImportException.class, () -> importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv"));
+        assertThrows(
+            HtcdsImportException.class,
+            () ->
+                importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv"));
     assertEquals(1, rejected.errors().size());
     HtcdsImportError error = rejected.errors().get(0);
     assertEquals(4, error.rowNumber(), "the header is row 1, so the third case is row 4");
@@ -236,18 +300,28 @@ class PortalIT {
         ImportScenario.csv(
             "ngo.caseworker1,Ana,Simić,,ForcedBegging,Active,,",
             "test.caseworker,Ana,Simić,,ForcedBegging,Active,Centre for Social Work Subotica,01.10.2025.",
-            "test.caseworker,Ana,Simić,,ForcedBegging,Active," + ImportScenario.NGO + ",01.10.2025.");
+            "test.caseworker,Ana,Simić,,ForcedBegging,Active,"
+                + ImportScenario.NGO
+                + ",01.10.2025.");
     HtcdsImportException rejected =
-        assertThrows(HtcdsImportException.class, () -> importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv"));
+        assertThrows(
+            HtcdsImportException.class,
+            () ->
+                importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv"));
     assertEquals(
-        List.of(HtcdsImportProblem.UNKNOWN_CASE_OWNER, HtcdsImportProblem.UNKNOWN_ORGANISATION, HtcdsImportProblem.SELF_REFERRAL),
+        List.of(
+            HtcdsImportProblem.UNKNOWN_CASE_OWNER,
+            HtcdsImportProblem.UNKNOWN_ORGANISATION,
+            HtcdsImportProblem.SELF_REFERRAL),
         rejected.errors().stream().map(HtcdsImportError::problem).toList());
-    assertEquals(List.of(2, 3, 4), rejected.errors().stream().map(HtcdsImportError::rowNumber).toList());
+    assertEquals(
+        List.of(2, 3, 4), rejected.errors().stream().map(HtcdsImportError::rowNumber).toList());
     assertEquals(before, cases.count(coordinator, CaseListQuery.firstPage(20)));
   }
 
   @Test
-  void importedCasesBelongToTheImportersOrganisationAndReferralsReachTheRecipient() throws Exception {
+  void importedCasesBelongToTheImportersOrganisationAndReferralsReachTheRecipient()
+      throws Exception {
     ImportScenario.ensure(em, tx, directory);
     Viewer coordinator = viewer(ImportScenario.COORDINATOR);
     Viewer cswNis = viewer("csw.nis");
@@ -257,7 +331,8 @@ class PortalIT {
         ImportScenario.csv(
             "test.caseworker,Milica,Todorović,12.12.2001.,SexualExploitation,Active,Centre for Social Work Niš,15.10.2025.",
             "test.coordinator,Stefan,Lazić,,ForcedLabour,FollowUp,,");
-    HtcdsImportService.ImportOutcome outcome = importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv");
+    HtcdsImportService.ImportOutcome outcome =
+        importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv");
     assertEquals(2, outcome.cases());
     assertEquals(1, outcome.referrals());
     assertEquals(mine + 2, cases.count(coordinator, CaseListQuery.firstPage(20)));
@@ -266,14 +341,17 @@ class PortalIT {
     CaseRow imported = cases.list(coordinator, byName).get(0);
     assertTrue(CaseFile.CODE.matcher(imported.code()).matches(), imported.code());
     assertEquals("Milica Todorović", imported.personName());
-    assertEquals(0, cases.count(viewer("ngo.caseworker1"), byName), "another NGO does not see them");
+    assertEquals(
+        0, cases.count(viewer("ngo.caseworker1"), byName), "another NGO does not see them");
   }
 
   @Test
   void caseworkersMayNotImport() {
     Viewer caseworker = viewer("ngo.caseworker1");
     byte[] file = ImportScenario.csv("ngo.caseworker1,Ana,Simić,,ForcedBegging,Active,,");
-    assertThrows(NotPermittedException.class, () -> importer.importCaseload(caseworker, new ByteArrayInputStream(file), "cases.csv"));
+    assertThrows(
+        NotPermittedException.class,
+        () -> importer.importCaseload(caseworker, new ByteArrayInputStream(file), "cases.csv"));
   }
 
   @Test
@@ -293,24 +371,39 @@ class PortalIT {
   @RunAsClient
   void healthAndLoginPageAnswer() throws Exception {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, login.statusCode());
     assertTrue(login.body().contains("ngo.caseworker1"), "demo logins are shown in demo mode");
     URI root = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/");
-    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(root.resolve("health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ready =
+        http.send(
+            HttpRequest.newBuilder(root.resolve("health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
-    assertFalse(ready.body().contains("schemaVersion") || ready.body().contains("reachable") || ready.body().contains("migrated"), "open to anybody, so a bare UP or DOWN: " + ready.body());
+    assertFalse(
+        ready.body().contains("schemaVersion")
+            || ready.body().contains("reachable")
+            || ready.body().contains("migrated"),
+        "open to anybody, so a bare UP or DOWN: " + ready.body());
   }
 
   @Test
   @RunAsClient
   void formLoginShowsTheUserAndHerOrganisationAndLogoutEndsTheSession() throws Exception {
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     String cases = signIn(http, "csw.belgrade", "demo");
     assertTrue(cases.contains("Centre for Social Work Belgrade"), "header names the organisation");
     assertTrue(cases.contains("Ana Đorđević"), "header names the user");
-    assertFalse(Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(cases).find(), "no stack trace");
+    assertFalse(
+        Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(cases).find(), "no stack trace");
 
     String viewState = find(cases, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     String action = find(cases, "<form id=\"userForm\"[^>]*action=\"([^\"]+)\"");
@@ -318,67 +411,137 @@ class PortalIT {
         http.send(
             HttpRequest.newBuilder(base.toURI().resolve(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("userForm=userForm&userForm%3Alogout=&jakarta.faces.ViewState=" + enc(viewState) + PortalSession.nonceParameter(cases)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "userForm=userForm&userForm%3Alogout=&jakarta.faces.ViewState="
+                            + enc(viewState)
+                            + PortalSession.nonceParameter(cases)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertTrue(loggedOut.uri().toString().contains("login.xhtml?loggedOut=true"), loggedOut.uri().toString());
-    HttpResponse<String> afterLogout = http.send(HttpRequest.newBuilder(base.toURI().resolve("app/cases.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(afterLogout.body().contains("loginForm"), "after logout the case list asks for a login again");
+    assertTrue(
+        loggedOut.uri().toString().contains("login.xhtml?loggedOut=true"),
+        loggedOut.uri().toString());
+    HttpResponse<String> afterLogout =
+        http.send(
+            HttpRequest.newBuilder(base.toURI().resolve("app/cases.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        afterLogout.body().contains("loginForm"),
+        "after logout the case list asks for a login again");
     assertFalse(afterLogout.body().contains("currentUser"));
 
-    HttpClient mistyped = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpClient mistyped =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     String again = signIn(mistyped, "csw.belgrade", "wrong");
     assertTrue(again.contains("loginForm"), "a wrong password stays on the login page");
     assertFalse(again.contains("currentUser"), "and signs nobody in");
     // After the mistake, a protected page asks for the login again (not an empty page), and the
     // right password then signs her in.
-    HttpResponse<String> home = mistyped.send(HttpRequest.newBuilder(base.toURI().resolve("app/home.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(home.body().contains("loginForm"), "the login form, not an empty page: HTTP " + home.statusCode() + " " + home.body().length() + " characters");
-    assertTrue(signIn(mistyped, "csw.belgrade", "demo").contains("currentUser"), "the right password after a wrong one");
+    HttpResponse<String> home =
+        mistyped.send(
+            HttpRequest.newBuilder(base.toURI().resolve("app/home.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        home.body().contains("loginForm"),
+        "the login form, not an empty page: HTTP "
+            + home.statusCode()
+            + " "
+            + home.body().length()
+            + " characters");
+    assertTrue(
+        signIn(mistyped, "csw.belgrade", "demo").contains("currentUser"),
+        "the right password after a wrong one");
   }
 
   @Test
   @RunAsClient
-  void everyAnswerCarriesTheSecurityHeadersAndPagesWithPersonalDataAreNeverCached() throws Exception {
+  void everyAnswerCarriesTheSecurityHeadersAndPagesWithPersonalDataAreNeverCached()
+      throws Exception {
     PortalSession coordinator = new PortalSession(base.toURI());
     assertTrue(coordinator.signIn("ngo.coordinator", "demo").contains("currentUser"));
     String cases = coordinator.get("app/cases.xhtml").body();
     String casePage = find(cases, "href=\"[^\"]*(app/case\\.xhtml\\?id=\\d+)\"");
-    for (String page : List.of("app/home.xhtml", "app/cases.xhtml", casePage, "app/inbox.xhtml", "app/new-case.xhtml", "app/hotline.xhtml", "app/statistics.xhtml", "app/import.xhtml")) {
+    for (String page :
+        List.of(
+            "app/home.xhtml",
+            "app/cases.xhtml",
+            casePage,
+            "app/inbox.xhtml",
+            "app/new-case.xhtml",
+            "app/hotline.xhtml",
+            "app/statistics.xhtml",
+            "app/import.xhtml")) {
       HttpResponse<String> r = coordinator.get(page);
       assertEquals(200, r.statusCode(), page);
       assertSecurityHeaders(r, page);
       assertFacesPolicy(r, page);
-      assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), page + ": never cached, so Back after logout shows nothing");
+      assertEquals(
+          "no-store",
+          r.headers().firstValue("Cache-Control").orElse(""),
+          page + ": never cached, so Back after logout shows nothing");
     }
     // A download: the case list as CSV.
     coordinator.get("app/cases.xhtml");
-    HttpResponse<byte[]> csv = coordinator.submit("casesForm", "casesForm:exportCsv", java.util.Map.of());
+    HttpResponse<byte[]> csv =
+        coordinator.submit("casesForm", "casesForm:exportCsv", java.util.Map.of());
     assertEquals(200, csv.statusCode());
-    assertTrue(csv.headers().firstValue("Content-Type").orElse("").contains("csv"), csv.headers().toString());
+    assertTrue(
+        csv.headers().firstValue("Content-Type").orElse("").contains("csv"),
+        csv.headers().toString());
     assertSecurityHeaders(csv, "CSV export", false);
-    assertTrue(csv.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "an export holds personal data: " + csv.headers().firstValue("Cache-Control"));
+    assertTrue(
+        csv.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+        "an export holds personal data: " + csv.headers().firstValue("Cache-Control"));
     // A static resource: cacheable, but with the same protection.
-    String stylesheet = find(cases, "href=\"([^\"]*/jakarta\\.faces\\.resource/css/nrm\\.css[^\"]*)\"").replace("&amp;", "&");
+    String stylesheet =
+        find(cases, "href=\"([^\"]*/jakarta\\.faces\\.resource/css/nrm\\.css[^\"]*)\"")
+            .replace("&amp;", "&");
     HttpResponse<String> css = coordinator.get(stylesheet);
     assertEquals(200, css.statusCode(), stylesheet);
     assertSecurityHeaders(css, "stylesheet");
-    assertFalse(css.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "static resources may be cached");
+    assertFalse(
+        css.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+        "static resources may be cached");
     // An error page and the login page, without a session.
-    HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<String> missing = anonymous.send(HttpRequest.newBuilder(base.toURI().resolve("no-such-page.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpClient anonymous =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> missing =
+        anonymous.send(
+            HttpRequest.newBuilder(base.toURI().resolve("no-such-page.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(404, missing.statusCode());
     assertSecurityHeaders(missing, "404 page");
-    HttpResponse<String> login = anonymous.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        anonymous.send(
+            HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertSecurityHeaders(login, "login page");
     assertFacesPolicy(login, "login page");
-    String sessionCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+    String sessionCookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
     assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
-    assertTrue(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), "SameSite on the wire: " + sessionCookie);
+    assertTrue(
+        sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+        "SameSite on the wire: " + sessionCookie);
     HttpResponse<String> overHttps =
-        anonymous.send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml")).header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals("max-age=31536000", overHttps.headers().firstValue("Strict-Transport-Security").orElse(""), "HSTS behind an HTTPS proxy");
-    assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+        anonymous.send(
+            HttpRequest.newBuilder(base.toURI().resolve("login.xhtml"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        "max-age=31536000",
+        overHttps.headers().firstValue("Strict-Transport-Security").orElse(""),
+        "HSTS behind an HTTPS proxy");
+    assertTrue(
+        login.headers().firstValue("Strict-Transport-Security").isEmpty(),
+        "no HSTS over plain HTTP");
   }
 
   @Test
@@ -394,33 +557,58 @@ class PortalIT {
         http.send(
             HttpRequest.newBuilder(base.toURI().resolve(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("casesForm=casesForm&jakarta.faces.ViewState=forged" + PortalSession.nonceParameter(cases)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "casesForm=casesForm&jakarta.faces.ViewState=forged"
+                            + PortalSession.nonceParameter(cases)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, full.statusCode(), "redirected to the page, drawn again");
     assertTrue(full.uri().toString().contains("reloaded=true"), full.uri().toString());
-    assertTrue(full.body().contains("id=\"pageReloaded\""), "the notice that the last step was not carried out");
-    assertTrue(full.body().contains("Ova stranica je bila otvorena predugo"), "in the user's language");
+    assertTrue(
+        full.body().contains("id=\"pageReloaded\""),
+        "the notice that the last step was not carried out");
+    assertTrue(
+        full.body().contains("Ova stranica je bila otvorena predugo"), "in the user's language");
     String ajax =
         http.send(
                 HttpRequest.newBuilder(base.toURI().resolve(action))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Faces-Request", "partial/ajax")
-                    .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true&jakarta.faces.source=casesForm%3Acases&jakarta.faces.partial.execute=casesForm%3Acases&casesForm=casesForm&jakarta.faces.ViewState=forged"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "jakarta.faces.partial.ajax=true&jakarta.faces.source=casesForm%3Acases&jakarta.faces.partial.execute=casesForm%3Acases&casesForm=casesForm&jakarta.faces.ViewState=forged"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    assertTrue(ajax.contains("<redirect url=\"") && ajax.contains("reloaded=true"), "an Ajax request is sent to the page again: " + ajax);
-    assertFalse(ajax.contains("Exception") || ajax.contains("<error>"), "no exception class in the Ajax answer: " + ajax);
+    assertTrue(
+        ajax.contains("<redirect url=\"") && ajax.contains("reloaded=true"),
+        "an Ajax request is sent to the page again: " + ajax);
+    assertFalse(
+        ajax.contains("Exception") || ajax.contains("<error>"),
+        "no exception class in the Ajax answer: " + ajax);
     assertFalse(STACK_TRACE.matcher(full.body()).find(), "no stack trace on the page");
-    // A post without the page's Content-Security-Policy nonce (an old tab, a replay from elsewhere).
+    // A post without the page's Content-Security-Policy nonce (an old tab, a replay from
+    // elsewhere).
     coordinator.get("app/cases.xhtml");
-    String page = coordinator.submitForPage("casesForm", "casesForm:noSuchButton", java.util.Map.of("primefaces.nonce", "bm90LXRoZS1ub25jZQ=="));
+    String page =
+        coordinator.submitForPage(
+            "casesForm",
+            "casesForm:noSuchButton",
+            java.util.Map.of("primefaces.nonce", "bm90LXRoZS1ub25jZQ=="));
     assertFalse(STACK_TRACE.matcher(page).find(), "no stack trace on the page");
-    assertTrue(page.contains("id=\"pageReloaded\""), "a wrong nonce: the page again, with the notice");
+    assertTrue(
+        page.contains("id=\"pageReloaded\""), "a wrong nonce: the page again, with the notice");
     // Anyone can send a view state to the login page: the login page, no error.
     HttpResponse<String> login =
-        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(HttpRequest.newBuilder(base.toURI().resolve("login.xhtml?jakarta.faces.ViewState=x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        base.toURI().resolve("login.xhtml?jakarta.faces.ViewState=x"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, login.statusCode());
     assertTrue(login.body().contains("loginForm"), "the login page");
   }
@@ -428,10 +616,21 @@ class PortalIT {
   @Test
   @RunAsClient
   void theNewCaseWizardIsOfferedOnlyToThoseWhoMayOpenCases() throws Exception {
-    for (String user : List.of("csw.belgrade", "police.officer", "prosecutor", "health.worker", "cptv.officer", "admin", "dpo", "ngo.hotline")) {
+    for (String user :
+        List.of(
+            "csw.belgrade",
+            "police.officer",
+            "prosecutor",
+            "health.worker",
+            "cptv.officer",
+            "admin",
+            "dpo",
+            "ngo.hotline")) {
       PortalSession session = new PortalSession(base.toURI());
       assertTrue(session.signIn(user, "demo").contains("currentUser"), user);
-      assertFalse(session.get("app/home.xhtml").body().contains("new-case.xhtml"), user + ": no link to the wizard");
+      assertFalse(
+          session.get("app/home.xhtml").body().contains("new-case.xhtml"),
+          user + ": no link to the wizard");
       HttpResponse<String> wizard = session.get("app/new-case.xhtml");
       assertEquals(403, wizard.statusCode(), user + ": the wizard is refused, not offered");
       assertFalse(wizard.body().contains("newCaseForm"), user);
@@ -444,7 +643,8 @@ class PortalIT {
 
   @Test
   @RunAsClient
-  void overLongTextControlCharactersAndBidiOverridesAreRefusedNamingTheFieldNeverCut() throws Exception {
+  void overLongTextControlCharactersAndBidiOverridesAreRefusedNamingTheFieldNeverCut()
+      throws Exception {
     PortalSession coordinator = new PortalSession(base.toURI());
     coordinator.signIn("ngo.coordinator", "demo");
     String[][] attempts = {
@@ -454,9 +654,22 @@ class PortalIT {
     };
     for (String[] attempt : attempts) {
       coordinator.get("app/new-case.xhtml");
-      String answer = coordinator.submitForPage("newCaseForm", "newCaseForm:open", java.util.Map.of("newCaseForm:firstName", attempt[0], "newCaseForm:secondName", "Guard", "newCaseForm:citizenship", "RS"));
+      String answer =
+          coordinator.submitForPage(
+              "newCaseForm",
+              "newCaseForm:open",
+              java.util.Map.of(
+                  "newCaseForm:firstName",
+                  attempt[0],
+                  "newCaseForm:secondName",
+                  "Guard",
+                  "newCaseForm:citizenship",
+                  "RS"));
       assertTrue(answer.contains("newCaseForm"), "stays on the wizard: nothing opened");
-      assertTrue(answer.contains(attempt[1]), "the message names the problem: " + answer.replaceAll("(?s).*(<div[^>]*ui-messages-error.*?</div>).*", "$1"));
+      assertTrue(
+          answer.contains(attempt[1]),
+          "the message names the problem: "
+              + answer.replaceAll("(?s).*(<div[^>]*ui-messages-error.*?</div>).*", "$1"));
       assertTrue(answer.contains("Ime: "), "and names the field");
     }
   }
@@ -470,19 +683,33 @@ class PortalIT {
     String action = find(cases, "<form id=\"casesForm\"[^>]*action=\"([^\"]+)\"");
     String body = "casesForm=casesForm&casesForm%3Afilter=" + "x".repeat(3 * 1024 * 1024);
     HttpResponse<String> form =
-        coordinator.http().send(HttpRequest.newBuilder(base.toURI().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        coordinator
+            .http()
+            .send(
+                HttpRequest.newBuilder(base.toURI().resolve(action))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(413, form.statusCode());
-    assertTrue(form.body().contains("Poslato je preveliko") && form.body().contains("Ništa od poslatog nije sačuvano"), form.body());
+    assertTrue(
+        form.body().contains("Poslato je preveliko")
+            && form.body().contains("Ništa od poslatog nije sačuvano"),
+        form.body());
     assertFalse(STACK_TRACE.matcher(form.body()).find());
     HttpResponse<String> upload =
-        coordinator.http().send(
-            HttpRequest.newBuilder(base.toURI().resolve("app/import.xhtml"))
-                .header("Content-Type", "multipart/form-data; boundary=nrm")
-                .header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[41 * 1024 * 1024]))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(upload.body().contains("<redirect url=\"") && upload.body().contains("/too-large"), "a 41 MB upload is sent to the page that says so: " + upload.body());
+        coordinator
+            .http()
+            .send(
+                HttpRequest.newBuilder(base.toURI().resolve("app/import.xhtml"))
+                    .header("Content-Type", "multipart/form-data; boundary=nrm")
+                    .header("Faces-Request", "partial/ajax")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[41 * 1024 * 1024]))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        upload.body().contains("<redirect url=\"") && upload.body().contains("/too-large"),
+        "a 41 MB upload is sent to the page that says so: " + upload.body());
   }
 
   @Test
@@ -490,14 +717,21 @@ class PortalIT {
   void theAccessReportAnswersAMissingAndANotSharedCaseAlike() throws Exception {
     PortalSession coordinator = new PortalSession(base.toURI());
     coordinator.signIn("ngo.coordinator", "demo");
-    String owned = find(coordinator.get("app/cases.xhtml").body(), "href=\"[^\"]*app/case\\.xhtml\\?id=(\\d+)\"");
+    String owned =
+        find(
+            coordinator.get("app/cases.xhtml").body(),
+            "href=\"[^\"]*app/case\\.xhtml\\?id=(\\d+)\"");
     for (String user : List.of("csw.belgrade", "admin", "police.officer", "ngo.hotline")) {
       PortalSession other = new PortalSession(base.toURI());
       other.signIn(user, "demo");
       String notShared = messagesOf(other.get("app/access-report.xhtml?id=" + owned).body());
       String missing = messagesOf(other.get("app/access-report.xhtml?id=999999999").body());
-      assertEquals(missing, notShared, user + ": an existing case that is not hers answers as a missing one");
-      assertFalse(notShared.contains("upućen") || notShared.contains("referred"), user + ": " + notShared);
+      assertEquals(
+          missing,
+          notShared,
+          user + ": an existing case that is not hers answers as a missing one");
+      assertFalse(
+          notShared.contains("upućen") || notShared.contains("referred"), user + ": " + notShared);
     }
   }
 
@@ -515,27 +749,40 @@ class PortalIT {
   @Test
   @RunAsClient
   void theLoginFormStopsCheckingPasswordsAfterTenFailuresForAName() throws Exception {
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     String answer = "";
     for (int i = 0; i < 11; i++) {
       answer = signIn(http, "pi.guessed", "guess-" + i);
       assertTrue(answer.contains("loginForm"), "stays on the login page");
     }
-    assertTrue(answer.contains("Previše neuspelih prijava"), "the eleventh attempt is not even checked: " + messagesOrEmpty(answer));
+    assertTrue(
+        answer.contains("Previše neuspelih prijava"),
+        "the eleventh attempt is not even checked: " + messagesOrEmpty(answer));
   }
 
   private static String messagesOrEmpty(String page) {
     return page.contains("ui-messages-error-summary") ? messagesOf(page) : "(no message)";
   }
 
-  /** A stack trace or an exception's name in a page (PrimeFaces' own script names ViewExpiredException as a key: not counted). */
-  private static final Pattern STACK_TRACE = Pattern.compile("\\.java:\\d+\\)|Caused by:|[a-z]+\\.[A-Za-z.]*Exception: ");
+  /**
+   * A stack trace or an exception's name in a page (PrimeFaces' own script names
+   * ViewExpiredException as a key: not counted).
+   */
+  private static final Pattern STACK_TRACE =
+      Pattern.compile("\\.java:\\d+\\)|Caused by:|[a-z]+\\.[A-Za-z.]*Exception: ");
 
   private static void assertSecurityHeaders(HttpResponse<?> r, String what) {
     assertSecurityHeaders(r, what, true);
   }
 
-  /** @param document whether a browser draws the answer (then it needs a policy that forbids framing) */
+  /**
+   * @param document whether a browser draws the answer (then it needs a policy that forbids
+   *     framing)
+   */
   private static void assertSecurityHeaders(HttpResponse<?> r, String what, boolean document) {
     java.net.http.HttpHeaders h = r.headers();
     assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""), what);
@@ -544,10 +791,19 @@ class PortalIT {
     assertTrue(h.firstValue("Permissions-Policy").orElse("").contains("camera=()"), what);
     assertTrue(h.firstValue("Permissions-Policy").orElse("").contains("microphone=()"), what);
     assertTrue(h.firstValue("Permissions-Policy").orElse("").contains("geolocation=()"), what);
-    assertTrue(!document || h.allValues("Content-Security-Policy").stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), what + ": " + h.allValues("Content-Security-Policy"));
+    assertTrue(
+        !document
+            || h.allValues("Content-Security-Policy").stream()
+                .anyMatch(p -> p.contains("frame-ancestors 'none'")),
+        what + ": " + h.allValues("Content-Security-Policy"));
     for (String name : List.of("Server", "X-Powered-By")) {
       String value = h.firstValue(name).orElse("");
-      assertFalse(value.contains("Payara") || value.contains("GlassFish") || value.contains("Servlet") || value.matches(".*\\d+\\.\\d+.*"), what + ": " + name + ": " + value);
+      assertFalse(
+          value.contains("Payara")
+              || value.contains("GlassFish")
+              || value.contains("Servlet")
+              || value.matches(".*\\d+\\.\\d+.*"),
+          what + ": " + name + ": " + value);
     }
   }
 
@@ -555,18 +811,28 @@ class PortalIT {
     List<String> policies = r.headers().allValues("Content-Security-Policy");
     assertEquals(1, policies.size(), what + ": one policy: " + policies);
     String scripts = policies.get(0).substring(policies.get(0).indexOf("script-src"));
-    assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+';?"), what + ": scripts from the portal and its nonce only: " + scripts);
+    assertTrue(
+        scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+';?"),
+        what + ": scripts from the portal and its nonce only: " + scripts);
     assertFalse(policies.get(0).contains("unsafe-eval"), what);
   }
 
   private String signIn(HttpClient http, String user, String password) throws Exception {
-    HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.toURI().resolve("app/cases.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> form =
+        http.send(
+            HttpRequest.newBuilder(base.toURI().resolve("app/cases.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     String html = form.body();
     String viewState = find(html, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     String action = find(html, "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"");
     String body =
-        "loginForm=loginForm&loginForm%3Ausername=" + enc(user) + "&loginForm%3Apassword=" + enc(password)
-            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState) + PortalSession.nonceParameter(html);
+        "loginForm=loginForm&loginForm%3Ausername="
+            + enc(user)
+            + "&loginForm%3Apassword="
+            + enc(password)
+            + "&loginForm%3Asubmit=&jakarta.faces.ViewState="
+            + enc(viewState)
+            + PortalSession.nonceParameter(html);
     HttpResponse<String> after =
         http.send(
             HttpRequest.newBuilder(form.uri().resolve(action))

@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
  */
 final class PortalSession {
 
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
   private final URI base;
   private String lastPage = "";
   private URI lastUri;
@@ -37,16 +41,25 @@ final class PortalSession {
   String signIn(String username, String password) throws Exception {
     get("app/home.xhtml");
     String body =
-        "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=" + enc(password)
-            + "&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState()) + nonceParameter(lastPage);
-    HttpResponse<String> after = http.send(post(formAction("loginForm"), body), HttpResponse.BodyHandlers.ofString());
+        "loginForm=loginForm&loginForm%3Ausername="
+            + enc(username)
+            + "&loginForm%3Apassword="
+            + enc(password)
+            + "&loginForm%3Asubmit=&jakarta.faces.ViewState="
+            + enc(viewState())
+            + nonceParameter(lastPage);
+    HttpResponse<String> after =
+        http.send(post(formAction("loginForm"), body), HttpResponse.BodyHandlers.ofString());
     remember(after);
     return after.body();
   }
 
   /** Opens a page and keeps it as the page forms are posted from. */
   HttpResponse<String> get(String path) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     remember(response);
     return response;
   }
@@ -59,14 +72,20 @@ final class PortalSession {
    * @param fields client id → value of the fields to send
    * @return the response, as bytes (a page or a download)
    */
-  HttpResponse<byte[]> submit(String form, String button, Map<String, String> fields) throws Exception {
+  HttpResponse<byte[]> submit(String form, String button, Map<String, String> fields)
+      throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
     params.put(form, form);
     params.putAll(fields);
     params.put(button, "");
     params.put("jakarta.faces.ViewState", viewState());
-    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&")) + nonceParameter(lastPage);
-    HttpResponse<byte[]> response = http.send(post(formAction(form), body), HttpResponse.BodyHandlers.ofByteArray());
+    String body =
+        params.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"))
+            + nonceParameter(lastPage);
+    HttpResponse<byte[]> response =
+        http.send(post(formAction(form), body), HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
       lastPage = new String(response.body(), StandardCharsets.UTF_8);
@@ -92,9 +111,17 @@ final class PortalSession {
     params.put(form, form);
     params.putAll(fields);
     params.put("jakarta.faces.ViewState", viewState());
-    String body = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&")) + nonceParameter(lastPage);
+    String body =
+        params.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"))
+            + nonceParameter(lastPage);
     HttpRequest request =
-        HttpRequest.newBuilder(formAction(form)).header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest.newBuilder(formAction(form))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Faces-Request", "partial/ajax")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
@@ -118,7 +145,10 @@ final class PortalSession {
   }
 
   private HttpRequest post(URI to, String body) {
-    return HttpRequest.newBuilder(to).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return HttpRequest.newBuilder(to)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   private String viewState() {
@@ -126,7 +156,8 @@ final class PortalSession {
   }
 
   private URI formAction(String form) {
-    return lastUri.resolve(find(lastPage, "<form id=\"" + Pattern.quote(form) + "\"[^>]*action=\"([^\"]+)\""));
+    return lastUri.resolve(
+        find(lastPage, "<form id=\"" + Pattern.quote(form) + "\"[^>]*action=\"([^\"]+)\""));
   }
 
   /**

@@ -11,7 +11,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Facts about the bundled sample caseload read straight from the spreadsheet with POI, independent
- * of the portal's importer, so that tests compare the portal against the file and not against itself.
+ * of the portal's importer, so that tests compare the portal against the file and not against
+ * itself.
  *
  * @param rows number of case rows (rows below the two header rows with a case owner)
  * @param referredColumnIndex index of the {@code cas_ReferredOrganisation} column
@@ -40,7 +41,8 @@ record SampleCaseload(int rows, int referredColumnIndex) {
     try (Workbook wb = open()) {
       int count = 0;
       for (Row row : wb.getSheetAt(0)) {
-        if (row.getRowNum() >= 2 && text(row.getCell(referredColumnIndex)).strip().equals(organisation)) {
+        if (row.getRowNum() >= 2
+            && text(row.getCell(referredColumnIndex)).strip().equals(organisation)) {
           count++;
         }
       }

@@ -32,9 +32,10 @@ import rs.astra.nrm.referral.Referral;
  * counted by hand whatever other tests add, and a caseload of 2019 whose figures the test knows:
  *
  * <ul>
- *   <li>14 victims of ST NGO opened in 2019: 6 women (24, RS) sexually exploited, identified; 2 girls
- *       (15, RS) in forced labour, presumed; 5 men (39, BA) in forced labour, identified; 1 man (age
- *       unknown, RS) in forced begging, identified; and one person found not to be a victim;
+ *   <li>14 victims of ST NGO opened in 2019: 6 women (24, RS) sexually exploited, identified; 2
+ *       girls (15, RS) in forced labour, presumed; 5 men (39, BA) in forced labour, identified; 1
+ *       man (age unknown, RS) in forced begging, identified; and one person found not to be a
+ *       victim;
  *   <li>6 referrals to ST Centre dated 2019: 4 accepted after 1, 2, 3 and 4 days, 1 rejected after
  *       10 days, 1 waiting;
  *   <li>criminal complaints on 6 cases and a verdict (art. 388) on one, in 2019;
@@ -68,7 +69,10 @@ final class StatisticsFixture {
 
   /** Whether the organisations exist already (the fixture is made once per server). */
   static boolean exists(EntityManager em) {
-    return !em.createQuery("select o from Organisation o where o.name = :n", Organisation.class).setParameter("n", NGO).getResultList().isEmpty();
+    return !em.createQuery("select o from Organisation o where o.name = :n", Organisation.class)
+        .setParameter("n", NGO)
+        .getResultList()
+        .isEmpty();
   }
 
   /** Creates the organisations, users and the 2019 caseload. */
@@ -77,13 +81,28 @@ final class StatisticsFixture {
     Organisation ngo = new Organisation(NGO, OrganisationType.NGO, "Novi Sad");
     Organisation centre = new Organisation(CENTRE, OrganisationType.SOCIAL_WORK_CENTRE, "Novi Sad");
     Organisation monthNgo = new Organisation(MONTH_NGO, OrganisationType.NGO, "Subotica");
-    Organisation monthCentre = new Organisation(MONTH_CENTRE, OrganisationType.SOCIAL_WORK_CENTRE, "Subotica");
+    Organisation monthCentre =
+        new Organisation(MONTH_CENTRE, OrganisationType.SOCIAL_WORK_CENTRE, "Subotica");
     Organisation exchangeNgo = new Organisation(EXCHANGE_NGO, OrganisationType.NGO, "Niš");
     for (Organisation o : new Organisation[] {ngo, centre, monthNgo, monthCentre, exchangeNgo}) {
       em.persist(o);
     }
-    Map<String, Organisation> orgs = Map.of(NGO, ngo, CENTRE, centre, MONTH_NGO, monthNgo, MONTH_CENTRE, monthCentre, EXCHANGE_NGO, exchangeNgo);
-    USERS.forEach((u, v) -> em.persist(new PortalUser(u, "User " + u, orgs.get((String) v[0]), (PortalRole) v[1], null)));
+    Map<String, Organisation> orgs =
+        Map.of(
+            NGO,
+            ngo,
+            CENTRE,
+            centre,
+            MONTH_NGO,
+            monthNgo,
+            MONTH_CENTRE,
+            monthCentre,
+            EXCHANGE_NGO,
+            exchangeNgo);
+    USERS.forEach(
+        (u, v) ->
+            em.persist(
+                new PortalUser(u, "User " + u, orgs.get((String) v[0]), (PortalRole) v[1], null)));
     em.flush();
     PortalUser caseworker = user(em, "st.caseworker");
     PortalUser csw = user(em, "st.csw");
@@ -91,26 +110,82 @@ final class StatisticsFixture {
     CaseFile[] cases = new CaseFile[15];
     int n = 0;
     for (int i = 0; i < 6; i++) {
-      cases[n++] = victim(em, caseworker, "Ana" + i, Gender.Feminine, LocalDate.of(1995, 1, 1), "RS", LocalDate.of(2019, 3, 1),
-          TraffickingStatus.ActualVictimOfTrafficking, TypeOfExploitation.SexualExploitation);
+      cases[n++] =
+          victim(
+              em,
+              caseworker,
+              "Ana" + i,
+              Gender.Feminine,
+              LocalDate.of(1995, 1, 1),
+              "RS",
+              LocalDate.of(2019, 3, 1),
+              TraffickingStatus.ActualVictimOfTrafficking,
+              TypeOfExploitation.SexualExploitation);
     }
     for (int i = 0; i < 2; i++) {
-      cases[n++] = victim(em, caseworker, "Mina" + i, Gender.Feminine, LocalDate.of(2003, 6, 1), "RS", LocalDate.of(2019, 3, 1),
-          TraffickingStatus.PossibleVictimOfTrafficking, TypeOfExploitation.ForcedLabour);
+      cases[n++] =
+          victim(
+              em,
+              caseworker,
+              "Mina" + i,
+              Gender.Feminine,
+              LocalDate.of(2003, 6, 1),
+              "RS",
+              LocalDate.of(2019, 3, 1),
+              TraffickingStatus.PossibleVictimOfTrafficking,
+              TypeOfExploitation.ForcedLabour);
     }
     for (int i = 0; i < 5; i++) {
-      cases[n++] = victim(em, caseworker, "Marko" + i, Gender.Masculine, LocalDate.of(1980, 1, 1), "BA", LocalDate.of(2019, 5, 1),
-          TraffickingStatus.ActualVictimOfTrafficking, TypeOfExploitation.ForcedLabour);
+      cases[n++] =
+          victim(
+              em,
+              caseworker,
+              "Marko" + i,
+              Gender.Masculine,
+              LocalDate.of(1980, 1, 1),
+              "BA",
+              LocalDate.of(2019, 5, 1),
+              TraffickingStatus.ActualVictimOfTrafficking,
+              TypeOfExploitation.ForcedLabour);
     }
-    cases[n++] = victim(em, caseworker, "Luka", Gender.Masculine, null, "RS", LocalDate.of(2019, 7, 1), TraffickingStatus.ActualVictimOfTrafficking,
-        TypeOfExploitation.ForcedBegging);
-    cases[n++] = victim(em, caseworker, "Vera", Gender.Feminine, LocalDate.of(1990, 1, 1), "RS", LocalDate.of(2019, 8, 1),
-        TraffickingStatus.NotAVictimOfTrafficking, TypeOfExploitation.Other);
+    cases[n++] =
+        victim(
+            em,
+            caseworker,
+            "Luka",
+            Gender.Masculine,
+            null,
+            "RS",
+            LocalDate.of(2019, 7, 1),
+            TraffickingStatus.ActualVictimOfTrafficking,
+            TypeOfExploitation.ForcedBegging);
+    cases[n++] =
+        victim(
+            em,
+            caseworker,
+            "Vera",
+            Gender.Feminine,
+            LocalDate.of(1990, 1, 1),
+            "RS",
+            LocalDate.of(2019, 8, 1),
+            TraffickingStatus.NotAVictimOfTrafficking,
+            TypeOfExploitation.Other);
 
     int[] daysToAnswer = {1, 2, 3, 4};
     for (int i = 0; i < 6; i++) {
       Instant sent = ZonedDateTime.of(2019, 4, 1 + i, 10, 0, 0, 0, ZONE).toInstant();
-      Referral r = Referral.send(cases[i], ngo, centre, Purpose.SOCIAL_PROTECTION, Set.of(), "support " + i, null, null, caseworker, sent);
+      Referral r =
+          Referral.send(
+              cases[i],
+              ngo,
+              centre,
+              Purpose.SOCIAL_PROTECTION,
+              Set.of(),
+              "support " + i,
+              null,
+              null,
+              caseworker,
+              sent);
       if (i < 4) {
         r.accept(csw, sent.plusSeconds(86_400L * daysToAnswer[i]));
       } else if (i == 4) {
@@ -119,27 +194,49 @@ final class StatisticsFixture {
       em.persist(r);
     }
     for (int i = 0; i < 6; i++) {
-      em.persist(new ProceedingsEntry(cases[i], caseworker, ProceedingsEntryKind.COMPLAINT_FILED, LocalDate.of(2019, 6, 1), Instant.now()));
+      em.persist(
+          new ProceedingsEntry(
+              cases[i],
+              caseworker,
+              ProceedingsEntryKind.COMPLAINT_FILED,
+              LocalDate.of(2019, 6, 1),
+              Instant.now()));
     }
-    ProceedingsEntry verdict = new ProceedingsEntry(cases[0], caseworker, ProceedingsEntryKind.VERDICT, LocalDate.of(2019, 11, 1), Instant.now());
+    ProceedingsEntry verdict =
+        new ProceedingsEntry(
+            cases[0],
+            caseworker,
+            ProceedingsEntryKind.VERDICT,
+            LocalDate.of(2019, 11, 1),
+            Instant.now());
     verdict.describe(Offence.ART_388_TRAFFICKING, null, null, "guilty", "5 years", null);
     em.persist(verdict);
     for (int i = 0; i < 3; i++) {
       rs.astra.nrm.support.ServiceEntry shelter =
-          new rs.astra.nrm.support.ServiceEntry(cases[i], caseworker, rs.astra.nrm.support.ServiceType.Accommodation, rs.astra.nrm.support.ServiceStatus.PROVIDED, Instant.now());
+          new rs.astra.nrm.support.ServiceEntry(
+              cases[i],
+              caseworker,
+              rs.astra.nrm.support.ServiceType.Accommodation,
+              rs.astra.nrm.support.ServiceStatus.PROVIDED,
+              Instant.now());
       shelter.describe(null, null, LocalDate.of(2019, 4, 1), null, null, null);
       em.persist(shelter);
     }
     rs.astra.nrm.support.ServiceEntry legal =
-        new rs.astra.nrm.support.ServiceEntry(cases[0], caseworker, rs.astra.nrm.support.ServiceType.Legal, rs.astra.nrm.support.ServiceStatus.PLANNED, Instant.now());
+        new rs.astra.nrm.support.ServiceEntry(
+            cases[0],
+            caseworker,
+            rs.astra.nrm.support.ServiceType.Legal,
+            rs.astra.nrm.support.ServiceStatus.PLANNED,
+            Instant.now());
     legal.describe(null, null, LocalDate.of(2019, 5, 1), null, null, null);
     em.persist(legal);
     tx.commit();
   }
 
   /**
-   * A case of ST NGO referred to ST Centre with the person's consent to share IDENTITY (not CONTACT,
-   * not EXPLOITATION), opened in 2020 so that it counts in no 2019 figure.
+   * A case of ST NGO referred to ST Centre with the person's consent to share IDENTITY (not
+   * CONTACT, not EXPLOITATION), opened in 2020 so that it counts in no 2019 figure.
    *
    * @return its id
    */
@@ -147,14 +244,43 @@ final class StatisticsFixture {
     tx.begin();
     PortalUser caseworker = user(em, "st.caseworker");
     Organisation centre = organisation(em, CENTRE);
-    CaseFile c = victim(em, caseworker, "Policy", Gender.Feminine, LocalDate.of(1999, 9, 9), "RS", LocalDate.of(2020, 2, 2),
-        TraffickingStatus.ActualVictimOfTrafficking, TypeOfExploitation.SexualExploitation);
+    CaseFile c =
+        victim(
+            em,
+            caseworker,
+            "Policy",
+            Gender.Feminine,
+            LocalDate.of(1999, 9, 9),
+            "RS",
+            LocalDate.of(2020, 2, 2),
+            TraffickingStatus.ActualVictimOfTrafficking,
+            TypeOfExploitation.SexualExploitation);
     Instant now = Instant.now();
     Consent consent =
-        new Consent(c, centre, Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY), LocalDate.now(ZONE).minusDays(1), null, ConsentMethod.SIGNED_FORM,
-            null, caseworker, now);
+        new Consent(
+            c,
+            centre,
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY),
+            LocalDate.now(ZONE).minusDays(1),
+            null,
+            ConsentMethod.SIGNED_FORM,
+            null,
+            caseworker,
+            now);
     em.persist(consent);
-    em.persist(Referral.send(c, caseworker.getOrganisation(), centre, Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.IDENTITY), null, consent, null, caseworker, now));
+    em.persist(
+        Referral.send(
+            c,
+            caseworker.getOrganisation(),
+            centre,
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY),
+            null,
+            consent,
+            null,
+            caseworker,
+            now));
     tx.commit();
     return c.getId();
   }
@@ -170,43 +296,96 @@ final class StatisticsFixture {
     Organisation centre = organisation(em, CENTRE);
     String[] people = {"Jovana", "Драгана", "Sanja \"Saša\"; Kovač", "Nikola"};
     for (int i = 0; i < people.length; i++) {
-      CaseFile c = victim(em, owner, people[i], i == 3 ? Gender.Masculine : Gender.Feminine, LocalDate.of(1990 + i, 2, 3), i == 1 ? "BA" : "RS",
-          LocalDate.of(2021, 1, 10 + i), TraffickingStatus.ActualVictimOfTrafficking, i == 3 ? TypeOfExploitation.ForcedBegging : TypeOfExploitation.SexualExploitation);
-      c.getPerson().recordContact("x" + i + "@example.org", null, "+381 63 11" + i, "Ulica " + i, "Niš", null, "18000", "RS");
-      c.recordIncomingReferral("SOS telefon", LocalDate.of(2021, 1, 9 + i), null, null, "Poziv na SOS liniju " + i);
+      CaseFile c =
+          victim(
+              em,
+              owner,
+              people[i],
+              i == 3 ? Gender.Masculine : Gender.Feminine,
+              LocalDate.of(1990 + i, 2, 3),
+              i == 1 ? "BA" : "RS",
+              LocalDate.of(2021, 1, 10 + i),
+              TraffickingStatus.ActualVictimOfTrafficking,
+              i == 3 ? TypeOfExploitation.ForcedBegging : TypeOfExploitation.SexualExploitation);
+      c.getPerson()
+          .recordContact(
+              "x" + i + "@example.org",
+              null,
+              "+381 63 11" + i,
+              "Ulica " + i,
+              "Niš",
+              null,
+              "18000",
+              "RS");
+      c.recordIncomingReferral(
+          "SOS telefon", LocalDate.of(2021, 1, 9 + i), null, null, "Poziv na SOS liniju " + i);
       if (i < 3) {
-        em.persist(Referral.send(c, owner.getOrganisation(), centre, Purpose.ACCOMMODATION, Set.of(), "smeštaj " + i, null, null, owner,
-            ZonedDateTime.of(2021, 2, 1 + i, 9, 0, 0, 0, ZONE).toInstant()));
+        em.persist(
+            Referral.send(
+                c,
+                owner.getOrganisation(),
+                centre,
+                Purpose.ACCOMMODATION,
+                Set.of(),
+                "smeštaj " + i,
+                null,
+                null,
+                owner,
+                ZonedDateTime.of(2021, 2, 1 + i, 9, 0, 0, 0, ZONE).toInstant()));
       }
     }
     tx.commit();
   }
 
-  private static CaseFile victim(EntityManager em, PortalUser owner, String name, Gender gender, LocalDate birthdate, String citizenship, LocalDate opened,
-      TraffickingStatus status, TypeOfExploitation form) {
+  private static CaseFile victim(
+      EntityManager em,
+      PortalUser owner,
+      String name,
+      Gender gender,
+      LocalDate birthdate,
+      String citizenship,
+      LocalDate opened,
+      TraffickingStatus status,
+      TypeOfExploitation form) {
     Person p = new Person();
     p.recordIdentity(null, name, "Statistic", birthdate, gender, Set.of(citizenship), null);
     p.recordContact(null, null, "+381 64 000 0000", null, "Novi Sad", null, null, "RS");
-    Number code = (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
-    CaseFile c = new CaseFile(String.format("NRM-%d-%05d", opened.getYear(), code.longValue()), owner, p, opened, Instant.now());
+    Number code =
+        (Number) em.createNativeQuery("select nextval('case_code_seq')").getSingleResult();
+    CaseFile c =
+        new CaseFile(
+            String.format("NRM-%d-%05d", opened.getYear(), code.longValue()),
+            owner,
+            p,
+            opened,
+            Instant.now());
     c.recordTraffickingStatus(status, null);
-    c.recordExploitation(EnumSet.of(form), null, null, "Beograd", EnumSet.of(rs.astra.nrm.casefile.MethodOfControl.DebtBondage));
+    c.recordExploitation(
+        EnumSet.of(form),
+        null,
+        null,
+        "Beograd",
+        EnumSet.of(rs.astra.nrm.casefile.MethodOfControl.DebtBondage));
     c.takeStageFromHtcds();
     em.persist(c);
     return c;
   }
 
   static PortalUser user(EntityManager em, String username) {
-    return em.createQuery("select u from PortalUser u where u.username = :u", PortalUser.class).setParameter("u", username).getSingleResult();
+    return em.createQuery("select u from PortalUser u where u.username = :u", PortalUser.class)
+        .setParameter("u", username)
+        .getSingleResult();
   }
 
   static Organisation organisation(EntityManager em, String name) {
-    return em.createQuery("select o from Organisation o where o.name = :n", Organisation.class).setParameter("n", name).getSingleResult();
+    return em.createQuery("select o from Organisation o where o.name = :n", Organisation.class)
+        .setParameter("n", name)
+        .getSingleResult();
   }
 
   /**
-   * Historical records in the CTDC global dataset layout, as the CTDC publishes it (the terms-of-use
-   * notice in the first header cell): 2017 — 7 women, 1 man; 2018 — 6 women, 6 men.
+   * Historical records in the CTDC global dataset layout, as the CTDC publishes it (the
+   * terms-of-use notice in the first header cell): 2017 — 7 women, 1 man; 2018 — 6 women, 6 men.
    *
    * @return the file's text
    */
@@ -221,10 +400,31 @@ final class StatisticsFixture {
     return csv.toString();
   }
 
-  private static void row(StringBuilder csv, int year, String gender, String age, String majority, String citizenship, int labour, int sexual, int times) {
+  private static void row(
+      StringBuilder csv,
+      int year,
+      String gender,
+      String age,
+      String majority,
+      String citizenship,
+      int labour,
+      int sexual,
+      int times) {
     for (int i = 0; i < times; i++) {
-      csv.append(year).append(";Case Management;").append(gender).append(';').append(age).append(';').append(majority).append(';').append(citizenship)
-          .append(';').append(labour).append(';').append(sexual).append(";0\r\n");
+      csv.append(year)
+          .append(";Case Management;")
+          .append(gender)
+          .append(';')
+          .append(age)
+          .append(';')
+          .append(majority)
+          .append(';')
+          .append(citizenship)
+          .append(';')
+          .append(labour)
+          .append(';')
+          .append(sexual)
+          .append(";0\r\n");
     }
   }
 }

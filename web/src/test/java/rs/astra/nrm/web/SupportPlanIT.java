@@ -44,10 +44,10 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.support.NewServiceForm;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
-import rs.astra.nrm.support.NewServiceForm;
 
 /**
  * The support plan, safety plan, assessments and treatment records through the real services and
@@ -55,8 +55,8 @@ import rs.astra.nrm.support.NewServiceForm;
  * consent for SOCIAL sees no health data, a health institution with consent for HEALTH records
  * treatments, each institution writes only its own kind of record and changes only its own records,
  * a stale status change is refused, every permitted read is audited, and the case page's HTML holds
- * only what each institution may read. Uses the organisations of {@link ConsentFixture}, and the demo
- * users for the page (they can log in).
+ * only what each institution may read. Uses the organisations of {@link ConsentFixture}, and the
+ * demo users for the page (they can log in).
  */
 @ExtendWith(ArquillianExtension.class)
 class SupportPlanIT {
@@ -73,11 +73,15 @@ class SupportPlanIT {
   @Inject ReferralService referrals;
   @Inject UserDirectory directory;
   @Inject HttpServletRequest request;
-  @PersistenceContext(unitName = "nrm") EntityManager em;
+
+  @PersistenceContext(unitName = "nrm")
+  EntityManager em;
+
   @Resource UserTransaction tx;
 
   private static final LocalDate TODAY = rs.astra.nrm.shared.NrmTime.today();
-  private static final Set<DataCategory> BOTH = EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH);
+  private static final Set<DataCategory> BOTH =
+      EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH);
   private static final Set<DataCategory> SOCIAL = EnumSet.of(DataCategory.SOCIAL);
   private static final Set<DataCategory> HEALTH = EnumSet.of(DataCategory.HEALTH);
 
@@ -94,9 +98,27 @@ class SupportPlanIT {
     return new NewServiceForm(type, null, "Provider of " + type, status, null, null, null, null);
   }
 
-  /** Consent of the person and a live referral: the organisation may read the categories (and change its own records). */
-  private void share(Viewer owner, long caseId, String organisation, Purpose purpose, Set<DataCategory> categories) {
-    consents.give(owner, new ConsentService.NewConsentForm(caseId, orgId(organisation), purpose, categories, TODAY, null, ConsentMethod.SIGNED_FORM, null));
+  /**
+   * Consent of the person and a live referral: the organisation may read the categories (and change
+   * its own records).
+   */
+  private void share(
+      Viewer owner,
+      long caseId,
+      String organisation,
+      Purpose purpose,
+      Set<DataCategory> categories) {
+    consents.give(
+        owner,
+        new ConsentService.NewConsentForm(
+            caseId,
+            orgId(organisation),
+            purpose,
+            categories,
+            TODAY,
+            null,
+            ConsentMethod.SIGNED_FORM,
+            null));
     referrals.send(owner, caseId, orgId(organisation), purpose, categories, null);
   }
 
@@ -105,30 +127,73 @@ class SupportPlanIT {
   }
 
   private List<String> details(Viewer viewer, long caseId, CaseEvent.Type type) {
-    return timeline.events(viewer, caseId).stream().filter(e -> e.type() == type).map(CaseTimeline.EventLine::detail).toList();
+    return timeline.events(viewer, caseId).stream()
+        .filter(e -> e.type() == type)
+        .map(CaseTimeline.EventLine::detail)
+        .toList();
   }
 
   @Test
   void theOwnerRecordsAndReadsServicesOfBothCategories() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Jasna", "Support");
-    support.addService(owner, caseId, new NewServiceForm(ServiceType.Accommodation, orgId(ConsentFixture.OTHER_NGO), null, ServiceStatus.IN_PROGRESS, null, TODAY.minusDays(3), null, "safe house"));
+    support.addService(
+        owner,
+        caseId,
+        new NewServiceForm(
+            ServiceType.Accommodation,
+            orgId(ConsentFixture.OTHER_NGO),
+            null,
+            ServiceStatus.IN_PROGRESS,
+            null,
+            TODAY.minusDays(3),
+            null,
+            "safe house"));
     support.addService(owner, caseId, service(ServiceType.MedicalExamination, null));
 
     List<rs.astra.nrm.support.ServiceRow> rows = support.services(owner, caseId, BOTH);
     assertEquals(List.of(ServiceType.Accommodation, ServiceType.MedicalExamination), types(rows));
-    assertEquals(List.of(DataCategory.SOCIAL, DataCategory.HEALTH), rows.stream().map(rs.astra.nrm.support.ServiceRow::category).toList());
+    assertEquals(
+        List.of(DataCategory.SOCIAL, DataCategory.HEALTH),
+        rows.stream().map(rs.astra.nrm.support.ServiceRow::category).toList());
     assertEquals(ConsentFixture.OTHER_NGO, rows.get(0).providerOrganisation());
-    assertEquals(ServiceStatus.PLANNED, rows.get(1).status(), "a service without a status is planned");
-    assertTrue(rows.stream().allMatch(rs.astra.nrm.support.ServiceRow::changeable), "the owner changes every service");
-    assertEquals(List.of(ServiceType.MedicalExamination), types(support.services(owner, caseId, HEALTH)), "the query selects the categories asked for");
-    assertEquals(List.of("Accommodation: IN_PROGRESS", "MedicalExamination: PLANNED"), details(owner, caseId, CaseEvent.Type.SERVICE_ADDED));
+    assertEquals(
+        ServiceStatus.PLANNED, rows.get(1).status(), "a service without a status is planned");
+    assertTrue(
+        rows.stream().allMatch(rs.astra.nrm.support.ServiceRow::changeable),
+        "the owner changes every service");
+    assertEquals(
+        List.of(ServiceType.MedicalExamination),
+        types(support.services(owner, caseId, HEALTH)),
+        "the query selects the categories asked for");
+    assertEquals(
+        List.of("Accommodation: IN_PROGRESS", "MedicalExamination: PLANNED"),
+        details(owner, caseId, CaseEvent.Type.SERVICE_ADDED));
 
-    assertEquals("support.error.futureDate",
-        assertThrows(InvalidRequestException.class, () -> support.addService(owner, caseId,
-            new NewServiceForm(ServiceType.Transport, null, null, ServiceStatus.PROVIDED, null, null, TODAY.plusDays(1), null))).messageKey());
-    assertEquals("support.error.typeRequired",
-        assertThrows(InvalidRequestException.class, () -> support.addService(owner, caseId, service(null, null))).messageKey());
+    assertEquals(
+        "support.error.futureDate",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.addService(
+                        owner,
+                        caseId,
+                        new NewServiceForm(
+                            ServiceType.Transport,
+                            null,
+                            null,
+                            ServiceStatus.PROVIDED,
+                            null,
+                            null,
+                            TODAY.plusDays(1),
+                            null)))
+            .messageKey());
+    assertEquals(
+        "support.error.typeRequired",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> support.addService(owner, caseId, service(null, null)))
+            .messageKey());
   }
 
   @Test
@@ -137,31 +202,69 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw1");
     Viewer health = viewer("cp.health");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Vesna", "Social");
-    support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
+    support.addService(
+        owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
+    support.addService(
+        owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
     support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
-    support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Wound care", null));
+    support.recordTreatment(
+        health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Wound care", null));
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
 
     CaseView page = cases.find(csw, caseId).orElseThrow();
     assertTrue(page.visible().containsKey(DataCategory.SOCIAL));
-    assertFalse(page.visible().containsKey(DataCategory.HEALTH), "the page does not show the health sections");
-    assertEquals(List.of(ServiceType.Accommodation), types(support.services(csw, caseId, SOCIAL)), "social services only");
-    assertThrows(AccessDeniedException.class, () -> support.services(csw, caseId, BOTH), "no health services");
-    assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId), "no treatment records");
+    assertFalse(
+        page.visible().containsKey(DataCategory.HEALTH),
+        "the page does not show the health sections");
+    assertEquals(
+        List.of(ServiceType.Accommodation),
+        types(support.services(csw, caseId, SOCIAL)),
+        "social services only");
+    assertThrows(
+        AccessDeniedException.class,
+        () -> support.services(csw, caseId, BOTH),
+        "no health services");
+    assertThrows(
+        AccessDeniedException.class, () -> support.treatments(csw, caseId), "no treatment records");
 
-    assertEquals(List.of("Accommodation: IN_PROGRESS"), details(csw, caseId, CaseEvent.Type.SERVICE_ADDED), "the timeline hides the health services");
-    assertTrue(details(csw, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(), "and the treatment");
-    assertEquals(3, details(owner, caseId, CaseEvent.Type.SERVICE_ADDED).size(), "the owner sees every event");
+    assertEquals(
+        List.of("Accommodation: IN_PROGRESS"),
+        details(csw, caseId, CaseEvent.Type.SERVICE_ADDED),
+        "the timeline hides the health services");
+    assertTrue(
+        details(csw, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(), "and the treatment");
+    assertEquals(
+        3,
+        details(owner, caseId, CaseEvent.Type.SERVICE_ADDED).size(),
+        "the owner sees every event");
 
-    // Issue 16: reading the timeline's health events is a read of HEALTH data, audited like any other.
-    String healthReads = "select count(a) from AuditRecord a where a.userId = :u and a.caseFileId = :c and a.category = :k and a.permitted = true";
-    long before = em.createQuery(healthReads, Long.class).setParameter("u", health.userId()).setParameter("c", caseId).setParameter("k", DataCategory.HEALTH).getSingleResult();
-    assertFalse(details(health, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(), "the health institution sees its treatment on the timeline");
-    long after = em.createQuery(healthReads, Long.class).setParameter("u", health.userId()).setParameter("c", caseId).setParameter("k", DataCategory.HEALTH).getSingleResult();
+    // Issue 16: reading the timeline's health events is a read of HEALTH data, audited like any
+    // other.
+    String healthReads =
+        "select count(a) from AuditRecord a where a.userId = :u and a.caseFileId = :c and a.category = :k and a.permitted = true";
+    long before =
+        em.createQuery(healthReads, Long.class)
+            .setParameter("u", health.userId())
+            .setParameter("c", caseId)
+            .setParameter("k", DataCategory.HEALTH)
+            .getSingleResult();
+    assertFalse(
+        details(health, caseId, CaseEvent.Type.TREATMENT_RECORDED).isEmpty(),
+        "the health institution sees its treatment on the timeline");
+    long after =
+        em.createQuery(healthReads, Long.class)
+            .setParameter("u", health.userId())
+            .setParameter("c", caseId)
+            .setParameter("k", DataCategory.HEALTH)
+            .getSingleResult();
     assertEquals(before + 1, after, "one HEALTH read recorded for the timeline");
-    long cswHealth = em.createQuery(healthReads, Long.class).setParameter("u", csw.userId()).setParameter("c", caseId).setParameter("k", DataCategory.HEALTH).getSingleResult();
+    long cswHealth =
+        em.createQuery(healthReads, Long.class)
+            .setParameter("u", csw.userId())
+            .setParameter("c", caseId)
+            .setParameter("k", DataCategory.HEALTH)
+            .getSingleResult();
     assertEquals(0, cswHealth, "no HEALTH read recorded for a viewer whose timeline hides it");
   }
 
@@ -170,25 +273,48 @@ class SupportPlanIT {
     Viewer owner = viewer("cp.coordinator");
     Viewer health = viewer("cp.health");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Mirjana", "Health");
-    assertThrows(AccessDeniedException.class,
-        () -> support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Examination", null)), "not referred yet");
-    support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.REFERRED));
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            support.recordTreatment(
+                health,
+                caseId,
+                new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Examination", null)),
+        "not referred yet");
+    support.addService(
+        owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.REFERRED));
     support.addService(owner, caseId, service(ServiceType.Documents, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
 
-    support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
+    support.recordTreatment(
+        health,
+        caseId,
+        new rs.astra.nrm.support.NewTreatmentForm(
+            TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
     List<rs.astra.nrm.support.TreatmentRow> seen = support.treatments(health, caseId);
     assertEquals(1, seen.size());
     assertEquals("Examination and blood tests", seen.get(0).treatment());
     assertEquals("CP Health", seen.get(0).organisation());
     assertEquals(seen, support.treatments(owner, caseId), "the owner reads the same record");
-    assertEquals(List.of(ServiceType.MedicalExamination), types(support.services(health, caseId, HEALTH)));
-    assertThrows(AccessDeniedException.class, () -> support.safetyPlan(health, caseId), "SOCIAL was not shared");
+    assertEquals(
+        List.of(ServiceType.MedicalExamination), types(support.services(health, caseId, HEALTH)));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> support.safetyPlan(health, caseId),
+        "SOCIAL was not shared");
     assertEquals(1, details(health, caseId, CaseEvent.Type.TREATMENT_RECORDED).size());
 
-    assertEquals("support.error.futureDate",
-        assertThrows(InvalidRequestException.class,
-            () -> support.recordTreatment(health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY.plusDays(1), "Planned surgery", null))).messageKey());
+    assertEquals(
+        "support.error.futureDate",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.recordTreatment(
+                        health,
+                        caseId,
+                        new rs.astra.nrm.support.NewTreatmentForm(
+                            TODAY.plusDays(1), "Planned surgery", null)))
+            .messageKey());
   }
 
   @Test
@@ -197,21 +323,58 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw1");
     Viewer health = viewer("cp.health");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Olivera", "Kinds");
-    share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
-    share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
+    share(
+        owner,
+        caseId,
+        "CP Social Work Centre",
+        Purpose.SOCIAL_PROTECTION,
+        EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
+    share(
+        owner,
+        caseId,
+        "CP Health",
+        Purpose.HEALTH_CARE,
+        EnumSet.of(DataCategory.SOCIAL, DataCategory.HEALTH));
 
-    assertEquals("support.error.treatmentByHealthInstitution",
-        assertThrows(InvalidRequestException.class, () -> support.recordTreatment(csw, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Counselling", null)))
-            .messageKey(), "a centre for social work records no treatment, even with HEALTH shared");
-    assertEquals("support.error.assessmentBySocialWorkCentre",
-        assertThrows(InvalidRequestException.class,
-            () -> support.recordAssessment(health, caseId, new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs housing", null))).messageKey(),
+    assertEquals(
+        "support.error.treatmentByHealthInstitution",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.recordTreatment(
+                        csw,
+                        caseId,
+                        new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Counselling", null)))
+            .messageKey(),
+        "a centre for social work records no treatment, even with HEALTH shared");
+    assertEquals(
+        "support.error.assessmentBySocialWorkCentre",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.recordAssessment(
+                        health,
+                        caseId,
+                        new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs housing", null)))
+            .messageKey(),
         "a health institution records no assessment, even with SOCIAL shared");
-    assertEquals("support.error.assessmentBySocialWorkCentre",
-        assertThrows(InvalidRequestException.class, () -> support.recordAssessment(owner, caseId, new rs.astra.nrm.support.NewAssessmentForm(TODAY, "x", null)))
-            .messageKey(), "nor does the owning NGO");
+    assertEquals(
+        "support.error.assessmentBySocialWorkCentre",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.recordAssessment(
+                        owner,
+                        caseId,
+                        new rs.astra.nrm.support.NewAssessmentForm(TODAY, "x", null)))
+            .messageKey(),
+        "nor does the owning NGO");
 
-    support.recordAssessment(csw, caseId, new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
+    support.recordAssessment(
+        csw,
+        caseId,
+        new rs.astra.nrm.support.NewAssessmentForm(
+            TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
     List<rs.astra.nrm.support.AssessmentRow> notes = support.assessments(owner, caseId);
     assertEquals(1, notes.size());
     assertEquals("CP Social Work Centre", notes.get(0).organisation());
@@ -224,28 +387,54 @@ class SupportPlanIT {
     Viewer owner = viewer("cp.coordinator");
     Viewer csw = viewer("cp.csw1");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Radmila", "Own");
-    long ngoService = support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.saveSafetyPlan(owner, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Recruiter nearby", "Accompanied travel", null, TODAY.plusDays(30)));
+    long ngoService =
+        support.addService(
+            owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
+    support.saveSafetyPlan(
+        owner,
+        caseId,
+        new rs.astra.nrm.support.SafetyPlanForm(
+            null, "Recruiter nearby", "Accompanied travel", null, TODAY.plusDays(30)));
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
 
     // The person's consent lets the centre read all SOCIAL records but change only its own.
-    long cswService = support.addService(csw, caseId, service(ServiceType.SocialCare, ServiceStatus.PLANNED));
+    long cswService =
+        support.addService(csw, caseId, service(ServiceType.SocialCare, ServiceStatus.PLANNED));
     List<rs.astra.nrm.support.ServiceRow> rows = support.services(csw, caseId, SOCIAL);
     assertEquals(List.of(ServiceType.Accommodation, ServiceType.SocialCare), types(rows));
-    assertEquals(List.of(false, true), rows.stream().map(rs.astra.nrm.support.ServiceRow::changeable).toList());
+    assertEquals(
+        List.of(false, true),
+        rows.stream().map(rs.astra.nrm.support.ServiceRow::changeable).toList());
 
     long cswVersion = rows.get(1).version();
     support.changeStatus(csw, cswService, cswVersion, ServiceStatus.IN_PROGRESS, TODAY);
     long ngoVersion = rows.get(0).version();
-    assertEquals("support.error.notYourRecord",
-        assertThrows(InvalidRequestException.class, () -> support.changeStatus(csw, ngoService, ngoVersion, ServiceStatus.PROVIDED, TODAY)).messageKey());
-    assertEquals(ServiceStatus.IN_PROGRESS, support.services(owner, caseId, SOCIAL).get(0).status(), "the NGO's service is unchanged");
+    assertEquals(
+        "support.error.notYourRecord",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.changeStatus(
+                        csw, ngoService, ngoVersion, ServiceStatus.PROVIDED, TODAY))
+            .messageKey());
+    assertEquals(
+        ServiceStatus.IN_PROGRESS,
+        support.services(owner, caseId, SOCIAL).get(0).status(),
+        "the NGO's service is unchanged");
 
     rs.astra.nrm.support.SafetyPlanView plan = support.safetyPlan(csw, caseId).orElseThrow();
     assertFalse(plan.editable(), "the plan the NGO drew up");
-    assertEquals("support.error.notYourRecord",
-        assertThrows(InvalidRequestException.class,
-            () -> support.saveSafetyPlan(csw, caseId, new rs.astra.nrm.support.SafetyPlanForm(plan.version(), "x", "y", null, null))).messageKey());
+    assertEquals(
+        "support.error.notYourRecord",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.saveSafetyPlan(
+                        csw,
+                        caseId,
+                        new rs.astra.nrm.support.SafetyPlanForm(
+                            plan.version(), "x", "y", null, null)))
+            .messageKey());
     assertTrue(support.safetyPlan(owner, caseId).orElseThrow().editable());
   }
 
@@ -254,27 +443,64 @@ class SupportPlanIT {
     Viewer coordinator = viewer("cp.coordinator");
     Viewer caseworker = viewer("cp.caseworker");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Slavica", "Concurrent");
-    long id = support.addService(caseworker, caseId, service(ServiceType.Legal, ServiceStatus.PLANNED));
+    long id =
+        support.addService(caseworker, caseId, service(ServiceType.Legal, ServiceStatus.PLANNED));
     long seen = support.services(caseworker, caseId, SOCIAL).get(0).version();
 
     support.changeStatus(coordinator, id, seen, ServiceStatus.IN_PROGRESS, TODAY);
-    assertThrows(ConcurrentUpdateException.class, () -> support.changeStatus(caseworker, id, seen, ServiceStatus.DECLINED_BY_PERSON, TODAY));
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () -> support.changeStatus(caseworker, id, seen, ServiceStatus.DECLINED_BY_PERSON, TODAY));
     rs.astra.nrm.support.ServiceRow now = support.services(caseworker, caseId, SOCIAL).get(0);
     assertEquals(ServiceStatus.IN_PROGRESS, now.status(), "the first change stands");
     assertEquals(TODAY, now.startedOn(), "in progress from the day of the change");
-    assertEquals(List.of("Legal: PLANNED → IN_PROGRESS"), details(coordinator, caseId, CaseEvent.Type.SERVICE_STATUS_CHANGED));
-    assertEquals("support.error.sameStatus",
-        assertThrows(InvalidRequestException.class, () -> support.changeStatus(caseworker, id, now.version(), ServiceStatus.IN_PROGRESS, TODAY)).messageKey());
+    assertEquals(
+        List.of("Legal: PLANNED → IN_PROGRESS"),
+        details(coordinator, caseId, CaseEvent.Type.SERVICE_STATUS_CHANGED));
+    assertEquals(
+        "support.error.sameStatus",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    support.changeStatus(
+                        caseworker, id, now.version(), ServiceStatus.IN_PROGRESS, TODAY))
+            .messageKey());
 
-    long first = support.saveSafetyPlan(coordinator, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Threats by phone", "New SIM card", "Caseworker on duty", null));
-    assertThrows(ConcurrentUpdateException.class,
-        () -> support.saveSafetyPlan(caseworker, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Another first plan", "Other measures", null, null)),
+    long first =
+        support.saveSafetyPlan(
+            coordinator,
+            caseId,
+            new rs.astra.nrm.support.SafetyPlanForm(
+                null, "Threats by phone", "New SIM card", "Caseworker on duty", null));
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () ->
+            support.saveSafetyPlan(
+                caseworker,
+                caseId,
+                new rs.astra.nrm.support.SafetyPlanForm(
+                    null, "Another first plan", "Other measures", null, null)),
         "a second first plan");
-    support.saveSafetyPlan(caseworker, caseId, new rs.astra.nrm.support.SafetyPlanForm(first, "Threats by phone and visits", "New SIM card; shelter", null, null));
-    assertThrows(ConcurrentUpdateException.class,
-        () -> support.saveSafetyPlan(coordinator, caseId, new rs.astra.nrm.support.SafetyPlanForm(first, "Stale text", "Stale measures", null, null)));
-    assertEquals("Threats by phone and visits", support.safetyPlan(coordinator, caseId).orElseThrow().risks());
-    assertEquals(2, details(coordinator, caseId, CaseEvent.Type.SAFETY_PLAN_UPDATED).size(), "the timeline records each revision");
+    support.saveSafetyPlan(
+        caseworker,
+        caseId,
+        new rs.astra.nrm.support.SafetyPlanForm(
+            first, "Threats by phone and visits", "New SIM card; shelter", null, null));
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () ->
+            support.saveSafetyPlan(
+                coordinator,
+                caseId,
+                new rs.astra.nrm.support.SafetyPlanForm(
+                    first, "Stale text", "Stale measures", null, null)));
+    assertEquals(
+        "Threats by phone and visits",
+        support.safetyPlan(coordinator, caseId).orElseThrow().risks());
+    assertEquals(
+        2,
+        details(coordinator, caseId, CaseEvent.Type.SAFETY_PLAN_UPDATED).size(),
+        "the timeline records each revision");
   }
 
   @Test
@@ -284,9 +510,13 @@ class SupportPlanIT {
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Zorica", "Audit");
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
     support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
-    support.saveSafetyPlan(owner, caseId, new rs.astra.nrm.support.SafetyPlanForm(null, "Risks", "Measures", null, null));
+    support.saveSafetyPlan(
+        owner,
+        caseId,
+        new rs.astra.nrm.support.SafetyPlanForm(null, "Risks", "Measures", null, null));
 
-    // The case page: its view of the case and its support sections leave one record per category read.
+    // The case page: its view of the case and its support sections leave one record per category
+    // read.
     cases.find(owner, caseId).orElseThrow();
     rs.astra.nrm.support.SupportView page = support.view(owner, caseId, BOTH);
     assertEquals(List.of(ServiceType.Health), types(page.services()));
@@ -298,20 +528,27 @@ class SupportPlanIT {
     support.safetyPlan(owner, caseId);
     support.assessments(owner, caseId);
     support.treatments(owner, caseId);
-    assertEquals(1 + 3, audited(owner, caseId, DataCategory.SOCIAL, true), "and each read of its own: services, safety plan, assessments");
+    assertEquals(
+        1 + 3,
+        audited(owner, caseId, DataCategory.SOCIAL, true),
+        "and each read of its own: services, safety plan, assessments");
     assertEquals(1 + 2, audited(owner, caseId, DataCategory.HEALTH, true), "services, treatments");
 
     rs.astra.nrm.support.SupportView cswPage = support.view(csw, caseId, SOCIAL);
-    assertTrue(cswPage.services().isEmpty() && cswPage.treatments().isEmpty(), "the health service is not read");
+    assertTrue(
+        cswPage.services().isEmpty() && cswPage.treatments().isEmpty(),
+        "the health service is not read");
     assertEquals(1, audited(csw, caseId, DataCategory.SOCIAL, true));
     assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId));
-    assertEquals(1, audited(csw, caseId, DataCategory.HEALTH, false), "the refused request is recorded");
+    assertEquals(
+        1, audited(csw, caseId, DataCategory.HEALTH, false), "the refused request is recorded");
     assertEquals(0, audited(csw, caseId, DataCategory.HEALTH, true));
   }
 
   private long audited(Viewer viewer, long caseId, DataCategory category, boolean permitted) {
     return em.createQuery(
-            "select count(a) from AuditRecord a where a.caseFileId = :c and a.userId = :u and a.category = :k and a.action = :a and a.permitted = :p", Long.class)
+            "select count(a) from AuditRecord a where a.caseFileId = :c and a.userId = :u and a.category = :k and a.action = :a and a.permitted = :p",
+            Long.class)
         .setParameter("c", caseId)
         .setParameter("u", viewer.userId())
         .setParameter("k", category)
@@ -326,50 +563,101 @@ class SupportPlanIT {
   void theCasePageHoldsOnlyTheSupportEachInstitutionMayRead() throws Exception {
     Viewer owner = directory.viewerFor("ngo.coordinator").orElseThrow();
     long caseId = ConsentFixture.newCase(em, tx, "ngo.coordinator", "Stana", "Page");
-    support.addService(owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.addService(owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
+    support.addService(
+        owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
+    support.addService(
+        owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
     long nis = directory.findOrganisationByName("Centre for Social Work Niš").orElseThrow().getId();
-    consents.give(owner, new ConsentService.NewConsentForm(caseId, nis, Purpose.SOCIAL_PROTECTION, SOCIAL, TODAY, null, ConsentMethod.SIGNED_FORM, null));
+    consents.give(
+        owner,
+        new ConsentService.NewConsentForm(
+            caseId,
+            nis,
+            Purpose.SOCIAL_PROTECTION,
+            SOCIAL,
+            TODAY,
+            null,
+            ConsentMethod.SIGNED_FORM,
+            null));
     long referral = referrals.send(owner, caseId, nis, Purpose.SOCIAL_PROTECTION, SOCIAL, null);
     try {
       Viewer cswNis = directory.viewerFor("csw.nis").orElseThrow();
       String csw = casePage("csw.nis", caseId);
-      assertEquals(1, audited(cswNis, caseId, DataCategory.SOCIAL, true), "one page view, one record of the social data read");
-      assertTrue(csw.contains("id=\"caseForm:supportSection\""), "the centre sees the support plan");
+      assertEquals(
+          1,
+          audited(cswNis, caseId, DataCategory.SOCIAL, true),
+          "one page view, one record of the social data read");
+      assertTrue(
+          csw.contains("id=\"caseForm:supportSection\""), "the centre sees the support plan");
       assertTrue(csw.contains("data-type=\"Accommodation\""));
       assertFalse(csw.contains("data-type=\"MedicalExamination\""), "but not the health service");
       assertFalse(csw.contains("caseForm:treatmentSection"), "nor the treatment records");
       assertTrue(csw.contains("id=\"caseForm:safetyPlanSection\""));
-      assertTrue(csw.contains("id=\"caseForm:assessmentForm\""), "a centre with consent records assessments");
-      assertFalse(csw.contains("change-service-status"), "the NGO's services are not the centre's to change");
+      assertTrue(
+          csw.contains("id=\"caseForm:assessmentForm\""),
+          "a centre with consent records assessments");
+      assertFalse(
+          csw.contains("change-service-status"),
+          "the NGO's services are not the centre's to change");
 
       String ngo = casePage("ngo.coordinator", caseId);
-      assertTrue(ngo.contains("data-type=\"Accommodation\"") && ngo.contains("data-type=\"MedicalExamination\""));
+      assertTrue(
+          ngo.contains("data-type=\"Accommodation\"")
+              && ngo.contains("data-type=\"MedicalExamination\""));
       assertTrue(ngo.contains("id=\"caseForm:treatmentSection\""));
       assertTrue(ngo.contains("id=\"caseForm:addServiceButton\""));
       assertTrue(ngo.contains("change-service-status"));
-      assertFalse(ngo.contains("caseForm:assessmentForm"), "the NGO does not write the centre's assessment");
-      assertFalse(Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(ngo + csw).find(), "no stack trace");
+      assertFalse(
+          ngo.contains("caseForm:assessmentForm"),
+          "the NGO does not write the centre's assessment");
+      assertFalse(
+          Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(ngo + csw).find(),
+          "no stack trace");
     } finally {
       // Leave the demo centre's inbox as the other tests expect it.
-      long version = cases.find(owner, caseId).orElseThrow().referrals().stream().filter(r -> r.id() == referral).findFirst().orElseThrow().version();
+      long version =
+          cases.find(owner, caseId).orElseThrow().referrals().stream()
+              .filter(r -> r.id() == referral)
+              .findFirst()
+              .orElseThrow()
+              .version();
       referrals.revoke(owner, referral, version, "test of the case page finished");
     }
   }
 
-  /** Signs a demo user in over HTTP (form login, password "demo") and returns the case page's HTML. */
+  /**
+   * Signs a demo user in over HTTP (form login, password "demo") and returns the case page's HTML.
+   */
   private String casePage(String username, long caseId) throws Exception {
-    URI base = URI.create("http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
-    HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.resolve("app/cases.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    URI base =
+        URI.create("http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    HttpResponse<String> form =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("app/cases.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     String viewState = find(form.body(), "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     String action = find(form.body(), "<form id=\"loginForm\"[^>]*action=\"([^\"]+)\"");
     String body =
-        "loginForm=loginForm&loginForm%3Ausername=" + enc(username) + "&loginForm%3Apassword=demo&loginForm%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState) + PortalSession.nonceParameter(form.body());
+        "loginForm=loginForm&loginForm%3Ausername="
+            + enc(username)
+            + "&loginForm%3Apassword=demo&loginForm%3Asubmit=&jakarta.faces.ViewState="
+            + enc(viewState)
+            + PortalSession.nonceParameter(form.body());
     http.send(
-        HttpRequest.newBuilder(form.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpRequest.newBuilder(form.uri().resolve(action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("app/case.xhtml?id=" + caseId)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("app/case.xhtml?id=" + caseId)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("id=\"caseCode\""), "the case page, signed in as " + username);
     return page.body();

@@ -27,7 +27,10 @@ final class LoadTest {
     LIST,
     /** The portal: list, a page, a case, and for recipients now and then a referral accepted. */
     MIXED,
-    /** The framework floor's same list (no login, rows in memory): what Faces and PrimeFaces alone serve. */
+    /**
+     * The framework floor's same list (no login, rows in memory): what Faces and PrimeFaces alone
+     * serve.
+     */
     FLOOR
   }
 
@@ -43,7 +46,15 @@ final class LoadTest {
    * @param rssMaxKiB highest resident memory of the server seen during the phase
    * @param rssMeanKiB mean of the samples (every 500 ms)
    */
-  record Result(Mix mix, int sessions, double seconds, Map<String, Stats> byKind, long errors, List<String> errorSamples, long rssMaxKiB, long rssMeanKiB) {
+  record Result(
+      Mix mix,
+      int sessions,
+      double seconds,
+      Map<String, Stats> byKind,
+      long errors,
+      List<String> errorSamples,
+      long rssMaxKiB,
+      long rssMeanKiB) {
     long requests() {
       return byKind.values().stream().mapToLong(Stats::count).sum();
     }
@@ -54,7 +65,9 @@ final class LoadTest {
       return s;
     }
 
-    /** @return list requests (the list opened, or a page of it) per second */
+    /**
+     * @return list requests (the list opened, or a page of it) per second
+     */
     double listPerSecond() {
       long n = 0;
       for (Map.Entry<String, Stats> e : byKind.entrySet()) {
@@ -79,7 +92,14 @@ final class LoadTest {
    * @param mix what they send
    * @param server for memory samples
    */
-  static Result run(URI base, List<String> users, java.util.Set<String> recipients, String password, Duration duration, Mix mix, PayaraMicro server)
+  static Result run(
+      URI base,
+      List<String> users,
+      java.util.Set<String> recipients,
+      String password,
+      Duration duration,
+      Mix mix,
+      PayaraMicro server)
       throws InterruptedException {
     List<PortalSession> sessions = Collections.synchronizedList(new ArrayList<>());
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -87,21 +107,24 @@ final class LoadTest {
     List<Thread> logins = new ArrayList<>();
     for (String u : users) {
       logins.add(
-          Thread.ofVirtual().start(() -> {
-            try {
-              PortalSession s = new PortalSession(base, u);
-              PortalSession.Answer a = mix == Mix.FLOOR ? s.get("floor/app/cases.xhtml") : s.login(password);
-              if (a.ok()) {
-                sessions.add(s);
-              } else {
-                problems.add(u + ": " + a.problem());
-              }
-            } catch (Exception e) {
-              problems.add(u + ": " + e);
-            } finally {
-              loggedIn.countDown();
-            }
-          }));
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      PortalSession s = new PortalSession(base, u);
+                      PortalSession.Answer a =
+                          mix == Mix.FLOOR ? s.get("floor/app/cases.xhtml") : s.login(password);
+                      if (a.ok()) {
+                        sessions.add(s);
+                      } else {
+                        problems.add(u + ": " + a.problem());
+                      }
+                    } catch (Exception e) {
+                      problems.add(u + ": " + e);
+                    } finally {
+                      loggedIn.countDown();
+                    }
+                  }));
     }
     loggedIn.await();
 
@@ -114,7 +137,9 @@ final class LoadTest {
     List<Thread> threads = new ArrayList<>();
     for (PortalSession s : sessions) {
       boolean recipient = recipients.contains(s.username);
-      threads.add(Thread.ofVirtual().start(() -> session(s, recipient, mix, deadline, byKind, errors, errorSamples)));
+      threads.add(
+          Thread.ofVirtual()
+              .start(() -> session(s, recipient, mix, deadline, byKind, errors, errorSamples)));
     }
     long rssMax = 0;
     long rssSum = 0;
@@ -132,31 +157,60 @@ final class LoadTest {
       t.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(mix, sessions.size(), seconds, new TreeMap<>(byKind), errors.get(), List.copyOf(errorSamples.subList(0, Math.min(10, errorSamples.size()))),
-        rssMax, rssSamples == 0 ? -1 : rssSum / rssSamples);
+    return new Result(
+        mix,
+        sessions.size(),
+        seconds,
+        new TreeMap<>(byKind),
+        errors.get(),
+        List.copyOf(errorSamples.subList(0, Math.min(10, errorSamples.size()))),
+        rssMax,
+        rssSamples == 0 ? -1 : rssSum / rssSamples);
   }
 
   private static void session(
-      PortalSession s, boolean recipient, Mix mix, long deadline, Map<String, Stats> byKind, AtomicLong errors, List<String> errorSamples) {
+      PortalSession s,
+      boolean recipient,
+      Mix mix,
+      long deadline,
+      Map<String, Stats> byKind,
+      AtomicLong errors,
+      List<String> errorSamples) {
     SplittableRandom random = new SplittableRandom(s.username.hashCode());
     Map<String, Stats> mine = new TreeMap<>();
     int round = 0;
     while (System.nanoTime() < deadline) {
       round++;
       try {
-        PortalSession.Answer list = record(mine, "list (open)", s.openCaseList(mix == Mix.FLOOR ? "floor/app/cases.xhtml" : "app/cases.xhtml"), errors, errorSamples);
+        PortalSession.Answer list =
+            record(
+                mine,
+                "list (open)",
+                s.openCaseList(mix == Mix.FLOOR ? "floor/app/cases.xhtml" : "app/cases.xhtml"),
+                errors,
+                errorSamples);
         if (!list.ok()) {
           continue;
         }
         int pages = (int) Math.max(1, Math.min(50, (s.total() + 19) / 20));
         int turns = mix == Mix.MIXED ? 1 : 3;
         for (int i = 0; i < turns && System.nanoTime() < deadline; i++) {
-          record(mine, "list (page)", s.paginate(random.nextInt(pages) * 20, 20), errors, errorSamples);
+          record(
+              mine,
+              "list (page)",
+              s.paginate(random.nextInt(pages) * 20, 20),
+              errors,
+              errorSamples);
         }
         if (mix == Mix.MIXED && System.nanoTime() < deadline) {
           List<Long> ids = s.rowIds();
           if (!ids.isEmpty()) {
-            record(mine, "case page", s.openCase(ids.get(random.nextInt(ids.size()))), errors, errorSamples);
+            record(
+                mine,
+                "case page",
+                s.openCase(ids.get(random.nextInt(ids.size()))),
+                errors,
+                errorSamples);
           }
           if (recipient && round % 3 == 0 && System.nanoTime() < deadline) {
             List<PortalSession.Answer> answers = s.acceptFirstWaitingReferral();
@@ -173,15 +227,25 @@ final class LoadTest {
         }
       }
     }
-    mine.forEach((kind, stats) -> byKind.merge(kind, stats, (a, b) -> {
-      Stats merged = new Stats();
-      merged.addAll(a);
-      merged.addAll(b);
-      return merged;
-    }));
+    mine.forEach(
+        (kind, stats) ->
+            byKind.merge(
+                kind,
+                stats,
+                (a, b) -> {
+                  Stats merged = new Stats();
+                  merged.addAll(a);
+                  merged.addAll(b);
+                  return merged;
+                }));
   }
 
-  private static PortalSession.Answer record(Map<String, Stats> mine, String kind, PortalSession.Answer a, AtomicLong errors, List<String> errorSamples) {
+  private static PortalSession.Answer record(
+      Map<String, Stats> mine,
+      String kind,
+      PortalSession.Answer a,
+      AtomicLong errors,
+      List<String> errorSamples) {
     if (a.ok()) {
       mine.computeIfAbsent(kind, k -> new Stats()).add(a.nanos());
     } else {

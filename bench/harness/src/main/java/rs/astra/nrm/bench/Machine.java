@@ -10,24 +10,47 @@ import java.sql.Statement;
 import java.util.jar.JarFile;
 
 /** What the benchmark ran on: CPUs, memory, load, JDK, Payara Micro and PostgreSQL versions. */
-record Machine(int cpus, String cpuModel, long memoryMiB, String jdk, String payara, String postgres, String os) {
+record Machine(
+    int cpus,
+    String cpuModel,
+    long memoryMiB,
+    String jdk,
+    String payara,
+    String postgres,
+    String os) {
 
   static Machine describe(Path microJar, Connection db) throws IOException, SQLException {
     String model = "";
     Path cpuinfo = Path.of("/proc/cpuinfo");
     if (Files.isReadable(cpuinfo)) {
-      model = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).map(l -> l.replaceFirst(".*:\\s*", "")).findFirst().orElse("");
+      model =
+          Files.readAllLines(cpuinfo).stream()
+              .filter(l -> l.startsWith("model name"))
+              .map(l -> l.replaceFirst(".*:\\s*", ""))
+              .findFirst()
+              .orElse("");
     }
     long memory = -1;
     Path meminfo = Path.of("/proc/meminfo");
     if (Files.isReadable(meminfo)) {
-      memory = Files.readAllLines(meminfo).stream().filter(l -> l.startsWith("MemTotal:")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1L);
+      memory =
+          Files.readAllLines(meminfo).stream()
+              .filter(l -> l.startsWith("MemTotal:"))
+              .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024)
+              .findFirst()
+              .orElse(-1L);
     }
     String payara;
     try (JarFile jar = new JarFile(microJar.toFile())) {
       var attributes = jar.getManifest().getMainAttributes();
-      String version = firstNonNull(attributes.getValue("Bundle-Version"), attributes.getValue("Implementation-Version"), null);
-      var pom = jar.getEntry("META-INF/maven/fish.payara.server.internal.extras/payara-micro-boot/pom.properties");
+      String version =
+          firstNonNull(
+              attributes.getValue("Bundle-Version"),
+              attributes.getValue("Implementation-Version"),
+              null);
+      var pom =
+          jar.getEntry(
+              "META-INF/maven/fish.payara.server.internal.extras/payara-micro-boot/pom.properties");
       if (version == null && pom != null) {
         java.util.Properties p = new java.util.Properties();
         try (var in = jar.getInputStream(pom)) {
@@ -38,7 +61,8 @@ record Machine(int cpus, String cpuModel, long memoryMiB, String jdk, String pay
       payara = "Payara Micro " + (version == null ? "?" : version);
     }
     String pg;
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("show server_version")) {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("show server_version")) {
       rs.next();
       pg = "PostgreSQL " + rs.getString(1);
     }
@@ -46,13 +70,20 @@ record Machine(int cpus, String cpuModel, long memoryMiB, String jdk, String pay
         Runtime.getRuntime().availableProcessors(),
         model,
         memory,
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")",
+        System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")",
         payara,
         pg,
         System.getProperty("os.name") + " " + System.getProperty("os.version"));
   }
 
-  /** @return the 1, 5 and 15 minute load averages, as /proc/loadavg gives them */
+  /**
+   * @return the 1, 5 and 15 minute load averages, as /proc/loadavg gives them
+   */
   static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");

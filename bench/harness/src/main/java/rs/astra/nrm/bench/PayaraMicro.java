@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 final class PayaraMicro implements AutoCloseable {
 
-  private static final Pattern READY_IN = Pattern.compile("Payara Micro .* ready in ([0-9,.]+) \\(ms\\)");
+  private static final Pattern READY_IN =
+      Pattern.compile("Payara Micro .* ready in ([0-9,.]+) \\(ms\\)");
 
   private final Process process;
   private final Path log;
@@ -41,13 +42,20 @@ final class PayaraMicro implements AutoCloseable {
    * @param java the java executable
    * @param microJar payara-micro.jar
    * @param jvmOptions options for its JVM (system properties, heap)
-   * @param deployments WARs to deploy in order; the first gets the context root {@code /}, the others
-   *     one from their file name
+   * @param deployments WARs to deploy in order; the first gets the context root {@code /}, the
+   *     others one from their file name
    * @param port the HTTP port
    * @param env extra environment variables (the portal reads its database from NRM_DB_URL etc.)
    * @param log where its output goes
    */
-  static PayaraMicro start(Path java, Path microJar, List<String> jvmOptions, List<Path> deployments, int port, Map<String, String> env, Path log)
+  static PayaraMicro start(
+      Path java,
+      Path microJar,
+      List<String> jvmOptions,
+      List<Path> deployments,
+      int port,
+      Map<String, String> env,
+      Path log)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
@@ -66,7 +74,8 @@ final class PayaraMicro implements AutoCloseable {
         command.add("/");
       }
     }
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     long start = System.nanoTime();
     Process process = pb.start();
@@ -92,7 +101,10 @@ final class PayaraMicro implements AutoCloseable {
         throw new IllegalStateException("Payara Micro ended before it was ready; see " + log);
       }
       try {
-        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            client.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return (System.nanoTime() - startedNanos) / 1e6;
         }
@@ -107,18 +119,24 @@ final class PayaraMicro implements AutoCloseable {
   /** Waits until the log holds a text (or the time is up). */
   void awaitLogged(String text, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline && process.isAlive() && !Files.readString(log).contains(text)) {
+    while (System.nanoTime() < deadline
+        && process.isAlive()
+        && !Files.readString(log).contains(text)) {
       Thread.sleep(200);
     }
   }
 
-  /** @return Payara's own "ready in … (ms)" figure from its log, NaN if not logged */
+  /**
+   * @return Payara's own "ready in … (ms)" figure from its log, NaN if not logged
+   */
   double reportedReadyMillis() throws IOException {
     Matcher m = READY_IN.matcher(Files.readString(log));
     return m.find() ? Double.parseDouble(m.group(1).replace(",", "")) : Double.NaN;
   }
 
-  /** @return the process id */
+  /**
+   * @return the process id
+   */
   long pid() {
     return process.pid();
   }
@@ -140,7 +158,9 @@ final class PayaraMicro implements AutoCloseable {
     return -1;
   }
 
-  /** @return the log file */
+  /**
+   * @return the log file
+   */
   Path log() {
     return log;
   }

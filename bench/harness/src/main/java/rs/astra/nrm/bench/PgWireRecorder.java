@@ -26,13 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gets "the same SQL the list executes" without turning on EclipseLink's parameter log (which the
  * portal forbids: bound values can be personal data).
  *
- * <p>The portal must connect without TLS ({@code sslmode=disable}) so that the messages can be read.
+ * <p>The portal must connect without TLS ({@code sslmode=disable}) so that the messages can be
+ * read.
  */
 final class PgWireRecorder implements AutoCloseable {
 
-  /** One bound parameter: its type OID (0 = unspecified), format and raw bytes ({@code null} = NULL). */
+  /**
+   * One bound parameter: its type OID (0 = unspecified), format and raw bytes ({@code null} =
+   * NULL).
+   */
   record Param(int oid, boolean binary, byte[] value) {
-    /** @return the value as text (binary integers decoded), or {@code null} */
+    /**
+     * @return the value as text (binary integers decoded), or {@code null}
+     */
     String text() {
       if (value == null) {
         return null;
@@ -42,10 +48,18 @@ final class PgWireRecorder implements AutoCloseable {
       }
       return switch (value.length) {
         case 2 -> String.valueOf(ByteBuffer.wrap(value).getShort());
-        case 4 -> oid == 700 ? String.valueOf(ByteBuffer.wrap(value).getFloat()) : String.valueOf(ByteBuffer.wrap(value).getInt());
-        case 8 -> oid == 701 ? String.valueOf(ByteBuffer.wrap(value).getDouble()) : String.valueOf(ByteBuffer.wrap(value).getLong());
+        case 4 ->
+            oid == 700
+                ? String.valueOf(ByteBuffer.wrap(value).getFloat())
+                : String.valueOf(ByteBuffer.wrap(value).getInt());
+        case 8 ->
+            oid == 701
+                ? String.valueOf(ByteBuffer.wrap(value).getDouble())
+                : String.valueOf(ByteBuffer.wrap(value).getLong());
         case 1 -> value[0] != 0 ? "true" : "false";
-        default -> throw new IllegalStateException("binary parameter of type " + oid + " and " + value.length + " bytes");
+        default ->
+            throw new IllegalStateException(
+                "binary parameter of type " + oid + " and " + value.length + " bytes");
       };
     }
   }
@@ -92,7 +106,9 @@ final class PgWireRecorder implements AutoCloseable {
     return sessionParameters;
   }
 
-  /** @return the local port the portal connects to */
+  /**
+   * @return the local port the portal connects to
+   */
   int port() {
     return server.getLocalPort();
   }
@@ -102,7 +118,9 @@ final class PgWireRecorder implements AutoCloseable {
     recording = Collections.synchronizedList(new ArrayList<>());
   }
 
-  /** @return what was executed since {@link #startRecording()}, in order; recording stops */
+  /**
+   * @return what was executed since {@link #startRecording()}, in order; recording stops
+   */
   List<Executed> stopRecording() {
     List<Executed> r = recording;
     recording = null;
@@ -119,8 +137,14 @@ final class PgWireRecorder implements AutoCloseable {
         open.add(client);
         open.add(upstream);
         int id = connections.incrementAndGet();
-        Thread.ofPlatform().daemon().name("pg-recorder-up-" + id).start(() -> frontend(id, client, upstream));
-        Thread.ofPlatform().daemon().name("pg-recorder-down-" + id).start(() -> copy(upstream, client));
+        Thread.ofPlatform()
+            .daemon()
+            .name("pg-recorder-up-" + id)
+            .start(() -> frontend(id, client, upstream));
+        Thread.ofPlatform()
+            .daemon()
+            .name("pg-recorder-down-" + id)
+            .start(() -> copy(upstream, client));
       } catch (IOException e) {
         if (!server.isClosed()) {
           System.err.println("recorder: " + e);
@@ -132,7 +156,8 @@ final class PgWireRecorder implements AutoCloseable {
   /** Server to client: bytes as they come. */
   private static void copy(Socket from, Socket to) {
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       int n;
       while ((n = in.read(buffer)) >= 0) {
         out.write(buffer, 0, n);
@@ -153,7 +178,8 @@ final class PgWireRecorder implements AutoCloseable {
     String boundSql = null;
     List<Param> bound = List.of();
     int roundTrip = 0;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream(), 64 * 1024));
+    try (DataInputStream in =
+            new DataInputStream(new BufferedInputStream(client.getInputStream(), 64 * 1024));
         OutputStream out = new BufferedOutputStream(upstream.getOutputStream(), 64 * 1024)) {
       // Start-up phase: length-prefixed messages without a type byte (SSL or GSS requests first).
       while (true) {

@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One browser session against the portal (or the floor): its own cookie jar, the form login, the case
- * list page and the Ajax requests PrimeFaces' data table sends for paging, sorting and filtering
- * (the same parameters its JavaScript sends), the case page, and accepting a referral in the inbox.
- * Every request is timed from sending to the last byte of the answer.
+ * One browser session against the portal (or the floor): its own cookie jar, the form login, the
+ * case list page and the Ajax requests PrimeFaces' data table sends for paging, sorting and
+ * filtering (the same parameters its JavaScript sends), the case page, and accepting a referral in
+ * the inbox. Every request is timed from sending to the last byte of the answer.
  */
 final class PortalSession {
 
@@ -31,20 +31,32 @@ final class PortalSession {
     }
   }
 
-  /** PrimeFaces' Content-Security-Policy nonce of a page, which its script sends with every post. */
-  private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
-  private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
-  private static final Pattern PARTIAL_VIEW_STATE = Pattern.compile("<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]*)\\]\\]>");
-  private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"%s\"[^>]*action=\"([^\"]*)\"");
+  /**
+   * PrimeFaces' Content-Security-Policy nonce of a page, which its script sends with every post.
+   */
+  private static final Pattern CSP_NONCE =
+      Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+  private static final Pattern PARTIAL_VIEW_STATE =
+      Pattern.compile(
+          "<update id=\"[^\"]*jakarta\\.faces\\.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]*)\\]\\]>");
+  private static final Pattern FORM_ACTION =
+      Pattern.compile("<form id=\"%s\"[^>]*action=\"([^\"]*)\"");
   private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
-  private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
-  private static final Pattern SELECTED_OPTION = Pattern.compile("<option[^>]*value=\"([^\"]*)\"[^>]*selected");
+  private static final Pattern SELECT =
+      Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
+  private static final Pattern SELECTED_OPTION =
+      Pattern.compile("<option[^>]*value=\"([^\"]*)\"[^>]*selected");
   private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:-]+)=\"([^\"]*)\"");
   private static final Pattern HEADER = Pattern.compile("<th id=\"(casesForm:cases:[^\"]+)\"");
   private static final Pattern CASE_LINK = Pattern.compile("case\\.xhtml\\?id=(\\d+)");
   private static final Pattern TOTAL = Pattern.compile("\\d+–\\d+ / (\\d+)");
   private static final Pattern TOTAL_RECORDS = Pattern.compile("\"totalRecords\":(\\d+)");
-  private static final Pattern ACCEPT_BUTTON = Pattern.compile("<button id=\"([^\"]+)\" name=\"([^\"]+)\"[^>]*class=\"[^\"]*accept-referral");
+  private static final Pattern ACCEPT_BUTTON =
+      Pattern.compile(
+          "<button id=\"([^\"]+)\" name=\"([^\"]+)\"[^>]*class=\"[^\"]*accept-referral");
 
   private final URI base;
   private final HttpClient http;
@@ -86,7 +98,8 @@ final class PortalSession {
     if (!page.ok()) {
       return page;
     }
-    Matcher action = Pattern.compile(String.format(FORM_ACTION.pattern(), "loginForm")).matcher(page.body());
+    Matcher action =
+        Pattern.compile(String.format(FORM_ACTION.pattern(), "loginForm")).matcher(page.body());
     Matcher state = VIEW_STATE.matcher(page.body());
     if (!action.find() || !state.find()) {
       return new Answer(page.status(), page.body(), page.nanos(), false, "no login form");
@@ -102,7 +115,12 @@ final class PortalSession {
     HttpResponse<String> r = send(post(base.resolve(unescape(action.group(1))), fields, false));
     long nanos = System.nanoTime() - start;
     boolean inside = r.uri().getPath().contains("/app/") && !r.body().contains("id=\"loginForm\"");
-    return new Answer(r.statusCode(), r.body(), nanos, r.statusCode() == 200 && inside, inside ? null : "login refused for " + username);
+    return new Answer(
+        r.statusCode(),
+        r.body(),
+        nanos,
+        r.statusCode() == 200 && inside,
+        inside ? null : "login refused for " + username);
   }
 
   /**
@@ -113,7 +131,12 @@ final class PortalSession {
    */
   Answer get(String path) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120)).GET().build());
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(120))
+                .GET()
+                .build());
     long nanos = System.nanoTime() - start;
     return answer(r, nanos, path.startsWith("login") ? null : "id=\"loginForm\"");
   }
@@ -155,17 +178,23 @@ final class PortalSession {
     return a;
   }
 
-  /** @return the total the list's paginator shows, -1 if unknown */
+  /**
+   * @return the total the list's paginator shows, -1 if unknown
+   */
   long total() {
     return total;
   }
 
-  /** @return the case ids on the rows last loaded */
+  /**
+   * @return the case ids on the rows last loaded
+   */
   List<Long> rowIds() {
     return rowIds;
   }
 
-  /** @return the client ids of the table's column headers, in order (code, person, opened, …) */
+  /**
+   * @return the client ids of the table's column headers, in order (code, person, opened, …)
+   */
   List<String> columns() {
     return columns;
   }
@@ -231,7 +260,8 @@ final class PortalSession {
   }
 
   /**
-   * Opens the referral inbox and accepts the first referral waiting there, as the "Accept" button does.
+   * Opens the referral inbox and accepts the first referral waiting there, as the "Accept" button
+   * does.
    *
    * @return the answers of the inbox and of the acceptance; only the inbox's when none is waiting
    */
@@ -242,7 +272,8 @@ final class PortalSession {
       return answers;
     }
     Matcher button = ACCEPT_BUTTON.matcher(inbox.body());
-    Matcher action = Pattern.compile(String.format(FORM_ACTION.pattern(), "inboxForm")).matcher(inbox.body());
+    Matcher action =
+        Pattern.compile(String.format(FORM_ACTION.pattern(), "inboxForm")).matcher(inbox.body());
     Matcher state = VIEW_STATE.matcher(inbox.body());
     if (!button.find() || !action.find() || !state.find()) {
       return answers;
@@ -258,18 +289,21 @@ final class PortalSession {
   }
 
   /**
-   * Uploads a file to the HTCDS import page as PrimeFaces' file upload does (one Ajax multipart request).
+   * Uploads a file to the HTCDS import page as PrimeFaces' file upload does (one Ajax multipart
+   * request).
    *
    * @param fileName the file's name
    * @param content its bytes
    * @return the answer; {@code ok} when the page reports the import as done
    */
-  Answer importHtcds(String fileName, byte[] content, String successText) throws IOException, InterruptedException {
+  Answer importHtcds(String fileName, byte[] content, String successText)
+      throws IOException, InterruptedException {
     Answer page = get("app/import.xhtml");
     if (!page.ok()) {
       return page;
     }
-    Matcher action = Pattern.compile(String.format(FORM_ACTION.pattern(), "importForm")).matcher(page.body());
+    Matcher action =
+        Pattern.compile(String.format(FORM_ACTION.pattern(), "importForm")).matcher(page.body());
     Matcher state = VIEW_STATE.matcher(page.body());
     if (!action.find() || !state.find() || !page.body().contains("id=\"importForm:file\"")) {
       return fail(page, "no import form");
@@ -288,9 +322,25 @@ final class PortalSession {
     String boundary = "----nrmbench" + Long.toHexString(System.nanoTime());
     List<byte[]> parts = new ArrayList<>();
     for (Map.Entry<String, String> f : fields.entrySet()) {
-      parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      parts.add(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
-    parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    parts.add(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     parts.add(content);
     parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
@@ -305,7 +355,8 @@ final class PortalSession {
     HttpResponse<String> r = send(request);
     long nanos = System.nanoTime() - start;
     boolean done = r.statusCode() == 200 && r.body().contains(successText);
-    return new Answer(r.statusCode(), r.body(), nanos, done, done ? null : "import not reported as done");
+    return new Answer(
+        r.statusCode(), r.body(), nanos, done, done ? null : "import not reported as done");
   }
 
   private Map<String, String> ajax(String source) {
@@ -322,7 +373,9 @@ final class PortalSession {
     return p;
   }
 
-  /** Adds the page's Content-Security-Policy nonce, as PrimeFaces' script does, if the page has one. */
+  /**
+   * Adds the page's Content-Security-Policy nonce, as PrimeFaces' script does, if the page has one.
+   */
   private static void putNonce(Map<String, String> fields, String html) {
     Matcher m = CSP_NONCE.matcher(html);
     if (m.find()) {
@@ -330,7 +383,8 @@ final class PortalSession {
     }
   }
 
-  private Answer tableAjax(Map<String, String> params, String expected) throws IOException, InterruptedException {
+  private Answer tableAjax(Map<String, String> params, String expected)
+      throws IOException, InterruptedException {
     if (viewState == null) {
       throw new IllegalStateException("open the case list first");
     }
@@ -348,11 +402,21 @@ final class PortalSession {
       total = Long.parseLong(t.group(1));
     }
     rowIds = caseIds(body);
-    boolean ok = r.statusCode() == 200 && body.contains("<partial-response") && !body.contains("<error>") && body.contains(expected);
+    boolean ok =
+        r.statusCode() == 200
+            && body.contains("<partial-response")
+            && !body.contains("<error>")
+            && body.contains(expected);
     String problem = null;
     if (!ok) {
       Matcher error = Pattern.compile("<error-name>([^<]*)</error-name>").matcher(body);
-      problem = "unexpected answer to a table request (HTTP " + r.statusCode() + (error.find() ? ", " + error.group(1) : body.contains("<redirect") ? ", redirect" : "") + ")";
+      problem =
+          "unexpected answer to a table request (HTTP "
+              + r.statusCode()
+              + (error.find()
+                  ? ", " + error.group(1)
+                  : body.contains("<redirect") ? ", redirect" : "")
+              + ")";
     }
     return new Answer(r.statusCode(), body, nanos, ok, problem);
   }
@@ -363,7 +427,9 @@ final class PortalSession {
       if (!body.isEmpty()) {
         body.append('&');
       }
-      body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+      body.append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
     }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
@@ -409,7 +475,9 @@ final class PortalSession {
     return ids;
   }
 
-  /** The fields a browser would submit with a form: its inputs (not buttons or files) and selects. */
+  /**
+   * The fields a browser would submit with a form: its inputs (not buttons or files) and selects.
+   */
   static Map<String, String> formFields(String html, String formId) {
     int start = html.indexOf("<form id=\"" + formId + "\"");
     int end = start < 0 ? -1 : html.indexOf("</form>", start);
@@ -423,8 +491,13 @@ final class PortalSession {
       Map<String, String> a = attributes(in.group(1));
       String type = a.getOrDefault("type", "text");
       String name = a.get("name");
-      if (name == null || type.equals("submit") || type.equals("button") || type.equals("file") || type.equals("image")
-          || ((type.equals("checkbox") || type.equals("radio")) && !in.group(1).contains("checked"))) {
+      if (name == null
+          || type.equals("submit")
+          || type.equals("button")
+          || type.equals("file")
+          || type.equals("image")
+          || ((type.equals("checkbox") || type.equals("radio"))
+              && !in.group(1).contains("checked"))) {
         continue;
       }
       fields.put(name, unescape(a.getOrDefault("value", "")));
@@ -450,6 +523,10 @@ final class PortalSession {
   }
 
   private static String unescape(String s) {
-    return s.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
+    return s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'");
   }
 }

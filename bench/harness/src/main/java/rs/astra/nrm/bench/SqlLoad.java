@@ -10,13 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The SQL of the case list under the same concurrency as the portal's list load: the statements that
- * list requests executed (recorded on the wire, {@link SqlReplay}) issued by as many concurrent JDBC
- * sessions as the load has users, each on a connection of its own straight to PostgreSQL, each
- * starting its next request as soon as the last one's results are read (no think time). One round
- * is what a session of the list mix sends — the list opened, then three pages — so the list requests
- * per second of this phase are the database's share of the limit: what the portal could serve at
- * most if Faces, PrimeFaces and the server cost nothing.
+ * The SQL of the case list under the same concurrency as the portal's list load: the statements
+ * that list requests executed (recorded on the wire, {@link SqlReplay}) issued by as many
+ * concurrent JDBC sessions as the load has users, each on a connection of its own straight to
+ * PostgreSQL, each starting its next request as soon as the last one's results are read (no think
+ * time). One round is what a session of the list mix sends — the list opened, then three pages — so
+ * the list requests per second of this phase are the database's share of the limit: what the portal
+ * could serve at most if Faces, PrimeFaces and the server cost nothing.
  *
  * <p>Beside the framework floor's list requests per second (the same pages with rows in memory) it
  * gives the combined limit {@code 1 / (1/floor + 1/SQL)}: the two costs added per request, on the
@@ -45,8 +45,16 @@ final class SqlLoad {
    * @param errors list requests that failed (an SQL error)
    * @param errorSamples the first few failures
    */
-  record Result(int sessions, double seconds, long listRequests, Stats stats, long errors, List<String> errorSamples) {
-    /** @return list requests per second */
+  record Result(
+      int sessions,
+      double seconds,
+      long listRequests,
+      Stats stats,
+      long errors,
+      List<String> errorSamples) {
+    /**
+     * @return list requests per second
+     */
     double listPerSecond() {
       return listRequests / seconds;
     }
@@ -79,7 +87,9 @@ final class SqlLoad {
    * @return what was measured
    * @throws InterruptedException when interrupted while waiting for the sessions
    */
-  static Result run(List<List<SqlReplay>> rounds, int sessions, Duration duration, ConnectionSource connections) throws InterruptedException {
+  static Result run(
+      List<List<SqlReplay>> rounds, int sessions, Duration duration, ConnectionSource connections)
+      throws InterruptedException {
     if (rounds.isEmpty()) {
       return new Result(0, duration.toNanos() / 1e9, 0, new Stats(), 0, List.of());
     }
@@ -95,54 +105,56 @@ final class SqlLoad {
     for (int i = 0; i < sessions; i++) {
       List<SqlReplay> round = rounds.get(i % rounds.size());
       threads.add(
-          Thread.ofPlatform().start(() -> {
-            Connection c;
-            try {
-              c = connections.open();
-              open.add(c);
-            } catch (SQLException e) {
-              problems.add("connect: " + e.getMessage());
-              errors.incrementAndGet();
-              connected.countDown();
-              return;
-            }
-            connected.countDown();
-            Stats mine = new Stats();
-            try {
-              go.await();
-              long deadline = clock[1];
-              while (System.nanoTime() < deadline) {
-                for (SqlReplay r : round) {
-                  if (System.nanoTime() >= deadline) {
-                    break;
-                  }
-                  try {
-                    mine.add(r.run(c));
-                    requests.incrementAndGet();
-                  } catch (SQLException e) {
-                    errors.incrementAndGet();
-                    if (problems.size() < 10) {
-                      problems.add(e.getMessage());
-                    }
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    Connection c;
                     try {
-                      if (!c.getAutoCommit()) {
-                        c.rollback();
-                        c.setAutoCommit(true);
-                      }
-                    } catch (SQLException ignored) {
-                      // The next statement will tell.
+                      c = connections.open();
+                      open.add(c);
+                    } catch (SQLException e) {
+                      problems.add("connect: " + e.getMessage());
+                      errors.incrementAndGet();
+                      connected.countDown();
+                      return;
                     }
-                  }
-                }
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            } finally {
-              synchronized (stats) {
-                stats.addAll(mine);
-              }
-            }
-          }));
+                    connected.countDown();
+                    Stats mine = new Stats();
+                    try {
+                      go.await();
+                      long deadline = clock[1];
+                      while (System.nanoTime() < deadline) {
+                        for (SqlReplay r : round) {
+                          if (System.nanoTime() >= deadline) {
+                            break;
+                          }
+                          try {
+                            mine.add(r.run(c));
+                            requests.incrementAndGet();
+                          } catch (SQLException e) {
+                            errors.incrementAndGet();
+                            if (problems.size() < 10) {
+                              problems.add(e.getMessage());
+                            }
+                            try {
+                              if (!c.getAutoCommit()) {
+                                c.rollback();
+                                c.setAutoCommit(true);
+                              }
+                            } catch (SQLException ignored) {
+                              // The next statement will tell.
+                            }
+                          }
+                        }
+                      }
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    } finally {
+                      synchronized (stats) {
+                        stats.addAll(mine);
+                      }
+                    }
+                  }));
     }
     connected.await();
     clock[0] = System.nanoTime();
@@ -159,6 +171,12 @@ final class SqlLoad {
         // Closing after the measurement; nothing to report.
       }
     }
-    return new Result(open.size(), seconds, requests.get(), stats, errors.get(), List.copyOf(problems.subList(0, Math.min(10, problems.size()))));
+    return new Result(
+        open.size(),
+        seconds,
+        requests.get(),
+        stats,
+        errors.get(),
+        List.copyOf(problems.subList(0, Math.min(10, problems.size()))));
   }
 }

@@ -22,7 +22,14 @@ import java.util.regex.Pattern;
 final class SqlReplay {
 
   /** One statement ready to replay. */
-  record Step(String sql, List<PgWireRecorder.Param> params, Kind kind, String table, int idParam, int connection, int roundTrip) {}
+  record Step(
+      String sql,
+      List<PgWireRecorder.Param> params,
+      Kind kind,
+      String table,
+      int idParam,
+      int connection,
+      int roundTrip) {}
 
   enum Kind {
     BEGIN,
@@ -32,17 +39,27 @@ final class SqlReplay {
     UPDATE
   }
 
-  private static final Pattern INSERT = Pattern.compile("(?is)^\\s*INSERT\\s+INTO\\s+([a-z_0-9]+)\\s*\\(([^)]*)\\)");
+  private static final Pattern INSERT =
+      Pattern.compile("(?is)^\\s*INSERT\\s+INTO\\s+([a-z_0-9]+)\\s*\\(([^)]*)\\)");
 
   final List<Step> steps;
 
-  /** @param executed what the request executed, in order */
+  /**
+   * @param executed what the request executed, in order
+   */
   SqlReplay(List<PgWireRecorder.Executed> executed) {
     List<Step> s = new ArrayList<>();
     for (PgWireRecorder.Executed e : executed) {
       String sql = e.sql().strip();
-      String head = sql.length() < 10 ? sql.toUpperCase(Locale.ROOT) : sql.substring(0, 10).toUpperCase(Locale.ROOT);
-      if (sql.isEmpty() || head.startsWith("SET ") || head.startsWith("SHOW ") || head.startsWith("DEALLOCATE") || head.startsWith("DISCARD")) {
+      String head =
+          sql.length() < 10
+              ? sql.toUpperCase(Locale.ROOT)
+              : sql.substring(0, 10).toUpperCase(Locale.ROOT);
+      if (sql.isEmpty()
+          || head.startsWith("SET ")
+          || head.startsWith("SHOW ")
+          || head.startsWith("DEALLOCATE")
+          || head.startsWith("DISCARD")) {
         continue;
       }
       if (head.startsWith("BEGIN")) {
@@ -66,23 +83,31 @@ final class SqlReplay {
             }
           }
         }
-        s.add(new Step(sql, e.params(), Kind.UPDATE, table, idParam, e.connection(), e.roundTrip()));
+        s.add(
+            new Step(sql, e.params(), Kind.UPDATE, table, idParam, e.connection(), e.roundTrip()));
       }
     }
     this.steps = List.copyOf(s);
   }
 
-  /** @return the number of statements (transaction control not counted) */
+  /**
+   * @return the number of statements (transaction control not counted)
+   */
   int statements() {
-    return (int) steps.stream().filter(x -> x.kind() == Kind.QUERY || x.kind() == Kind.UPDATE).count();
+    return (int)
+        steps.stream().filter(x -> x.kind() == Kind.QUERY || x.kind() == Kind.UPDATE).count();
   }
 
-  /** @return the number of SELECTs */
+  /**
+   * @return the number of SELECTs
+   */
   int queries() {
     return (int) steps.stream().filter(x -> x.kind() == Kind.QUERY).count();
   }
 
-  /** @return the number of INSERT/UPDATE/DELETE statements */
+  /**
+   * @return the number of INSERT/UPDATE/DELETE statements
+   */
   int writes() {
     return (int) steps.stream().filter(x -> x.kind() == Kind.UPDATE).count();
   }
@@ -132,13 +157,15 @@ final class SqlReplay {
           }
         }
         case UPDATE -> {
-          // The same statement sent several times in one round trip was a JDBC batch: replay it as one.
+          // The same statement sent several times in one round trip was a JDBC batch: replay it as
+          // one.
           int last = i;
           while (last + 1 < steps.size() && sameBatch(s, steps.get(last + 1))) {
             last++;
           }
           if (last == i) {
-            try (PreparedStatement ps = prepare(c, s, s.idParam() >= 0 ? ids.get(nextId++) : null)) {
+            try (PreparedStatement ps =
+                prepare(c, s, s.idParam() >= 0 ? ids.get(nextId++) : null)) {
               ps.executeUpdate();
             }
           } else {
@@ -174,7 +201,8 @@ final class SqlReplay {
     StringBuilder out = new StringBuilder();
     for (Step s : steps) {
       String sql = s.sql().toUpperCase(Locale.ROOT);
-      if (s.kind() != Kind.QUERY || !(sql.contains("COUNT(") || sql.contains("ORDER BY") || sql.contains("CASE WHEN"))) {
+      if (s.kind() != Kind.QUERY
+          || !(sql.contains("COUNT(") || sql.contains("ORDER BY") || sql.contains("CASE WHEN"))) {
         continue;
       }
       out.append(s.sql()).append('\n');
@@ -183,8 +211,17 @@ final class SqlReplay {
         values.add(p.text() == null ? "NULL" : "'" + p.text() + "'");
       }
       out.append("-- parameters: ").append(String.join(", ", values)).append('\n');
-      Step explain = new Step("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + s.sql(), s.params(), Kind.QUERY, null, -1, s.connection(), s.roundTrip());
-      try (PreparedStatement ps = prepare(c, explain, null); ResultSet rs = ps.executeQuery()) {
+      Step explain =
+          new Step(
+              "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + s.sql(),
+              s.params(),
+              Kind.QUERY,
+              null,
+              -1,
+              s.connection(),
+              s.roundTrip());
+      try (PreparedStatement ps = prepare(c, explain, null);
+          ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.append(rs.getString(1)).append('\n');
         }
@@ -195,14 +232,20 @@ final class SqlReplay {
   }
 
   private static boolean sameBatch(Step a, Step b) {
-    return b.kind() == Kind.UPDATE && b.sql().equals(a.sql()) && b.connection() == a.connection() && b.roundTrip() == a.roundTrip();
+    return b.kind() == Kind.UPDATE
+        && b.sql().equals(a.sql())
+        && b.connection() == a.connection()
+        && b.roundTrip() == a.roundTrip();
   }
 
-  /** @return the number of round trips the writes took (a batch is one) */
+  /**
+   * @return the number of round trips the writes took (a batch is one)
+   */
   int writeRoundTrips() {
     int n = 0;
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).kind() == Kind.UPDATE && (i == 0 || !sameBatch(steps.get(i - 1), steps.get(i)))) {
+      if (steps.get(i).kind() == Kind.UPDATE
+          && (i == 0 || !sameBatch(steps.get(i - 1), steps.get(i)))) {
         n++;
       }
     }
@@ -238,7 +281,9 @@ final class SqlReplay {
       } else {
         switch (p.oid()) {
           case 25, 1043 -> ps.setString(index, text);
-          case 1082 -> ps.setObject(index, LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+          case 1082 ->
+              ps.setObject(
+                  index, LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
           case 16 -> ps.setBoolean(index, text.startsWith("t") || text.equals("1"));
           case 20 -> ps.setLong(index, Long.parseLong(text));
           case 23 -> ps.setInt(index, Integer.parseInt(text));
@@ -259,7 +304,10 @@ final class SqlReplay {
       if (c == '\'') {
         quoted = !quoted;
         out.append(c);
-      } else if (!quoted && c == '$' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
+      } else if (!quoted
+          && c == '$'
+          && i + 1 < sql.length()
+          && Character.isDigit(sql.charAt(i + 1))) {
         out.append('?');
         while (i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
           i++;

@@ -2,7 +2,9 @@ package rs.astra.nrm.bench;
 
 import java.util.Arrays;
 
-/** Latency samples in nanoseconds and their percentiles. Not thread-safe; merge per-thread copies. */
+/**
+ * Latency samples in nanoseconds and their percentiles. Not thread-safe; merge per-thread copies.
+ */
 final class Stats {
 
   private long[] samples = new long[64];

@@ -17,7 +17,13 @@ class PortalSessionTest {
             + "<button name=\"casesForm:go\" type=\"submit\"></button><input type=\"submit\" name=\"casesForm:send\" value=\"Send\"/>"
             + "<input type=\"checkbox\" name=\"casesForm:off\"/></form>";
     assertEquals(
-        Map.of("casesForm", "casesForm", "casesForm:cases:codeColumn:filter", "NRM&1", "casesForm:cases:j_idt9:j_idt10_input", "Active"),
+        Map.of(
+            "casesForm",
+            "casesForm",
+            "casesForm:cases:codeColumn:filter",
+            "NRM&1",
+            "casesForm:cases:j_idt9:j_idt10_input",
+            "Active"),
         PortalSession.formFields(html, "casesForm"));
   }
 }

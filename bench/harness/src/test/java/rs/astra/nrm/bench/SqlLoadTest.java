@@ -23,9 +23,14 @@ class SqlLoadTest {
 
   @Test
   void withoutRecordedListRequestsNothingIsReplayedAndNothingConnects() throws Exception {
-    SqlLoad.Result r = SqlLoad.run(List.of(), 50, Duration.ofMillis(10), () -> {
-      throw new AssertionError("no connection is opened without something to replay");
-    });
+    SqlLoad.Result r =
+        SqlLoad.run(
+            List.of(),
+            50,
+            Duration.ofMillis(10),
+            () -> {
+              throw new AssertionError("no connection is opened without something to replay");
+            });
     assertEquals(0, r.sessions());
     assertEquals(0, r.listRequests());
   }

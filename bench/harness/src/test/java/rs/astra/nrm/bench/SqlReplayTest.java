@@ -12,13 +12,17 @@ class SqlReplayTest {
   void theDriversNumberedPlaceholdersBecomeJdbcOnesOutsideStringLiterals() {
     assertEquals(
         "SELECT a FROM t WHERE x = ? AND y IN (?, ?) AND z = '$1' AND w ?? 'k'",
-        SqlReplay.placeholders("SELECT a FROM t WHERE x = $1 AND y IN ($2, $10) AND z = '$1' AND w ? 'k'"));
+        SqlReplay.placeholders(
+            "SELECT a FROM t WHERE x = $1 AND y IN ($2, $10) AND z = '$1' AND w ? 'k'"));
   }
 
   @Test
   void boundValuesAreReadInTheFormatTheDriverSentThem() {
-    assertEquals("42", new PgWireRecorder.Param(20, true, ByteBuffer.allocate(8).putLong(42).array()).text());
-    assertEquals("7", new PgWireRecorder.Param(23, true, ByteBuffer.allocate(4).putInt(7).array()).text());
+    assertEquals(
+        "42",
+        new PgWireRecorder.Param(20, true, ByteBuffer.allocate(8).putLong(42).array()).text());
+    assertEquals(
+        "7", new PgWireRecorder.Param(23, true, ByteBuffer.allocate(4).putInt(7).array()).text());
     assertEquals("SENT", new PgWireRecorder.Param(1043, false, "SENT".getBytes()).text());
     assertEquals(null, new PgWireRecorder.Param(0, false, null).text());
   }
@@ -31,8 +35,10 @@ class SqlReplayTest {
             List.of(
                 new PgWireRecorder.Executed(1, 1, "SELECT COUNT(t0.ID) FROM case_file t0", none),
                 new PgWireRecorder.Executed(1, 2, "BEGIN", none),
-                new PgWireRecorder.Executed(1, 3, "INSERT INTO audit_record (ID, ACTION) VALUES ($1, $2)", none),
-                new PgWireRecorder.Executed(1, 3, "INSERT INTO audit_record (ID, ACTION) VALUES ($1, $2)", none),
+                new PgWireRecorder.Executed(
+                    1, 3, "INSERT INTO audit_record (ID, ACTION) VALUES ($1, $2)", none),
+                new PgWireRecorder.Executed(
+                    1, 3, "INSERT INTO audit_record (ID, ACTION) VALUES ($1, $2)", none),
                 new PgWireRecorder.Executed(1, 4, "COMMIT", none),
                 new PgWireRecorder.Executed(1, 5, "SET extra_float_digits = 3", none)));
     assertEquals(3, replay.statements());

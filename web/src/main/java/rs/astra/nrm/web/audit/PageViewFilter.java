@@ -13,8 +13,8 @@ import rs.astra.nrm.audit.RequestId;
 /**
  * Marks every request for a portal page ({@code /app/*}) as a page view, so that the audit trail
  * writes one record per case, category, action and basis for it, however many sections of the page
- * read the category (issue 16: the case timeline repeats the support plan's data). Requests that are
- * not page views (services called directly) are recorded call by call, as before.
+ * read the category (issue 16: the case timeline repeats the support plan's data). Requests that
+ * are not page views (services called directly) are recorded call by call, as before.
  */
 @WebFilter(urlPatterns = "/app/*")
 public class PageViewFilter extends HttpFilter {
@@ -24,7 +24,9 @@ public class PageViewFilter extends HttpFilter {
   @Inject private RequestId requestId;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     requestId.markPageView();
     chain.doFilter(request, response);
   }

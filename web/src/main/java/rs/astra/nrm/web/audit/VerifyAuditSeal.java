@@ -41,36 +41,52 @@ public class VerifyAuditSeal {
           status = seals.verify(user.viewer());
           AuditSealChain.Verification v = status.verification();
           if (!v.intact()) {
-            outcome = messages.get("auditSeal.broken", format(v.brokenDay()), messages.get("auditSeal.problem." + v.problem().name()));
+            outcome =
+                messages.get(
+                    "auditSeal.broken",
+                    format(v.brokenDay()),
+                    messages.get("auditSeal.problem." + v.problem().name()));
           } else if (v.sealedDays() == 0) {
             outcome = messages.get("auditSeal.none");
           } else {
-            outcome = messages.get("auditSeal.intact", v.sealedDays(), format(v.firstDay()), format(v.lastDay()));
+            outcome =
+                messages.get(
+                    "auditSeal.intact", v.sealedDays(), format(v.firstDay()), format(v.lastDay()));
           }
         });
   }
 
-  /** @return the outcome of the verification in the user's language, or {@code null} before one */
+  /**
+   * @return the outcome of the verification in the user's language, or {@code null} before one
+   */
   public String getOutcome() {
     return outcome;
   }
 
-  /** @return whether the verification found a day that no longer matches */
+  /**
+   * @return whether the verification found a day that no longer matches
+   */
   public boolean isBroken() {
     return status != null && !status.verification().intact();
   }
 
-  /** @return whether a verification was made in this request */
+  /**
+   * @return whether a verification was made in this request
+   */
   public boolean isVerified() {
     return status != null;
   }
 
-  /** @return the last sealed day as dd.MM.yyyy, or empty when none (after a verification) */
+  /**
+   * @return the last sealed day as dd.MM.yyyy, or empty when none (after a verification)
+   */
   public String getLastSealedDay() {
     return status == null || status.lastSeal() == null ? "" : format(status.lastSeal().day());
   }
 
-  /** @return the last seal's digest (64 hex digits), for comparing with a copy kept elsewhere */
+  /**
+   * @return the last seal's digest (64 hex digits), for comparing with a copy kept elsewhere
+   */
   public String getLastDigest() {
     return status == null || status.lastSeal() == null ? "" : status.lastSeal().digest();
   }

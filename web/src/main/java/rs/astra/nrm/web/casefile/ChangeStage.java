@@ -31,12 +31,18 @@ public class ChangeStage implements Serializable {
   private String closureReason;
   private Boolean mayDecide;
 
-  /** @return the steps the owner can take from the current stage */
+  /**
+   * @return the steps the owner can take from the current stage
+   */
   public List<NrmStage> getOwnerMoves() {
-    return page.getCase() == null || !page.getCase().owned() ? List.of() : List.copyOf(page.getCase().stage().ownerMoves());
+    return page.getCase() == null || !page.getCase().owned()
+        ? List.of()
+        : List.copyOf(page.getCase().stage().ownerMoves());
   }
 
-  /** @return whether the user may record the identification decision now (the service's own rule) */
+  /**
+   * @return whether the user may record the identification decision now (the service's own rule)
+   */
   public boolean isMayDecide() {
     if (page.getCase() == null || page.getCase().stage() != NrmStage.PRESUMED_VICTIM) {
       return false;
@@ -53,7 +59,11 @@ public class ChangeStage implements Serializable {
    * @param next the stage name
    */
   public void moveTo(String next) {
-    feedback.run(() -> stages.moveTo(user.viewer(), page.getCaseId(), page.getCase().version(), NrmStage.valueOf(next)), "stage.moved");
+    feedback.run(
+        () ->
+            stages.moveTo(
+                user.viewer(), page.getCaseId(), page.getCase().version(), NrmStage.valueOf(next)),
+        "stage.moved");
     page.load();
   }
 
@@ -63,14 +73,23 @@ public class ChangeStage implements Serializable {
    * @param identified the decision
    */
   public void decide(boolean identified) {
-    feedback.run(() -> stages.decideIdentification(user.viewer(), page.getCaseId(), page.getCase().version(), identified, decidedOn), "stage.decided");
+    feedback.run(
+        () ->
+            stages.decideIdentification(
+                user.viewer(), page.getCaseId(), page.getCase().version(), identified, decidedOn),
+        "stage.decided");
     page.load();
   }
 
   /** Asks to close the case (a coordinator's request closes it at once). */
   public void requestClosure() {
     if (feedback.run(
-        () -> messages.get(stages.requestClosure(user.viewer(), page.getCaseId(), page.getCase().version(), closureReason) ? "stage.closed" : "stage.closureRequested"))) {
+        () ->
+            messages.get(
+                stages.requestClosure(
+                        user.viewer(), page.getCaseId(), page.getCase().version(), closureReason)
+                    ? "stage.closed"
+                    : "stage.closureRequested"))) {
       closureReason = null;
     }
     page.load();
@@ -78,7 +97,9 @@ public class ChangeStage implements Serializable {
 
   /** A coordinator approves the requested closure. */
   public void approveClosure() {
-    feedback.run(() -> stages.approveClosure(user.viewer(), page.getCaseId(), page.getCase().version()), "stage.closed");
+    feedback.run(
+        () -> stages.approveClosure(user.viewer(), page.getCaseId(), page.getCase().version()),
+        "stage.closed");
     page.load();
   }
 

@@ -37,7 +37,9 @@ public class FindCaseForAccessReport implements Serializable {
     table.setRowCount(0);
   }
 
-  /** @return the lazy model of the results */
+  /**
+   * @return the lazy model of the results
+   */
   public LazyDataModel<CaseCodeLine> getTable() {
     return table;
   }
@@ -68,7 +70,8 @@ public class FindCaseForAccessReport implements Serializable {
     }
 
     @Override
-    public List<CaseCodeLine> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<CaseCodeLine> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       return reports.findCasesForReport(user.viewer(), code, openedOn, first, pageSize);
     }
 
@@ -80,7 +83,12 @@ public class FindCaseForAccessReport implements Serializable {
     @Override
     public CaseCodeLine getRowData(String rowKey) {
       List<CaseCodeLine> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.caseId()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.caseId()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 }

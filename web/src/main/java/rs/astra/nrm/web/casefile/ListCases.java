@@ -21,9 +21,9 @@ import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.ListExport;
 
 /**
- * The case list: a lazy PrimeFaces table over the cases the signed-in user may see. Paging,
- * sorting and filtering run in the database; the bean keeps only the current page of rows. The
- * CSV and XLSX exports go through the same model, decided for EXPORT, and each is recorded.
+ * The case list: a lazy PrimeFaces table over the cases the signed-in user may see. Paging, sorting
+ * and filtering run in the database; the bean keeps only the current page of rows. The CSV and XLSX
+ * exports go through the same model, decided for EXPORT, and each is recorded.
  */
 @Named
 @ViewScoped
@@ -65,15 +65,21 @@ public class ListCases implements Serializable {
    * @return the labels in the user's language, joined by commas
    */
   public String exploitationText(CaseRow row) {
-    return row.typeOfExploitation().stream().map(t -> messages.get("exploitation." + t.name())).collect(Collectors.joining(", "));
+    return row.typeOfExploitation().stream()
+        .map(t -> messages.get("exploitation." + t.name()))
+        .collect(Collectors.joining(", "));
   }
 
-  /** @return the lazy model bound to the table */
+  /**
+   * @return the lazy model bound to the table
+   */
   public LazyDataModel<CaseRow> getTable() {
     return table;
   }
 
-  /** @return the HTCDS case statuses, for the status filter */
+  /**
+   * @return the HTCDS case statuses, for the status filter
+   */
   public CaseStatus[] getStatuses() {
     return CaseStatus.values();
   }
@@ -99,9 +105,11 @@ public class ListCases implements Serializable {
     }
 
     @Override
-    public List<CaseRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<CaseRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       if (export.running()) {
-        List<CaseRow> rows = cases.listForExport(user.viewer(), query(first, pageSize, sortBy, filterBy));
+        List<CaseRow> rows =
+            cases.listForExport(user.viewer(), query(first, pageSize, sortBy, filterBy));
         export.count(rows.size());
         return rows;
       }
@@ -116,11 +124,17 @@ public class ListCases implements Serializable {
     @Override
     public CaseRow getRowData(String rowKey) {
       List<CaseRow> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.id()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 
-  private static CaseListQuery query(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+  private static CaseListQuery query(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     CaseListQuery.SortColumn column = CaseListQuery.SortColumn.OPENED_ON;
     boolean ascending = false;
     SortMeta sort = sortBy.values().stream().findFirst().orElse(null);

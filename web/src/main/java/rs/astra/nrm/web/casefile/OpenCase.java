@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.Gender;
+import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
-import rs.astra.nrm.casefile.Gender;
-import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
@@ -83,7 +83,9 @@ public class OpenCase implements Serializable {
                             citizenship,
                             mobilePhone,
                             city,
-                            typeOfExploitation.isEmpty() ? EnumSet.noneOf(TypeOfExploitation.class) : EnumSet.copyOf(typeOfExploitation),
+                            typeOfExploitation.isEmpty()
+                                ? EnumSet.noneOf(TypeOfExploitation.class)
+                                : EnumSet.copyOf(typeOfExploitation),
                             referringOrganisation,
                             details),
                         firstConsent(),
@@ -92,27 +94,42 @@ public class OpenCase implements Serializable {
     if (ok) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().getFlash().setKeepMessages(true);
-      faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + id[0]);
+      faces
+          .getExternalContext()
+          .redirect(
+              faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + id[0]);
     }
   }
 
-  /** @return the first consent, or {@code null} when its step was left empty */
+  /**
+   * @return the first consent, or {@code null} when its step was left empty
+   */
   private rs.astra.nrm.casefile.CaseIntakeService.FirstConsent firstConsent() {
     if (consentRecipientId == null && consentPurpose == null && consentCategories.isEmpty()) {
       return null;
     }
     return new rs.astra.nrm.casefile.CaseIntakeService.FirstConsent(
-        consentRecipientId == null ? 0 : consentRecipientId, consentPurpose, setOf(consentCategories), consentGivenOn, consentValidUntil, consentMethod,
+        consentRecipientId == null ? 0 : consentRecipientId,
+        consentPurpose,
+        setOf(consentCategories),
+        consentGivenOn,
+        consentValidUntil,
+        consentMethod,
         consentNote);
   }
 
-  /** @return the first referral, or {@code null} when its step was left empty */
+  /**
+   * @return the first referral, or {@code null} when its step was left empty
+   */
   private rs.astra.nrm.casefile.CaseIntakeService.FirstReferral firstReferral() {
     if (referralToId == null && referralPurpose == null && referralCategories.isEmpty()) {
       return null;
     }
     return new rs.astra.nrm.casefile.CaseIntakeService.FirstReferral(
-        referralToId == null ? 0 : referralToId, referralPurpose, setOf(referralCategories), referralDetails);
+        referralToId == null ? 0 : referralToId,
+        referralPurpose,
+        setOf(referralCategories),
+        referralDetails);
   }
 
   private static EnumSet<DataCategory> setOf(List<DataCategory> chosen) {
@@ -120,15 +137,20 @@ public class OpenCase implements Serializable {
   }
 
   /**
-   * The other active organisations, as [id, name] by name: read once per view, because both menus of
-   * the wizard and every phase of a postback ask for them.
+   * The other active organisations, as [id, name] by name: read once per view, because both menus
+   * of the wizard and every phase of a postback ask for them.
    *
    * @return the recipients a consent or referral can name
    */
   public List<Object[]> getOrganisations() {
     if (organisations == null) {
       long own = user.viewer().organisationId();
-      organisations = new ArrayList<>(directory.organisations().stream().filter(o -> o.id() != own).map(o -> new Object[] {o.id(), o.name()}).toList());
+      organisations =
+          new ArrayList<>(
+              directory.organisations().stream()
+                  .filter(o -> o.id() != own)
+                  .map(o -> new Object[] {o.id(), o.name()})
+                  .toList());
     }
     return organisations;
   }
@@ -221,12 +243,16 @@ public class OpenCase implements Serializable {
     this.referralDetails = referralDetails;
   }
 
-  /** @return the genders of HTCDS */
+  /**
+   * @return the genders of HTCDS
+   */
   public Gender[] getGenders() {
     return Gender.values();
   }
 
-  /** @return the forms of exploitation of HTCDS */
+  /**
+   * @return the forms of exploitation of HTCDS
+   */
   public TypeOfExploitation[] getExploitationTypes() {
     return TypeOfExploitation.values();
   }

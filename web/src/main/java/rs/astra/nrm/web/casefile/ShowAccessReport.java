@@ -46,7 +46,9 @@ public class ShowAccessReport implements Serializable {
         });
   }
 
-  /** @return the report's lines, or {@code null} when it could not be shown */
+  /**
+   * @return the report's lines, or {@code null} when it could not be shown
+   */
   public List<AccessReportService.ReportLine> getLines() {
     return lines;
   }

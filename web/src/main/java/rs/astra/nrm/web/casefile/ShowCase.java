@@ -39,22 +39,32 @@ public class ShowCase implements Serializable {
     events = caseView == null ? List.of() : timeline.events(user.viewer(), caseView.id());
   }
 
-  /** @return the data subject's citizenships as ISO codes joined by commas, or an empty string */
+  /**
+   * @return the data subject's citizenships as ISO codes joined by commas, or an empty string
+   */
   public String getCitizenship() {
-    return caseView == null || caseView.identity() == null ? "" : String.join(", ", caseView.identity().citizenship());
+    return caseView == null || caseView.identity() == null
+        ? ""
+        : String.join(", ", caseView.identity().citizenship());
   }
 
-  /** @return the timeline events the user may see, oldest first */
+  /**
+   * @return the timeline events the user may see, oldest first
+   */
   public List<rs.astra.nrm.casefile.CaseTimeline.EventLine> getEvents() {
     return events;
   }
 
-  /** @return the case, or {@code null} when not found or not visible */
+  /**
+   * @return the case, or {@code null} when not found or not visible
+   */
   public CaseView getCase() {
     return caseView;
   }
 
-  /** @return the case id, or {@code null} */
+  /**
+   * @return the case id, or {@code null}
+   */
   public Long getCaseId() {
     return caseView == null ? null : caseView.id();
   }
@@ -79,17 +89,28 @@ public class ShowCase implements Serializable {
     return caseView == null ? null : caseView.visible().get(DataCategory.valueOf(category));
   }
 
-  /** @return the hidden categories whose emergency access the user could open */
+  /**
+   * @return the hidden categories whose emergency access the user could open
+   */
   public List<DataCategory> getEmergencyCategories() {
-    return caseView == null ? List.of() : caseView.hidden().stream().filter(CaseView.Hidden::emergencyAccessPossible).map(CaseView.Hidden::category).toList();
+    return caseView == null
+        ? List.of()
+        : caseView.hidden().stream()
+            .filter(CaseView.Hidden::emergencyAccessPossible)
+            .map(CaseView.Hidden::category)
+            .toList();
   }
 
-  /** @return the {@code id} view parameter */
+  /**
+   * @return the {@code id} view parameter
+   */
   public String getId() {
     return id;
   }
 
-  /** @param id the {@code id} view parameter, digits only */
+  /**
+   * @param id the {@code id} view parameter, digits only
+   */
   public void setId(String id) {
     this.id = id;
   }

@@ -36,12 +36,16 @@ public class ShowHome implements Serializable {
   private Long identificationWaiting;
   private ProceedingsService.UpcomingHearings hearings;
 
-  /** @return whether the user's organisation decides identification (CPTV, centre for social work) */
+  /**
+   * @return whether the user's organisation decides identification (CPTV, centre for social work)
+   */
   public boolean isIdentificationDecider() {
     return IdentificationQueueService.hasQueue(user.viewer());
   }
 
-  /** @return how many cases wait for the organisation's identification decision */
+  /**
+   * @return how many cases wait for the organisation's identification decision
+   */
   public long getIdentificationWaiting() {
     if (identificationWaiting == null) {
       identificationWaiting = identificationQueue.count(user.viewer(), null);
@@ -49,7 +53,9 @@ public class ShowHome implements Serializable {
     return identificationWaiting;
   }
 
-  /** @return the soonest hearings from today on that the user may read, and their total */
+  /**
+   * @return the soonest hearings from today on that the user may read, and their total
+   */
   public ProceedingsService.UpcomingHearings getHearings() {
     if (hearings == null) {
       hearings = proceedings.upcomingHearings(user.viewer(), 10);
@@ -57,7 +63,9 @@ public class ShowHome implements Serializable {
     return hearings;
   }
 
-  /** @return the overview of the user's organisation */
+  /**
+   * @return the overview of the user's organisation
+   */
   public WorkOverviewService.Overview getOverview() {
     if (overview == null) {
       overview = work.overview(user.viewer(), 10);
@@ -65,7 +73,9 @@ public class ShowHome implements Serializable {
     return overview;
   }
 
-  /** @return the latest emergency accesses to the organisation's cases */
+  /**
+   * @return the latest emergency accesses to the organisation's cases
+   */
   public List<BreakGlassService.OwnerAlert> getEmergencyAccesses() {
     if (emergencyAccesses == null) {
       emergencyAccesses = breakGlass.accessesToMyCases(user.viewer(), 10);

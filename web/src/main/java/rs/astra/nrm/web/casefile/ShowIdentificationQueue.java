@@ -33,12 +33,16 @@ public class ShowIdentificationQueue implements Serializable {
 
   private final QueueTable table = new QueueTable();
 
-  /** @return the lazy model bound to the table */
+  /**
+   * @return the lazy model bound to the table
+   */
   public LazyDataModel<QueueRow> getTable() {
     return table;
   }
 
-  /** @return whether the user's organisation decides identification (else the page explains) */
+  /**
+   * @return whether the user's organisation decides identification (else the page explains)
+   */
   public boolean isDecider() {
     return IdentificationQueueService.hasQueue(user.viewer());
   }
@@ -53,7 +57,8 @@ public class ShowIdentificationQueue implements Serializable {
     }
 
     @Override
-    public List<QueueRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<QueueRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       SortColumn column = SortColumn.REFERRED_ON;
       boolean ascending = true;
       SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
@@ -61,7 +66,10 @@ public class ShowIdentificationQueue implements Serializable {
         column = "caseCode".equals(sort.getField()) ? SortColumn.CODE : SortColumn.REFERRED_ON;
         ascending = sort.getOrder() == SortOrder.ASCENDING;
       }
-      return queue.page(user.viewer(), new QueueQuery(first, Math.max(1, Math.min(pageSize, 500)), column, ascending, code(filterBy)));
+      return queue.page(
+          user.viewer(),
+          new QueueQuery(
+              first, Math.max(1, Math.min(pageSize, 500)), column, ascending, code(filterBy)));
     }
 
     @Override
@@ -72,7 +80,12 @@ public class ShowIdentificationQueue implements Serializable {
     @Override
     public QueueRow getRowData(String rowKey) {
       List<QueueRow> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.caseId()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.caseId()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 

@@ -17,17 +17,23 @@ import rs.astra.nrm.consent.Purpose;
 @ApplicationScoped
 public class ConsentChoices {
 
-  /** @return the purposes */
+  /**
+   * @return the purposes
+   */
   public Purpose[] getPurposes() {
     return Purpose.values();
   }
 
-  /** @return the personal categories (all but the case summary, which always travels) */
+  /**
+   * @return the personal categories (all but the case summary, which always travels)
+   */
   public List<DataCategory> getPersonalCategories() {
     return EnumSet.allOf(DataCategory.class).stream().filter(DataCategory::isPersonal).toList();
   }
 
-  /** @return the ways a consent is given */
+  /**
+   * @return the ways a consent is given
+   */
   public ConsentMethod[] getMethods() {
     return ConsentMethod.values();
   }

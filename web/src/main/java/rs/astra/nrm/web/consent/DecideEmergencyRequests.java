@@ -27,12 +27,16 @@ public class DecideEmergencyRequests implements Serializable {
 
   private List<EmergencyApprovals.PendingRequest> pending;
 
-  /** @return whether the signed-in user decides such requests (a data protection officer) */
+  /**
+   * @return whether the signed-in user decides such requests (a data protection officer)
+   */
   public boolean isOfficer() {
     return user.viewer().role() == PortalRole.DPO;
   }
 
-  /** @return the pending requests, oldest first (none for other roles) */
+  /**
+   * @return the pending requests, oldest first (none for other roles)
+   */
   public List<EmergencyApprovals.PendingRequest> getPending() {
     if (pending == null) {
       pending = approvals.pending(user.viewer());

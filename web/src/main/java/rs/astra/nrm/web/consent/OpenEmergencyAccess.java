@@ -38,22 +38,33 @@ public class OpenEmergencyAccess implements Serializable {
     if (page.getCaseId() == null || category == null) {
       return;
     }
-    if (feedback.run(() -> breakGlass.open(user.viewer(), page.getCaseId(), category, reason, threatToLifeOrHealth), "breakGlass.opened")) {
+    if (feedback.run(
+        () ->
+            breakGlass.open(
+                user.viewer(), page.getCaseId(), category, reason, threatToLifeOrHealth),
+        "breakGlass.opened")) {
       reason = null;
       threatToLifeOrHealth = false;
     }
     page.load();
   }
 
-  /** @return whether the person withdrew her consent for the user's organisation (asked once per view) */
+  /**
+   * @return whether the person withdrew her consent for the user's organisation (asked once per
+   *     view)
+   */
   public boolean isConsentWithdrawn() {
     if (consentWithdrawn == null) {
-      consentWithdrawn = page.getCaseId() != null && breakGlass.consentWithdrawnForMe(user.viewer(), page.getCaseId());
+      consentWithdrawn =
+          page.getCaseId() != null
+              && breakGlass.consentWithdrawnForMe(user.viewer(), page.getCaseId());
     }
     return consentWithdrawn;
   }
 
-  /** @return whether the user confirms a threat to the person's life or health */
+  /**
+   * @return whether the user confirms a threat to the person's life or health
+   */
   public boolean isThreatToLifeOrHealth() {
     return threatToLifeOrHealth;
   }

@@ -56,7 +56,9 @@ public class RecordConsent implements Serializable {
                         page.getCaseId(),
                         recipientId == null ? -1 : recipientId,
                         purpose,
-                        categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories),
+                        categories.isEmpty()
+                            ? EnumSet.noneOf(DataCategory.class)
+                            : EnumSet.copyOf(categories),
                         givenOn,
                         validUntil,
                         method,
@@ -77,14 +79,22 @@ public class RecordConsent implements Serializable {
    * @param version the version shown
    */
   public void withdraw(long consentId, long version) {
-    feedback.run(() -> messages.get("consent.withdrawn", consents.withdraw(user.viewer(), consentId, version)));
+    feedback.run(
+        () ->
+            messages.get(
+                "consent.withdrawn", consents.withdraw(user.viewer(), consentId, version)));
     page.load();
   }
 
-  /** @return organisations that can receive data (all but the case's owner), as id/name pairs */
+  /**
+   * @return organisations that can receive data (all but the case's owner), as id/name pairs
+   */
   public List<Object[]> getRecipients() {
     String owner = page.getCase() == null ? null : page.getCase().ownerOrganisation();
-    return directory.organisations().stream().filter(o -> !o.name().equals(owner)).map(o -> new Object[] {o.id(), o.name()}).toList();
+    return directory.organisations().stream()
+        .filter(o -> !o.name().equals(owner))
+        .map(o -> new Object[] {o.id(), o.name()})
+        .toList();
   }
 
   public Long getRecipientId() {

@@ -41,12 +41,16 @@ public class ExchangeData implements Serializable {
 
   private List<ImportCaseload.ErrorRow> errors = List.of();
 
-  /** @return the cases as an HTCDS workbook (the IOM template) */
+  /**
+   * @return the cases as an HTCDS workbook (the IOM template)
+   */
   public StreamedContent getHtcdsWorkbook() {
     return htcds(HtcdsExportService.Format.XLSX);
   }
 
-  /** @return the cases as HTCDS CSV */
+  /**
+   * @return the cases as HTCDS CSV
+   */
   public StreamedContent getHtcdsCsv() {
     return htcds(HtcdsExportService.Format.CSV);
   }
@@ -61,7 +65,9 @@ public class ExchangeData implements Serializable {
         .build();
   }
 
-  /** @return the portal's victims in the CTDC layout, anonymised */
+  /**
+   * @return the portal's victims in the CTDC layout, anonymised
+   */
   public StreamedContent getCtdcExport() {
     CtdcExchangeService.ExportFile file = ctdc.export(user.viewer());
     return DefaultStreamedContent.builder()
@@ -82,30 +88,51 @@ public class ExchangeData implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     try (InputStream in = event.getFile().getInputStream()) {
       int records = ctdc.importFile(user.viewer(), in, event.getFile().getFileName());
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, messages.get("ctdc.imported", records), null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_INFO, messages.get("ctdc.imported", records), null));
     } catch (CtdcImportException e) {
       errors =
           e.errors().stream()
-              .map(err -> new ImportCaseload.ErrorRow(err.rowNumber(), err.column(), messages.get(err.problem().messageKey()), err.value()))
+              .map(
+                  err ->
+                      new ImportCaseload.ErrorRow(
+                          err.rowNumber(),
+                          err.column(),
+                          messages.get(err.problem().messageKey()),
+                          err.value()))
               .toList();
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("import.failed", errors.size()), null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR, messages.get("import.failed", errors.size()), null));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "CTDC upload failed: {0}", e.getClass().getName());
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("ctdc.error.unreadableFile"), null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR, messages.get("ctdc.error.unreadableFile"), null));
     }
   }
 
-  /** @return the errors of the last rejected CTDC file */
+  /**
+   * @return the errors of the last rejected CTDC file
+   */
   public List<ImportCaseload.ErrorRow> getErrors() {
     return errors;
   }
 
-  /** @return whether the user may import CTDC records (the roles that see all statistics) */
+  /**
+   * @return whether the user may import CTDC records (the roles that see all statistics)
+   */
   public boolean isMayImportCtdc() {
     return StatisticsService.seesAllOrganisations(user.viewer());
   }
 
-  /** @return whether the user reads case data at all (not administrators and DPOs) */
+  /**
+   * @return whether the user reads case data at all (not administrators and DPOs)
+   */
   public boolean isMayExportCases() {
     return !user.viewer().role().readsNoCaseData();
   }

@@ -13,7 +13,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
-import rs.astra.nrm.exchange.HtcdsImportError;
 import rs.astra.nrm.exchange.HtcdsImportException;
 import rs.astra.nrm.exchange.HtcdsImportService;
 import rs.astra.nrm.web.i18n.Messages;
@@ -44,7 +43,8 @@ public class ImportCaseload implements Serializable {
    * @param problem the message in the user's language
    * @param value the offending cell text, may be {@code null}
    */
-  public record ErrorRow(int row, String column, String problem, String value) implements Serializable {}
+  public record ErrorRow(int row, String column, String problem, String value)
+      implements Serializable {}
 
   /**
    * Handles the uploaded file.
@@ -56,22 +56,42 @@ public class ImportCaseload implements Serializable {
     errors = List.of();
     FacesContext faces = FacesContext.getCurrentInstance();
     try (InputStream in = file.getInputStream()) {
-      HtcdsImportService.ImportOutcome outcome = importer.importCaseload(user.viewer(), in, file.getFileName());
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, messages.get("import.success", outcome.cases(), outcome.referrals()), null));
+      HtcdsImportService.ImportOutcome outcome =
+          importer.importCaseload(user.viewer(), in, file.getFileName());
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_INFO,
+              messages.get("import.success", outcome.cases(), outcome.referrals()),
+              null));
     } catch (HtcdsImportException e) {
       errors =
           e.errors().stream()
-              .map(err -> new ErrorRow(err.rowNumber(), err.column(), messages.get(err.problem().messageKey()), err.value()))
+              .map(
+                  err ->
+                      new ErrorRow(
+                          err.rowNumber(),
+                          err.column(),
+                          messages.get(err.problem().messageKey()),
+                          err.value()))
               .toList();
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("import.failed", errors.size()), null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR, messages.get("import.failed", errors.size()), null));
     } catch (IOException | RuntimeException e) {
       // The file's contents never go to the log; the exception class is enough to find the cause.
       LOG.log(Level.WARNING, "HTCDS upload failed: {0}", e.getClass().getName());
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("import.error.unreadableFile"), null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR, messages.get("import.error.unreadableFile"), null));
     }
   }
 
-  /** @return the errors of the last rejected file, empty otherwise */
+  /**
+   * @return the errors of the last rejected file, empty otherwise
+   */
   public List<ErrorRow> getErrors() {
     return errors;
   }

@@ -51,7 +51,9 @@ public class ListCalls implements Serializable {
   private String editOutcome;
   private LocalDate editFollowUpOn;
 
-  /** @return the lazy model bound to the table */
+  /**
+   * @return the lazy model bound to the table
+   */
   public LazyDataModel<HotlineService.CallRow> getTable() {
     return table;
   }
@@ -64,10 +66,17 @@ public class ListCalls implements Serializable {
    */
   public void openCase(HotlineService.CallRow row) throws IOException {
     long[] caseId = new long[1];
-    if (feedback.run(() -> caseId[0] = hotline.openCase(user.viewer(), row.id(), row.version()), "hotline.caseOpened")) {
+    if (feedback.run(
+        () -> caseId[0] = hotline.openCase(user.viewer(), row.id(), row.version()),
+        "hotline.caseOpened")) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().getFlash().setKeepMessages(true);
-      faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + caseId[0]);
+      faces
+          .getExternalContext()
+          .redirect(
+              faces.getExternalContext().getRequestContextPath()
+                  + "/app/case.xhtml?id="
+                  + caseId[0]);
     }
   }
 
@@ -84,7 +93,9 @@ public class ListCalls implements Serializable {
   /** Links the chosen call to the case with the code typed in the dialog. */
   public void link() {
     if (chosen != null) {
-      feedback.run(() -> hotline.linkToCase(user.viewer(), chosen.id(), chosen.version(), caseCode), "hotline.linked");
+      feedback.run(
+          () -> hotline.linkToCase(user.viewer(), chosen.id(), chosen.version(), caseCode),
+          "hotline.linked");
     }
   }
 
@@ -94,7 +105,8 @@ public class ListCalls implements Serializable {
    * @param row the call
    */
   public void followedUp(HotlineService.CallRow row) {
-    feedback.run(() -> hotline.markFollowedUp(user.viewer(), row.id(), row.version()), "hotline.followedUp");
+    feedback.run(
+        () -> hotline.markFollowedUp(user.viewer(), row.id(), row.version()), "hotline.followedUp");
   }
 
   /**
@@ -115,27 +127,43 @@ public class ListCalls implements Serializable {
     editFollowUpOn = row.followUpOn();
   }
 
-  /** Saves the correction of the chosen call; on a refusal nothing changes and the dialog stays open. */
+  /**
+   * Saves the correction of the chosen call; on a refusal nothing changes and the dialog stays
+   * open.
+   */
   public void saveCorrection() {
     if (correctedId == null) {
       return;
     }
     long id = correctedId;
     HotlineService.CallCorrectionForm form =
-        new HotlineService.CallCorrectionForm(editChannel, editCallerType, editPurpose, editDuration, editLanguage, editSummary, editOutcome, editFollowUpOn);
-    if (feedback.run(() -> hotline.correct(user.viewer(), id, correctedVersion, form), "hotline.corrected")) {
+        new HotlineService.CallCorrectionForm(
+            editChannel,
+            editCallerType,
+            editPurpose,
+            editDuration,
+            editLanguage,
+            editSummary,
+            editOutcome,
+            editFollowUpOn);
+    if (feedback.run(
+        () -> hotline.correct(user.viewer(), id, correctedVersion, form), "hotline.corrected")) {
       correctedId = null;
     } else {
       FacesContext.getCurrentInstance().validationFailed();
     }
   }
 
-  /** @return the caller types, for the correction dialog */
+  /**
+   * @return the caller types, for the correction dialog
+   */
   public CallerType[] getCallerTypes() {
     return CallerType.values();
   }
 
-  /** @return the languages, for the correction dialog */
+  /**
+   * @return the languages, for the correction dialog
+   */
   public CallLanguage[] getLanguages() {
     return CallLanguage.values();
   }
@@ -204,17 +232,23 @@ public class ListCalls implements Serializable {
     this.editFollowUpOn = editFollowUpOn;
   }
 
-  /** @return the purposes, for the filter */
+  /**
+   * @return the purposes, for the filter
+   */
   public CallPurpose[] getPurposes() {
     return CallPurpose.values();
   }
 
-  /** @return the channels, for the filter */
+  /**
+   * @return the channels, for the filter
+   */
   public CallChannel[] getChannels() {
     return CallChannel.values();
   }
 
-  /** @return the call chosen for linking, or {@code null} */
+  /**
+   * @return the call chosen for linking, or {@code null}
+   */
   public HotlineService.CallRow getChosen() {
     return chosen;
   }
@@ -238,7 +272,8 @@ public class ListCalls implements Serializable {
     }
 
     @Override
-    public List<HotlineService.CallRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<HotlineService.CallRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       return hotline.list(user.viewer(), query(first, pageSize, sortBy, filterBy));
     }
 
@@ -250,11 +285,17 @@ public class ListCalls implements Serializable {
     @Override
     public HotlineService.CallRow getRowData(String rowKey) {
       List<HotlineService.CallRow> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.id()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 
-  private static HotlineService.CallQuery query(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+  private static HotlineService.CallQuery query(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     HotlineService.SortColumn column = HotlineService.SortColumn.CALLED_AT;
     boolean ascending = false;
     SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
@@ -286,7 +327,8 @@ public class ListCalls implements Serializable {
     return value.isEmpty() ? null : value;
   }
 
-  private static <E extends Enum<E>> E value(Map<String, FilterMeta> filterBy, String field, Class<E> type) {
+  private static <E extends Enum<E>> E value(
+      Map<String, FilterMeta> filterBy, String field, Class<E> type) {
     FilterMeta f = filterBy.get(field);
     if (f == null || f.getFilterValue() == null) {
       return null;

@@ -19,20 +19,19 @@ import rs.astra.nrm.hotline.CallLanguage;
 import rs.astra.nrm.hotline.CallPurpose;
 import rs.astra.nrm.hotline.CallerType;
 import rs.astra.nrm.hotline.CheckOutcome;
-import rs.astra.nrm.hotline.HotlineCall;
 import rs.astra.nrm.hotline.HotlineService;
 import rs.astra.nrm.hotline.OfferSource;
 import rs.astra.nrm.hotline.RedFlag;
 import rs.astra.nrm.hotline.VerificationStep;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
-import rs.astra.nrm.shared.NrmTime;
 
 /**
  * Recording a hotline call while it happens: the call starts now, by phone, from an anonymous
  * caller in Serbian unless changed; only the purpose must be chosen. For a job-offer check the
- * check's part of the form opens (names, destination, wage, red flags, steps, outcome, advice).
- * A caseworker can save the call and open a case from it in one step.
+ * check's part of the form opens (names, destination, wage, red flags, steps, outcome, advice). A
+ * caseworker can save the call and open a case from it in one step.
  */
 @Named
 @ViewScoped
@@ -127,10 +126,16 @@ public class RecordCall implements Serializable {
    */
   public void saveAndOpenCase() throws IOException {
     long[] caseId = new long[1];
-    if (feedback.run(() -> caseId[0] = hotline.recordAndOpenCase(user.viewer(), form()), "hotline.caseOpened")) {
+    if (feedback.run(
+        () -> caseId[0] = hotline.recordAndOpenCase(user.viewer(), form()), "hotline.caseOpened")) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().getFlash().setKeepMessages(true);
-      faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + caseId[0]);
+      faces
+          .getExternalContext()
+          .redirect(
+              faces.getExternalContext().getRequestContextPath()
+                  + "/app/case.xhtml?id="
+                  + caseId[0]);
     }
   }
 
@@ -178,57 +183,79 @@ public class RecordCall implements Serializable {
     return all;
   }
 
-  /** @return whether the call is a job-offer check, so that the check's part of the form shows */
+  /**
+   * @return whether the call is a job-offer check, so that the check's part of the form shows
+   */
   public boolean isCheck() {
     return purpose == CallPurpose.JOB_OFFER_CHECK;
   }
 
-  /** @return the channels */
+  /**
+   * @return the channels
+   */
   public CallChannel[] getChannels() {
     return CallChannel.values();
   }
 
-  /** @return the caller types */
+  /**
+   * @return the caller types
+   */
   public CallerType[] getCallerTypes() {
     return CallerType.values();
   }
 
-  /** @return the languages */
+  /**
+   * @return the languages
+   */
   public CallLanguage[] getLanguages() {
     return CallLanguage.values();
   }
 
-  /** @return the purposes */
+  /**
+   * @return the purposes
+   */
   public CallPurpose[] getPurposes() {
     return CallPurpose.values();
   }
 
-  /** @return where offers are found */
+  /**
+   * @return where offers are found
+   */
   public OfferSource[] getOfferSources() {
     return OfferSource.values();
   }
 
-  /** @return the HTCDS industries */
+  /**
+   * @return the HTCDS industries
+   */
   public ForcedLabourIndustry[] getIndustries() {
     return ForcedLabourIndustry.values();
   }
 
-  /** @return the red flags that are not ILO indicators */
+  /**
+   * @return the red flags that are not ILO indicators
+   */
   public List<RedFlag> getOfferFlags() {
     return EnumSet.allOf(RedFlag.class).stream().filter(f -> !f.isIloIndicator()).toList();
   }
 
-  /** @return the ILO indicators of forced labour */
+  /**
+   * @return the ILO indicators of forced labour
+   */
   public List<RedFlag> getIloFlags() {
     return EnumSet.allOf(RedFlag.class).stream().filter(RedFlag::isIloIndicator).toList();
   }
 
-  /** @return the verification steps */
+  /**
+   * @return the verification steps
+   */
   public VerificationStep[] getSteps() {
     return VerificationStep.values();
   }
 
-  /** @return the outcomes of a check */
+  /**
+   * @return the outcomes of a check
+   */
   public CheckOutcome[] getOutcomes() {
     return CheckOutcome.values();
   }
@@ -446,7 +473,8 @@ public class RecordCall implements Serializable {
   }
 
   public void setVerificationSteps(List<VerificationStep> verificationSteps) {
-    this.verificationSteps = verificationSteps == null ? new ArrayList<>() : new ArrayList<>(verificationSteps);
+    this.verificationSteps =
+        verificationSteps == null ? new ArrayList<>() : new ArrayList<>(verificationSteps);
   }
 
   public CheckOutcome getCheckOutcome() {

@@ -13,7 +13,8 @@ import rs.astra.nrm.web.shared.UserFeedback;
 /**
  * The hotline's part of the case page: the recruiter and employer the case names (from the case
  * view; the owner edits them), the earlier job-offer checks of a name the hotline flagged, and the
- * calls linked to the case. Nothing shows unless the user may read the case's EXPLOITATION category.
+ * calls linked to the case. Nothing shows unless the user may read the case's EXPLOITATION
+ * category.
  */
 @Named
 @ViewScoped
@@ -31,7 +32,10 @@ public class RecruitmentOnCase implements Serializable {
   private String recruiterName;
   private String employerName;
 
-  /** @return the hotline's records about the case, or {@code null} when they are hidden from the user */
+  /**
+   * @return the hotline's records about the case, or {@code null} when they are hidden from the
+   *     user
+   */
   public RegistryService.CaseHotlineView getView() {
     if (!loaded) {
       load();
@@ -42,12 +46,17 @@ public class RecruitmentOnCase implements Serializable {
   private void load() {
     loaded = true;
     CaseView c = showCase.getCase();
-    view = c == null || c.exploitation() == null ? null : registry.forCase(user.viewer(), c.id()).orElse(null);
+    view =
+        c == null || c.exploitation() == null
+            ? null
+            : registry.forCase(user.viewer(), c.id()).orElse(null);
     recruiterName = c == null || c.exploitation() == null ? null : c.exploitation().recruiterName();
     employerName = c == null || c.exploitation() == null ? null : c.exploitation().employerName();
   }
 
-  /** @return whether the user may change the names: the owning organisation's case workers */
+  /**
+   * @return whether the user may change the names: the owning organisation's case workers
+   */
   public boolean isMayEdit() {
     CaseView c = showCase.getCase();
     return c != null && c.owned() && user.isReadsCaseData();
@@ -56,7 +65,12 @@ public class RecruitmentOnCase implements Serializable {
   /** Saves the recruiter and employer; the earlier checks of a flagged name show at once. */
   public void save() {
     CaseView c = showCase.getCase();
-    if (c != null && feedback.run(() -> registry.recordRecruitmentParties(user.viewer(), c.id(), c.version(), recruiterName, employerName), "hotline.case.saved")) {
+    if (c != null
+        && feedback.run(
+            () ->
+                registry.recordRecruitmentParties(
+                    user.viewer(), c.id(), c.version(), recruiterName, employerName),
+            "hotline.case.saved")) {
       showCase.load();
       load();
     }

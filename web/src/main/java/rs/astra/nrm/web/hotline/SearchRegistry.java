@@ -32,7 +32,9 @@ public class SearchRegistry implements Serializable {
     results = registry.search(user.viewer(), query, MAX);
   }
 
-  /** @return the entries found (the latest ones before any search) */
+  /**
+   * @return the entries found (the latest ones before any search)
+   */
   public List<RegistryService.RegistryRow> getResults() {
     if (results == null) {
       search();

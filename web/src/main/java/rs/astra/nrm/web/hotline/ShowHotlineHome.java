@@ -10,8 +10,8 @@ import rs.astra.nrm.hotline.RegistryService;
 import rs.astra.nrm.web.security.SignedInUser;
 
 /**
- * The hotline's part of the home page: the follow-ups due, and the open cases that name an
- * employer or agency the hotline's checks flagged (for users who read case data).
+ * The hotline's part of the home page: the follow-ups due, and the open cases that name an employer
+ * or agency the hotline's checks flagged (for users who read case data).
  */
 @Named
 @ViewScoped
@@ -29,7 +29,9 @@ public class ShowHotlineHome implements Serializable {
   private List<HotlineService.CallRow> followUps;
   private List<RegistryService.FlaggedCaseLine> flaggedCases;
 
-  /** @return the calls whose follow-up is due */
+  /**
+   * @return the calls whose follow-up is due
+   */
   public List<HotlineService.CallRow> getFollowUps() {
     if (followUps == null) {
       followUps = hotline.followUpsDue(user.viewer(), MAX);
@@ -37,7 +39,9 @@ public class ShowHotlineHome implements Serializable {
     return followUps;
   }
 
-  /** @return the open cases naming a flagged employer or agency */
+  /**
+   * @return the open cases naming a flagged employer or agency
+   */
   public List<RegistryService.FlaggedCaseLine> getFlaggedCases() {
     if (flaggedCases == null) {
       flaggedCases = registry.flaggedCases(user.viewer(), MAX);

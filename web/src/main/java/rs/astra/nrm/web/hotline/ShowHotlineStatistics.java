@@ -10,9 +10,9 @@ import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.function.Function;
-import rs.astra.nrm.hotline.HotlineCall;
 import rs.astra.nrm.hotline.HotlineStatistics;
 import rs.astra.nrm.hotline.HotlineStatisticsService;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.web.i18n.LanguagePreference;
 import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
@@ -31,12 +31,12 @@ import software.xdev.chartjs.model.options.Title;
 import software.xdev.chartjs.model.options.scale.Scales;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearTickOptions;
-import rs.astra.nrm.shared.NrmTime;
 
 /**
  * The hotline statistics of the user's NGO for a year or one of its months: calls by purpose,
  * channel and caller type, the preventive share and checks by outcome, as Chart.js charts (built
- * with the XDEV Chart.js Java model for {@code p:chart}) and as tables that export to CSV and Excel.
+ * with the XDEV Chart.js Java model for {@code p:chart}) and as tables that export to CSV and
+ * Excel.
  */
 @Named
 @ViewScoped
@@ -46,7 +46,8 @@ public class ShowHotlineStatistics implements Serializable {
 
   /** Colours of the series, distinguishable and dark enough on white. */
   private static final List<String> PALETTE =
-      List.of("#0d47a1", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828", "#00838f", "#5d4037", "#455a64");
+      List.of(
+          "#0d47a1", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828", "#00838f", "#5d4037", "#455a64");
 
   @Inject private HotlineStatisticsService service;
   @Inject private SignedInUser user;
@@ -67,7 +68,9 @@ public class ShowHotlineStatistics implements Serializable {
     feedback.runQuietly(() -> figures = service.statistics(user.viewer(), year, month));
   }
 
-  /** @return the figures of the chosen period */
+  /**
+   * @return the figures of the chosen period
+   */
   public HotlineStatistics getFigures() {
     if (figures == null) {
       figures = service.statistics(user.viewer(), year, month);
@@ -75,7 +78,9 @@ public class ShowHotlineStatistics implements Serializable {
     return figures;
   }
 
-  /** @return the years with calls, newest first */
+  /**
+   * @return the years with calls, newest first
+   */
   public List<Integer> getYears() {
     if (years == null) {
       years = service.years(user.viewer());
@@ -83,7 +88,9 @@ public class ShowHotlineStatistics implements Serializable {
     return years;
   }
 
-  /** @return the months 1–12 */
+  /**
+   * @return the months 1–12
+   */
   public List<Integer> getMonths() {
     return List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
   }
@@ -121,46 +128,90 @@ public class ShowHotlineStatistics implements Serializable {
     return HotlineStatistics.share(part, getFigures().checks());
   }
 
-  /** @return the chart of the twelve months: calls, preventive calls and checks (Chart.js JSON) */
+  /**
+   * @return the chart of the twelve months: calls, preventive calls and checks (Chart.js JSON)
+   */
   public String getMonthsChart() {
     HotlineStatistics f = getFigures();
     BarData data = new BarData();
-    f.months().forEach(m -> data.addLabel(Month.of(m.month()).getDisplayName(TextStyle.SHORT_STANDALONE, language.getLocale())));
-    data.addDataset(series(messages.get("hotline.stats.calls"), 0, f.months(), HotlineStatistics.MonthFigures::calls));
-    data.addDataset(series(messages.get("hotline.stats.preventive"), 1, f.months(), HotlineStatistics.MonthFigures::preventiveCalls));
-    data.addDataset(series(messages.get("hotline.stats.checks"), 2, f.months(), HotlineStatistics.MonthFigures::checks));
-    return new BarChart(data, barOptions(messages.get("hotline.stats.monthsTitle", String.valueOf(f.year())), true)).toJson();
+    f.months()
+        .forEach(
+            m ->
+                data.addLabel(
+                    Month.of(m.month())
+                        .getDisplayName(TextStyle.SHORT_STANDALONE, language.getLocale())));
+    data.addDataset(
+        series(
+            messages.get("hotline.stats.calls"),
+            0,
+            f.months(),
+            HotlineStatistics.MonthFigures::calls));
+    data.addDataset(
+        series(
+            messages.get("hotline.stats.preventive"),
+            1,
+            f.months(),
+            HotlineStatistics.MonthFigures::preventiveCalls));
+    data.addDataset(
+        series(
+            messages.get("hotline.stats.checks"),
+            2,
+            f.months(),
+            HotlineStatistics.MonthFigures::checks));
+    return new BarChart(
+            data,
+            barOptions(messages.get("hotline.stats.monthsTitle", String.valueOf(f.year())), true))
+        .toJson();
   }
 
-  /** @return the calls by purpose (Chart.js JSON) */
+  /**
+   * @return the calls by purpose (Chart.js JSON)
+   */
   public String getPurposeChart() {
-    return doughnut(messages.get("hotline.stats.byPurpose"), getFigures().byPurpose(), "callPurpose.");
+    return doughnut(
+        messages.get("hotline.stats.byPurpose"), getFigures().byPurpose(), "callPurpose.");
   }
 
-  /** @return the calls by channel (Chart.js JSON) */
+  /**
+   * @return the calls by channel (Chart.js JSON)
+   */
   public String getChannelChart() {
     return bars(messages.get("hotline.stats.byChannel"), getFigures().byChannel(), "callChannel.");
   }
 
-  /** @return the calls by caller type (Chart.js JSON) */
+  /**
+   * @return the calls by caller type (Chart.js JSON)
+   */
   public String getCallerChart() {
     return bars(messages.get("hotline.stats.byCaller"), getFigures().byCallerType(), "callerType.");
   }
 
-  /** @return the checks by outcome (Chart.js JSON) */
+  /**
+   * @return the checks by outcome (Chart.js JSON)
+   */
   public String getOutcomeChart() {
-    return doughnut(messages.get("hotline.stats.byOutcome"), getFigures().checksByOutcome(), "checkOutcome.");
+    return doughnut(
+        messages.get("hotline.stats.byOutcome"), getFigures().checksByOutcome(), "checkOutcome.");
   }
 
-  private static <T> BarDataset series(String label, int colour, List<T> rows, Function<T, Long> value) {
-    BarDataset set = new BarDataset().setLabel(label).setBackgroundColor(PALETTE.get(colour)).setBorderColor(PALETTE.get(colour));
+  private static <T> BarDataset series(
+      String label, int colour, List<T> rows, Function<T, Long> value) {
+    BarDataset set =
+        new BarDataset()
+            .setLabel(label)
+            .setBackgroundColor(PALETTE.get(colour))
+            .setBorderColor(PALETTE.get(colour));
     rows.forEach(r -> set.addData(value.apply(r)));
     return set;
   }
 
-  private <E extends Enum<E>> String bars(String title, List<HotlineStatistics.Count<E>> counts, String labelPrefix) {
+  private <E extends Enum<E>> String bars(
+      String title, List<HotlineStatistics.Count<E>> counts, String labelPrefix) {
     BarData data = new BarData();
-    BarDataset set = new BarDataset().setLabel(messages.get("hotline.stats.calls")).setBackgroundColor(PALETTE.get(0));
+    BarDataset set =
+        new BarDataset()
+            .setLabel(messages.get("hotline.stats.calls"))
+            .setBackgroundColor(PALETTE.get(0));
     for (HotlineStatistics.Count<E> c : counts) {
       data.addLabel(messages.get(labelPrefix + c.value().name()));
       set.addData(c.count());
@@ -169,7 +220,8 @@ public class ShowHotlineStatistics implements Serializable {
     return new BarChart(data, barOptions(title, false)).toJson();
   }
 
-  private <E extends Enum<E>> String doughnut(String title, List<HotlineStatistics.Count<E>> counts, String labelPrefix) {
+  private <E extends Enum<E>> String doughnut(
+      String title, List<HotlineStatistics.Count<E>> counts, String labelPrefix) {
     DoughnutData data = new DoughnutData();
     DoughnutDataset set = new DoughnutDataset();
     int i = 0;
@@ -183,7 +235,10 @@ public class ShowHotlineStatistics implements Serializable {
         new DoughnutOptions()
             .setResponsive(true)
             .setMaintainAspectRatio(false)
-            .setPlugins(new Plugins().setTitle(new Title().setDisplay(true).setText(title)).setLegend(new LegendOptions().setDisplay(true).setPosition("right")));
+            .setPlugins(
+                new Plugins()
+                    .setTitle(new Title().setDisplay(true).setText(title))
+                    .setLegend(new LegendOptions().setDisplay(true).setPosition("right")));
     return new DoughnutChart(data, options).toJson();
   }
 
@@ -191,11 +246,22 @@ public class ShowHotlineStatistics implements Serializable {
     return new BarOptions()
         .setResponsive(true)
         .setMaintainAspectRatio(false)
-        .setScales(new Scales().addScale(Scales.ScaleAxis.Y, new LinearScaleOptions().setBeginAtZero(true).setTicks(new LinearTickOptions().setPrecision(0))))
-        .setPlugins(new Plugins().setTitle(new Title().setDisplay(true).setText(title)).setLegend(new LegendOptions().setDisplay(legend)));
+        .setScales(
+            new Scales()
+                .addScale(
+                    Scales.ScaleAxis.Y,
+                    new LinearScaleOptions()
+                        .setBeginAtZero(true)
+                        .setTicks(new LinearTickOptions().setPrecision(0))))
+        .setPlugins(
+            new Plugins()
+                .setTitle(new Title().setDisplay(true).setText(title))
+                .setLegend(new LegendOptions().setDisplay(legend)));
   }
 
-  /** @return a file name for exports, e.g. {@code hotline-2026} or {@code hotline-2026-03} */
+  /**
+   * @return a file name for exports, e.g. {@code hotline-2026} or {@code hotline-2026-03}
+   */
   public String getFileName() {
     return "hotline-" + year + (month == null ? "" : String.format("-%02d", month));
   }

@@ -25,20 +25,29 @@ public class ShowRegistryEntry implements Serializable {
 
   /** Loads the entry named by the view parameter; called by the page's view action. */
   public void load() {
-    view = entry == null || !entry.matches("\\d{1,18}") ? null : registry.entry(user.viewer(), Long.parseLong(entry)).orElse(null);
+    view =
+        entry == null || !entry.matches("\\d{1,18}")
+            ? null
+            : registry.entry(user.viewer(), Long.parseLong(entry)).orElse(null);
   }
 
-  /** @return the entry, or {@code null} when none is chosen or the organisation has no such entry */
+  /**
+   * @return the entry, or {@code null} when none is chosen or the organisation has no such entry
+   */
   public RegistryService.RegistryEntryView getView() {
     return view;
   }
 
-  /** @return the {@code entry} view parameter */
+  /**
+   * @return the {@code entry} view parameter
+   */
   public String getEntry() {
     return entry;
   }
 
-  /** @param entry the {@code entry} view parameter, digits only */
+  /**
+   * @param entry the {@code entry} view parameter, digits only
+   */
   public void setEntry(String entry) {
     this.entry = entry;
   }

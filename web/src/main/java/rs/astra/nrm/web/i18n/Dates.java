@@ -17,9 +17,11 @@ public class Dates {
   /** The zone every time is shown in. */
   public static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZONE);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZONE);
 
   /**
    * @param at an instant, may be {@code null}

@@ -31,12 +31,16 @@ public class LanguagePreference implements Serializable {
 
   private String languageTag;
 
-  /** @return the locale of the views */
+  /**
+   * @return the locale of the views
+   */
   public Locale getLocale() {
     return Locale.forLanguageTag(getLanguageTag());
   }
 
-  /** @return the current language tag, e.g. {@code sr-Latn}; the remembered one on a first visit */
+  /**
+   * @return the current language tag, e.g. {@code sr-Latn}; the remembered one on a first visit
+   */
   public String getLanguageTag() {
     if (languageTag == null) {
       languageTag = remembered();
@@ -45,7 +49,8 @@ public class LanguagePreference implements Serializable {
   }
 
   private static String remembered() {
-    jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+    jakarta.faces.context.FacesContext faces =
+        jakarta.faces.context.FacesContext.getCurrentInstance();
     if (faces != null) {
       Object cookie = faces.getExternalContext().getRequestCookieMap().get(COOKIE);
       if (cookie instanceof jakarta.servlet.http.Cookie c && SUPPORTED.contains(c.getValue())) {
@@ -63,10 +68,23 @@ public class LanguagePreference implements Serializable {
   public void setLanguageTag(String tag) {
     if (SUPPORTED.contains(tag)) {
       this.languageTag = tag;
-      jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+      jakarta.faces.context.FacesContext faces =
+          jakarta.faces.context.FacesContext.getCurrentInstance();
       if (faces != null) {
-        faces.getExternalContext()
-            .addResponseCookie(COOKIE, tag, java.util.Map.of("maxAge", 365 * 24 * 3600, "path", "/", "httpOnly", Boolean.TRUE, "SameSite", "Lax"));
+        faces
+            .getExternalContext()
+            .addResponseCookie(
+                COOKIE,
+                tag,
+                java.util.Map.of(
+                    "maxAge",
+                    365 * 24 * 3600,
+                    "path",
+                    "/",
+                    "httpOnly",
+                    Boolean.TRUE,
+                    "SameSite",
+                    "Lax"));
       }
     }
   }

@@ -29,7 +29,9 @@ public class Messages {
   public String get(String key, Object... args) {
     try {
       String pattern = ResourceBundle.getBundle(BUNDLE, language.getLocale()).getString(key);
-      return args.length == 0 ? pattern : new MessageFormat(pattern, language.getLocale()).format(args);
+      return args.length == 0
+          ? pattern
+          : new MessageFormat(pattern, language.getLocale()).format(args);
     } catch (MissingResourceException e) {
       return "[" + key + "]";
     }

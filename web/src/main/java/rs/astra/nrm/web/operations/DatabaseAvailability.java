@@ -88,7 +88,9 @@ public class DatabaseAvailability {
         return true;
       }
       synchronized (this) {
-        if (!available && nanoClock.getAsLong() - lastProbeNanos >= TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS)) {
+        if (!available
+            && nanoClock.getAsLong() - lastProbeNanos
+                >= TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS)) {
           record(probe.getAsBoolean());
         }
         return available;
@@ -103,7 +105,11 @@ public class DatabaseAvailability {
     private void record(boolean answers) {
       lastProbeNanos = nanoClock.getAsLong();
       if (answers != available) {
-        LOG.log(answers ? Level.INFO : Level.WARNING, answers ? "Database reachable again: pages are served" : "Database not reachable: pages answer 503 until it is back");
+        LOG.log(
+            answers ? Level.INFO : Level.WARNING,
+            answers
+                ? "Database reachable again: pages are served"
+                : "Database not reachable: pages answer 503 until it is back");
       }
       available = answers;
     }

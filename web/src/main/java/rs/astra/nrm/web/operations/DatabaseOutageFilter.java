@@ -18,11 +18,11 @@ import rs.astra.nrm.web.security.SecurityHeaders;
  * Ajax request gets a partial response that sends the browser to {@value #PAGE}.
  *
  * <p>Posts (form submits) always reach the application while the database is away, so that an
- * action can tell the user in the form itself that her entry was not saved ({@code
- * UserFeedback}); if the page cannot be drawn afterwards, this filter answers with the 503 page,
- * which says the same. Static resources and the health endpoints are never held back. Mapped first
- * in {@code web.xml}, so it wraps every other filter, including the sign-in check that reads the
- * user from the database.
+ * action can tell the user in the form itself that her entry was not saved ({@code UserFeedback});
+ * if the page cannot be drawn afterwards, this filter answers with the 503 page, which says the
+ * same. Static resources and the health endpoints are never held back. Mapped first in {@code
+ * web.xml}, so it wraps every other filter, including the sign-in check that reads the user from
+ * the database.
  */
 public class DatabaseOutageFilter extends HttpFilter {
 
@@ -34,7 +34,9 @@ public class DatabaseOutageFilter extends HttpFilter {
   @Inject private DatabaseAvailability database;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     if (!guarded(request)) {
       chain.doFilter(request, response);
       return;
@@ -69,14 +71,15 @@ public class DatabaseOutageFilter extends HttpFilter {
   }
 
   /**
-   * Answers a Faces Ajax request with a partial response that sends the browser to the
-   * unavailable page.
+   * Answers a Faces Ajax request with a partial response that sends the browser to the unavailable
+   * page.
    *
    * @param request the request
    * @param response a response that is not committed
    * @throws IOException when the client is gone
    */
-  static void sendAjaxRedirect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  static void sendAjaxRedirect(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     sendAjaxRedirect(request, response, request.getContextPath() + PAGE);
   }
 
@@ -88,8 +91,12 @@ public class DatabaseOutageFilter extends HttpFilter {
    * @param target the address (with the context path), e.g. {@code /app/cases.xhtml?reloaded=true}
    * @throws IOException when the client is gone
    */
-  static void sendAjaxRedirect(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + target.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"></redirect></partial-response>";
+  static void sendAjaxRedirect(
+      HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+            + target.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
+            + "\"></redirect></partial-response>";
     byte[] body = xml.getBytes(StandardCharsets.UTF_8);
     SecurityHeaders.apply(request, response);
     response.setStatus(HttpServletResponse.SC_OK);
@@ -100,6 +107,11 @@ public class DatabaseOutageFilter extends HttpFilter {
 
   private static boolean guarded(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/") || path.startsWith("/health") || path.startsWith("/metrics") || path.equals(PAGE) || path.equals(RequestSizeFilter.PAGE));
+    return !(path.startsWith("/jakarta.faces.resource/")
+        || path.startsWith("/resources/")
+        || path.startsWith("/health")
+        || path.startsWith("/metrics")
+        || path.equals(PAGE)
+        || path.equals(RequestSizeFilter.PAGE));
   }
 }

@@ -23,8 +23,8 @@ import rs.astra.nrm.web.security.SecurityHeaders;
  * What the user sees when a Faces request fails, registered in {@code faces-config.xml} around the
  * implementation's own handler. Faces would otherwise answer an Ajax request with a partial
  * response naming the exception's class, and a post from a page that is gone (an old tab, many page
- * views later, after the session ended, a forged or replayed view, a missing Content-Security-Policy
- * nonce) with HTTP 500. Here:
+ * views later, after the session ended, a forged or replayed view, a missing
+ * Content-Security-Policy nonce) with HTTP 500. Here:
  *
  * <ul>
  *   <li>with the database away: the "temporarily unavailable" page (HTTP 503, {@link
@@ -88,7 +88,9 @@ public class PortalExceptionHandlerFactory extends ExceptionHandlerFactory {
     StringBuilder kept = new StringBuilder();
     if (query != null) {
       for (String part : query.split("&")) {
-        if (!part.isEmpty() && !part.startsWith("reloaded=") && !part.startsWith("jakarta.faces.")) {
+        if (!part.isEmpty()
+            && !part.startsWith("reloaded=")
+            && !part.startsWith("jakarta.faces.")) {
           kept.append(part).append('&');
         }
       }
@@ -98,7 +100,9 @@ public class PortalExceptionHandlerFactory extends ExceptionHandlerFactory {
 
   private static String classNames(Throwable failure) {
     List<String> names = new ArrayList<>();
-    for (Throwable t = failure; t != null && names.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = failure;
+        t != null && names.size() < 8;
+        t = t.getCause() == t ? null : t.getCause()) {
       names.add(t.getClass().getName());
     }
     return String.join(" < ", names);
@@ -129,16 +133,27 @@ public class PortalExceptionHandlerFactory extends ExceptionHandlerFactory {
       if (CDI.current().select(DatabaseAvailability.class).get().confirmUnavailable()) {
         target = context + DatabaseOutageFilter.PAGE;
       } else if (isStaleView(failure)) {
-        target = reloadAddress(context, request.getRequestURI().substring(context.length()), request.getQueryString());
-        LOG.log(Level.INFO, "A request from a page that is gone or was altered ({0}) was answered by drawing the page again", failure.getClass().getSimpleName());
+        target =
+            reloadAddress(
+                context,
+                request.getRequestURI().substring(context.length()),
+                request.getQueryString());
+        LOG.log(
+            Level.INFO,
+            "A request from a page that is gone or was altered ({0}) was answered by drawing the page again",
+            failure.getClass().getSimpleName());
       } else if (ajax) {
         target = context + "/error.xhtml";
-        LOG.log(Level.WARNING, "An Ajax request failed and was sent to the error page: {0}", classNames(failure));
+        LOG.log(
+            Level.WARNING,
+            "An Ajax request failed and was sent to the error page: {0}",
+            classNames(failure));
       } else {
         getWrapped().handle();
         return;
       }
-      for (Iterator<ExceptionQueuedEvent> handled = getUnhandledExceptionQueuedEvents().iterator(); handled.hasNext(); ) {
+      for (Iterator<ExceptionQueuedEvent> handled = getUnhandledExceptionQueuedEvents().iterator();
+          handled.hasNext(); ) {
         handled.next();
         handled.remove();
       }

@@ -10,11 +10,11 @@ import java.io.IOException;
 /**
  * Answers a post that is larger than the portal takes with a clear page in the user's language
  * (HTTP 413, "nothing was saved"), instead of the server's "post too large" failure and a stack
- * trace in the log for what anyone can send. The limits are the server's: {@value #FORM_LIMIT} bytes
- * for a form (Grizzly's {@code max-post-size}), {@value #UPLOAD_LIMIT} bytes for an upload ({@code
- * multipart-config} in {@code web.xml}: a 20 MiB file and its form). A Faces Ajax request, e.g. an
- * upload, is sent to the same page ({@value #PAGE}). Mapped in {@code web.xml} before the Faces
- * servlet reads any parameter.
+ * trace in the log for what anyone can send. The limits are the server's: {@value #FORM_LIMIT}
+ * bytes for a form (Grizzly's {@code max-post-size}), {@value #UPLOAD_LIMIT} bytes for an upload
+ * ({@code multipart-config} in {@code web.xml}: a 20 MiB file and its form). A Faces Ajax request,
+ * e.g. an upload, is sent to the same page ({@value #PAGE}). Mapped in {@code web.xml} before the
+ * Faces servlet reads any parameter.
  */
 public class RequestSizeFilter extends HttpFilter {
 
@@ -30,10 +30,13 @@ public class RequestSizeFilter extends HttpFilter {
   public static final String PAGE = "/too-large";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (PAGE.equals(path)) {
-      UnavailablePage.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "tooLarge");
+      UnavailablePage.send(
+          request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "tooLarge");
       return;
     }
     if (tooLarge(request.getMethod(), request.getContentType(), request.getContentLengthLong())) {
@@ -65,14 +68,18 @@ public class RequestSizeFilter extends HttpFilter {
     if (!"POST".equals(method) || contentLength < 0) {
       return false;
     }
-    boolean upload = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    boolean upload =
+        contentType != null
+            && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     return contentLength > (upload ? UPLOAD_LIMIT : FORM_LIMIT);
   }
 
   private static boolean saysTooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = String.valueOf(t.getMessage());
-      if (m.contains("Post too large") || m.contains("SizeLimitExceeded") || m.contains("exceeds its maximum")) {
+      if (m.contains("Post too large")
+          || m.contains("SizeLimitExceeded")
+          || m.contains("exceeds its maximum")) {
         return true;
       }
     }
@@ -97,11 +104,13 @@ public class RequestSizeFilter extends HttpFilter {
   /** The most a refused request's body is read to be dropped, in bytes. */
   static final long DISCARD_LIMIT = 64L * 1024 * 1024;
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static void refuse(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (DatabaseOutageFilter.isAjax(request)) {
       DatabaseOutageFilter.sendAjaxRedirect(request, response, request.getContextPath() + PAGE);
     } else {
-      UnavailablePage.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "tooLarge");
+      UnavailablePage.send(
+          request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "tooLarge");
     }
   }
 }

@@ -6,14 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Sends the bare address of the portal ({@code /}) to the home page, which asks for a login first. */
+/**
+ * Sends the bare address of the portal ({@code /}) to the home page, which asks for a login first.
+ */
 @WebServlet(urlPatterns = "")
 public class RootRedirectServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.sendRedirect(request.getContextPath() + "/app/home.xhtml");
   }
 }

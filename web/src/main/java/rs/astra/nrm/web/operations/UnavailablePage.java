@@ -32,14 +32,16 @@ public final class UnavailablePage {
    * @param response a response that is not committed yet
    * @throws IOException when the client is gone
    */
-  public static void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  public static void send(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
   }
 
   /**
-   * Answers with a plain page of the same shape for another situation: its texts are the bundle keys
-   * {@code <texts>.title}, {@code <texts>.text}, {@code <texts>.notSaved} and {@code <texts>.retry}.
+   * Answers with a plain page of the same shape for another situation: its texts are the bundle
+   * keys {@code <texts>.title}, {@code <texts>.text}, {@code <texts>.notSaved} and {@code
+   * <texts>.retry}.
    *
    * @param request the request
    * @param response a response that is not committed yet
@@ -47,8 +49,11 @@ public final class UnavailablePage {
    * @param texts the prefix of the page's bundle keys, e.g. {@code tooLarge}
    * @throws IOException when the client is gone
    */
-  public static void send(HttpServletRequest request, HttpServletResponse response, int status, String texts) throws IOException {
-    byte[] body = html(languageOf(request), request.getContextPath(), texts).getBytes(StandardCharsets.UTF_8);
+  public static void send(
+      HttpServletRequest request, HttpServletResponse response, int status, String texts)
+      throws IOException {
+    byte[] body =
+        html(languageOf(request), request.getContextPath(), texts).getBytes(StandardCharsets.UTF_8);
     SecurityHeaders.apply(request, response);
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
@@ -68,7 +73,8 @@ public final class UnavailablePage {
     Cookie[] cookies = request.getCookies();
     if (cookies != null) {
       for (Cookie c : cookies) {
-        if (LanguagePreference.COOKIE.equals(c.getName()) && LanguagePreference.SUPPORTED.contains(c.getValue())) {
+        if (LanguagePreference.COOKIE.equals(c.getName())
+            && LanguagePreference.SUPPORTED.contains(c.getValue())) {
           return c.getValue();
         }
       }
@@ -88,16 +94,41 @@ public final class UnavailablePage {
   }
 
   private static String html(String languageTag, String contextPath, String prefix) {
-    ResourceBundle texts = ResourceBundle.getBundle(Messages.BUNDLE, Locale.forLanguageTag(languageTag));
+    ResourceBundle texts =
+        ResourceBundle.getBundle(Messages.BUNDLE, Locale.forLanguageTag(languageTag));
     String title = text(texts, prefix + ".title");
-    return "<!DOCTYPE html>\n<html lang=\"" + escape(languageTag) + "\"><head><meta charset=\"UTF-8\"/>"
+    return "<!DOCTYPE html>\n<html lang=\""
+        + escape(languageTag)
+        + "\"><head><meta charset=\"UTF-8\"/>"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-        + "<title>" + escape(title) + " · " + escape(text(texts, "app.name")) + "</title></head>"
+        + "<title>"
+        + escape(title)
+        + " · "
+        + escape(text(texts, "app.name"))
+        + "</title></head>"
         + "<body style=\"font-family: sans-serif; max-width: 40em; margin: 3em auto; padding: 0 1em;\">"
-        + "<main><h1 id=\"" + prefix + "Title\">" + escape(title) + "</h1>"
-        + "<p id=\"" + prefix + "Text\">" + escape(text(texts, prefix + ".text")) + "</p>"
-        + "<p id=\"" + prefix + "NotSaved\">" + escape(text(texts, prefix + ".notSaved")) + "</p>"
-        + "<p><a id=\"" + prefix + "Retry\" href=\"" + escape(contextPath) + "/app/home.xhtml\">" + escape(text(texts, prefix + ".retry")) + "</a></p>"
+        + "<main><h1 id=\""
+        + prefix
+        + "Title\">"
+        + escape(title)
+        + "</h1>"
+        + "<p id=\""
+        + prefix
+        + "Text\">"
+        + escape(text(texts, prefix + ".text"))
+        + "</p>"
+        + "<p id=\""
+        + prefix
+        + "NotSaved\">"
+        + escape(text(texts, prefix + ".notSaved"))
+        + "</p>"
+        + "<p><a id=\""
+        + prefix
+        + "Retry\" href=\""
+        + escape(contextPath)
+        + "/app/home.xhtml\">"
+        + escape(text(texts, prefix + ".retry"))
+        + "</a></p>"
         + "</main></body></html>\n";
   }
 
@@ -110,6 +141,9 @@ public final class UnavailablePage {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

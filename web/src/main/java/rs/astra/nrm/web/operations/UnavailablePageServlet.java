@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * Serves {@value DatabaseOutageFilter#PAGE}: the "temporarily unavailable" page, where an Ajax
- * request that met a database outage sends the browser. Always HTTP 503; its link leads back to
- * the home page once the database is back.
+ * request that met a database outage sends the browser. Always HTTP 503; its link leads back to the
+ * home page once the database is back.
  */
 @WebServlet(urlPatterns = DatabaseOutageFilter.PAGE)
 public class UnavailablePageServlet extends HttpServlet {
@@ -17,7 +17,8 @@ public class UnavailablePageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     UnavailablePage.send(request, response);
   }
 }

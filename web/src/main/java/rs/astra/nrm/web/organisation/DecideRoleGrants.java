@@ -11,8 +11,8 @@ import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
 /**
- * The second pair of eyes on the administrator's users page (issue 15): the requests that wait for a
- * second administrator, each approved or rejected by another administrator than the one who asked
+ * The second pair of eyes on the administrator's users page (issue 15): the requests that wait for
+ * a second administrator, each approved or rejected by another administrator than the one who asked
  * (she may withdraw it). The list is kept for the view, so that a button acts on the row it was
  * shown on, and read again after every change.
  */
@@ -28,7 +28,9 @@ public class DecideRoleGrants implements Serializable {
 
   private List<RoleGrantRow> pending;
 
-  /** @return the pending requests of every organisation, oldest first */
+  /**
+   * @return the pending requests of every organisation, oldest first
+   */
   public List<RoleGrantRow> getPending() {
     if (pending == null) {
       pending = grants.pending(user.viewer());

@@ -37,7 +37,9 @@ public class ManageOrganisations implements Serializable {
   private String editedName;
   private OrganisationType editedType;
 
-  /** @return every organisation, active or not */
+  /**
+   * @return every organisation, active or not
+   */
   public List<OrganisationRow> getOrganisations() {
     if (organisations == null) {
       organisations = administration.organisations(user.viewer());
@@ -45,14 +47,18 @@ public class ManageOrganisations implements Serializable {
     return organisations;
   }
 
-  /** @return the kinds of organisation, for the type menus */
+  /**
+   * @return the kinds of organisation, for the type menus
+   */
   public OrganisationType[] getTypes() {
     return OrganisationType.values();
   }
 
   /** Creates the organisation entered in the form. */
   public void create() {
-    if (feedback.run(() -> administration.createOrganisation(user.viewer(), newName, newType, newCity), "admin.organisationCreated")) {
+    if (feedback.run(
+        () -> administration.createOrganisation(user.viewer(), newName, newType, newCity),
+        "admin.organisationCreated")) {
       newName = null;
       newType = null;
       newCity = null;
@@ -78,7 +84,11 @@ public class ManageOrganisations implements Serializable {
       return;
     }
     long id = editedId;
-    if (feedback.run(() -> administration.changeOrganisation(user.viewer(), id, editedVersion, editedName, editedType), "admin.organisationChanged")) {
+    if (feedback.run(
+        () ->
+            administration.changeOrganisation(
+                user.viewer(), id, editedVersion, editedName, editedType),
+        "admin.organisationChanged")) {
       editedId = null;
     }
     organisations = null;
@@ -91,7 +101,9 @@ public class ManageOrganisations implements Serializable {
    * @param version the version listed
    */
   public void deactivate(long id, long version) {
-    feedback.run(() -> administration.deactivateOrganisation(user.viewer(), id, version), "admin.organisationDeactivated");
+    feedback.run(
+        () -> administration.deactivateOrganisation(user.viewer(), id, version),
+        "admin.organisationDeactivated");
     organisations = null;
     editedId = null;
   }
@@ -103,7 +115,9 @@ public class ManageOrganisations implements Serializable {
    * @param version the version listed
    */
   public void reactivate(long id, long version) {
-    feedback.run(() -> administration.reactivateOrganisation(user.viewer(), id, version), "admin.organisationReactivated");
+    feedback.run(
+        () -> administration.reactivateOrganisation(user.viewer(), id, version),
+        "admin.organisationReactivated");
     organisations = null;
   }
 
@@ -131,7 +145,9 @@ public class ManageOrganisations implements Serializable {
     this.newCity = newCity;
   }
 
-  /** @return whether an organisation is being edited */
+  /**
+   * @return whether an organisation is being edited
+   */
   public boolean isEditing() {
     return editedId != null;
   }

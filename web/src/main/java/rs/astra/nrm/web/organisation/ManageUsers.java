@@ -22,9 +22,9 @@ import rs.astra.nrm.web.shared.UserFeedback;
 /**
  * The administrator's users page: a lazy list with filters (text, organisation, role, active only)
  * paged in the database; creating a local user with organisation, role, e-mail and an initial
- * password; changing a user's role; deactivating and reactivating a user; setting a new password.
- * A password is never kept in the view after the request that submits it: every action forgets
- * the passwords the form carried, whichever button was pressed. A role that needs a second
+ * password; changing a user's role; deactivating and reactivating a user; setting a new password. A
+ * password is never kept in the view after the request that submits it: every action forgets the
+ * passwords the form carried, whichever button was pressed. A role that needs a second
  * administrator, and a new password for its holder, are only asked for (four eyes): the page says
  * so, and the request shows among those waiting ({@link DecideRoleGrants}).
  */
@@ -66,27 +66,37 @@ public class ManageUsers implements Serializable {
   private String passwordUsername;
   private transient String newPassword;
 
-  /** @return the lazy model of the user list */
+  /**
+   * @return the lazy model of the user list
+   */
   public LazyDataModel<UserRow> getTable() {
     return table;
   }
 
-  /** @return the active organisations, for the menus */
+  /**
+   * @return the active organisations, for the menus
+   */
   public List<OrganisationRow> getOrganisations() {
     if (organisations == null) {
-      organisations = administration.organisations(user.viewer()).stream().filter(OrganisationRow::active).toList();
+      organisations =
+          administration.organisations(user.viewer()).stream()
+              .filter(OrganisationRow::active)
+              .toList();
     }
     return organisations;
   }
 
-  /** @return every role, for the filter */
+  /**
+   * @return every role, for the filter
+   */
   public PortalRole[] getRoles() {
     return PortalRole.values();
   }
 
   /**
    * The roles the new user may have: those of the chosen organisation's kind ({@link
-   * rs.astra.nrm.organisation.OrganisationType#roles()}, issue 15), every role before one is chosen.
+   * rs.astra.nrm.organisation.OrganisationType#roles()}, issue 15), every role before one is
+   * chosen.
    *
    * @return the roles for the new user's menu, in declaration order
    */
@@ -94,7 +104,9 @@ public class ManageUsers implements Serializable {
     return rolesOf(organisationId);
   }
 
-  /** @return the roles the user chosen for a role change may have (her organisation's kind) */
+  /**
+   * @return the roles the user chosen for a role change may have (her organisation's kind)
+   */
   public List<PortalRole> getRolesForChosenUser() {
     return rolesOf(roleUserOrganisationId);
   }
@@ -126,7 +138,10 @@ public class ManageUsers implements Serializable {
         feedback.run(
             () -> {
               administration.createUser(user.viewer(), form);
-              return messages.get(form.role().grantNeedsSecondAdministrator() ? "admin.userCreatedPending" : "admin.userCreated");
+              return messages.get(
+                  form.role().grantNeedsSecondAdministrator()
+                      ? "admin.userCreatedPending"
+                      : "admin.userCreated");
             });
     grants.refresh();
     if (created) {
@@ -139,8 +154,8 @@ public class ManageUsers implements Serializable {
   }
 
   /**
-   * Whether a listed user is the signed-in administrator herself: her own row offers no action
-   * (the service refuses every change of oneself, {@code admin.error.self}).
+   * Whether a listed user is the signed-in administrator herself: her own row offers no action (the
+   * service refuses every change of oneself, {@code admin.error.self}).
    *
    * @param row the user as listed
    * @return {@code true} for her own row
@@ -170,14 +185,19 @@ public class ManageUsers implements Serializable {
       return;
     }
     long id = roleUserId;
-    feedback.run(() -> done(administration.changeRole(user.viewer(), id, roleUserVersion, newRole), "admin.roleChanged", "admin.roleChangePending"));
+    feedback.run(
+        () ->
+            done(
+                administration.changeRole(user.viewer(), id, roleUserVersion, newRole),
+                "admin.roleChanged",
+                "admin.roleChangePending"));
     grants.refresh();
     roleUserId = null;
   }
 
   /**
-   * Lifts the login lock of a user (after repeated wrong passwords), recorded as the administrator's
-   * act.
+   * Lifts the login lock of a user (after repeated wrong passwords), recorded as the
+   * administrator's act.
    *
    * @param id the user
    */
@@ -193,7 +213,8 @@ public class ManageUsers implements Serializable {
    */
   public void deactivate(long id, long version) {
     forgetPasswords();
-    feedback.run(() -> administration.deactivateUser(user.viewer(), id, version), "admin.userDeactivated");
+    feedback.run(
+        () -> administration.deactivateUser(user.viewer(), id, version), "admin.userDeactivated");
   }
 
   /**
@@ -204,7 +225,8 @@ public class ManageUsers implements Serializable {
    */
   public void reactivate(long id, long version) {
     forgetPasswords();
-    feedback.run(() -> administration.reactivateUser(user.viewer(), id, version), "admin.userReactivated");
+    feedback.run(
+        () -> administration.reactivateUser(user.viewer(), id, version), "admin.userReactivated");
   }
 
   /**
@@ -232,16 +254,25 @@ public class ManageUsers implements Serializable {
       return;
     }
     long id = passwordUserId;
-    boolean set = feedback.run(() -> done(administration.setPassword(user.viewer(), id, passwordUserVersion, entered), "admin.passwordSet", "admin.passwordPending"));
+    boolean set =
+        feedback.run(
+            () ->
+                done(
+                    administration.setPassword(user.viewer(), id, passwordUserVersion, entered),
+                    "admin.passwordSet",
+                    "admin.passwordPending"));
     grants.refresh();
     if (set || AdministrationService.isAcceptablePassword(entered)) {
       passwordUserId = null;
     }
   }
 
-  /** The message for what became of a change: carried out, or waiting for a second administrator. */
+  /**
+   * The message for what became of a change: carried out, or waiting for a second administrator.
+   */
   private String done(AdministrationService.Outcome outcome, String doneKey, String pendingKey) {
-    return messages.get(outcome == AdministrationService.Outcome.AWAITING_APPROVAL ? pendingKey : doneKey);
+    return messages.get(
+        outcome == AdministrationService.Outcome.AWAITING_APPROVAL ? pendingKey : doneKey);
   }
 
   private void forgetPasswords() {
@@ -249,17 +280,23 @@ public class ManageUsers implements Serializable {
     newPassword = null;
   }
 
-  /** @return whether a user is chosen for a new password */
+  /**
+   * @return whether a user is chosen for a new password
+   */
   public boolean isSettingPassword() {
     return passwordUserId != null;
   }
 
-  /** @return the login name of the user chosen for a new password, for the panel's heading */
+  /**
+   * @return the login name of the user chosen for a new password, for the panel's heading
+   */
   public String getPasswordUsername() {
     return passwordUsername;
   }
 
-  /** @return always {@code null}: a password is never shown back */
+  /**
+   * @return always {@code null}: a password is never shown back
+   */
   public String getNewPassword() {
     return null;
   }
@@ -278,7 +315,8 @@ public class ManageUsers implements Serializable {
     }
 
     @Override
-    public List<UserRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<UserRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       return administration.users(user.viewer(), query(first, pageSize));
     }
 
@@ -290,12 +328,23 @@ public class ManageUsers implements Serializable {
     @Override
     public UserRow getRowData(String rowKey) {
       List<UserRow> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.id()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 
   private UserQuery query(int first, int pageSize) {
-    return new UserQuery(first, Math.max(1, Math.min(pageSize, 500)), filterText, filterOrganisation, filterRole, activeOnly);
+    return new UserQuery(
+        first,
+        Math.max(1, Math.min(pageSize, 500)),
+        filterText,
+        filterOrganisation,
+        filterRole,
+        activeOnly);
   }
 
   public String getFilterText() {
@@ -370,7 +419,9 @@ public class ManageUsers implements Serializable {
     this.role = role;
   }
 
-  /** @return always {@code null}: a password is never shown back */
+  /**
+   * @return always {@code null}: a password is never shown back
+   */
   public String getPassword() {
     return null;
   }
@@ -379,7 +430,9 @@ public class ManageUsers implements Serializable {
     this.password = password;
   }
 
-  /** @return whether a user is chosen for a role change */
+  /**
+   * @return whether a user is chosen for a role change
+   */
   public boolean isChangingRole() {
     return roleUserId != null;
   }

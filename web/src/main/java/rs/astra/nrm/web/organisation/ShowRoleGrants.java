@@ -27,15 +27,22 @@ public class ShowRoleGrants implements Serializable {
 
   private List<RoleGrantRow> rows;
 
-  /** @return whether the user is a data protection officer, who alone is shown the list */
+  /**
+   * @return whether the user is a data protection officer, who alone is shown the list
+   */
   public boolean isDataProtectionOfficer() {
     return user.viewer().role() == PortalRole.DPO;
   }
 
-  /** @return the requests concerning her organisation, newest first; empty for other roles */
+  /**
+   * @return the requests concerning her organisation, newest first; empty for other roles
+   */
   public List<RoleGrantRow> getGrants() {
     if (rows == null) {
-      rows = isDataProtectionOfficer() ? grants.forDataProtectionOfficer(user.viewer(), 20) : List.of();
+      rows =
+          isDataProtectionOfficer()
+              ? grants.forDataProtectionOfficer(user.viewer(), 20)
+              : List.of();
     }
     return rows;
   }

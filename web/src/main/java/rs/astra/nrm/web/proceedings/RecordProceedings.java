@@ -41,7 +41,9 @@ public class RecordProceedings implements Serializable {
   private String sentence;
   private String note;
 
-  /** @return the entries the user may read; loaded once per case shown */
+  /**
+   * @return the entries the user may read; loaded once per case shown
+   */
   public List<ProceedingsService.EntryLine> getEntries() {
     Long id = page.getCaseId();
     if (id == null || !page.visible("LEGAL_PROCEEDINGS")) {
@@ -54,7 +56,9 @@ public class RecordProceedings implements Serializable {
     return entries;
   }
 
-  /** @return the kinds of step the user's institution records */
+  /**
+   * @return the kinds of step the user's institution records
+   */
   public List<ProceedingsEntryKind> getKinds() {
     return List.copyOf(ProceedingsEntryKind.kindsFor(user.viewer().organisationType()));
   }
@@ -62,7 +66,12 @@ public class RecordProceedings implements Serializable {
   /** Records the step of the form. */
   public void record() {
     if (feedback.run(
-        () -> proceedings.record(user.viewer(), page.getCaseId(), new ProceedingsService.NewEntryForm(kind, date, offence, suspectsCount, victimStatus, outcome, sentence, note)),
+        () ->
+            proceedings.record(
+                user.viewer(),
+                page.getCaseId(),
+                new ProceedingsService.NewEntryForm(
+                    kind, date, offence, suspectsCount, victimStatus, outcome, sentence, note)),
         "proceedings.recorded")) {
       kind = null;
       offence = null;
@@ -76,12 +85,16 @@ public class RecordProceedings implements Serializable {
     page.load();
   }
 
-  /** @return the offences */
+  /**
+   * @return the offences
+   */
   public Offence[] getOffences() {
     return Offence.values();
   }
 
-  /** @return the victim's possible statuses */
+  /**
+   * @return the victim's possible statuses
+   */
   public VictimProceduralStatus[] getVictimStatuses() {
     return VictimProceduralStatus.values();
   }

@@ -66,13 +66,15 @@ public class AnswerReferral implements Serializable {
   /** Rejects the chosen referral with the typed reason. */
   public void reject() {
     String reason = rejectReason;
-    feedback.run(() -> referrals.reject(user.viewer(), referralId, version, reason), "referral.rejected");
+    feedback.run(
+        () -> referrals.reject(user.viewer(), referralId, version, reason), "referral.rejected");
   }
 
   /** Revokes the chosen referral with the typed reason. */
   public void revoke() {
     String reason = revokeReason;
-    feedback.run(() -> referrals.revoke(user.viewer(), referralId, version, reason), "referral.revoked");
+    feedback.run(
+        () -> referrals.revoke(user.viewer(), referralId, version, reason), "referral.revoked");
   }
 
   public String getRejectReason() {

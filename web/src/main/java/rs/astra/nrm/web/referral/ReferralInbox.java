@@ -18,9 +18,9 @@ import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.ListExport;
 
 /**
- * The referral inbox (primljena upućivanja): referrals sent to the user's organisation, waiting ones
- * first, paged in the database. Accepting and rejecting go through {@link AnswerReferral}. The CSV
- * and XLSX exports go through the same model; each is recorded with its number of rows.
+ * The referral inbox (primljena upućivanja): referrals sent to the user's organisation, waiting
+ * ones first, paged in the database. Accepting and rejecting go through {@link AnswerReferral}. The
+ * CSV and XLSX exports go through the same model; each is recorded with its number of rows.
  */
 @Named
 @ViewScoped
@@ -64,15 +64,21 @@ public class ReferralInbox implements Serializable {
    * @return the category labels in the user's language, joined by commas
    */
   public String categoriesText(ReferralService.InboxRow row) {
-    return row.categories().stream().map(c -> messages.get("category." + c.name())).collect(Collectors.joining(", "));
+    return row.categories().stream()
+        .map(c -> messages.get("category." + c.name()))
+        .collect(Collectors.joining(", "));
   }
 
-  /** @return the lazy model of the inbox table */
+  /**
+   * @return the lazy model of the inbox table
+   */
   public LazyDataModel<ReferralService.InboxRow> getTable() {
     return table;
   }
 
-  /** @return the referral states, for the filter */
+  /**
+   * @return the referral states, for the filter
+   */
   public ReferralState[] getStates() {
     return ReferralState.values();
   }
@@ -95,7 +101,8 @@ public class ReferralInbox implements Serializable {
     }
 
     @Override
-    public List<ReferralService.InboxRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<ReferralService.InboxRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       List<ReferralService.InboxRow> rows = referrals.inbox(user.viewer(), state, first, pageSize);
       export.count(rows.size());
       return rows;
@@ -109,7 +116,12 @@ public class ReferralInbox implements Serializable {
     @Override
     public ReferralService.InboxRow getRowData(String rowKey) {
       List<ReferralService.InboxRow> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.id()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 }

@@ -41,7 +41,11 @@ public class SendReferral implements Serializable {
     if (page.getCaseId() == null || toOrganisationId == null || purpose == null) {
       return;
     }
-    feedback.runQuietly(() -> coverage = referrals.coverage(user.viewer(), page.getCaseId(), toOrganisationId, purpose, chosen()));
+    feedback.runQuietly(
+        () ->
+            coverage =
+                referrals.coverage(
+                    user.viewer(), page.getCaseId(), toOrganisationId, purpose, chosen()));
   }
 
   /** Sends the referral. */
@@ -50,7 +54,16 @@ public class SendReferral implements Serializable {
       return;
     }
     boolean ok =
-        feedback.run(() -> referrals.send(user.viewer(), page.getCaseId(), toOrganisationId == null ? -1 : toOrganisationId, purpose, chosen(), details), "referral.sent");
+        feedback.run(
+            () ->
+                referrals.send(
+                    user.viewer(),
+                    page.getCaseId(),
+                    toOrganisationId == null ? -1 : toOrganisationId,
+                    purpose,
+                    chosen(),
+                    details),
+            "referral.sent");
     if (ok) {
       toOrganisationId = null;
       purpose = null;
@@ -65,7 +78,10 @@ public class SendReferral implements Serializable {
     return categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
   }
 
-  /** @return the coverage of the current choice, or {@code null} until institution and purpose are chosen */
+  /**
+   * @return the coverage of the current choice, or {@code null} until institution and purpose are
+   *     chosen
+   */
   public ReferralService.Coverage getCoverage() {
     return coverage;
   }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How users sign in, from MicroProfile Config (environment variables in production). The OpenID
- * Connect mechanism reads its settings from this bean through expressions ({@code #{oidcConfig...}}).
+ * Connect mechanism reads its settings from this bean through expressions ({@code
+ * #{oidcConfig...}}).
  *
  * <table>
  *   <caption>Settings</caption>
@@ -26,7 +27,12 @@ public class AuthenticationSettings {
 
   /** The environment variables the portal reads for sign-in. */
   public static final List<String> ENVIRONMENT =
-      List.of("NRM_AUTH", "NRM_OIDC_ISSUER", "NRM_OIDC_CLIENT_ID", "NRM_OIDC_CLIENT_SECRET", "NRM_OIDC_REDIRECT_URI");
+      List.of(
+          "NRM_AUTH",
+          "NRM_OIDC_ISSUER",
+          "NRM_OIDC_CLIENT_ID",
+          "NRM_OIDC_CLIENT_SECRET",
+          "NRM_OIDC_REDIRECT_URI");
 
   @Inject
   @ConfigProperty(name = "nrm.auth", defaultValue = "local")
@@ -48,32 +54,45 @@ public class AuthenticationSettings {
   @ConfigProperty(name = "nrm.oidc.redirect-uri", defaultValue = "http://localhost:8080/callback")
   String redirectUri;
 
-  /** @return whether single sign-on (OpenID Connect) is configured instead of the local login */
+  /**
+   * @return whether single sign-on (OpenID Connect) is configured instead of the local login
+   */
   public boolean isSingleSignOn() {
     return "oidc".equalsIgnoreCase(mode == null ? "" : mode.strip());
   }
 
-  /** @return the issuer URL (the provider's metadata is at {@code <issuer>/.well-known/openid-configuration}) */
+  /**
+   * @return the issuer URL (the provider's metadata is at {@code
+   *     <issuer>/.well-known/openid-configuration})
+   */
   public String getIssuer() {
     return issuer;
   }
 
-  /** @return the client id */
+  /**
+   * @return the client id
+   */
   public String getClientId() {
     return clientId;
   }
 
-  /** @return the client secret; never logged */
+  /**
+   * @return the client secret; never logged
+   */
   public String getClientSecret() {
     return clientSecret.orElse("");
   }
 
-  /** @return the callback address registered at the provider */
+  /**
+   * @return the callback address registered at the provider
+   */
   public String getRedirectUri() {
     return redirectUri;
   }
 
-  /** @return where the provider sends the browser after logout: the portal's root */
+  /**
+   * @return where the provider sends the browser after logout: the portal's root
+   */
   public String getPostLogoutRedirectUri() {
     String r = redirectUri == null ? "" : redirectUri;
     int cut = r.indexOf('/', r.indexOf("//") + 2);

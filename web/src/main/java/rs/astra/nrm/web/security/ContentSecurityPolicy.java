@@ -17,12 +17,15 @@ public class ContentSecurityPolicy {
 
   @Inject private AuthenticationSettings authentication;
 
-  /** @return the policy of Faces pages, without its nonce */
+  /**
+   * @return the policy of Faces pages, without its nonce
+   */
   public String getFacesPolicy() {
     if (!authentication.isSingleSignOn()) {
       return SecurityHeaders.FACES_POLICY;
     }
-    return SecurityHeaders.FACES_POLICY.replace("form-action 'self'", "form-action 'self' " + origin(authentication.getIssuer()));
+    return SecurityHeaders.FACES_POLICY.replace(
+        "form-action 'self'", "form-action 'self' " + origin(authentication.getIssuer()));
   }
 
   /**

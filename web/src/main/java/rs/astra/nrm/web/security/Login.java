@@ -22,9 +22,9 @@ import rs.astra.nrm.web.i18n.Messages;
 /**
  * The login form: hands the typed credentials to Jakarta Security and reports a failure without
  * saying whether the user name or the password was wrong. Every attempt goes through the {@link
- * LoginGuard} first: after repeated failures for a name or from an address the password is not
- * even checked until the delay or lock has passed (the message is the same for names that belong to
- * no account). The client address is the connection's; the portal does not trust {@code
+ * LoginGuard} first: after repeated failures for a name or from an address the password is not even
+ * checked until the delay or lock has passed (the message is the same for names that belong to no
+ * account). The client address is the connection's; the portal does not trust {@code
  * X-Forwarded-For}, so behind a proxy the proxy's address counts for everybody (README).
  */
 @Named
@@ -54,7 +54,12 @@ public class Login {
     LoginGuard.Verdict verdict = guard.check(name, client);
     if (!verdict.allowed()) {
       long minutes = Math.max(1, (verdict.retryAfter().toSeconds() + 59) / 60);
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.tooMany", verdict.retryAfter().toSeconds(), minutes), null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              messages.get("login.tooMany", verdict.retryAfter().toSeconds(), minutes),
+              null));
       return null;
     }
     AuthenticationStatus status =
@@ -63,7 +68,10 @@ public class Login {
             (HttpServletResponse) ext.getResponse(),
             AuthenticationParameters.withParams()
                 .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(), new Password(password == null ? "" : password))));
+                .credential(
+                    new UsernamePasswordCredential(
+                        username == null ? "" : username.strip(),
+                        new Password(password == null ? "" : password))));
     switch (status) {
       case SEND_CONTINUE -> {
         // The mechanism redirects to the page first asked for: a success when a caller is set.
@@ -75,7 +83,9 @@ public class Login {
       case SEND_FAILURE, NOT_DONE -> {
         guard.recordFailure(name, client, password);
         forgetFailedAttempt((HttpServletRequest) ext.getRequest());
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
+        faces.addMessage(
+            null,
+            new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
       }
       case SUCCESS -> {
         guard.recordSuccess(name, client);
@@ -92,7 +102,8 @@ public class Login {
    * makes Soteria treat her next request to any page as the same login, which answers with an empty
    * page instead of the login form (PortalIT signs in wrongly, opens a page, then signs in).
    */
-  static final String SOTERIA_CALLER_INITIATED = "org.glassfish.soteria.caller_initiated_authentication";
+  static final String SOTERIA_CALLER_INITIATED =
+      "org.glassfish.soteria.caller_initiated_authentication";
 
   private static void forgetFailedAttempt(HttpServletRequest request) {
     jakarta.servlet.http.HttpSession session = request.getSession(false);
@@ -123,42 +134,58 @@ public class Login {
     faces.responseComplete();
   }
 
-  /** @return whether users sign in through single sign-on (Keycloak) instead of this form */
+  /**
+   * @return whether users sign in through single sign-on (Keycloak) instead of this form
+   */
   public boolean isSingleSignOn() {
     return authentication.isSingleSignOn();
   }
 
-  /** @return whether the demo logins are to be shown (demo mode only) */
+  /**
+   * @return whether the demo logins are to be shown (demo mode only)
+   */
   public boolean isDemo() {
     return demo.isDemo() && !authentication.isSingleSignOn();
   }
 
-  /** @return the demo users for the login page; empty outside demo mode */
+  /**
+   * @return the demo users for the login page; empty outside demo mode
+   */
   public List<DemoDataSeeder.DemoUser> getDemoUsers() {
     return isDemo() ? DemoDataSeeder.USERS : List.of();
   }
 
-  /** @return the demo password; {@code null} outside demo mode */
+  /**
+   * @return the demo password; {@code null} outside demo mode
+   */
   public String getDemoPassword() {
     return isDemo() ? DemoDataSeeder.DEMO_PASSWORD : null;
   }
 
-  /** @return the typed user name */
+  /**
+   * @return the typed user name
+   */
   public String getUsername() {
     return username;
   }
 
-  /** @param username the typed user name */
+  /**
+   * @param username the typed user name
+   */
   public void setUsername(String username) {
     this.username = username;
   }
 
-  /** @return always {@code null}: the password is never echoed back */
+  /**
+   * @return always {@code null}: the password is never echoed back
+   */
   public String getPassword() {
     return null;
   }
 
-  /** @param password the typed password */
+  /**
+   * @param password the typed password
+   */
   public void setPassword(String password) {
     this.password = password;
   }

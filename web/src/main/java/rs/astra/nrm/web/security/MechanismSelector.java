@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Chooses the one authentication mechanism in force, by configuration ({@code nrm.auth}): the
- * local form login or single sign-on through Keycloak. Both are defined, each with its qualifier;
- * this handler (Jakarta Security 4) sends every request to the selected one only.
+ * Chooses the one authentication mechanism in force, by configuration ({@code nrm.auth}): the local
+ * form login or single sign-on through Keycloak. Both are defined, each with its qualifier; this
+ * handler (Jakarta Security 4) sends every request to the selected one only.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -33,19 +33,22 @@ public class MechanismSelector implements HttpAuthenticationMechanismHandler {
   }
 
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     return selected().validateRequest(request, response, context);
   }
 
   @Override
-  public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+  public AuthenticationStatus secureResponse(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     return selected().secureResponse(request, response, context);
   }
 
   @Override
-  public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     selected().cleanSubject(request, response, context);
   }
 }

@@ -24,7 +24,9 @@ public class PortalAccessFilter extends HttpFilter {
   @Inject private SignedInUser user;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     if (request.getUserPrincipal() == null) {
       chain.doFilter(request, response);
       return;

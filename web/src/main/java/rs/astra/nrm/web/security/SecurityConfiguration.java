@@ -15,18 +15,19 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
  *
  * <ul>
  *   <li>{@link LocalLogin} (the embedded default): a PrimeFaces form ({@code /login.xhtml}) checked
- *       against the {@code portal_user} table, passwords hashed with Jakarta Security's
- *       {@link Pbkdf2PasswordHash} (PBKDF2 with HMAC-SHA256). The caller's group is her role name.
+ *       against the {@code portal_user} table, passwords hashed with Jakarta Security's {@link
+ *       Pbkdf2PasswordHash} (PBKDF2 with HMAC-SHA256). The caller's group is her role name.
  *   <li>{@link SingleSignOn} ({@code NRM_AUTH=oidc}): OpenID Connect with the NRM's Keycloak; the
- *       caller is the token's {@code preferred_username}, her groups the {@code groups} claim (realm
- *       roles), and her organisation the {@code organisation} claim; logout ends the Keycloak
- *       session too (RP-initiated logout).
+ *       caller is the token's {@code preferred_username}, her groups the {@code groups} claim
+ *       (realm roles), and her organisation the {@code organisation} claim; logout ends the
+ *       Keycloak session too (RP-initiated logout).
  * </ul>
  *
  * Each security role maps to the group of the same name ({@code payara-web.xml}).
  */
 @CustomFormAuthenticationMechanismDefinition(
-    loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false),
+    loginToContinue =
+        @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false),
     qualifiers = LocalLogin.class)
 @OpenIdAuthenticationMechanismDefinition(
     providerURI = "${oidcConfig.issuer}",
@@ -35,8 +36,12 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
     redirectURI = "${oidcConfig.redirectUri}",
     redirectToOriginalResource = false,
     scope = {"openid", "profile", "email"},
-    claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
-    logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${oidcConfig.postLogoutRedirectUri}"),
+    claimsDefinition =
+        @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
+    logout =
+        @LogoutDefinition(
+            notifyProvider = true,
+            redirectURI = "${oidcConfig.postLogoutRedirectUri}"),
     qualifiers = SingleSignOn.class)
 @DatabaseIdentityStoreDefinition(
     dataSourceLookup = "java:app/jdbc/nrm",

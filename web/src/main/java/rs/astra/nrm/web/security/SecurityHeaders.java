@@ -17,9 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class SecurityHeaders {
 
   /**
-   * The policy of Faces pages; PrimeFaces appends {@code 'nonce-…'} to its last directive, which must
-   * therefore be {@code script-src}. Inline styles stay allowed (PrimeFaces' components position
-   * themselves with them); inline scripts, {@code eval} and other origins are not.
+   * The policy of Faces pages; PrimeFaces appends {@code 'nonce-…'} to its last directive, which
+   * must therefore be {@code script-src}. Inline styles stay allowed (PrimeFaces' components
+   * position themselves with them); inline scripts, {@code eval} and other origins are not.
    */
   public static final String FACES_POLICY =
       "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -47,7 +47,8 @@ public final class SecurityHeaders {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    response.setHeader(
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     if (overHttps(request)) {
       response.setHeader("Strict-Transport-Security", "max-age=" + HSTS_SECONDS);
@@ -65,8 +66,8 @@ public final class SecurityHeaders {
   }
 
   /**
-   * Whether the browser reached the portal over HTTPS: directly, or through a proxy that says so
-   * in {@code X-Forwarded-Proto}.
+   * Whether the browser reached the portal over HTTPS: directly, or through a proxy that says so in
+   * {@code X-Forwarded-Proto}.
    *
    * @param request the request
    * @return {@code true} over HTTPS
@@ -76,6 +77,7 @@ public final class SecurityHeaders {
   }
 
   private static boolean isFacesPage(String path) {
-    return !path.startsWith("/jakarta.faces.resource/") && (path.endsWith(".xhtml") || path.isEmpty() || path.equals("/"));
+    return !path.startsWith("/jakarta.faces.resource/")
+        && (path.endsWith(".xhtml") || path.isEmpty() || path.equals("/"));
   }
 }

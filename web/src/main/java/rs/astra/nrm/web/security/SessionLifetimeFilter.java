@@ -14,10 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends a session that has lasted longer than {@code nrm.session.absoluteMinutes} (environment
- * {@code NRM_SESSION_ABSOLUTEMINUTES}; default 720, a working day and a half), however active it was:
- * the idle timeout of {@code web.xml} (30 minutes) alone lets a session that is used every few
- * minutes — or whose cookie was stolen — live for ever (OWASP Session Management: absolute timeout).
- * The user signs in again; what she was typing on the page is lost, what she saved is not.
+ * {@code NRM_SESSION_ABSOLUTEMINUTES}; default 720, a working day and a half), however active it
+ * was: the idle timeout of {@code web.xml} (30 minutes) alone lets a session that is used every few
+ * minutes — or whose cookie was stolen — live for ever (OWASP Session Management: absolute
+ * timeout). The user signs in again; what she was typing on the page is lost, what she saved is
+ * not.
  */
 @WebFilter(urlPatterns = "/app/*")
 public class SessionLifetimeFilter extends HttpFilter {
@@ -29,9 +30,15 @@ public class SessionLifetimeFilter extends HttpFilter {
   private long absoluteMinutes;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     HttpSession session = request.getSession(false);
-    if (session != null && outlived(session.getCreationTime(), System.currentTimeMillis(), Duration.ofMinutes(absoluteMinutes))) {
+    if (session != null
+        && outlived(
+            session.getCreationTime(),
+            System.currentTimeMillis(),
+            Duration.ofMinutes(absoluteMinutes))) {
       session.invalidate();
       response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
       return;

@@ -22,7 +22,11 @@ public class SignedInUser implements Serializable {
   @Inject private transient SecurityContext securityContext;
   @Inject private transient UserDirectory directory;
   @Inject private transient AuthenticationSettings authentication;
-  @Inject private transient jakarta.enterprise.inject.Instance<jakarta.security.enterprise.identitystore.openid.OpenIdContext> openId;
+
+  @Inject
+  private transient jakarta.enterprise.inject.Instance<
+          jakarta.security.enterprise.identitystore.openid.OpenIdContext>
+      openId;
 
   private Viewer viewer;
 
@@ -38,8 +42,11 @@ public class SignedInUser implements Serializable {
       throw new NotAuthorisedException();
     }
     if (viewer == null || !viewer.username().equals(principal.getName())) {
-      viewer = (authentication.isSingleSignOn() ? fromToken(principal.getName()) : directory.viewerFor(principal.getName()))
-          .orElseThrow(NotAuthorisedException::new);
+      viewer =
+          (authentication.isSingleSignOn()
+                  ? fromToken(principal.getName())
+                  : directory.viewerFor(principal.getName()))
+              .orElseThrow(NotAuthorisedException::new);
     }
     return viewer;
   }
@@ -64,39 +71,57 @@ public class SignedInUser implements Serializable {
    * user table once per session so that audit records name real people.
    */
   private java.util.Optional<Viewer> fromToken(String username) {
-    java.util.Set<rs.astra.nrm.organisation.PortalRole> roles = java.util.EnumSet.noneOf(rs.astra.nrm.organisation.PortalRole.class);
+    java.util.Set<rs.astra.nrm.organisation.PortalRole> roles =
+        java.util.EnumSet.noneOf(rs.astra.nrm.organisation.PortalRole.class);
     for (rs.astra.nrm.organisation.PortalRole r : rs.astra.nrm.organisation.PortalRole.values()) {
       if (securityContext.isCallerInRole(r.roleName())) {
         roles.add(r);
       }
     }
     var claims = openId.get().getClaims();
-    String name = ((claims.getGivenName().orElse("") + " " + claims.getFamilyName().orElse("")).strip());
+    String name =
+        ((claims.getGivenName().orElse("") + " " + claims.getFamilyName().orElse("")).strip());
     String organisation = claims.getStringClaim("organisation").orElse(null);
-    return directory.synchroniseFromToken(username, name.isEmpty() ? claims.getName().orElse(null) : name, claims.getEmail().orElse(null), organisation, roles);
+    return directory.synchroniseFromToken(
+        username,
+        name.isEmpty() ? claims.getName().orElse(null) : name,
+        claims.getEmail().orElse(null),
+        organisation,
+        roles);
   }
 
-  /** @return the display name, for the header */
+  /**
+   * @return the display name, for the header
+   */
   public String getDisplayName() {
     return viewer().displayName();
   }
 
-  /** @return the organisation's name, for the header */
+  /**
+   * @return the organisation's name, for the header
+   */
   public String getOrganisationName() {
     return viewer().organisationName();
   }
 
-  /** @return the organisation's id, for telling sender from recipient on a page */
+  /**
+   * @return the organisation's id, for telling sender from recipient on a page
+   */
   public long getOrganisationId() {
     return viewer().organisationId();
   }
 
-  /** @return whether the user's organisation owns cases (an NGO) and the user is not an administrator */
+  /**
+   * @return whether the user's organisation owns cases (an NGO) and the user is not an
+   *     administrator
+   */
   public boolean isCaseOwnerRole() {
     return viewer().role().ownsCases();
   }
 
-  /** @return the role name, e.g. {@code ngo-caseworker} */
+  /**
+   * @return the role name, e.g. {@code ngo-caseworker}
+   */
   public String getRoleName() {
     return viewer().role().roleName();
   }
@@ -109,19 +134,26 @@ public class SignedInUser implements Serializable {
     return rs.astra.nrm.casefile.IdentificationQueueService.hasQueue(viewer());
   }
 
-  /** @return whether the user may import spreadsheets (NGO coordinators and administrators) */
+  /**
+   * @return whether the user may import spreadsheets (NGO coordinators and administrators)
+   */
   public boolean isMayImport() {
     return viewer().role().importsCaseloads();
   }
 
   // --- SOS hotline (issue 7)
 
-  /** @return whether the user uses the SOS hotline (NGO caseworkers, coordinators, hotline operators) */
+  /**
+   * @return whether the user uses the SOS hotline (NGO caseworkers, coordinators, hotline
+   *     operators)
+   */
   public boolean isHotlineUser() {
     return rs.astra.nrm.hotline.HotlineUsers.isHotlineUser(viewer());
   }
 
-  /** @return whether the user reads case data at all (not administrators, DPOs or hotline operators) */
+  /**
+   * @return whether the user reads case data at all (not administrators, DPOs or hotline operators)
+   */
   public boolean isReadsCaseData() {
     return !viewer().role().readsNoCaseData();
   }

@@ -10,8 +10,8 @@ import rs.astra.nrm.exchange.SpreadsheetText;
  * program would run (CSV injection, CWE-1236). Header and footer cells do not pass through it
  * (PrimeFaces 15 writes them directly); they are the portal's own texts from its message bundles.
  * It replaces PrimeFaces' CSV exporter for every data table of the portal ({@link
- * CsvExportRegistration}). XLSX needs no such exporter: PrimeFaces writes its text cells as strings,
- * which are never evaluated.
+ * CsvExportRegistration}). XLSX needs no such exporter: PrimeFaces writes its text cells as
+ * strings, which are never evaluated.
  */
 public class FormulaSafeCsvExporter extends DataTableCSVExporter {
 

@@ -10,11 +10,11 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.organisation.Viewer;
 
 /**
- * The state of one export of a lazy table to a file through PrimeFaces' {@code p:dataExporter}:
- * the exporter's pre-processor {@link #start starts} it, so that the table's model loads its rows
- * for {@link AccessAction#EXPORT} while it runs and {@link #count counts} them, and the
- * post-processor {@link #finish finishes} it with one activity record naming the list, the format
- * and the number of rows — never the rows themselves.
+ * The state of one export of a lazy table to a file through PrimeFaces' {@code p:dataExporter}: the
+ * exporter's pre-processor {@link #start starts} it, so that the table's model loads its rows for
+ * {@link AccessAction#EXPORT} while it runs and {@link #count counts} them, and the post-processor
+ * {@link #finish finishes} it with one activity record naming the list, the format and the number
+ * of rows — never the rows themselves.
  */
 public final class ListExport implements Serializable {
 
@@ -38,7 +38,9 @@ public final class ListExport implements Serializable {
     FacesContext.getCurrentInstance().getAttributes().put(marker(), Boolean.TRUE);
   }
 
-  /** @return whether an export runs in this request (the model then loads for EXPORT) */
+  /**
+   * @return whether an export runs in this request (the model then loads for EXPORT)
+   */
   public boolean running() {
     FacesContext faces = FacesContext.getCurrentInstance();
     return faces != null && Boolean.TRUE.equals(faces.getAttributes().get(marker()));
@@ -71,7 +73,17 @@ public final class ListExport implements Serializable {
       return;
     }
     FacesContext.getCurrentInstance().getAttributes().remove(marker());
-    String format = document instanceof org.apache.poi.ss.usermodel.Workbook ? "XLSX" : document instanceof Writer ? "CSV" : "OTHER";
-    audit.recordActivity(viewer, Instant.now(), ActivityRecord.Kind.LIST_EXPORTED, AccessAction.EXPORT, null, list + " " + format, rows);
+    String format =
+        document instanceof org.apache.poi.ss.usermodel.Workbook
+            ? "XLSX"
+            : document instanceof Writer ? "CSV" : "OTHER";
+    audit.recordActivity(
+        viewer,
+        Instant.now(),
+        ActivityRecord.Kind.LIST_EXPORTED,
+        AccessAction.EXPORT,
+        null,
+        list + " " + format,
+        rows);
   }
 }

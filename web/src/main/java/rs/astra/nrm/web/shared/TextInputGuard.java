@@ -53,16 +53,19 @@ public class TextInputGuard implements PhaseListener {
     }
     Map<String, String[]> submitted = faces.getExternalContext().getRequestParameterValuesMap();
     boolean[] refused = {false};
-    faces.getViewRoot()
+    faces
+        .getViewRoot()
         .visitTree(
             VisitContext.createVisitContext(faces, null, EnumSet.of(VisitHint.SKIP_UNRENDERED)),
             (context, component) -> {
               if (component instanceof EditableValueHolder) {
                 String id = component.getClientId(faces);
-                String[] values = submitted.containsKey(id) ? submitted.get(id) : submitted.get(id + "_input");
+                String[] values =
+                    submitted.containsKey(id) ? submitted.get(id) : submitted.get(id + "_input");
                 if (values != null) {
                   for (String value : values) {
-                    Optional<Problem> problem = check(value, maxLength(component), isMultiLine(component));
+                    Optional<Problem> problem =
+                        check(value, maxLength(component), isMultiLine(component));
                     if (problem.isPresent()) {
                       faces.addMessage(id, message(faces, component, problem.get(), value));
                       refused[0] = true;
@@ -88,8 +91,8 @@ public class TextInputGuard implements PhaseListener {
    * Checks one submitted text.
    *
    * @param value the text as the browser sent it
-   * @param maxLength the field's limit in UTF-16 code units (as HTML's {@code maxlength} counts), or
-   *     0 for none
+   * @param maxLength the field's limit in UTF-16 code units (as HTML's {@code maxlength} counts),
+   *     or 0 for none
    * @param multiLine whether line breaks and tabs are allowed
    * @return the first problem, or empty when the text may be taken
    */
@@ -103,7 +106,8 @@ public class TextInputGuard implements PhaseListener {
         return Optional.of(Problem.BIDI_CONTROL);
       }
       boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
-      if ((Character.isISOControl(c) && !(multiLine && lineBreakOrTab)) || (!multiLine && lineBreakOrTab)) {
+      if ((Character.isISOControl(c) && !(multiLine && lineBreakOrTab))
+          || (!multiLine && lineBreakOrTab)) {
         return Optional.of(Problem.CONTROL_CHARACTER);
       }
     }
@@ -126,16 +130,23 @@ public class TextInputGuard implements PhaseListener {
   }
 
   private static boolean isMultiLine(UIComponent component) {
-    return component.getFamily() != null && component.getRendererType() != null && component.getRendererType().toLowerCase(java.util.Locale.ROOT).contains("textarea");
+    return component.getFamily() != null
+        && component.getRendererType() != null
+        && component.getRendererType().toLowerCase(java.util.Locale.ROOT).contains("textarea");
   }
 
-  private static FacesMessage message(FacesContext faces, UIComponent component, Problem problem, String value) {
+  private static FacesMessage message(
+      FacesContext faces, UIComponent component, Problem problem, String value) {
     Messages messages = jakarta.enterprise.inject.spi.CDI.current().select(Messages.class).get();
     Object label = component.getAttributes().get("label");
-    String field = label == null || label.toString().isBlank() ? messages.get("input.thisField") : label.toString();
+    String field =
+        label == null || label.toString().isBlank()
+            ? messages.get("input.thisField")
+            : label.toString();
     String text =
         switch (problem) {
-          case TOO_LONG -> messages.get("input.tooLong", field, maxLength(component), value.length());
+          case TOO_LONG ->
+              messages.get("input.tooLong", field, maxLength(component), value.length());
           case CONTROL_CHARACTER -> messages.get("input.controlCharacter", field);
           case BIDI_CONTROL -> messages.get("input.bidiControl", field);
         };

@@ -16,10 +16,10 @@ import rs.astra.nrm.web.operations.DatabaseAvailability;
 
 /**
  * Runs an action of a backing bean and turns its outcome into one message in the user's language:
- * success, invalid input, a refusal by the policy, a concurrent change by someone else, or — when the
- * action failed with the database away — "not saved, the portal is temporarily unavailable" (the
- * transaction rolled back: nothing of the entry was stored, and it is still in the form). No stack
- * trace ever reaches the page, and nothing personal reaches the log.
+ * success, invalid input, a refusal by the policy, a concurrent change by someone else, or — when
+ * the action failed with the database away — "not saved, the portal is temporarily unavailable"
+ * (the transaction rolled back: nothing of the entry was stored, and it is still in the form). No
+ * stack trace ever reaches the page, and nothing personal reaches the log.
  */
 @RequestScoped
 public class UserFeedback {
@@ -75,11 +75,18 @@ public class UserFeedback {
         return false;
       }
       if (database.confirmUnavailable()) {
-        LOG.log(Level.WARNING, "action failed with the database away; the user is told that nothing was saved");
+        LOG.log(
+            Level.WARNING,
+            "action failed with the database away; the user is told that nothing was saved");
         error(faces, messages.get("error.notSavedUnavailable"));
         return false;
       }
-      LOG.log(Level.WARNING, "action failed: {0}", e.getCausedByException() == null ? e.getClass().getName() : e.getCausedByException().getClass().getName());
+      LOG.log(
+          Level.WARNING,
+          "action failed: {0}",
+          e.getCausedByException() == null
+              ? e.getClass().getName()
+              : e.getCausedByException().getClass().getName());
       error(faces, messages.get("error.text"));
     }
     return false;

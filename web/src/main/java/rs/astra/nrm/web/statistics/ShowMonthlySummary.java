@@ -26,7 +26,9 @@ public class ShowMonthlySummary implements Serializable {
 
   private List<MonthlySummaryService.MonthView> months;
 
-  /** @return the latest two months, newest first; empty before the timer's first run */
+  /**
+   * @return the latest two months, newest first; empty before the timer's first run
+   */
   public List<MonthlySummaryService.MonthView> getMonths() {
     if (months == null) {
       months = summaries.latest(user.viewer(), 2);
@@ -39,6 +41,8 @@ public class ShowMonthlySummary implements Serializable {
    * @return e.g. "May 2026" in the user's language
    */
   public String monthName(MonthlySummaryService.MonthView m) {
-    return m.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, language.getLocale()) + " " + m.month().getYear();
+    return m.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, language.getLocale())
+        + " "
+        + m.month().getYear();
   }
 }

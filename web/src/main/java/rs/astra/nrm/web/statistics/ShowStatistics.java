@@ -21,10 +21,10 @@ import rs.astra.nrm.web.shared.UserFeedback;
 
 /**
  * The statistics page: for a chosen period, cases by NRM stage; presumed and identified victims by
- * two dimensions the user picks (portal cases and historical CTDC records); minors by year; referral
- * routes with acceptance rate and median days to answer; proceedings by step and verdicts by offence;
- * and the tables other parts of the portal contribute. Figures beyond the user's own organisation
- * are small-cell protected on screen; every export is.
+ * two dimensions the user picks (portal cases and historical CTDC records); minors by year;
+ * referral routes with acceptance rate and median days to answer; proceedings by step and verdicts
+ * by offence; and the tables other parts of the portal contribute. Figures beyond the user's own
+ * organisation are small-cell protected on screen; every export is.
  */
 @Named
 @ViewScoped
@@ -44,7 +44,9 @@ public class ShowStatistics implements Serializable {
   private Dimension columnDimension = Dimension.EXPLOITATION;
   private List<TableView> tables;
 
-  /** @return the tables for the current choice, computed once per choice */
+  /**
+   * @return the tables for the current choice, computed once per choice
+   */
   public List<TableView> getTables() {
     if (tables == null) {
       show();
@@ -62,7 +64,9 @@ public class ShowStatistics implements Serializable {
     return getTables().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
   }
 
-  /** @return the tables other parts of the portal contribute, after the built-in ones */
+  /**
+   * @return the tables other parts of the portal contribute, after the built-in ones
+   */
   public List<TableView> getContributed() {
     return getTables().stream().filter(t -> t.id().startsWith("contributed")).toList();
   }
@@ -77,17 +81,23 @@ public class ShowStatistics implements Serializable {
               var viewer = user.viewer();
               StatisticsTables views = new StatisticsTables(messages::get, language.getLocale());
               computed.add(views.view("stages", statistics.casesByStage(viewer, period)));
-              computed.add(views.view("victims", statistics.victims(viewer, period, rowDimension, columnDimension)));
+              computed.add(
+                  views.view(
+                      "victims",
+                      statistics.victims(viewer, period, rowDimension, columnDimension)));
               computed.add(views.view("minors", statistics.minorsByYear(viewer, period)));
               StatisticsService.ReferralFigures referrals = statistics.referrals(viewer, period);
               computed.add(
                   views.view(
                       "referrals",
                       referrals.table(),
-                      List.of(messages.get("statistics.acceptanceRate"), messages.get("statistics.medianDays")),
+                      List.of(
+                          messages.get("statistics.acceptanceRate"),
+                          messages.get("statistics.medianDays")),
                       views.routeTexts(referrals.shown()),
                       views.routeTexts(referrals.exported())));
-              computed.add(views.view("proceedings", statistics.proceedingsBySteps(viewer, period)));
+              computed.add(
+                  views.view("proceedings", statistics.proceedingsBySteps(viewer, period)));
               computed.add(views.view("verdicts", statistics.verdicts(viewer, period)));
               int n = 0;
               for (StatisticsTable t : statistics.contributed(viewer, period)) {
@@ -99,19 +109,23 @@ public class ShowStatistics implements Serializable {
     }
   }
 
-  /** @return whether the figures are of all organisations (and protected on screen) */
+  /**
+   * @return whether the figures are of all organisations (and protected on screen)
+   */
   public boolean isAllOrganisations() {
     return StatisticsService.seesAllOrganisations(user.viewer());
   }
 
-  /** @return the dimensions the victims' table can use */
+  /**
+   * @return the dimensions the victims' table can use
+   */
   public List<Dimension> getVictimDimensions() {
     return Arrays.stream(Dimension.values()).filter(Dimension::victimDimension).toList();
   }
 
   /**
-   * PDF export options: a font with Serbian Latin and Cyrillic letters (OpenPDF's bundled Liberation
-   * Sans), landscape.
+   * PDF export options: a font with Serbian Latin and Cyrillic letters (OpenPDF's bundled
+   * Liberation Sans), landscape.
    *
    * @return the options
    */
@@ -122,42 +136,58 @@ public class ShowStatistics implements Serializable {
     return options;
   }
 
-  /** @return the first day */
+  /**
+   * @return the first day
+   */
   public LocalDate getFrom() {
     return from;
   }
 
-  /** @param from the first day */
+  /**
+   * @param from the first day
+   */
   public void setFrom(LocalDate from) {
     this.from = from;
   }
 
-  /** @return the last day */
+  /**
+   * @return the last day
+   */
   public LocalDate getTo() {
     return to;
   }
 
-  /** @param to the last day */
+  /**
+   * @param to the last day
+   */
   public void setTo(LocalDate to) {
     this.to = to;
   }
 
-  /** @return the rows of the victims' table */
+  /**
+   * @return the rows of the victims' table
+   */
   public Dimension getRowDimension() {
     return rowDimension;
   }
 
-  /** @param rowDimension the rows of the victims' table */
+  /**
+   * @param rowDimension the rows of the victims' table
+   */
   public void setRowDimension(Dimension rowDimension) {
     this.rowDimension = rowDimension;
   }
 
-  /** @return the columns of the victims' table */
+  /**
+   * @return the columns of the victims' table
+   */
   public Dimension getColumnDimension() {
     return columnDimension;
   }
 
-  /** @param columnDimension the columns of the victims' table */
+  /**
+   * @param columnDimension the columns of the victims' table
+   */
   public void setColumnDimension(Dimension columnDimension) {
     this.columnDimension = columnDimension;
   }

@@ -15,14 +15,17 @@ import rs.astra.nrm.statistics.StatisticsService;
 import rs.astra.nrm.statistics.StatisticsTable;
 
 /**
- * Turns the service's tables into {@link TableView}s: labels in the user's language, figures as text
- * ("&lt;5" and "x" where hidden), a totals row, and a Chart.js bar chart of the figures shown (a
- * hidden figure is a gap, never a number).
+ * Turns the service's tables into {@link TableView}s: labels in the user's language, figures as
+ * text ("&lt;5" and "x" where hidden), a totals row, and a Chart.js bar chart of the figures shown
+ * (a hidden figure is a gap, never a number).
  */
 final class StatisticsTables {
 
   /** A palette with enough contrast on white (WCAG 1.4.11, 3:1 for graphics). */
-  private static final List<String> COLOURS = List.of("#0d47a1", "#b71c1c", "#1b5e20", "#e65100", "#4a148c", "#006064", "#3e2723", "#880e4f", "#33691e", "#263238");
+  private static final List<String> COLOURS =
+      List.of(
+          "#0d47a1", "#b71c1c", "#1b5e20", "#e65100", "#4a148c", "#006064", "#3e2723", "#880e4f",
+          "#33691e", "#263238");
 
   private final Function<String, String> text;
   private final Locale locale;
@@ -57,7 +60,9 @@ final class StatisticsTables {
       case MAJORITY -> text.apply("statistics.majority." + code);
       case REFERRAL_ROUTE -> {
         String[] types = code.split(">");
-        yield text.apply("statistics.orgType." + types[0]) + " → " + text.apply("statistics.orgType." + types[1]);
+        yield text.apply("statistics.orgType." + types[0])
+            + " → "
+            + text.apply("statistics.orgType." + types[1]);
       }
       case REFERRAL_OUTCOME -> text.apply("statistics.outcome." + code);
       case PROCEEDINGS_STEP -> text.apply("proceedingsKind." + code);
@@ -92,7 +97,12 @@ final class StatisticsTables {
    * @param extraExported per row, the extra texts in an export
    * @return the view
    */
-  TableView view(String id, StatisticsTable t, List<String> extraHeaders, List<List<String>> extraShown, List<List<String>> extraExported) {
+  TableView view(
+      String id,
+      StatisticsTable t,
+      List<String> extraHeaders,
+      List<List<String>> extraShown,
+      List<List<String>> extraExported) {
     ProtectedTable shown = t.shown();
     ProtectedTable exported = t.exported();
     List<String> columns = shown.columnLabels().stream().map(c -> label(t.columns(), c)).toList();
@@ -121,7 +131,14 @@ final class StatisticsTables {
             blanks,
             true));
     return new TableView(
-        id, text.apply(t.titleKey()), text.apply("statistics.dimension." + t.rows()), columns, extraHeaders, lines, chart(t, columns), shown.columns() > 1,
+        id,
+        text.apply(t.titleKey()),
+        text.apply("statistics.dimension." + t.rows()),
+        columns,
+        extraHeaders,
+        lines,
+        chart(t, columns),
+        shown.columns() > 1,
         shown == exported);
   }
 
@@ -148,15 +165,30 @@ final class StatisticsTables {
         }
       }
       String colour = COLOURS.get(j % COLOURS.size());
-      datasets.add(Json.createObjectBuilder().add("label", columns.get(j)).add("data", data).add("backgroundColor", colour).add("borderColor", colour));
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", columns.get(j))
+              .add("data", data)
+              .add("backgroundColor", colour)
+              .add("borderColor", colour));
     }
     JsonObjectBuilder options =
         Json.createObjectBuilder()
             .add("responsive", true)
             .add("maintainAspectRatio", false)
             .add("animation", false)
-            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", shown.columns() > 1)))
-            .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true).add("ticks", Json.createObjectBuilder().add("precision", 0))));
+            .add(
+                "plugins",
+                Json.createObjectBuilder()
+                    .add("legend", Json.createObjectBuilder().add("display", shown.columns() > 1)))
+            .add(
+                "scales",
+                Json.createObjectBuilder()
+                    .add(
+                        "y",
+                        Json.createObjectBuilder()
+                            .add("beginAtZero", true)
+                            .add("ticks", Json.createObjectBuilder().add("precision", 0))));
     return Json.createObjectBuilder()
         .add("type", "bar")
         .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
@@ -179,7 +211,10 @@ final class StatisticsTables {
     List<List<String>> rows = new ArrayList<>();
     for (StatisticsService.RouteFigures f : figures) {
       String none = "–";
-      rows.add(List.of(f.acceptanceRate() == null ? none : percent.format(f.acceptanceRate()), f.medianDays() == null ? none : days.format(f.medianDays())));
+      rows.add(
+          List.of(
+              f.acceptanceRate() == null ? none : percent.format(f.acceptanceRate()),
+              f.medianDays() == null ? none : days.format(f.medianDays())));
     }
     return rows;
   }

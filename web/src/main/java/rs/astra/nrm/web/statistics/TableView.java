@@ -53,17 +53,23 @@ public record TableView(
       boolean total)
       implements Serializable {}
 
-  /** @return the export file name without extension */
+  /**
+   * @return the export file name without extension
+   */
   public String fileName() {
     return "nrm-" + id;
   }
 
-  /** @return 0 … columns − 1, for {@code p:columns} */
+  /**
+   * @return 0 … columns − 1, for {@code p:columns}
+   */
   public List<Integer> columnIndexes() {
     return IntStream.range(0, columns.size()).boxed().toList();
   }
 
-  /** @return 0 … extra columns − 1 */
+  /**
+   * @return 0 … extra columns − 1
+   */
   public List<Integer> extraIndexes() {
     return IntStream.range(0, extraColumns.size()).boxed().toList();
   }

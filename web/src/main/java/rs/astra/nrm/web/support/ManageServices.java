@@ -50,22 +50,32 @@ public class ManageServices implements Serializable {
   private ServiceStatus nextStatus;
   private LocalDate changedOn;
 
-  /** @return the services of the categories the user may read, oldest first */
+  /**
+   * @return the services of the categories the user may read, oldest first
+   */
   public List<rs.astra.nrm.support.ServiceRow> getServices() {
     return sections.view().services();
   }
 
-  /** @return the service types the user may put on the plan (those of a category she may change) */
+  /**
+   * @return the service types the user may put on the plan (those of a category she may change)
+   */
   public List<ServiceType> getTypes() {
-    return Arrays.stream(ServiceType.values()).filter(t -> sections.readable(t.category()) && sections.updatable(t.category())).toList();
+    return Arrays.stream(ServiceType.values())
+        .filter(t -> sections.readable(t.category()) && sections.updatable(t.category()))
+        .toList();
   }
 
-  /** @return the statuses */
+  /**
+   * @return the statuses
+   */
   public ServiceStatus[] getStatuses() {
     return ServiceStatus.values();
   }
 
-  /** @return the portal's organisations, as id/name pairs, to name a provider */
+  /**
+   * @return the portal's organisations, as id/name pairs, to name a provider
+   */
   public List<Object[]> getProviders() {
     return directory.organisations().stream().map(o -> new Object[] {o.id(), o.name()}).toList();
   }
@@ -73,7 +83,19 @@ public class ManageServices implements Serializable {
   /** Puts the service of the form on the plan. */
   public void add() {
     if (feedback.run(
-        () -> support.addService(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.NewServiceForm(type, providerOrganisationId, providerName, status, plannedOn, startedOn, endedOn, note)),
+        () ->
+            support.addService(
+                user.viewer(),
+                page.getCaseId(),
+                new rs.astra.nrm.support.NewServiceForm(
+                    type,
+                    providerOrganisationId,
+                    providerName,
+                    status,
+                    plannedOn,
+                    startedOn,
+                    endedOn,
+                    note)),
         "support.added")) {
       type = null;
       providerOrganisationId = null;
@@ -105,7 +127,9 @@ public class ManageServices implements Serializable {
   /** Changes the chosen service's status. */
   public void changeStatus() {
     if (chosenId != null) {
-      feedback.run(() -> support.changeStatus(user.viewer(), chosenId, chosenVersion, nextStatus, changedOn), "support.statusChanged");
+      feedback.run(
+          () -> support.changeStatus(user.viewer(), chosenId, chosenVersion, nextStatus, changedOn),
+          "support.statusChanged");
     }
     chosenId = null;
     chosenType = null;
@@ -181,7 +205,9 @@ public class ManageServices implements Serializable {
     this.note = note;
   }
 
-  /** @return the type of the service whose status the dialog changes, or {@code null} */
+  /**
+   * @return the type of the service whose status the dialog changes, or {@code null}
+   */
   public ServiceType getChosenType() {
     return chosenType;
   }

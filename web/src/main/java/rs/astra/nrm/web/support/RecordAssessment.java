@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.support.SupportPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
@@ -33,20 +33,31 @@ public class RecordAssessment implements Serializable {
   private String text;
   private String recommendedMeasures;
 
-  /** @return the assessments the user may read, oldest first */
+  /**
+   * @return the assessments the user may read, oldest first
+   */
   public List<rs.astra.nrm.support.AssessmentRow> getNotes() {
     return sections.view().assessments();
   }
 
-  /** @return whether the user records assessments here: a centre for social work that may change SOCIAL records */
+  /**
+   * @return whether the user records assessments here: a centre for social work that may change
+   *     SOCIAL records
+   */
   public boolean isMayRecord() {
-    return user.viewer().organisationType().recordsAssessments() && sections.readable(DataCategory.SOCIAL) && sections.updatable(DataCategory.SOCIAL);
+    return user.viewer().organisationType().recordsAssessments()
+        && sections.readable(DataCategory.SOCIAL)
+        && sections.updatable(DataCategory.SOCIAL);
   }
 
   /** Records the assessment of the form. */
   public void record() {
     if (feedback.run(
-        () -> support.recordAssessment(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.NewAssessmentForm(assessedOn, text, recommendedMeasures)),
+        () ->
+            support.recordAssessment(
+                user.viewer(),
+                page.getCaseId(),
+                new rs.astra.nrm.support.NewAssessmentForm(assessedOn, text, recommendedMeasures)),
         "assessment.recorded")) {
       text = null;
       recommendedMeasures = null;

@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.support.SupportPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
@@ -33,20 +33,31 @@ public class RecordTreatment implements Serializable {
   private String treatment;
   private String note;
 
-  /** @return the treatment records the user may read, oldest first */
+  /**
+   * @return the treatment records the user may read, oldest first
+   */
   public List<rs.astra.nrm.support.TreatmentRow> getRecords() {
     return sections.view().treatments();
   }
 
-  /** @return whether the user records treatments here: a health institution that may change HEALTH records */
+  /**
+   * @return whether the user records treatments here: a health institution that may change HEALTH
+   *     records
+   */
   public boolean isMayRecord() {
-    return user.viewer().organisationType().recordsTreatments() && sections.readable(DataCategory.HEALTH) && sections.updatable(DataCategory.HEALTH);
+    return user.viewer().organisationType().recordsTreatments()
+        && sections.readable(DataCategory.HEALTH)
+        && sections.updatable(DataCategory.HEALTH);
   }
 
   /** Records the treatment of the form. */
   public void record() {
     if (feedback.run(
-        () -> support.recordTreatment(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.NewTreatmentForm(treatedOn, treatment, note)),
+        () ->
+            support.recordTreatment(
+                user.viewer(),
+                page.getCaseId(),
+                new rs.astra.nrm.support.NewTreatmentForm(treatedOn, treatment, note)),
         "treatment.recorded")) {
       treatment = null;
       note = null;

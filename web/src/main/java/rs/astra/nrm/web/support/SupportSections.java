@@ -12,17 +12,18 @@ import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
 
 /**
- * What the support sections of the case page show, shared by their beans: the support records of the
- * categories the page may show (SOCIAL, HEALTH), read once per case and categories shown so that a page view leaves
- * one audit record per category, and the categories the user may change (to offer the forms; every
- * change is decided again). The beans {@link #reset} it after a change.
+ * What the support sections of the case page show, shared by their beans: the support records of
+ * the categories the page may show (SOCIAL, HEALTH), read once per case and categories shown so
+ * that a page view leaves one audit record per category, and the categories the user may change (to
+ * offer the forms; every change is decided again). The beans {@link #reset} it after a change.
  */
 @ViewScoped
 public class SupportSections implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private static final rs.astra.nrm.support.SupportView NOTHING = new rs.astra.nrm.support.SupportView(Set.of(), List.of(), null, List.of(), List.of());
+  private static final rs.astra.nrm.support.SupportView NOTHING =
+      new rs.astra.nrm.support.SupportView(Set.of(), List.of(), null, List.of(), List.of());
 
   @Inject private SupportPlanService support;
   @Inject private ShowCase page;
@@ -33,7 +34,9 @@ public class SupportSections implements Serializable {
   private rs.astra.nrm.support.SupportView view = NOTHING;
   private Set<DataCategory> updatable = EnumSet.noneOf(DataCategory.class);
 
-  /** @return the case shown, or {@code null} */
+  /**
+   * @return the case shown, or {@code null}
+   */
   public Long caseId() {
     return page.getCaseId();
   }
@@ -46,7 +49,10 @@ public class SupportSections implements Serializable {
     return page.getCaseId() != null && page.visible(category.name());
   }
 
-  /** @return the support records of the case shown, read once per case shown (nothing when no case is shown) */
+  /**
+   * @return the support records of the case shown, read once per case shown (nothing when no case
+   *     is shown)
+   */
   public rs.astra.nrm.support.SupportView view() {
     load();
     return view;
@@ -61,7 +67,10 @@ public class SupportSections implements Serializable {
     return updatable.contains(category);
   }
 
-  /** @return how many times the records were read in this view, so that a form can tell it must refill */
+  /**
+   * @return how many times the records were read in this view, so that a form can tell it must
+   *     refill
+   */
   public long loads() {
     load();
     return loads;

@@ -36,7 +36,9 @@ public class UpdateSafetyPlan implements Serializable {
   private String emergencyContacts;
   private LocalDate reviewOn;
 
-  /** @return the current plan, or {@code null} when there is none or SOCIAL is not readable */
+  /**
+   * @return the current plan, or {@code null} when there is none or SOCIAL is not readable
+   */
   public rs.astra.nrm.support.SafetyPlanView getPlan() {
     rs.astra.nrm.support.SafetyPlanView plan = sections.view().safetyPlan();
     if (filledFrom != sections.loads()) {
@@ -51,10 +53,13 @@ public class UpdateSafetyPlan implements Serializable {
     return plan;
   }
 
-  /** @return whether the user may draw up the plan (none yet) or revise the one shown */
+  /**
+   * @return whether the user may draw up the plan (none yet) or revise the one shown
+   */
   public boolean isMayEdit() {
     rs.astra.nrm.support.SafetyPlanView current = getPlan();
-    return sections.readable(DataCategory.SOCIAL) && (current == null ? sections.updatable(DataCategory.SOCIAL) : current.editable());
+    return sections.readable(DataCategory.SOCIAL)
+        && (current == null ? sections.updatable(DataCategory.SOCIAL) : current.editable());
   }
 
   /**
@@ -65,7 +70,12 @@ public class UpdateSafetyPlan implements Serializable {
   public void save() {
     boolean saved =
         feedback.run(
-            () -> support.saveSafetyPlan(user.viewer(), page.getCaseId(), new rs.astra.nrm.support.SafetyPlanForm(version, risks, measures, emergencyContacts, reviewOn)),
+            () ->
+                support.saveSafetyPlan(
+                    user.viewer(),
+                    page.getCaseId(),
+                    new rs.astra.nrm.support.SafetyPlanForm(
+                        version, risks, measures, emergencyContacts, reviewOn)),
             "safetyPlan.saved");
     String[] written = {risks, measures, emergencyContacts};
     LocalDate writtenReview = reviewOn;

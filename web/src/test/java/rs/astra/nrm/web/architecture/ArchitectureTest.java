@@ -35,7 +35,8 @@ import rs.astra.nrm.consent.AccessPolicy;
  *       EntityManager}: they work with the services' records;
  *   <li>no class but the enforcer asks {@link AccessPolicy#decide} — every decision a service takes
  *       passes through {@code AccessEnforcer}, which records what it must;
- *   <li>the policy's query predicates ({@code permits…}) are used only by the list queries named here;
+ *   <li>the policy's query predicates ({@code permits…}) are used only by the list queries named
+ *       here;
  *   <li>no class outside the consent package decides visibility: the policy's methods are called
  *       there only through the enforcer, or as the allow-list here names them class by class;
  *   <li>no new pair of bounded contexts ({@code rs.astra.nrm.<context>}) that depend on each other:
@@ -45,7 +46,9 @@ import rs.astra.nrm.consent.AccessPolicy;
 class ArchitectureTest {
 
   private static final JavaClasses PORTAL =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("rs.astra.nrm");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("rs.astra.nrm");
 
   /** The services whose list queries put the policy's predicate into their SQL. */
   private static final String[] LIST_QUERIES = {
@@ -79,8 +82,10 @@ class ArchitectureTest {
         .and()
         .doNotHaveFullyQualifiedName(AccessPolicy.class.getName())
         .should()
-        .callMethodWhere(target(owner(assignableTo(AccessPolicy.class))).and(target(nameMatching("decide"))))
-        .because("every decision on personal data passes the enforcer, which writes the audit record")
+        .callMethodWhere(
+            target(owner(assignableTo(AccessPolicy.class))).and(target(nameMatching("decide"))))
+        .because(
+            "every decision on personal data passes the enforcer, which writes the audit record")
         .check(PORTAL);
   }
 
@@ -100,8 +105,10 @@ class ArchitectureTest {
         .and()
         .doNotHaveFullyQualifiedName(LIST_QUERIES[4])
         .should()
-        .callMethodWhere(target(owner(assignableTo(AccessPolicy.class))).and(target(nameMatching("permits.*"))))
-        .because("a list filters in the database with the same rule as decide, in the services named here")
+        .callMethodWhere(
+            target(owner(assignableTo(AccessPolicy.class))).and(target(nameMatching("permits.*"))))
+        .because(
+            "a list filters in the database with the same rule as decide, in the services named here")
         .check(PORTAL);
   }
 
@@ -119,13 +126,23 @@ class ArchitectureTest {
           Map.entry("rs.astra.nrm.casefile.IdentificationQueueService", Set.of("permits")),
           Map.entry("rs.astra.nrm.exchange.HtcdsExportService", Set.of("permits")),
           Map.entry("rs.astra.nrm.hotline.RegistryService", Set.of("permits")),
-          Map.entry("rs.astra.nrm.proceedings.ProceedingsService", Set.of("permits", "permitsAllRecords")),
-          Map.entry("rs.astra.nrm.referral.ReferralService", Set.of("legalBasisForReferral", "readsReferralInbox")),
+          Map.entry(
+              "rs.astra.nrm.proceedings.ProceedingsService",
+              Set.of("permits", "permitsAllRecords")),
+          Map.entry(
+              "rs.astra.nrm.referral.ReferralService",
+              Set.of("legalBasisForReferral", "readsReferralInbox")),
           Map.entry("rs.astra.nrm.statistics.StatisticsService", Set.of("statisticsScope")),
-          Map.entry("rs.astra.nrm.support.ServiceEntryService", Set.of("ownRecords", "bindOwnRecords")),
-          Map.entry("rs.astra.nrm.support.SafetyPlanService", Set.of("recordsInScope", "bindOwnRecords")),
-          Map.entry("rs.astra.nrm.support.AssessmentNoteService", Set.of("recordsInScope", "bindOwnRecords")),
-          Map.entry("rs.astra.nrm.support.TreatmentRecordService", Set.of("recordsInScope", "bindOwnRecords")),
+          Map.entry(
+              "rs.astra.nrm.support.ServiceEntryService", Set.of("ownRecords", "bindOwnRecords")),
+          Map.entry(
+              "rs.astra.nrm.support.SafetyPlanService", Set.of("recordsInScope", "bindOwnRecords")),
+          Map.entry(
+              "rs.astra.nrm.support.AssessmentNoteService",
+              Set.of("recordsInScope", "bindOwnRecords")),
+          Map.entry(
+              "rs.astra.nrm.support.TreatmentRecordService",
+              Set.of("recordsInScope", "bindOwnRecords")),
           Map.entry("rs.astra.nrm.casefile.CaseTimeline", Set.of("ownRecords", "bindOwnRecords")));
 
   @Test
@@ -134,7 +151,8 @@ class ArchitectureTest {
         .that()
         .resideOutsideOfPackage("rs.astra.nrm.consent..")
         .should(askThePolicyOnlyAsAllowed())
-        .because("the consent package is the one place that decides visibility; others ask it through the enforcer (issue 16)")
+        .because(
+            "the consent package is the one place that decides visibility; others ask it through the enforcer (issue 16)")
         .check(PORTAL);
   }
 
@@ -142,11 +160,17 @@ class ArchitectureTest {
     return new ArchCondition<>("call AccessPolicy's methods only as the allow-list names them") {
       @Override
       public void check(JavaClass c, ConditionEvents events) {
-        String topLevel = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
+        String topLevel =
+            c.getName().contains("$")
+                ? c.getName().substring(0, c.getName().indexOf('$'))
+                : c.getName();
         Set<String> allowed = MAY_ASK_THE_POLICY.getOrDefault(topLevel, Set.of());
         for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
-          if (call.getTargetOwner().isEquivalentTo(AccessPolicy.class) && !allowed.contains(call.getName())) {
-            events.add(SimpleConditionEvent.violated(call, call.getDescription() + " (not on the allow-list for " + topLevel + ")"));
+          if (call.getTargetOwner().isEquivalentTo(AccessPolicy.class)
+              && !allowed.contains(call.getName())) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    call, call.getDescription() + " (not on the allow-list for " + topLevel + ")"));
           }
         }
       }
@@ -154,12 +178,19 @@ class ArchitectureTest {
   }
 
   /**
-   * The pairs of bounded contexts that depend on each other today (both ways), written down when the
-   * rule came (issue 16). They are to be broken up; a pair not on this list fails the build, and a
-   * pair that no longer depends both ways must leave it.
+   * The pairs of bounded contexts that depend on each other today (both ways), written down when
+   * the rule came (issue 16). They are to be broken up; a pair not on this list fails the build,
+   * and a pair that no longer depends both ways must leave it.
    */
-  private static final Set<String> KNOWN_MUTUAL = Set.of(
-          "audit<->consent", "audit<->organisation", "casefile<->consent", "casefile<->hotline", "casefile<->referral", "consent<->referral", "exchange<->statistics");
+  private static final Set<String> KNOWN_MUTUAL =
+      Set.of(
+          "audit<->consent",
+          "audit<->organisation",
+          "casefile<->consent",
+          "casefile<->hotline",
+          "casefile<->referral",
+          "consent<->referral",
+          "exchange<->statistics");
 
   @Test
   void noNewMutualDependencyBetweenBoundedContexts() {
@@ -174,15 +205,24 @@ class ArchitectureTest {
       }
     }
     Set<String> mutual = new TreeSet<>();
-    uses.forEach((a, targets) -> targets.forEach(b -> {
-      if (a.compareTo(b) < 0 && uses.getOrDefault(b, Set.of()).contains(a)) {
-        mutual.add(a + "<->" + b);
-      }
-    }));
-    assertEquals(new TreeSet<>(KNOWN_MUTUAL), mutual, "bounded contexts that depend on each other (break a new pair up; drop a mended one from the list)");
+    uses.forEach(
+        (a, targets) ->
+            targets.forEach(
+                b -> {
+                  if (a.compareTo(b) < 0 && uses.getOrDefault(b, Set.of()).contains(a)) {
+                    mutual.add(a + "<->" + b);
+                  }
+                }));
+    assertEquals(
+        new TreeSet<>(KNOWN_MUTUAL),
+        mutual,
+        "bounded contexts that depend on each other (break a new pair up; drop a mended one from the list)");
   }
 
-  /** The context of a package: {@code rs.astra.nrm.<context>}; the root and the web module's mirror count as their own. */
+  /**
+   * The context of a package: {@code rs.astra.nrm.<context>}; the root and the web module's mirror
+   * count as their own.
+   */
   private static String context(String packageName) {
     if (!packageName.startsWith("rs.astra.nrm.")) {
       return null;

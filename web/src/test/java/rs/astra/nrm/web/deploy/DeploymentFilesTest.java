@@ -37,8 +37,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import rs.astra.nrm.demo.DemoDataSeeder;
-import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.operations.DatabaseSettings;
+import rs.astra.nrm.organisation.PortalRole;
 
 /**
  * The deployment files under {@code docker/} (no Docker engine needed): the Dockerfile, the compose
@@ -50,16 +50,23 @@ class DeploymentFilesTest {
   private static final Path DOCKER = Path.of("..", "docker");
   private static final Path ROOT_POM = Path.of("..", "pom.xml");
 
-
-
   /** The realm roles: the portal's roles ({@link PortalRole}) and the data protection officer. */
   static final List<String> REALM_ROLES =
       List.of(
-          "ngo-caseworker", "ngo-coordinator", "csw-officer", "police-officer", "prosecutor",
-          "health-worker", "cptv-officer", "admin", "dpo", "hotline-operator");
+          "ngo-caseworker",
+          "ngo-coordinator",
+          "csw-officer",
+          "police-officer",
+          "prosecutor",
+          "health-worker",
+          "cptv-officer",
+          "admin",
+          "dpo",
+          "hotline-operator");
 
   private static final String PLACEHOLDER_SECRET = "change-me";
-  private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}");
 
   // ---------------------------------------------------------------- images
 
@@ -74,7 +81,8 @@ class DeploymentFilesTest {
       assertNotNull(image, service.getKey() + " has no image");
       assertPinned(image, "service " + service.getKey());
     }
-    assertTrue(tag(image("db")).matches("15\\.\\d+"), "PostgreSQL 15, an exact minor: " + image("db"));
+    assertTrue(
+        tag(image("db")).matches("15\\.\\d+"), "PostgreSQL 15, an exact minor: " + image("db"));
     assertEquals("quay.io/keycloak/keycloak:26.7.3", image("keycloak"));
   }
 
@@ -88,7 +96,9 @@ class DeploymentFilesTest {
     String version = payaraMicroVersion();
     assertTrue(tag(image).contains(version), image + " is not Payara Micro " + version);
     // Payara 7 publishes JDK 21 under the bare version (older lines used a -jdk21 suffix).
-    assertTrue(Set.of(version, version + "-jdk21").contains(tag(image)), image + " is not the JDK 21 image");
+    assertTrue(
+        Set.of(version, version + "-jdk21").contains(tag(image)),
+        image + " is not the JDK 21 image");
   }
 
   @Test
@@ -99,7 +109,8 @@ class DeploymentFilesTest {
     for (String instruction : List.of("ENV", "ARG", "LABEL")) {
       for (String value : dockerfile(instruction)) {
         assertFalse(
-            value.toUpperCase().matches("(?s).*(PASSWORD|SECRET|TOKEN).*"), instruction + " holds a secret: " + value);
+            value.toUpperCase().matches("(?s).*(PASSWORD|SECRET|TOKEN).*"),
+            instruction + " holds a secret: " + value);
       }
     }
   }
@@ -112,7 +123,8 @@ class DeploymentFilesTest {
     assertTrue(args.contains("--nocluster"), cmd);
     String war = args.get(args.indexOf("--deploy") + 1);
     assertTrue(
-        dockerfile("COPY").stream().anyMatch(c -> c.contains("web/target/nrm-portal.war") && c.trim().endsWith(war)),
+        dockerfile("COPY").stream()
+            .anyMatch(c -> c.contains("web/target/nrm-portal.war") && c.trim().endsWith(war)),
         "the WAR is copied to " + war);
   }
 
@@ -124,7 +136,11 @@ class DeploymentFilesTest {
             .filter(l -> !l.isEmpty() && !l.startsWith("#"))
             .toList();
     assertEquals("*", ignore.get(0), "everything is left out first");
-    Set<String> kept = ignore.stream().filter(l -> l.startsWith("!")).map(l -> l.substring(1)).collect(Collectors.toSet());
+    Set<String> kept =
+        ignore.stream()
+            .filter(l -> l.startsWith("!"))
+            .map(l -> l.substring(1))
+            .collect(Collectors.toSet());
     Set<String> copied = new TreeSet<>();
     for (String copy : dockerfile("COPY")) {
       List<String> words = new ArrayList<>(List.of(copy.trim().split("\\s+")));
@@ -156,7 +172,8 @@ class DeploymentFilesTest {
     assertEquals("http://localhost:8080/callback", environment.get("NRM_OIDC_REDIRECT_URI"));
     String dataDir = environment.get("NRM_DATA_DIR").toString();
     assertTrue(
-        volumes("portal").stream().anyMatch(v -> v.endsWith(":" + dataDir) && !v.startsWith(".") && !v.startsWith("/")),
+        volumes("portal").stream()
+            .anyMatch(v -> v.endsWith(":" + dataDir) && !v.startsWith(".") && !v.startsWith("/")),
         "NRM_DATA_DIR " + dataDir + " is a named volume");
   }
 
@@ -194,7 +211,8 @@ class DeploymentFilesTest {
         assertEquals(PLACEHOLDER_SECRET, entry.getValue(), entry.getKey());
       }
     }
-    List<String> ignored = Files.readAllLines(Path.of("..", ".gitignore")).stream().map(String::trim).toList();
+    List<String> ignored =
+        Files.readAllLines(Path.of("..", ".gitignore")).stream().map(String::trim).toList();
     assertTrue(ignored.contains(".env"), "git ignores docker/.env");
   }
 
@@ -212,9 +230,12 @@ class DeploymentFilesTest {
     }
     assertFalse(used.isEmpty());
     assertEquals(new TreeSet<>(declared.keySet()), used, "declared volumes = named volumes in use");
-    assertTrue(volumes("db").stream().anyMatch(v -> v.endsWith(":/var/lib/postgresql/data")), "database on a volume");
     assertTrue(
-        volumes("keycloak").contains("./keycloak:/opt/keycloak/data/import:ro"), "realm mounted read-only for import");
+        volumes("db").stream().anyMatch(v -> v.endsWith(":/var/lib/postgresql/data")),
+        "database on a volume");
+    assertTrue(
+        volumes("keycloak").contains("./keycloak:/opt/keycloak/data/import:ro"),
+        "realm mounted read-only for import");
   }
 
   @Test
@@ -247,7 +268,8 @@ class DeploymentFilesTest {
       assertNotEquals(Boolean.TRUE, healthcheck.get("disable"), service);
     }
     assertTrue(
-        services().get("db").get("healthcheck").toString().contains("pg_isready"), "the database is checked by pg_isready");
+        services().get("db").get("healthcheck").toString().contains("pg_isready"),
+        "the database is checked by pg_isready");
     assertEquals("true", environment("keycloak").get("KC_HEALTH_ENABLED").toString());
     assertEquals(List.of("start-dev", "--import-realm"), services().get("keycloak").get("command"));
     Map<String, Object> build = map(services().get("portal").get("build"));
@@ -271,18 +293,24 @@ class DeploymentFilesTest {
     assertEquals(Boolean.FALSE, client.get("implicitFlowEnabled"));
     List<String> redirects = strings(client.get("redirectUris"));
     assertFalse(redirects.isEmpty());
-    // 8080 for the run command and compose, 18080 for the portal that .ci/run starts for the login tests.
+    // 8080 for the run command and compose, 18080 for the portal that .ci/run starts for the login
+    // tests.
     assertEquals(List.of("http://localhost:8080/*", "http://localhost:18080/*"), redirects);
-    assertEquals(List.of("http://localhost:8080", "http://localhost:18080"), client.get("webOrigins"));
-    assertEquals("http://localhost:8080/*##http://localhost:18080/*", map(client.get("attributes")).get("post.logout.redirect.uris"));
+    assertEquals(
+        List.of("http://localhost:8080", "http://localhost:18080"), client.get("webOrigins"));
+    assertEquals(
+        "http://localhost:8080/*##http://localhost:18080/*",
+        map(client.get("attributes")).get("post.logout.redirect.uris"));
   }
 
   @Test
   void keycloakAndPortalShareTheClientSecretOfTheEnvFile() throws IOException {
-    // Keycloak replaces ${VAR} in a realm file it imports at start-up with the environment variable.
+    // Keycloak replaces ${VAR} in a realm file it imports at start-up with the environment
+    // variable.
     assertEquals("${NRM_OIDC_CLIENT_SECRET}", portalClient(realm()).get("secret"));
     assertEquals(
-        environment("portal").get("NRM_OIDC_CLIENT_SECRET"), environment("keycloak").get("NRM_OIDC_CLIENT_SECRET"));
+        environment("portal").get("NRM_OIDC_CLIENT_SECRET"),
+        environment("keycloak").get("NRM_OIDC_CLIENT_SECRET"));
   }
 
   @Test
@@ -304,12 +332,16 @@ class DeploymentFilesTest {
       if (name.equals(NO_ORGANISATION)) {
         continue;
       }
-      List<String> roles = strings(user.get("realmRoles")).stream().filter(REALM_ROLES::contains).toList();
+      List<String> roles =
+          strings(user.get("realmRoles")).stream().filter(REALM_ROLES::contains).toList();
       assertEquals(1, roles.size(), name + " has exactly one portal role: " + roles);
       List<String> organisation = strings(map(user.get("attributes")).get("organisation"));
       assertEquals(1, organisation.size(), name);
       assertFalse(organisation.get(0).isBlank(), name);
-      assertEquals(Boolean.TRUE, user.get("enabled"), name + " is enabled (Keycloak imports users disabled otherwise)");
+      assertEquals(
+          Boolean.TRUE,
+          user.get("enabled"),
+          name + " is enabled (Keycloak imports users disabled otherwise)");
       assertEquals(Boolean.TRUE, user.get("emailVerified"), name);
       assertEquals(name + "@nrm.example", user.get("email"));
       Map<String, Object> credential = map(((List<?>) user.get("credentials")).get(0));
@@ -317,10 +349,15 @@ class DeploymentFilesTest {
       assertEquals(DemoDataSeeder.DEMO_PASSWORD, credential.get("value"), name);
       assertEquals(Boolean.FALSE, credential.get("temporary"), name);
     }
-    assertEquals(REALM_ROLES.size(), users.values().stream().map(DeploymentFilesTest::role).distinct().count(), "a user per role");
+    assertEquals(
+        REALM_ROLES.size(),
+        users.values().stream().map(DeploymentFilesTest::role).distinct().count(),
+        "a user per role");
   }
 
-  /** The one realm user without an organisation: the login tests prove that the portal refuses her. */
+  /**
+   * The one realm user without an organisation: the login tests prove that the portal refuses her.
+   */
   static final String NO_ORGANISATION = "no.organisation";
 
   @Test
@@ -338,11 +375,16 @@ class DeploymentFilesTest {
       Map<String, Object> user = users.get(demo.username());
       assertNotNull(user, "realm lacks " + demo.username());
       assertEquals(demo.role().roleName(), role(user), demo.username());
-      assertEquals(List.of(demo.organisation()), map(user.get("attributes")).get("organisation"), demo.username());
-      assertEquals(demo.displayName(), user.get("firstName") + " " + user.get("lastName"), demo.username());
+      assertEquals(
+          List.of(demo.organisation()),
+          map(user.get("attributes")).get("organisation"),
+          demo.username());
+      assertEquals(
+          demo.displayName(), user.get("firstName") + " " + user.get("lastName"), demo.username());
     }
     assertEquals("dpo", role(users.get("dpo")));
-    assertEquals(List.of(DemoDataSeeder.ASTRA), map(users.get("dpo").get("attributes")).get("organisation"));
+    assertEquals(
+        List.of(DemoDataSeeder.ASTRA), map(users.get("dpo").get("attributes")).get("organisation"));
   }
 
   @Test
@@ -350,7 +392,11 @@ class DeploymentFilesTest {
     Map<String, Object> client = portalClient(realm());
     Map<String, Map<String, Object>> mappers = new LinkedHashMap<>();
     for (Object mapper : (List<?>) client.get("protocolMappers")) {
-      mappers.put((String) map(mapper).get("protocolMapper") + "/" + map(map(mapper).get("config")).get("claim.name"), map(mapper));
+      mappers.put(
+          (String) map(mapper).get("protocolMapper")
+              + "/"
+              + map(map(mapper).get("config")).get("claim.name"),
+          map(mapper));
     }
     Map<String, Object> groups = mappers.get("oidc-usermodel-realm-role-mapper/groups");
     assertNotNull(groups, "realm roles → groups mapper: " + mappers.keySet());
@@ -369,19 +415,22 @@ class DeploymentFilesTest {
     // Only the portal's roles reach the groups claim (no default-roles-nrm, offline_access, ...).
     assertEquals(Boolean.FALSE, client.get("fullScopeAllowed"));
     Map<String, Object> scope =
-        ((List<?>) realm().get("scopeMappings")).stream()
-            .map(DeploymentFilesTest::map)
-            .filter(s -> "nrm-portal".equals(s.get("client")))
-            .findFirst()
-            .orElseThrow();
+        ((List<?>) realm().get("scopeMappings"))
+            .stream()
+                .map(DeploymentFilesTest::map)
+                .filter(s -> "nrm-portal".equals(s.get("client")))
+                .findFirst()
+                .orElseThrow();
     assertEquals(new TreeSet<>(REALM_ROLES), new TreeSet<>(strings(scope.get("roles"))));
   }
 
   @Test
   void organisationIsAUserProfileAttributeOnlyAdministratorsEdit() throws IOException {
-    // Keycloak 24+ keeps only attributes its user profile declares; undeclared ones never reach a token.
+    // Keycloak 24+ keeps only attributes its user profile declares; undeclared ones never reach a
+    // token.
     Map<String, Object> components = map(realm().get("components"));
-    Map<String, Object> profile = map(((List<?>) components.get("org.keycloak.userprofile.UserProfileProvider")).get(0));
+    Map<String, Object> profile =
+        map(((List<?>) components.get("org.keycloak.userprofile.UserProfileProvider")).get(0));
     assertEquals("declarative-user-profile", profile.get("providerId"));
     String json = strings(map(profile.get("config")).get("kc.user.profile.config")).get(0);
     Map<String, Object> config = map(yaml().load(json));
@@ -389,9 +438,13 @@ class DeploymentFilesTest {
     for (Object attribute : (List<?>) config.get("attributes")) {
       attributes.put((String) map(attribute).get("name"), map(attribute));
     }
-    assertTrue(attributes.keySet().containsAll(List.of("username", "email", "firstName", "lastName", "organisation")));
+    assertTrue(
+        attributes
+            .keySet()
+            .containsAll(List.of("username", "email", "firstName", "lastName", "organisation")));
     Map<String, Object> permissions = map(attributes.get("organisation").get("permissions"));
-    assertEquals(List.of("admin"), permissions.get("edit"), "users cannot change their own organisation");
+    assertEquals(
+        List.of("admin"), permissions.get("edit"), "users cannot change their own organisation");
   }
 
   @Test
@@ -402,8 +455,14 @@ class DeploymentFilesTest {
     // The demo admin has a seeded authenticator (TOTP, HMAC-SHA1, 6 digits, 30 s) so that the login
     // tests can compute her code; real administrators enrol their own device.
     Map<String, Object> otp =
-        ((List<?>) admin.get("credentials")).stream().map(DeploymentFilesTest::map).filter(c -> "otp".equals(c.get("type"))).findFirst().orElseThrow();
-    assertEquals("totp", map(yaml().load(String.valueOf(otp.get("credentialData")))).get("subType"));
+        ((List<?>) admin.get("credentials"))
+            .stream()
+                .map(DeploymentFilesTest::map)
+                .filter(c -> "otp".equals(c.get("type")))
+                .findFirst()
+                .orElseThrow();
+    assertEquals(
+        "totp", map(yaml().load(String.valueOf(otp.get("credentialData")))).get("subType"));
 
     // And for every holder of the admin role: the browser flow asks for OTP after the password.
     Map<String, Map<String, Object>> flows = new LinkedHashMap<>();
@@ -434,15 +493,22 @@ class DeploymentFilesTest {
                               .equals(configs.get((String) e.get("authenticatorConfig"))));
       boolean otpRequired =
           executions.stream()
-              .anyMatch(e -> "auth-otp-form".equals(e.get("authenticator")) && "REQUIRED".equals(e.get("requirement")));
+              .anyMatch(
+                  e ->
+                      "auth-otp-form".equals(e.get("authenticator"))
+                          && "REQUIRED".equals(e.get("requirement")));
       boolean conditionalSubflow =
           reachable.stream()
-              .anyMatch(e -> flow.get("alias").equals(e.get("flowAlias")) && "CONDITIONAL".equals(e.get("requirement")));
+              .anyMatch(
+                  e ->
+                      flow.get("alias").equals(e.get("flowAlias"))
+                          && "CONDITIONAL".equals(e.get("requirement")));
       adminOtp |= adminCondition && otpRequired && conditionalSubflow;
     }
     assertTrue(adminOtp, "the browser flow has a conditional sub-flow: role admin → OTP required");
     assertTrue(
-        reachable.stream().anyMatch(e -> "auth-username-password-form".equals(e.get("authenticator"))),
+        reachable.stream()
+            .anyMatch(e -> "auth-username-password-form".equals(e.get("authenticator"))),
         "the browser flow still asks for the password");
   }
 
@@ -451,15 +517,23 @@ class DeploymentFilesTest {
   @Test
   void healthCheckPassesOnlyWhenThePortalIsReady() throws Exception {
     assertTrue(
-        dockerfile("COPY").stream().anyMatch(c -> c.contains("docker/HealthCheck.java") && c.trim().endsWith("/opt/payara/HealthCheck.java")));
-    assertTrue(String.join(" ", dockerfile("HEALTHCHECK")).contains("/opt/payara/HealthCheck.java"));
+        dockerfile("COPY").stream()
+            .anyMatch(
+                c ->
+                    c.contains("docker/HealthCheck.java")
+                        && c.trim().endsWith("/opt/payara/HealthCheck.java")));
+    assertTrue(
+        String.join(" ", dockerfile("HEALTHCHECK")).contains("/opt/payara/HealthCheck.java"));
 
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     int[] status = {200};
-    server.createContext("/health/ready", exchange -> {
-      exchange.sendResponseHeaders(status[0], -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/health/ready",
+        exchange -> {
+          exchange.sendResponseHeaders(status[0], -1);
+          exchange.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/health/ready";
@@ -473,13 +547,16 @@ class DeploymentFilesTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = socket.getLocalPort();
     }
-    assertEquals(1, runHealthCheck("http://127.0.0.1:" + closed + "/health/ready"), "no answer is not");
+    assertEquals(
+        1, runHealthCheck("http://127.0.0.1:" + closed + "/health/ready"), "no answer is not");
   }
 
   private static int runHealthCheck(String url) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(java, DOCKER.resolve("HealthCheck.java").toString(), url).redirectErrorStream(true).start();
+        new ProcessBuilder(java, DOCKER.resolve("HealthCheck.java").toString(), url)
+            .redirectErrorStream(true)
+            .start();
     process.getInputStream().transferTo(System.out);
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -560,10 +637,11 @@ class DeploymentFilesTest {
 
   private static void collectVariables(Object node, Set<String> into) {
     if (node instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> {
-        collectVariables(k, into);
-        collectVariables(v, into);
-      });
+      m.forEach(
+          (k, v) -> {
+            collectVariables(k, into);
+            collectVariables(v, into);
+          });
     } else if (node instanceof List<?> l) {
       l.forEach(v -> collectVariables(v, into));
     } else if (node instanceof String s) {
@@ -649,15 +727,17 @@ class DeploymentFilesTest {
   }
 
   private static Map<String, Object> portalClient(Map<String, Object> realm) {
-    return ((List<?>) realm.get("clients")).stream()
-        .map(DeploymentFilesTest::map)
-        .filter(c -> "nrm-portal".equals(c.get("clientId")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no client nrm-portal"));
+    return ((List<?>) realm.get("clients"))
+        .stream()
+            .map(DeploymentFilesTest::map)
+            .filter(c -> "nrm-portal".equals(c.get("clientId")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no client nrm-portal"));
   }
 
   private static List<String> realmRoles(Map<String, Object> realm) {
-    return ((List<?>) map(realm.get("roles")).get("realm")).stream().map(r -> (String) map(r).get("name")).toList();
+    return ((List<?>) map(realm.get("roles")).get("realm"))
+        .stream().map(r -> (String) map(r).get("name")).toList();
   }
 
   private static Map<String, Map<String, Object>> users(Map<String, Object> realm) {
@@ -670,15 +750,20 @@ class DeploymentFilesTest {
   }
 
   private static String role(Map<String, Object> user) {
-    return strings(user.get("realmRoles")).stream().filter(REALM_ROLES::contains).findFirst().orElse(null);
+    return strings(user.get("realmRoles")).stream()
+        .filter(REALM_ROLES::contains)
+        .findFirst()
+        .orElse(null);
   }
 
   private static List<Map<String, Object>> executions(Map<String, Object> flow) {
-    return ((List<?>) flow.get("authenticationExecutions")).stream().map(DeploymentFilesTest::map).toList();
+    return ((List<?>) flow.get("authenticationExecutions"))
+        .stream().map(DeploymentFilesTest::map).toList();
   }
 
   /** Every execution of a flow and of the sub-flows it reaches. */
-  private static List<Map<String, Object>> reachableExecutions(Map<String, Map<String, Object>> flows, String alias) {
+  private static List<Map<String, Object>> reachableExecutions(
+      Map<String, Map<String, Object>> flows, String alias) {
     List<Map<String, Object>> result = new ArrayList<>();
     for (Map<String, Object> execution : executions(flows.get(alias))) {
       result.add(execution);

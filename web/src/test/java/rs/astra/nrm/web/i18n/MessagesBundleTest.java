@@ -35,11 +35,13 @@ import rs.astra.nrm.referral.ReferralState;
 /** Every text the portal shows exists in every language: no missing or stray bundle key. */
 class MessagesBundleTest {
 
-  private static final List<String> BUNDLES = List.of("Messages.properties", "Messages_sr_Latn.properties", "Messages_sr_Cyrl.properties");
+  private static final List<String> BUNDLES =
+      List.of("Messages.properties", "Messages_sr_Latn.properties", "Messages_sr_Cyrl.properties");
 
   private static Properties load(String file) throws IOException {
     Properties p = new Properties();
-    try (InputStream in = MessagesBundleTest.class.getResourceAsStream("/rs/astra/nrm/web/i18n/" + file)) {
+    try (InputStream in =
+        MessagesBundleTest.class.getResourceAsStream("/rs/astra/nrm/web/i18n/" + file)) {
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
@@ -58,7 +60,9 @@ class MessagesBundleTest {
     Properties cyrillic = load("Messages_sr_Cyrl.properties");
     // CTDC: the name of the Counter Trafficking Data Collaborative's format; Female, Male, Adult,
     // Minor: the values a CTDC file holds, quoted in its import errors.
-    Pattern allowed = Pattern.compile("GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+");
+    Pattern allowed =
+        Pattern.compile(
+            "GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+");
     List<String> latin = new ArrayList<>();
     for (String key : cyrillic.stringPropertyNames()) {
       Matcher words = Pattern.compile("[A-Za-z][A-Za-z_-]*").matcher(cyrillic.getProperty(key));
@@ -73,25 +77,46 @@ class MessagesBundleTest {
 
   @Test
   void facesOwnConversionMessagesExistInEveryLanguageAndNoneIsLeftInEnglish() throws IOException {
-    List<String> faces = List.of("FacesMessages.properties", "FacesMessages_sr_Latn.properties", "FacesMessages_sr_Cyrl.properties");
+    List<String> faces =
+        List.of(
+            "FacesMessages.properties",
+            "FacesMessages_sr_Latn.properties",
+            "FacesMessages_sr_Cyrl.properties");
     Set<String> reference = new TreeSet<>(load(faces.get(0)).stringPropertyNames());
-    assertTrue(reference.contains("jakarta.faces.converter.DateTimeConverter.DATE"), "a mistyped date is explained in the user's language");
+    assertTrue(
+        reference.contains("jakarta.faces.converter.DateTimeConverter.DATE"),
+        "a mistyped date is explained in the user's language");
     for (String bundle : faces) {
       assertEquals(reference, new TreeSet<>(load(bundle).stringPropertyNames()), bundle);
     }
     Properties latin = load(faces.get(1));
     Properties cyrillic = load(faces.get(2));
     for (String key : reference) {
-      assertTrue(!cyrillic.getProperty(key).matches(".*[A-Za-z]{2,}.*"), "Latin words in the Cyrillic " + key);
-      assertTrue(!latin.getProperty(key).equals(load(faces.get(0)).getProperty(key)), "untranslated " + key);
+      assertTrue(
+          !cyrillic.getProperty(key).matches(".*[A-Za-z]{2,}.*"),
+          "Latin words in the Cyrillic " + key);
+      assertTrue(
+          !latin.getProperty(key).equals(load(faces.get(0)).getProperty(key)),
+          "untranslated " + key);
     }
   }
 
   @Test
   void eachLanguageIsFoundForItsLocale() {
-    assertEquals("НМУ портал", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Cyrl")).getString("app.name"));
-    assertEquals("NMU portal", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Latn")).getString("app.name"));
-    assertEquals("NRM Portal", java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.ENGLISH).getString("app.name"));
+    assertEquals(
+        "НМУ портал",
+        java.util.ResourceBundle.getBundle(
+                Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Cyrl"))
+            .getString("app.name"));
+    assertEquals(
+        "NMU portal",
+        java.util.ResourceBundle.getBundle(
+                Messages.BUNDLE, java.util.Locale.forLanguageTag("sr-Latn"))
+            .getString("app.name"));
+    assertEquals(
+        "NRM Portal",
+        java.util.ResourceBundle.getBundle(Messages.BUNDLE, java.util.Locale.ENGLISH)
+            .getString("app.name"));
   }
 
   @Test
@@ -156,7 +181,8 @@ class MessagesBundleTest {
     add(expected, "statistics.dimension.", rs.astra.nrm.statistics.Dimension.values());
     add(expected, "statistics.sex.", rs.astra.nrm.statistics.Sex.values());
     add(expected, "statistics.orgType.", rs.astra.nrm.organisation.OrganisationType.values());
-    for (rs.astra.nrm.exchange.CtdcImportProblem p : rs.astra.nrm.exchange.CtdcImportProblem.values()) {
+    for (rs.astra.nrm.exchange.CtdcImportProblem p :
+        rs.astra.nrm.exchange.CtdcImportProblem.values()) {
       expected.add(p.messageKey());
     }
     List<String> missing = expected.stream().filter(k -> !keys.contains(k)).toList();

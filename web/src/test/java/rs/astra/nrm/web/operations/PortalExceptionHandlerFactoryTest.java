@@ -14,16 +14,32 @@ class PortalExceptionHandlerFactoryTest {
 
   @Test
   void expiredViewsAndMissingNoncesAreStaleViewsWhereverTheyAreInTheChain() {
-    assertTrue(PortalExceptionHandlerFactory.isStaleView(new ViewExpiredException("gone", "/app/cases.xhtml")));
-    assertTrue(PortalExceptionHandlerFactory.isStaleView(new FacesException(new CspException("Missing CSP nonce"))));
-    assertFalse(PortalExceptionHandlerFactory.isStaleView(new FacesException(new IllegalStateException())));
+    assertTrue(
+        PortalExceptionHandlerFactory.isStaleView(
+            new ViewExpiredException("gone", "/app/cases.xhtml")));
+    assertTrue(
+        PortalExceptionHandlerFactory.isStaleView(
+            new FacesException(new CspException("Missing CSP nonce"))));
+    assertFalse(
+        PortalExceptionHandlerFactory.isStaleView(new FacesException(new IllegalStateException())));
   }
 
   @Test
   void thePageIsDrawnAgainAtItsAddressWithTheNotice() {
-    assertEquals("/app/case.xhtml?id=31&reloaded=true", PortalExceptionHandlerFactory.reloadAddress("", "/app/case.xhtml", "id=31"));
-    assertEquals("/nrm/app/cases.xhtml?reloaded=true", PortalExceptionHandlerFactory.reloadAddress("/nrm", "/app/cases.xhtml", null));
-    assertEquals("/app/cases.xhtml?reloaded=true", PortalExceptionHandlerFactory.reloadAddress("", "/app/cases.xhtml", "reloaded=true&jakarta.faces.ViewState=x"), "no repeated notice, no view state");
-    assertEquals("/login.xhtml?expired=true", PortalExceptionHandlerFactory.reloadAddress("", "/login.xhtml", "jakarta.faces.ViewState=x"));
+    assertEquals(
+        "/app/case.xhtml?id=31&reloaded=true",
+        PortalExceptionHandlerFactory.reloadAddress("", "/app/case.xhtml", "id=31"));
+    assertEquals(
+        "/nrm/app/cases.xhtml?reloaded=true",
+        PortalExceptionHandlerFactory.reloadAddress("/nrm", "/app/cases.xhtml", null));
+    assertEquals(
+        "/app/cases.xhtml?reloaded=true",
+        PortalExceptionHandlerFactory.reloadAddress(
+            "", "/app/cases.xhtml", "reloaded=true&jakarta.faces.ViewState=x"),
+        "no repeated notice, no view state");
+    assertEquals(
+        "/login.xhtml?expired=true",
+        PortalExceptionHandlerFactory.reloadAddress(
+            "", "/login.xhtml", "jakarta.faces.ViewState=x"));
   }
 }

@@ -10,11 +10,19 @@ class RequestSizeFilterTest {
 
   @Test
   void formsUpTo2MiBAndUploadsUpTo20MiBWithTheirFormPass() {
-    assertFalse(RequestSizeFilter.tooLarge("POST", "application/x-www-form-urlencoded", 2L * 1024 * 1024));
-    assertTrue(RequestSizeFilter.tooLarge("POST", "application/x-www-form-urlencoded; charset=UTF-8", 2L * 1024 * 1024 + 1));
-    assertFalse(RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 20L * 1024 * 1024));
-    assertTrue(RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 40L * 1024 * 1024), "the 40 MB file of the trial");
-    assertFalse(RequestSizeFilter.tooLarge("POST", "application/x-www-form-urlencoded", -1), "no length: judged while read");
+    assertFalse(
+        RequestSizeFilter.tooLarge("POST", "application/x-www-form-urlencoded", 2L * 1024 * 1024));
+    assertTrue(
+        RequestSizeFilter.tooLarge(
+            "POST", "application/x-www-form-urlencoded; charset=UTF-8", 2L * 1024 * 1024 + 1));
+    assertFalse(
+        RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 20L * 1024 * 1024));
+    assertTrue(
+        RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 40L * 1024 * 1024),
+        "the 40 MB file of the trial");
+    assertFalse(
+        RequestSizeFilter.tooLarge("POST", "application/x-www-form-urlencoded", -1),
+        "no length: judged while read");
     assertFalse(RequestSizeFilter.tooLarge("GET", null, 5L * 1024 * 1024));
   }
 }

@@ -9,7 +9,9 @@ class ContentSecurityPolicyTest {
 
   @Test
   void theOriginOfTheIssuer() {
-    assertEquals("http://localhost:8180", ContentSecurityPolicy.origin("http://localhost:8180/realms/nrm"));
-    assertEquals("https://sso.example", ContentSecurityPolicy.origin("https://sso.example/realms/nrm"));
+    assertEquals(
+        "http://localhost:8180", ContentSecurityPolicy.origin("http://localhost:8180/realms/nrm"));
+    assertEquals(
+        "https://sso.example", ContentSecurityPolicy.origin("https://sso.example/realms/nrm"));
   }
 }

@@ -13,23 +13,38 @@ class TextInputGuardTest {
   void textLongerThanItsFieldIsRefusedNotCut() {
     assertEquals(Optional.empty(), TextInputGuard.check("x".repeat(255), 255, false));
     assertEquals(Optional.of(Problem.TOO_LONG), TextInputGuard.check("x".repeat(256), 255, false));
-    assertEquals(Optional.of(Problem.TOO_LONG), TextInputGuard.check("x".repeat(10_000), 255, false));
-    assertEquals(Optional.empty(), TextInputGuard.check("x".repeat(10_000), 0, false), "no limit given");
+    assertEquals(
+        Optional.of(Problem.TOO_LONG), TextInputGuard.check("x".repeat(10_000), 255, false));
+    assertEquals(
+        Optional.empty(), TextInputGuard.check("x".repeat(10_000), 0, false), "no limit given");
   }
 
   @Test
   void nulAndOtherControlCharactersAreRefused() {
-    assertEquals(Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("Mil\u0000ica", 0, false));
-    assertEquals(Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("bell\u0007", 0, true));
-    assertEquals(Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("two\nlines", 0, false), "no line break in a one-line field");
-    assertEquals(Optional.empty(), TextInputGuard.check("two\r\nlines\tand a tab", 0, true), "a note may have lines");
+    assertEquals(
+        Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("Mil\u0000ica", 0, false));
+    assertEquals(
+        Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("bell\u0007", 0, true));
+    assertEquals(
+        Optional.of(Problem.CONTROL_CHARACTER),
+        TextInputGuard.check("two\nlines", 0, false),
+        "no line break in a one-line field");
+    assertEquals(
+        Optional.empty(),
+        TextInputGuard.check("two\r\nlines\tand a tab", 0, true),
+        "a note may have lines");
   }
 
   @Test
   void bidirectionalOverridesAreRefusedButScriptsAndMarksPass() {
-    assertEquals(Optional.of(Problem.BIDI_CONTROL), TextInputGuard.check("abc\u202Egpj.exe", 0, false));
-    assertEquals(Optional.of(Problem.BIDI_CONTROL), TextInputGuard.check("\u2066name\u2069", 0, false));
+    assertEquals(
+        Optional.of(Problem.BIDI_CONTROL), TextInputGuard.check("abc\u202Egpj.exe", 0, false));
+    assertEquals(
+        Optional.of(Problem.BIDI_CONTROL), TextInputGuard.check("\u2066name\u2069", 0, false));
     assertEquals(Optional.empty(), TextInputGuard.check("Милица Јовановић", 0, false));
-    assertEquals(Optional.empty(), TextInputGuard.check("فاطمة\u200F", 0, false), "Arabic with a right-to-left mark");
+    assertEquals(
+        Optional.empty(),
+        TextInputGuard.check("فاطمة\u200F", 0, false),
+        "Arabic with a right-to-left mark");
   }
 }

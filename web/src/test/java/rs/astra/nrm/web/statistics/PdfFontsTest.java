@@ -11,7 +11,9 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** PDF exports can show Serbian Cyrillic and Latin letters: the registered font has their glyphs. */
+/**
+ * PDF exports can show Serbian Cyrillic and Latin letters: the registered font has their glyphs.
+ */
 class PdfFontsTest {
 
   @Test
@@ -27,6 +29,9 @@ class PdfFontsTest {
     document.open();
     document.add(new Paragraph("Идентификоване жртве — identifikovane žrtve", font));
     document.close();
-    assertTrue(new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("LiberationSans"), "the font is embedded");
+    assertTrue(
+        new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .contains("LiberationSans"),
+        "the font is embedded");
   }
 }

@@ -15,13 +15,21 @@ import java.util.SplittableRandom;
 public class FloorRows {
 
   private static final String[] STATUSES = {"Active", "FollowUp", "Closed", "ClosedReferred"};
-  private static final String[] EXPLOITATION = {"SexualExploitation", "ForcedLabour", "ForcedBegging", "ForcedMarriage", "Other"};
-  private static final String[] FIRST = {"Jelena", "Marija", "Ана", "Милица", "Ioana", "Drita", "Olena", "Blessing"};
-  private static final String[] SECOND = {"Petrović", "Nikolić", "Јовановић", "Илић", "Popescu", "Krasniqi", "Shevchenko", "Okafor"};
+  private static final String[] EXPLOITATION = {
+    "SexualExploitation", "ForcedLabour", "ForcedBegging", "ForcedMarriage", "Other"
+  };
+  private static final String[] FIRST = {
+    "Jelena", "Marija", "Ана", "Милица", "Ioana", "Drita", "Olena", "Blessing"
+  };
+  private static final String[] SECOND = {
+    "Petrović", "Nikolić", "Јовановић", "Илић", "Popescu", "Krasniqi", "Shevchenko", "Okafor"
+  };
 
   private volatile List<FloorRow> rows;
 
-  /** @return all rows, newest first; made on first use */
+  /**
+   * @return all rows, newest first; made on first use
+   */
   public List<FloorRow> all() {
     List<FloorRow> r = rows;
     if (r == null) {
@@ -43,8 +51,14 @@ public class FloorRows {
       if (random.nextInt(3) == 0) {
         day = day.minusDays(1);
       }
-      List<String> types = random.nextInt(4) == 0 ? List.of(EXPLOITATION[random.nextInt(5)], "ForcedLabour") : List.of(EXPLOITATION[random.nextInt(5)]);
-      String name = random.nextInt(5) == 0 ? null : FIRST[random.nextInt(FIRST.length)] + " " + SECOND[random.nextInt(SECOND.length)];
+      List<String> types =
+          random.nextInt(4) == 0
+              ? List.of(EXPLOITATION[random.nextInt(5)], "ForcedLabour")
+              : List.of(EXPLOITATION[random.nextInt(5)]);
+      String name =
+          random.nextInt(5) == 0
+              ? null
+              : FIRST[random.nextInt(FIRST.length)] + " " + SECOND[random.nextInt(SECOND.length)];
       list.add(
           new FloorRow(
               n - i,

@@ -14,17 +14,23 @@ public class LanguagePreference implements Serializable {
 
   private String languageTag = "sr-Latn";
 
-  /** @return the locale of the current language */
+  /**
+   * @return the locale of the current language
+   */
   public Locale getLocale() {
     return Locale.forLanguageTag(languageTag);
   }
 
-  /** @return the current language tag */
+  /**
+   * @return the current language tag
+   */
   public String getLanguageTag() {
     return languageTag;
   }
 
-  /** @param tag the new language tag */
+  /**
+   * @param tag the new language tag
+   */
   public void setLanguageTag(String tag) {
     this.languageTag = tag;
   }

@@ -40,12 +40,16 @@ public class ListCases implements Serializable {
     return String.join(", ", row.typeOfExploitation());
   }
 
-  /** @return the lazy model bound to the table */
+  /**
+   * @return the lazy model bound to the table
+   */
   public LazyDataModel<FloorRow> getTable() {
     return table;
   }
 
-  /** @return the HTCDS case statuses, for the status filter */
+  /**
+   * @return the HTCDS case statuses, for the status filter
+   */
   public String[] getStatuses() {
     return STATUSES.clone();
   }
@@ -60,7 +64,8 @@ public class ListCases implements Serializable {
     }
 
     @Override
-    public List<FloorRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<FloorRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       List<FloorRow> all = rows.all();
       int from = Math.min(first, all.size());
       return List.copyOf(all.subList(from, Math.min(all.size(), from + pageSize)));
@@ -74,7 +79,12 @@ public class ListCases implements Serializable {
     @Override
     public FloorRow getRowData(String rowKey) {
       List<FloorRow> page = getWrappedData();
-      return page == null ? null : page.stream().filter(r -> String.valueOf(r.id()).equals(rowKey)).findFirst().orElse(null);
+      return page == null
+          ? null
+          : page.stream()
+              .filter(r -> String.valueOf(r.id()).equals(rowKey))
+              .findFirst()
+              .orElse(null);
     }
   }
 }

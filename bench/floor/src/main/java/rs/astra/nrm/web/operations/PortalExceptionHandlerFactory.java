@@ -10,7 +10,9 @@ import jakarta.faces.context.ExceptionHandlerFactory;
  */
 public class PortalExceptionHandlerFactory extends ExceptionHandlerFactory {
 
-  /** @param wrapped the implementation's factory */
+  /**
+   * @param wrapped the implementation's factory
+   */
   public PortalExceptionHandlerFactory(ExceptionHandlerFactory wrapped) {
     super(wrapped);
   }

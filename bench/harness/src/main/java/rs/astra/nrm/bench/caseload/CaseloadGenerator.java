@@ -23,18 +23,18 @@ import rs.astra.nrm.consent.DataCategory;
  * demo organisations and users plus 30 organisations of every type and users up to 300 (password
  * {@code demo}), and N cases (default 100,000) with their persons (Serbian and foreign names, Latin
  * and Cyrillic), 1–4 referrals in every state, consents active, expired, withdrawn and not yet
- * valid, criminal-proceedings entries, emergency accesses, timeline events and ten audit records per
- * case, support-plan services, safety plans, assessments and treatments, and twenty years of SOS
- * hotline calls with job-offer checks against each NGO's registry of agencies. Deterministic: the
- * same seed, number of cases and anchor day give the same rows.
+ * valid, criminal-proceedings entries, emergency accesses, timeline events and ten audit records
+ * per case, support-plan services, safety plans, assessments and treatments, and twenty years of
+ * SOS hotline calls with job-offer checks against each NGO's registry of agencies. Deterministic:
+ * the same seed, number of cases and anchor day give the same rows.
  *
  * <p>Run alone: {@code java -cp … rs.astra.nrm.bench.caseload.CaseloadGenerator
  * --url=jdbc:postgresql://127.0.0.1:5432/nrm_bench --user=postgres --cases=100000 --seed=20260101}
  * (the database must exist and be empty). The benchmark harness calls {@link #generate()}.
  *
- * <p><b>Extending it</b> when a migration adds a table: add one {@link Table} to {@link #tables()} —
- * a {@link PerCaseTable} for rows that hang on a case, after the tables it references — and, if it
- * needs new per-case facts, a list on {@link GeneratedCase} filled after the existing ones.
+ * <p><b>Extending it</b> when a migration adds a table: add one {@link Table} to {@link #tables()}
+ * — a {@link PerCaseTable} for rows that hang on a case, after the tables it references — and, if
+ * it needs new per-case facts, a list on {@link GeneratedCase} filled after the existing ones.
  */
 public final class CaseloadGenerator {
 
@@ -50,10 +50,18 @@ public final class CaseloadGenerator {
    * @param schemaTarget the schema version to migrate to, {@code null} for the newest (an older one
    *     measures an older portal against the same caseload)
    */
-  public record Settings(String jdbcUrl, String user, String password, int cases, long seed, LocalDate anchor, String schemaTarget) {
+  public record Settings(
+      String jdbcUrl,
+      String user,
+      String password,
+      int cases,
+      long seed,
+      LocalDate anchor,
+      String schemaTarget) {
 
     /** Settings that migrate the schema to the newest version. */
-    public Settings(String jdbcUrl, String user, String password, int cases, long seed, LocalDate anchor) {
+    public Settings(
+        String jdbcUrl, String user, String password, int cases, long seed, LocalDate anchor) {
       this(jdbcUrl, user, password, cases, seed, anchor, null);
     }
   }
@@ -65,7 +73,9 @@ public final class CaseloadGenerator {
    * @param millis wall time of the whole generation, migrations included
    */
   public record Summary(Map<String, Long> rows, long millis) {
-    /** @return rows of all tables */
+    /**
+     * @return rows of all tables
+     */
     public long totalRows() {
       return rows.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -80,7 +90,8 @@ public final class CaseloadGenerator {
     /**
      * @param name the table
      * @param columns its columns, in the order {@link #write} adds values
-     * @param sequence the sequence its ids come from, set past the generated ids afterwards; {@code null} if none
+     * @param sequence the sequence its ids come from, set past the generated ids afterwards; {@code
+     *     null} if none
      */
     Table(String name, String columns, String sequence) {
       this.name = name;
@@ -111,11 +122,14 @@ public final class CaseloadGenerator {
   private final Directory directory;
   private final String passwordHash;
 
-  /** @param settings what to generate where */
+  /**
+   * @param settings what to generate where
+   */
   public CaseloadGenerator(Settings settings) {
     this.settings = settings;
     this.directory = new Directory(settings.seed());
-    this.passwordHash = DemoPasswordHash.of(rs.astra.nrm.demo.DemoDataSeeder.DEMO_PASSWORD, settings.seed());
+    this.passwordHash =
+        DemoPasswordHash.of(rs.astra.nrm.demo.DemoDataSeeder.DEMO_PASSWORD, settings.seed());
   }
 
   GeneratedCase caseNumber(int i) {
@@ -128,7 +142,9 @@ public final class CaseloadGenerator {
    */
   public Map<String, String> users() {
     Map<String, String> users = new LinkedHashMap<>();
-    directory.users.stream().filter(u -> !u.role().readsNoCaseData()).forEach(u -> users.put(u.username(), u.org().name()));
+    directory.users.stream()
+        .filter(u -> !u.role().readsNoCaseData())
+        .forEach(u -> users.put(u.username(), u.org().name()));
     return users;
   }
 
@@ -149,8 +165,10 @@ public final class CaseloadGenerator {
         .load()
         .migrate();
     Map<String, Long> rows = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
-      try (Statement st = c.createStatement(); var rs = st.executeQuery("select count(*) from organisation")) {
+    try (Connection c =
+        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+      try (Statement st = c.createStatement();
+          var rs = st.executeQuery("select count(*) from organisation")) {
         rs.next();
         if (rs.getLong(1) > 0) {
           throw new IllegalStateException("the database is not empty: generate into a new one");
@@ -158,17 +176,27 @@ public final class CaseloadGenerator {
       }
       for (Table t : tables()) {
         long tableStart = System.nanoTime();
-        CopyRows out = new CopyRows(c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + t.name + " (" + t.columns + ") FROM STDIN"));
+        CopyRows out =
+            new CopyRows(
+                c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + t.name + " (" + t.columns + ") FROM STDIN"));
         t.write(this, out);
         long n = out.finish();
         rows.put(t.name, n);
-        System.out.printf("  %-22s %,12d rows  %6.1f s%n", t.name, n, (System.nanoTime() - tableStart) / 1e9);
+        System.out.printf(
+            "  %-22s %,12d rows  %6.1f s%n", t.name, n, (System.nanoTime() - tableStart) / 1e9);
       }
       try (Statement st = c.createStatement()) {
         for (Table t : tables()) {
           if (t.sequence != null) {
             // EclipseLink takes ids in blocks of 50 below the value nextval returns.
-            st.execute("select setval('" + t.sequence + "', (select coalesce(max(id), 0) + 100 from " + t.name + "))");
+            st.execute(
+                "select setval('"
+                    + t.sequence
+                    + "', (select coalesce(max(id), 0) + 100 from "
+                    + t.name
+                    + "))");
           }
         }
         st.execute("select setval('case_code_seq', " + Math.max(1, settings.cases()) + ")");
@@ -192,20 +220,45 @@ public final class CaseloadGenerator {
           }
         });
     t.add(
-        new Table("portal_user", "id, version, username, display_name, password_hash, organisation_id, role, role_name, active, email", "portal_user_seq") {
+        new Table(
+            "portal_user",
+            "id, version, username, display_name, password_hash, organisation_id, role, role_name, active, email",
+            "portal_user_seq") {
           @Override
           void write(CaseloadGenerator g, CopyRows out) throws SQLException {
             for (User u : g.directory.users) {
-              out.add(u.id()).add(1).add(u.username()).add(u.displayName()).add(g.passwordHash).add(u.org().id()).add(u.role()).add(u.role().roleName())
-                  .add(true).add(u.username() + "@example.org").end();
+              out.add(u.id())
+                  .add(1)
+                  .add(u.username())
+                  .add(u.displayName())
+                  .add(g.passwordHash)
+                  .add(u.org().id())
+                  .add(u.role())
+                  .add(u.role().roleName())
+                  .add(true)
+                  .add(u.username() + "@example.org")
+                  .end();
             }
           }
         });
     t.add(
-        new PerCaseTable("person", "id, version, first_name, second_name, birthdate, gender, citizenship, mobile_phone, mailing_city, mailing_country", "person_seq") {
+        new PerCaseTable(
+            "person",
+            "id, version, first_name, second_name, birthdate, gender, citizenship, mobile_phone, mailing_city, mailing_country",
+            "person_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
-            out.add(c.id).add(1).add(c.firstName).add(c.secondName).add(c.birthdate).add(c.gender).add(c.citizenship).add(c.mobilePhone).add(c.city).add("RS").end();
+            out.add(c.id)
+                .add(1)
+                .add(c.firstName)
+                .add(c.secondName)
+                .add(c.birthdate)
+                .add(c.gender)
+                .add(c.citizenship)
+                .add(c.mobilePhone)
+                .add(c.city)
+                .add("RS")
+                .end();
           }
         });
     t.add(
@@ -216,9 +269,24 @@ public final class CaseloadGenerator {
             "case_file_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
-            out.add(c.id).add(1).add(c.code).add(c.owner.id()).add(c.ownerUser.id()).add(c.id).add(c.openedOn).add(c.createdAt).add(c.status)
-                .add(!c.consents.isEmpty()).add(c.traffickingStatus).add(MultiValueColumn.ofEnums(c.exploitation)).add("SOS hotline")
-                .add(c.openedOn).add(c.stage).add(c.identifiedOn).add(c.identifiedBy == null ? null : c.identifiedBy.id()).end();
+            out.add(c.id)
+                .add(1)
+                .add(c.code)
+                .add(c.owner.id())
+                .add(c.ownerUser.id())
+                .add(c.id)
+                .add(c.openedOn)
+                .add(c.createdAt)
+                .add(c.status)
+                .add(!c.consents.isEmpty())
+                .add(c.traffickingStatus)
+                .add(MultiValueColumn.ofEnums(c.exploitation))
+                .add("SOS hotline")
+                .add(c.openedOn)
+                .add(c.stage)
+                .add(c.identifiedOn)
+                .add(c.identifiedBy == null ? null : c.identifiedBy.id())
+                .end();
           }
         });
     t.add(
@@ -229,8 +297,19 @@ public final class CaseloadGenerator {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Consent k : c.consents) {
-              out.add(k.id()).add(1).add(c.id).add(k.recipient().id()).add(k.purpose()).add(k.givenOn()).add(k.validUntil()).add(k.givenAs())
-                  .add(k.recordedBy().id()).add(k.recordedAt()).add(k.withdrawnAt()).add(k.withdrawnBy() == null ? null : k.withdrawnBy().id()).end();
+              out.add(k.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(k.recipient().id())
+                  .add(k.purpose())
+                  .add(k.givenOn())
+                  .add(k.validUntil())
+                  .add(k.givenAs())
+                  .add(k.recordedBy().id())
+                  .add(k.recordedAt())
+                  .add(k.withdrawnAt())
+                  .add(k.withdrawnBy() == null ? null : k.withdrawnBy().id())
+                  .end();
             }
           }
         });
@@ -254,10 +333,27 @@ public final class CaseloadGenerator {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Referral r : c.referrals) {
-              out.add(r.id()).add(1).add(c.id).add(c.owner.id()).add(r.to().id()).add(r.reason()).add(r.date()).add(r.state())
-                  .add(GeneratedCase.at(r.date(), new java.util.SplittableRandom(r.id()))).add(r.purpose()).add(r.consentId()).add(r.legalBasis())
-                  .add(r.sentBy().id()).add(r.answeredBy() == null ? null : r.answeredBy().id()).add(r.answeredAt()).add(r.rejectionReason())
-                  .add(r.completedAt()).add(r.revokedBy() == null ? null : r.revokedBy().id()).add(r.revokedAt()).add(r.revocationReason()).end();
+              out.add(r.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(c.owner.id())
+                  .add(r.to().id())
+                  .add(r.reason())
+                  .add(r.date())
+                  .add(r.state())
+                  .add(GeneratedCase.at(r.date(), new java.util.SplittableRandom(r.id())))
+                  .add(r.purpose())
+                  .add(r.consentId())
+                  .add(r.legalBasis())
+                  .add(r.sentBy().id())
+                  .add(r.answeredBy() == null ? null : r.answeredBy().id())
+                  .add(r.answeredAt())
+                  .add(r.rejectionReason())
+                  .add(r.completedAt())
+                  .add(r.revokedBy() == null ? null : r.revokedBy().id())
+                  .add(r.revokedAt())
+                  .add(r.revocationReason())
+                  .end();
             }
           }
         });
@@ -273,12 +369,21 @@ public final class CaseloadGenerator {
           }
         });
     t.add(
-        new PerCaseTable("break_glass_access", "id, case_file_id, user_id, category, reason, opened_at, expires_at", "break_glass_seq") {
+        new PerCaseTable(
+            "break_glass_access",
+            "id, case_file_id, user_id, category, reason, opened_at, expires_at",
+            "break_glass_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.BreakGlass b : c.breakGlass) {
-              out.add(b.id()).add(c.id).add(b.user().id()).add(b.category()).add(b.reason()).add(b.openedAt())
-                  .add(b.openedAt().plus(rs.astra.nrm.consent.BreakGlassAccess.DURATION)).end();
+              out.add(b.id())
+                  .add(c.id)
+                  .add(b.user().id())
+                  .add(b.category())
+                  .add(b.reason())
+                  .add(b.openedAt())
+                  .add(b.openedAt().plus(rs.astra.nrm.consent.BreakGlassAccess.DURATION))
+                  .end();
             }
           }
         });
@@ -290,8 +395,20 @@ public final class CaseloadGenerator {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Proceeding p : c.proceedings) {
-              out.add(p.id()).add(1).add(c.id).add(p.org().id()).add(p.by().id()).add(p.recordedAt()).add(p.kind()).add(p.date()).add(p.offence())
-                  .add(p.suspects()).add(p.victimStatus()).add(p.outcome()).add(p.sentence()).end();
+              out.add(p.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(p.org().id())
+                  .add(p.by().id())
+                  .add(p.recordedAt())
+                  .add(p.kind())
+                  .add(p.date())
+                  .add(p.offence())
+                  .add(p.suspects())
+                  .add(p.victimStatus())
+                  .add(p.outcome())
+                  .add(p.sentence())
+                  .end();
             }
           }
         });
@@ -305,48 +422,104 @@ public final class CaseloadGenerator {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Service v : c.services) {
-              out.add(v.id()).add(1).add(c.id).add(v.type().category()).add(v.type()).add(v.org().id()).add(v.by().id()).add(v.recordedAt())
-                  .add(v.provider() == null ? null : v.provider().id()).add(v.status()).add(v.plannedOn()).add(v.startedOn()).add(v.endedOn()).end();
+              out.add(v.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(v.type().category())
+                  .add(v.type())
+                  .add(v.org().id())
+                  .add(v.by().id())
+                  .add(v.recordedAt())
+                  .add(v.provider() == null ? null : v.provider().id())
+                  .add(v.status())
+                  .add(v.plannedOn())
+                  .add(v.startedOn())
+                  .add(v.endedOn())
+                  .end();
             }
           }
         });
     t.add(
-        new PerCaseTable("safety_plan", "id, version, case_file_id, organisation_id, risks, measures, review_on, updated_by_id, updated_at", "safety_plan_seq") {
+        new PerCaseTable(
+            "safety_plan",
+            "id, version, case_file_id, organisation_id, risks, measures, review_on, updated_by_id, updated_at",
+            "safety_plan_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             GeneratedCase.Note p = c.safetyPlan;
             if (p != null) {
-              out.add(p.id()).add(1).add(c.id).add(p.org().id()).add(p.text()).add("Safe house; phone with emergency numbers; escorted court dates.")
-                  .add(p.on()).add(p.by().id()).add(p.recordedAt()).end();
+              out.add(p.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(p.org().id())
+                  .add(p.text())
+                  .add("Safe house; phone with emergency numbers; escorted court dates.")
+                  .add(p.on())
+                  .add(p.by().id())
+                  .add(p.recordedAt())
+                  .end();
             }
           }
         });
     t.add(
-        new PerCaseTable("assessment_note", "id, version, case_file_id, organisation_id, recorded_by_id, recorded_at, assessed_on, assessment", "assessment_note_seq") {
+        new PerCaseTable(
+            "assessment_note",
+            "id, version, case_file_id, organisation_id, recorded_by_id, recorded_at, assessed_on, assessment",
+            "assessment_note_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Note n : c.assessments) {
-              out.add(n.id()).add(1).add(c.id).add(n.org().id()).add(n.by().id()).add(n.recordedAt()).add(n.on()).add(n.text()).end();
+              out.add(n.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(n.org().id())
+                  .add(n.by().id())
+                  .add(n.recordedAt())
+                  .add(n.on())
+                  .add(n.text())
+                  .end();
             }
           }
         });
     t.add(
-        new PerCaseTable("treatment_record", "id, version, case_file_id, organisation_id, recorded_by_id, recorded_at, treated_on, treatment", "treatment_record_seq") {
+        new PerCaseTable(
+            "treatment_record",
+            "id, version, case_file_id, organisation_id, recorded_by_id, recorded_at, treated_on, treatment",
+            "treatment_record_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Note n : c.treatments) {
-              out.add(n.id()).add(1).add(c.id).add(n.org().id()).add(n.by().id()).add(n.recordedAt()).add(n.on()).add(n.text()).end();
+              out.add(n.id())
+                  .add(1)
+                  .add(c.id)
+                  .add(n.org().id())
+                  .add(n.by().id())
+                  .add(n.recordedAt())
+                  .add(n.on())
+                  .add(n.text())
+                  .end();
             }
           }
         });
     // The SOS hotline (V9): the NGOs' registries of agencies, then calls and job-offer checks.
     t.add(
-        new Table("registry_entry", "id, version, organisation_id, name, match_key, licence_number, flagged, first_checked_on, last_checked_on", "registry_entry_seq") {
+        new Table(
+            "registry_entry",
+            "id, version, organisation_id, name, match_key, licence_number, flagged, first_checked_on, last_checked_on",
+            "registry_entry_seq") {
           @Override
           void write(CaseloadGenerator g, CopyRows out) throws SQLException {
             for (Directory.RegistryEntry e : g.directory.registries()) {
-              out.add(e.id()).add(1).add(e.org().id()).add(e.name()).add(e.matchKey()).add(e.licence()).add(e.flagged())
-                  .add(g.settings.anchor().minusDays(GeneratedCase.SPAN_DAYS)).add(g.settings.anchor()).end();
+              out.add(e.id())
+                  .add(1)
+                  .add(e.org().id())
+                  .add(e.name())
+                  .add(e.matchKey())
+                  .add(e.licence())
+                  .add(e.flagged())
+                  .add(g.settings.anchor().minusDays(GeneratedCase.SPAN_DAYS))
+                  .add(g.settings.anchor())
+                  .end();
             }
           }
         });
@@ -360,10 +533,26 @@ public final class CaseloadGenerator {
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Call k : c.calls) {
               var local = k.calledAt().atZone(rs.astra.nrm.shared.NrmTime.ZONE);
-              out.add(k.id()).add(1).add(k.org().id()).add(k.takenBy().id()).add(k.calledAt()).add(local.getYear()).add(local.getMonthValue())
-                  .add(k.durationMinutes()).add(k.channel()).add(k.callerType()).add(k.language()).add(k.purpose())
-                  .add(k.opensCase() ? "Reported a woman held at a construction site; case opened." : "Asked about working abroad.")
-                  .add(k.opensCase() ? c.id : null).add(true).add(k.calledAt()).end();
+              out.add(k.id())
+                  .add(1)
+                  .add(k.org().id())
+                  .add(k.takenBy().id())
+                  .add(k.calledAt())
+                  .add(local.getYear())
+                  .add(local.getMonthValue())
+                  .add(k.durationMinutes())
+                  .add(k.channel())
+                  .add(k.callerType())
+                  .add(k.language())
+                  .add(k.purpose())
+                  .add(
+                      k.opensCase()
+                          ? "Reported a woman held at a construction site; case opened."
+                          : "Asked about working abroad.")
+                  .add(k.opensCase() ? c.id : null)
+                  .add(true)
+                  .add(k.calledAt())
+                  .end();
             }
           }
         });
@@ -378,9 +567,23 @@ public final class CaseloadGenerator {
             for (GeneratedCase.Call k : c.calls) {
               GeneratedCase.JobCheck j = k.check();
               if (j != null) {
-                out.add(k.id()).add(1).add(k.id()).add(k.org().id()).add(rs.astra.nrm.hotline.OfferSource.AGENCY).add(j.agency().name()).add(j.agency().licence())
-                    .add(j.agency().id()).add(j.country()).add(j.jobType()).add(j.industry()).add(j.wage()).add("EUR").add(MultiValueColumn.ofEnums(j.flags()))
-                    .add(j.outcome()).add(j.flagged()).end();
+                out.add(k.id())
+                    .add(1)
+                    .add(k.id())
+                    .add(k.org().id())
+                    .add(rs.astra.nrm.hotline.OfferSource.AGENCY)
+                    .add(j.agency().name())
+                    .add(j.agency().licence())
+                    .add(j.agency().id())
+                    .add(j.country())
+                    .add(j.jobType())
+                    .add(j.industry())
+                    .add(j.wage())
+                    .add("EUR")
+                    .add(MultiValueColumn.ofEnums(j.flags()))
+                    .add(j.outcome())
+                    .add(j.flagged())
+                    .end();
               }
             }
           }
@@ -388,11 +591,22 @@ public final class CaseloadGenerator {
     // Another table that hangs on cases: a PerCaseTable here (after what it references), its rows
     // made in GeneratedCase after everything else (so the earlier rows stay as they were).
     t.add(
-        new PerCaseTable("case_event", "id, case_file_id, occurred_at, type, user_display_name, organisation_id, organisation_name, detail", "case_event_seq") {
+        new PerCaseTable(
+            "case_event",
+            "id, case_file_id, occurred_at, type, user_display_name, organisation_id, organisation_name, detail",
+            "case_event_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Event e : c.events) {
-              out.add(e.id()).add(c.id).add(e.at()).add(e.type()).add(e.by().displayName()).add(e.by().org().id()).add(e.by().org().name()).add(e.detail()).end();
+              out.add(e.id())
+                  .add(c.id)
+                  .add(e.at())
+                  .add(e.type())
+                  .add(e.by().displayName())
+                  .add(e.by().org().id())
+                  .add(e.by().org().name())
+                  .add(e.detail())
+                  .end();
             }
           }
         });
@@ -404,8 +618,20 @@ public final class CaseloadGenerator {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
             for (GeneratedCase.Audit a : c.audit) {
-              out.add(a.id()).add(a.at()).add(a.user().id()).add(a.user().username()).add(a.user().org().id()).add(c.id).add(c.id).add(a.category())
-                  .add(a.action()).add(a.permitted()).add(a.basis()).add(a.basisRef()).add(a.requestId()).end();
+              out.add(a.id())
+                  .add(a.at())
+                  .add(a.user().id())
+                  .add(a.user().username())
+                  .add(a.user().org().id())
+                  .add(c.id)
+                  .add(c.id)
+                  .add(a.category())
+                  .add(a.action())
+                  .add(a.permitted())
+                  .add(a.basis())
+                  .add(a.basisRef())
+                  .add(a.requestId())
+                  .end();
             }
           }
         });
@@ -422,7 +648,9 @@ public final class CaseloadGenerator {
     Map<String, String> o = new LinkedHashMap<>();
     for (String a : args) {
       int eq = a.indexOf('=');
-      o.put(eq < 0 ? a.replaceFirst("^--", "") : a.substring(0, eq).replaceFirst("^--", ""), eq < 0 ? "true" : a.substring(eq + 1));
+      o.put(
+          eq < 0 ? a.replaceFirst("^--", "") : a.substring(0, eq).replaceFirst("^--", ""),
+          eq < 0 ? "true" : a.substring(eq + 1));
     }
     Settings s =
         new Settings(
@@ -431,8 +659,14 @@ public final class CaseloadGenerator {
             o.getOrDefault("password", ""),
             Integer.parseInt(o.getOrDefault("cases", "100000")),
             Long.parseLong(o.getOrDefault("seed", "20260101")),
-            o.containsKey("today") ? LocalDate.parse(o.get("today")) : LocalDate.now(AccessPolicy.ZONE));
+            o.containsKey("today")
+                ? LocalDate.parse(o.get("today"))
+                : LocalDate.now(AccessPolicy.ZONE));
     Summary summary = new CaseloadGenerator(s).generate();
-    System.out.printf("%,d rows in %.1f s (%,.0f rows/s)%n", summary.totalRows(), summary.millis() / 1e3, summary.totalRows() * 1000.0 / Math.max(1, summary.millis()));
+    System.out.printf(
+        "%,d rows in %.1f s (%,.0f rows/s)%n",
+        summary.totalRows(),
+        summary.millis() / 1e3,
+        summary.totalRows() * 1000.0 / Math.max(1, summary.millis()));
   }
 }

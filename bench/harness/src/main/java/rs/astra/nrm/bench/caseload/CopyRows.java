@@ -14,7 +14,8 @@ import org.postgresql.copy.CopyIn;
  */
 final class CopyRows {
 
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final int CHUNK = 256 * 1024;
 
   private final CopyIn copy;
@@ -54,7 +55,9 @@ final class CopyRows {
     }
   }
 
-  /** @return rows written so far */
+  /**
+   * @return rows written so far
+   */
   long rows() {
     return rows;
   }

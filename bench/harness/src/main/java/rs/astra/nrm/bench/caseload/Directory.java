@@ -30,20 +30,32 @@ final class Directory {
   record User(long id, String username, String displayName, Org org, PortalRole role) {}
 
   /** An employer or recruitment agency in an organisation's hotline registry (V9). */
-  record RegistryEntry(long id, Org org, String name, String matchKey, String licence, boolean flagged) {}
+  record RegistryEntry(
+      long id, Org org, String name, String matchKey, String licence, boolean flagged) {}
 
   /** Registry entries per NGO. */
   static final int REGISTRY_PER_NGO = 40;
 
   private static final String[] AGENCIES = {
-    "Euro Work Consulting", "Balkan Jobs Agency", "Global Care Staff", "Adriatic Seasonal", "Nord Logistik Personal", "Sunrise Hospitality",
-    "Agencija Posao Plus", "Агенција Нови Пут", "Danube Construction", "Alpine Care Services"
+    "Euro Work Consulting",
+    "Balkan Jobs Agency",
+    "Global Care Staff",
+    "Adriatic Seasonal",
+    "Nord Logistik Personal",
+    "Sunrise Hospitality",
+    "Agencija Posao Plus",
+    "Агенција Нови Пут",
+    "Danube Construction",
+    "Alpine Care Services"
   };
 
   private static final String[] CITIES = {
-    "Novi Sad", "Kragujevac", "Subotica", "Zrenjanin", "Pančevo", "Čačak", "Kraljevo", "Novi Pazar", "Smederevo", "Leskovac",
-    "Valjevo", "Kruševac", "Vranje", "Šabac", "Užice", "Sombor", "Požarevac", "Pirot", "Zaječar", "Kikinda",
-    "Sremska Mitrovica", "Jagodina", "Vršac", "Bor", "Prokuplje", "Loznica", "Podgorica", "Sarajevo", "Skopje", "Tirana"
+    "Novi Sad", "Kragujevac", "Subotica", "Zrenjanin", "Pančevo", "Čačak", "Kraljevo", "Novi Pazar",
+        "Smederevo", "Leskovac",
+    "Valjevo", "Kruševac", "Vranje", "Šabac", "Užice", "Sombor", "Požarevac", "Pirot", "Zaječar",
+        "Kikinda",
+    "Sremska Mitrovica", "Jagodina", "Vršac", "Bor", "Prokuplje", "Loznica", "Podgorica",
+        "Sarajevo", "Skopje", "Tirana"
   };
 
   final List<Org> organisations = new ArrayList<>();
@@ -62,7 +74,11 @@ final class Directory {
       }
     }
     for (DemoDataSeeder.DemoUser u : DemoDataSeeder.USERS) {
-      Org org = organisations.stream().filter(o -> o.name().equals(u.organisation())).findFirst().orElseThrow();
+      Org org =
+          organisations.stream()
+              .filter(o -> o.name().equals(u.organisation()))
+              .findFirst()
+              .orElseThrow();
       addUser(u.username(), u.displayName(), org, u.role());
     }
     // Every generated organisation gets one user of its kind; then NGOs a coordinator and a second
@@ -74,7 +90,10 @@ final class Directory {
     }
     List<Runnable> extra = new ArrayList<>();
     for (Org o : generated(OrganisationType.NGO)) {
-      extra.add(() -> addUser(prefix(o) + ".coordinator", Names.staff(random), o, PortalRole.NGO_COORDINATOR));
+      extra.add(
+          () ->
+              addUser(
+                  prefix(o) + ".coordinator", Names.staff(random), o, PortalRole.NGO_COORDINATOR));
     }
     for (Org o : generated(OrganisationType.NGO)) {
       extra.add(() -> addUser(username(o, 2), Names.staff(random), o, PortalRole.NGO_CASEWORKER));
@@ -94,8 +113,17 @@ final class Directory {
     for (Org o : byType.get(OrganisationType.NGO)) {
       List<RegistryEntry> entries = new ArrayList<>();
       for (int k = 0; k < REGISTRY_PER_NGO; k++) {
-        String name = AGENCIES[k % AGENCIES.length] + (k < AGENCIES.length ? "" : " " + (k / AGENCIES.length + 1));
-        entries.add(new RegistryEntry(o.id() * 1000 + k + 1, o, name, rs.astra.nrm.hotline.NameMatchKey.of(name), k % 3 == 0 ? "LIC-" + (1000 + k) : null, k % 7 == 0));
+        String name =
+            AGENCIES[k % AGENCIES.length]
+                + (k < AGENCIES.length ? "" : " " + (k / AGENCIES.length + 1));
+        entries.add(
+            new RegistryEntry(
+                o.id() * 1000 + k + 1,
+                o,
+                name,
+                rs.astra.nrm.hotline.NameMatchKey.of(name),
+                k % 3 == 0 ? "LIC-" + (1000 + k) : null,
+                k % 7 == 0));
       }
       registries.put(o.id(), List.copyOf(entries));
     }
@@ -104,31 +132,44 @@ final class Directory {
       generatedByType.put(type, byType.get(type).stream().filter(o -> !o.demo()).toList());
     }
     for (Org o : organisations) {
-      staffByOrg.put(o.id(), usersByOrg.getOrDefault(o.id(), List.of()).stream().filter(u -> !u.role().readsNoCaseData()).toList());
+      staffByOrg.put(
+          o.id(),
+          usersByOrg.getOrDefault(o.id(), List.of()).stream()
+              .filter(u -> !u.role().readsNoCaseData())
+              .toList());
       if (o.demo()) {
         demoByName.put(o.name(), o);
       }
     }
   }
 
-  private final Map<OrganisationType, List<Org>> generatedByType = new EnumMap<>(OrganisationType.class);
+  private final Map<OrganisationType, List<Org>> generatedByType =
+      new EnumMap<>(OrganisationType.class);
   private final Map<Long, List<User>> staffByOrg = new java.util.HashMap<>();
   private final Map<String, Org> demoByName = new java.util.HashMap<>();
   private final Map<Long, List<RegistryEntry>> registries = new java.util.LinkedHashMap<>();
 
-  /** @return the hotline registry of an NGO (empty for other organisations) */
+  /**
+   * @return the hotline registry of an NGO (empty for other organisations)
+   */
   List<RegistryEntry> registry(Org org) {
     return registries.getOrDefault(org.id(), List.of());
   }
 
-  /** @return every registry entry, by organisation */
+  /**
+   * @return every registry entry, by organisation
+   */
   List<RegistryEntry> registries() {
     return registries.values().stream().flatMap(List::stream).toList();
   }
 
-  /** @return who takes an NGO's hotline calls: its hotline operator, else its first caseworker */
+  /**
+   * @return who takes an NGO's hotline calls: its hotline operator, else its first caseworker
+   */
   User hotlineOperator(Org org) {
-    return usersByOrg.getOrDefault(org.id(), List.of()).stream().filter(u -> u.role() == PortalRole.HOTLINE_OPERATOR).findFirst()
+    return usersByOrg.getOrDefault(org.id(), List.of()).stream()
+        .filter(u -> u.role() == PortalRole.HOTLINE_OPERATOR)
+        .findFirst()
         .orElseGet(() -> staff(org).getFirst());
   }
 
@@ -143,13 +184,17 @@ final class Directory {
     usersByOrg.computeIfAbsent(org.id(), k -> new ArrayList<>()).add(u);
   }
 
-  /** @return the generated (not demo) organisations of a type */
+  /**
+   * @return the generated (not demo) organisations of a type
+   */
   List<Org> generated(OrganisationType type) {
     List<Org> done = generatedByType.get(type);
     return done != null ? done : byType.get(type).stream().filter(o -> !o.demo()).toList();
   }
 
-  /** @return the demo organisation with that name */
+  /**
+   * @return the demo organisation with that name
+   */
   Org demo(String name) {
     Org o = demoByName.get(name);
     if (o == null) {
@@ -158,7 +203,9 @@ final class Directory {
     return o;
   }
 
-  /** @return the users of an organisation who may work on cases (not administrators or DPOs) */
+  /**
+   * @return the users of an organisation who may work on cases (not administrators or DPOs)
+   */
   List<User> staff(Org org) {
     return staffByOrg.getOrDefault(org.id(), List.of());
   }
@@ -184,7 +231,9 @@ final class Directory {
           case HEALTH -> "health";
           case CPTV -> "cptv";
         };
-    return String.format("%s%02d", type, byType.get(o.type()).stream().filter(x -> !x.demo()).toList().indexOf(o) + 1);
+    return String.format(
+        "%s%02d",
+        type, byType.get(o.type()).stream().filter(x -> !x.demo()).toList().indexOf(o) + 1);
   }
 
   private String username(Org o, int n) {

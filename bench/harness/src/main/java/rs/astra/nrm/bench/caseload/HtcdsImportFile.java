@@ -12,20 +12,35 @@ import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.demo.DemoDataSeeder;
 
 /**
- * A CSV file in the HTCDS 2.0 layout the portal's importer reads (row 1: HTCDS field names; one case
- * per row), for measuring the import: ASTRA's caseworkers as case owners, persons with Serbian and
- * foreign names, picklist values by their HTCDS names, and an outgoing referral to one of the demo
- * institutions on most rows. Deterministic for a seed.
+ * A CSV file in the HTCDS 2.0 layout the portal's importer reads (row 1: HTCDS field names; one
+ * case per row), for measuring the import: ASTRA's caseworkers as case owners, persons with Serbian
+ * and foreign names, picklist values by their HTCDS names, and an outgoing referral to one of the
+ * demo institutions on most rows. Deterministic for a seed.
  */
 public final class HtcdsImportFile {
 
   /** The columns written, HTCDS field names. */
   public static final List<String> FIELDS =
       List.of(
-          "cas_CaseOwner", "prs_FirstName", "prs_SecondName", "prs_Birthdate", "prs_Gender", "prs_Citizenship", "prs_MobilePhone",
-          "prs_MailingCity", "con_Consent", "vic_TraffickingStatus", "vic_MethodOfRecruitment", "vic_MethodsOfControl",
-          "vic_TypeOfExploitation", "cas_Status", "cas_ReferringOrganisation", "cas_IncomingReferralDate", "cas_ReferredOrganisation",
-          "cas_ReasonForOutgoingReferral", "cas_OutgoingReferralDate");
+          "cas_CaseOwner",
+          "prs_FirstName",
+          "prs_SecondName",
+          "prs_Birthdate",
+          "prs_Gender",
+          "prs_Citizenship",
+          "prs_MobilePhone",
+          "prs_MailingCity",
+          "con_Consent",
+          "vic_TraffickingStatus",
+          "vic_MethodOfRecruitment",
+          "vic_MethodsOfControl",
+          "vic_TypeOfExploitation",
+          "cas_Status",
+          "cas_ReferringOrganisation",
+          "cas_IncomingReferralDate",
+          "cas_ReferredOrganisation",
+          "cas_ReasonForOutgoingReferral",
+          "cas_OutgoingReferralDate");
 
   private HtcdsImportFile() {}
 
@@ -39,7 +54,10 @@ public final class HtcdsImportFile {
     SplittableRandom r = new SplittableRandom(seed ^ 0x47C05L);
     String[] owners = {"ngo.caseworker1", "ngo.caseworker2", "ngo.coordinator"};
     List<String> recipients =
-        DemoDataSeeder.ORGANISATIONS.stream().map(DemoDataSeeder.DemoOrganisation::name).filter(n -> !n.equals(DemoDataSeeder.ASTRA)).toList();
+        DemoDataSeeder.ORGANISATIONS.stream()
+            .map(DemoDataSeeder.DemoOrganisation::name)
+            .filter(n -> !n.equals(DemoDataSeeder.ASTRA))
+            .toList();
     StringBuilder out = new StringBuilder(rows * 260);
     out.append(String.join(",", FIELDS)).append('\n');
     for (int i = 0; i < rows; i++) {
@@ -59,13 +77,25 @@ public final class HtcdsImportFile {
         Names.pick(r, TraffickingStatus.values()).name(),
         Names.pick(r, MethodOfRecruitment.values()).name(),
         Names.pick(r, MethodOfControl.values()).name() + ";" + MethodOfControl.DebtBondage.name(),
-        Names.pick(r, new TypeOfExploitation[] {TypeOfExploitation.SexualExploitation, TypeOfExploitation.ForcedLabour, TypeOfExploitation.ForcedBegging}).name(),
-        Names.pick(r, new CaseStatus[] {CaseStatus.Active, CaseStatus.FollowUp, CaseStatus.Closed}).name(),
+        Names.pick(
+                r,
+                new TypeOfExploitation[] {
+                  TypeOfExploitation.SexualExploitation,
+                  TypeOfExploitation.ForcedLabour,
+                  TypeOfExploitation.ForcedBegging
+                })
+            .name(),
+        Names.pick(r, new CaseStatus[] {CaseStatus.Active, CaseStatus.FollowUp, CaseStatus.Closed})
+            .name(),
         "SOS hotline",
         incoming.toString(),
         referred,
         referred.isEmpty() ? "" : "AdditionalServicesRequired",
-        referred.isEmpty() ? "" : incoming.plusDays(r.nextInt(30)).isAfter(today) ? today.toString() : incoming.plusDays(r.nextInt(30)).toString()
+        referred.isEmpty()
+            ? ""
+            : incoming.plusDays(r.nextInt(30)).isAfter(today)
+                ? today.toString()
+                : incoming.plusDays(r.nextInt(30)).toString()
       };
       for (int k = 0; k < row.length; k++) {
         if (k > 0) {

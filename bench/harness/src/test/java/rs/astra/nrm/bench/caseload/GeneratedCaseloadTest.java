@@ -13,7 +13,10 @@ import rs.astra.nrm.demo.DemoDataSeeder;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.referral.ReferralState;
 
-/** What the benchmark relies on in the generated caseload, checked on 3,000 cases without a database. */
+/**
+ * What the benchmark relies on in the generated caseload, checked on 3,000 cases without a
+ * database.
+ */
 class GeneratedCaseloadTest {
 
   private static final long SEED = 42;
@@ -36,11 +39,19 @@ class GeneratedCaseloadTest {
   void everyCaseHasOneToFourReferralsAndTenAuditRecordsAndNothingLiesAfterToday() {
     for (int i = 0; i < 3000; i++) {
       GeneratedCase c = new GeneratedCase(SEED, i, directory, TODAY);
-      assertTrue(c.referrals.size() >= 1 && c.referrals.size() <= GeneratedCase.REFERRALS_PER_CASE, c.code + " has " + c.referrals.size() + " referrals");
+      assertTrue(
+          c.referrals.size() >= 1 && c.referrals.size() <= GeneratedCase.REFERRALS_PER_CASE,
+          c.code + " has " + c.referrals.size() + " referrals");
       assertEquals(GeneratedCase.AUDIT_PER_CASE, c.audit.size());
       assertTrue(!c.openedOn.isAfter(TODAY));
-      c.referrals.forEach(r -> assertTrue(!r.date().isAfter(TODAY) && r.to().id() != c.owner.id(), c.code + ": referral to its owner or in the future"));
-      assertTrue(c.events.size() < GeneratedCase.EVENTS_PER_CASE && c.proceedings.size() <= GeneratedCase.PROCEEDINGS_PER_CASE);
+      c.referrals.forEach(
+          r ->
+              assertTrue(
+                  !r.date().isAfter(TODAY) && r.to().id() != c.owner.id(),
+                  c.code + ": referral to its owner or in the future"));
+      assertTrue(
+          c.events.size() < GeneratedCase.EVENTS_PER_CASE
+              && c.proceedings.size() <= GeneratedCase.PROCEEDINGS_PER_CASE);
     }
   }
 
@@ -87,11 +98,20 @@ class GeneratedCaseloadTest {
       c.referrals.forEach(r -> states.add(r.state()));
       for (GeneratedCase.Consent k : c.consents) {
         withdrawn |= k.withdrawnAt() != null;
-        expired |= k.withdrawnAt() == null && k.validUntil() != null && k.validUntil().isBefore(TODAY);
+        expired |=
+            k.withdrawnAt() == null && k.validUntil() != null && k.validUntil().isBefore(TODAY);
         notYetValid |= k.givenOn().isAfter(TODAY);
-        active |= k.withdrawnAt() == null && !k.givenOn().isAfter(TODAY) && (k.validUntil() == null || !k.validUntil().isBefore(TODAY));
+        active |=
+            k.withdrawnAt() == null
+                && !k.givenOn().isAfter(TODAY)
+                && (k.validUntil() == null || !k.validUntil().isBefore(TODAY));
       }
-      cyrillic |= c.secondName != null && c.secondName.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC);
+      cyrillic |=
+          c.secondName != null
+              && c.secondName
+                  .codePoints()
+                  .anyMatch(
+                      cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC);
       foreign |= !"RS".equals(c.citizenship);
       services += c.services.size();
       safetyPlans += c.safetyPlan == null ? 0 : 1;
@@ -102,27 +122,40 @@ class GeneratedCaseloadTest {
         checks += k.check() == null ? 0 : 1;
         flaggedChecks += k.check() != null && k.check().flagged() ? 1 : 0;
         callsOpeningCases += k.opensCase() ? 1 : 0;
-        assertTrue(!k.calledAt().isAfter(TODAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), "a call in the future");
+        assertTrue(
+            !k.calledAt()
+                .isAfter(TODAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+            "a call in the future");
       }
     }
     assertEquals(EnumSet.allOf(ReferralState.class), states);
-    assertTrue(services > 0 && safetyPlans > 0 && assessments > 0 && treatments > 0, "support plans, safety plans, assessments, treatments");
-    assertTrue(calls > 0 && checks > 0 && flaggedChecks > 0 && callsOpeningCases > 0, "hotline calls, job-offer checks (some flagged), calls that opened a case");
+    assertTrue(
+        services > 0 && safetyPlans > 0 && assessments > 0 && treatments > 0,
+        "support plans, safety plans, assessments, treatments");
+    assertTrue(
+        calls > 0 && checks > 0 && flaggedChecks > 0 && callsOpeningCases > 0,
+        "hotline calls, job-offer checks (some flagged), calls that opened a case");
     assertEquals(EnumSet.allOf(NrmStage.class), stages);
-    assertTrue(active && expired && withdrawn && notYetValid, "consents active, expired, withdrawn and not yet valid");
+    assertTrue(
+        active && expired && withdrawn && notYetValid,
+        "consents active, expired, withdrawn and not yet valid");
     assertTrue(cyrillic && foreign, "names in Cyrillic and foreign persons");
   }
 
   @Test
   void theDemoOrganisationsAndUsersComeFirstThenThirtyOfEveryTypeAndThreeHundredUsers() {
-    assertEquals(DemoDataSeeder.ORGANISATIONS.size() + 30 * OrganisationType.values().length, directory.organisations.size());
+    assertEquals(
+        DemoDataSeeder.ORGANISATIONS.size() + 30 * OrganisationType.values().length,
+        directory.organisations.size());
     for (int i = 0; i < DemoDataSeeder.USERS.size(); i++) {
       assertEquals(DemoDataSeeder.USERS.get(i).username(), directory.users.get(i).username());
       assertEquals(i + 1, directory.users.get(i).id());
     }
     assertEquals(Directory.USERS, directory.users.size());
-    assertEquals(Directory.USERS, directory.users.stream().map(Directory.User::username).distinct().count());
-    directory.organisations.forEach(o -> assertTrue(!directory.staff(o).isEmpty(), o.name() + " has nobody"));
+    assertEquals(
+        Directory.USERS, directory.users.stream().map(Directory.User::username).distinct().count());
+    directory.organisations.forEach(
+        o -> assertTrue(!directory.staff(o).isEmpty(), o.name() + " has nobody"));
   }
 
   @Test
@@ -134,7 +167,11 @@ class GeneratedCaseloadTest {
     assertEquals("PBKDF2WithHmacSHA256", parts[0]);
     byte[] salt = java.util.Base64.getDecoder().decode(parts[2]);
     byte[] key = java.util.Base64.getDecoder().decode(parts[3]);
-    assertTrue(java.util.Arrays.equals(key, DemoPasswordHash.key("demo", salt, Integer.parseInt(parts[1]))));
-    assertTrue(!java.util.Arrays.equals(key, DemoPasswordHash.key("Demo", salt, Integer.parseInt(parts[1]))));
+    assertTrue(
+        java.util.Arrays.equals(
+            key, DemoPasswordHash.key("demo", salt, Integer.parseInt(parts[1]))));
+    assertTrue(
+        !java.util.Arrays.equals(
+            key, DemoPasswordHash.key("Demo", salt, Integer.parseInt(parts[1]))));
   }
 }
