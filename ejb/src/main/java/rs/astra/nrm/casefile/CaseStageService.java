@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
@@ -123,16 +124,34 @@ public class CaseStageService {
    */
   public boolean mayDecideIdentification(Viewer viewer, long caseId) {
     var f = caseAccess.facts(caseId);
-    CaseFile c = em.find(CaseFile.class, caseId);
-    if (f.isEmpty() || c == null || c.getStage() != NrmStage.PRESUMED_VICTIM) {
+    // Whoever could not decide for any age (no live referral for identification, another kind of
+    // organisation) is answered from the facts alone, without reading the case.
+    if (f.isEmpty()
+        || !(mayDecide(viewer, f.get(), OrganisationType.CPTV)
+            || mayDecide(viewer, f.get(), OrganisationType.SOCIAL_WORK_CENTRE))) {
       return false;
     }
+    List<Object[]> stageAndBirthdate =
+        em.createQuery(
+                "select c.stage, c.person.birthdate from CaseFile c where c.id = :id",
+                Object[].class)
+            .setParameter("id", caseId)
+            .getResultList();
+    if (stageAndBirthdate.isEmpty()
+        || stageAndBirthdate.getFirst()[0] != NrmStage.PRESUMED_VICTIM) {
+      return false;
+    }
+    LocalDate birthdate = (LocalDate) stageAndBirthdate.getFirst()[1];
     return mayDecide(
-        viewer, f.get(), decider(c, Instant.now().atZone(AccessPolicy.ZONE).toLocalDate()));
+        viewer, f.get(), decider(birthdate, Instant.now().atZone(AccessPolicy.ZONE).toLocalDate()));
   }
 
   private static OrganisationType decider(CaseFile c, LocalDate day) {
-    boolean child = rs.astra.nrm.shared.Majority.isChild(c.getPerson().getBirthdate(), day);
+    return decider(c.getPerson().getBirthdate(), day);
+  }
+
+  private static OrganisationType decider(LocalDate birthdate, LocalDate day) {
+    boolean child = rs.astra.nrm.shared.Majority.isChild(birthdate, day);
     return child ? OrganisationType.SOCIAL_WORK_CENTRE : OrganisationType.CPTV;
   }
 

@@ -64,6 +64,10 @@ public class Consent {
   private Purpose purpose;
 
   @ElementCollection(fetch = FetchType.LAZY)
+  // One query for the categories of every consent read together (a case page lists them all), not
+  // one each.
+  @org.eclipse.persistence.annotations.BatchFetch(
+      org.eclipse.persistence.annotations.BatchFetchType.IN)
   @CollectionTable(name = "consent_category", joinColumns = @JoinColumn(name = "consent_id"))
   @Enumerated(EnumType.STRING)
   @Column(name = "category", nullable = false, length = 40)

@@ -100,6 +100,10 @@ public class Referral {
   private Purpose purpose;
 
   @ElementCollection(fetch = FetchType.LAZY)
+  // One query for the categories of every referral read together (a case page lists them all), not
+  // one each.
+  @org.eclipse.persistence.annotations.BatchFetch(
+      org.eclipse.persistence.annotations.BatchFetchType.IN)
   @CollectionTable(name = "referral_category", joinColumns = @JoinColumn(name = "referral_id"))
   @Enumerated(EnumType.STRING)
   @Column(name = "category", nullable = false, length = 40)

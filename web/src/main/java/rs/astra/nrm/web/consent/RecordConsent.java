@@ -12,7 +12,6 @@ import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.ConsentService;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
-import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.shared.UserFeedback;
@@ -28,7 +27,7 @@ public class RecordConsent implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private ConsentService consents;
-  @Inject private UserDirectory directory;
+  @Inject private rs.astra.nrm.web.organisation.ActiveOrganisations organisations;
   @Inject private ShowCase page;
   @Inject private UserFeedback feedback;
   @Inject private Messages messages;
@@ -91,7 +90,7 @@ public class RecordConsent implements Serializable {
    */
   public List<Object[]> getRecipients() {
     String owner = page.getCase() == null ? null : page.getCase().ownerOrganisation();
-    return directory.organisations().stream()
+    return organisations.list().stream()
         .filter(o -> !o.name().equals(owner))
         .map(o -> new Object[] {o.id(), o.name()})
         .toList();

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
@@ -32,7 +31,7 @@ public class ManageServices implements Serializable {
   @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
-  @Inject private UserDirectory directory;
+  @Inject private rs.astra.nrm.web.organisation.ActiveOrganisations organisations;
   @Inject private UserFeedback feedback;
 
   private ServiceType type;
@@ -77,7 +76,7 @@ public class ManageServices implements Serializable {
    * @return the portal's organisations, as id/name pairs, to name a provider
    */
   public List<Object[]> getProviders() {
-    return directory.organisations().stream().map(o -> new Object[] {o.id(), o.name()}).toList();
+    return organisations.list().stream().map(o -> new Object[] {o.id(), o.name()}).toList();
   }
 
   /** Puts the service of the form on the plan. */
