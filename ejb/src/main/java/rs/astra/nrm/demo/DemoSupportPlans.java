@@ -10,14 +10,16 @@ import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.support.NewServiceForm;
+import rs.astra.nrm.support.SafetyPlanService;
+import rs.astra.nrm.support.ServiceEntryService;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
-import rs.astra.nrm.support.SupportPlanService;
 
 /**
  * Gives the first three sample cases at stage ASSISTANCE (by case code) a support plan, and the
- * first of them a safety plan, recorded by the demo coordinator through {@link SupportPlanService}
- * so that the tour shows them with their timeline events. Fictional texts, no personal data.
+ * first of them a safety plan, recorded by the demo coordinator through {@link ServiceEntryService}
+ * and {@link SafetyPlanService} so that the tour shows them with their timeline events. Fictional
+ * texts, no personal data.
  */
 @Dependent
 public class DemoSupportPlans {
@@ -25,7 +27,8 @@ public class DemoSupportPlans {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private SupportPlanService support;
+  @Inject private SafetyPlanService safetyPlans;
+  @Inject private ServiceEntryService serviceEntries;
 
   /**
    * Adds the demo support plans.
@@ -93,7 +96,7 @@ public class DemoSupportPlans {
               null,
               null,
               "Compensation claim");
-          support.saveSafetyPlan(
+          safetyPlans.saveSafetyPlan(
               coordinator,
               id,
               new rs.astra.nrm.support.SafetyPlanForm(
@@ -178,7 +181,7 @@ public class DemoSupportPlans {
       LocalDate startedOn,
       LocalDate endedOn,
       String note) {
-    support.addService(
+    serviceEntries.addService(
         by,
         caseId,
         new NewServiceForm(

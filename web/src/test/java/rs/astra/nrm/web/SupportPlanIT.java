@@ -44,10 +44,14 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.support.AssessmentNoteService;
 import rs.astra.nrm.support.NewServiceForm;
+import rs.astra.nrm.support.SafetyPlanService;
+import rs.astra.nrm.support.ServiceEntryService;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
+import rs.astra.nrm.support.TreatmentRecordService;
 
 /**
  * The support plan, safety plan, assessments and treatment records through the real services and
@@ -67,6 +71,10 @@ class SupportPlanIT {
   }
 
   @Inject SupportPlanService support;
+  @Inject AssessmentNoteService assessmentNotes;
+  @Inject SafetyPlanService safetyPlans;
+  @Inject ServiceEntryService serviceEntries;
+  @Inject TreatmentRecordService treatmentRecords;
   @Inject CaseFileService cases;
   @Inject CaseTimeline timeline;
   @Inject ConsentService consents;
@@ -137,7 +145,7 @@ class SupportPlanIT {
   void theOwnerRecordsAndReadsServicesOfBothCategories() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Jasna", "Support");
-    support.addService(
+    serviceEntries.addService(
         owner,
         caseId,
         new NewServiceForm(
@@ -149,9 +157,9 @@ class SupportPlanIT {
             TODAY.minusDays(3),
             null,
             "safe house"));
-    support.addService(owner, caseId, service(ServiceType.MedicalExamination, null));
+    serviceEntries.addService(owner, caseId, service(ServiceType.MedicalExamination, null));
 
-    List<rs.astra.nrm.support.ServiceRow> rows = support.services(owner, caseId, BOTH);
+    List<rs.astra.nrm.support.ServiceRow> rows = serviceEntries.services(owner, caseId, BOTH);
     assertEquals(List.of(ServiceType.Accommodation, ServiceType.MedicalExamination), types(rows));
     assertEquals(
         List.of(DataCategory.SOCIAL, DataCategory.HEALTH),
@@ -164,7 +172,7 @@ class SupportPlanIT {
         "the owner changes every service");
     assertEquals(
         List.of(ServiceType.MedicalExamination),
-        types(support.services(owner, caseId, HEALTH)),
+        types(serviceEntries.services(owner, caseId, HEALTH)),
         "the query selects the categories asked for");
     assertEquals(
         List.of("Accommodation: IN_PROGRESS", "MedicalExamination: PLANNED"),
@@ -175,7 +183,7 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.addService(
+                    serviceEntries.addService(
                         owner,
                         caseId,
                         new NewServiceForm(
@@ -192,7 +200,7 @@ class SupportPlanIT {
         "support.error.typeRequired",
         assertThrows(
                 InvalidRequestException.class,
-                () -> support.addService(owner, caseId, service(null, null)))
+                () -> serviceEntries.addService(owner, caseId, service(null, null)))
             .messageKey());
   }
 
@@ -202,13 +210,13 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw1");
     Viewer health = viewer("cp.health");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Vesna", "Social");
-    support.addService(
+    serviceEntries.addService(
         owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.addService(
+    serviceEntries.addService(
         owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
-    support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
+    serviceEntries.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
-    support.recordTreatment(
+    treatmentRecords.recordTreatment(
         health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Wound care", null));
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
 
@@ -219,14 +227,16 @@ class SupportPlanIT {
         "the page does not show the health sections");
     assertEquals(
         List.of(ServiceType.Accommodation),
-        types(support.services(csw, caseId, SOCIAL)),
+        types(serviceEntries.services(csw, caseId, SOCIAL)),
         "social services only");
     assertThrows(
         AccessDeniedException.class,
-        () -> support.services(csw, caseId, BOTH),
+        () -> serviceEntries.services(csw, caseId, BOTH),
         "no health services");
     assertThrows(
-        AccessDeniedException.class, () -> support.treatments(csw, caseId), "no treatment records");
+        AccessDeniedException.class,
+        () -> treatmentRecords.treatments(csw, caseId),
+        "no treatment records");
 
     assertEquals(
         List.of("Accommodation: IN_PROGRESS"),
@@ -276,31 +286,33 @@ class SupportPlanIT {
     assertThrows(
         AccessDeniedException.class,
         () ->
-            support.recordTreatment(
+            treatmentRecords.recordTreatment(
                 health,
                 caseId,
                 new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Examination", null)),
         "not referred yet");
-    support.addService(
+    serviceEntries.addService(
         owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.REFERRED));
-    support.addService(owner, caseId, service(ServiceType.Documents, ServiceStatus.PLANNED));
+    serviceEntries.addService(owner, caseId, service(ServiceType.Documents, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
 
-    support.recordTreatment(
+    treatmentRecords.recordTreatment(
         health,
         caseId,
         new rs.astra.nrm.support.NewTreatmentForm(
             TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
-    List<rs.astra.nrm.support.TreatmentRow> seen = support.treatments(health, caseId);
+    List<rs.astra.nrm.support.TreatmentRow> seen = treatmentRecords.treatments(health, caseId);
     assertEquals(1, seen.size());
     assertEquals("Examination and blood tests", seen.get(0).treatment());
     assertEquals("CP Health", seen.get(0).organisation());
-    assertEquals(seen, support.treatments(owner, caseId), "the owner reads the same record");
     assertEquals(
-        List.of(ServiceType.MedicalExamination), types(support.services(health, caseId, HEALTH)));
+        seen, treatmentRecords.treatments(owner, caseId), "the owner reads the same record");
+    assertEquals(
+        List.of(ServiceType.MedicalExamination),
+        types(serviceEntries.services(health, caseId, HEALTH)));
     assertThrows(
         AccessDeniedException.class,
-        () -> support.safetyPlan(health, caseId),
+        () -> safetyPlans.safetyPlan(health, caseId),
         "SOCIAL was not shared");
     assertEquals(1, details(health, caseId, CaseEvent.Type.TREATMENT_RECORDED).size());
 
@@ -309,7 +321,7 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.recordTreatment(
+                    treatmentRecords.recordTreatment(
                         health,
                         caseId,
                         new rs.astra.nrm.support.NewTreatmentForm(
@@ -341,7 +353,7 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.recordTreatment(
+                    treatmentRecords.recordTreatment(
                         csw,
                         caseId,
                         new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Counselling", null)))
@@ -352,7 +364,7 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.recordAssessment(
+                    assessmentNotes.recordAssessment(
                         health,
                         caseId,
                         new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs housing", null)))
@@ -363,23 +375,23 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.recordAssessment(
+                    assessmentNotes.recordAssessment(
                         owner,
                         caseId,
                         new rs.astra.nrm.support.NewAssessmentForm(TODAY, "x", null)))
             .messageKey(),
         "nor does the owning NGO");
 
-    support.recordAssessment(
+    assessmentNotes.recordAssessment(
         csw,
         caseId,
         new rs.astra.nrm.support.NewAssessmentForm(
             TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
-    List<rs.astra.nrm.support.AssessmentRow> notes = support.assessments(owner, caseId);
+    List<rs.astra.nrm.support.AssessmentRow> notes = assessmentNotes.assessments(owner, caseId);
     assertEquals(1, notes.size());
     assertEquals("CP Social Work Centre", notes.get(0).organisation());
     assertEquals("Accommodation; personal card", notes.get(0).recommendedMeasures());
-    assertTrue(support.treatments(owner, caseId).isEmpty());
+    assertTrue(treatmentRecords.treatments(owner, caseId).isEmpty());
   }
 
   @Test
@@ -388,9 +400,9 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw1");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Radmila", "Own");
     long ngoService =
-        support.addService(
+        serviceEntries.addService(
             owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.saveSafetyPlan(
+    safetyPlans.saveSafetyPlan(
         owner,
         caseId,
         new rs.astra.nrm.support.SafetyPlanForm(
@@ -399,43 +411,44 @@ class SupportPlanIT {
 
     // The person's consent lets the centre read all SOCIAL records but change only its own.
     long cswService =
-        support.addService(csw, caseId, service(ServiceType.SocialCare, ServiceStatus.PLANNED));
-    List<rs.astra.nrm.support.ServiceRow> rows = support.services(csw, caseId, SOCIAL);
+        serviceEntries.addService(
+            csw, caseId, service(ServiceType.SocialCare, ServiceStatus.PLANNED));
+    List<rs.astra.nrm.support.ServiceRow> rows = serviceEntries.services(csw, caseId, SOCIAL);
     assertEquals(List.of(ServiceType.Accommodation, ServiceType.SocialCare), types(rows));
     assertEquals(
         List.of(false, true),
         rows.stream().map(rs.astra.nrm.support.ServiceRow::changeable).toList());
 
     long cswVersion = rows.get(1).version();
-    support.changeStatus(csw, cswService, cswVersion, ServiceStatus.IN_PROGRESS, TODAY);
+    serviceEntries.changeStatus(csw, cswService, cswVersion, ServiceStatus.IN_PROGRESS, TODAY);
     long ngoVersion = rows.get(0).version();
     assertEquals(
         "support.error.notYourRecord",
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.changeStatus(
+                    serviceEntries.changeStatus(
                         csw, ngoService, ngoVersion, ServiceStatus.PROVIDED, TODAY))
             .messageKey());
     assertEquals(
         ServiceStatus.IN_PROGRESS,
-        support.services(owner, caseId, SOCIAL).get(0).status(),
+        serviceEntries.services(owner, caseId, SOCIAL).get(0).status(),
         "the NGO's service is unchanged");
 
-    rs.astra.nrm.support.SafetyPlanView plan = support.safetyPlan(csw, caseId).orElseThrow();
+    rs.astra.nrm.support.SafetyPlanView plan = safetyPlans.safetyPlan(csw, caseId).orElseThrow();
     assertFalse(plan.editable(), "the plan the NGO drew up");
     assertEquals(
         "support.error.notYourRecord",
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.saveSafetyPlan(
+                    safetyPlans.saveSafetyPlan(
                         csw,
                         caseId,
                         new rs.astra.nrm.support.SafetyPlanForm(
                             plan.version(), "x", "y", null, null)))
             .messageKey());
-    assertTrue(support.safetyPlan(owner, caseId).orElseThrow().editable());
+    assertTrue(safetyPlans.safetyPlan(owner, caseId).orElseThrow().editable());
   }
 
   @Test
@@ -444,14 +457,18 @@ class SupportPlanIT {
     Viewer caseworker = viewer("cp.caseworker");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Slavica", "Concurrent");
     long id =
-        support.addService(caseworker, caseId, service(ServiceType.Legal, ServiceStatus.PLANNED));
-    long seen = support.services(caseworker, caseId, SOCIAL).get(0).version();
+        serviceEntries.addService(
+            caseworker, caseId, service(ServiceType.Legal, ServiceStatus.PLANNED));
+    long seen = serviceEntries.services(caseworker, caseId, SOCIAL).get(0).version();
 
-    support.changeStatus(coordinator, id, seen, ServiceStatus.IN_PROGRESS, TODAY);
+    serviceEntries.changeStatus(coordinator, id, seen, ServiceStatus.IN_PROGRESS, TODAY);
     assertThrows(
         ConcurrentUpdateException.class,
-        () -> support.changeStatus(caseworker, id, seen, ServiceStatus.DECLINED_BY_PERSON, TODAY));
-    rs.astra.nrm.support.ServiceRow now = support.services(caseworker, caseId, SOCIAL).get(0);
+        () ->
+            serviceEntries.changeStatus(
+                caseworker, id, seen, ServiceStatus.DECLINED_BY_PERSON, TODAY));
+    rs.astra.nrm.support.ServiceRow now =
+        serviceEntries.services(caseworker, caseId, SOCIAL).get(0);
     assertEquals(ServiceStatus.IN_PROGRESS, now.status(), "the first change stands");
     assertEquals(TODAY, now.startedOn(), "in progress from the day of the change");
     assertEquals(
@@ -462,12 +479,12 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    support.changeStatus(
+                    serviceEntries.changeStatus(
                         caseworker, id, now.version(), ServiceStatus.IN_PROGRESS, TODAY))
             .messageKey());
 
     long first =
-        support.saveSafetyPlan(
+        safetyPlans.saveSafetyPlan(
             coordinator,
             caseId,
             new rs.astra.nrm.support.SafetyPlanForm(
@@ -475,13 +492,13 @@ class SupportPlanIT {
     assertThrows(
         ConcurrentUpdateException.class,
         () ->
-            support.saveSafetyPlan(
+            safetyPlans.saveSafetyPlan(
                 caseworker,
                 caseId,
                 new rs.astra.nrm.support.SafetyPlanForm(
                     null, "Another first plan", "Other measures", null, null)),
         "a second first plan");
-    support.saveSafetyPlan(
+    safetyPlans.saveSafetyPlan(
         caseworker,
         caseId,
         new rs.astra.nrm.support.SafetyPlanForm(
@@ -489,14 +506,14 @@ class SupportPlanIT {
     assertThrows(
         ConcurrentUpdateException.class,
         () ->
-            support.saveSafetyPlan(
+            safetyPlans.saveSafetyPlan(
                 coordinator,
                 caseId,
                 new rs.astra.nrm.support.SafetyPlanForm(
                     first, "Stale text", "Stale measures", null, null)));
     assertEquals(
         "Threats by phone and visits",
-        support.safetyPlan(coordinator, caseId).orElseThrow().risks());
+        safetyPlans.safetyPlan(coordinator, caseId).orElseThrow().risks());
     assertEquals(
         2,
         details(coordinator, caseId, CaseEvent.Type.SAFETY_PLAN_UPDATED).size(),
@@ -509,8 +526,8 @@ class SupportPlanIT {
     Viewer csw = viewer("cp.csw2");
     long caseId = ConsentFixture.newCase(em, tx, "cp.coordinator", "Zorica", "Audit");
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
-    support.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
-    support.saveSafetyPlan(
+    serviceEntries.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
+    safetyPlans.saveSafetyPlan(
         owner,
         caseId,
         new rs.astra.nrm.support.SafetyPlanForm(null, "Risks", "Measures", null, null));
@@ -524,10 +541,10 @@ class SupportPlanIT {
     assertEquals(1, audited(owner, caseId, DataCategory.SOCIAL, true));
     assertEquals(1, audited(owner, caseId, DataCategory.HEALTH, true));
 
-    support.services(owner, caseId, BOTH);
-    support.safetyPlan(owner, caseId);
-    support.assessments(owner, caseId);
-    support.treatments(owner, caseId);
+    serviceEntries.services(owner, caseId, BOTH);
+    safetyPlans.safetyPlan(owner, caseId);
+    assessmentNotes.assessments(owner, caseId);
+    treatmentRecords.treatments(owner, caseId);
     assertEquals(
         1 + 3,
         audited(owner, caseId, DataCategory.SOCIAL, true),
@@ -539,7 +556,7 @@ class SupportPlanIT {
         cswPage.services().isEmpty() && cswPage.treatments().isEmpty(),
         "the health service is not read");
     assertEquals(1, audited(csw, caseId, DataCategory.SOCIAL, true));
-    assertThrows(AccessDeniedException.class, () -> support.treatments(csw, caseId));
+    assertThrows(AccessDeniedException.class, () -> treatmentRecords.treatments(csw, caseId));
     assertEquals(
         1, audited(csw, caseId, DataCategory.HEALTH, false), "the refused request is recorded");
     assertEquals(0, audited(csw, caseId, DataCategory.HEALTH, true));
@@ -563,9 +580,9 @@ class SupportPlanIT {
   void theCasePageHoldsOnlyTheSupportEachInstitutionMayRead() throws Exception {
     Viewer owner = directory.viewerFor("ngo.coordinator").orElseThrow();
     long caseId = ConsentFixture.newCase(em, tx, "ngo.coordinator", "Stana", "Page");
-    support.addService(
+    serviceEntries.addService(
         owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
-    support.addService(
+    serviceEntries.addService(
         owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
     long nis = directory.findOrganisationByName("Centre for Social Work Niš").orElseThrow().getId();
     consents.give(

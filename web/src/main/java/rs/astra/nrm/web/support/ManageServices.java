@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.support.ServiceEntryService;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
-import rs.astra.nrm.support.SupportPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
@@ -27,7 +27,7 @@ public class ManageServices implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject private SupportPlanService support;
+  @Inject private ServiceEntryService serviceEntries;
   @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
@@ -83,7 +83,7 @@ public class ManageServices implements Serializable {
   public void add() {
     if (feedback.run(
         () ->
-            support.addService(
+            serviceEntries.addService(
                 user.viewer(),
                 page.getCaseId(),
                 new rs.astra.nrm.support.NewServiceForm(
@@ -127,7 +127,9 @@ public class ManageServices implements Serializable {
   public void changeStatus() {
     if (chosenId != null) {
       feedback.run(
-          () -> support.changeStatus(user.viewer(), chosenId, chosenVersion, nextStatus, changedOn),
+          () ->
+              serviceEntries.changeStatus(
+                  user.viewer(), chosenId, chosenVersion, nextStatus, changedOn),
           "support.statusChanged");
     }
     chosenId = null;

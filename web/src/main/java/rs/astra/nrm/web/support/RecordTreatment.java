@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.shared.NrmTime;
-import rs.astra.nrm.support.SupportPlanService;
+import rs.astra.nrm.support.TreatmentRecordService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
@@ -23,7 +23,7 @@ public class RecordTreatment implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject private SupportPlanService support;
+  @Inject private TreatmentRecordService treatmentRecords;
   @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
@@ -54,7 +54,7 @@ public class RecordTreatment implements Serializable {
   public void record() {
     if (feedback.run(
         () ->
-            support.recordTreatment(
+            treatmentRecords.recordTreatment(
                 user.viewer(),
                 page.getCaseId(),
                 new rs.astra.nrm.support.NewTreatmentForm(treatedOn, treatment, note)),

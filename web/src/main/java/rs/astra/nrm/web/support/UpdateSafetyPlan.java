@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import rs.astra.nrm.consent.DataCategory;
-import rs.astra.nrm.support.SupportPlanService;
+import rs.astra.nrm.support.SafetyPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
@@ -22,7 +22,7 @@ public class UpdateSafetyPlan implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject private SupportPlanService support;
+  @Inject private SafetyPlanService safetyPlans;
   @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
@@ -71,7 +71,7 @@ public class UpdateSafetyPlan implements Serializable {
     boolean saved =
         feedback.run(
             () ->
-                support.saveSafetyPlan(
+                safetyPlans.saveSafetyPlan(
                     user.viewer(),
                     page.getCaseId(),
                     new rs.astra.nrm.support.SafetyPlanForm(
