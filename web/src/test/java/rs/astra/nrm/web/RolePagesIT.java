@@ -1029,25 +1029,26 @@ class RolePagesIT {
 
   /** The row of the users table that lists a login name. */
   private static String userRow(String page, String username) {
-    Matcher rows = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(page);
-    while (rows.find()) {
-      if (rows.group(1).contains("user-name\">" + username + "<")) {
-        return rows.group(1);
-      }
-    }
-    throw new AssertionError("no user row for " + username);
+    return rowNaming(page, "user-name", username);
   }
 
   /** The row of a role-grant table (users page or home page) that concerns a login name. */
   private static String grantRow(String page, String username) {
+    return rowNaming(page, "grant-user", username);
+  }
+
+  /** The first table row whose cell of this style class holds exactly this login name. */
+  private static String rowNaming(String page, String cellClass, String username) {
     Matcher rows = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(page);
     while (rows.find()) {
-      if (rows.group(1).contains("grant-user\">" + username + "<")) {
+      if (rows.group(1).contains(cellClass + "\">" + username + "<")) {
         return rows.group(1);
       }
     }
     throw new AssertionError(
-        "no request for "
+        "no row with "
+            + cellClass
+            + " "
             + username
             + " in "
             + (page.length() > 3000 ? page.substring(0, 3000) : page));
