@@ -50,6 +50,7 @@ public class AccessReportService {
    * @param permitted whether it was permitted
    * @param basis on what basis
    * @param basisRef consent id, emergency-access id or legal-basis code, or {@code null}
+   * @param documentId the case document downloaded or refused (issue 17), or {@code null}
    */
   public record ReportLine(
       Instant at,
@@ -59,7 +60,8 @@ public class AccessReportService {
       AccessAction action,
       boolean permitted,
       AccessBasis basis,
-      String basisRef)
+      String basisRef,
+      Long documentId)
       implements Serializable {}
 
   /**
@@ -201,7 +203,8 @@ public class AccessReportService {
                     a.getAction(),
                     a.isPermitted(),
                     a.getBasis(),
-                    a.getBasisRef()))
+                    a.getBasisRef(),
+                    a.getDocumentId()))
         .toList();
   }
 }

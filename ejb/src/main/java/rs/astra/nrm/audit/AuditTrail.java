@@ -45,9 +45,30 @@ public class AuditTrail {
    * @param category the category
    * @param action the action
    * @param decision the policy's decision
+   * @param documentId the case document asked for (issue 17), or {@code null}
    */
   public record Entry(
-      long caseId, long personId, DataCategory category, AccessAction action, Decision decision) {}
+      long caseId,
+      long personId,
+      DataCategory category,
+      AccessAction action,
+      Decision decision,
+      Long documentId) {
+
+    /**
+     * A decision about a category of a case, not about one document.
+     *
+     * @param caseId the case
+     * @param personId its data subject
+     * @param category the category
+     * @param action the action
+     * @param decision the policy's decision
+     */
+    public Entry(
+        long caseId, long personId, DataCategory category, AccessAction action, Decision decision) {
+      this(caseId, personId, category, action, decision, null);
+    }
+  }
 
   /**
    * Appends records for decisions taken for one viewer at one instant.
@@ -86,7 +107,8 @@ public class AuditTrail {
               e.decision().permitted() || e.decision().denyReason() == null
                   ? e.decision().basisRef()
                   : e.decision().denyReason().name(),
-              request));
+              request,
+              e.documentId()));
     }
   }
 
@@ -152,7 +174,9 @@ public class AuditTrail {
         + "|"
         + e.decision().basis()
         + "|"
-        + e.decision().basisRef();
+        + e.decision().basisRef()
+        + "|"
+        + e.documentId();
   }
 
   private RequestId activeRequest() {

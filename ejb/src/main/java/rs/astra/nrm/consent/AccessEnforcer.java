@@ -84,13 +84,76 @@ public class AccessEnforcer {
    */
   public Decision require(
       Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
+    return require(viewer, facts, category, action, now, null);
+  }
+
+  /**
+   * {@link #require(Viewer, CaseFacts, DataCategory, AccessAction, Instant)} for one case document
+   * (issue 17): the record, permit or deny, names the document.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category the document's category
+   * @param action what for
+   * @param now when (UTC)
+   * @param documentId the document, or {@code null}
+   * @return the permit
+   * @throws AccessDeniedException when denied (after recording the deny)
+   */
+  public Decision require(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      AccessAction action,
+      Instant now,
+      Long documentId) {
     Decision d = policy.decide(viewer, facts, category, action, now);
     if (category.isPersonal() || !d.permitted()) {
       audit.record(
           viewer,
           now,
-          List.of(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d)));
+          List.of(
+              new AuditTrail.Entry(
+                  facts.caseId(), facts.personId(), category, action, d, documentId)));
     }
+    if (!d.permitted()) {
+      throw new AccessDeniedException(category, action, d.denyReason());
+    }
+    return d;
+  }
+
+  /**
+   * Decides an explicit request for one record of a category (issue 17: a document download), with
+   * the own-records rule applied to that record ({@link AccessPolicy#forRecord}), and records it,
+   * permit or deny, naming the document.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param category the record's category
+   * @param action what for
+   * @param now when (UTC)
+   * @param recordedByOrganisationId the organisation that made the record
+   * @param documentId the document, for the audit record
+   * @return the permit
+   * @throws AccessDeniedException when denied (after recording the deny)
+   */
+  public Decision requireRecord(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      AccessAction action,
+      Instant now,
+      long recordedByOrganisationId,
+      long documentId) {
+    Decision d =
+        AccessPolicy.forRecord(
+            policy.decide(viewer, facts, category, action, now), recordedByOrganisationId, viewer);
+    audit.record(
+        viewer,
+        now,
+        List.of(
+            new AuditTrail.Entry(
+                facts.caseId(), facts.personId(), category, action, d, documentId)));
     if (!d.permitted()) {
       throw new AccessDeniedException(category, action, d.denyReason());
     }

@@ -352,6 +352,105 @@ public class AccessPolicy {
   }
 
   /**
+   * The personal categories a viewer may read of one case, split by the scope of each permit, as a
+   * query predicate over a case's records (issue 16: one helper turns decisions into the query's
+   * condition; issue 17: the Documents section).
+   *
+   * @param all categories of which she reads every record
+   * @param own categories of which she reads only her organisation's own records
+   */
+  public record ReadableCategories(Set<DataCategory> all, Set<DataCategory> own) {
+
+    /**
+     * The readable personal categories from a decision per category.
+     *
+     * @param decisions the policy's decisions for READ, e.g. from {@link
+     *     AccessEnforcer#decideAllAndRecordPermits}
+     * @return the permitted personal categories by scope
+     */
+    public static ReadableCategories of(java.util.Map<DataCategory, Decision> decisions) {
+      Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
+      Set<DataCategory> own = EnumSet.noneOf(DataCategory.class);
+      decisions.forEach(
+          (category, d) -> {
+            if (category.isPersonal() && d.permitted()) {
+              (d.scope() == Decision.Scope.ALL_RECORDS ? all : own).add(category);
+            }
+          });
+      return new ReadableCategories(all, own);
+    }
+
+    /**
+     * Whether she may read no record at all.
+     *
+     * @return {@code true} when both sets are empty
+     */
+    public boolean none() {
+      return all.isEmpty() && own.isEmpty();
+    }
+
+    /**
+     * The JPQL condition, in parentheses; bind it with {@link #bind}. Must not be used when {@link
+     * #none()}.
+     *
+     * @param category the JPQL path of the record's category, e.g. {@code d.category}
+     * @param organisationId the JPQL path of the id of the organisation that made the record
+     * @return e.g. {@code (d.category in :readAll or (d.category in :readOwn and
+     *     d.uploaderOrganisation.id = :ownRecordsOrganisation))}
+     */
+    public String predicate(String category, String organisationId) {
+      List<String> parts = new ArrayList<>();
+      if (!all.isEmpty()) {
+        parts.add(category + " in :readAll");
+      }
+      if (!own.isEmpty()) {
+        parts.add("(" + category + " in :readOwn and " + ownRecords(organisationId) + ")");
+      }
+      return "(" + String.join(" or ", parts) + ")";
+    }
+
+    /**
+     * Binds the parameters of {@link #predicate}.
+     *
+     * @param <Q> the kind of query
+     * @param query the query
+     * @param viewer who asks
+     * @return the query
+     */
+    public <Q extends jakarta.persistence.Query> Q bind(Q query, Viewer viewer) {
+      if (!all.isEmpty()) {
+        query.setParameter("readAll", all);
+      }
+      if (!own.isEmpty()) {
+        query.setParameter("readOwn", own);
+      }
+      return bindOwnRecords(query, viewer);
+    }
+  }
+
+  /**
+   * A decision applied to one record of its category: a permit over all records stands; a permit
+   * over the organisation's own records stands only for a record her organisation made (e.g. a
+   * police unit's own police record, a hospital's own upload; issue 17), and is otherwise refused
+   * as not consented ({@link DenyReason#NO_CONSENT}). The single-record form of {@link
+   * #recordsInScope}.
+   *
+   * @param decision the category's decision for the viewer
+   * @param recordedByOrganisationId the organisation that made the record
+   * @param viewer who asks
+   * @return the decision for that record
+   */
+  public static Decision forRecord(
+      Decision decision, long recordedByOrganisationId, Viewer viewer) {
+    if (!decision.permitted()
+        || decision.scope() == Decision.Scope.ALL_RECORDS
+        || recordedByOrganisationId == viewer.organisationId()) {
+      return decision;
+    }
+    return Decision.deny(DenyReason.NO_CONSENT);
+  }
+
+  /**
    * Which organisations' rows a viewer's statistics cover: all organisations for NGO coordinators,
    * CPTV officers and administrators (the figures then leave protected against small cells, and
    * nothing personal is shown), otherwise only the rows of her own organisation — its cases, the

@@ -1,5 +1,6 @@
 package rs.astra.nrm.document;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  * rs/astra/nrm/web/i18n/Messages*.properties}; the exception's own message names no personal data
  * (never the file name or contents).
  */
+@ApplicationException(rollback = true)
 public class DocumentRefusedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -31,16 +31,26 @@ public final class UploadChecks {
    * @return the same string, unchanged
    * @throws DocumentRefusedException ({@link DocumentRefusedException#BAD_NAME}) if {@code null},
    *     blank, longer than {@link #FILE_NAME_MAX} characters, or holding a control character (which
-   *     would break a header or a log line)
+   *     would break a header or a log line) or a bidirectional override or isolate character
    */
   public static String checkFileName(String name) {
     if (name == null
         || name.isBlank()
         || name.length() > FILE_NAME_MAX
-        || name.chars().anyMatch(Character::isISOControl)) {
+        || name.chars().anyMatch(Character::isISOControl)
+        || name.chars().anyMatch(UploadChecks::isBidiControl)) {
       throw new DocumentRefusedException(DocumentRefusedException.BAD_NAME, "file name refused");
     }
     return name;
+  }
+
+  /**
+   * Whether a character is a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069), with
+   * which a name can be made to read differently from what it is ("abc" + U+202E + "gpj.exe" shows
+   * as "abcexe.jpg"; Unicode Technical Standard #39; issue 15).
+   */
+  private static boolean isBidiControl(int c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }
 
   /**

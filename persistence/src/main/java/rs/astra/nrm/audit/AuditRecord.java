@@ -82,6 +82,9 @@ public class AuditRecord {
   @Column(name = "request_id", nullable = false, length = 40, updatable = false)
   private String requestId;
 
+  @Column(name = "document_id", updatable = false)
+  private Long documentId;
+
   /** For JPA only. */
   protected AuditRecord() {}
 
@@ -101,6 +104,7 @@ public class AuditRecord {
    * @param basis the basis of a permit, {@link AccessBasis#NONE} for a deny
    * @param basisRef consent id, break-glass id or legal-basis code; {@code null} for owner and deny
    * @param requestId the id of the request the decision was made in, to group one page's records
+   * @param documentId the case document asked for, or {@code null}
    */
   public AuditRecord(
       long id,
@@ -115,7 +119,8 @@ public class AuditRecord {
       boolean permitted,
       AccessBasis basis,
       String basisRef,
-      String requestId) {
+      String requestId,
+      Long documentId) {
     this.id = id;
     this.at = Objects.requireNonNull(at, "at");
     this.userId = userId;
@@ -129,6 +134,16 @@ public class AuditRecord {
     this.basis = Objects.requireNonNull(basis, "basis");
     this.basisRef = basisRef;
     this.requestId = Objects.requireNonNull(requestId, "requestId");
+    this.documentId = documentId;
+  }
+
+  /**
+   * The case document the decision was about (issue 17: every download, and every refused one).
+   *
+   * @return the document's id, or {@code null} when the record is not about one document
+   */
+  public Long getDocumentId() {
+    return documentId;
   }
 
   /**

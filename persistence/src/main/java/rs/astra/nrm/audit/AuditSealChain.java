@@ -34,9 +34,13 @@ import java.util.Optional;
  */
 public final class AuditSealChain {
 
-  /** The columns of {@code audit_record} that are sealed, in digest order. */
+  /**
+   * The columns of {@code audit_record} that are sealed, in digest order. The last, {@code
+   * document_id} (V18, issue 17), enters the digest only when it is set, so the seals of records
+   * written before it existed stay valid.
+   */
   static final String AUDIT_COLUMNS =
-      "id, occurred_at, user_id, username, organisation_id, case_file_id, person_id, category, action, permitted, basis, basis_ref, request_id";
+      "id, occurred_at, user_id, username, organisation_id, case_file_id, person_id, category, action, permitted, basis, basis_ref, request_id, document_id";
 
   /** The columns of {@code activity_record} that are sealed, in digest order. */
   static final String ACTIVITY_COLUMNS =
@@ -236,13 +240,19 @@ public final class AuditSealChain {
               writeText(out, previous);
               out.writeUTF(day.toString());
             }));
-    long audit = digestRows(c, sha, "audit_record", AUDIT_COLUMNS, day, 'A');
-    long activity = digestRows(c, sha, "activity_record", ACTIVITY_COLUMNS, day, 'C');
+    long audit = digestRows(c, sha, "audit_record", AUDIT_COLUMNS, day, 'A', true);
+    long activity = digestRows(c, sha, "activity_record", ACTIVITY_COLUMNS, day, 'C', false);
     return new Seal(day, audit, activity, previous, HexFormat.of().formatHex(sha.digest()));
   }
 
   private static long digestRows(
-      Connection c, MessageDigest sha, String table, String columns, LocalDate day, char tag)
+      Connection c,
+      MessageDigest sha,
+      String table,
+      String columns,
+      LocalDate day,
+      char tag,
+      boolean lastOnlyWhenSet)
       throws SQLException {
     long n = 0;
     try (PreparedStatement ps =
@@ -265,7 +275,10 @@ public final class AuditSealChain {
                   out -> {
                     out.writeChar(tag);
                     for (int i = 1; i <= count; i++) {
-                      writeText(out, canonical(rs, i));
+                      String value = canonical(rs, i);
+                      if (value != null || i < count || !lastOnlyWhenSet) {
+                        writeText(out, value);
+                      }
                     }
                   }));
         }

@@ -66,7 +66,12 @@ public class CaseEvent {
     /** A centre for social work recorded an assessment. */
     ASSESSMENT_RECORDED,
     /** A health institution recorded a treatment. */
-    TREATMENT_RECORDED
+    TREATMENT_RECORDED,
+    /**
+     * A document was uploaded (issue 17; detail: its title; category: the document's, so the event
+     * is shown only to those who may read it).
+     */
+    DOCUMENT_UPLOADED
   }
 
   @Id

@@ -12,9 +12,9 @@ import java.io.IOException;
  * (HTTP 413, "nothing was saved"), instead of the server's "post too large" failure and a stack
  * trace in the log for what anyone can send. The limits are the server's: {@value #FORM_LIMIT}
  * bytes for a form (Grizzly's {@code max-post-size}), {@value #UPLOAD_LIMIT} bytes for an upload
- * ({@code multipart-config} in {@code web.xml}: a 20 MiB file and its form). A Faces Ajax request,
- * e.g. an upload, is sent to the same page ({@value #PAGE}). Mapped in {@code web.xml} before the
- * Faces servlet reads any parameter.
+ * ({@code multipart-config} in {@code web.xml}: a 27 MiB file and its form; case documents are
+ * limited to 25 MiB by their service). A Faces Ajax request, e.g. an upload, is sent to the same
+ * page ({@value #PAGE}). Mapped in {@code web.xml} before the Faces servlet reads any parameter.
  */
 public class RequestSizeFilter extends HttpFilter {
 
@@ -24,7 +24,7 @@ public class RequestSizeFilter extends HttpFilter {
   public static final long FORM_LIMIT = 2L * 1024 * 1024;
 
   /** Largest upload request, in bytes. */
-  public static final long UPLOAD_LIMIT = 21_971_520L;
+  public static final long UPLOAD_LIMIT = 29_360_128L;
 
   /** The page a too-large Ajax request is sent to. */
   public static final String PAGE = "/too-large";

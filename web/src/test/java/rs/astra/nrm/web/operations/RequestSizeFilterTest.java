@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 class RequestSizeFilterTest {
 
   @Test
-  void formsUpTo2MiBAndUploadsUpTo20MiBWithTheirFormPass() {
+  void formsUpTo2MiBAndUploadsUpTo27MiBWithTheirFormPass() {
     assertFalse(
         RequestSizeFilter.tooLarge("POST", "application/x-www-form-urlencoded", 2L * 1024 * 1024));
     assertTrue(
         RequestSizeFilter.tooLarge(
             "POST", "application/x-www-form-urlencoded; charset=UTF-8", 2L * 1024 * 1024 + 1));
     assertFalse(
-        RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 20L * 1024 * 1024));
+        RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 25L * 1024 * 1024),
+        "a 25 MiB case document");
     assertTrue(
         RequestSizeFilter.tooLarge("POST", "multipart/form-data; boundary=x", 40L * 1024 * 1024),
         "the 40 MB file of the trial");
