@@ -17,11 +17,11 @@ import org.apache.tika.metadata.Metadata;
  * executables and archives are refused whatever their name; so is a name whose extension is not one
  * of the detected type's.
  *
- * <p>Known limit: with tika-core and tika-parser-zip-commons only, DOCX and XLSX are both detected
- * as {@code application/x-tika-ooxml} (an Office Open XML package, not a plain ZIP, which is
- * refused); which of the two it is, is taken from the extension. Telling them apart from the bytes
- * needs Tika's OPC detector (tika-parser-microsoft-module) or a look at {@code
- * [Content_Types].xml}.
+ * <p>DOCX and XLSX: tika-core with tika-parser-zip-commons detects both only as {@code
+ * application/x-tika-ooxml} (an Office Open XML package, not a plain ZIP, which is refused). Which
+ * of the two it is, is then read from the package itself by {@link OoxmlPackageType} (the main
+ * part's content type, ECMA-376 Part 2), not taken from the extension; Tika's own OPC detector
+ * would need tika-parser-microsoft-module with its many parser dependencies.
  */
 public final class DocumentTypeDetector {
 
@@ -41,12 +41,8 @@ public final class DocumentTypeDetector {
           Map.entry("image/png", Set.of("png")),
           Map.entry("image/tiff", Set.of("tif", "tiff")),
           Map.entry("image/webp", Set.of("webp")),
-          Map.entry(
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              Set.of("docx")),
-          Map.entry(
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Set.of("xlsx")),
-          Map.entry(OOXML, Set.of("docx", "xlsx")),
+          Map.entry(OoxmlPackageType.DOCX, Set.of("docx")),
+          Map.entry(OoxmlPackageType.XLSX, Set.of("xlsx")),
           Map.entry("application/vnd.oasis.opendocument.text", Set.of("odt")),
           Map.entry("application/vnd.oasis.opendocument.spreadsheet", Set.of("ods")),
           Map.entry("text/plain", Set.of("txt")));
@@ -63,14 +59,22 @@ public final class DocumentTypeDetector {
    *     upload and store from a second one
    * @param fileName the original name, whose extension must be one of the detected type's
    * @return the media type to store, e.g. {@code application/pdf}; for an OOXML package the DOCX or
-   *     XLSX type named by the extension
-   * @throws DocumentRefusedException {@link #NOT_ALLOWED} or {@link #EXTENSION_MISMATCH}
+   *     XLSX type read from its main part
+   * @throws DocumentRefusedException {@link #NOT_ALLOWED} (also for an OOXML package that is
+   *     neither a Word document nor a workbook, e.g. a presentation, a macro-enabled file or a
+   *     broken or oversized package) or {@link #EXTENSION_MISMATCH} (also for a DOCX named {@code
+   *     .xlsx} and the reverse)
    * @throws IOException if the stream cannot be read
    */
   public static String detect(InputStream content, String fileName) throws IOException {
     String type;
     try (TikaInputStream tis = TikaInputStream.get(content)) {
       type = DETECTOR.detect(tis, new Metadata()).getBaseType().toString();
+      if (OOXML.equals(type)
+          || type.equals(OoxmlPackageType.DOCX)
+          || type.equals(OoxmlPackageType.XLSX)) {
+        type = OoxmlPackageType.of(tis.getPath());
+      }
     }
     Set<String> extensions = ALLOWED.get(type);
     if (extensions == null) {
@@ -80,11 +84,6 @@ public final class DocumentTypeDetector {
     String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     if (!extensions.contains(extension)) {
       throw new DocumentRefusedException(EXTENSION_MISMATCH, "extension does not match " + type);
-    }
-    if (OOXML.equals(type)) {
-      return extension.equals("docx")
-          ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
     return type;
   }

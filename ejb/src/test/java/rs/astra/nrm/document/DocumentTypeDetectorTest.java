@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
@@ -66,19 +68,115 @@ class DocumentTypeDetectorTest {
     assertEquals(DocumentTypeDetector.NOT_ALLOWED, refusal(zip.toByteArray(), "izveštaj.docx"));
   }
 
-  @Test
-  void aRealDocxIsAcceptedAndNotUnderAPdfName() throws Exception {
-    ByteArrayOutputStream docx = new ByteArrayOutputStream();
+  private static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private static byte[] docx() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (XWPFDocument d = new XWPFDocument()) {
       d.createParagraph().createRun().setText("Izjava");
-      d.write(docx);
+      d.write(out);
     }
+    return out.toByteArray();
+  }
+
+  private static byte[] xlsx() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (XSSFWorkbook w = new XSSFWorkbook()) {
+      w.createSheet("Troškovi").createRow(0).createCell(0).setCellValue("Smeštaj");
+      w.write(out);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aRealXlsxIsAcceptedByItsBytes() throws Exception {
     assertEquals(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        XLSX, DocumentTypeDetector.detect(new ByteArrayInputStream(xlsx()), "Troškovi 2026.XLSX"));
+  }
+
+  @Test
+  void aDocxNamedXlsxIsRefused() throws Exception {
+    assertEquals(DocumentTypeDetector.EXTENSION_MISMATCH, refusal(docx(), "Izjava.xlsx"));
+  }
+
+  @Test
+  void anXlsxNamedDocxIsRefused() throws Exception {
+    assertEquals(DocumentTypeDetector.EXTENSION_MISMATCH, refusal(xlsx(), "Troškovi.docx"));
+  }
+
+  @Test
+  void aPresentationNamedDocxIsRefusedAsNotAllowed() throws Exception {
+    ByteArrayOutputStream pptx = new ByteArrayOutputStream();
+    try (XMLSlideShow show = new XMLSlideShow()) {
+      show.createSlide();
+      show.write(pptx);
+    }
+    assertEquals(DocumentTypeDetector.NOT_ALLOWED, refusal(pptx.toByteArray(), "izjava.docx"));
+  }
+
+  /** An OOXML-looking package: the two parts that name the main part, plus a dummy main part. */
+  private static byte[] package_(String contentTypes, String rels) throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(zip)) {
+      z.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      z.write(contentTypes.getBytes(StandardCharsets.UTF_8));
+      z.putNextEntry(new ZipEntry("_rels/.rels"));
+      z.write(rels.getBytes(StandardCharsets.UTF_8));
+      z.putNextEntry(new ZipEntry("word/document.xml"));
+      z.write(ascii("<w:document xmlns:w=\"urn:x\"/>"));
+    }
+    return zip.toByteArray();
+  }
+
+  private static final String RELS =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+          + "2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+
+  private static final String DOCX_TYPES =
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+          + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+  @Test
+  void aHandBuiltPackageIsJudgedByItsMainPart() throws Exception {
+    assertEquals(
+        DOCX,
         DocumentTypeDetector.detect(
-            new ByteArrayInputStream(docx.toByteArray()), "Изјава_Ђорђе.docx"));
+            new ByteArrayInputStream(package_(DOCX_TYPES, RELS)), "izjava.docx"));
+  }
+
+  @Test
+  void anOversizedContentTypesPartIsRefused() throws Exception {
+    String padded = DOCX_TYPES.replace("</Types>", " ".repeat(2 * 1024 * 1024) + "</Types>");
+    assertEquals(DocumentTypeDetector.NOT_ALLOWED, refusal(package_(padded, RELS), "izjava.docx"));
+  }
+
+  @Test
+  void aContentTypesPartWithADoctypeIsRefused() throws Exception {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE Types [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + DOCX_TYPES;
+    assertEquals(DocumentTypeDetector.NOT_ALLOWED, refusal(package_(xxe, RELS), "izjava.docx"));
+  }
+
+  @Test
+  void aMacroEnabledDocumentIsRefused() throws Exception {
+    String docm =
+        DOCX_TYPES.replace(
+            "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            "vnd.ms-word.document.macroEnabled.main+xml");
+    assertEquals(DocumentTypeDetector.NOT_ALLOWED, refusal(package_(docm, RELS), "izjava.docx"));
+  }
+
+  @Test
+  void aRealDocxIsAcceptedAndNotUnderAPdfName() throws Exception {
     assertEquals(
-        DocumentTypeDetector.EXTENSION_MISMATCH, refusal(docx.toByteArray(), "Изјава_Ђорђе.pdf"));
+        DOCX, DocumentTypeDetector.detect(new ByteArrayInputStream(docx()), "Изјава_Ђорђе.docx"));
+    assertEquals(DocumentTypeDetector.EXTENSION_MISMATCH, refusal(docx(), "Изјава_Ђорђе.pdf"));
   }
 
   @Test
