@@ -299,6 +299,16 @@ final class Browser implements AutoCloseable {
     return found;
   }
 
+  /**
+   * The browser's cookies as a {@code Cookie} header, so that a plain HTTP client can fetch what
+   * the signed-in user would download (headless Chromium's downloads are not read here).
+   */
+  String cookieHeader() {
+    return driver.manage().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   /** Saves a PNG of the page as {@code web/target/screenshots/<name>.png}. */
   void screenshot(String name) {
     try {

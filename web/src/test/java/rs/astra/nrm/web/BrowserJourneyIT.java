@@ -1,10 +1,19 @@
 package rs.astra.nrm.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -375,6 +384,62 @@ class BrowserJourneyIT {
     }
     violations.values().removeIf(List::isEmpty);
     assertTrue(violations.isEmpty(), "axe-core: " + violations);
+  }
+
+  /**
+   * Issue 17: three file names in Serbian Latin, Cyrillic, with spaces and "%", uploaded through
+   * the case page's form in the real browser, listed exactly and downloaded byte for byte with the
+   * exact name in the {@code Content-Disposition} header.
+   */
+  @Test
+  void documentsWithSerbianFileNamesUploadListAndDownloadExactly() throws Exception {
+    Path dir = Files.createTempDirectory("nrm-upload");
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.caseworker2");
+      browser.open("app/cases.xhtml");
+      String href = browser.find("a.nrm-case-code").getAttribute("href");
+      String casePath = href.substring(href.indexOf("app/"));
+      for (String name : List.of("Škola_izjava.pdf", "Žalba 100%.pdf", "Изјава_Ђорђе.pdf")) {
+        byte[] bytes = DocumentIT.pdf(name);
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        browser.open(casePath);
+        browser.typeText("documentsForm:documentTitle", name);
+        browser.pickValue("documentsForm:documentType", "OTHER");
+        browser
+            .find("input[type='file'][id^='documentsForm:documentFile']")
+            .sendKeys(file.toString());
+        browser.submit(browser.find("[id='documentsForm:uploadDocument']"));
+        WebElement link =
+            browser.all("a.document-link").stream()
+                .filter(a -> a.getText().equals(name))
+                .findFirst()
+                .orElseThrow(
+                    () -> {
+                      browser.screenshot("document-upload-failed");
+                      return new AssertionError("no document titled " + name + " listed");
+                    });
+        assertTrue(browser.pageSource().contains(name), "the file name is shown exactly");
+        HttpResponse<byte[]> download =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                        .header("Cookie", browser.cookieHeader())
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode(), name);
+        assertArrayEquals(bytes, download.body(), name);
+        String disposition = download.headers().firstValue("Content-Disposition").orElseThrow();
+        assertEquals(
+            name,
+            URLDecoder.decode(
+                disposition
+                    .substring(disposition.indexOf("filename*=UTF-8''") + 17)
+                    .replace("+", "%2B"),
+                StandardCharsets.UTF_8));
+      }
+      browser.screenshot("case-documents");
+    }
   }
 
   @Test

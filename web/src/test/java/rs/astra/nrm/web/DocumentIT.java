@@ -398,6 +398,53 @@ class DocumentIT {
   }
 
   @Test
+  void aPhotoIsStoredWithoutItsGpsPosition() throws Exception {
+    Viewer owner = viewer("cp.caseworker");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Lana", "Fotografija");
+    java.awt.image.BufferedImage picture =
+        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(picture, "jpeg", plain);
+    org.apache.commons.imaging.formats.tiff.write.TiffOutputSet exif =
+        new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+    exif.setGpsInDegrees(20.4573, 44.8176); // a safe house's position
+    ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+    new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter()
+        .updateExifMetadataLossless(plain.toByteArray(), tagged, exif);
+    assertTrue(
+        new String(tagged.toByteArray(), StandardCharsets.ISO_8859_1).contains("Exif"),
+        "the test photo carries EXIF");
+
+    long id =
+        upload(
+            owner,
+            caseId,
+            new NewDocumentForm("Fotografija", DocumentType.PHOTO, null, null),
+            "slika.jpg",
+            tagged.toByteArray());
+    byte[] stored = download(owner, id);
+    assertFalse(
+        new String(stored, StandardCharsets.ISO_8859_1).contains("Exif"), "no EXIF is stored");
+    org.apache.commons.imaging.common.ImageMetadata metadata =
+        org.apache.commons.imaging.Imaging.getMetadata(stored);
+    assertTrue(
+        metadata == null
+            || ((org.apache.commons.imaging.formats.jpeg.JpegImageMetadata) metadata).getExif()
+                == null,
+        "no GPS position survives");
+    assertEquals(40, javax.imageio.ImageIO.read(new ByteArrayInputStream(stored)).getWidth());
+    String digest =
+        em.createQuery("select d.sha256 from CaseDocument d where d.id = :id", String.class)
+            .setParameter("id", id)
+            .getSingleResult();
+    assertEquals(
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(stored)),
+        digest,
+        "the digest is of the stored (cleaned) file");
+  }
+
+  @Test
   void contentsAreEncryptedVersionedAndLimitedPerCase() throws Exception {
     Viewer owner = viewer("cp.caseworker");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Zora", "Verzija");
