@@ -75,8 +75,11 @@ import rs.astra.nrm.referral.ReferralState;
  *       user has an open one to the category), {@code expired-one-before} (hers ended a minute
  *       ago), {@code daily-limit-reached} / {@code one-below-daily-limit} (3 or 2 opened today, the
  *       limit being 3) and {@code closed-case} (the case is closed).
- *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, or {@code
- *       open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}.
+ *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, {@code
+ *       open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}, or {@code
+ *       read-own-document} / {@code read-others-document} for the download of a case document
+ *       uploaded by the user's organisation or by another ({@link AccessPolicy#decide} for READ,
+ *       then {@link AccessPolicy#forRecord}; an upload is an UPDATE row).
  *   <li>Expectations: {@code expected} PERMIT or DENY; {@code expected_basis} OWNER,
  *       LEGAL_BASIS:&lt;rule code of {@link LegalBasisTable}&gt;, CONSENT, BREAK_GLASS or NONE (for
  *       a CONSENT or BREAK_GLASS permit the test also checks that the decision names the consent or
@@ -229,6 +232,23 @@ class AccessMatrixTest {
               vitalInterest && row.get("expected").equals("PERMIT")
                   ? AccessPolicy.VITAL_INTEREST
                   : null);
+    } else if (row.get("action").endsWith("-document")) {
+      // A case document (issue 17): READ of its category, then the own-records rule for that one
+      // document, uploaded by the user's organisation or by another (the owner, or for the owner
+      // a recipient).
+      long viewerOrg = s.viewer().organisationId();
+      long uploader =
+          switch (row.get("action")) {
+            case "read-own-document" -> viewerOrg;
+            case "read-others-document" -> viewerOrg == OWNER_ORG ? OTHER_ORG : OWNER_ORG;
+            default -> throw new IllegalArgumentException("unknown action: " + row.get("action"));
+          };
+      actual =
+          AccessPolicy.forRecord(
+              policy.decide(s.viewer(), s.facts(), s.category(), AccessAction.READ, NOW),
+              uploader,
+              s.viewer());
+      expected = expectedDecision(row, s.grantingConsentRef(), s.breakGlassRef());
     } else {
       actual =
           policy.decide(

@@ -146,9 +146,9 @@ public class CaseDocumentsSection implements Serializable {
       return size + " B";
     }
     if (size < 1_000_000) {
-      return messages.get("document.sizeKb", size / 1000.0);
+      return messages.get("document.sizeKb", Math.round(size / 100.0) / 10.0);
     }
-    return messages.get("document.sizeMb", size / 1_000_000.0);
+    return messages.get("document.sizeMb", Math.round(size / 100_000.0) / 10.0);
   }
 
   /** Uploads the form's file; on success the form is emptied and the section reloaded. */
