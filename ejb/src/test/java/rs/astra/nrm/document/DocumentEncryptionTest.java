@@ -202,6 +202,46 @@ class DocumentEncryptionTest {
   }
 
   @Test
+  void theRotationCommandRewrapsWithTheNewKeyAndReplacesTheDemoKeyFile(@TempDir Path dir)
+      throws Exception {
+    MasterKey old = MasterKey.generate();
+    byte[] content = pdfLike(300);
+    long id = document(old, MasterKey.newDocumentKey(), content);
+    Path keyFile = dir.resolve(DocumentMasterKeys.DEMO_KEY_FILE);
+    java.nio.file.Files.writeString(keyFile, old.toBase64() + "\n");
+    MasterKey next = MasterKey.generate();
+    String url =
+        System.getProperty("nrm.test.documents.url", "jdbc:h2:mem:documents;DB_CLOSE_DELAY=-1");
+    rs.astra.nrm.operations.DatabaseSettings database =
+        new rs.astra.nrm.operations.DatabaseSettings(
+            url, System.getProperty("nrm.test.documents.user", "sa"), "");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(printed, true, "UTF-8");
+
+    assertEquals(
+        1,
+        DocumentKeyRotation.run(database, null, "not a key", keyFile, out),
+        "a malformed new key changes nothing");
+    assertEquals(
+        old.id(), MasterKey.fromBase64(java.nio.file.Files.readString(keyFile).strip()).id());
+    assertEquals(0, DocumentKeyRotation.run(database, null, next.toBase64(), keyFile, out));
+    String line = printed.toString("UTF-8");
+    assertTrue(line.contains("re-wrapped"), line);
+    assertFalse(line.contains(next.toBase64()), "the command never prints a key");
+    assertEquals(
+        next.toBase64(),
+        java.nio.file.Files.readString(keyFile).strip(),
+        "the demo key file holds the new key");
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
+    DocumentContentStore.read(db, id, next.unwrap(wrappedKey(id)), read);
+    assertArrayEquals(content, read.toByteArray());
+    assertEquals(
+        1,
+        DocumentKeyRotation.run(database, old.toBase64(), null, keyFile, out),
+        "no new key: nothing to do");
+  }
+
+  @Test
   void tamperedCiphertextIsRefused() throws Exception {
     MasterKey master = MasterKey.generate();
     SecretKey key = MasterKey.newDocumentKey();
