@@ -16,6 +16,8 @@ import java.util.List;
  * @param personName first and second name of the data subject; {@code null} unless the policy
  *     permits the viewer to read IDENTITY of this case (and the read is then audited)
  * @param owned whether the viewer's organisation owns the case
+ * @param documents how many document versions the case holds (issue 17), for the owning
+ *     organisation only; {@code null} for a case it does not own
  */
 public record CaseRow(
     long id,
@@ -25,5 +27,6 @@ public record CaseRow(
     List<TypeOfExploitation> typeOfExploitation,
     String ownerOrganisation,
     String personName,
-    boolean owned)
+    boolean owned,
+    Long documents)
     implements Serializable {}

@@ -67,6 +67,7 @@ class DocumentIT {
   }
 
   @Inject CaseDocumentService documents;
+  @Inject rs.astra.nrm.casefile.CaseFileService caseFiles;
   @Inject ConsentService consents;
   @Inject ReferralService referrals;
   @Inject BreakGlassService breakGlass;
@@ -521,6 +522,23 @@ class DocumentIT {
           ("dopis " + i).getBytes(StandardCharsets.UTF_8));
     }
     assertEquals(100, documentCount(caseId));
+    String code =
+        em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+            .setParameter("id", caseId)
+            .getSingleResult();
+    List<rs.astra.nrm.casefile.CaseRow> listed =
+        caseFiles.list(
+            owner,
+            new rs.astra.nrm.casefile.CaseListQuery(
+                0,
+                10,
+                rs.astra.nrm.casefile.CaseListQuery.SortColumn.CODE,
+                true,
+                code,
+                null,
+                null));
+    assertEquals(1, listed.size());
+    assertEquals(100L, listed.get(0).documents(), "the owner's case list row counts documents");
     assertEquals(
         "document.error.tooMany",
         assertThrows(

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.file.UploadedFile;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.document.CaseDocumentService;
 import rs.astra.nrm.document.CaseDocuments;
@@ -52,7 +52,7 @@ public class CaseDocumentsSection implements Serializable {
   private DocumentType type;
   private Long consentId;
   private Long correctsId;
-  private transient UploadedFile file;
+  private transient Part file;
   private final Map<Long, DataCategory> newCategories = new HashMap<>();
 
   /**
@@ -157,8 +157,10 @@ public class CaseDocumentsSection implements Serializable {
     if (caseId == null) {
       return;
     }
-    if (file == null || file.getFileName() == null || file.getSize() <= 0) {
-      error(messages.get(DocumentRefusedException.EMPTY));
+    if (file == null
+        || file.getSubmittedFileName() == null
+        || file.getSubmittedFileName().isEmpty()) {
+      error(messages.get("document.error.noFile"));
       return;
     }
     try (InputStream in = file.getInputStream()) {
@@ -170,7 +172,7 @@ public class CaseDocumentsSection implements Serializable {
                       caseId,
                       new NewDocumentForm(title, type, consentId, correctsId),
                       in,
-                      file.getFileName()),
+                      file.getSubmittedFileName()),
               "document.uploaded.done");
       if (done) {
         title = null;
@@ -249,11 +251,11 @@ public class CaseDocumentsSection implements Serializable {
     this.correctsId = correctsId;
   }
 
-  public UploadedFile getFile() {
+  public Part getFile() {
     return file;
   }
 
-  public void setFile(UploadedFile file) {
+  public void setFile(Part file) {
     this.file = file;
   }
 }
