@@ -39,6 +39,7 @@ public class CaseStageService {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseTimeline timeline;
+  @Inject private rs.astra.nrm.notification.Notifications notifications;
 
   /**
    * The owner moves the case on (SIGNAL → PRESUMED_VICTIM, IDENTIFIED → ASSISTANCE, ASSISTANCE →
@@ -109,6 +110,13 @@ public class CaseStageService {
         CaseEvent.Type.IDENTIFICATION_DECIDED,
         (identified ? "IDENTIFIED" : "NOT_IDENTIFIED") + " " + day);
     em.flush();
+    // Issue 18: the owning organisation's case staff are told (no personal data, not the outcome).
+    notifications.tell(
+        rs.astra.nrm.notification.NotificationKind.IDENTIFICATION_DECIDED,
+        caseId,
+        c.getCode(),
+        c.getOwnerOrganisation().getId(),
+        em.find(Organisation.class, viewer.organisationId()).getName());
   }
 
   /**

@@ -32,6 +32,7 @@ public class BreakGlassService {
   @Inject private AuditTrail audit;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private EmergencyApprovals approvals;
+  @Inject private rs.astra.nrm.notification.Notifications notifications;
 
   /** How many emergency accesses one user may open a day (Europe/Belgrade) without the DPO. */
   @Inject
@@ -138,6 +139,13 @@ public class BreakGlassService {
                     AccessBasis.BREAK_GLASS,
                     access.getId() + (vitalInterest ? " " + AccessPolicy.VITAL_INTEREST : ""),
                     Decision.Scope.ALL_RECORDS))));
+    // Issue 18: the owning organisation's coordinators are told at once (no personal data).
+    notifications.tell(
+        rs.astra.nrm.notification.NotificationKind.EMERGENCY_ACCESS_OPENED,
+        caseId,
+        access.getCaseFile().getCode(),
+        f.ownerOrganisationId(),
+        em.find(rs.astra.nrm.organisation.Organisation.class, viewer.organisationId()).getName());
     return access.getId();
   }
 

@@ -42,6 +42,7 @@ public class EmergencyApprovals {
   @Inject private AuditTrail audit;
   @Inject private CaseTimeline timeline;
   @Inject private UserDirectory directory;
+  @Inject private rs.astra.nrm.notification.Notifications notifications;
 
   /**
    * A pending request as the data protection officer sees it: the case by its code, who asks, what
@@ -194,6 +195,12 @@ public class EmergencyApprovals {
     em.flush();
     r.approve(officer.userId(), now, access.getId());
     timeline.record(caseId, requester, CaseEvent.Type.EMERGENCY_ACCESS, r.getCategory().name());
+    notifications.tell(
+        rs.astra.nrm.notification.NotificationKind.EMERGENCY_ACCESS_OPENED,
+        caseId,
+        r.getCaseFile().getCode(),
+        f.ownerOrganisationId(),
+        r.getUser().getOrganisation().getName());
     audit.record(
         requester,
         now,

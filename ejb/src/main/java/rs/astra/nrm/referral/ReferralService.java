@@ -47,6 +47,7 @@ public class ReferralService {
   @Inject private AccessEnforcer enforcer;
   @Inject private AccessPolicy policy;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
+  @Inject private rs.astra.nrm.notification.Notifications notifications;
 
   /**
    * What covers the personal categories of a planned referral, or what is missing.
@@ -211,6 +212,13 @@ public class ReferralService {
         viewer,
         rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_SENT,
         to.getName() + " · " + purpose);
+    // Issue 18: the receiving organisation is told, in this transaction (no personal data).
+    notifications.tell(
+        rs.astra.nrm.notification.NotificationKind.REFERRAL_RECEIVED,
+        caseId,
+        r.getCaseFile().getCode(),
+        to.getId(),
+        r.getFromOrganisation().getName());
     return r.getId();
   }
 
@@ -458,6 +466,23 @@ public class ReferralService {
         viewer,
         event,
         r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName());
+    // Issue 18: the sending organisation's case staff learn the answer (no personal data, no
+    // reason: a reason is free text and stays in the portal).
+    rs.astra.nrm.notification.NotificationKind kind =
+        switch (event) {
+          case REFERRAL_ACCEPTED -> rs.astra.nrm.notification.NotificationKind.REFERRAL_ACCEPTED;
+          case REFERRAL_REJECTED -> rs.astra.nrm.notification.NotificationKind.REFERRAL_REJECTED;
+          case REFERRAL_COMPLETED -> rs.astra.nrm.notification.NotificationKind.REFERRAL_COMPLETED;
+          default -> null;
+        };
+    if (kind != null) {
+      notifications.tell(
+          kind,
+          r.getCaseFile().getId(),
+          r.getCaseFile().getCode(),
+          r.getFromOrganisation().getId(),
+          r.getToOrganisation().getName());
+    }
   }
 
   private static long idOf(Organisation o) {

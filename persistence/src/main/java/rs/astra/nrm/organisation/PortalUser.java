@@ -72,6 +72,10 @@ public class PortalUser {
   @Column(length = 255)
   private String email;
 
+  // The language tag her e-mails are written in (issue 18): the one she last chose in the portal.
+  @Column(length = 20)
+  private String language;
+
   // Four eyes (RoleGrant): a user created with a role that needs a second administrator's approval
   // waits, deactivated, until it is given; until then nobody can reactivate her.
   @Column(name = "awaiting_approval", nullable = false)
@@ -235,6 +239,28 @@ public class PortalUser {
    */
   public String getEmail() {
     return email;
+  }
+
+  /**
+   * The language her e-mails are written in (issue 18).
+   *
+   * @return a language tag ({@code sr-Latn}, {@code sr-Cyrl}, {@code en}), or {@code null} for the
+   *     portal's default, Serbian Latin
+   */
+  public String getLanguage() {
+    return language;
+  }
+
+  /**
+   * Remembers the language she chose in the portal, for her e-mails.
+   *
+   * @param language a language tag of at most 20 characters, or {@code null}
+   */
+  public void setLanguage(String language) {
+    if (language != null && language.length() > 20) {
+      throw new IllegalArgumentException("language tag too long");
+    }
+    this.language = language;
   }
 
   /**

@@ -25,4 +25,20 @@ final class Deployments {
         .addClasses(helpers)
         .addClass(Deployments.class);
   }
+
+  /**
+   * The packaged WAR with a real SMTP server (GreenMail) among its libraries, for the notification
+   * tests (Jakarta Mail itself is the server's).
+   *
+   * @param helpers test classes the in-container tests need besides the test class itself
+   * @return the WAR
+   */
+  static WebArchive packagedPortalWithMailServer(Class<?>... helpers) {
+    File libs = new File(System.getProperty("nrm.test.itLibs", "target/it-libs"));
+    File[] jars = libs.listFiles((dir, name) -> name.endsWith(".jar"));
+    if (jars == null || jars.length < 2) {
+      throw new IllegalStateException("GreenMail and slf4j-api are not in " + libs);
+    }
+    return packagedPortal(helpers).addAsLibraries(jars);
+  }
 }

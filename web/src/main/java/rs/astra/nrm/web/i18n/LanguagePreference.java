@@ -67,6 +67,9 @@ public class LanguagePreference implements Serializable {
    */
   public void setLanguageTag(String tag) {
     if (SUPPORTED.contains(tag)) {
+      rememberForMail(tag);
+    }
+    if (SUPPORTED.contains(tag)) {
       this.languageTag = tag;
       jakarta.faces.context.FacesContext faces =
           jakarta.faces.context.FacesContext.getCurrentInstance();
@@ -86,6 +89,29 @@ public class LanguagePreference implements Serializable {
                     "SameSite",
                     "Lax"));
       }
+    }
+  }
+
+  @jakarta.inject.Inject
+  private transient jakarta.enterprise.inject.Instance<rs.astra.nrm.web.security.SignedInUser>
+      signedInUser;
+
+  @jakarta.inject.Inject
+  private transient jakarta.enterprise.inject.Instance<
+          rs.astra.nrm.notification.NotificationService>
+      notifications;
+
+  /** Her e-mails follow the language she chose (issue 18); nobody signed in: nothing to keep. */
+  private void rememberForMail(String tag) {
+    try {
+      notifications.get().rememberLanguage(signedInUser.get().viewer(), tag);
+    } catch (rs.astra.nrm.web.security.NotAuthorisedException
+        | jakarta.enterprise.context.ContextNotActiveException e) {
+      // The login page: no user yet.
+    } catch (RuntimeException e) {
+      // Never let the language switch fail because the preference could not be stored.
+      java.util.logging.Logger.getLogger(LanguagePreference.class.getName())
+          .warning(() -> "language not kept for e-mail: " + e.getClass().getName());
     }
   }
 }

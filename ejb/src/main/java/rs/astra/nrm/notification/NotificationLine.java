@@ -1,0 +1,25 @@
+package rs.astra.nrm.notification;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * One notification as the portal shows it to its recipient: no personal data.
+ *
+ * @param id its id
+ * @param kind what happened
+ * @param caseId the case to open, or {@code null}
+ * @param caseCode the case code, or {@code null}
+ * @param organisation the other organisation involved, or {@code null}
+ * @param at when (UTC)
+ * @param read whether she has read it
+ */
+public record NotificationLine(
+    long id,
+    NotificationKind kind,
+    Long caseId,
+    String caseCode,
+    String organisation,
+    Instant at,
+    boolean read)
+    implements Serializable {}

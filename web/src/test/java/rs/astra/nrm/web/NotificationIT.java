@@ -1,0 +1,361 @@
+package rs.astra.nrm.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.consent.BreakGlassService;
+import rs.astra.nrm.consent.ConsentMethod;
+import rs.astra.nrm.consent.ConsentService;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.notification.MailOutbox;
+import rs.astra.nrm.notification.NotificationKind;
+import rs.astra.nrm.notification.NotificationLine;
+import rs.astra.nrm.notification.NotificationService;
+import rs.astra.nrm.notification.Notifications;
+import rs.astra.nrm.organisation.UserDirectory;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.referral.ReferralService;
+
+/**
+ * Notifications (issue 18) through the real services and a real SMTP server (GreenMail, in the
+ * server's JVM on the port the tests' portal is configured with): the right recipients and no
+ * others, in the portal and by e-mail in the recipient's language, no personal data in any message,
+ * nothing lost while the SMTP server is down and nothing sent twice, nothing written for a change
+ * that rolled back, and two senders at once sending each e-mail once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NotificationIT {
+
+  @Deployment
+  static WebArchive portal() {
+    return Deployments.packagedPortalWithMailServer(ConsentFixture.class, PortalSession.class);
+  }
+
+  @Inject ConsentService consents;
+  @Inject ReferralService referrals;
+  @Inject BreakGlassService breakGlass;
+  @Inject NotificationService notifications;
+  @Inject Notifications outboxWriter;
+  @Inject MailOutbox outbox;
+  @Inject UserDirectory directory;
+
+  @PersistenceContext(unitName = "nrm")
+  EntityManager em;
+
+  @Resource UserTransaction tx;
+
+  private static final LocalDate TODAY = rs.astra.nrm.shared.NrmTime.today();
+  private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", "smtp");
+
+  private Viewer viewer(String username) throws Exception {
+    ConsentFixture.ensure(em, tx);
+    return directory.viewerFor(username).orElseThrow();
+  }
+
+  private long orgId(String name) {
+    return ConsentFixture.organisation(em, name).getId();
+  }
+
+  /** Gives the fixture's users addresses and languages (once). */
+  private void addresses() throws Exception {
+    ConsentFixture.ensure(em, tx);
+    tx.begin();
+    for (String[] u :
+        new String[][] {
+          {"cp.csw1", "sr-Cyrl"}, {"cp.caseworker", "en"}, {"cp.coordinator", "sr-Latn"},
+        }) {
+      em.createNativeQuery("update portal_user set email = ?, language = ? where username = ?")
+          .setParameter(1, u[0] + "@nrm.example")
+          .setParameter(2, u[1])
+          .setParameter(3, u[0])
+          .executeUpdate();
+    }
+    tx.commit();
+    // The update went around the entities: let every reader see the addresses.
+    em.getEntityManagerFactory().getCache().evictAll();
+  }
+
+  private long sendSocialReferral(Viewer owner, long caseId) {
+    consents.give(
+        owner,
+        new ConsentService.NewConsentForm(
+            caseId,
+            orgId("CP Social Work Centre"),
+            Purpose.SOCIAL_PROTECTION,
+            Set.of(DataCategory.SOCIAL),
+            TODAY,
+            null,
+            ConsentMethod.SIGNED_FORM,
+            null));
+    return referrals.send(
+        owner,
+        caseId,
+        orgId("CP Social Work Centre"),
+        Purpose.SOCIAL_PROTECTION,
+        Set.of(DataCategory.SOCIAL),
+        "Ana Jovanović-Notifikacija needs a safe house near Kragujevac");
+  }
+
+  private List<NotificationLine> of(String username, long caseId) throws Exception {
+    return notifications.recent(viewer(username)).stream()
+        .filter(n -> Long.valueOf(caseId).equals(n.caseId()))
+        .toList();
+  }
+
+  private static String to(MimeMessage m) {
+    try {
+      return GreenMailUtil.getAddressList(m.getAllRecipients());
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Subject, both bodies decoded (plain text and HTML) and the raw message. */
+  private static String all(MimeMessage m) throws Exception {
+    jakarta.mail.internet.MimeMultipart parts =
+        (jakarta.mail.internet.MimeMultipart) m.getContent();
+    StringBuilder b = new StringBuilder(m.getSubject()).append('\n');
+    for (int i = 0; i < parts.getCount(); i++) {
+      b.append(parts.getBodyPart(i).getContent()).append('\n');
+    }
+    return b.append(GreenMailUtil.getWholeMessage(m)).toString();
+  }
+
+  private long mails(String state) {
+    return ((Number)
+            em.createNativeQuery("select count(*) from notification where mail_state = ?")
+                .setParameter(1, state)
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Test
+  void aReferralReachesTheReceivingCentreByMailWithoutPersonalDataAndItsAnswerTheSender()
+      throws Exception {
+    addresses();
+    GreenMail smtp = new GreenMail(SMTP);
+    smtp.start();
+    try {
+      Viewer owner = viewer("cp.caseworker");
+      long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Anastasija", "Notifikacija");
+      String code =
+          em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+              .setParameter("id", caseId)
+              .getSingleResult();
+      long referral = sendSocialReferral(owner, caseId);
+
+      // In the portal: both officers of the centre; nobody of another organisation, no admin.
+      assertEquals(1, of("cp.csw1", caseId).size());
+      assertEquals(NotificationKind.REFERRAL_RECEIVED, of("cp.csw1", caseId).get(0).kind());
+      assertEquals(1, of("cp.csw2", caseId).size());
+      assertEquals(0, of("cp.health", caseId).size());
+      assertEquals(0, of("cp.police", caseId).size());
+      assertEquals(0, of("cp.caseworker", caseId).size());
+      assertTrue(notifications.unreadCount(viewer("cp.csw1")) >= 1);
+
+      // By e-mail, within a minute (the sender runs every 10 s), in her language (Cyrillic).
+      assertTrue(smtp.waitForIncomingEmail(60_000, 1), "the officer's e-mail arrived");
+      MimeMessage mail =
+          List.of(smtp.getReceivedMessages()).stream()
+              .filter(m -> to(m).contains("cp.csw1"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(mail.getSubject().contains(code), mail.getSubject());
+      assertTrue(mail.getSubject().contains("упутница"), "in Cyrillic: " + mail.getSubject());
+      String text = all(mail);
+      for (String personal :
+          List.of(
+              "Anastasija",
+              "Notifikacija",
+              "1995",
+              "05.05.",
+              "000 0000",
+              "Ulica",
+              "safe house",
+              "Jovanović")) {
+        assertFalse(text.contains(personal), "no personal data in the e-mail: " + personal);
+      }
+      assertTrue(text.contains("app/case.xhtml?id=" + caseId), "a link into the portal");
+
+      // She reads it; the centre accepts; the sending NGO's case staff are told, no one else.
+      notifications.markAllRead(viewer("cp.csw1"));
+      assertEquals(0, notifications.unreadCount(viewer("cp.csw1")));
+      long version =
+          em.createQuery("select r.version from Referral r where r.id = :id", Long.class)
+              .setParameter("id", referral)
+              .getSingleResult();
+      referrals.accept(viewer("cp.csw1"), referral, version);
+      assertEquals(
+          List.of(NotificationKind.REFERRAL_ACCEPTED),
+          of("cp.caseworker", caseId).stream().map(NotificationLine::kind).toList());
+      assertEquals(1, of("cp.coordinator", caseId).size());
+      assertEquals(0, of("cp.admin", caseId).size(), "administrators are not case staff");
+      assertEquals(0, of("cp.dpo", caseId).size());
+      assertTrue(smtp.waitForIncomingEmail(60_000, 3), "both NGO users with an address told");
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        String t = all(m);
+        assertFalse(t.contains("Anastasija") || t.contains("safe house"), t);
+      }
+
+      // An emergency access: the owning NGO's coordinators only, at once.
+      breakGlass.open(
+          viewer("cp.csw2"),
+          caseId,
+          DataCategory.HEALTH,
+          "Dete je nestalo iz smeštaja noćas, policija traži hitne podatke",
+          false);
+      assertEquals(
+          1,
+          of("cp.coordinator", caseId).stream()
+              .filter(n -> n.kind() == NotificationKind.EMERGENCY_ACCESS_OPENED)
+              .count());
+      assertEquals(
+          0,
+          of("cp.caseworker", caseId).stream()
+              .filter(n -> n.kind() == NotificationKind.EMERGENCY_ACCESS_OPENED)
+              .count(),
+          "a caseworker is not a coordinator");
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void nothingIsLostWhileTheMailServerIsDownNothingIsSentTwiceAndARollbackSendsNothing()
+      throws Exception {
+    addresses();
+    Viewer owner = viewer("cp.caseworker");
+
+    // A rolled-back change leaves no notification.
+    long rolledBack = ConsentFixture.newCase(em, tx, "cp.caseworker", "Rada", "Povratak");
+    long before = mails("PENDING") + mails("SENT") + mails("FAILED") + mails("NONE");
+    tx.begin();
+    outboxWriter.tell(
+        NotificationKind.REFERRAL_RECEIVED,
+        rolledBack,
+        "NRM-ROLLBACK",
+        orgId("CP Social Work Centre"),
+        "CP Owner NGO");
+    tx.rollback();
+    assertEquals(before, mails("PENDING") + mails("SENT") + mails("FAILED") + mails("NONE"));
+
+    // The SMTP server is down: the e-mail waits, with its reason; nothing is lost.
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Biljana", "Zastoj");
+    sendSocialReferral(owner, caseId);
+    outbox.deliverDue(Instant.now());
+    List<Object[]> waiting =
+        em.createNativeQuery(
+                "select n.mail_state, n.mail_attempts, n.mail_error from notification n"
+                    + " join portal_user u on u.id = n.recipient_user_id"
+                    + " where n.case_file_id = ? and u.username = 'cp.csw1'")
+            .setParameter(1, caseId)
+            .getResultList();
+    assertEquals(1, waiting.size());
+    assertEquals("PENDING", waiting.get(0)[0]);
+    assertTrue(((Number) waiting.get(0)[1]).intValue() >= 1, "an attempt was made and failed");
+    assertTrue(String.valueOf(waiting.get(0)[2]).contains("Exception"), "the reason is kept");
+    assertFalse(String.valueOf(waiting.get(0)[2]).contains("@"), "no address in the reason");
+
+    // It comes back: delivered once, however often the sender runs.
+    GreenMail smtp = new GreenMail(SMTP);
+    smtp.start();
+    try {
+      Instant later = Instant.now().plusSeconds(3600);
+      outbox.deliverDue(later);
+      outbox.deliverDue(later);
+      outbox.deliverDue(later);
+      assertTrue(smtp.waitForIncomingEmail(30_000, 1));
+      Thread.sleep(1500);
+      long toCsw1 =
+          List.of(smtp.getReceivedMessages()).stream()
+              .filter(
+                  m -> {
+                    try {
+                      return m.getSubject().contains(codeOf(caseId));
+                    } catch (Exception e) {
+                      return false;
+                    }
+                  })
+              .count();
+      assertEquals(1, toCsw1, "sent exactly once");
+
+      // Two senders at once: every due e-mail once.
+      smtp.reset();
+      long second = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Dva");
+      for (int i = 0; i < 6; i++) {
+        tx.begin();
+        outboxWriter.tell(
+            NotificationKind.REFERRAL_ACCEPTED, second, codeOf(second), orgId("CP Owner NGO"), "X");
+        tx.commit();
+      }
+      long due =
+          ((Number)
+                  em.createNativeQuery(
+                          "select count(*) from notification where case_file_id = ?"
+                              + " and mail_state = 'PENDING'")
+                      .setParameter(1, second)
+                      .getSingleResult())
+              .longValue();
+      assertEquals(12, due, "two NGO users with an address, six events");
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Callable<Integer>> senders = new ArrayList<>();
+        senders.add(() -> outbox.deliverDue(Instant.now().plusSeconds(1)));
+        senders.add(() -> outbox.deliverDue(Instant.now().plusSeconds(1)));
+        int sent = 0;
+        for (Future<Integer> f : pool.invokeAll(senders)) {
+          sent += f.get();
+        }
+        sent += outbox.deliverDue(Instant.now().plusSeconds(1));
+        assertTrue(sent <= 12, "no row taken twice: " + sent);
+      } finally {
+        pool.shutdown();
+      }
+      assertTrue(smtp.waitForIncomingEmail(30_000, 12));
+      Thread.sleep(1500);
+      assertEquals(12, smtp.getReceivedMessages().length, "each e-mail once");
+      assertEquals(
+          0L,
+          ((Number)
+                  em.createNativeQuery(
+                          "select count(*) from notification where case_file_id = ?"
+                              + " and mail_state <> 'SENT'")
+                      .setParameter(1, second)
+                      .getSingleResult())
+              .longValue());
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private String codeOf(long caseId) {
+    return em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+        .setParameter("id", caseId)
+        .getSingleResult();
+  }
+}
