@@ -39,7 +39,10 @@ import rs.astra.nrm.demo.DemoDataSeeder;
  *       JDBC, and the floor's same page, interleaved request by request;
  *   <li>a list-only and a mixed load of concurrent sessions, each a different user;
  *   <li>start-up to ready against the empty WAR, resident memory idle and under load;
- *   <li>the HTCDS import of a generated CSV file.
+ *   <li>the HTCDS import of a generated CSV file;
+ *   <li>case documents ({@link DocumentBench}): a 20 MiB PDF uploaded through the case page,
+ *       downloaded by one and by ten concurrent sessions against the same rows read over JDBC, and
+ *       the portal's heap meanwhile.
  * </ol>
  *
  * It prints a table, writes it to {@code <out>/report.md} with the plans of the list queries in
@@ -195,6 +198,7 @@ public final class BenchmarkHarness {
     double importSeconds;
     int importRows = o.importRows;
     String importProblem = null;
+    DocumentBench.Result documents = new DocumentBench.Result();
     try (PgWireRecorder recorder = new PgWireRecorder(o.pgHost(), o.pgPort())) {
       Map<String, String> env = new LinkedHashMap<>();
       env.put(
@@ -202,6 +206,10 @@ public final class BenchmarkHarness {
           "jdbc:postgresql://127.0.0.1:" + recorder.port() + "/" + o.db + "?sslmode=disable");
       env.put("NRM_DB_USER", o.pgUser);
       env.put("NRM_DB_PASSWORD", "");
+      // The documents step stores encrypted contents: a master key of this run only.
+      byte[] documentKey = new byte[32];
+      new java.security.SecureRandom().nextBytes(documentKey);
+      env.put("NRM_DOCUMENT_KEY", java.util.Base64.getEncoder().encodeToString(documentKey));
       List<String> jvm = new ArrayList<>(o.portalJvmOptions);
       jvm.add("-Dnrm.data.dir=" + o.out.resolve("data"));
       jvm.add("-Dnrm.floor.rows=" + Math.max(o.cases, 100));
@@ -342,6 +350,35 @@ public final class BenchmarkHarness {
             importSeconds,
             importRows / importSeconds,
             importProblem == null ? "" : " (" + importProblem + ")");
+
+        say(
+            "documents: a %d MiB PDF uploaded as ngo.caseworker1, downloaded by one session and by %d",
+            DocumentBench.FILE_MIB, DocumentBench.SESSIONS);
+        documents =
+            DocumentBench.run(
+                base,
+                "ngo.caseworker1",
+                DemoDataSeeder.DEMO_PASSWORD,
+                portal,
+                () -> DriverManager.getConnection(o.jdbc(o.db), o.pgUser, ""),
+                o.seed,
+                o.out);
+        say(
+            "  upload %.1f MiB/s; download %.1f MiB/s one session (warm %.1f), %.1f MiB/s aggregate of %d;"
+                + " JDBC %.1f MiB/s; heap used %,d → %,d MiB, survivors + old %,d → %,d MiB; %d errors%s",
+            documents.uploadMiBs(),
+            documents.singleMiBs(),
+            documents.warmMiBs(),
+            documents.aggregateMiBs(),
+            DocumentBench.SESSIONS,
+            documents.jdbcMiBs(),
+            documents.heapBaselineKiB / 1024,
+            documents.heapPeakKiB / 1024,
+            documents.retainedBaselineKiB / 1024,
+            documents.retainedPeakKiB / 1024,
+            documents.errors,
+            documents.problem == null ? "" : " (" + documents.problem + ")");
+        documents.errorSamples.forEach(e -> say("    error: %s", e));
       }
     }
     String loadAfter = Machine.loadAverage();
@@ -366,7 +403,8 @@ public final class BenchmarkHarness {
             sqlLoad,
             importRows,
             importSeconds,
-            importProblem);
+            importProblem,
+            documents);
     System.out.println();
     System.out.println(report);
     Files.writeString(o.out.resolve("report.md"), report);
@@ -401,11 +439,17 @@ public final class BenchmarkHarness {
       Files.writeString(o.docs.resolve("benchmark-plans.md"), plansDoc);
       say("results written to %s and %s", doc, o.docs.resolve("benchmark-plans.md"));
     }
-    if (importProblem != null || loads.stream().anyMatch(l -> l.sessions() == 0)) {
+    if (importProblem != null
+        || documents.problem != null
+        || loads.stream().anyMatch(l -> l.sessions() == 0)) {
       // The figures are reported either way; a harness that could not do its work says so.
       throw new IllegalStateException(
           "the benchmark could not complete: "
-              + (importProblem != null ? importProblem : "no session logged in"));
+              + (importProblem != null
+                  ? importProblem
+                  : documents.problem != null
+                      ? "documents: " + documents.problem
+                      : "no session logged in"));
     }
   }
 
@@ -594,7 +638,8 @@ public final class BenchmarkHarness {
       SqlLoad.Result sqlLoad,
       int importRows,
       double importSeconds,
-      String importProblem) {
+      String importProblem,
+      DocumentBench.Result documents) {
     StringBuilder r = new StringBuilder();
     r.append("### Run of ").append(started).append("\n\n");
     r.append("| machine | |\n|---|---|\n");
@@ -738,6 +783,7 @@ public final class BenchmarkHarness {
             importSeconds,
             importRows / importSeconds,
             importProblem == null ? "" : " — FAILED: " + importProblem));
+    DocumentBench.report(r, documents);
     return r.toString();
   }
 

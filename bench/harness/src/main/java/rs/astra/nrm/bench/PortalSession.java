@@ -359,6 +359,141 @@ final class PortalSession {
         r.statusCode(), r.body(), nanos, done, done ? null : "import not reported as done");
   }
 
+  /** What one document download gave: its status, the bytes read, and whether they matched. */
+  record Download(int status, long bytes, long nanos, boolean matches, String problem) {}
+
+  /**
+   * Uploads a file through the case page's Documents form, as the browser posts it: one non-Ajax
+   * multipart request with the form's fields, the title, the type, the file and the upload button.
+   *
+   * @param caseId the case
+   * @param title the document's title
+   * @param type the document type's value, e.g. {@code OTHER}
+   * @param fileName the file's name
+   * @param contentType the file part's content type
+   * @param content the file's bytes
+   * @return the answer, timed from sending the post to the last byte of the page it answers with;
+   *     not {@code ok} when the page has no upload form or the post fails (whether the document was
+   *     stored is for the caller to check)
+   */
+  Answer uploadCaseDocument(
+      long caseId, String title, String type, String fileName, String contentType, byte[] content)
+      throws IOException, InterruptedException {
+    Answer page = get("app/case.xhtml?id=" + caseId);
+    if (!page.ok()) {
+      return page;
+    }
+    String html = page.body();
+    Matcher action =
+        Pattern.compile(String.format(FORM_ACTION.pattern(), "documentsForm")).matcher(html);
+    if (!action.find() || !html.contains("id=\"documentsForm:uploadDocument\"")) {
+      return fail(page, "no document upload form on case " + caseId);
+    }
+    String fileField = fileInputName(html, "documentsForm");
+    if (fileField == null) {
+      return fail(page, "no file input in the document upload form");
+    }
+    Map<String, String> fields = formFields(html, "documentsForm");
+    fields.put("documentsForm", "documentsForm");
+    fields.put("documentsForm:documentTitle", title);
+    fields.put("documentsForm:documentType_input", type);
+    fields.put("documentsForm:uploadDocument", "");
+    putNonce(fields, html);
+    String boundary = "----nrmbench" + Long.toHexString(System.nanoTime());
+    List<byte[]> parts = new ArrayList<>();
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      parts.add(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    parts.add(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    parts.add(content);
+    parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(unescape(action.group(1))))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
+            .build();
+    long start = System.nanoTime();
+    HttpResponse<String> r = send(request);
+    return answer(r, System.nanoTime() - start, "id=\"loginForm\"");
+  }
+
+  /**
+   * Downloads a file and compares it, as it arrives, with the bytes expected (nothing is kept).
+   *
+   * @param path relative to the server's root, e.g. {@code app/document?id=7}
+   * @param expected the bytes the file must have
+   * @param timeout how long the whole download may take
+   * @return status, bytes read, time from sending to the last byte, and whether they matched
+   */
+  Download download(String path, byte[] expected, Duration timeout)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpResponse<java.io.InputStream> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    long count = 0;
+    boolean same = true;
+    byte[] buffer = new byte[64 * 1024];
+    try (java.io.InputStream in = r.body()) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        if (same
+            && (count + n > expected.length
+                || !java.util.Arrays.equals(
+                    buffer, 0, n, expected, (int) count, (int) count + n))) {
+          same = false;
+        }
+        count += n;
+      }
+    }
+    long nanos = System.nanoTime() - start;
+    boolean matches = r.statusCode() == 200 && same && count == expected.length;
+    String problem = null;
+    if (r.statusCode() != 200) {
+      problem = "HTTP " + r.statusCode() + " for " + path;
+    } else if (!matches) {
+      problem = "the bytes of " + path + " differ from the upload (" + count + " read)";
+    }
+    return new Download(r.statusCode(), count, nanos, matches, problem);
+  }
+
+  /** The name of the first file input of a form, or null. */
+  private static String fileInputName(String html, String formId) {
+    int start = html.indexOf("<form id=\"" + formId + "\"");
+    int end = start < 0 ? -1 : html.indexOf("</form>", start);
+    if (start < 0 || end < 0) {
+      return null;
+    }
+    Matcher in = INPUT.matcher(html.substring(start, end));
+    while (in.find()) {
+      Map<String, String> a = attributes(in.group(1));
+      if ("file".equals(a.get("type")) && a.get("name") != null) {
+        return a.get("name");
+      }
+    }
+    return null;
+  }
+
   private Map<String, String> ajax(String source) {
     Map<String, String> p = new LinkedHashMap<>(form);
     p.put("jakarta.faces.partial.ajax", "true");
