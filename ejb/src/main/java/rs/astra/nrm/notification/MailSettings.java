@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * notifications stay in the portal), {@code nrm.smtp.port} (25), {@code nrm.smtp.user} and {@code
  * nrm.smtp.password} (no authentication without a user), {@code nrm.smtp.starttls} ({@code false};
  * {@code true} requires STARTTLS), {@code nrm.smtp.from} (the sender address), and {@code
- * nrm.portal.url} (the portal's address for the links, e.g. {@code https://nrm.example.rs/}).
+ * nrm.base.url} ({@code NRM_BASE_URL}, the portal's address for the links, e.g. {@code
+ * https://nrm.example.rs/}).
  */
 @ApplicationScoped
 public class MailSettings {
@@ -42,7 +43,7 @@ public class MailSettings {
   String from;
 
   @Inject
-  @ConfigProperty(name = "nrm.portal.url", defaultValue = "http://localhost:8080/")
+  @ConfigProperty(name = "nrm.base.url", defaultValue = "http://localhost:8080/")
   String portalUrl;
 
   /**

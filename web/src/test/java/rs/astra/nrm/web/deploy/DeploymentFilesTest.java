@@ -588,7 +588,7 @@ class DeploymentFilesTest {
   private static Map<String, Map<String, Object>> services() throws IOException {
     Map<String, Map<String, Object>> services = new LinkedHashMap<>();
     map(compose().get("services")).forEach((name, service) -> services.put(name, map(service)));
-    assertEquals(Set.of("db", "keycloak", "portal"), services.keySet());
+    assertEquals(Set.of("db", "keycloak", "mailpit", "portal"), services.keySet());
     return services;
   }
 
