@@ -38,6 +38,7 @@ public class AccessReportService {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private AuditTrail audit;
+  @Inject private rs.astra.nrm.consent.EmergencyReviews reviews;
 
   /**
    * One line of the report.
@@ -51,6 +52,9 @@ public class AccessReportService {
    * @param basis on what basis
    * @param basisRef consent id, emergency-access id or legal-basis code, or {@code null}
    * @param documentId the case document downloaded or refused (issue 17), or {@code null}
+   * @param review for a read under an emergency access, the owner's review of that access (issue
+   *     18): {@code JUSTIFIED}, {@code NOT_JUSTIFIED}, {@code ESCALATED} or {@code PENDING};
+   *     otherwise {@code null}
    */
   public record ReportLine(
       Instant at,
@@ -61,7 +65,8 @@ public class AccessReportService {
       boolean permitted,
       AccessBasis basis,
       String basisRef,
-      Long documentId)
+      Long documentId,
+      String review)
       implements Serializable {}
 
   /**
@@ -180,6 +185,7 @@ public class AccessReportService {
         em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class)
             .setParameter("personId", f.personId())
             .getResultList();
+    Map<Long, String> reviews = new HashMap<>();
     Map<Long, String> users = new HashMap<>();
     Map<Long, String> organisations = new HashMap<>();
     return records.stream()
@@ -204,7 +210,27 @@ public class AccessReportService {
                     a.isPermitted(),
                     a.getBasis(),
                     a.getBasisRef(),
-                    a.getDocumentId()))
+                    a.getDocumentId(),
+                    review(a, reviews)))
         .toList();
+  }
+
+  /**
+   * The review of the emergency access a permitted read rested on (its id leads the basis
+   * reference, e.g. {@code "17"} or {@code "17 Art. 9(2)(c)"}); {@code null} for other reads.
+   */
+  private String review(AuditRecord a, Map<Long, String> known) {
+    if (!a.isPermitted()
+        || a.getBasis() != rs.astra.nrm.consent.AccessBasis.BREAK_GLASS
+        || a.getBasisRef() == null) {
+      return null;
+    }
+    String first = a.getBasisRef().split(" ", 2)[0];
+    try {
+      long id = Long.parseLong(first);
+      return known.computeIfAbsent(id, reviews::outcome);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

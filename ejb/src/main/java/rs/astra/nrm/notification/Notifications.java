@@ -21,7 +21,10 @@ import rs.astra.nrm.organisation.PortalUser;
  *   <li>a referral accepted, rejected or completed; an identification decided: the owning
  *       organisation's case staff ({@link PortalRole#ownsCases()});
  *   <li>an emergency access opened: the owning organisation's coordinators, or its case staff if it
- *       has no coordinator.
+ *       has no coordinator;
+ *   <li>an emergency access found not justified, or not reviewed within 3 working days: the owning
+ *       organisation's data protection officers;
+ *   <li>the review of an emergency access: the user who opened it ({@link #tellUser}).
  * </ul>
  *
  * Only active users. A notification names the event, the case code and the other organisation —
@@ -62,6 +65,31 @@ public class Notifications {
   }
 
   /**
+   * Tells one user about an event on a case (e.g. the user who opened an emergency access, of its
+   * review), if she is active.
+   *
+   * @param kind what happened
+   * @param userId the user
+   * @param caseId the case
+   * @param caseCode its code
+   * @param otherOrganisationName the other organisation involved, or {@code null}
+   * @return whether she was told
+   */
+  public boolean tellUser(
+      NotificationKind kind,
+      long userId,
+      long caseId,
+      String caseCode,
+      String otherOrganisationName) {
+    PortalUser u = em.find(PortalUser.class, userId);
+    if (u == null || !u.isActive()) {
+      return false;
+    }
+    em.persist(new Notification(u, kind, caseId, caseCode, otherOrganisationName, Instant.now()));
+    return true;
+  }
+
+  /**
    * The roles told of an event of a kind.
    *
    * @param kind the kind
@@ -74,6 +102,8 @@ public class Notifications {
           switch (kind) {
             case REFERRAL_RECEIVED -> !r.readsNoCaseData();
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
+            case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;
+            case EMERGENCY_ACCESS_REVIEWED -> false;
             default -> r.ownsCases();
           };
       if (told) {

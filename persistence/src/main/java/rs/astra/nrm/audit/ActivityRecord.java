@@ -98,7 +98,13 @@ public class ActivityRecord {
      * The administrator who asked withdrew a grant, or a newer request for the same user replaced
      * it; nothing changed; subject and detail as requested.
      */
-    ROLE_GRANT_CANCELLED
+    ROLE_GRANT_CANCELLED,
+    /**
+     * A coordinator of the owning organisation reviewed an emergency access (issue 18); subject =
+     * the access's id, detail = {@code JUSTIFIED} or {@code NOT_JUSTIFIED} (the note stays on the
+     * access).
+     */
+    EMERGENCY_ACCESS_REVIEWED
   }
 
   @Id

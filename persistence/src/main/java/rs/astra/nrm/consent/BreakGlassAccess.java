@@ -86,6 +86,22 @@ public class BreakGlassAccess {
   @Column(name = "vital_interest", nullable = false, updatable = false)
   private boolean vitalInterest;
 
+  /** The owner's review (issue 18): {@code JUSTIFIED} or {@code NOT_JUSTIFIED}; null until then. */
+  @Column(name = "review_outcome", length = 20)
+  private String reviewOutcome;
+
+  @Column(name = "review_note", length = 2000)
+  private String reviewNote;
+
+  @Column(name = "reviewed_by")
+  private Long reviewedBy;
+
+  @Column(name = "reviewed_at")
+  private Instant reviewedAt;
+
+  @Column(name = "escalated_at")
+  private Instant escalatedAt;
+
   /** For JPA only. */
   protected BreakGlassAccess() {}
 
@@ -284,5 +300,43 @@ public class BreakGlassAccess {
    */
   public Instant getExpiresAt() {
     return expiresAt;
+  }
+
+  /**
+   * The owner's review (issue 18).
+   *
+   * @return {@code JUSTIFIED}, {@code NOT_JUSTIFIED}, or {@code null} while not reviewed
+   */
+  public String getReviewOutcome() {
+    return reviewOutcome;
+  }
+
+  /**
+   * @return the reviewer's note, or {@code null}
+   */
+  public String getReviewNote() {
+    return reviewNote;
+  }
+
+  /**
+   * @return the reviewing user's id, or {@code null}
+   */
+  public Long getReviewedBy() {
+    return reviewedBy;
+  }
+
+  /**
+   * @return when it was reviewed (UTC), or {@code null}
+   */
+  public Instant getReviewedAt() {
+    return reviewedAt;
+  }
+
+  /**
+   * @return when the unreviewed access was escalated to the data protection officer (UTC), or
+   *     {@code null}
+   */
+  public Instant getEscalatedAt() {
+    return escalatedAt;
   }
 }

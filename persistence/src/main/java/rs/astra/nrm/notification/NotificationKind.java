@@ -16,5 +16,14 @@ public enum NotificationKind {
   /** An emergency access was opened on a case (to the owning organisation's coordinators). */
   EMERGENCY_ACCESS_OPENED,
   /** Formal identification was decided (to the owning organisation's case staff). */
-  IDENTIFICATION_DECIDED
+  IDENTIFICATION_DECIDED,
+  /** The owner reviewed an emergency access (to the user who opened it). */
+  EMERGENCY_ACCESS_REVIEWED,
+  /** The owner found an emergency access not justified (to its data protection officers). */
+  EMERGENCY_ACCESS_NOT_JUSTIFIED,
+  /**
+   * An emergency access was not reviewed within 3 working days (to the owning organisation's data
+   * protection officers).
+   */
+  EMERGENCY_REVIEW_OVERDUE
 }

@@ -63,6 +63,8 @@ class NotificationIT {
   @Inject Notifications outboxWriter;
   @Inject MailOutbox outbox;
   @Inject UserDirectory directory;
+  @Inject rs.astra.nrm.consent.EmergencyReviews reviews;
+  @Inject rs.astra.nrm.audit.AccessReportService accessReports;
 
   @PersistenceContext(unitName = "nrm")
   EntityManager em;
@@ -351,6 +353,105 @@ class NotificationIT {
     } finally {
       smtp.stop();
     }
+  }
+
+  @Test
+  void everyEmergencyAccessEndsReviewedByTheOwnerOrWithTheDataProtectionOfficer() throws Exception {
+    addresses();
+    Viewer owner = viewer("cp.caseworker");
+    Viewer coordinator = viewer("cp.coordinator");
+    Viewer officer = viewer("cp.dpo");
+    Viewer opener = viewer("cp.csw2");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dragica", "Pregled");
+    sendSocialReferral(owner, caseId);
+    long justifiedOne =
+        breakGlass.open(
+            opener,
+            caseId,
+            DataCategory.HEALTH,
+            "Dete je nestalo iz smeštaja noćas, policija traži hitne podatke",
+            false);
+    long unjustified =
+        breakGlass.open(
+            opener,
+            caseId,
+            DataCategory.CONTACT,
+            "Hitno je potrebna adresa zbog posete socijalnog radnika danas",
+            false);
+
+    // Both wait for the coordinator, not for a caseworker; the DPO sees nothing yet.
+    List<Long> waiting =
+        reviews.toReview(coordinator).stream()
+            .filter(r -> r.caseId() == caseId)
+            .map(rs.astra.nrm.consent.EmergencyReviews.ReviewLine::id)
+            .toList();
+    assertEquals(List.of(justifiedOne, unjustified), waiting);
+    assertTrue(reviews.toReview(owner).isEmpty(), "a caseworker does not review");
+    assertTrue(reviews.forOfficer(officer).stream().noneMatch(r -> r.caseId() == caseId));
+
+    // Not justified needs a note; the opener is told the outcome, the DPO sees it.
+    assertEquals(
+        "review.error.note",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class,
+                () -> reviews.review(coordinator, unjustified, false, " "))
+            .messageKey());
+    reviews.review(coordinator, justifiedOne, true, null);
+    reviews.review(coordinator, unjustified, false, "The address was not needed for a visit.");
+    org.junit.jupiter.api.Assertions.assertThrows(
+        rs.astra.nrm.shared.ConcurrentUpdateException.class,
+        () -> reviews.review(coordinator, unjustified, true, null),
+        "reviewed once");
+    assertEquals(
+        2,
+        of("cp.csw2", caseId).stream()
+            .filter(n -> n.kind() == NotificationKind.EMERGENCY_ACCESS_REVIEWED)
+            .count());
+    assertEquals(
+        1,
+        of("cp.dpo", caseId).stream()
+            .filter(n -> n.kind() == NotificationKind.EMERGENCY_ACCESS_NOT_JUSTIFIED)
+            .count());
+    assertEquals(
+        List.of(unjustified),
+        reviews.forOfficer(officer).stream()
+            .filter(r -> r.caseId() == caseId)
+            .map(rs.astra.nrm.consent.EmergencyReviews.ReviewLine::id)
+            .toList());
+
+    // One not reviewed for ten days goes to the DPO, once.
+    long late =
+        breakGlass.open(
+            viewer("cp.csw1"),
+            caseId,
+            DataCategory.HEALTH,
+            "Bolnica traži podatke o lečenju zbog hitne intervencije",
+            false);
+    tx.begin();
+    em.createNativeQuery("update break_glass_access set opened_at = ?, expires_at = ? where id = ?")
+        .setParameter(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(10))
+        .setParameter(2, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(10))
+        .setParameter(3, late)
+        .executeUpdate();
+    tx.commit();
+    assertTrue(reviews.escalateOverdue(Instant.now()) >= 1);
+    assertEquals(0, reviews.escalateOverdue(Instant.now()), "escalated once");
+    assertTrue(reviews.forOfficer(officer).stream().anyMatch(r -> r.id() == late));
+    assertEquals(
+        1,
+        of("cp.dpo", caseId).stream()
+            .filter(n -> n.kind() == NotificationKind.EMERGENCY_REVIEW_OVERDUE)
+            .count());
+
+    // The person's access report shows each emergency access with its review.
+    java.util.Set<String> outcomes = new java.util.HashSet<>();
+    for (rs.astra.nrm.audit.AccessReportService.ReportLine l :
+        accessReports.reportForCase(owner, caseId)) {
+      if (l.review() != null) {
+        outcomes.add(l.review());
+      }
+    }
+    assertEquals(java.util.Set.of("JUSTIFIED", "NOT_JUSTIFIED", "ESCALATED"), outcomes);
   }
 
   private String codeOf(long caseId) {
