@@ -440,8 +440,20 @@ public class CaseDocumentService {
     if (d.getVersion() != rowVersion) {
       throw new ConcurrentUpdateException("document");
     }
+    DataCategory before = d.getCategory();
     for (CaseDocument v = d; v != null; v = v.getPreviousVersion()) {
       v.changeCategory(category);
+      // The upload's timeline event shows the title to those who may read the category: it moves
+      // with the document, so a title never stays where the document no longer is.
+      em.createQuery(
+              "update CaseEvent e set e.category = :now where e.caseFileId = :c and e.type = :t"
+                  + " and e.detail = :title and e.category = :before")
+          .setParameter("now", category)
+          .setParameter("c", d.getCaseFile().getId())
+          .setParameter("t", CaseEvent.Type.DOCUMENT_UPLOADED)
+          .setParameter("title", v.getTitle())
+          .setParameter("before", before)
+          .executeUpdate();
     }
     em.flush();
   }

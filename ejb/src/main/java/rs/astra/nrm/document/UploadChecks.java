@@ -27,18 +27,26 @@ public final class UploadChecks {
    * Checks an uploaded file name, which is then kept exactly as given (Serbian Latin, Cyrillic,
    * spaces, {@code %}, {@code #}, quotes are all fine).
    *
-   * @param name the name the browser sent
-   * @return the same string, unchanged
+   * @param submitted the name the browser sent; a client path before the last {@code /} or {@code
+   *     \} is dropped
+   * @return the name, otherwise unchanged
    * @throws DocumentRefusedException ({@link DocumentRefusedException#BAD_NAME}) if {@code null},
    *     blank, longer than {@link #FILE_NAME_MAX} characters, or holding a control character (which
    *     would break a header or a log line) or a bidirectional override or isolate character
    */
-  public static String checkFileName(String name) {
+  public static String checkFileName(String submitted) {
+    // Some browsers send the client's whole path (C:\Users\<name>\Desktop\…), which would show a
+    // caseworker's user name to partners: only the last part is the file's name.
+    String name =
+        submitted == null
+            ? null
+            : submitted.substring(
+                Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\')) + 1);
     if (name == null
         || name.isBlank()
         || name.length() > FILE_NAME_MAX
-        || name.chars().anyMatch(Character::isISOControl)
-        || name.chars().anyMatch(UploadChecks::isBidiControl)) {
+        || submitted.chars().anyMatch(Character::isISOControl)
+        || submitted.chars().anyMatch(UploadChecks::isBidiControl)) {
       throw new DocumentRefusedException(DocumentRefusedException.BAD_NAME, "file name refused");
     }
     return name;

@@ -48,8 +48,24 @@ class UploadChecksTest {
         UploadChecks.contentDisposition("Изјава_Ђорђе.pdf"));
   }
 
+  @Test
+  void aClientPathIsDroppedSoNoCaseworkersUserNameTravels() {
+    assertEquals(
+        "izjava.pdf", UploadChecks.checkFileName("C:\\Users\\jelena\\Desktop\\izjava.pdf"));
+    assertEquals("passwd.pdf", UploadChecks.checkFileName("../../etc/passwd.pdf"));
+    assertEquals("win.pdf", UploadChecks.checkFileName("C:\\fakepath\\win.pdf"));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "a\nb.pdf", "a\r\nContent-Type: text/html.pdf"})
+  @ValueSource(
+      strings = {
+        "",
+        "  ",
+        "a\nb.pdf",
+        "a\r\nContent-Type: text/html.pdf",
+        "dir/",
+        "abc\u202Egpj.pdf"
+      })
   void blankOrControlCharacterNamesAreRefused(String name) {
     assertEquals(
         DocumentRefusedException.BAD_NAME,

@@ -438,6 +438,42 @@ class BrowserJourneyIT {
                     .replace("+", "%2B"),
                 StandardCharsets.UTF_8));
       }
+      // A corrected version: the newest is listed, the earlier one stays downloadable from the
+      // page.
+      WebElement last =
+          browser.all("a.document-link").stream()
+              .filter(a -> a.getText().equals("Изјава_Ђорђе.pdf"))
+              .findFirst()
+              .orElseThrow();
+      String earlierId = last.getAttribute("href").replaceAll(".*id=", "");
+      Path corrected = dir.resolve("Изјава_Ђорђе_исправка.pdf");
+      Files.write(corrected, DocumentIT.pdf("исправка"));
+      browser.typeText("documentsForm:documentTitle", "Изјава (исправка)");
+      browser.pickValue("documentsForm:documentType", "OTHER");
+      browser.pickValue("documentsForm:documentCorrects", earlierId);
+      browser
+          .find("input[type='file'][id^='documentsForm:documentFile']")
+          .sendKeys(corrected.toString());
+      browser.submit(browser.find("[id='documentsForm:uploadDocument']"));
+      browser.screenshot("case-documents-corrected");
+      assertTrue(
+          browser.all("a.document-version-link").stream()
+              .anyMatch(a -> a.getAttribute("href").endsWith("id=" + earlierId)),
+          "the earlier version is linked under the newest; messages: "
+              + browser.all(".ui-messages").stream().map(WebElement::getText).toList()
+              + " links: "
+              + browser.all("a.document-version-link").stream()
+                  .map(a -> a.getAttribute("href"))
+                  .toList());
+
+      // The owner files a document under another category.
+      int row = 0;
+      browser.pickValue("documentsForm:documents:" + row + ":newCategory", "HEALTH");
+      browser.submit(browser.find("[id='documentsForm:documents:" + row + ":changeCategory']"));
+      assertTrue(
+          browser.all(".document-category").stream()
+              .anyMatch(e -> "HEALTH".equals(e.getAttribute("data-category"))),
+          "the category changed");
       browser.screenshot("case-documents");
     }
   }

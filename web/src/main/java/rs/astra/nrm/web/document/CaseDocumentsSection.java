@@ -53,7 +53,7 @@ public class CaseDocumentsSection implements Serializable {
   private Long consentId;
   private Long correctsId;
   private transient Part file;
-  private final Map<Long, DataCategory> newCategories = new HashMap<>();
+  private final Map<Long, String> newCategories = new HashMap<>();
 
   /**
    * @return the section for the case shown, loaded once per case (and again after a change)
@@ -197,7 +197,8 @@ public class CaseDocumentsSection implements Serializable {
    * @param row the document's row
    */
   public void changeCategory(DocumentRow row) {
-    DataCategory category = newCategories.get(row.id());
+    // The menu posts the category's name (a map value has no converter of its own).
+    DataCategory category = category(newCategories.get(row.id()));
     if (category != null && category != row.category()) {
       feedback.run(
           () -> service.changeCategory(user.viewer(), row.id(), row.rowVersion(), category),
@@ -205,6 +206,17 @@ public class CaseDocumentsSection implements Serializable {
     }
     loadedFor = null;
     page.load();
+  }
+
+  private static DataCategory category(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    try {
+      return DataCategory.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static void error(String text) {
@@ -215,7 +227,7 @@ public class CaseDocumentsSection implements Serializable {
   /**
    * @return the category chosen per document row (owner only)
    */
-  public Map<Long, DataCategory> getNewCategories() {
+  public Map<Long, String> getNewCategories() {
     return newCategories;
   }
 

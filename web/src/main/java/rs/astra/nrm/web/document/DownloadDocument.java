@@ -39,6 +39,8 @@ public class DownloadDocument extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    // Before any parameter is read, so that the error page's own decoding finds it set.
+    request.setCharacterEncoding("UTF-8");
     long id;
     try {
       id = Long.parseLong(String.valueOf(request.getParameter("id")));

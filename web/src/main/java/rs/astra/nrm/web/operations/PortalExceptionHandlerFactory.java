@@ -61,11 +61,18 @@ public class PortalExceptionHandlerFactory extends ExceptionHandlerFactory {
    * Whether a failure means the page the request came from is gone or was tampered with.
    *
    * @param failure the exception
-   * @return {@code true} for an expired or unknown view, or a missing or wrong CSP nonce
+   * @return {@code true} for an expired or unknown view, a missing or wrong CSP nonce, or a file
+   *     form posted without a multipart body
    */
   static boolean isStaleView(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ViewExpiredException || t instanceof CspException) {
+        return true;
+      }
+      // A file form (the case page's documents) posted without a file body: only a forged or
+      // replayed request does that; the page is drawn again like for a tampered view.
+      if (t instanceof jakarta.servlet.ServletException
+          && String.valueOf(t.getMessage()).contains("multipart/form-data")) {
         return true;
       }
     }

@@ -20,6 +20,12 @@ class PortalExceptionHandlerFactoryTest {
     assertTrue(
         PortalExceptionHandlerFactory.isStaleView(
             new FacesException(new CspException("Missing CSP nonce"))));
+    assertTrue(
+        PortalExceptionHandlerFactory.isStaleView(
+            new FacesException(
+                new jakarta.servlet.ServletException(
+                    "The request content-type is not a multipart/form-data"))),
+        "a file form posted without a file body");
     assertFalse(
         PortalExceptionHandlerFactory.isStaleView(new FacesException(new IllegalStateException())));
   }
