@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
@@ -155,20 +154,8 @@ public class CaseTimeline {
       }
       events = query.getResultList();
     }
-    Set<DataCategory> revealed = EnumSet.noneOf(DataCategory.class);
-    events.stream()
-        .map(CaseEvent::getCategory)
-        .filter(c -> c != null && c.isPersonal())
-        .forEach(revealed::add);
-    enforcer.recordPermits(
-        viewer,
-        now,
-        revealed.stream()
-            .map(
-                c ->
-                    new AuditTrail.Entry(
-                        caseId, f.get().personId(), c, AccessAction.READ, decisions.get(c)))
-            .toList());
+    enforcer.recordReads(
+        viewer, f.get(), decisions, events.stream().map(CaseEvent::getCategory).toList(), now);
     return events.stream().map(CaseTimeline::line).toList();
   }
 

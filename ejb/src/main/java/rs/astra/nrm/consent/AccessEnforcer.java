@@ -107,7 +107,28 @@ public class AccessEnforcer {
       AccessAction action,
       Instant now,
       Long documentId) {
-    Decision d = policy.decide(viewer, facts, category, action, now);
+    return recordAndRequire(
+        viewer,
+        facts,
+        category,
+        action,
+        now,
+        policy.decide(viewer, facts, category, action, now),
+        documentId);
+  }
+
+  /**
+   * Records a decision when its category is personal or it refuses, then returns a permit or throws
+   * for a deny.
+   */
+  private Decision recordAndRequire(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      AccessAction action,
+      Instant now,
+      Decision d,
+      Long documentId) {
     if (category.isPersonal() || !d.permitted()) {
       audit.record(
           viewer,
@@ -145,19 +166,44 @@ public class AccessEnforcer {
       Instant now,
       long recordedByOrganisationId,
       long documentId) {
-    Decision d =
+    return recordAndRequire(
+        viewer,
+        facts,
+        category,
+        action,
+        now,
         AccessPolicy.forRecord(
-            policy.decide(viewer, facts, category, action, now), recordedByOrganisationId, viewer);
+            policy.decide(viewer, facts, category, action, now), recordedByOrganisationId, viewer),
+        documentId);
+  }
+
+  /**
+   * Records the READs of the personal categories a list of a case's records actually showed (the
+   * timeline's events, the documents section's rows), with the decisions that permitted them.
+   *
+   * @param viewer who read
+   * @param facts the case
+   * @param decisions the READ decision per category, as decided for the list
+   * @param shown the categories of the records shown (non-personal ones are skipped)
+   * @param now when (UTC)
+   */
+  public void recordReads(
+      Viewer viewer,
+      CaseFacts facts,
+      Map<DataCategory, Decision> decisions,
+      java.util.Collection<DataCategory> shown,
+      Instant now) {
     audit.record(
         viewer,
         now,
-        List.of(
-            new AuditTrail.Entry(
-                facts.caseId(), facts.personId(), category, action, d, documentId)));
-    if (!d.permitted()) {
-      throw new AccessDeniedException(category, action, d.denyReason());
-    }
-    return d;
+        shown.stream()
+            .distinct()
+            .filter(c -> c != null && c.isPersonal())
+            .map(
+                c ->
+                    new AuditTrail.Entry(
+                        facts.caseId(), facts.personId(), c, AccessAction.READ, decisions.get(c)))
+            .toList());
   }
 
   /**

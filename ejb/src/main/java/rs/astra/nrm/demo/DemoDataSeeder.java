@@ -35,6 +35,9 @@ public class DemoDataSeeder {
   /** Name of the demo NGO, which owns the sample caseload. */
   public static final String ASTRA = "ASTRA";
 
+  /** The domain of the demo users' e-mail addresses ({@code <login>@nrm.example}, RFC 2606). */
+  public static final String DEMO_MAIL_DOMAIN = "nrm.example";
+
   private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class.getName());
 
   @PersistenceContext(unitName = "nrm")
@@ -144,9 +147,13 @@ public class DemoDataSeeder {
                   rs.astra.nrm.organisation.AdministrationService.PASSWORD_HASH_ITERATIONS)));
       String hash = passwordHash.generate(DEMO_PASSWORD.toCharArray());
       for (DemoUser u : USERS) {
-        em.persist(
+        PortalUser user =
             new PortalUser(
-                u.username(), u.displayName(), byName.get(u.organisation()), u.role(), hash));
+                u.username(), u.displayName(), byName.get(u.organisation()), u.role(), hash);
+        // An address of the reserved example domain, so that notifications by e-mail can be seen
+        // in a mail catcher (docker/compose.yaml runs one); never a real mailbox.
+        user.changeEmail(u.username() + "@" + DEMO_MAIL_DOMAIN);
+        em.persist(user);
       }
       em.flush();
       seededNow = true;

@@ -29,7 +29,6 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseTimeline;
@@ -159,17 +158,12 @@ public class CaseDocumentService {
             .setParameter("caseId", caseId)
             .getResultList();
     List<DocumentRow> shown = versions(viewer, rows);
-    Set<DataCategory> revealed = EnumSet.noneOf(DataCategory.class);
-    rows.forEach(r -> revealed.add(((CaseDocument) r[0]).getCategory()));
-    enforcer.recordPermits(
+    enforcer.recordReads(
         viewer,
-        now,
-        revealed.stream()
-            .map(
-                c ->
-                    new AuditTrail.Entry(
-                        caseId, facts.personId(), c, AccessAction.READ, read.get(c)))
-            .toList());
+        facts,
+        read,
+        rows.stream().map(r -> ((CaseDocument) r[0]).getCategory()).toList(),
+        now);
     return new CaseDocuments(shown, total - rows.size(), upload, maxPerCase, maxBytes);
   }
 

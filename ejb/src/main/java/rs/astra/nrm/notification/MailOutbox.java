@@ -28,8 +28,9 @@ import rs.astra.nrm.organisation.PortalUser;
  * MailState#PENDING} rows are taken with {@code FOR UPDATE SKIP LOCKED}, so two portal instances
  * (or two runs) never take the same row; each is sent once and marked {@link MailState#SENT} in the
  * same transaction, or marked failed with a back-off ({@link Notification#backoff}) and, after the
- * last attempt, {@link MailState#FAILED} with its reason for the administrators. The log names only
- * ids, counts and the failure's class or SMTP reply code — never an address or a message.
+ * last attempt, {@link MailState#FAILED} with its reason for the administrators. A run stops at its
+ * first failure (the rest wait for the next run), so a server that is down costs one connection
+ * timeout per run. The log names only counts — never an address or a message.
  */
 @Stateless
 public class MailOutbox {
@@ -82,6 +83,9 @@ public class MailOutbox {
       } catch (MessagingException | RuntimeException e) {
         n.mailFailed(Instant.now(), reason(e));
         failed++;
+        // A server that is down fails every message alike: the rest wait for the next run, so a
+        // run (and the row locks it holds) lasts at most one connection timeout.
+        break;
       }
     }
     if (failed > 0) {

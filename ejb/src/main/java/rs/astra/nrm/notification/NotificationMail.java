@@ -41,7 +41,9 @@ public record NotificationMail(String subject, String text, String html) {
       String organisation,
       String languageTag,
       String portalUrl) {
-    String tag = LANGUAGES.contains(languageTag) ? languageTag : LANGUAGES.get(0);
+    // List.of(...).contains(null) throws: a user who never chose a language has none.
+    String tag =
+        languageTag != null && LANGUAGES.contains(languageTag) ? languageTag : LANGUAGES.get(0);
     Locale locale = Locale.forLanguageTag(tag);
     ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
     String link =

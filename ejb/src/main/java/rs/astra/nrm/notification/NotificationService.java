@@ -24,6 +24,8 @@ public class NotificationService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
+  @jakarta.inject.Inject private MailSettings settings;
+
   /**
    * @param viewer who asks
    * @return how many of her notifications she has not read
@@ -85,12 +87,83 @@ public class NotificationService {
    * @param languageTag {@code sr-Latn}, {@code sr-Cyrl} or {@code en}; anything else is ignored
    */
   public void rememberLanguage(Viewer viewer, String languageTag) {
-    if (!NotificationMail.LANGUAGES.contains(languageTag)) {
+    if (languageTag == null || !NotificationMail.LANGUAGES.contains(languageTag)) {
       return;
     }
     PortalUser u = em.find(PortalUser.class, viewer.userId());
     if (u != null && !languageTag.equals(u.getLanguage())) {
       u.setLanguage(languageTag);
     }
+  }
+
+  /**
+   * An e-mail given up after the last retry, for the administrators (issue 18): no content, the
+   * reason without the message.
+   *
+   * @param id the notification
+   * @param at when the notification was made (UTC)
+   * @param kind what it was about
+   * @param caseCode the case code, or {@code null}
+   * @param recipient the recipient's login name
+   * @param attempts how many attempts were made
+   * @param reason the last failure's class names
+   */
+  public record FailedMail(
+      long id,
+      Instant at,
+      NotificationKind kind,
+      String caseCode,
+      String recipient,
+      int attempts,
+      String reason)
+      implements java.io.Serializable {}
+
+  /**
+   * The state of e-mail for the administrators' page.
+   *
+   * @param server {@code host:port}, or {@code off} when no SMTP host is configured
+   * @param waiting how many e-mails wait to be sent
+   * @param failed the e-mails given up, newest first (at most {@link #LIST_MAX})
+   */
+  public record MailStatus(String server, long waiting, List<FailedMail> failed)
+      implements java.io.Serializable {}
+
+  /**
+   * What administrators see of e-mail delivery.
+   *
+   * @param viewer an administrator
+   * @return the status
+   * @throws rs.astra.nrm.organisation.NotPermittedException for any other role
+   */
+  public MailStatus mailStatus(Viewer viewer) {
+    if (viewer.role() != rs.astra.nrm.organisation.PortalRole.ADMIN) {
+      throw new rs.astra.nrm.organisation.NotPermittedException("mail status");
+    }
+    long waiting =
+        em.createQuery("select count(n) from Notification n where n.mailState = :s", Long.class)
+            .setParameter("s", MailState.PENDING)
+            .getSingleResult();
+    List<FailedMail> failed =
+        em
+            .createQuery(
+                "select n from Notification n join fetch n.recipient where n.mailState = :s"
+                    + " order by n.createdAt desc, n.id desc",
+                Notification.class)
+            .setParameter("s", MailState.FAILED)
+            .setMaxResults(LIST_MAX)
+            .getResultList()
+            .stream()
+            .map(
+                n ->
+                    new FailedMail(
+                        n.getId(),
+                        n.getCreatedAt(),
+                        n.getKind(),
+                        n.getCaseCode(),
+                        n.getRecipient().getUsername(),
+                        n.getMailAttempts(),
+                        n.getMailError()))
+            .toList();
+    return new MailStatus(settings.toString(), waiting, failed);
   }
 }

@@ -18,8 +18,10 @@ import rs.astra.nrm.organisation.PortalUser;
  * <ul>
  *   <li>a referral received: the receiving organisation's users whose role reads case data (they
  *       answer referrals);
- *   <li>a referral accepted, rejected or completed; an identification decided: the owning
- *       organisation's case staff ({@link PortalRole#ownsCases()});
+ *   <li>a referral accepted, rejected or completed, or unanswered for 5 working days; a consent
+ *       ending in 14 days; an identification decided: the owning organisation's case staff ({@link
+ *       PortalRole#ownsCases()}); a referral unanswered for 5 working days also the receiving
+ *       organisation's users who answer referrals;
  *   <li>an emergency access opened: the owning organisation's coordinators, or its case staff if it
  *       has no coordinator;
  *   <li>an emergency access found not justified, or not reviewed within 3 working days: the owning
@@ -100,7 +102,7 @@ public class Notifications {
     for (PortalRole r : PortalRole.values()) {
       boolean told =
           switch (kind) {
-            case REFERRAL_RECEIVED -> !r.readsNoCaseData();
+            case REFERRAL_RECEIVED, REFERRAL_UNANSWERED -> !r.readsNoCaseData();
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
             case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;
             case EMERGENCY_ACCESS_REVIEWED -> false;

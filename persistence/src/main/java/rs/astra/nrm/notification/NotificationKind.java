@@ -17,6 +17,12 @@ public enum NotificationKind {
   EMERGENCY_ACCESS_OPENED,
   /** Formal identification was decided (to the owning organisation's case staff). */
   IDENTIFICATION_DECIDED,
+  /** A consent on a case ends in 14 days (to the owning organisation's case staff). */
+  CONSENT_EXPIRING,
+  /** A referral the organisation sent has had no answer for 5 working days (to its case staff). */
+  REFERRAL_OVERDUE,
+  /** A referral to the organisation has waited 5 working days for its answer (to its answerers). */
+  REFERRAL_UNANSWERED,
   /** The owner reviewed an emergency access (to the user who opened it). */
   EMERGENCY_ACCESS_REVIEWED,
   /** The owner found an emergency access not justified (to its data protection officers). */

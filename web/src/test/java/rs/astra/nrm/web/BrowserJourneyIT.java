@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -21,6 +24,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
@@ -40,8 +45,38 @@ class BrowserJourneyIT {
 
   @ArquillianResource URL base;
 
+  /** The SMTP server the portal sends to (127.0.0.1:3025, arquillian.xml), in this JVM. */
+  private static GreenMail smtp;
+
+  @BeforeAll
+  static void startMailServer() {
+    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", "smtp"));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    smtp.stop();
+  }
+
+  /** The e-mail to an address about a case, waiting up to a minute for it. */
+  private static jakarta.mail.internet.MimeMessage mailTo(String address, String caseCode)
+      throws Exception {
+    long until = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < until) {
+      for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+        if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(address)
+            && m.getSubject().contains(caseCode)) {
+          return m;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no e-mail to " + address + " about " + caseCode + " within a minute");
+  }
+
   @Test
-  void consentAndReferralTravelToTheSocialWorkCentreAndWithdrawalStopsThem() {
+  void consentAndReferralTravelToTheSocialWorkCentreAndWithdrawalStopsThem() throws Exception {
     try (Browser browser = new Browser(base)) {
       browser.login("ngo.coordinator");
       assertTrue(browser.present("#tileWaiting"), "every role lands on its home page");
@@ -86,8 +121,29 @@ class BrowserJourneyIT {
       browser.screenshot("ngo-coordinator-case-after-referral");
       String code = browser.find("#caseCode").getText();
 
+      // Issue 18: the centre's officer gets an e-mail within a minute, naming the case code and
+      // nothing of the person.
+      jakarta.mail.internet.MimeMessage mail = mailTo("csw.nis@nrm.example", code);
+      StringBuilder text = new StringBuilder(mail.getSubject());
+      jakarta.mail.internet.MimeMultipart parts =
+          (jakarta.mail.internet.MimeMultipart) mail.getContent();
+      for (int i = 0; i < parts.getCount(); i++) {
+        text.append('\n').append(parts.getBodyPart(i).getContent());
+      }
+      assertFalse(
+          text.toString().contains("Dragana") || text.toString().contains("Journey"),
+          text.toString());
+      assertFalse(text.toString().contains("123 4567"), text.toString());
+
       // The social worker accepts it in her inbox and sees only what was consented.
       browser.login("csw.nis");
+      assertTrue(
+          Integer.parseInt(browser.find("[id='userForm:unreadCount']").getText().strip()) >= 1,
+          "the header shows an unread notification");
+      browser.open("app/notifications.xhtml");
+      assertTrue(
+          browser.all("a.notification-case").stream().anyMatch(a -> a.getText().equals(code)),
+          "the notification links the case");
       browser.open("app/inbox.xhtml");
       browser.screenshot("csw-inbox");
       WebElement accept =
