@@ -182,6 +182,27 @@ class BrowserJourneyIT {
           browser.present("[id='emergencyAlerts']"),
           "the owner's home page shows the emergency access");
       assertTrue(browser.find("[id='emergencyAlerts']").getText().contains(code));
+
+      // Issue 18: she reviews it — not justified, with a note — and the DPO then sees it.
+      WebElement review =
+          browser.all("tr.review-row").stream()
+              .filter(r -> r.getText().contains(code))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no review waits for " + code));
+      WebElement note =
+          review.findElement(org.openqa.selenium.By.cssSelector("textarea.review-note"));
+      note.sendKeys("Nothing showed that the places were needed at once.");
+      browser.submit(
+          review.findElement(org.openqa.selenium.By.cssSelector(".review-not-justified")));
+      browser.screenshot("ngo-coordinator-review");
+      assertTrue(
+          browser.all("tr.review-row").stream().noneMatch(r -> r.getText().contains(code)),
+          "the reviewed access no longer waits");
+      browser.login("dpo");
+      assertTrue(
+          browser.all("tr.officer-review-row").stream().anyMatch(r -> r.getText().contains(code)),
+          "the data protection officer sees the access found not justified");
+      browser.login("ngo.coordinator");
       browser.open(caseUrl.replace("app/case.xhtml", "app/access-report.xhtml"));
       browser.screenshot("ngo-coordinator-access-report");
       String report = browser.pageSource();
