@@ -16,6 +16,8 @@ import java.util.List;
  * @param ownerOrganisation owning organisation's name
  * @param personName the data subject's name, or {@code null} (shown as restricted)
  * @param owned whether the viewer's organisation owns the case
+ * @param documents the case's document count for an owned case (the portal's list shows it to the
+ *     owner), {@code null} otherwise
  */
 public record FloorRow(
     long id,
@@ -25,5 +27,6 @@ public record FloorRow(
     List<String> typeOfExploitation,
     String ownerOrganisation,
     String personName,
-    boolean owned)
+    boolean owned,
+    Long documents)
     implements Serializable {}

@@ -68,7 +68,8 @@ public class FloorRows {
               types,
               "ASTRA",
               name,
-              true));
+              true,
+              (long) ((n - i) % 4)));
     }
     return List.copyOf(list);
   }
