@@ -45,12 +45,12 @@ class BrowserJourneyIT {
 
   @ArquillianResource URL base;
 
-  /** The SMTP server the portal sends to (127.0.0.1:3025, arquillian.xml), in this JVM. */
+  /** The SMTP server the portal sends to (127.0.0.1:3925, arquillian.xml), in this JVM. */
   private static GreenMail smtp;
 
   @BeforeAll
   static void startMailServer() {
-    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", "smtp"));
+    smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", "smtp"));
     smtp.start();
   }
 

@@ -73,7 +73,7 @@ class NotificationIT {
   @Resource UserTransaction tx;
 
   private static final LocalDate TODAY = rs.astra.nrm.shared.NrmTime.today();
-  private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", "smtp");
+  private static final ServerSetup SMTP = new ServerSetup(3925, "127.0.0.1", "smtp");
 
   private Viewer viewer(String username) throws Exception {
     ConsentFixture.ensure(em, tx);
@@ -520,7 +520,7 @@ class NotificationIT {
     PortalSession admin = new PortalSession(base);
     admin.signIn("admin", "demo");
     String page = admin.get("app/admin/mail.xhtml").body();
-    assertTrue(page.contains("127.0.0.1:3025"), "the server is named");
+    assertTrue(page.contains("127.0.0.1:3925"), "the server is named");
     assertTrue(page.contains(codeOf(caseId)), "the case code of the e-mail given up");
     assertTrue(page.contains("MailConnectException / ConnectException"), "its reason");
     assertFalse(page.contains("Mirjana"), "no personal data");
