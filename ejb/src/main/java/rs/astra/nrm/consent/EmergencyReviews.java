@@ -208,7 +208,7 @@ public class EmergencyReviews {
     if (b == null || b.getCaseFile().getOwnerOrganisation().getId() != viewer.organisationId()) {
       throw new InvalidRequestException("review.error.notFound");
     }
-    String text = note == null || note.isBlank() ? null : note.strip();
+    String text = note == null || visibleLength(note) == 0 ? null : note.strip();
     if (!justified && text == null) {
       throw new InvalidRequestException("review.error.note");
     }
@@ -323,5 +323,20 @@ public class EmergencyReviews {
       return b.getReviewOutcome();
     }
     return b.getEscalatedAt() != null ? "ESCALATED" : "PENDING";
+  }
+
+  /**
+   * Characters of a note that can be seen: white space and invisible format characters (zero-width
+   * and no-break spaces, bidirectional marks) do not count, as for an emergency access's reason.
+   */
+  static int visibleLength(String note) {
+    return (int)
+        note.codePoints()
+            .filter(
+                c ->
+                    !Character.isWhitespace(c)
+                        && !Character.isSpaceChar(c)
+                        && Character.getType(c) != Character.FORMAT)
+            .count();
   }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param organisation the other organisation involved, or {@code null}
  * @param at when (UTC)
  * @param read whether she has read it
+ * @param link where it leads in the portal, without a leading {@code /} (the case, or the home page
+ *     for what a data protection officer is told)
  */
 public record NotificationLine(
     long id,
@@ -21,5 +23,6 @@ public record NotificationLine(
     String caseCode,
     String organisation,
     Instant at,
-    boolean read)
+    boolean read,
+    String link)
     implements Serializable {}

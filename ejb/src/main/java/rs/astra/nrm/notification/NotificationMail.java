@@ -46,10 +46,7 @@ public record NotificationMail(String subject, String text, String html) {
         languageTag != null && LANGUAGES.contains(languageTag) ? languageTag : LANGUAGES.get(0);
     Locale locale = Locale.forLanguageTag(tag);
     ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
-    String link =
-        caseId == null
-            ? portalUrl + "app/notifications.xhtml"
-            : portalUrl + "app/case.xhtml?id=" + caseId;
+    String link = portalUrl + linkInPortal(kind, caseId);
     String code = caseCode == null ? "" : caseCode;
     String org = organisation == null ? "" : organisation;
     String subject = format(texts, "subject." + kind.name(), locale, code, org);
@@ -69,6 +66,22 @@ public record NotificationMail(String subject, String text, String html) {
             + escape(footer)
             + "</p></body></html>";
     return new NotificationMail(subject, text, html);
+  }
+
+  /**
+   * Where a notification leads in the portal: the case, except for what a data protection officer
+   * is told (she reads no case data: her home page lists the access to look into).
+   *
+   * @param kind the kind
+   * @param caseId the case, or {@code null}
+   * @return the path within the portal, without a leading {@code /}
+   */
+  public static String linkInPortal(NotificationKind kind, Long caseId) {
+    if (kind == NotificationKind.EMERGENCY_ACCESS_NOT_JUSTIFIED
+        || kind == NotificationKind.EMERGENCY_REVIEW_OVERDUE) {
+      return "app/home.xhtml";
+    }
+    return caseId == null ? "app/notifications.xhtml" : "app/case.xhtml?id=" + caseId;
   }
 
   private static String format(ResourceBundle texts, String key, Locale locale, Object... args) {

@@ -61,7 +61,8 @@ public class NotificationService {
                     n.getCaseCode(),
                     n.getOrganisationName(),
                     n.getCreatedAt(),
-                    n.getReadAt() != null))
+                    n.getReadAt() != null,
+                    NotificationMail.linkInPortal(n.getKind(), n.getCaseFileId())))
         .toList();
   }
 

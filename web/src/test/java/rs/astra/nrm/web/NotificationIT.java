@@ -85,6 +85,10 @@ class NotificationIT {
    * daily limit counts every test class's accesses of the shared fixture users in one run.
    */
   private Viewer opener(String username) throws Exception {
+    return opener(username, "CP Social Work Centre");
+  }
+
+  private Viewer opener(String username, String centre) throws Exception {
     ConsentFixture.ensure(em, tx);
     if (directory.viewerFor(username).isEmpty()) {
       tx.begin();
@@ -92,7 +96,7 @@ class NotificationIT {
           new rs.astra.nrm.organisation.PortalUser(
               username,
               "User " + username,
-              ConsentFixture.organisation(em, "CP Social Work Centre"),
+              ConsentFixture.organisation(em, centre),
               rs.astra.nrm.organisation.PortalRole.CSW_OFFICER,
               null));
       tx.commit();
@@ -576,6 +580,58 @@ class NotificationIT {
     notices.send(today.plusDays(1));
     assertEquals(1L, count.apply("cp.caseworker", NotificationKind.CONSENT_EXPIRING));
     assertEquals(1L, count.apply("cp.csw1", NotificationKind.REFERRAL_UNANSWERED));
+  }
+
+  @Test
+  void aRepeatedReviewPostNeverReviewsTheAccessThatMovedUpIntoItsRow() throws Exception {
+    Viewer caseworker = directory.viewerFor("ngo.caseworker1").orElseThrow();
+    Viewer coordinator = directory.viewerFor("ngo.coordinator").orElseThrow();
+    long caseId = ConsentFixture.newCase(em, tx, "ngo.caseworker1", "Snežana", "Ponovo");
+    referrals.send(
+        caseworker,
+        caseId,
+        orgId("Centre for Social Work Belgrade"),
+        Purpose.ACCOMMODATION,
+        Set.of(),
+        null);
+    Viewer officer = opener("nt.belgrade", "Centre for Social Work Belgrade");
+    long first =
+        breakGlass.open(
+            officer,
+            caseId,
+            DataCategory.HEALTH,
+            "Dete je nestalo iz smeštaja noćas, policija traži hitne podatke",
+            false);
+    long second =
+        breakGlass.open(
+            officer,
+            caseId,
+            DataCategory.CONTACT,
+            "Hitno je potrebna adresa zbog posete socijalnog radnika danas",
+            false);
+    java.net.URI base =
+        java.net.URI.create(
+            "http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
+    PortalSession session = new PortalSession(base);
+    session.signIn("ngo.coordinator", "demo");
+    String home = session.get("app/home.xhtml").body();
+    String code = codeOf(caseId);
+    int at = home.indexOf(code, home.indexOf("reviewForm:reviews"));
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile("data-ri=\"(\\d+)\"").matcher(home.substring(0, at));
+    String index = null;
+    while (row.find()) {
+      index = row.group(1);
+    }
+    session.submit("reviewForm", "reviewForm:reviews:" + index + ":justified", java.util.Map.of());
+    session.resendLastPost();
+    session.resendLastPost();
+    List<Long> waiting =
+        reviews.toReview(coordinator).stream()
+            .map(rs.astra.nrm.consent.EmergencyReviews.ReviewLine::id)
+            .toList();
+    assertFalse(waiting.contains(first), "the access shown in the row was reviewed");
+    assertTrue(waiting.contains(second), "the repeated post reviewed nothing else");
   }
 
   private int attemptsOfCsw1(long caseId) {

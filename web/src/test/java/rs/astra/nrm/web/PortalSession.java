@@ -84,8 +84,10 @@ final class PortalSession {
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"))
             + nonceParameter(lastPage);
+    lastPostUri = formAction(form);
+    lastPostBody = body;
     HttpResponse<byte[]> response =
-        http.send(post(formAction(form), body), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(post(lastPostUri, body), HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
       lastPage = new String(response.body(), StandardCharsets.UTF_8);
@@ -123,6 +125,19 @@ final class PortalSession {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private URI lastPostUri;
+  private String lastPostBody;
+
+  /**
+   * Sends the last form post again, byte for byte, as Back and resend, a double click or a replay
+   * would.
+   *
+   * @return the page that answers
+   */
+  String resendLastPost() throws Exception {
+    return http.send(post(lastPostUri, lastPostBody), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** Submits a form of the last page and returns the page that answers. */

@@ -49,10 +49,12 @@ public class DecideEmergencyRequests implements Serializable {
    *
    * @param id the request
    * @param version the version shown
+   * @return the home page afresh after the decision, or {@code null} to stay with the message
    */
-  public void approve(long id, long version) {
-    feedback.run(() -> approvals.approve(user.viewer(), id, version), "emergencyRequests.approved");
-    pending = null;
+  public String approve(long id, long version) {
+    return freshPage(
+        feedback.run(
+            () -> approvals.approve(user.viewer(), id, version), "emergencyRequests.approved"));
   }
 
   /**
@@ -60,9 +62,27 @@ public class DecideEmergencyRequests implements Serializable {
    *
    * @param id the request
    * @param version the version shown
+   * @return the home page afresh after the decision, or {@code null} to stay with the message
    */
-  public void reject(long id, long version) {
-    feedback.run(() -> approvals.reject(user.viewer(), id, version), "emergencyRequests.rejected");
-    pending = null;
+  public String reject(long id, long version) {
+    return freshPage(
+        feedback.run(
+            () -> approvals.reject(user.viewer(), id, version), "emergencyRequests.rejected"));
+  }
+
+  /**
+   * After a decision, a fresh home page; this view's list stays as it was drawn, so that a repeated
+   * post (Back and resend, a double click, a replay) names the same request — already decided — and
+   * never the one that moved up into its row.
+   */
+  private static String freshPage(boolean done) {
+    if (!done) {
+      return null;
+    }
+    jakarta.faces.context.FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getFlash()
+        .setKeepMessages(true);
+    return "/app/home?faces-redirect=true";
   }
 }

@@ -77,12 +77,20 @@ public class ReviewEmergencyAccesses implements Serializable {
    *
    * @param id the access
    * @param justified the outcome
+   * @return the home page afresh after a review, or {@code null} to stay with the message
    */
-  public void review(long id, boolean justified) {
+  public String review(long id, boolean justified) {
     if (feedback.run(
         () -> reviews.review(user.viewer(), id, justified, notes.get(id)), "review.done")) {
-      notes.remove(id);
+      // A fresh page: the list of this view stays as it was drawn, so that a repeated post (Back
+      // and resend, a double click, a replay) names the same access — already reviewed — and
+      // never the one that moved up into its row.
+      jakarta.faces.context.FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .getFlash()
+          .setKeepMessages(true);
+      return "/app/home?faces-redirect=true";
     }
-    toReview = null;
+    return null;
   }
 }
