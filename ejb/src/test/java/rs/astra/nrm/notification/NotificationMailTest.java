@@ -31,7 +31,13 @@ class NotificationMailTest {
                 "https://nrm.example/");
         String where = kind + " " + language;
         assertTrue(mail.subject().contains("NRM-2026-K7QX-M4P2"), where + ": " + mail.subject());
-        assertTrue(mail.text().contains("https://nrm.example/app/case.xhtml?id=42"), where);
+        String link =
+            kind == NotificationKind.EMERGENCY_ACCESS_NOT_JUSTIFIED
+                    || kind == NotificationKind.EMERGENCY_REVIEW_OVERDUE
+                ? "https://nrm.example/app/home.xhtml"
+                : "https://nrm.example/app/case.xhtml?id=42";
+        assertTrue(
+            mail.text().contains(link), where + ": what a DPO is told leads to her home page");
         assertFalse(mail.text().contains("{0}") || mail.text().contains("{1}"), where);
         assertFalse(mail.subject().contains("{"), where);
         assertTrue(
