@@ -18,27 +18,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import rs.astra.nrm.organisation.PortalUser;
 
 /**
  * Delivers the notifications' e-mails (issue 18, "Delivery that loses nothing"): due {@link
- * MailState#PENDING} rows are taken with {@code FOR UPDATE SKIP LOCKED}, so two portal instances
- * (or two runs) never take the same row; each is sent once and marked {@link MailState#SENT} in the
- * same transaction, or marked failed with a back-off ({@link Notification#backoff}) and, after the
- * last attempt, {@link MailState#FAILED} with its reason for the administrators. A run stops at its
- * first failure (the rest wait for the next run), so a server that is down costs one connection
- * timeout per run. The log names only counts — never an address or a message.
+ * MailState#PENDING} rows (one e-mail each) and then due {@link MailState#DIGEST} rows (one e-mail
+ * per recipient, her daily digest) are taken with {@code FOR UPDATE SKIP LOCKED}, so two portal
+ * instances (or two runs) never take the same row; each is sent once and marked {@link
+ * MailState#SENT} in the same transaction, or marked failed with a back-off ({@link
+ * Notification#backoff}) and, after the last attempt, {@link MailState#FAILED} with its reason for
+ * the administrators. A run stops at its first failure (the rest wait for the next run), so a
+ * server that is down costs one connection timeout per run. The log names only counts — never an
+ * address or a message.
  */
 @Stateless
 public class MailOutbox {
 
   private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
 
-  /** The most e-mails one run sends. */
+  /** The most e-mails sent at once one run sends. */
   static final int BATCH = 20;
+
+  /**
+   * The most digest notifications one run takes (a recipient with more gets the rest in a second
+   * e-mail, 10 seconds later).
+   */
+  static final int DIGEST_BATCH = 500;
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
@@ -56,56 +67,112 @@ public class MailOutbox {
     if (!settings.enabled()) {
       return 0;
     }
-    @SuppressWarnings("unchecked")
-    List<Number> ids =
-        em.createNativeQuery(
-                "select id from notification where mail_state = 'PENDING' and next_attempt_at <= ?"
-                    + " order by next_attempt_at, id fetch first "
-                    + BATCH
-                    + " rows only for update skip locked")
-            .setParameter(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-            .getResultList();
-    if (ids.isEmpty()) {
-      return 0;
-    }
     Session session = Session.getInstance(settings.sessionProperties());
-    int sent = 0;
-    int failed = 0;
-    for (Number id : ids) {
+    int[] counts = new int[2];
+    for (Number id : due(MailState.PENDING, now, BATCH)) {
       Notification n = em.find(Notification.class, id.longValue());
       if (n == null || n.getMailState() != MailState.PENDING) {
         continue;
       }
-      try {
-        send(session, n);
-        n.mailSent(Instant.now());
-        sent++;
-      } catch (MessagingException | RuntimeException e) {
-        n.mailFailed(Instant.now(), reason(e));
-        failed++;
-        // A server that is down fails every message alike: the rest wait for the next run, so a
-        // run (and the row locks it holds) lasts at most one connection timeout.
+      if (!attempt(session, List.of(n), counts)) {
         break;
       }
     }
-    if (failed > 0) {
-      int sentNow = sent;
-      int failedNow = failed;
-      LOG.warning(() -> "e-mail: " + sentNow + " sent, " + failedNow + " failed (retried later)");
+    if (counts[1] == 0) {
+      // The digests due now, one e-mail per recipient (the rows come ordered by recipient).
+      Map<Long, List<Notification>> byRecipient = new LinkedHashMap<>();
+      for (Number id : due(MailState.DIGEST, now, DIGEST_BATCH)) {
+        Notification n = em.find(Notification.class, id.longValue());
+        if (n != null && n.getMailState() == MailState.DIGEST) {
+          byRecipient.computeIfAbsent(n.getRecipient().getId(), k -> new ArrayList<>()).add(n);
+        }
+      }
+      for (List<Notification> digest : byRecipient.values()) {
+        if (!attempt(session, digest, counts)) {
+          break;
+        }
+      }
     }
-    return sent;
+    if (counts[1] > 0) {
+      int sentNow = counts[0];
+      LOG.warning(() -> "e-mail: " + sentNow + " sent, 1 failed (retried later)");
+    }
+    return counts[0];
   }
 
-  private void send(Session session, Notification n) throws MessagingException {
+  /**
+   * The due rows of a state, locked for this run and skipped by any other.
+   *
+   * @return their ids, oldest first ({@link MailState#DIGEST}: grouped by recipient)
+   */
+  private List<Number> due(MailState state, Instant now, int max) {
+    String order =
+        state == MailState.DIGEST
+            ? "recipient_user_id, next_attempt_at, id"
+            : "next_attempt_at, id";
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "select id from notification where mail_state = ? and next_attempt_at <= ?"
+                    + " order by "
+                    + order
+                    + " fetch first "
+                    + max
+                    + " rows only for update skip locked")
+            .setParameter(1, state.name())
+            .setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+            .getResultList();
+    return ids;
+  }
+
+  /**
+   * Sends one e-mail for the notifications (one alone, or one recipient's digest) and marks them
+   * sent, or failed with a back-off.
+   *
+   * @param counts sent e-mails at [0], failures at [1]; updated
+   * @return whether it was sent (a run stops at its first failure: a server that is down fails
+   *     every message alike, so a run and its row locks last at most one connection timeout)
+   */
+  private boolean attempt(Session session, List<Notification> notifications, int[] counts) {
+    try {
+      send(session, notifications);
+      Instant at = Instant.now();
+      notifications.forEach(n -> n.mailSent(at));
+      counts[0]++;
+      return true;
+    } catch (MessagingException | RuntimeException e) {
+      Instant at = Instant.now();
+      String why = reason(e);
+      notifications.forEach(n -> n.mailFailed(at, why));
+      counts[1]++;
+      return false;
+    }
+  }
+
+  private void send(Session session, List<Notification> notifications) throws MessagingException {
+    Notification n = notifications.get(0);
     PortalUser to = n.getRecipient();
     NotificationMail mail =
-        NotificationMail.of(
-            n.getKind(),
-            n.getCaseCode(),
-            n.getCaseFileId(),
-            n.getOrganisationName(),
-            to.getLanguage(),
-            settings.portalUrl());
+        n.getMailState() == MailState.DIGEST
+            ? NotificationMail.digest(
+                notifications.stream()
+                    .map(
+                        d ->
+                            new NotificationMail.Event(
+                                d.getKind(),
+                                d.getCaseCode(),
+                                d.getCaseFileId(),
+                                d.getOrganisationName()))
+                    .toList(),
+                to.getLanguage(),
+                settings.portalUrl())
+            : NotificationMail.of(
+                n.getKind(),
+                n.getCaseCode(),
+                n.getCaseFileId(),
+                n.getOrganisationName(),
+                to.getLanguage(),
+                settings.portalUrl());
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(settings.from()));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.getEmail()));

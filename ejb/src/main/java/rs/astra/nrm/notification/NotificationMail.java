@@ -41,31 +41,99 @@ public record NotificationMail(String subject, String text, String html) {
       String organisation,
       String languageTag,
       String portalUrl) {
-    // List.of(...).contains(null) throws: a user who never chose a language has none.
-    String tag =
-        languageTag != null && LANGUAGES.contains(languageTag) ? languageTag : LANGUAGES.get(0);
+    String tag = language(languageTag);
     Locale locale = Locale.forLanguageTag(tag);
     ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
+    Event event = new Event(kind, caseCode, caseId, organisation);
     String link = portalUrl + linkInPortal(kind, caseId);
-    String code = caseCode == null ? "" : caseCode;
-    String org = organisation == null ? "" : organisation;
-    String subject = format(texts, "subject." + kind.name(), locale, code, org);
-    String line = format(texts, "line." + kind.name(), locale, code, org);
-    String footer = texts.getString("footer");
-    String text = line + "\n\n" + link + "\n\n-- \n" + footer + "\n";
+    String subject = format(texts, "subject." + kind.name(), locale, event.args());
+    String line = event.line(texts, locale);
+    String text = line + "\n\n" + link + "\n\n" + footer(texts);
     String html =
-        "<!DOCTYPE html><html lang=\""
-            + tag
-            + "\"><body><p>"
-            + escape(line)
-            + "</p><p><a href=\""
-            + escape(link)
-            + "\">"
-            + escape(texts.getString("open"))
-            + "</a></p><p style=\"color:#555\">"
-            + escape(footer)
-            + "</p></body></html>";
+        htmlPage(
+            tag,
+            "<p>" + escape(line) + "</p><p>" + htmlLink(link, texts.getString("open")) + "</p>",
+            texts);
     return new NotificationMail(subject, text, html);
+  }
+
+  /**
+   * One event of a daily digest: only what a {@link Notification} holds.
+   *
+   * @param kind what happened
+   * @param caseCode the case code, or {@code null}
+   * @param caseId the case id for the link, or {@code null}
+   * @param organisation the other organisation's name, or {@code null}
+   */
+  public record Event(NotificationKind kind, String caseCode, Long caseId, String organisation) {
+
+    private Object[] args() {
+      return new Object[] {
+        caseCode == null ? "" : caseCode, organisation == null ? "" : organisation
+      };
+    }
+
+    private String line(ResourceBundle texts, Locale locale) {
+      return format(texts, "line." + kind.name(), locale, args());
+    }
+  }
+
+  /**
+   * The daily digest of a recipient (issue 18, "Channels": the kinds she chose to receive at
+   * {@value Notification#DIGEST_HOUR}:00 Europe/Belgrade): one line and one link per event, in the
+   * order given; like every message, nothing but the events' kinds, case codes and organisations.
+   *
+   * @param events the events, oldest first; at least one
+   * @param languageTag the recipient's language, or {@code null} for Serbian Latin
+   * @param portalUrl the portal's address ending with {@code /}
+   * @return the e-mail
+   */
+  public static NotificationMail digest(List<Event> events, String languageTag, String portalUrl) {
+    String tag = language(languageTag);
+    Locale locale = Locale.forLanguageTag(tag);
+    ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale);
+    String subject = format(texts, "subject.DIGEST", locale, events.size());
+    String intro = format(texts, "line.DIGEST", locale, events.size());
+    StringBuilder text = new StringBuilder(intro).append("\n\n");
+    StringBuilder items = new StringBuilder("<ul>");
+    for (Event e : events) {
+      String line = e.line(texts, locale);
+      String link = portalUrl + linkInPortal(e.kind(), e.caseId());
+      text.append("- ").append(line).append("\n  ").append(link).append("\n");
+      items
+          .append("<li>")
+          .append(escape(line))
+          .append(" ")
+          .append(htmlLink(link, texts.getString("open")))
+          .append("</li>");
+    }
+    items.append("</ul>");
+    text.append("\n").append(footer(texts));
+    String html = htmlPage(tag, "<p>" + escape(intro) + "</p>" + items, texts);
+    return new NotificationMail(subject, text.toString(), html);
+  }
+
+  private static String language(String languageTag) {
+    // List.of(...).contains(null) throws: a user who never chose a language has none.
+    return languageTag != null && LANGUAGES.contains(languageTag) ? languageTag : LANGUAGES.get(0);
+  }
+
+  private static String footer(ResourceBundle texts) {
+    return "-- \n" + texts.getString("footer") + "\n";
+  }
+
+  private static String htmlLink(String link, String label) {
+    return "<a href=\"" + escape(link) + "\">" + escape(label) + "</a>";
+  }
+
+  private static String htmlPage(String tag, String body, ResourceBundle texts) {
+    return "<!DOCTYPE html><html lang=\""
+        + tag
+        + "\"><body>"
+        + body
+        + "<p style=\"color:#555\">"
+        + escape(texts.getString("footer"))
+        + "</p></body></html>";
   }
 
   /**

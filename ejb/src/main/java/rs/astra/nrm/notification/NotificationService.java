@@ -82,6 +82,81 @@ public class NotificationService {
   }
 
   /**
+   * Her choice for one kind of event.
+   *
+   * @param kind the kind
+   * @param delivery how she is told of it ({@link NotificationDelivery#AT_ONCE} when she never
+   *     chose)
+   */
+  public record DeliveryChoice(NotificationKind kind, NotificationDelivery delivery)
+      implements java.io.Serializable {}
+
+  /**
+   * How she is told of each kind of event her role can be told of (issue 18, "Channels").
+   *
+   * @param viewer who asks
+   * @return one choice per kind ({@link Notifications#kindsFor}), in the kinds' order; empty for
+   *     administrators
+   */
+  public List<DeliveryChoice> deliveries(Viewer viewer) {
+    java.util.Map<NotificationKind, NotificationDelivery> chosen =
+        new java.util.EnumMap<>(NotificationKind.class);
+    preferences(viewer).forEach(p -> chosen.put(p.getKind(), p.getDelivery()));
+    return Notifications.kindsFor(viewer.role()).stream()
+        .map(k -> new DeliveryChoice(k, chosen.getOrDefault(k, NotificationDelivery.AT_ONCE)))
+        .toList();
+  }
+
+  /**
+   * Saves her choices. Kinds her role is not told of are ignored; notifications already written
+   * keep the e-mail they had (a digest already waiting still goes at 07:00).
+   *
+   * @param viewer who chooses
+   * @param choices how she wants to be told, by kind
+   * @return how many choices changed
+   */
+  public int chooseDeliveries(
+      Viewer viewer, java.util.Map<NotificationKind, NotificationDelivery> choices) {
+    java.util.Map<NotificationKind, NotificationPreference> saved =
+        new java.util.EnumMap<>(NotificationKind.class);
+    preferences(viewer).forEach(p -> saved.put(p.getKind(), p));
+    PortalUser user = em.getReference(PortalUser.class, viewer.userId());
+    int changed = 0;
+    for (NotificationKind kind : Notifications.kindsFor(viewer.role())) {
+      NotificationDelivery wanted = choices.get(kind);
+      NotificationPreference now = saved.get(kind);
+      NotificationDelivery before = now == null ? NotificationDelivery.AT_ONCE : now.getDelivery();
+      if (wanted == null || wanted == before) {
+        continue;
+      }
+      if (now == null) {
+        em.persist(new NotificationPreference(user, kind, wanted));
+      } else {
+        now.setDelivery(wanted);
+      }
+      changed++;
+    }
+    return changed;
+  }
+
+  /**
+   * @param viewer who asks
+   * @return whether she has an e-mail address (without one she is told in the portal only)
+   */
+  public boolean hasEmail(Viewer viewer) {
+    PortalUser u = em.find(PortalUser.class, viewer.userId());
+    return u != null && u.getEmail() != null && !u.getEmail().isBlank();
+  }
+
+  private List<NotificationPreference> preferences(Viewer viewer) {
+    return em.createQuery(
+            "select p from NotificationPreference p where p.user.id = :u",
+            NotificationPreference.class)
+        .setParameter("u", viewer.userId())
+        .getResultList();
+  }
+
+  /**
    * Remembers the language she chose, for her e-mails.
    *
    * @param viewer who chose
@@ -123,7 +198,7 @@ public class NotificationService {
    * The state of e-mail for the administrators' page.
    *
    * @param server {@code host:port}, or {@code off} when no SMTP host is configured
-   * @param waiting how many e-mails wait to be sent
+   * @param waiting how many notifications wait for their e-mail (at once, or in a daily digest)
    * @param failed the e-mails given up, newest first (at most {@link #LIST_MAX})
    */
   public record MailStatus(String server, long waiting, List<FailedMail> failed)
@@ -141,8 +216,8 @@ public class NotificationService {
       throw new rs.astra.nrm.organisation.NotPermittedException("mail status");
     }
     long waiting =
-        em.createQuery("select count(n) from Notification n where n.mailState = :s", Long.class)
-            .setParameter("s", MailState.PENDING)
+        em.createQuery("select count(n) from Notification n where n.mailState in :s", Long.class)
+            .setParameter("s", List.of(MailState.PENDING, MailState.DIGEST))
             .getSingleResult();
     List<FailedMail> failed =
         em

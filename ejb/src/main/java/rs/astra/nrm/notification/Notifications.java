@@ -26,7 +26,9 @@ import rs.astra.nrm.organisation.PortalUser;
  *       has no coordinator;
  *   <li>an emergency access found not justified, or not reviewed within 3 working days: the owning
  *       organisation's data protection officers;
- *   <li>the review of an emergency access: the user who opened it ({@link #tellUser}).
+ *   <li>the review of an emergency access: the user who opened it ({@link #tellUser});
+ *   <li>a hearing tomorrow: each user whom the access policy lets read the hearing's entry ({@link
+ *       #tellUser}, by {@code rs.astra.nrm.casefile.DailyNotices}).
  * </ul>
  *
  * Only active users. A notification names the event, the case code and the other organisation —
@@ -60,8 +62,17 @@ public class Notifications {
       users = recipients(toOrganisationId, roles(NotificationKind.IDENTIFICATION_DECIDED));
     }
     Instant now = Instant.now();
+    java.util.Map<Long, NotificationDelivery> chosen = deliveries(users, kind);
     for (PortalUser u : users) {
-      em.persist(new Notification(u, kind, caseId, caseCode, otherOrganisationName, now));
+      em.persist(
+          new Notification(
+              u,
+              kind,
+              caseId,
+              caseCode,
+              otherOrganisationName,
+              now,
+              chosen.getOrDefault(u.getId(), NotificationDelivery.AT_ONCE)));
     }
     return users.size();
   }
@@ -87,8 +98,60 @@ public class Notifications {
     if (u == null || !u.isActive()) {
       return false;
     }
-    em.persist(new Notification(u, kind, caseId, caseCode, otherOrganisationName, Instant.now()));
+    em.persist(
+        new Notification(
+            u,
+            kind,
+            caseId,
+            caseCode,
+            otherOrganisationName,
+            Instant.now(),
+            deliveries(List.of(u), kind).getOrDefault(u.getId(), NotificationDelivery.AT_ONCE)));
     return true;
+  }
+
+  /**
+   * What the users chose for a kind (issue 18, "Channels"); a user without a choice is absent.
+   *
+   * @param users the recipients
+   * @param kind the kind
+   * @return each user's choice by user id
+   */
+  private java.util.Map<Long, NotificationDelivery> deliveries(
+      List<PortalUser> users, NotificationKind kind) {
+    if (users.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<Long, NotificationDelivery> chosen = new java.util.HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select p.user.id, p.delivery from NotificationPreference p"
+                    + " where p.kind = :kind and p.user.id in :users",
+                Object[].class)
+            .setParameter("kind", kind)
+            .setParameter("users", users.stream().map(PortalUser::getId).toList())
+            .getResultList()) {
+      chosen.put((Long) row[0], (NotificationDelivery) row[1]);
+    }
+    return chosen;
+  }
+
+  /**
+   * The kinds of event a user of a role can be told of, in the order of {@link NotificationKind}:
+   * those told to her role, an emergency access opened (case staff are told when their organisation
+   * has no coordinator), the review of one she opened, a hearing tomorrow.
+   *
+   * @param role her role
+   * @return the kinds; none for administrators
+   */
+  public static List<NotificationKind> kindsFor(PortalRole role) {
+    return java.util.Arrays.stream(NotificationKind.values())
+        .filter(
+            k ->
+                roles(k).contains(role)
+                    || (k == NotificationKind.EMERGENCY_ACCESS_OPENED && role.ownsCases())
+                    || (k == NotificationKind.EMERGENCY_ACCESS_REVIEWED && !role.readsNoCaseData()))
+        .toList();
   }
 
   /**
@@ -102,7 +165,7 @@ public class Notifications {
     for (PortalRole r : PortalRole.values()) {
       boolean told =
           switch (kind) {
-            case REFERRAL_RECEIVED, REFERRAL_UNANSWERED -> !r.readsNoCaseData();
+            case REFERRAL_RECEIVED, REFERRAL_UNANSWERED, HEARING_TOMORROW -> !r.readsNoCaseData();
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
             case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;
             case EMERGENCY_ACCESS_REVIEWED -> false;

@@ -30,16 +30,25 @@ public class UserDirectory {
                 u.isActive()
                     && u.getOrganisation().isActive()
                     && u.getOrganisation().getType().allows(u.getRole()))
-        .map(
-            u ->
-                new Viewer(
-                    u.getId(),
-                    u.getUsername(),
-                    u.getDisplayName(),
-                    u.getOrganisation().getId(),
-                    u.getOrganisation().getName(),
-                    u.getOrganisation().getType(),
-                    u.getRole()));
+        .map(UserDirectory::viewerOf);
+  }
+
+  /**
+   * The viewer of a user, as she is now (for work done on her behalf, e.g. deciding what she may be
+   * told); the caller checks that she and her organisation are active.
+   *
+   * @param u the user, with her organisation loaded
+   * @return her viewer
+   */
+  public static Viewer viewerOf(PortalUser u) {
+    return new Viewer(
+        u.getId(),
+        u.getUsername(),
+        u.getDisplayName(),
+        u.getOrganisation().getId(),
+        u.getOrganisation().getName(),
+        u.getOrganisation().getType(),
+        u.getRole());
   }
 
   /**

@@ -6,6 +6,11 @@ public enum MailState {
   NONE,
   /** To be sent at {@code next_attempt_at} or later. */
   PENDING,
+  /**
+   * To be sent in the recipient's daily digest at {@code next_attempt_at} (07:00 Europe/Belgrade)
+   * or later: one e-mail for all of her digest notifications then due.
+   */
+  DIGEST,
   /** Sent once; never sent again. */
   SENT,
   /** Given up after the last retry; the reason is kept for administrators. */

@@ -35,6 +35,9 @@ public class Notification {
   /** Attempts before an e-mail is given up. */
   public static final int MAX_ATTEMPTS = 8;
 
+  /** The hour (Europe/Belgrade) of the daily digest. */
+  public static final int DIGEST_HOUR = 7;
+
   @Id
   @SequenceGenerator(
       name = "notification_seq",
@@ -88,7 +91,7 @@ public class Notification {
   protected Notification() {}
 
   /**
-   * A new notification.
+   * A new notification whose e-mail goes at once.
    *
    * @param recipient who is told; with an e-mail address the e-mail is {@link MailState#PENDING} at
    *     once, otherwise {@link MailState#NONE}
@@ -105,6 +108,31 @@ public class Notification {
       String caseCode,
       String organisationName,
       Instant at) {
+    this(recipient, kind, caseFileId, caseCode, organisationName, at, NotificationDelivery.AT_ONCE);
+  }
+
+  /**
+   * A new notification, its e-mail as the recipient chose for its kind.
+   *
+   * @param recipient who is told; without an e-mail address the notification is in the portal only
+   *     ({@link MailState#NONE}) whatever she chose
+   * @param kind what happened
+   * @param caseFileId the case, or {@code null}
+   * @param caseCode its code (no personal data), or {@code null}
+   * @param organisationName the other organisation involved, or {@code null}
+   * @param at when (UTC)
+   * @param delivery her choice for the kind: {@link MailState#PENDING} due at once, {@link
+   *     MailState#DIGEST} due at the next digest hour ({@link #nextDigest}), or {@link
+   *     MailState#NONE}
+   */
+  public Notification(
+      PortalUser recipient,
+      NotificationKind kind,
+      Long caseFileId,
+      String caseCode,
+      String organisationName,
+      Instant at,
+      NotificationDelivery delivery) {
     this.recipient = Objects.requireNonNull(recipient, "recipient");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.caseFileId = caseFileId;
@@ -112,8 +140,38 @@ public class Notification {
     this.organisationName = organisationName;
     this.createdAt = Objects.requireNonNull(at, "at");
     boolean mail = recipient.getEmail() != null && !recipient.getEmail().isBlank();
-    this.mailState = mail ? MailState.PENDING : MailState.NONE;
-    this.nextAttemptAt = mail ? at : null;
+    if (!mail || delivery == NotificationDelivery.PORTAL_ONLY) {
+      this.mailState = MailState.NONE;
+      this.nextAttemptAt = null;
+    } else if (delivery == NotificationDelivery.DAILY_DIGEST) {
+      this.mailState = MailState.DIGEST;
+      this.nextAttemptAt = nextDigest(at);
+    } else {
+      this.mailState = MailState.PENDING;
+      this.nextAttemptAt = at;
+    }
+  }
+
+  /**
+   * When the digest that carries a notification made at an instant is due: the next {@value
+   * #DIGEST_HOUR}:00 in Europe/Belgrade strictly after it (summer time included).
+   *
+   * @param at when the notification was made (UTC)
+   * @return the digest's instant (UTC)
+   */
+  public static Instant nextDigest(Instant at) {
+    java.time.ZonedDateTime local = at.atZone(rs.astra.nrm.shared.NrmTime.ZONE);
+    java.time.ZonedDateTime digest =
+        local.toLocalDate().atTime(DIGEST_HOUR, 0).atZone(rs.astra.nrm.shared.NrmTime.ZONE);
+    if (!digest.toInstant().isAfter(at)) {
+      digest =
+          local
+              .toLocalDate()
+              .plusDays(1)
+              .atTime(DIGEST_HOUR, 0)
+              .atZone(rs.astra.nrm.shared.NrmTime.ZONE);
+    }
+    return digest.toInstant();
   }
 
   /**

@@ -31,5 +31,10 @@ public enum NotificationKind {
    * An emergency access was not reviewed within 3 working days (to the owning organisation's data
    * protection officers).
    */
-  EMERGENCY_REVIEW_OVERDUE
+  EMERGENCY_REVIEW_OVERDUE,
+  /**
+   * A hearing in the case's proceedings is tomorrow (to each user whom the access policy lets read
+   * that hearing's entry: the organisations that may read the proceedings).
+   */
+  HEARING_TOMORROW
 }

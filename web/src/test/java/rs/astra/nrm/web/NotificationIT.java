@@ -66,6 +66,7 @@ class NotificationIT {
   @Inject jakarta.servlet.http.HttpServletRequest request;
   @Inject rs.astra.nrm.consent.EmergencyReviews reviews;
   @Inject rs.astra.nrm.audit.AccessReportService accessReports;
+  @Inject rs.astra.nrm.proceedings.ProceedingsService proceedings;
 
   @PersistenceContext(unitName = "nrm")
   EntityManager em;
@@ -534,6 +535,72 @@ class NotificationIT {
   }
 
   @Test
+  void aCaseworkerChoosesOnHerNotificationsPageHowSheIsToldOfEachKind() throws Exception {
+    java.net.URI base =
+        java.net.URI.create(
+            "http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
+    PortalSession caseworker = new PortalSession(base);
+    caseworker.signIn("ngo.caseworker2", "demo");
+    Viewer her = directory.viewerFor("ngo.caseworker2").orElseThrow();
+    String page = caseworker.get("app/notifications.xhtml").body();
+    java.util.regex.Matcher select =
+        java.util.regex.Pattern.compile("<select[^>]*name=\"([^\"]+)\"[^>]*data-kind=\"([A-Z_]+)\"")
+            .matcher(page);
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    List<String> kinds = new ArrayList<>();
+    while (select.find()) {
+      kinds.add(select.group(2));
+      fields.put(
+          select.group(1),
+          switch (select.group(2)) {
+            case "REFERRAL_ACCEPTED" -> "DAILY_DIGEST";
+            case "CONSENT_EXPIRING" -> "PORTAL_ONLY";
+            default -> "AT_ONCE";
+          });
+    }
+    assertTrue(kinds.contains("REFERRAL_ACCEPTED") && kinds.contains("CONSENT_EXPIRING"), page);
+    assertFalse(kinds.contains("EMERGENCY_REVIEW_OVERDUE"), "a DPO's kind is not offered");
+    try {
+      String saved =
+          caseworker.submitForPage("deliveryForm", "deliveryForm:saveDeliveries", fields);
+      assertTrue(
+          saved.contains("Vaš izbor je sačuvan") || saved.contains("Your choices are saved"),
+          saved);
+      java.util.Map<NotificationKind, rs.astra.nrm.notification.NotificationDelivery> now =
+          new java.util.EnumMap<>(NotificationKind.class);
+      notifications.deliveries(her).forEach(c -> now.put(c.kind(), c.delivery()));
+      assertEquals(
+          rs.astra.nrm.notification.NotificationDelivery.DAILY_DIGEST,
+          now.get(NotificationKind.REFERRAL_ACCEPTED));
+      assertEquals(
+          rs.astra.nrm.notification.NotificationDelivery.PORTAL_ONLY,
+          now.get(NotificationKind.CONSENT_EXPIRING));
+      assertEquals(
+          rs.astra.nrm.notification.NotificationDelivery.AT_ONCE,
+          now.get(NotificationKind.REFERRAL_REJECTED));
+      // A value the form does not offer changes nothing and shows no error page.
+      caseworker.get("app/notifications.xhtml");
+      java.util.Map<String, String> forged = new java.util.LinkedHashMap<>(fields);
+      forged.replaceAll((k, v) -> "EVERY_MINUTE");
+      String refused =
+          caseworker.submitForPage("deliveryForm", "deliveryForm:saveDeliveries", forged);
+      assertTrue(refused.contains("nije jedan od ponuđenih izbora"), refused);
+      assertTrue(refused.contains("Nova uputnica: "), "the message names the kind, not an id");
+      notifications.deliveries(her).forEach(c -> now.put(c.kind(), c.delivery()));
+      assertEquals(
+          rs.astra.nrm.notification.NotificationDelivery.DAILY_DIGEST,
+          now.get(NotificationKind.REFERRAL_ACCEPTED));
+    } finally {
+      java.util.Map<NotificationKind, rs.astra.nrm.notification.NotificationDelivery> back =
+          new java.util.EnumMap<>(NotificationKind.class);
+      for (NotificationKind k : NotificationKind.values()) {
+        back.put(k, rs.astra.nrm.notification.NotificationDelivery.AT_ONCE);
+      }
+      notifications.chooseDeliveries(her, back);
+    }
+  }
+
+  @Test
   void eachMorningConsentsEndingIn14DaysAndReferralsUnansweredFor5WorkingDaysAreToldOnce()
       throws Exception {
     addresses();
@@ -649,5 +716,211 @@ class NotificationIT {
     return em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
         .setParameter("id", caseId)
         .getSingleResult();
+  }
+
+  private String mailState(long caseId, String username) {
+    return (String)
+        em.createNativeQuery(
+                "select n.mail_state from notification n join portal_user u"
+                    + " on u.id = n.recipient_user_id where n.case_file_id = ? and u.username = ?")
+            .setParameter(1, caseId)
+            .setParameter(2, username)
+            .getSingleResult();
+  }
+
+  private String code(long caseId) {
+    return em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+        .setParameter("id", caseId)
+        .getSingleResult();
+  }
+
+  @Test
+  void eachUserChoosesAnEmailAtOnceADailySummaryAt7OrThePortalOnly() throws Exception {
+    addresses();
+    Viewer officer = viewer("cp.csw1");
+    Viewer caseworker = viewer("cp.caseworker");
+    notifications.chooseDeliveries(
+        officer,
+        java.util.Map.of(
+            NotificationKind.REFERRAL_RECEIVED,
+            rs.astra.nrm.notification.NotificationDelivery.DAILY_DIGEST,
+            // Not a kind a CSW officer is told of: ignored.
+            NotificationKind.CONSENT_EXPIRING,
+            rs.astra.nrm.notification.NotificationDelivery.PORTAL_ONLY));
+    notifications.chooseDeliveries(
+        caseworker,
+        java.util.Map.of(
+            NotificationKind.REFERRAL_ACCEPTED,
+            rs.astra.nrm.notification.NotificationDelivery.PORTAL_ONLY));
+    GreenMail smtp = new GreenMail(SMTP);
+    smtp.start();
+    try {
+      assertEquals(
+          rs.astra.nrm.notification.NotificationDelivery.DAILY_DIGEST,
+          notifications.deliveries(officer).stream()
+              .filter(c -> c.kind() == NotificationKind.REFERRAL_RECEIVED)
+              .findFirst()
+              .orElseThrow()
+              .delivery());
+      assertTrue(
+          notifications.deliveries(officer).stream()
+              .noneMatch(c -> c.kind() == NotificationKind.CONSENT_EXPIRING));
+      long first = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dragana", "Pregled");
+      long second = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Pregled");
+      long referral = sendSocialReferral(caseworker, first);
+      sendSocialReferral(caseworker, second);
+
+      // In the portal at once; her colleague, who has no e-mail address, in the portal only.
+      assertEquals(1, of("cp.csw1", first).size());
+      assertEquals(1, of("cp.csw1", second).size());
+      assertEquals(1, of("cp.csw2", first).size());
+      assertEquals("DIGEST", mailState(first, "cp.csw1"));
+      assertEquals("DIGEST", mailState(second, "cp.csw1"));
+      assertEquals("NONE", mailState(first, "cp.csw2"));
+      while (outbox.deliverDue(Instant.now().plusSeconds(1)) > 0) {
+        // drained: everything due now
+      }
+      assertEquals("DIGEST", mailState(first, "cp.csw1"), "no e-mail before 07:00");
+
+      // At 07:00 (Europe/Belgrade): one e-mail with both cases, in her language (Cyrillic).
+      Instant seven = rs.astra.nrm.notification.Notification.nextDigest(Instant.now());
+      while (outbox.deliverDue(seven.plusSeconds(1)) > 0) {
+        // drained
+      }
+      List<MimeMessage> digests =
+          List.of(smtp.getReceivedMessages()).stream()
+              .filter(m -> to(m).contains("cp.csw1"))
+              .filter(
+                  m -> {
+                    try {
+                      String t = all(m);
+                      return t.contains(code(first)) && t.contains(code(second));
+                    } catch (Exception e) {
+                      return false;
+                    }
+                  })
+              .toList();
+      assertEquals(1, digests.size(), "one summary naming both cases");
+      assertTrue(digests.get(0).getSubject().contains("преглед"), digests.get(0).getSubject());
+      String text = all(digests.get(0));
+      assertFalse(text.contains("Dragana") || text.contains("Vesna"), "no personal data");
+      assertEquals("SENT", mailState(first, "cp.csw1"));
+      assertEquals("SENT", mailState(second, "cp.csw1"));
+      while (outbox.deliverDue(seven.plusSeconds(2)) > 0) {
+        // drained
+      }
+      assertEquals(
+          1,
+          List.of(smtp.getReceivedMessages()).stream()
+              .filter(m -> to(m).contains("cp.csw1"))
+              .filter(m -> subjectOf(m).contains("преглед"))
+              .filter(
+                  m -> {
+                    try {
+                      return all(m).contains(code(first));
+                    } catch (Exception e) {
+                      return false;
+                    }
+                  })
+              .count(),
+          "the summary is sent once");
+
+      // Portal only: the caseworker is told in the portal, and no e-mail is ever made.
+      long version =
+          em.createQuery("select r.version from Referral r where r.id = :id", Long.class)
+              .setParameter("id", referral)
+              .getSingleResult();
+      referrals.accept(officer, referral, version);
+      assertEquals(
+          1,
+          of("cp.caseworker", first).stream()
+              .filter(n -> n.kind() == NotificationKind.REFERRAL_ACCEPTED)
+              .count());
+      assertEquals(
+          "NONE",
+          em.createNativeQuery(
+                  "select n.mail_state from notification n join portal_user u"
+                      + " on u.id = n.recipient_user_id where n.case_file_id = ?"
+                      + " and u.username = 'cp.caseworker' and n.kind = 'REFERRAL_ACCEPTED'")
+              .setParameter(1, first)
+              .getSingleResult());
+    } finally {
+      smtp.stop();
+      notifications.chooseDeliveries(
+          officer,
+          java.util.Map.of(
+              NotificationKind.REFERRAL_RECEIVED,
+              rs.astra.nrm.notification.NotificationDelivery.AT_ONCE));
+      notifications.chooseDeliveries(
+          caseworker,
+          java.util.Map.of(
+              NotificationKind.REFERRAL_ACCEPTED,
+              rs.astra.nrm.notification.NotificationDelivery.AT_ONCE));
+    }
+  }
+
+  private static String subjectOf(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      return "";
+    }
+  }
+
+  @Test
+  void theDayBeforeAHearingThoseWhoMayReadItAreToldAndNoOneElse() throws Exception {
+    Viewer owner = viewer("cp.caseworker");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Jelena", "Rociste");
+    sendSocialReferral(owner, caseId);
+    LocalDate today = LocalDate.of(2027, 3, 9);
+    proceedings.record(
+        owner,
+        caseId,
+        new rs.astra.nrm.proceedings.ProceedingsService.NewEntryForm(
+            rs.astra.nrm.proceedings.ProceedingsEntryKind.HEARING,
+            today.plusDays(1),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "Viši sud, sudnica 4, 10:00"));
+    rs.astra.nrm.casefile.DailyNotices notices =
+        jakarta
+            .enterprise
+            .inject
+            .spi
+            .CDI
+            .current()
+            .select(rs.astra.nrm.casefile.DailyNotices.class)
+            .get();
+    notices.send(today.minusDays(1));
+    assertEquals(0, hearings("cp.caseworker", caseId), "not two days before");
+    notices.send(today);
+    assertEquals(1, hearings("cp.caseworker", caseId));
+    assertEquals(1, hearings("cp.coordinator", caseId));
+    // A centre referred the case for social protection may not read the proceedings; another
+    // NGO, the owner's administrator and DPO read no case data.
+    for (String none : List.of("cp.csw1", "cp.csw2", "cp.other", "cp.admin", "cp.dpo")) {
+      assertEquals(0, hearings(none, caseId), none);
+    }
+    // The permit is recorded, as the home page's list of hearings is.
+    assertTrue(
+        ((Number)
+                    em.createNativeQuery(
+                            "select count(*) from audit_record where case_file_id = ? and username"
+                                + " = 'cp.coordinator' and category = 'LEGAL_PROCEEDINGS'")
+                        .setParameter(1, caseId)
+                        .getSingleResult())
+                .longValue()
+            >= 1);
+    notices.send(today.plusDays(1));
+    assertEquals(1, hearings("cp.caseworker", caseId), "told once");
+  }
+
+  private long hearings(String username, long caseId) throws Exception {
+    return of(username, caseId).stream()
+        .filter(n -> n.kind() == NotificationKind.HEARING_TOMORROW)
+        .count();
   }
 }

@@ -185,6 +185,12 @@ class MessagesBundleTest {
         rs.astra.nrm.exchange.CtdcImportProblem.values()) {
       expected.add(p.messageKey());
     }
+    // Notifications and how they are sent (issue 18)
+    add(expected, "notificationKind.", rs.astra.nrm.notification.NotificationKind.values());
+    add(
+        expected,
+        "notification.delivery.",
+        rs.astra.nrm.notification.NotificationDelivery.values());
     List<String> missing = expected.stream().filter(k -> !keys.contains(k)).toList();
     assertTrue(missing.isEmpty(), "missing keys: " + missing);
   }
