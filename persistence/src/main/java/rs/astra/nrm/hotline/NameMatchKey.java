@@ -185,9 +185,13 @@ public final class NameMatchKey {
 
   /**
    * Transliterates Serbian Latin to Serbian Cyrillic (Đorđević → Ђорђевић, Ljubljana → Љубљана,
-   * Njegoš → Његош, Džonić → Џонић; the ASCII spelling Dj is read as Đ). Letters outside the
-   * Serbian alphabet (q, w, x, y) are kept. Meant for showing a name in the other script; searches
-   * use {@link #of}.
+   * Njegoš → Његош, Džonić → Џонић; the ASCII spelling Dj is read as Đ). The four Latin letters
+   * outside the Serbian alphabet are written as common Serbian practice writes them in foreign
+   * names, letter by letter: w → в (Edelweiss → Еделвеисс), q → к (Qatar → Катар), x → кс (Xerox →
+   * Ксерокс, in an upper-case word КС), y → ј (York → Јорк). This is a transliteration, not a
+   * transcription by sound (Pravopis srpskoga jezika transcribes Edelweiss as Еделвајс), so a name
+   * reads back to its Latin letters as closely as the alphabet allows; other letters (ä, é…) and
+   * digits are kept. Meant for showing a name in the other script; searches use {@link #of}.
    *
    * @param text any text, may be {@code null}
    * @return the Cyrillic text, {@code null} for {@code null}
@@ -219,8 +223,18 @@ public final class NameMatchKey {
       String single = LATIN_TO_CYRILLIC.get(Character.toLowerCase(c));
       if (single == null) {
         out.append(c);
+      } else if (!Character.isUpperCase(c)) {
+        out.append(single);
+      } else if (single.length() > 1) {
+        // X is "КС" inside an upper-case word, "Кс" at the start of a capitalised one.
+        boolean nextUpper = Character.isUpperCase(next);
+        boolean previousUpper = i > 0 && Character.isUpperCase(s.charAt(i - 1));
+        out.append(
+            nextUpper || (previousUpper && !Character.isLetter(next))
+                ? single.toUpperCase(Locale.ROOT)
+                : Character.toUpperCase(single.charAt(0)) + single.substring(1));
       } else {
-        out.append(Character.isUpperCase(c) ? single.toUpperCase(Locale.ROOT) : single);
+        out.append(single.toUpperCase(Locale.ROOT));
       }
       i++;
     }
@@ -255,7 +269,12 @@ public final class NameMatchKey {
           Map.entry('h', "х"),
           Map.entry('c', "ц"),
           Map.entry('č', "ч"),
-          Map.entry('š', "ш"));
+          Map.entry('š', "ш"),
+          // Foreign letters, as Serbian writes them in foreign names (see toCyrillic).
+          Map.entry('w', "в"),
+          Map.entry('q', "к"),
+          Map.entry('x', "кс"),
+          Map.entry('y', "ј"));
 
   private static Map<Character, String> cyrillicToLatin() {
     String[][] pairs = {

@@ -118,9 +118,18 @@ class NameMatchKeyTest {
     assertEquals(
         "Đorđević Ljubljana Njegoš Džonić", NameMatchKey.toLatin("Ђорђевић Љубљана Његош Џонић"));
     assertEquals("LJUBLJANA NJEGOŠ DŽONIĆ", NameMatchKey.toLatin("ЉУБЉАНА ЊЕГОШ ЏОНИЋ"));
-    assertEquals(
-        "Qwx 12",
-        NameMatchKey.toCyrillic("Qwx 12"),
-        "letters outside the Serbian alphabet and digits stay");
+    assertEquals("Äé 12", NameMatchKey.toCyrillic("Äé 12"), "other letters and digits stay");
+  }
+
+  @Test
+  void foreignLettersAreWrittenAsSerbianWritesThemInForeignNames() {
+    assertEquals("Бар Еделвеисс", NameMatchKey.toCyrillic("Bar Edelweiss"), "w is в");
+    assertEquals("Катар", NameMatchKey.toCyrillic("Qatar"), "q is к");
+    assertEquals("Ксерокс", NameMatchKey.toCyrillic("Xerox"), "x is кс");
+    assertEquals("Јорк", NameMatchKey.toCyrillic("York"), "y is ј");
+    assertEquals("КСЕРОКС ВОРК", NameMatchKey.toCyrillic("XEROX WORK"), "upper case throughout");
+    assertEquals("Макс", NameMatchKey.toCyrillic("Max"));
+    assertEquals("МАКС", NameMatchKey.toCyrillic("MAX"));
+    assertEquals("квј", NameMatchKey.toCyrillic("qwy"));
   }
 }

@@ -17,8 +17,10 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -1483,6 +1485,11 @@ class RolePagesIT {
     assertTrue(csv.contains("Rpperson Consented"), "the name the page shows");
     assertFalse(csv.contains("Childcase"), "no name the page does not show");
     assertEquals(3, csv.strip().split("\r?\n").length, "a header and one line per case: " + csv);
+    LocalDate consentedOpened = openedOn(CASES.get("Consented"));
+    assertTrue(
+        csv.contains(
+            "\"" + consentedOpened.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "\""),
+        "the opening day as the page shows it, dd.MM.yyyy: " + csv);
 
     List<ActivityRecord> exports =
         em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class)
@@ -1517,6 +1524,9 @@ class RolePagesIT {
             session.submit("inboxForm", "inboxForm:exportCsv", Map.of()).body(),
             StandardCharsets.UTF_8);
     assertTrue(inbox.contains(code(CASES.get("Childcase"))));
+    assertTrue(
+        Pattern.compile("\"\\d{2}\\.\\d{2}\\.\\d{4}\"").matcher(inbox).find(),
+        "the referral day as dd.MM.yyyy text: " + inbox);
     assertEquals(
         2,
         em.createNamedQuery(ActivityRecord.FIND_BY_USER_AND_KIND, ActivityRecord.class)
@@ -1572,6 +1582,8 @@ class RolePagesIT {
         download.headers().map().toString());
     Set<String> codes = new HashSet<>();
     Set<String> names = new HashSet<>();
+    Map<String, LocalDate> openedDays = new HashMap<>();
+    Set<String> openedTexts = new HashSet<>();
     try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download.body()))) {
       Sheet sheet = workbook.getSheetAt(0);
       DataFormatter text = new DataFormatter();
@@ -1579,9 +1591,24 @@ class RolePagesIT {
         if (row.getRowNum() > 0) {
           codes.add(text.formatCellValue(row.getCell(0)));
           names.add(text.formatCellValue(row.getCell(1)));
+          org.apache.poi.ss.usermodel.Cell opened = row.getCell(2);
+          assertTrue(
+              org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(opened),
+              "the opening day is a date cell, not " + text.formatCellValue(opened));
+          openedDays.put(
+              text.formatCellValue(row.getCell(0)),
+              opened.getLocalDateTimeCellValue().toLocalDate());
+          openedTexts.add(text.formatCellValue(opened));
         }
       }
     }
+    assertEquals(
+        openedOn(CASES.get("Notreferred")),
+        openedDays.get(code(CASES.get("Notreferred"))),
+        "the opening day read back as the day it is");
+    assertTrue(
+        openedTexts.stream().allMatch(t -> t.matches("\\d{2}\\.\\d{2}\\.\\d{4}")),
+        "shown dd.MM.yyyy: " + openedTexts);
     long owned = cases.count(owner, CaseListQuery.firstPage(20));
     assertEquals(owned, codes.size(), "one row per case the owner has");
     assertTrue(codes.contains(code(CASES.get("Notreferred"))));
@@ -1598,6 +1625,12 @@ class RolePagesIT {
                     "CASE_LIST XLSX".equals(a.getDetail())
                         && a.getRows() == owned
                         && a.getAction() == AccessAction.EXPORT));
+  }
+
+  private LocalDate openedOn(long caseId) {
+    return em.createQuery("select c.openedOn from CaseFile c where c.id = :id", LocalDate.class)
+        .setParameter("id", caseId)
+        .getSingleResult();
   }
 
   @Test

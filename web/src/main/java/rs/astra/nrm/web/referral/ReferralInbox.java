@@ -4,9 +4,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.primefaces.component.export.ExcelOptions;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -41,10 +43,27 @@ public class ReferralInbox implements Serializable {
   /**
    * The exporter's pre-processor: starts counting the rows that go to the file.
    *
-   * @param document the exporter's document (unused)
+   * @param document the exporter's document, telling XLSX (typed cells) from CSV (text)
    */
   public void exportStarted(Object document) {
-    export.start();
+    export.start(document);
+  }
+
+  /**
+   * A day as the running export writes it: a date cell in XLSX, {@code dd.MM.yyyy} text in CSV.
+   *
+   * @param day a calendar day (Europe/Belgrade), may be {@code null}
+   * @return what {@link ListExport#day} returns
+   */
+  public Object exportDay(LocalDate day) {
+    return export.day(day);
+  }
+
+  /**
+   * @return the XLSX exporter's options (dates formatted {@code dd.MM.yyyy})
+   */
+  public ExcelOptions getExcelOptions() {
+    return ListExport.excelOptions();
   }
 
   /**
