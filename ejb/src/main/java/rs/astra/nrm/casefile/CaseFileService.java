@@ -34,6 +34,7 @@ import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.consent.DenyReason;
+import rs.astra.nrm.hotline.NameMatchKey;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
@@ -481,12 +482,10 @@ public class CaseFileService {
     }
     if (query.nameContains() != null && !query.nameContains().isBlank()) {
       // Only where the viewer may read names: otherwise filtering would reveal them.
-      String pattern = like(query.nameContains().toLowerCase(Locale.ROOT));
       where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, action, now));
-      where.add(
-          cb.or(
-              cb.like(cb.lower(p.get("firstName")), pattern, '\\'),
-              cb.like(cb.lower(p.get("secondName")), pattern, '\\')));
+      // The keys hold only a-z, 0-9 and single spaces: nothing to escape in the pattern.
+      String key = NameMatchKey.ofPersonName(query.nameContains());
+      where.add(key.isEmpty() ? cb.disjunction() : cb.like(p.get("nameKey"), "%" + key + "%"));
     }
     return where.toArray(Predicate[]::new);
   }

@@ -10,9 +10,11 @@ import java.io.Serializable;
  * @param sortBy the column to sort by
  * @param ascending sort direction
  * @param codeContains case-code fragment, ignoring case; {@code null} or blank = no filter
- * @param nameContains fragment of the data subject's name, ignoring case; matches only cases the
+ * @param nameContains fragment of the data subject's name, in either script, ignoring case and
+ *     diacritics, or her full name in either order ("Milica" and "Јовановић Милица" find Милица
+ *     Јовановић; see {@link rs.astra.nrm.casefile.Person#nameKeyOf}); matches only cases the
  *     viewer's organisation owns (a recipient must not learn names by filtering); {@code null} or
- *     blank = no filter
+ *     blank = no filter; a text without letters or digits matches no case
  * @param status only cases with this HTCDS status; {@code null} = all
  */
 public record CaseListQuery(

@@ -7,11 +7,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import rs.astra.nrm.hotline.NameMatchKey;
 
 /**
  * The data subject of a case: a presumed or identified victim, with the HTCDS {@code prs_*} fields.
@@ -37,6 +42,10 @@ public class Person {
 
   @Column(name = "second_name", length = 255)
   private String secondName;
+
+  /** See {@link #nameKeyOf}; written with the names, never read back into a view. */
+  @Column(name = "name_key", length = NAME_KEY_LENGTH)
+  private String nameKey;
 
   private LocalDate birthdate;
 
@@ -74,6 +83,9 @@ public class Person {
   @Column(name = "mailing_country", length = 255)
   private String mailingCountry;
 
+  /** Longest {@linkplain #nameKeyOf name key} (the column's length). */
+  public static final int NAME_KEY_LENGTH = 3 * NameMatchKey.MAX_LENGTH + 2;
+
   /** Creates a person with no recorded data; an anonymous person is allowed. */
   public Person() {}
 
@@ -103,6 +115,45 @@ public class Person {
     this.gender = gender;
     this.citizenship = MultiValueColumn.ofCodes(citizenship);
     this.title = title;
+    refreshNameKey();
+  }
+
+  /**
+   * The key the case list's name filter searches (column {@code name_key}, indexed): the {@link
+   * NameMatchKey#ofPersonName person-name keys} of the first name, the second name and the first
+   * name again, one space apart. "Милица Јовановић" is stored as {@code milica jovanovic milica},
+   * so the key of a typed fragment found anywhere in it, in either script, finds her: "Milica",
+   * "Jovanović", "Jovanovic Milica", "milica jovanovic". Repeating the first name lets one {@code
+   * LIKE '%fragment%'} (which a trigram index serves) find the full name typed in either order,
+   * whatever number of words each name has.
+   *
+   * <p>Everything that writes persons' names must store this key: the entity does so itself; SQL
+   * that inserts persons (the benchmark caseload, migrations) calls this method.
+   *
+   * @param firstName HTCDS {@code prs_FirstName}, may be {@code null}
+   * @param secondName HTCDS {@code prs_SecondName}, may be {@code null}
+   * @return the key, or {@code null} for a person without a name
+   */
+  public static String nameKeyOf(String firstName, String secondName) {
+    String first = NameMatchKey.ofPersonName(firstName);
+    String second = NameMatchKey.ofPersonName(secondName);
+    String key =
+        Stream.of(first, second, second.isEmpty() ? "" : first)
+            .filter(k -> !k.isEmpty())
+            .collect(Collectors.joining(" "));
+    return key.isEmpty() ? null : key;
+  }
+
+  /** The stored name key, for tests. */
+  String nameKey() {
+    return nameKey;
+  }
+
+  /** Keeps the name key in step with the names, however they were set. */
+  @PrePersist
+  @PreUpdate
+  void refreshNameKey() {
+    nameKey = nameKeyOf(firstName, secondName);
   }
 
   /**

@@ -31,6 +31,9 @@ import java.util.Set;
  * <p>So "Djordjevic", "Đorđević", "Ђорђевић" and "DJORDJEVIĆ d.o.o." all have the key {@code
  * dordevic}. A name made only of legal-form words keeps them (the key is never empty for a name
  * with letters or digits).
+ *
+ * <p>Persons' names have a variant, {@link #ofPersonName}, that keeps words apart and drops no
+ * legal-form words; the case list finds data subjects with it.
  */
 public final class NameMatchKey {
 
@@ -91,6 +94,45 @@ public final class NameMatchKey {
     if (name == null) {
       return "";
     }
+    List<String> tokens = mergeInitials(words(name));
+    List<String> kept = withoutLegalForms(tokens);
+    // Serbian spelling does not double letters: "Staffing" is written Стафинг, Stafing.
+    String key = String.join("", kept.isEmpty() ? tokens : kept).replaceAll("([a-z])\\1+", "$1");
+    return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key;
+  }
+
+  /**
+   * The match key of a <em>person's</em> name, or of a fragment of one typed into a search: the
+   * same letters as {@link #of} (Cyrillic transliterated, case, diacritics and doubled letters
+   * ignored, Đ = Dj = D) but word by word, the words kept apart by one space, so that a search for
+   * "Ana Marija" does not find "Anam Arija". Nothing is dropped: legal-form words ("PR", "Co",
+   * "Sa"…) can be a person's name or initials, so they stay, and initials are not joined. Hyphens
+   * and punctuation separate words like spaces ("Jovanović-Petrović" = "Jovanović Petrović").
+   *
+   * @param name a name or fragment as written, in Latin or Cyrillic, any case; may be {@code null}
+   * @return lower-case ASCII letters, digits and single spaces, neither leading nor trailing, at
+   *     most {@link #MAX_LENGTH} characters; empty for {@code null} or a text without letters or
+   *     digits
+   */
+  public static String ofPersonName(String name) {
+    if (name == null) {
+      return "";
+    }
+    List<String> tokens = new ArrayList<>();
+    for (String w : words(name)) {
+      if (!w.isEmpty()) {
+        tokens.add(w.replaceAll("([a-z])\\1+", "$1"));
+      }
+    }
+    String key = String.join(" ", tokens);
+    return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH).strip() : key;
+  }
+
+  /**
+   * The name in lower-case ASCII (transliterated, diacritics dropped, Dj read as D), split at
+   * everything that is not a letter or digit; may hold empty words.
+   */
+  private static String[] words(String name) {
     String latin =
         toLatin(Normalizer.normalize(name, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
     StringBuilder plain = new StringBuilder(latin.length());
@@ -109,11 +151,7 @@ public final class NameMatchKey {
         Normalizer.normalize(plain, Normalizer.Form.NFD)
             .replaceAll("\\p{M}+", "")
             .replace("dj", "d");
-    List<String> tokens = mergeInitials(ascii.split("[^a-z0-9]+"));
-    List<String> kept = withoutLegalForms(tokens);
-    // Serbian spelling does not double letters: "Staffing" is written Стафинг, Stafing.
-    String key = String.join("", kept.isEmpty() ? tokens : kept).replaceAll("([a-z])\\1+", "$1");
-    return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key;
+    return ascii.split("[^a-z0-9]+");
   }
 
   /** Joins runs of one-letter words, so that d.o.o., d o o and doo are one word. */

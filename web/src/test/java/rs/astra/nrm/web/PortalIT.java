@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -236,6 +237,57 @@ class PortalIT {
     CaseListQuery byName = new CaseListQuery(0, 20, null, true, null, surname, null);
     assertEquals(0, cases.count(viewer("csw.belgrade"), byName));
     assertTrue(cases.count(viewer("ngo.coordinator"), byName) >= 1);
+  }
+
+  @Test
+  void theNameFilterCrossesScriptsAndWordOrderButOnlyInTheOwnersCases() throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    Viewer cswNis = viewer("csw.nis");
+    long referredBefore = cases.count(cswNis, CaseListQuery.firstPage(20));
+    byte[] file =
+        ImportScenario.csv(
+            "test.caseworker,Милица,Јовановић,,SexualExploitation,Active,Centre for Social Work Niš,15.10.2025.",
+            "test.caseworker,Arjun,Singh,,ForcedLabour,Active,,",
+            "test.caseworker,Никола,Петровић,,ForcedLabour,Active,,");
+    assertEquals(
+        3, importer.importCaseload(coordinator, new ByteArrayInputStream(file), "i19.csv").cases());
+
+    assertFound(coordinator, "Milica", "Милица Јовановић");
+    assertFound(coordinator, "jovanovic milica", "Милица Јовановић");
+    assertFound(coordinator, "Arjun Singh", "Arjun Singh");
+    assertFound(coordinator, "Singh Arjun", "Arjun Singh");
+    assertFound(coordinator, "Petrović", "Никола Петровић");
+    assertFound(coordinator, "PETROVIC", "Никола Петровић");
+
+    assertEquals(
+        referredBefore + 1,
+        cases.count(cswNis, CaseListQuery.firstPage(20)),
+        "the recipient sees the referred case");
+    Set<Long> milica =
+        cases.list(coordinator, new CaseListQuery(0, 50, null, true, null, "Milica", null)).stream()
+            .filter(r -> "Милица Јовановић".equals(r.personName()))
+            .map(CaseRow::id)
+            .collect(Collectors.toSet());
+    assertEquals(1, milica.size(), "the owner finds the case she imported");
+    for (String name : List.of("Milica", "Милица", "Jovanović", "Милица Јовановић")) {
+      CaseListQuery byName = new CaseListQuery(0, 50, null, true, null, name, null);
+      assertEquals(0, cases.count(cswNis, byName), "the recipient finds no case by " + name);
+      // ASTRA has Milicas of its own; it must not find this one.
+      assertTrue(
+          cases.list(viewer("ngo.caseworker1"), byName).stream()
+              .noneMatch(r -> milica.contains(r.id())),
+          "another NGO does not find her by " + name);
+    }
+    assertEquals(
+        0, cases.count(coordinator, new CaseListQuery(0, 20, null, true, null, " - % ", null)));
+  }
+
+  private void assertFound(Viewer v, String typed, String name) {
+    List<CaseRow> rows = cases.list(v, new CaseListQuery(0, 50, null, true, null, typed, null));
+    assertTrue(rows.stream().anyMatch(r -> name.equals(r.personName())), typed + " finds " + name);
+    assertEquals(
+        rows.size(), cases.count(v, new CaseListQuery(0, 50, null, true, null, typed, null)));
   }
 
   @Test

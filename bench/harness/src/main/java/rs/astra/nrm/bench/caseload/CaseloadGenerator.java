@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 import rs.astra.nrm.bench.caseload.Directory.Org;
 import rs.astra.nrm.bench.caseload.Directory.User;
 import rs.astra.nrm.casefile.MultiValueColumn;
+import rs.astra.nrm.casefile.Person;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.DataCategory;
 
@@ -122,6 +123,9 @@ public final class CaseloadGenerator {
   private final Directory directory;
   private final String passwordHash;
 
+  /** Whether the schema has {@code person.name_key} (V22): the newest does, an older target not. */
+  private boolean personNameKey = true;
+
   /**
    * @param settings what to generate where
    */
@@ -167,6 +171,11 @@ public final class CaseloadGenerator {
     Map<String, Long> rows = new LinkedHashMap<>();
     try (Connection c =
         DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+      // Schema V22 added the persons' name key; an older target (measuring an older portal) has
+      // none.
+      try (var rs = c.getMetaData().getColumns(null, null, "person", "name_key")) {
+        personNameKey = rs.next();
+      }
       try (Statement st = c.createStatement();
           var rs = st.executeQuery("select count(*) from organisation")) {
         rs.next();
@@ -244,15 +253,18 @@ public final class CaseloadGenerator {
     t.add(
         new PerCaseTable(
             "person",
-            "id, version, first_name, second_name, birthdate, gender, citizenship, mobile_phone, mailing_city, mailing_country",
+            "id, version, first_name, second_name, "
+                + (personNameKey ? "name_key, " : "")
+                + "birthdate, gender, citizenship, mobile_phone, mailing_city, mailing_country",
             "person_seq") {
           @Override
           void write(GeneratedCase c, CopyRows out) throws SQLException {
-            out.add(c.id)
-                .add(1)
-                .add(c.firstName)
-                .add(c.secondName)
-                .add(c.birthdate)
+            out.add(c.id).add(1).add(c.firstName).add(c.secondName);
+            if (personNameKey) {
+              // The name filter searches the key, not the names: without it no name is found.
+              out.add(Person.nameKeyOf(c.firstName, c.secondName));
+            }
+            out.add(c.birthdate)
                 .add(c.gender)
                 .add(c.citizenship)
                 .add(c.mobilePhone)
