@@ -178,6 +178,30 @@ public class AccessEnforcer {
   }
 
   /**
+   * Decides one record without recording anything, for a caller that records the permit of what it
+   * then discloses ({@link #recordPermits}): e.g. telling a user of a hearing she may read. The
+   * category's decision applied to the record ({@link AccessPolicy#forRecord}).
+   *
+   * @param viewer who asks (or for whom the system asks)
+   * @param facts the case
+   * @param category the record's category
+   * @param action what for
+   * @param now when (UTC)
+   * @param recordedByOrganisationId the organisation that made the record
+   * @return the decision for that record
+   */
+  public Decision decideRecord(
+      Viewer viewer,
+      CaseFacts facts,
+      DataCategory category,
+      AccessAction action,
+      Instant now,
+      long recordedByOrganisationId) {
+    return AccessPolicy.forRecord(
+        policy.decide(viewer, facts, category, action, now), recordedByOrganisationId, viewer);
+  }
+
+  /**
    * Records the READs of the personal categories a list of a case's records actually showed (the
    * timeline's events, the documents section's rows), with the decisions that permitted them.
    *

@@ -885,14 +885,14 @@ class NotificationIT {
             null,
             null,
             "Viši sud, sudnica 4, 10:00"));
-    rs.astra.nrm.casefile.DailyNotices notices =
+    rs.astra.nrm.proceedings.HearingNotices notices =
         jakarta
             .enterprise
             .inject
             .spi
             .CDI
             .current()
-            .select(rs.astra.nrm.casefile.DailyNotices.class)
+            .select(rs.astra.nrm.proceedings.HearingNotices.class)
             .get();
     notices.send(today.minusDays(1));
     assertEquals(0, hearings("cp.caseworker", caseId), "not two days before");
