@@ -121,36 +121,27 @@ public class CaseTimeline {
               .setParameter("caseId", caseId)
               .getResultList();
     } else {
-      Set<DataCategory> readAll = EnumSet.noneOf(DataCategory.class);
-      Set<DataCategory> readOwn = EnumSet.noneOf(DataCategory.class);
-      decisions.forEach(
-          (category, d) -> {
-            if (category.isPersonal() && d.permitted()) {
-              (d.scope() == Decision.Scope.ALL_RECORDS ? readAll : readOwn).add(category);
-            }
-          });
+      // The personal categories' events by the decisions' scopes: the predicate the documents
+      // use too (AccessPolicy.ReadableCategories); events of no category are the shared kinds and
+      // her organisation's own.
+      AccessPolicy.ReadableCategories readable = AccessPolicy.ReadableCategories.of(decisions);
       var query =
           em.createQuery(
                   "select e from CaseEvent e where e.caseFileId = :caseId and ("
                       + "(e.category is null and (e.type in :shared or "
                       + AccessPolicy.ownRecords("e.organisationId")
                       + "))"
-                      + (readAll.isEmpty() ? "" : " or e.category in :readAll")
-                      + (readOwn.isEmpty()
+                      + (readable.none()
                           ? ""
-                          : " or (e.category in :readOwn and "
-                              + AccessPolicy.ownRecords("e.organisationId")
-                              + ")")
+                          : " or " + readable.predicate("e.category", "e.organisationId"))
                       + ") order by e.at, e.id",
                   CaseEvent.class)
               .setParameter("caseId", caseId)
               .setParameter("shared", SHARED_WITH_RECIPIENTS);
-      AccessPolicy.bindOwnRecords(query, viewer);
-      if (!readAll.isEmpty()) {
-        query.setParameter("readAll", readAll);
-      }
-      if (!readOwn.isEmpty()) {
-        query.setParameter("readOwn", readOwn);
+      if (readable.none()) {
+        AccessPolicy.bindOwnRecords(query, viewer);
+      } else {
+        readable.bind(query, viewer);
       }
       events = query.getResultList();
     }

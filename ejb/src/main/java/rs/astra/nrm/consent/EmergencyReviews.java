@@ -101,13 +101,34 @@ public class EmergencyReviews {
   }
 
   /**
+   * Who reviews emergency accesses: the owning organisation's coordinators (issue 18).
+   *
+   * @param viewer who asks
+   * @return whether she is a coordinator
+   */
+  public static boolean reviews(Viewer viewer) {
+    return viewer.role() == PortalRole.NGO_COORDINATOR;
+  }
+
+  /**
+   * Who is shown the accesses found not justified or not reviewed in time: the owning
+   * organisation's data protection officers.
+   *
+   * @param viewer who asks
+   * @return whether she is a data protection officer
+   */
+  public static boolean oversees(Viewer viewer) {
+    return viewer.role() == PortalRole.DPO;
+  }
+
+  /**
    * The emergency accesses to the viewer's organisation's cases that wait for review, oldest first.
    *
    * @param viewer a coordinator (others get none)
    * @return the accesses
    */
   public List<ReviewLine> toReview(Viewer viewer) {
-    if (viewer.role() != PortalRole.NGO_COORDINATOR) {
+    if (!reviews(viewer)) {
       return List.of();
     }
     return lines(
@@ -129,7 +150,7 @@ public class EmergencyReviews {
    * @return the accesses
    */
   public List<ReviewLine> forOfficer(Viewer viewer) {
-    if (viewer.role() != PortalRole.DPO) {
+    if (!oversees(viewer)) {
       return List.of();
     }
     return lines(
@@ -148,6 +169,7 @@ public class EmergencyReviews {
   private List<ReviewLine> lines(List<BreakGlassAccess> accesses) {
     LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
     List<ReviewLine> lines = new ArrayList<>();
+    Map<Long, Map<DataCategory, Long>> read = read(accesses);
     for (BreakGlassAccess b : accesses) {
       lines.add(
           new ReviewLine(
@@ -160,7 +182,7 @@ public class EmergencyReviews {
               b.getReason(),
               b.isVitalInterest(),
               b.getOpenedAt(),
-              read(b),
+              read.getOrDefault(b.getId(), Map.of()),
               b.getReviewOutcome() == null
                   && isOverdue(b.getOpenedAt().atZone(AccessPolicy.ZONE).toLocalDate(), today),
               b.getReviewOutcome(),
@@ -169,24 +191,47 @@ public class EmergencyReviews {
     return lines;
   }
 
-  /** What was read under an access: its audit records (basis BREAK_GLASS, reference its id). */
-  private Map<DataCategory, Long> read(BreakGlassAccess b) {
-    Map<DataCategory, Long> read = new EnumMap<>(DataCategory.class);
+  /**
+   * What was read under each access: its opener's permitted audit records with basis BREAK_GLASS
+   * and the access's id as reference (alone or followed by a space), counted by category in one
+   * query for all the accesses listed.
+   *
+   * @return the counts by access id; an access under which nothing was read is absent
+   */
+  private Map<Long, Map<DataCategory, Long>> read(List<BreakGlassAccess> accesses) {
+    if (accesses.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, BreakGlassAccess> byId = new java.util.HashMap<>();
+    accesses.forEach(b -> byId.put(b.getId(), b));
+    Map<Long, Map<DataCategory, Long>> read = new java.util.HashMap<>();
     for (Object[] r :
         em.createQuery(
-                "select a.category, count(a) from AuditRecord a where a.caseFileId = :c"
-                    + " and a.userId = :u and a.permitted = true and a.basis = :basis"
-                    + " and (a.basisRef = :id or a.basisRef like :prefix) group by a.category",
+                "select a.basisRef, a.userId, a.category, count(a) from AuditRecord a"
+                    + " where a.caseFileId in :cases and a.permitted = true and a.basis = :basis"
+                    + " group by a.basisRef, a.userId, a.category",
                 Object[].class)
-            .setParameter("c", b.getCaseFile().getId())
-            .setParameter("u", b.getUser().getId())
+            .setParameter(
+                "cases", accesses.stream().map(b -> b.getCaseFile().getId()).distinct().toList())
             .setParameter("basis", AccessBasis.BREAK_GLASS)
-            .setParameter("id", String.valueOf(b.getId()))
-            .setParameter("prefix", b.getId() + " %")
             .getResultList()) {
-      read.put((DataCategory) r[0], ((Number) r[1]).longValue());
+      BreakGlassAccess b = r[0] == null ? null : byId.get(accessId((String) r[0]));
+      if (b != null && b.getUser().getId().equals(((Number) r[1]).longValue())) {
+        read.computeIfAbsent(b.getId(), k -> new EnumMap<>(DataCategory.class))
+            .merge((DataCategory) r[2], ((Number) r[3]).longValue(), Long::sum);
+      }
     }
     return read;
+  }
+
+  /** The access id a BREAK_GLASS audit reference names ("42" or "42 …"), or -1. */
+  private static long accessId(String basisRef) {
+    int space = basisRef.indexOf(' ');
+    try {
+      return Long.parseLong(space < 0 ? basisRef : basisRef.substring(0, space));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /**
@@ -201,7 +246,7 @@ public class EmergencyReviews {
    * @throws ConcurrentUpdateException when someone reviewed it meanwhile
    */
   public void review(Viewer viewer, long accessId, boolean justified, String note) {
-    if (viewer.role() != PortalRole.NGO_COORDINATOR) {
+    if (!reviews(viewer)) {
       throw new InvalidRequestException("review.error.notCoordinator");
     }
     BreakGlassAccess b = em.find(BreakGlassAccess.class, accessId);

@@ -135,11 +135,7 @@ public class CaseDocumentService {
     if (!read.get(DataCategory.CASE_SUMMARY).permitted()) {
       return new CaseDocuments(List.of(), 0, Set.of(), maxPerCase, maxBytes);
     }
-    long total =
-        em.createQuery(
-                "select count(d) from CaseDocument d where d.caseFile.id = :caseId", Long.class)
-            .setParameter("caseId", caseId)
-            .getSingleResult();
+    long total = countOnCase(caseId);
     AccessPolicy.ReadableCategories readable = AccessPolicy.ReadableCategories.of(read);
     if (readable.none() || total == 0) {
       return new CaseDocuments(List.of(), total, upload, maxPerCase, maxBytes);
@@ -281,11 +277,7 @@ public class CaseDocumentService {
     if (!update.permitted()) {
       throw new IllegalStateException("require returned a deny");
     }
-    long onCase =
-        em.createQuery(
-                "select count(d) from CaseDocument d where d.caseFile.id = :caseId", Long.class)
-            .setParameter("caseId", caseId)
-            .getSingleResult();
+    long onCase = countOnCase(caseId);
     if (onCase >= maxPerCase) {
       throw new InvalidRequestException("document.error.tooMany");
     }
@@ -476,5 +468,13 @@ public class CaseDocumentService {
         // A temporary file of the JVM's temp folder; the OS cleans it.
       }
     }
+  }
+
+  /** How many documents (every version) a case holds, of every category. */
+  private long countOnCase(long caseId) {
+    return em.createQuery(
+            "select count(d) from CaseDocument d where d.caseFile.id = :caseId", Long.class)
+        .setParameter("caseId", caseId)
+        .getSingleResult();
   }
 }

@@ -55,14 +55,14 @@ public class ReviewEmergencyAccesses implements Serializable {
    * @return whether the signed-in user reviews emergency accesses (a coordinator)
    */
   public boolean isReviewer() {
-    return user.viewer().role() == rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR;
+    return EmergencyReviews.reviews(user.viewer());
   }
 
   /**
    * @return whether the signed-in user is a data protection officer
    */
   public boolean isOfficer() {
-    return user.viewer().role() == rs.astra.nrm.organisation.PortalRole.DPO;
+    return EmergencyReviews.oversees(user.viewer());
   }
 
   /**
