@@ -13,6 +13,7 @@ import rs.astra.nrm.notification.Notifications;
 import rs.astra.nrm.referral.Referral;
 import rs.astra.nrm.referral.ReferralState;
 import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.shared.ScheduledRuns;
 import rs.astra.nrm.shared.SerbianWorkingDays;
 
 /**
@@ -33,12 +34,27 @@ public class DailyNotices {
   private EntityManager em;
 
   @Inject private Notifications notifications;
+  @Inject private ScheduledRuns runs;
 
-  /** Every morning: the notices of today (Europe/Belgrade). */
+  /** Every morning: the notices of today (Europe/Belgrade), once across all instances. */
   @Schedule(hour = "6", minute = "30", persistent = false, info = "daily notices")
   public void everyMorning() {
-    int told = send(NrmTime.today());
+    sendOnce(NrmTime.today());
+  }
+
+  /**
+   * Sends the notices of a day unless an instance already did ({@link ScheduledRuns}).
+   *
+   * @param today the day (Europe/Belgrade)
+   * @return how many notifications were written, or -1 when the day was already done
+   */
+  public int sendOnce(LocalDate today) {
+    if (!runs.claim("daily-notices", today.toString())) {
+      return -1;
+    }
+    int told = send(today);
     LOG.info(() -> "daily notices: " + told + " users told");
+    return told;
   }
 
   /**

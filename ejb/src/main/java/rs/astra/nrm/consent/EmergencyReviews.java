@@ -54,6 +54,7 @@ public class EmergencyReviews {
 
   @Inject private Notifications notifications;
   @Inject private AuditTrail audit;
+  @Inject private rs.astra.nrm.shared.ScheduledRuns runs;
 
   /**
    * One emergency access to review (or, for the data protection officer, one to look into).
@@ -346,10 +347,18 @@ public class EmergencyReviews {
     return escalated;
   }
 
-  /** Every hour: escalates the reviews that became late. */
+  /** Every hour: escalates the reviews that became late, once across all instances. */
   @Schedule(hour = "*", minute = "17", persistent = false, info = "emergency access reviews")
   public void escalateHourly() {
-    escalateOverdue(Instant.now());
+    Instant now = Instant.now();
+    String hour =
+        now.atZone(AccessPolicy.ZONE)
+            .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+            .toLocalDateTime()
+            .toString();
+    if (runs.claim("emergency-review-escalation", hour)) {
+      escalateOverdue(now);
+    }
   }
 
   /**

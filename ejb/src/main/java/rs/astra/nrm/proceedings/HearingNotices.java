@@ -25,6 +25,7 @@ import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.shared.ScheduledRuns;
 
 /**
  * "A trial hearing tomorrow" (issue 18, "Events"), each morning at 06:30 (server clock): for every
@@ -48,12 +49,16 @@ public class HearingNotices {
   @Inject private Notifications notifications;
   @Inject private CaseFactsLoader factsLoader;
   @Inject private AccessEnforcer enforcer;
+  @Inject private ScheduledRuns runs;
 
-  /** Every morning: tomorrow's hearings (Europe/Belgrade). */
+  /** Every morning: tomorrow's hearings (Europe/Belgrade), once across all instances. */
   @Schedule(hour = "6", minute = "30", persistent = false, info = "hearing notices")
   public void everyMorning() {
-    int told = send(NrmTime.today());
-    LOG.info(() -> "hearing notices: " + told + " users told");
+    LocalDate today = NrmTime.today();
+    if (runs.claim("hearing-notices", today.toString())) {
+      int told = send(today);
+      LOG.info(() -> "hearing notices: " + told + " users told");
+    }
   }
 
   /**

@@ -923,4 +923,56 @@ class NotificationIT {
         .filter(n -> n.kind() == NotificationKind.HEARING_TOMORROW)
         .count();
   }
+
+  @Test
+  void theMorningNoticesOfADayAreWrittenOnceHoweverManyRunsStartAtOnce() throws Exception {
+    rs.astra.nrm.casefile.DailyNotices notices =
+        jakarta
+            .enterprise
+            .inject
+            .spi
+            .CDI
+            .current()
+            .select(rs.astra.nrm.casefile.DailyNotices.class)
+            .get();
+    Viewer owner = viewer("cp.caseworker");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Milena", "Jednom");
+    sendSocialReferral(owner, caseId);
+    LocalDate day = LocalDate.of(2031, 3, 3);
+    tx.begin();
+    em.createNativeQuery(
+            "update consent set valid_until = ? where case_file_id = ? and withdrawn_at is null")
+        .setParameter(1, day.plusDays(14))
+        .setParameter(2, caseId)
+        .executeUpdate();
+    tx.commit();
+    // Two instances' timers at the same moment (two threads here): one writes the day's notices.
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> runs = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> notices.sendOnce(day)));
+      }
+      int done = 0;
+      for (Future<Integer> run : runs) {
+        try {
+          if (run.get() >= 0) {
+            done++;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          // The run that lost the race on the period's key rolled back.
+        }
+      }
+      assertEquals(1, done, "exactly one run did the day's work");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(-1, notices.sendOnce(day), "a later run finds the day done");
+    assertEquals(
+        1L,
+        of("cp.caseworker", caseId).stream()
+            .filter(n -> n.kind() == NotificationKind.CONSENT_EXPIRING)
+            .count(),
+        "told once");
+  }
 }
