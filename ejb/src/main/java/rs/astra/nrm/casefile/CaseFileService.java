@@ -245,7 +245,6 @@ public class CaseFileService {
     if (key == null || birthdate == null) {
       return List.of();
     }
-    String swapped = Person.nameKeyOf(secondName, firstName);
     java.util.Set<String> codes = new java.util.TreeSet<>();
     if (citizenship != null) {
       for (String code : citizenship.split("[,;\\s]+")) {
@@ -263,7 +262,7 @@ public class CaseFileService {
     List<Predicate> where = new ArrayList<>();
     where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now));
     where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now));
-    where.add(p.get("nameKey").in(java.util.Set.of(key, swapped)));
+    where.add(p.get("nameKey").in(nameKeys(firstName, secondName)));
     where.add(
         cb.between(p.<LocalDate>get("birthdate"), birthdate.minusYears(1), birthdate.plusYears(1)));
     if (!codes.isEmpty()) {
@@ -299,6 +298,23 @@ public class CaseFileService {
   }
 
   /**
+   * The name keys a person with these names may be stored under: the names in the given order and
+   * swapped, once each ("Ana" alone, or the same first and second name, has one key).
+   *
+   * @param firstName the first name, may be {@code null}
+   * @param secondName the second name, may be {@code null}
+   * @return the distinct keys, the given order's first; empty without a name
+   */
+  static List<String> nameKeys(String firstName, String secondName) {
+    String key = Person.nameKeyOf(firstName, secondName);
+    if (key == null) {
+      return List.of();
+    }
+    String swapped = Person.nameKeyOf(secondName, firstName);
+    return swapped.equals(key) ? List.of(key) : List.of(key, swapped);
+  }
+
+  /**
    * A person of an imported row, as {@link #knownPersons} compares it.
    *
    * @param rowNumber the spreadsheet row
@@ -330,12 +346,9 @@ public class CaseFileService {
   public List<KnownPerson> knownPersons(Viewer viewer, List<PersonKey> persons) {
     Map<String, List<PersonKey>> byKey = new java.util.HashMap<>();
     for (PersonKey k : persons) {
-      String key = Person.nameKeyOf(k.firstName(), k.secondName());
-      if (key != null && k.birthdate() != null) {
-        byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
-        String swapped = Person.nameKeyOf(k.secondName(), k.firstName());
-        if (!swapped.equals(key)) {
-          byKey.computeIfAbsent(swapped, x -> new ArrayList<>()).add(k);
+      if (k.birthdate() != null) {
+        for (String key : nameKeys(k.firstName(), k.secondName())) {
+          byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
         }
       }
     }
