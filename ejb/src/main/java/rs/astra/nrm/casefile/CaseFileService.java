@@ -219,6 +219,220 @@ public class CaseFileService {
     return counts;
   }
 
+  /** Most possible duplicates the wizard shows. */
+  private static final int MAX_DUPLICATES = 20;
+
+  /**
+   * The cases whose data subject may be the person being recorded (issue 19): names with the same
+   * {@linkplain Person#nameKeyOf match key} in either order ("Ђорђевић" = "Đorđević" =
+   * "Djordjevic"), a birth date at most a year apart and, when citizenship is given, a citizenship
+   * in common or none recorded. Only among the cases whose IDENTITY the viewer may read: the
+   * policy's predicate is in the query, as in the case list, and each case shown is an audited read
+   * of IDENTITY (its names and birth date were compared). Nothing is searched without a name and a
+   * birth date.
+   *
+   * @param viewer who is recording
+   * @param firstName HTCDS {@code prs_FirstName}, may be blank
+   * @param secondName HTCDS {@code prs_SecondName}, may be blank
+   * @param birthdate the birth date, may be {@code null}
+   * @param citizenship ISO codes separated by commas, semicolons or spaces, may be blank; codes
+   *     that are not ISO 3166 codes are ignored here (opening the case refuses them)
+   * @return at most 20 candidates ordered by code; empty without a name or a birth date
+   */
+  public List<PossibleDuplicate> possibleDuplicates(
+      Viewer viewer, String firstName, String secondName, LocalDate birthdate, String citizenship) {
+    String key = Person.nameKeyOf(firstName, secondName);
+    if (key == null || birthdate == null) {
+      return List.of();
+    }
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    if (citizenship != null) {
+      for (String code : citizenship.split("[,;\\s]+")) {
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        if (java.util.Set.of(Locale.getISOCountries()).contains(c)) {
+          codes.add(c);
+        }
+      }
+    }
+    Instant now = Instant.now();
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Tuple> q = cb.createTupleQuery();
+    Root<CaseFile> c = q.from(CaseFile.class);
+    Join<CaseFile, Person> p = c.join("person");
+    List<Predicate> where = new ArrayList<>();
+    where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now));
+    where.add(policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now));
+    where.add(p.get("nameKey").in(nameKeys(firstName, secondName)));
+    where.add(
+        cb.between(p.<LocalDate>get("birthdate"), birthdate.minusYears(1), birthdate.plusYears(1)));
+    if (!codes.isEmpty()) {
+      // The column holds two-letter codes joined by ';', so a code matches only a whole code.
+      List<Predicate> anyCode = new ArrayList<>();
+      anyCode.add(cb.isNull(p.get("citizenship")));
+      codes.forEach(code -> anyCode.add(cb.like(p.get("citizenship"), "%" + code + "%")));
+      where.add(cb.or(anyCode.toArray(Predicate[]::new)));
+    }
+    q.multiselect(
+            c.get("id"), c.get("code"), p.get("nameKey"), p.get("birthdate"), p.get("citizenship"))
+        .where(where.toArray(Predicate[]::new))
+        .orderBy(cb.asc(c.get("code")), cb.asc(c.get("id")));
+    List<Tuple> found = em.createQuery(q).setMaxResults(MAX_DUPLICATES).getResultList();
+    List<PossibleDuplicate> candidates = new ArrayList<>();
+    for (Tuple t : found) {
+      java.util.Set<PossibleDuplicate.Match> matched =
+          java.util.EnumSet.noneOf(PossibleDuplicate.Match.class);
+      matched.add(
+          key.equals(t.get(2, String.class))
+              ? PossibleDuplicate.Match.NAMES
+              : PossibleDuplicate.Match.NAMES_SWAPPED);
+      matched.add(
+          birthdate.equals(t.get(3, LocalDate.class))
+              ? PossibleDuplicate.Match.BIRTHDATE
+              : PossibleDuplicate.Match.BIRTHDATE_WITHIN_A_YEAR);
+      if (MultiValueColumn.toCodes(t.get(4, String.class)).stream().anyMatch(codes::contains)) {
+        matched.add(PossibleDuplicate.Match.CITIZENSHIP);
+      }
+      candidates.add(new PossibleDuplicate(t.get(0, Long.class), t.get(1, String.class), matched));
+    }
+    return auditedIdentityReads(viewer, now, candidates, PossibleDuplicate::caseId);
+  }
+
+  /**
+   * The name keys a person with these names may be stored under: the names in the given order and
+   * swapped, once each ("Ana" alone, or the same first and second name, has one key).
+   *
+   * @param firstName the first name, may be {@code null}
+   * @param secondName the second name, may be {@code null}
+   * @return the distinct keys, the given order's first; empty without a name
+   */
+  static List<String> nameKeys(String firstName, String secondName) {
+    String key = Person.nameKeyOf(firstName, secondName);
+    if (key == null) {
+      return List.of();
+    }
+    String swapped = Person.nameKeyOf(secondName, firstName);
+    return swapped.equals(key) ? List.of(key) : List.of(key, swapped);
+  }
+
+  /**
+   * A person of an imported row, as {@link #knownPersons} compares it.
+   *
+   * @param rowNumber the spreadsheet row
+   * @param firstName HTCDS {@code prs_FirstName}, may be {@code null}
+   * @param secondName HTCDS {@code prs_SecondName}, may be {@code null}
+   * @param birthdate HTCDS {@code prs_Birthdate}, may be {@code null}
+   */
+  public record PersonKey(
+      int rowNumber, String firstName, String secondName, LocalDate birthdate) {}
+
+  /**
+   * A row whose person the viewer already has a case of.
+   *
+   * @param rowNumber the spreadsheet row
+   * @param caseCode the code of that case (the first by code when there are several)
+   */
+  public record KnownPerson(int rowNumber, String caseCode) implements java.io.Serializable {}
+
+  /**
+   * The rows of an import whose person already has a case the viewer may read IDENTITY of (issue
+   * 19): the same {@linkplain Person#nameKeyOf name key}, in either order, and the same birth date.
+   * Rows without a name or a birth date never match. The policy's predicate is in the query; each
+   * case named is an audited read of IDENTITY.
+   *
+   * @param viewer who imports
+   * @param persons the rows' persons
+   * @return the rows that match, by row number
+   */
+  public List<KnownPerson> knownPersons(Viewer viewer, List<PersonKey> persons) {
+    Map<String, List<PersonKey>> byKey = new java.util.HashMap<>();
+    for (PersonKey k : persons) {
+      if (k.birthdate() != null) {
+        for (String key : nameKeys(k.firstName(), k.secondName())) {
+          byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
+        }
+      }
+    }
+    if (byKey.isEmpty()) {
+      return List.of();
+    }
+    Instant now = Instant.now();
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    // Row number -> the matching cases' codes and ids, ordered by code.
+    Map<Integer, java.util.TreeMap<String, Long>> matches = new java.util.TreeMap<>();
+    List<String> keys = new ArrayList<>(byKey.keySet());
+    for (int from = 0; from < keys.size(); from += 500) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+      java.util.Set<LocalDate> dates = new java.util.HashSet<>();
+      chunk.forEach(k -> byKey.get(k).forEach(pk -> dates.add(pk.birthdate())));
+      CriteriaQuery<Tuple> q = cb.createTupleQuery();
+      Root<CaseFile> c = q.from(CaseFile.class);
+      Join<CaseFile, Person> p = c.join("person");
+      q.multiselect(c.get("id"), c.get("code"), p.get("nameKey"), p.get("birthdate"))
+          .where(
+              policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now),
+              policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now),
+              p.get("nameKey").in(chunk),
+              p.get("birthdate").in(dates));
+      for (Tuple t : em.createQuery(q).getResultList()) {
+        for (PersonKey k : byKey.getOrDefault(t.get(2, String.class), List.of())) {
+          if (k.birthdate().equals(t.get(3, LocalDate.class))) {
+            matches
+                .computeIfAbsent(k.rowNumber(), r -> new java.util.TreeMap<>())
+                .put(t.get(1, String.class), t.get(0, Long.class));
+          }
+        }
+      }
+    }
+    List<KnownPerson> known = new ArrayList<>();
+    java.util.Set<Long> permitted =
+        new java.util.HashSet<>(
+            auditedIdentityReads(
+                viewer,
+                now,
+                matches.values().stream().flatMap(m -> m.values().stream()).distinct().toList(),
+                id -> id));
+    matches.forEach(
+        (row, cases) ->
+            cases.entrySet().stream()
+                .filter(e -> permitted.contains(e.getValue()))
+                .findFirst()
+                .ifPresent(e -> known.add(new KnownPerson(row, e.getKey()))));
+    return known;
+  }
+
+  /**
+   * Keeps the items whose case's IDENTITY the policy lets the viewer read — the database let them
+   * through; the same policy names the basis for the audit record — and records those reads.
+   */
+  private <T> List<T> auditedIdentityReads(
+      Viewer viewer, Instant now, List<T> items, java.util.function.ToLongFunction<T> caseId) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, CaseFacts> loaded =
+        facts.load(items.stream().map(i -> caseId.applyAsLong(i)).distinct().toList());
+    List<T> kept = new ArrayList<>();
+    List<AuditTrail.Entry> reads = new ArrayList<>();
+    java.util.Set<Long> recorded = new java.util.HashSet<>();
+    for (T item : items) {
+      long id = caseId.applyAsLong(item);
+      CaseFacts f = loaded.get(id);
+      if (f == null) {
+        continue;
+      }
+      Decision d = enforcer.decide(viewer, f, DataCategory.IDENTITY, AccessAction.READ, now);
+      if (d.permitted()) {
+        kept.add(item);
+        if (recorded.add(id)) {
+          reads.add(
+              new AuditTrail.Entry(id, f.personId(), DataCategory.IDENTITY, AccessAction.READ, d));
+        }
+      }
+    }
+    enforcer.recordPermits(viewer, now, reads);
+    return kept;
+  }
+
   /**
    * What a caseworker fills in to open a case (the first signal).
    *

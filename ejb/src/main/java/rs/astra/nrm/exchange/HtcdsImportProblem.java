@@ -59,7 +59,13 @@ public enum HtcdsImportProblem {
   UNKNOWN_ORGANISATION("import.error.unknownOrganisation"),
 
   /** {@code cas_ReferredOrganisation} names the importing organisation itself. */
-  SELF_REFERRAL("import.error.selfReferral");
+  SELF_REFERRAL("import.error.selfReferral"),
+  /**
+   * The organisation has imported these very bytes before ({@link
+   * HtcdsFileAlreadyImportedException} carries the day); the message takes that day as its
+   * argument.
+   */
+  ALREADY_IMPORTED("import.error.alreadyImported");
 
   private final String messageKey;
 

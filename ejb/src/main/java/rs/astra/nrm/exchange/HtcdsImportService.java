@@ -6,18 +6,26 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseStatus;
 import rs.astra.nrm.casefile.Person;
 import rs.astra.nrm.organisation.NotPermittedException;
@@ -41,6 +49,11 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * organisation to that one. Imported referrals are history, already acted on: ACCEPTED, or
  * COMPLETED when the case is closed. The referring organisation ({@code cas_ReferringOrganisation})
  * is kept as text and grants nobody access.
+ *
+ * <p>The import knows what it has (issue 19): the SHA-256 digest of each imported file is kept
+ * ({@link ImportedFile}) and the same bytes are refused to the same organisation, naming the day;
+ * rows whose person already has a case the organisation may see are named, by row number and case
+ * code, and the importer chooses to skip them or import them as new ({@link KnownPersons}).
  */
 @Stateless
 @StoredBeforeReturn
@@ -53,16 +66,57 @@ public class HtcdsImportService {
 
   @Inject private UserDirectory directory;
   @Inject private rs.astra.nrm.casefile.CaseCodes codes;
+  @Inject private CaseFileService caseFiles;
 
   @Resource private SessionContext context;
 
   /**
-   * The outcome of a successful import.
+   * What to do with rows whose person already has a case the importing organisation may see (the
+   * same name key and birth date, {@link CaseFileService#knownPersons}).
+   */
+  public enum KnownPersons {
+    /** Store nothing and name those rows ({@link ImportOutcome#awaitsChoice}). */
+    ASK,
+    /** Import the other rows only. */
+    SKIP,
+    /** Import every row, those too as new cases. */
+    IMPORT_AS_NEW
+  }
+
+  /**
+   * The outcome of an import that was not rejected.
    *
    * @param cases number of cases created
    * @param referrals number of referrals created
+   * @param knownPersons the rows whose person already has a case the organisation sees, by row
+   *     number, with that case's code: stored nothing when {@link #awaitsChoice}, otherwise skipped
+   *     or imported as new as chosen
+   * @param skipped how many rows were skipped
    */
-  public record ImportOutcome(int cases, int referrals) {}
+  public record ImportOutcome(
+      int cases, int referrals, List<CaseFileService.KnownPerson> knownPersons, int skipped)
+      implements java.io.Serializable {
+
+    /**
+     * A copy whose list cannot change.
+     *
+     * @param cases number of cases created
+     * @param referrals number of referrals created
+     * @param knownPersons the rows whose person already has a case
+     * @param skipped how many rows were skipped
+     */
+    public ImportOutcome {
+      knownPersons = List.copyOf(knownPersons);
+    }
+
+    /**
+     * @return whether nothing was stored because rows name known persons and the importer was asked
+     *     to choose ({@link KnownPersons#ASK})
+     */
+    public boolean awaitsChoice() {
+      return cases == 0 && skipped == 0 && !knownPersons.isEmpty();
+    }
+  }
 
   /**
    * Imports a caseload for the importer's organisation.
@@ -70,7 +124,9 @@ public class HtcdsImportService {
    * @param importer who imports; must be an NGO coordinator or an administrator
    * @param in the file's bytes (xlsx, xls or UTF-8 CSV); read to the end, not closed
    * @param fileName the uploaded file's name, used only as a hint for the format
-   * @return how many cases and referrals were created
+   * @return how many cases and referrals were created; nothing is stored when rows name persons who
+   *     already have a case ({@link KnownPersons#ASK}, {@link ImportOutcome#awaitsChoice})
+   * @throws HtcdsFileAlreadyImportedException when the organisation imported the same bytes before
    * @throws HtcdsImportException with every row-numbered error when any row is invalid; nothing is
    *     stored then
    * @throws NotPermittedException when the importer is neither an NGO coordinator nor an
@@ -78,11 +134,51 @@ public class HtcdsImportService {
    */
   public ImportOutcome importCaseload(Viewer importer, InputStream in, String fileName)
       throws HtcdsImportException {
+    return importCaseload(importer, in, fileName, KnownPersons.ASK);
+  }
+
+  /**
+   * Imports a caseload for the importer's organisation, unless the organisation has imported the
+   * same bytes before; rows whose person already has a case the organisation may see are handled as
+   * {@code known} says.
+   *
+   * @param importer who imports; must be an NGO coordinator or an administrator
+   * @param in the file's bytes (xlsx, xls or UTF-8 CSV); read to the end, not closed
+   * @param fileName the uploaded file's name, used only as a hint for the format
+   * @param known what to do with rows of known persons; with {@link KnownPersons#ASK} nothing is
+   *     stored when there are any ({@link ImportOutcome#awaitsChoice})
+   * @return how many cases and referrals were created, and the rows of known persons
+   * @throws HtcdsFileAlreadyImportedException when the organisation imported the same bytes before
+   * @throws HtcdsImportException with every row-numbered error when any row is invalid; nothing is
+   *     stored then
+   * @throws NotPermittedException when the importer is neither an NGO coordinator nor an
+   *     administrator
+   */
+  public ImportOutcome importCaseload(
+      Viewer importer, InputStream in, String fileName, KnownPersons known)
+      throws HtcdsImportException {
     if (!importer.role().importsCaseloads()) {
       throw new NotPermittedException("HTCDS import");
     }
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] sha256 = sha256(bytes);
+    List<Instant> before =
+        em.createNamedQuery(ImportedFile.FIRST_IMPORT, Instant.class)
+            .setParameter("organisation", importer.organisationId())
+            .setParameter("sha256", ImportedFile.hex(sha256))
+            .getResultList();
+    if (!before.isEmpty()) {
+      throw new HtcdsFileAlreadyImportedException(
+          before.get(0).atZone(HtcdsSpreadsheetReader.ZONE).toLocalDate());
+    }
     List<HtcdsCaseRecord> records =
-        new HtcdsSpreadsheetReader(Clock.system(HtcdsSpreadsheetReader.ZONE)).read(in, fileName);
+        new HtcdsSpreadsheetReader(Clock.system(HtcdsSpreadsheetReader.ZONE))
+            .read(new ByteArrayInputStream(bytes), fileName);
     Organisation organisation = em.find(Organisation.class, importer.organisationId());
 
     List<HtcdsImportError> errors = new ArrayList<>();
@@ -124,10 +220,34 @@ public class HtcdsImportService {
       throw new HtcdsImportException(errors);
     }
 
+    List<CaseFileService.KnownPerson> knownPersons =
+        caseFiles.knownPersons(
+            importer,
+            records.stream()
+                .map(
+                    r ->
+                        new CaseFileService.PersonKey(
+                            r.rowNumber(), r.firstName(), r.secondName(), r.birthdate()))
+                .toList());
+    if (!knownPersons.isEmpty() && known == KnownPersons.ASK) {
+      // Row numbers only: which persons the file names is personal data.
+      LOG.log(
+          Level.INFO,
+          "HTCDS import by user {0} waits for a choice: {1} rows of known persons",
+          new Object[] {importer.userId(), knownPersons.size()});
+      return new ImportOutcome(0, 0, knownPersons, 0);
+    }
+    List<HtcdsCaseRecord> toImport = records;
+    if (known == KnownPersons.SKIP && !knownPersons.isEmpty()) {
+      Set<Integer> skip = new HashSet<>();
+      knownPersons.forEach(k -> skip.add(k.rowNumber()));
+      toImport = records.stream().filter(r -> !skip.contains(r.rowNumber())).toList();
+    }
+
     Instant now = Instant.now();
     LocalDate today = LocalDate.now(HtcdsSpreadsheetReader.ZONE);
     int referrals = 0;
-    for (HtcdsCaseRecord r : records) {
+    for (HtcdsCaseRecord r : toImport) {
       CaseFile c = newCase(r, owners.get(r.caseOwner()).orElseThrow(), today, now);
       em.persist(c);
       if (r.referredOrganisation() != null) {
@@ -148,13 +268,30 @@ public class HtcdsImportService {
         referrals++;
       }
     }
+    if (!toImport.isEmpty()) {
+      // A file all of whose rows were skipped created nothing; it may still be imported as new.
+      em.persist(
+          new ImportedFile(
+              em.find(PortalUser.class, importer.userId()), now, sha256, toImport.size()));
+    }
     em.flush();
     // Counts only: file contents are personal data and never go to the log.
     LOG.log(
         Level.INFO,
-        "HTCDS import by user {0}: {1} cases, {2} referrals",
-        new Object[] {importer.userId(), records.size(), referrals});
-    return new ImportOutcome(records.size(), referrals);
+        "HTCDS import by user {0}: {1} cases, {2} referrals, {3} rows skipped",
+        new Object[] {
+          importer.userId(), toImport.size(), referrals, records.size() - toImport.size()
+        });
+    return new ImportOutcome(
+        toImport.size(), referrals, knownPersons, records.size() - toImport.size());
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private Optional<PortalUser> caseOwner(String username, Organisation organisation) {

@@ -39,7 +39,9 @@ import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.casefile.PossibleDuplicate;
 import rs.astra.nrm.demo.DemoCaseloadLoader;
+import rs.astra.nrm.exchange.HtcdsFileAlreadyImportedException;
 import rs.astra.nrm.exchange.HtcdsImportError;
 import rs.astra.nrm.exchange.HtcdsImportException;
 import rs.astra.nrm.exchange.HtcdsImportProblem;
@@ -402,6 +404,157 @@ class PortalIT {
   }
 
   @Test
+  void theSameFileIsNotImportedTwiceAndRowsOfKnownPersonsWaitForTheImportersChoice()
+      throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    byte[] first =
+        ImportScenario.csv(
+            "test.caseworker,Драган,Ђорђевић,14.03.1994.,ForcedLabour,Active,,",
+            "test.caseworker,Vesna,Marić,02.05.1988.,ForcedLabour,Active,,",
+            "test.caseworker,Luka,Đukić,30.11.2003.,ForcedBegging,Active,,",
+            "test.caseworker,Zoran,Kostić,,ForcedBegging,Active,,");
+    HtcdsImportService.ImportOutcome firstOutcome =
+        importer.importCaseload(coordinator, new ByteArrayInputStream(first), "known.csv");
+    assertEquals(4, firstOutcome.cases());
+    assertTrue(firstOutcome.knownPersons().isEmpty());
+    long afterFirst = cases.count(coordinator, CaseListQuery.firstPage(20));
+    List<String> codes =
+        List.of("Dragan Đorđević", "Vesna Marić", "Luka Đukić").stream()
+            .map(
+                n ->
+                    cases
+                        .list(coordinator, new CaseListQuery(0, 5, null, true, null, n, null))
+                        .get(0)
+                        .code())
+            .toList();
+
+    // (a) the very same bytes again: refused with the day of the first import
+    HtcdsFileAlreadyImportedException again =
+        assertThrows(
+            HtcdsFileAlreadyImportedException.class,
+            () ->
+                importer.importCaseload(
+                    coordinator,
+                    new ByteArrayInputStream(first),
+                    "renamed.xlsx",
+                    HtcdsImportService.KnownPersons.IMPORT_AS_NEW));
+    assertEquals(
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")), again.importedOn());
+    assertEquals(HtcdsImportProblem.ALREADY_IMPORTED, again.errors().get(0).problem());
+    assertEquals(afterFirst, cases.count(coordinator, CaseListQuery.firstPage(20)));
+
+    // (b) three rows name persons of the organisation's cases, in other scripts and name orders
+    byte[] second =
+        ImportScenario.csv(
+            "test.caseworker,Nada,Ristić,01.01.2000.,ForcedLabour,Active,,",
+            "test.caseworker,Dragan,Djordjevic,14.03.1994.,ForcedLabour,Active,,",
+            "test.caseworker,Марић,Весна,02.05.1988.,ForcedLabour,Active,,",
+            "test.caseworker,LUKA,DUKIC,30.11.2003.,ForcedBegging,Active,,",
+            "test.caseworker,Luka,Đukić,30.11.2004.,ForcedBegging,Active,,");
+    HtcdsImportService.ImportOutcome asked =
+        importer.importCaseload(coordinator, new ByteArrayInputStream(second), "second.csv");
+    assertTrue(asked.awaitsChoice());
+    assertEquals(
+        List.of(
+            new CaseFileService.KnownPerson(3, codes.get(0)),
+            new CaseFileService.KnownPerson(4, codes.get(1)),
+            new CaseFileService.KnownPerson(5, codes.get(2))),
+        asked.knownPersons(),
+        "row number and the matched case's code");
+    assertEquals(afterFirst, cases.count(coordinator, CaseListQuery.firstPage(20)), "nothing yet");
+    assertTrue(
+        cases
+            .knownPersons(
+                viewer("ngo.coordinator"),
+                List.of(
+                    new CaseFileService.PersonKey(
+                        2, "Dragan", "Djordjevic", java.time.LocalDate.of(1994, 3, 14))))
+            .isEmpty(),
+        "another organisation's cases are never named");
+
+    // "import as new" imports every row (tried, then rolled back) ...
+    tx.begin();
+    try {
+      HtcdsImportService.ImportOutcome all =
+          importer.importCaseload(
+              coordinator,
+              new ByteArrayInputStream(second),
+              "second.csv",
+              HtcdsImportService.KnownPersons.IMPORT_AS_NEW);
+      assertEquals(5, all.cases());
+      assertEquals(0, all.skipped());
+      assertEquals(afterFirst + 5, cases.count(coordinator, CaseListQuery.firstPage(20)));
+    } finally {
+      tx.rollback();
+    }
+    assertEquals(afterFirst, cases.count(coordinator, CaseListQuery.firstPage(20)));
+    // ... "skip" only the others
+    HtcdsImportService.ImportOutcome skipped =
+        importer.importCaseload(
+            coordinator,
+            new ByteArrayInputStream(second),
+            "second.csv",
+            HtcdsImportService.KnownPersons.SKIP);
+    assertEquals(2, skipped.cases());
+    assertEquals(3, skipped.skipped());
+    assertEquals(afterFirst + 2, cases.count(coordinator, CaseListQuery.firstPage(20)));
+    assertEquals(
+        1,
+        cases.count(
+            coordinator, new CaseListQuery(0, 5, null, true, null, "Dragan Djordjevic", null)),
+        "Dragan Đorđević was not imported twice");
+    assertThrows(
+        HtcdsFileAlreadyImportedException.class,
+        () -> importer.importCaseload(coordinator, new ByteArrayInputStream(second), "second.csv"));
+  }
+
+  @Test
+  void theWizardShowsPossibleDuplicatesAcrossScriptsOnlyAmongCasesTheUserMayRead()
+      throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    byte[] file =
+        ImportScenario.csv("test.caseworker,Ђорђе,Ђорђевић,07.07.1990.,ForcedLabour,Active,,");
+    assertEquals(
+        1, importer.importCaseload(coordinator, new ByteArrayInputStream(file), "dup.csv").cases());
+    String code =
+        cases
+            .list(coordinator, new CaseListQuery(0, 5, null, true, null, "Ђорђе Ђорђевић", null))
+            .get(0)
+            .code();
+    java.time.LocalDate born = java.time.LocalDate.of(1990, 7, 7);
+    Viewer caseworker = viewer(ImportScenario.CASEWORKER);
+
+    List<PossibleDuplicate> same =
+        cases.possibleDuplicates(caseworker, "Djordje", "Djordjevic", born, null);
+    assertEquals(List.of(code), same.stream().map(PossibleDuplicate::code).toList());
+    assertEquals(
+        Set.of(PossibleDuplicate.Match.NAMES, PossibleDuplicate.Match.BIRTHDATE),
+        same.get(0).matched());
+    List<PossibleDuplicate> swapped =
+        cases.possibleDuplicates(caseworker, "ĐORĐEVIĆ", "Đorđe", born.plusMonths(7), "RS");
+    assertEquals(List.of(code), swapped.stream().map(PossibleDuplicate::code).toList());
+    assertEquals(
+        Set.of(
+            PossibleDuplicate.Match.NAMES_SWAPPED, PossibleDuplicate.Match.BIRTHDATE_WITHIN_A_YEAR),
+        swapped.get(0).matched(),
+        "no citizenship recorded: the case stays, citizenship did not match");
+    assertTrue(
+        cases
+            .possibleDuplicates(caseworker, "Djordje", "Djordjevic", born.plusYears(2), null)
+            .isEmpty(),
+        "more than a year apart");
+    assertTrue(cases.possibleDuplicates(caseworker, "Djordje", "Djordjevic", null, null).isEmpty());
+    for (String other : List.of("ngo.caseworker1", "ngo.coordinator", "csw.nis", "admin")) {
+      assertTrue(
+          cases.possibleDuplicates(viewer(other), "Djordje", "Djordjevic", born, null).stream()
+              .noneMatch(d -> d.code().equals(code)),
+          other + " does not see another organisation's case");
+    }
+  }
+
+  @Test
   void caseworkersMayNotImport() {
     Viewer caseworker = viewer("ngo.caseworker1");
     byte[] file = ImportScenario.csv("ngo.caseworker1,Ana,Simić,,ForcedBegging,Active,,");
@@ -695,6 +848,22 @@ class PortalIT {
     coordinator.signIn("ngo.coordinator", "demo");
     assertEquals(200, coordinator.get("app/new-case.xhtml").statusCode());
     assertTrue(coordinator.lastPage().contains("newCaseForm"));
+    // Typing the names and birth date asks for possible duplicates and draws their panel.
+    String partial =
+        coordinator.ajax(
+            "newCaseForm",
+            "newCaseForm:secondName",
+            java.util.Map.of(
+                "jakarta.faces.behavior.event", "change",
+                "jakarta.faces.partial.event", "change",
+                "jakarta.faces.partial.execute",
+                    "newCaseForm:firstName newCaseForm:secondName newCaseForm:birthdate newCaseForm:citizenship",
+                "jakarta.faces.partial.render", "newCaseForm:duplicates",
+                "newCaseForm:firstName", "Nobody",
+                "newCaseForm:secondName", "Unknown-Person",
+                "newCaseForm:birthdate", "01.01.1990"));
+    assertTrue(partial.contains("newCaseForm:duplicates"), partial);
+    assertFalse(partial.contains("<error"), partial);
   }
 
   @Test

@@ -398,7 +398,12 @@ class StatisticsIT {
         "every category, and the referral");
 
     HtcdsImportService.ImportOutcome outcome =
-        htcdsImport.importCaseload(coordinator, new ByteArrayInputStream(first), "roundtrip.csv");
+        htcdsImport.importCaseload(
+            coordinator,
+            new ByteArrayInputStream(first),
+            "roundtrip.csv",
+            // Every row names a person the organisation has a case of: imported again, as asked.
+            HtcdsImportService.KnownPersons.IMPORT_AS_NEW);
     assertEquals(4, outcome.cases());
     assertEquals(3, outcome.referrals());
 

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.Gender;
+import rs.astra.nrm.casefile.PossibleDuplicate;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.DataCategory;
@@ -35,6 +36,10 @@ public class OpenCase implements Serializable {
   @Inject private rs.astra.nrm.organisation.UserDirectory directory;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private CaseFileService caseFiles;
+  @Inject private rs.astra.nrm.web.i18n.Messages messages;
+
+  private List<PossibleDuplicate> duplicates = List.of();
 
   private String firstName;
   private String secondName;
@@ -287,6 +292,36 @@ public class OpenCase implements Serializable {
 
   public void setGender(Gender gender) {
     this.gender = gender;
+  }
+
+  /**
+   * Looks for possible duplicates of the person as entered so far (issue 19): cases the user may
+   * read the identity of whose person has the same names in either order and a birth date at most a
+   * year apart ({@link CaseFileService#possibleDuplicates}). Called as the names, birth date and
+   * citizenship change.
+   */
+  public void checkDuplicates() {
+    duplicates =
+        caseFiles.possibleDuplicates(user.viewer(), firstName, secondName, birthdate, citizenship);
+  }
+
+  /**
+   * @return the possible duplicates found last, empty when none
+   */
+  public List<PossibleDuplicate> getDuplicates() {
+    return duplicates;
+  }
+
+  /**
+   * What matched, in the user's language.
+   *
+   * @param duplicate a possible duplicate
+   * @return the matching fields, comma-separated
+   */
+  public String matched(PossibleDuplicate duplicate) {
+    return duplicate.matched().stream()
+        .map(m -> messages.get(m.messageKey()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   public String getCitizenship() {

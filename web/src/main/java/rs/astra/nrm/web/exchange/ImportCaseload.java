@@ -5,22 +5,29 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
+import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.exchange.HtcdsFileAlreadyImportedException;
 import rs.astra.nrm.exchange.HtcdsImportException;
+import rs.astra.nrm.exchange.HtcdsImportProblem;
 import rs.astra.nrm.exchange.HtcdsImportService;
 import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
 
 /**
  * Upload of an HTCDS spreadsheet by an NGO coordinator or administrator: shows how many cases were
- * imported, or every row-numbered error when the file was rejected (then nothing was stored).
+ * imported, or every row-numbered error when the file was rejected (then nothing was stored), or
+ * the day a file with the same bytes was imported, or the rows whose persons already have a case of
+ * the organisation (row number and case code) with the choice to skip them or import them as new.
  */
 @Named
 @ViewScoped
@@ -34,6 +41,12 @@ public class ImportCaseload implements Serializable {
   @Inject private Messages messages;
 
   private List<ErrorRow> errors = List.of();
+  private List<CaseFileService.KnownPerson> knownPersons = List.of();
+
+  /** The uploaded file while the user chooses what to do with rows of known persons. */
+  private byte[] waiting;
+
+  private String waitingName;
 
   /**
    * One error for the table of errors.
@@ -47,22 +60,107 @@ public class ImportCaseload implements Serializable {
       implements Serializable {}
 
   /**
-   * Handles the uploaded file.
+   * Handles the uploaded file: imports it unless rows name persons who already have a case of the
+   * organisation; then nothing is stored yet, those rows are listed and the file waits in this view
+   * for the user's choice ({@link #skipKnown}, {@link #importKnownAsNew}, {@link #cancel}).
    *
    * @param event PrimeFaces' upload event
    */
   public void upload(FileUploadEvent event) {
     UploadedFile file = event.getFile();
-    errors = List.of();
-    FacesContext faces = FacesContext.getCurrentInstance();
+    clear();
     try (InputStream in = file.getInputStream()) {
+      byte[] bytes = in.readAllBytes();
+      if (run(bytes, file.getFileName(), HtcdsImportService.KnownPersons.ASK)) {
+        waiting = bytes;
+        waitingName = file.getFileName();
+      }
+    } catch (IOException | RuntimeException e) {
+      unreadable(e);
+    }
+  }
+
+  /** Imports the waiting file without the rows of known persons. */
+  public void skipKnown() {
+    decide(HtcdsImportService.KnownPersons.SKIP);
+  }
+
+  /** Imports the waiting file whole, the rows of known persons as new cases too. */
+  public void importKnownAsNew() {
+    decide(HtcdsImportService.KnownPersons.IMPORT_AS_NEW);
+  }
+
+  /** Forgets the waiting file; nothing is imported. */
+  public void cancel() {
+    clear();
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_INFO, messages.get("import.known.cancelled"), null));
+  }
+
+  private void decide(HtcdsImportService.KnownPersons choice) {
+    byte[] bytes = waiting;
+    String name = waitingName;
+    clear();
+    if (bytes == null) {
+      return;
+    }
+    try {
+      run(bytes, name, choice);
+    } catch (RuntimeException e) {
+      unreadable(e);
+    }
+  }
+
+  private void clear() {
+    errors = List.of();
+    knownPersons = List.of();
+    waiting = null;
+    waitingName = null;
+  }
+
+  /**
+   * Imports and reports.
+   *
+   * @return whether the import waits for the user's choice about known persons
+   */
+  private boolean run(byte[] bytes, String fileName, HtcdsImportService.KnownPersons choice) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
       HtcdsImportService.ImportOutcome outcome =
-          importer.importCaseload(user.viewer(), in, file.getFileName());
+          importer.importCaseload(user.viewer(), new ByteArrayInputStream(bytes), fileName, choice);
+      if (outcome.awaitsChoice()) {
+        knownPersons = outcome.knownPersons();
+        faces.addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_WARN,
+                messages.get("import.known.found", knownPersons.size()),
+                null));
+        return true;
+      }
       faces.addMessage(
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_INFO,
-              messages.get("import.success", outcome.cases(), outcome.referrals()),
+              outcome.skipped() > 0
+                  ? messages.get(
+                      "import.known.skipped",
+                      outcome.cases(),
+                      outcome.referrals(),
+                      outcome.skipped())
+                  : messages.get("import.success", outcome.cases(), outcome.referrals()),
+              null));
+    } catch (HtcdsFileAlreadyImportedException e) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              messages.get(
+                  HtcdsImportProblem.ALREADY_IMPORTED.messageKey(),
+                  e.importedOn().format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))),
               null));
     } catch (HtcdsImportException e) {
       errors =
@@ -79,14 +177,33 @@ public class ImportCaseload implements Serializable {
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_ERROR, messages.get("import.failed", errors.size()), null));
-    } catch (IOException | RuntimeException e) {
-      // The file's contents never go to the log; the exception class is enough to find the cause.
-      LOG.log(Level.WARNING, "HTCDS upload failed: {0}", e.getClass().getName());
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR, messages.get("import.error.unreadableFile"), null));
     }
+    return false;
+  }
+
+  private void unreadable(Exception e) {
+    // The file's contents never go to the log; the exception class is enough to find the cause.
+    LOG.log(Level.WARNING, "HTCDS upload failed: {0}", e.getClass().getName());
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR, messages.get("import.error.unreadableFile"), null));
+  }
+
+  /**
+   * @return the rows of known persons of the waiting file (row number and case code), empty when no
+   *     file waits
+   */
+  public List<CaseFileService.KnownPerson> getKnownPersons() {
+    return knownPersons;
+  }
+
+  /**
+   * @return whether a file waits for the choice about known persons
+   */
+  public boolean isAwaitingChoice() {
+    return waiting != null;
   }
 
   /**

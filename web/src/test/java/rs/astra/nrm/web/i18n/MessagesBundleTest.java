@@ -178,6 +178,11 @@ class MessagesBundleTest {
     for (HtcdsImportProblem p : HtcdsImportProblem.values()) {
       expected.add(p.messageKey());
     }
+    // Possible duplicates in the new-case wizard (issue 19)
+    for (rs.astra.nrm.casefile.PossibleDuplicate.Match m :
+        rs.astra.nrm.casefile.PossibleDuplicate.Match.values()) {
+      expected.add(m.messageKey());
+    }
     add(expected, "statistics.dimension.", rs.astra.nrm.statistics.Dimension.values());
     add(expected, "statistics.sex.", rs.astra.nrm.statistics.Sex.values());
     add(expected, "statistics.orgType.", rs.astra.nrm.organisation.OrganisationType.values());
