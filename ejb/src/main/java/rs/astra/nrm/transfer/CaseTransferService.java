@@ -232,8 +232,9 @@ public class CaseTransferService {
    * @param transferId the proposal
    * @param expectedVersion the version the user saw
    * @throws ConcurrentUpdateException if the proposal or the case changed meanwhile
-   * @throws InvalidRequestException if it is not open ({@code transfer.error.wrongState}) or not
-   *     addressed to the viewer's organisation ({@code transfer.error.notFound})
+   * @throws InvalidRequestException if it is not open ({@code transfer.error.wrongState}), not
+   *     addressed to the viewer's organisation ({@code transfer.error.notFound}), or its basis no
+   *     longer holds ({@code transfer.error.basisLapsed}: the consent was withdrawn or expired)
    */
   public void accept(Viewer viewer, long transferId, long expectedVersion) {
     change(
@@ -308,6 +309,9 @@ public class CaseTransferService {
     if (t.getVersion() != expectedVersion) {
       throw new ConcurrentUpdateException("case transfer");
     }
+    if (event == CaseEvent.Type.TRANSFER_ACCEPTED && t.getState().isOpen()) {
+      requireBasisStillHolds(t);
+    }
     try {
       step.accept(t);
     } catch (IllegalStateException e) {
@@ -333,6 +337,28 @@ public class CaseTransferService {
           c.getCode(),
           t.getFromOrganisation().getId(),
           t.getToOrganisation().getName());
+    }
+  }
+
+  /**
+   * The basis must still hold when the transfer is accepted: a consent withdrawn or expired since
+   * the proposal, or a child come of age, stops it (GDPR Art. 7(3): withdrawal has effect at once).
+   */
+  private void requireBasisStillHolds(CaseTransfer t) {
+    Instant now = Instant.now();
+    CaseFile c = t.getCaseFile();
+    CaseFacts f =
+        caseAccess
+            .facts(c.getId())
+            .orElseThrow(() -> new InvalidRequestException("transfer.error.notFound"));
+    boolean child =
+        rs.astra.nrm.shared.Majority.isChild(
+            c.getPerson().getBirthdate(), now.atZone(AccessPolicy.ZONE).toLocalDate());
+    Organisation to = t.getToOrganisation();
+    if (policy
+        .basisForTransfer(f, to.getId(), to.getType(), child, t.getConsent() != null, now)
+        .isEmpty()) {
+      throw new InvalidRequestException("transfer.error.basisLapsed");
     }
   }
 
