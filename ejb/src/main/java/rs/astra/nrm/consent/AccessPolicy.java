@@ -569,6 +569,57 @@ public class AccessPolicy {
   }
 
   /**
+   * The legal basis on which the owner may transfer a child's case to a centre for social work
+   * without the child's consent: the centre is the guardianship authority and provides social
+   * protection to a child (Law on Social Protection, Sl. glasnik RS 24/2011, art. 12 and 41; Family
+   * Act art. 332; GDPR Art. 6(1)(c) and (e), 9(2)(g)).
+   */
+  public static final String CHILD_TO_SOCIAL_WORK_CENTRE = "CHILD_TO_SOCIAL_WORK_CENTRE";
+
+  /**
+   * What a transfer of a case to another organisation may rest on (issue 19).
+   *
+   * @param consentId the person's active consent for the receiving organisation, or {@code null}
+   * @param legalBasis the legal basis's code, or {@code null}
+   */
+  public record TransferBasis(Long consentId, String legalBasis) {}
+
+  /**
+   * What lets the owner transfer a case to an organisation, on the basis she chose: the person's
+   * consent — an active consent (on the day of {@code now}) for the receiving organisation, any
+   * purpose — or the legal basis {@link #CHILD_TO_SOCIAL_WORK_CENTRE}, for a child's case going to
+   * a centre for social work. Whether the viewer may transfer at all (she must own the case) is
+   * decided by {@link #decide}; this answers only which basis covers the transfer.
+   *
+   * @param facts the case
+   * @param toOrganisationId the receiving organisation
+   * @param toType its kind
+   * @param child whether the person is a child today
+   * @param byConsent {@code true} to rest it on consent, {@code false} on a legal basis
+   * @param now the instant (UTC); its Europe/Belgrade day decides consent validity
+   * @return the basis, or empty when the chosen basis does not cover the transfer
+   */
+  public Optional<TransferBasis> basisForTransfer(
+      CaseFacts facts,
+      long toOrganisationId,
+      rs.astra.nrm.organisation.OrganisationType toType,
+      boolean child,
+      boolean byConsent,
+      Instant now) {
+    if (!byConsent) {
+      return child && toType == rs.astra.nrm.organisation.OrganisationType.SOCIAL_WORK_CENTRE
+          ? Optional.of(new TransferBasis(null, CHILD_TO_SOCIAL_WORK_CENTRE))
+          : Optional.empty();
+    }
+    LocalDate today = now.atZone(ZONE).toLocalDate();
+    return facts.consents().stream()
+        .filter(k -> k.recipientOrganisationId() == toOrganisationId && k.activeOn(today))
+        .map(CaseFacts.ConsentFact::id)
+        .max(Comparator.naturalOrder())
+        .map(id -> new TransferBasis(id, null));
+  }
+
+  /**
    * {@link Consent#isActive} as a query predicate: not withdrawn, given on or before the day, the
    * day not after its last valid day. The listQueryAndDecideAgreeRowByRow test holds the two equal.
    */

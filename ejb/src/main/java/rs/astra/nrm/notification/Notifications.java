@@ -16,8 +16,10 @@ import rs.astra.nrm.organisation.PortalUser;
  * decided here, by the kind of event and the organisation it concerns:
  *
  * <ul>
- *   <li>a referral received: the receiving organisation's users whose role reads case data (they
- *       answer referrals);
+ *   <li>a referral received, or a transfer of a case proposed: the receiving organisation's users
+ *       whose role reads case data (they answer referrals and transfers);
+ *   <li>a transfer accepted or declined: the proposing organisation's case staff ({@link
+ *       PortalRole#ownsCases()});
  *   <li>a referral accepted, rejected or completed, or unanswered for 5 working days; a consent
  *       ending in 14 days; an identification decided: the owning organisation's case staff ({@link
  *       PortalRole#ownsCases()}); a referral unanswered for 5 working days also the receiving
@@ -165,7 +167,8 @@ public class Notifications {
     for (PortalRole r : PortalRole.values()) {
       boolean told =
           switch (kind) {
-            case REFERRAL_RECEIVED, REFERRAL_UNANSWERED, HEARING_TOMORROW -> !r.readsNoCaseData();
+            case REFERRAL_RECEIVED, REFERRAL_UNANSWERED, HEARING_TOMORROW, TRANSFER_PROPOSED ->
+                !r.readsNoCaseData();
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
             case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;
             case EMERGENCY_ACCESS_REVIEWED -> false;

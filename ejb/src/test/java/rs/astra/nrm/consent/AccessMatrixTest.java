@@ -49,6 +49,12 @@ import rs.astra.nrm.referral.ReferralState;
  *       referral_categories} describe that referral); {@code other-organisation} is a user of an
  *       organisation that has no referral, while the referral of the row (if any) goes to some
  *       other organisation. For owners, the referral of the row goes to another organisation too.
+ *       After a transfer of the case (issue 19): {@code new-owner-after-transfer} is a user of the
+ *       organisation that accepted it, which owns the case now (of any kind: a centre for social
+ *       work takes over a child's case), its referral of the row going to another organisation;
+ *       {@code former-owner-after-transfer} is a user of the NGO that owned it before, and the
+ *       referral of the row (if any) is the new owner's referral back to that NGO. The policy knows
+ *       only the owner of today, so these rows prove that ownership alone moves access.
  *   <li>{@code purpose} is the purpose of the referral and of the consent; {@code -} when there is
  *       neither, {@code imported-without-purpose} for an imported historic referral.
  *   <li>{@code consent} is the consent of the data subject to the referral's recipient for the
@@ -339,16 +345,34 @@ class AccessMatrixTest {
             }
             yield OWNER_ORG;
           }
+          case "new-owner-after-transfer" -> {
+            if (role.readsNoCaseData()) {
+              throw new IllegalArgumentException("the new owner's user reads case data");
+            }
+            yield OWNER_ORG;
+          }
+          case "former-owner-after-transfer" -> {
+            if (type != OrganisationType.NGO) {
+              throw new IllegalArgumentException("the former owner is an NGO");
+            }
+            yield USER_ORG;
+          }
           case "recipient", "other-organisation" -> USER_ORG;
           default -> throw new IllegalArgumentException("unknown relation: " + relation);
         };
-    if (organisation == OWNER_ORG && type != OrganisationType.NGO) {
+    if (organisation == OWNER_ORG
+        && type != OrganisationType.NGO
+        && !relation.equals("new-owner-after-transfer")) {
       throw new IllegalArgumentException("the owning organisation is an NGO");
     }
     Viewer viewer =
         new Viewer(
             USER_ID, "user", "Test User", organisation, "Organisation " + organisation, type, role);
-    long recipient = relation.equals("recipient") ? USER_ORG : OTHER_ORG;
+    // A former owner's row: the referral, if any, is the new owner's referral back to her.
+    long recipient =
+        relation.equals("recipient") || relation.equals("former-owner-after-transfer")
+            ? USER_ORG
+            : OTHER_ORG;
 
     String state = row.get("referral_state");
     String purposeText = row.get("purpose");

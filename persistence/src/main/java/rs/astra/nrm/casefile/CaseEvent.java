@@ -48,6 +48,14 @@ public class CaseEvent {
     REFERRAL_COMPLETED,
     /** A referral was revoked. */
     REFERRAL_REVOKED,
+    /** A transfer of the case was proposed (detail: from → to organisation). */
+    TRANSFER_PROPOSED,
+    /** The receiving organisation accepted the transfer and owns the case (detail: from → to). */
+    TRANSFER_ACCEPTED,
+    /** The receiving organisation declined the transfer (detail: from → to). */
+    TRANSFER_DECLINED,
+    /** The owner withdrew the proposed transfer (detail: from → to). */
+    TRANSFER_WITHDRAWN,
     /** A consent was recorded (detail: recipient, purpose, categories). */
     CONSENT_GIVEN,
     /** A consent was withdrawn. */

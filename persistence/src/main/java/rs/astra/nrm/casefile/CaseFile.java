@@ -341,6 +341,24 @@ public class CaseFile {
   }
 
   /**
+   * Hands the case over to another organisation (issue 19, transfer accepted): the accepting user
+   * becomes its caseworker and her organisation its owner. The access policy decides by the owning
+   * organisation, so from now on the former owner reads the case only through a referral and the
+   * person's consent, like any other organisation.
+   *
+   * @param newOwner the user of the receiving organisation who accepted the transfer
+   * @throws IllegalArgumentException if she is of the organisation that owns the case already
+   */
+  public void transferTo(PortalUser newOwner) {
+    Objects.requireNonNull(newOwner, "newOwner");
+    if (newOwner.getOrganisation().getId().equals(ownerOrganisation.getId())) {
+      throw new IllegalArgumentException("the case is owned by that organisation already");
+    }
+    ownerUser = newOwner;
+    ownerOrganisation = newOwner.getOrganisation();
+  }
+
+  /**
    * Asks to close the case, with the reason (HTCDS {@code cas_ReasonForCaseClosure}).
    *
    * @param by who asks

@@ -13,6 +13,18 @@ public enum NotificationKind {
   REFERRAL_REJECTED,
   /** The recipient organisation completed a referral (to the sending organisation's case staff). */
   REFERRAL_COMPLETED,
+  /**
+   * The owner proposes to transfer a case to the organisation (to its users who answer referrals).
+   */
+  TRANSFER_PROPOSED,
+  /**
+   * The receiving organisation accepted a transfer (to the proposing organisation's case staff).
+   */
+  TRANSFER_ACCEPTED,
+  /**
+   * The receiving organisation declined a transfer (to the proposing organisation's case staff).
+   */
+  TRANSFER_DECLINED,
   /** An emergency access was opened on a case (to the owning organisation's coordinators). */
   EMERGENCY_ACCESS_OPENED,
   /** Formal identification was decided (to the owning organisation's case staff). */

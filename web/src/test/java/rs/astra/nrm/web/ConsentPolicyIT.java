@@ -57,6 +57,8 @@ import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.referral.ReferralState;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.transfer.CaseTransferService;
+import rs.astra.nrm.transfer.TransferState;
 
 /**
  * The consent policy through the real services and database: the list query agrees with {@code
@@ -83,6 +85,8 @@ class ConsentPolicyIT {
   @Inject UserDirectory directory;
   @Inject AccessPolicy policy;
   @Inject CaseFactsLoader factsLoader;
+  @Inject CaseTransferService transfers;
+  @Inject rs.astra.nrm.casefile.CaseTimeline timeline;
 
   @PersistenceContext(unitName = "nrm")
   EntityManager em;
@@ -554,6 +558,187 @@ class ConsentPolicyIT {
             InvalidRequestException.class,
             () -> referrals.reject(viewer("cp.csw2"), referralId, r.getVersion(), "late"));
     assertEquals("referral.error.wrongState", late.messageKey());
+  }
+
+  // --- Transfer of a case (issue 19)
+
+  private long told(String username, rs.astra.nrm.notification.NotificationKind kind, long caseId) {
+    return em.createQuery(
+            "select count(n) from Notification n where n.recipient.username = :u"
+                + " and n.kind = :k and n.caseFileId = :c",
+            Long.class)
+        .setParameter("u", username)
+        .setParameter("k", kind)
+        .setParameter("c", caseId)
+        .getSingleResult();
+  }
+
+  private CaseTransferService.TransferRow incoming(Viewer viewer, long transferId) {
+    return transfers.incoming(viewer).stream()
+        .filter(t -> t.id() == transferId)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void anAcceptedTransferMovesOwnershipAndTheFormerOwnerReadsOnlyWhatAReferralAndConsentGive()
+      throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw1");
+    long cswId = orgId("CP Social Work Centre");
+    long ngoId = orgId(ConsentFixture.OWNER_NGO);
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Tara", "Transfer");
+    consent(
+        owner,
+        caseId,
+        "CP Social Work Centre",
+        Purpose.SOCIAL_PROTECTION,
+        Set.of(DataCategory.SOCIAL));
+
+    long id = transfers.propose(owner, caseId, cswId, true, "She moves to the centre's town");
+    CaseTransferService.TransferRow shown = incoming(csw, id);
+    assertNotNull(shown.consentId(), "it rests on the person's consent for the centre");
+    assertTrue(cases.find(csw, caseId).isEmpty(), "the centre reads nothing before it accepts");
+    assertEquals(
+        1, told("cp.csw1", rs.astra.nrm.notification.NotificationKind.TRANSFER_PROPOSED, caseId));
+    InvalidRequestException second =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> transfers.propose(owner, caseId, orgId("CP Health"), true, "another"));
+    assertEquals("transfer.error.alreadyOpen", second.messageKey(), "one open proposal per case");
+
+    transfers.accept(csw, id, shown.version());
+
+    em.clear();
+    CaseFile c = em.find(CaseFile.class, caseId);
+    assertEquals(cswId, c.getOwnerOrganisation().getId(), "the centre owns the case");
+    assertEquals("cp.csw1", c.getOwnerUser().getUsername(), "the accepting user is its caseworker");
+    CaseView asNewOwner = cases.find(csw, caseId).orElseThrow();
+    assertNotNull(asNewOwner.identity());
+    assertEquals(AccessBasis.OWNER, asNewOwner.visible().get(DataCategory.IDENTITY).basis());
+
+    // The former owner is like any other organisation now: nothing without a referral ...
+    CaseFacts facts = factsLoader.load(caseId).orElseThrow();
+    Decision identity =
+        policy.decide(owner, facts, DataCategory.IDENTITY, AccessAction.READ, Instant.now());
+    assertEquals(Decision.deny(DenyReason.NOT_REFERRED), identity);
+    assertTrue(cases.find(owner, caseId).isEmpty(), "the former owner no longer sees the case");
+    assertThrows(
+        AccessDeniedException.class,
+        () -> transfers.propose(owner, caseId, orgId("CP Health"), true, "take it back"));
+    // ... and with the new owner's referral back but no consent for it, the summary only.
+    referrals.send(csw, caseId, ngoId, Purpose.PSYCHOSOCIAL_SUPPORT, Set.of(), "continue support");
+    CaseView asFormerOwner = cases.find(owner, caseId).orElseThrow();
+    assertNull(asFormerOwner.identity(), "IDENTITY needs the person's consent for the NGO");
+    assertFalse(asFormerOwner.visible().containsKey(DataCategory.IDENTITY));
+
+    List<rs.astra.nrm.casefile.CaseTimeline.EventLine> history = timeline.events(csw, caseId);
+    var proposed =
+        history.stream()
+            .filter(e -> e.type() == rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_PROPOSED)
+            .findFirst()
+            .orElseThrow();
+    var accepted =
+        history.stream()
+            .filter(e -> e.type() == rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_ACCEPTED)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ConsentFixture.OWNER_NGO, proposed.organisation());
+    assertEquals("CP Social Work Centre", accepted.organisation());
+    assertEquals(ConsentFixture.OWNER_NGO + " → CP Social Work Centre", accepted.detail());
+    assertFalse(accepted.detail().contains("town"), "the reason stays out of the timeline");
+    assertEquals(
+        1,
+        told(
+            "cp.caseworker", rs.astra.nrm.notification.NotificationKind.TRANSFER_ACCEPTED, caseId));
+  }
+
+  @Test
+  void aDeclinedWithdrawnOrStaleTransferKeepsTheOwnerAndOnlyTheOwnerProposes() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long cswId = orgId("CP Social Work Centre");
+    long ngoId = orgId(ConsentFixture.OWNER_NGO);
+    long caseId =
+        ConsentFixture.newCase(
+            em, tx, "cp.caseworker", "Mila", "Child", LocalDate.now().minusYears(15));
+
+    // Not the owner, or not a case-owning role: refused.
+    assertThrows(
+        AccessDeniedException.class,
+        () -> transfers.propose(viewer("cp.other"), caseId, cswId, false, "ours now"));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> transfers.propose(viewer("cp.dpo"), caseId, cswId, false, "ours now"));
+    // A basis that does not cover it: no consent for the centre; no legal basis to the police.
+    assertEquals(
+        "transfer.error.noConsent",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> transfers.propose(owner, caseId, cswId, true, "guardianship"))
+            .messageKey());
+    assertEquals(
+        "transfer.error.noLegalBasis",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> transfers.propose(owner, caseId, orgId("CP Police"), false, "guardianship"))
+            .messageKey());
+
+    // Proposed on the legal basis (a child's case to the centre), then withdrawn by the owner.
+    long first = transfers.propose(owner, caseId, cswId, false, "A child: guardianship authority");
+    assertEquals(
+        AccessPolicy.CHILD_TO_SOCIAL_WORK_CENTRE, incoming(viewer("cp.csw1"), first).legalBasis());
+    long firstVersion = incoming(viewer("cp.csw1"), first).version();
+    transfers.withdraw(owner, first, firstVersion);
+    assertTrue(transfers.incoming(viewer("cp.csw1")).stream().noneMatch(t -> t.id() == first));
+
+    // Proposed again; two users of the centre answer at once: the first wins, the second is told.
+    long second = transfers.propose(owner, caseId, cswId, false, "A child: guardianship authority");
+    long shown = incoming(viewer("cp.csw1"), second).version();
+    transfers.decline(viewer("cp.csw1"), second, shown, "The child lives in another municipality");
+    assertThrows(
+        ConcurrentUpdateException.class, () -> transfers.accept(viewer("cp.csw2"), second, shown));
+    // The owner can no longer withdraw what was answered.
+    em.clear();
+    long answered = em.find(rs.astra.nrm.transfer.CaseTransfer.class, second).getVersion();
+    assertEquals(
+        "transfer.error.wrongState",
+        assertThrows(
+                InvalidRequestException.class, () -> transfers.withdraw(owner, second, answered))
+            .messageKey());
+
+    em.clear();
+    CaseFile c = em.find(CaseFile.class, caseId);
+    assertEquals(ngoId, c.getOwnerOrganisation().getId(), "a declined transfer keeps the owner");
+    assertEquals(
+        TransferState.DECLINED,
+        em.find(rs.astra.nrm.transfer.CaseTransfer.class, second).getState());
+    assertEquals(
+        Decision.Scope.ALL_RECORDS,
+        policy
+            .decide(
+                owner,
+                factsLoader.load(caseId).orElseThrow(),
+                DataCategory.IDENTITY,
+                AccessAction.READ,
+                Instant.now())
+            .scope());
+    List<rs.astra.nrm.casefile.CaseEvent.Type> history =
+        timeline.events(owner, caseId).stream().map(e -> e.type()).toList();
+    assertEquals(
+        List.of(
+            rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_PROPOSED,
+            rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_WITHDRAWN,
+            rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_PROPOSED,
+            rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_DECLINED),
+        history.stream().filter(t -> t.name().startsWith("TRANSFER_")).toList());
+    assertEquals(
+        1,
+        told(
+            "cp.coordinator",
+            rs.astra.nrm.notification.NotificationKind.TRANSFER_DECLINED,
+            caseId));
+    assertEquals(
+        2, told("cp.csw2", rs.astra.nrm.notification.NotificationKind.TRANSFER_PROPOSED, caseId));
   }
 
   @Test

@@ -1282,6 +1282,60 @@ class RolePagesIT {
     assertEquals("Nije u našoj nadležnosti", stored.getRejectionReason());
   }
 
+  @Test
+  void theOwnerProposesATransferOnTheCasePageAndTheCentreDeclinesItFromItsHomePage()
+      throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Transferonpage", LocalDate.now().minusYears(14));
+    long centre = ORGANISATIONS.get("RP Social Work Centre");
+
+    PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
+    String page = coordinator.get("app/case.xhtml?id=" + caseId).body();
+    assertTrue(page.contains("transferForm:proposeTransfer"), "the owner is offered a transfer");
+    String proposed =
+        coordinator.submitForPage(
+            "transferForm",
+            "transferForm:proposeTransfer",
+            Map.of(
+                "transferForm:transferTo_input", String.valueOf(centre),
+                "transferForm:transferBasis", "LEGAL",
+                "transferForm:transferReason", "Dete: nadležan je organ starateljstva"));
+    assertTrue(
+        proposed.contains("Prenos je predložen") || proposed.contains("The transfer was proposed"),
+        proposed.length() > 3000 ? proposed.substring(0, 3000) : proposed);
+    assertTrue(proposed.contains("transfer-withdraw"), "the open proposal can be withdrawn");
+
+    PortalSession csw = signedIn("rp.csw", PASSWORD);
+    String home = csw.get("app/home.xhtml").body();
+    assertTrue(home.contains("incomingTransfersTable"), "the centre's home page lists it");
+    assertFalse(home.contains("Transferonpage"), "and names no one");
+    Matcher decline =
+        Pattern.compile("id=\"([^\"]+)\"[^>]*class=\"[^\"]*transfer-decline").matcher(home);
+    assertTrue(decline.find(), "the centre may decline it");
+    csw.submitForPage("incomingTransfersForm", decline.group(1), Map.of());
+    String declined =
+        csw.submitForPage(
+            "incomingTransfersForm",
+            "incomingTransfersForm:confirmDeclineTransfer",
+            Map.of("incomingTransfersForm:declineTransferReason", "Dete živi u drugoj opštini"));
+    assertEquals(
+        rs.astra.nrm.transfer.TransferState.DECLINED,
+        em.createQuery(
+                "select t.state from CaseTransfer t where t.caseFile.id = :c",
+                rs.astra.nrm.transfer.TransferState.class)
+            .setParameter("c", caseId)
+            .getSingleResult());
+    int messages = declined.indexOf("transferMessages");
+    assertTrue(
+        declined.contains("Prenos je odbijen") || declined.contains("The transfer was declined"),
+        messages < 0 ? "no transferMessages on the page" : declined.substring(messages));
+    assertEquals(
+        OWNER_NGO,
+        cases.find(owner, caseId).orElseThrow().ownerOrganisation(),
+        "a declined transfer keeps the owner");
+  }
+
   // ---- the data protection officer ----
 
   @Test

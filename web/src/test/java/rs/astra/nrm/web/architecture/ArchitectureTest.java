@@ -133,6 +133,9 @@ class ArchitectureTest {
               "rs.astra.nrm.referral.ReferralService",
               Set.of("legalBasisForReferral", "readsReferralInbox")),
           Map.entry("rs.astra.nrm.statistics.StatisticsService", Set.of("statisticsScope")),
+          // Which basis (consent or the child-to-centre legal basis) covers a transfer is the
+          // policy's, as legalBasisForReferral is for a referral (issue 19).
+          Map.entry("rs.astra.nrm.transfer.CaseTransferService", Set.of("basisForTransfer")),
           Map.entry(
               "rs.astra.nrm.support.ServiceEntryService", Set.of("ownRecords", "bindOwnRecords")),
           Map.entry(

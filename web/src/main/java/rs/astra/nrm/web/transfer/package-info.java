@@ -1,0 +1,2 @@
+/** The pages' side of transferring a case to another organisation (issue 19). */
+package rs.astra.nrm.web.transfer;
