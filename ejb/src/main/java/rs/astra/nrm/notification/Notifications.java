@@ -63,19 +63,7 @@ public class Notifications {
     if (users.isEmpty() && kind == NotificationKind.EMERGENCY_ACCESS_OPENED) {
       users = recipients(toOrganisationId, roles(NotificationKind.IDENTIFICATION_DECIDED));
     }
-    Instant now = Instant.now();
-    java.util.Map<Long, NotificationDelivery> chosen = deliveries(users, kind);
-    for (PortalUser u : users) {
-      em.persist(
-          new Notification(
-              u,
-              kind,
-              caseId,
-              caseCode,
-              otherOrganisationName,
-              now,
-              chosen.getOrDefault(u.getId(), NotificationDelivery.AT_ONCE)));
-    }
+    write(users, kind, caseId, caseCode, otherOrganisationName);
     return users.size();
   }
 
@@ -100,16 +88,30 @@ public class Notifications {
     if (u == null || !u.isActive()) {
       return false;
     }
-    em.persist(
-        new Notification(
-            u,
-            kind,
-            caseId,
-            caseCode,
-            otherOrganisationName,
-            Instant.now(),
-            deliveries(List.of(u), kind).getOrDefault(u.getId(), NotificationDelivery.AT_ONCE)));
+    write(List.of(u), kind, caseId, caseCode, otherOrganisationName);
     return true;
+  }
+
+  /** Writes one notification per user, each with the e-mail she chose for the kind. */
+  private void write(
+      List<PortalUser> users,
+      NotificationKind kind,
+      long caseId,
+      String caseCode,
+      String otherOrganisationName) {
+    Instant now = Instant.now();
+    java.util.Map<Long, NotificationDelivery> chosen = deliveries(users, kind);
+    for (PortalUser u : users) {
+      em.persist(
+          new Notification(
+              u,
+              kind,
+              caseId,
+              caseCode,
+              otherOrganisationName,
+              now,
+              chosen.getOrDefault(u.getId(), NotificationDelivery.AT_ONCE)));
+    }
   }
 
   /**

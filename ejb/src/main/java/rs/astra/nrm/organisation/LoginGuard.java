@@ -137,15 +137,7 @@ public class LoginGuard {
         && failures("a.accountKey", accountKey, now.minus(Duration.ofMinutes(windowMinutes))).size()
             == lockAfter) {
       PortalUser u = user.get();
-      Viewer self =
-          new Viewer(
-              u.getId(),
-              u.getUsername(),
-              u.getDisplayName(),
-              u.getOrganisation().getId(),
-              u.getOrganisation().getName(),
-              u.getOrganisation().getType(),
-              u.getRole());
+      Viewer self = UserDirectory.viewerOf(u);
       audit.recordActivity(
           self,
           now,

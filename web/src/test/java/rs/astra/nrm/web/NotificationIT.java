@@ -105,6 +105,10 @@ class NotificationIT {
     return directory.viewerFor(username).orElseThrow();
   }
 
+  private static <T> T bean(Class<T> type) {
+    return jakarta.enterprise.inject.spi.CDI.current().select(type).get();
+  }
+
   private long orgId(String name) {
     return ConsentFixture.organisation(em, name).getId();
   }
@@ -621,15 +625,7 @@ class NotificationIT {
         .setParameter(2, referral)
         .executeUpdate();
     tx.commit();
-    rs.astra.nrm.casefile.DailyNotices notices =
-        jakarta
-            .enterprise
-            .inject
-            .spi
-            .CDI
-            .current()
-            .select(rs.astra.nrm.casefile.DailyNotices.class)
-            .get();
+    rs.astra.nrm.casefile.DailyNotices notices = bean(rs.astra.nrm.casefile.DailyNotices.class);
     notices.send(today);
     java.util.function.BiFunction<String, NotificationKind, Long> count =
         (user, kind) -> {
@@ -886,14 +882,7 @@ class NotificationIT {
             null,
             "Viši sud, sudnica 4, 10:00"));
     rs.astra.nrm.proceedings.HearingNotices notices =
-        jakarta
-            .enterprise
-            .inject
-            .spi
-            .CDI
-            .current()
-            .select(rs.astra.nrm.proceedings.HearingNotices.class)
-            .get();
+        bean(rs.astra.nrm.proceedings.HearingNotices.class);
     notices.send(today.minusDays(1));
     assertEquals(0, hearings("cp.caseworker", caseId), "not two days before");
     notices.send(today);
@@ -926,15 +915,7 @@ class NotificationIT {
 
   @Test
   void theMorningNoticesOfADayAreWrittenOnceHoweverManyRunsStartAtOnce() throws Exception {
-    rs.astra.nrm.casefile.DailyNotices notices =
-        jakarta
-            .enterprise
-            .inject
-            .spi
-            .CDI
-            .current()
-            .select(rs.astra.nrm.casefile.DailyNotices.class)
-            .get();
+    rs.astra.nrm.casefile.DailyNotices notices = bean(rs.astra.nrm.casefile.DailyNotices.class);
     Viewer owner = viewer("cp.caseworker");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Milena", "Jednom");
     sendSocialReferral(owner, caseId);
