@@ -582,6 +582,20 @@ class NotificationIT {
       assertEquals(
           rs.astra.nrm.notification.NotificationDelivery.AT_ONCE,
           now.get(NotificationKind.REFERRAL_REJECTED));
+      // A post without its page's CSP nonce (forged, scripted or replayed) is not carried out:
+      // the page again with the notice, the choices as they were.
+      caseworker.get("app/notifications.xhtml");
+      java.util.Map<String, String> noNonce = new java.util.LinkedHashMap<>();
+      noNonce.put("primefaces.nonce", "bm90LXRoZS1ub25jZQ==");
+      fields.forEach((k, v) -> noNonce.put(k, "PORTAL_ONLY"));
+      String notDone =
+          caseworker.submitForPage("deliveryForm", "deliveryForm:saveDeliveries", noNonce);
+      assertTrue(notDone.contains("id=\"pageReloaded\""), notDone);
+      notifications.deliveries(her).forEach(c -> now.put(c.kind(), c.delivery()));
+      assertEquals(
+          rs.astra.nrm.notification.NotificationDelivery.DAILY_DIGEST,
+          now.get(NotificationKind.REFERRAL_ACCEPTED),
+          "a post without its nonce changed nothing");
       // A value the form does not offer changes nothing and shows no error page.
       caseworker.get("app/notifications.xhtml");
       java.util.Map<String, String> forged = new java.util.LinkedHashMap<>(fields);
