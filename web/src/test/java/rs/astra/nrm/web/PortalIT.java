@@ -808,6 +808,24 @@ class PortalIT {
     assertFalse(STACK_TRACE.matcher(page).find(), "no stack trace on the page");
     assertTrue(
         page.contains("id=\"pageReloaded\""), "a wrong nonce: the page again, with the notice");
+    // The same from a case page: the same case is drawn again, not "case not found" (its forms
+    // post to case.xhtml?id=…).
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("href=\"[^\"]*case\\.xhtml\\?id=(\\d+)\"")
+            .matcher(coordinator.get("app/cases.xhtml").body());
+    assertTrue(link.find(), "a case on the list");
+    String caseId = link.group(1);
+    String casePage = coordinator.get("app/case.xhtml?id=" + caseId).body();
+    assertTrue(
+        casePage.contains("case.xhtml?id=" + caseId + "\""),
+        "the case page's forms post to its own address");
+    String again =
+        coordinator.submitForPage(
+            "caseForm",
+            "caseForm:noSuchButton",
+            java.util.Map.of("primefaces.nonce", "bm90LXRoZS1ub25jZQ=="));
+    assertTrue(again.contains("id=\"pageReloaded\""), "the notice");
+    assertTrue(again.contains("id=\"caseForm\""), "the case drawn again: " + again);
     // Anyone can send a view state to the login page: the login page, no error.
     HttpResponse<String> login =
         HttpClient.newBuilder()

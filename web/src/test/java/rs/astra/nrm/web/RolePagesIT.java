@@ -1539,6 +1539,9 @@ class RolePagesIT {
     assertTrue(csv.contains("Rpperson Consented"), "the name the page shows");
     assertFalse(csv.contains("Childcase"), "no name the page does not show");
     assertEquals(3, csv.strip().split("\r?\n").length, "a header and one line per case: " + csv);
+    assertFalse(
+        csv.contains("#{") || csv.contains("<span"),
+        "the documents column (empty for a recipient) holds no page markup: " + csv);
     LocalDate consentedOpened = openedOn(CASES.get("Consented"));
     assertTrue(
         csv.contains(
