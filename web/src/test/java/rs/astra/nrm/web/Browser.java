@@ -127,6 +127,7 @@ final class Browser implements AutoCloseable {
   /** Clicks and waits for the next page of a full (non-Ajax) submit. */
   void submit(WebElement button) {
     WebElement html = driver.findElement(By.tagName("html"));
+    reveal(button);
     button.click();
     wait.until(d -> isGone(html));
     wait.until(
@@ -186,6 +187,7 @@ final class Browser implements AutoCloseable {
   /** Replaces the text of an input with this text, checks it is there and leaves the field. */
   void typeText(String id, String text) {
     WebElement input = driver.findElement(By.id(id));
+    reveal(input);
     ((JavascriptExecutor) driver).executeScript("arguments[0].value = '';", input);
     input.sendKeys(text);
     wait.until(d -> text.equals(d.findElement(By.id(id)).getAttribute("value")));
@@ -206,8 +208,56 @@ final class Browser implements AutoCloseable {
   void tick(String clientId, String value) {
     WebElement input =
         driver.findElement(By.cssSelector("input[name='" + clientId + "'][value='" + value + "']"));
+    reveal(input);
     driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
     waitForAjax();
+  }
+
+  /**
+   * Opens the closed {@code <details>} panels around an element by clicking their summaries, as a
+   * person opens the "add" panel of the case page before she fills its form (issue 19); an element
+   * in no closed panel is left as it is.
+   */
+  void reveal(WebElement element) {
+    for (int i = 0; i < 5; i++) {
+      Object summary =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "const d = arguments[0].closest('details:not([open])');"
+                      + " return d ? d.querySelector(':scope > summary') : null;",
+                  element);
+      if (!(summary instanceof WebElement s)) {
+        return;
+      }
+      s.click();
+    }
+  }
+
+  /**
+   * Gives the page a viewport of this size (Chromium's device metrics, as its device toolbar does),
+   * e.g. 390 px wide for a phone or 768 px for a tablet; the window itself stays as it is.
+   */
+  void resize(int width, int height) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    wait.until(
+        d ->
+            ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;"))
+                    .intValue()
+                == width);
+  }
+
+  /**
+   * @return the document's width beyond the window's, in CSS pixels (0 when nothing makes the page
+   *     scroll sideways)
+   */
+  long horizontalOverflow() {
+    return ((Number)
+            script("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);"))
+        .longValue();
   }
 
   void waitForAjax() {

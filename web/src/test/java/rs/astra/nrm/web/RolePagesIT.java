@@ -3,6 +3,7 @@ package rs.astra.nrm.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -424,6 +425,92 @@ class RolePagesIT {
       browser.screenshot("ngo-coordinator-cases-export");
       violations.put("cases with exports", browser.seriousAccessibilityViolations());
     }
+    violations.values().removeIf(List::isEmpty);
+    assertTrue(violations.isEmpty(), "axe-core: " + violations);
+  }
+
+  /**
+   * Issue 19: the case list and the case page at a phone's (390 px) and a tablet's (768 px) width.
+   * Nothing makes the document scroll sideways (tables scroll inside their cards), the main menu
+   * folds behind its button, the case page opens with its section menu (with counts) and its forms
+   * closed until their panel is opened; axe-core finds nothing critical or serious on the
+   * restructured case page, wide, with a form open, and narrow. Screenshots under
+   * web/target/screenshots/ (cases-390.png, case-768.png, ...).
+   */
+  @Test
+  @org.jboss.arquillian.container.test.api.RunAsClient
+  void theCaseListAndTheCasePageFitAPhoneAndATablet() {
+    Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    Map<String, Long> overflow = new java.util.LinkedHashMap<>();
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.coordinator");
+      browser.open("app/cases.xhtml");
+      browser.find("a.nrm-case-code");
+      List<String> casePaths =
+          browser.all("a.nrm-case-code").stream()
+              .limit(5)
+              .map(a -> a.getAttribute("href"))
+              .map(h -> h.substring(h.indexOf("app/")))
+              .toList();
+      // A case of her own organisation, where the page has forms for her.
+      String casePath = casePaths.get(0);
+      for (String path : casePaths) {
+        browser.open(path);
+        browser.find("#caseNav");
+        if (browser.present("details.nrm-add")) {
+          casePath = path;
+          break;
+        }
+      }
+      for (String section : List.of("sec-summary", "sec-person", "sec-consents", "sec-timeline")) {
+        assertTrue(
+            browser.present("#caseNav a[href='#" + section + "']")
+                && browser.present("#" + section),
+            "the section menu links " + section);
+      }
+      assertTrue(
+          browser.find("#countTimeline").getText().matches("\\d+"),
+          "the timeline's link counts its events");
+      assertTrue(browser.present("#countDocuments"), "and the documents' link counts documents");
+      assertFalse(browser.find("#menuButton").isDisplayed(), "no menu button on a wide screen");
+      assertTrue(browser.find("[id='navCases']").isDisplayed(), "the menu shows on a wide screen");
+      List<org.openqa.selenium.WebElement> panels = browser.all("details.nrm-add");
+      assertFalse(panels.isEmpty(), "the owner's case page has forms to open");
+      org.openqa.selenium.WebElement panel = panels.get(0);
+      assertNull(panel.getAttribute("open"), "a form is closed until its panel is opened");
+      org.openqa.selenium.WebElement body =
+          panel.findElement(org.openqa.selenium.By.cssSelector(".nrm-add-body"));
+      assertFalse(body.isDisplayed(), "its fields are hidden");
+      panel.findElement(org.openqa.selenium.By.cssSelector("summary")).click();
+      browser.scriptUntil(
+          "return document.querySelector('details.nrm-add').open;", Boolean.TRUE::equals);
+      assertTrue(body.isDisplayed(), "the panel opens where it is used");
+      browser.screenshot("case-wide-form-open");
+      violations.put("case, a form open", browser.seriousAccessibilityViolations());
+      for (int width : new int[] {768, 390}) {
+        browser.resize(width, width == 390 ? 844 : 1024);
+        browser.open("app/cases.xhtml");
+        browser.find("a.nrm-case-code");
+        browser.screenshot("cases-" + width);
+        overflow.put("cases " + width, browser.horizontalOverflow());
+        assertTrue(browser.find("#menuButton").isDisplayed(), "the menu button at " + width);
+        assertFalse(browser.find("[id='navCases']").isDisplayed(), "the menu folded at " + width);
+        browser.find("#menuButton").click();
+        assertTrue(browser.visible("[id='navCases']").isDisplayed(), "the button opens the menu");
+        browser.screenshot("cases-" + width + "-menu-open");
+        overflow.put("cases, menu open " + width, browser.horizontalOverflow());
+        browser.open(casePath);
+        browser.find("#caseNav");
+        browser.screenshot("case-" + width);
+        overflow.put("case " + width, browser.horizontalOverflow());
+        violations.put("case " + width, browser.seriousAccessibilityViolations());
+        browser.script("document.querySelectorAll('details.nrm-add').forEach(d => d.open = true);");
+        browser.screenshot("case-" + width + "-forms-open");
+        overflow.put("case, forms open " + width, browser.horizontalOverflow());
+      }
+    }
+    overflow.values().removeIf(v -> v == 0);
+    assertTrue(overflow.isEmpty(), "pages wider than the window (px): " + overflow);
     violations.values().removeIf(List::isEmpty);
     assertTrue(violations.isEmpty(), "axe-core: " + violations);
   }
