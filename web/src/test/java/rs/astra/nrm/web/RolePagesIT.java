@@ -446,12 +446,15 @@ class RolePagesIT {
       browser.login("ngo.coordinator");
       browser.open("app/cases.xhtml");
       browser.find("a.nrm-case-code");
-      List<String> casePaths =
-          browser.all("a.nrm-case-code").stream()
-              .limit(5)
-              .map(a -> a.getAttribute("href"))
-              .map(h -> h.substring(h.indexOf("app/")))
-              .toList();
+      // A loop, not a lambda over Selenium's elements: the class must resolve in the server, which
+      // has no Selenium (a lambda's synthetic method would name WebElement).
+      List<String> casePaths = new ArrayList<>();
+      for (Object a : browser.all("a.nrm-case-code")) {
+        if (casePaths.size() < 5) {
+          String h = ((org.openqa.selenium.WebElement) a).getAttribute("href");
+          casePaths.add(h.substring(h.indexOf("app/")));
+        }
+      }
       // A case of her own organisation, where the page has forms for her.
       String casePath = casePaths.get(0);
       for (String path : casePaths) {

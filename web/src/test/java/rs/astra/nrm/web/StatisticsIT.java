@@ -767,6 +767,14 @@ class StatisticsIT {
             value.find() ? value.group(1).replace("&amp;", "&") : "");
       }
     }
+    // The page's CSP nonce, which PrimeFaces' script adds to every form as a browser posts it.
+    String nonce = PortalSession.nonceParameter(page);
+    if (!nonce.isEmpty()) {
+      fields.put(
+          "primefaces.nonce",
+          java.net.URLDecoder.decode(
+              nonce.substring("&primefaces.nonce=".length()), StandardCharsets.UTF_8));
+    }
     Matcher selects =
         Pattern.compile("<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL)
             .matcher(form);
