@@ -326,12 +326,60 @@ public class CaseFileService {
       int rowNumber, String firstName, String secondName, LocalDate birthdate) {}
 
   /**
-   * A row whose person the viewer already has a case of.
+   * A row whose person the viewer already has a case of, or whose person an earlier row of the same
+   * file already names.
    *
    * @param rowNumber the spreadsheet row
-   * @param caseCode the code of that case (the first by code when there are several)
+   * @param caseCode the code of the existing case (the first by code when there are several), or
+   *     {@code null} when the row repeats an earlier row
+   * @param sameAsRow the earlier row of the same file naming the same person, or {@code null} when
+   *     the row matches an existing case
    */
-  public record KnownPerson(int rowNumber, String caseCode) implements java.io.Serializable {}
+  public record KnownPerson(int rowNumber, String caseCode, Integer sameAsRow)
+      implements java.io.Serializable {
+
+    /**
+     * A row whose person already has a case.
+     *
+     * @param rowNumber the spreadsheet row
+     * @param caseCode the code of that case
+     */
+    public KnownPerson(int rowNumber, String caseCode) {
+      this(rowNumber, caseCode, null);
+    }
+  }
+
+  /**
+   * The rows of one file that name a person an earlier row of the same file already names (issue
+   * 19): the same {@linkplain Person#nameKeyOf name key} in either order and the same birth date,
+   * as {@link #knownPersons} compares with existing cases. Rows without a name or a birth date
+   * never match. Reads nothing: the file is the importer's own.
+   *
+   * @param persons the rows' persons, in file order
+   * @return each repeating row with the first row naming the same person, by row number
+   */
+  public static List<KnownPerson> repeatedInFile(List<PersonKey> persons) {
+    Map<String, Integer> firstRow = new java.util.HashMap<>();
+    List<KnownPerson> repeated = new ArrayList<>();
+    for (PersonKey k : persons) {
+      if (k.birthdate() == null) {
+        continue;
+      }
+      List<String> keys = nameKeys(k.firstName(), k.secondName());
+      Integer earlier =
+          keys.stream()
+              .map(key -> firstRow.get(key + '|' + k.birthdate()))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+      if (earlier != null) {
+        repeated.add(new KnownPerson(k.rowNumber(), null, earlier));
+      } else {
+        keys.forEach(key -> firstRow.put(key + '|' + k.birthdate(), k.rowNumber()));
+      }
+    }
+    return repeated;
+  }
 
   /**
    * The rows of an import whose person already has a case the viewer may read IDENTITY of (issue

@@ -53,7 +53,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * <p>The import knows what it has (issue 19): the SHA-256 digest of each imported file is kept
  * ({@link ImportedFile}) and the same bytes are refused to the same organisation, naming the day;
  * rows whose person already has a case the organisation may see are named, by row number and case
- * code, and the importer chooses to skip them or import them as new ({@link KnownPersons}).
+ * code, and so are rows repeating an earlier row's person (by the earlier row's number); the
+ * importer chooses to skip them or import them as new ({@link KnownPersons}).
  */
 @Stateless
 @StoredBeforeReturn
@@ -72,7 +73,9 @@ public class HtcdsImportService {
 
   /**
    * What to do with rows whose person already has a case the importing organisation may see (the
-   * same name key and birth date, {@link CaseFileService#knownPersons}).
+   * same name key and birth date, {@link CaseFileService#knownPersons}) or is named by an earlier
+   * row of the same file ({@link CaseFileService#repeatedInFile}); skipping a repeated row keeps
+   * the first row naming that person.
    */
   public enum KnownPersons {
     /** Store nothing and name those rows ({@link ImportOutcome#awaitsChoice}). */
@@ -88,9 +91,9 @@ public class HtcdsImportService {
    *
    * @param cases number of cases created
    * @param referrals number of referrals created
-   * @param knownPersons the rows whose person already has a case the organisation sees, by row
-   *     number, with that case's code: stored nothing when {@link #awaitsChoice}, otherwise skipped
-   *     or imported as new as chosen
+   * @param knownPersons the rows whose person already has a case the organisation sees (with that
+   *     case's code) or repeats an earlier row's person (with that row's number), by row number:
+   *     stored nothing when {@link #awaitsChoice}, otherwise skipped or imported as new as chosen
    * @param skipped how many rows were skipped
    */
   public record ImportOutcome(
@@ -220,15 +223,14 @@ public class HtcdsImportService {
       throw new HtcdsImportException(errors);
     }
 
-    List<CaseFileService.KnownPerson> knownPersons =
-        caseFiles.knownPersons(
-            importer,
-            records.stream()
-                .map(
-                    r ->
-                        new CaseFileService.PersonKey(
-                            r.rowNumber(), r.firstName(), r.secondName(), r.birthdate()))
-                .toList());
+    List<CaseFileService.PersonKey> persons =
+        records.stream()
+            .map(
+                r ->
+                    new CaseFileService.PersonKey(
+                        r.rowNumber(), r.firstName(), r.secondName(), r.birthdate()))
+            .toList();
+    List<CaseFileService.KnownPerson> knownPersons = knownOrRepeated(importer, persons);
     if (!knownPersons.isEmpty() && known == KnownPersons.ASK) {
       // Row numbers only: which persons the file names is personal data.
       LOG.log(
@@ -284,6 +286,23 @@ public class HtcdsImportService {
         });
     return new ImportOutcome(
         toImport.size(), referrals, knownPersons, records.size() - toImport.size());
+  }
+
+  /**
+   * The rows of persons who already have a case the importer may read, then the rows that repeat an
+   * earlier row's person (a row matching a case is listed once, with its case); by row number.
+   */
+  private List<CaseFileService.KnownPerson> knownOrRepeated(
+      Viewer importer, List<CaseFileService.PersonKey> persons) {
+    List<CaseFileService.KnownPerson> known =
+        new ArrayList<>(caseFiles.knownPersons(importer, persons));
+    Set<Integer> rows = new HashSet<>();
+    known.forEach(k -> rows.add(k.rowNumber()));
+    CaseFileService.repeatedInFile(persons).stream()
+        .filter(k -> !rows.contains(k.rowNumber()))
+        .forEach(known::add);
+    known.sort(java.util.Comparator.comparingInt(CaseFileService.KnownPerson::rowNumber));
+    return known;
   }
 
   private static byte[] sha256(byte[] bytes) {

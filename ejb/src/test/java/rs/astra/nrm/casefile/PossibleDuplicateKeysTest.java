@@ -24,4 +24,25 @@ class PossibleDuplicateKeysTest {
     assertEquals(List.of("ana ana ana"), CaseFileService.nameKeys("Ana", "Ana"));
     assertEquals(List.of(), CaseFileService.nameKeys(null, " "));
   }
+
+  @Test
+  void aRowRepeatingAnEarlierRowsPersonInAnyScriptOrOrderNamesTheFirstRow() {
+    java.time.LocalDate born = java.time.LocalDate.of(1999, 6, 5);
+    List<CaseFileService.KnownPerson> repeated =
+        CaseFileService.repeatedInFile(
+            List.of(
+                new CaseFileService.PersonKey(2, "Jelena", "Đurić", born),
+                new CaseFileService.PersonKey(3, "Đurić", "Jelena", born.plusYears(1)),
+                new CaseFileService.PersonKey(4, "Ђурић", "Јелена", born),
+                new CaseFileService.PersonKey(5, "Jelena", "Djuric", born),
+                new CaseFileService.PersonKey(6, "Jelena", "Djuric", null),
+                new CaseFileService.PersonKey(7, null, null, born),
+                new CaseFileService.PersonKey(8, null, null, born)));
+    assertEquals(
+        List.of(
+            new CaseFileService.KnownPerson(4, null, 2),
+            new CaseFileService.KnownPerson(5, null, 2)),
+        repeated,
+        "another birth date, no birth date or no name is never the same person");
+  }
 }

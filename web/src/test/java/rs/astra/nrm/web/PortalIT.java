@@ -507,6 +507,34 @@ class PortalIT {
     assertThrows(
         HtcdsFileAlreadyImportedException.class,
         () -> importer.importCaseload(coordinator, new ByteArrayInputStream(second), "second.csv"));
+
+    // (c) two rows of one file naming one person, in two scripts and name orders: the later row
+    // waits for the same choice, naming the earlier row
+    long beforeThird = cases.count(coordinator, CaseListQuery.firstPage(20));
+    byte[] third =
+        ImportScenario.csv(
+            "test.caseworker,Jelisaveta,Stojiljković,05.06.1999.,ForcedLabour,Active,,",
+            "test.caseworker,Стојиљковић,Јелисавета,05.06.1999.,ForcedLabour,Active,,",
+            "test.caseworker,Jelisaveta,Stojiljkovic,05.06.2000.,ForcedLabour,Active,,");
+    HtcdsImportService.ImportOutcome repeated =
+        importer.importCaseload(coordinator, new ByteArrayInputStream(third), "third.csv");
+    assertTrue(repeated.awaitsChoice());
+    assertEquals(List.of(new CaseFileService.KnownPerson(3, null, 2)), repeated.knownPersons());
+    assertEquals(beforeThird, cases.count(coordinator, CaseListQuery.firstPage(20)));
+    HtcdsImportService.ImportOutcome firstOfEach =
+        importer.importCaseload(
+            coordinator,
+            new ByteArrayInputStream(third),
+            "third.csv",
+            HtcdsImportService.KnownPersons.SKIP);
+    assertEquals(2, firstOfEach.cases());
+    assertEquals(1, firstOfEach.skipped());
+    assertEquals(
+        2,
+        cases.count(
+            coordinator,
+            new CaseListQuery(0, 5, null, true, null, "Jelisaveta Stojiljković", null)),
+        "the first row of the repeated person and the other birth date");
   }
 
   @Test
