@@ -67,8 +67,9 @@ public class ConsentService {
    * @param input what was given
    * @return the new consent's id
    * @throws AccessDeniedException if the viewer's organisation does not own the case
-   * @throws InvalidRequestException for missing or inconsistent input (message keys {@code
-   *     consent.error.*})
+   * @throws InvalidRequestException for missing or inconsistent input, or a consent the case
+   *     already has (not withdrawn, the same recipient, purpose, categories, dates and way given:
+   *     the same form sent twice) (message keys {@code consent.error.*})
    */
   public long give(Viewer viewer, NewConsentForm input) {
     Instant now = Instant.now();
@@ -101,9 +102,16 @@ public class ConsentService {
     if (recipient == null) {
       throw new InvalidRequestException("consent.error.noRecipient");
     }
+    // The case row is locked so that the same consent sent twice at once (a double click, a resent
+    // post) is recorded once: the second waits, then finds the first.
+    CaseFile caseFile =
+        em.find(CaseFile.class, input.caseId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (alreadyRecorded(caseFile, recipient, input)) {
+      throw new InvalidRequestException("consent.error.alreadyRecorded");
+    }
     Consent k =
         new Consent(
-            em.find(CaseFile.class, input.caseId()),
+            caseFile,
             recipient,
             input.purpose(),
             input.categories(),
@@ -128,6 +136,36 @@ public class ConsentService {
             + k.getId()
             + ")");
     return k.getId();
+  }
+
+  /**
+   * Whether the case already has a consent that is not withdrawn with exactly what the form says:
+   * the same recipient, purpose, categories, day given, end and way given.
+   */
+  private boolean alreadyRecorded(CaseFile caseFile, Organisation recipient, NewConsentForm input) {
+    return em
+        .createQuery(
+            "select k from Consent k where k.caseFile = :c and k.recipient = :r"
+                + " and k.purpose = :p and k.withdrawnAt is null",
+            Consent.class)
+        .setParameter("c", caseFile)
+        .setParameter("r", recipient)
+        .setParameter("p", input.purpose())
+        .getResultList()
+        .stream()
+        .anyMatch(
+            k ->
+                k.getCategories().equals(storedCategories(input.categories()))
+                    && k.getGivenOn().equals(input.givenOn())
+                    && java.util.Objects.equals(k.getValidUntil(), input.validUntil())
+                    && k.getForm() == input.method());
+  }
+
+  /** The categories a consent stores of those given: the case summary goes with every one. */
+  private static Set<DataCategory> storedCategories(Set<DataCategory> given) {
+    Set<DataCategory> stored = java.util.EnumSet.copyOf(given);
+    stored.remove(DataCategory.CASE_SUMMARY);
+    return stored;
   }
 
   /**

@@ -2,6 +2,7 @@ package rs.astra.nrm.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,6 +116,56 @@ class ConsentPolicyIT {
             null,
             ConsentMethod.SIGNED_FORM,
             "signed at the shelter"));
+  }
+
+  @Test
+  void theSameConsentSentTwiceIsRecordedOnceEvenAtTheSameMoment() throws Exception {
+    Viewer owner = viewer("cp.caseworker");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ljubica", "Twice");
+    Set<DataCategory> categories = EnumSet.of(DataCategory.IDENTITY, DataCategory.SOCIAL);
+    // A double click: two posts of the same form at once; one is recorded, the other is told.
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Long>> posts;
+    try {
+      java.util.concurrent.Callable<Long> post =
+          () ->
+              consent(
+                  owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, categories);
+      posts = two.invokeAll(List.of(post, post));
+    } finally {
+      two.shutdown();
+    }
+    int recorded = 0;
+    for (java.util.concurrent.Future<Long> f : posts) {
+      try {
+        f.get();
+        recorded++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        InvalidRequestException refused =
+            assertInstanceOf(InvalidRequestException.class, e.getCause());
+        assertEquals("consent.error.alreadyRecorded", refused.messageKey());
+      }
+    }
+    assertEquals(1, recorded);
+    assertEquals(1, activeConsents(caseId));
+    // Sent again later: refused, nothing added; another purpose or another end is a new consent.
+    InvalidRequestException again =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                consent(
+                    owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, categories));
+    assertEquals("consent.error.alreadyRecorded", again.messageKey());
+    consent(owner, caseId, "CP Social Work Centre", Purpose.IDENTIFICATION, categories);
+    assertEquals(2, activeConsents(caseId));
+  }
+
+  private long activeConsents(long caseId) {
+    return em.createQuery(
+            "select count(k) from Consent k where k.caseFile.id = :c and k.withdrawnAt is null",
+            Long.class)
+        .setParameter("c", caseId)
+        .getSingleResult();
   }
 
   @Test
