@@ -68,16 +68,17 @@ public class DemoDataSeeder {
   public static final List<DemoOrganisation> ORGANISATIONS =
       List.of(
           new DemoOrganisation(ASTRA, OrganisationType.NGO, "Beograd"),
-          new DemoOrganisation("Border Police Directorate", OrganisationType.POLICE, "Beograd"),
+          new DemoOrganisation("Uprava granične policije", OrganisationType.POLICE, "Beograd"),
           new DemoOrganisation(
-              "Higher Public Prosecutor's Office Belgrade", OrganisationType.PROSECUTOR, "Beograd"),
+              "Više javno tužilaštvo u Beogradu", OrganisationType.PROSECUTOR, "Beograd"),
           new DemoOrganisation(
-              "Centre for Social Work Belgrade", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
+              "Centar za socijalni rad Beograd", OrganisationType.SOCIAL_WORK_CENTRE, "Beograd"),
           new DemoOrganisation(
-              "Centre for Social Work Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
-          new DemoOrganisation("Clinical Centre of Serbia", OrganisationType.HEALTH, "Beograd"),
+              "Centar za socijalni rad Niš", OrganisationType.SOCIAL_WORK_CENTRE, "Niš"),
           new DemoOrganisation(
-              "Centre for Protection of Victims of Trafficking", OrganisationType.CPTV, "Beograd"));
+              "Univerzitetski klinički centar Srbije", OrganisationType.HEALTH, "Beograd"),
+          new DemoOrganisation(
+              "Centar za zaštitu žrtava trgovine ljudima", OrganisationType.CPTV, "Beograd"));
 
   /** The demo users: login name → (display name, organisation, role). */
   public record DemoUser(
@@ -93,29 +94,29 @@ public class DemoDataSeeder {
           new DemoUser(
               "csw.belgrade",
               "Ana Đorđević",
-              "Centre for Social Work Belgrade",
+              "Centar za socijalni rad Beograd",
               PortalRole.CSW_OFFICER),
           new DemoUser(
-              "csw.nis", "Milan Stojanović", "Centre for Social Work Niš", PortalRole.CSW_OFFICER),
+              "csw.nis", "Milan Stojanović", "Centar za socijalni rad Niš", PortalRole.CSW_OFFICER),
           new DemoUser(
               "police.officer",
               "Dragan Ilić",
-              "Border Police Directorate",
+              "Uprava granične policije",
               PortalRole.POLICE_OFFICER),
           new DemoUser(
               "prosecutor",
               "Vesna Marković",
-              "Higher Public Prosecutor's Office Belgrade",
+              "Više javno tužilaštvo u Beogradu",
               PortalRole.PROSECUTOR),
           new DemoUser(
               "health.worker",
               "Snežana Pavlović",
-              "Clinical Centre of Serbia",
+              "Univerzitetski klinički centar Srbije",
               PortalRole.HEALTH_WORKER),
           new DemoUser(
               "cptv.officer",
               "Nenad Kostić",
-              "Centre for Protection of Victims of Trafficking",
+              "Centar za zaštitu žrtava trgovine ljudima",
               PortalRole.CPTV_OFFICER),
           new DemoUser("admin", "Portal Administrator", ASTRA, PortalRole.ADMIN),
           // The second pair of eyes: a role that reads case data takes two administrators.

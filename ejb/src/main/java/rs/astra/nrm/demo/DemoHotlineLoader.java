@@ -432,13 +432,13 @@ public class DemoHotlineLoader {
       String alias,
       String contact,
       boolean agreed,
-      HotlineService.JobOfferCheckForm check) {
+      rs.astra.nrm.hotline.JobOfferCheckForm check) {
     Instant at =
         today().minusDays(daysAgo).atTime(LocalTime.of(10, 30)).atZone(NrmTime.ZONE).toInstant();
     Instant latest = Instant.now().minus(Duration.ofMinutes(30));
     hotline.record(
         by,
-        new HotlineService.NewCallForm(
+        new rs.astra.nrm.hotline.NewCallForm(
             at.isAfter(latest) ? latest : at,
             minutes,
             channel,
@@ -455,7 +455,7 @@ public class DemoHotlineLoader {
             check));
   }
 
-  private static HotlineService.JobOfferCheckForm check(
+  private static rs.astra.nrm.hotline.JobOfferCheckForm check(
       OfferSource source,
       String employer,
       String agency,
@@ -471,7 +471,7 @@ public class DemoHotlineLoader {
       Set<VerificationStep> steps,
       CheckOutcome outcome,
       String advice) {
-    return new HotlineService.JobOfferCheckForm(
+    return new rs.astra.nrm.hotline.JobOfferCheckForm(
         source,
         employer,
         agency,

@@ -46,8 +46,8 @@ public class DemoSupportPlans {
             .setMaxResults(3)
             .getResultList();
     LocalDate today = NrmTime.today();
-    Long clinic = organisation("Clinical Centre of Serbia");
-    Long cswBelgrade = organisation("Centre for Social Work Belgrade");
+    Long clinic = organisation("Univerzitetski klinički centar Srbije");
+    Long cswBelgrade = organisation("Centar za socijalni rad Beograd");
     for (int i = 0; i < cases.size(); i++) {
       long id = cases.get(i);
       switch (i) {

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.organisation.Viewer;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
 
 /** Reads calls and checks for the hotline services, inside the caller's transaction. */
 @Dependent
@@ -90,5 +93,44 @@ public class HotlineRecords {
         linked == null ? null : linked.getId(),
         linked == null ? null : linked.getCode(),
         check);
+  }
+
+  /**
+   * A call of the viewer's organisation, as the user saw it.
+   *
+   * @param viewer a hotline user
+   * @param callId the call
+   * @param version the call's version the user saw
+   * @return the call
+   * @throws InvalidRequestException {@code hotline.error.callNotFound} for a call of another
+   *     organisation or none
+   * @throws ConcurrentUpdateException when the call changed meanwhile
+   * @throws rs.astra.nrm.organisation.NotPermittedException for users who are not hotline users
+   */
+  public HotlineCall ownCall(Viewer viewer, long callId, long version) {
+    HotlineUsers.require(viewer);
+    HotlineCall call =
+        em.createQuery(
+                "select c from HotlineCall c where c.id = :id and c.organisation.id = :org",
+                HotlineCall.class)
+            .setParameter("id", callId)
+            .setParameter("org", viewer.organisationId())
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new InvalidRequestException("hotline.error.callNotFound"));
+    if (call.getVersion() != version) {
+      throw new ConcurrentUpdateException("hotline call");
+    }
+    return call;
+  }
+
+  /**
+   * A form's text as stored: {@code null} for blank, trimmed, runs of spaces and tabs made one.
+   *
+   * @param s the text, may be {@code null}
+   * @return the text, or {@code null}
+   */
+  public static String text(String s) {
+    return s == null || s.isBlank() ? null : s.strip().replaceAll("[ \\t]+", " ");
   }
 }

@@ -6,27 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditTrail;
-import rs.astra.nrm.casefile.CaseFile;
-import rs.astra.nrm.casefile.CaseFileService;
-import rs.astra.nrm.casefile.ForcedLabourIndustry;
-import rs.astra.nrm.consent.AccessAction;
-import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.CaseAccess;
-import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.DataCategory;
-import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
@@ -35,15 +23,12 @@ import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
- * The SOS hotline's call log: recording a call with its job-offer check (which files the employer
- * and agency in the registry), the log page by page, follow-ups, and the link from a call to a
- * case.
+ * The SOS hotline's call log: recording a call with its job-offer check ({@link JobOfferChecks}
+ * files the employer and agency in the registry), corrections, the log page by page and follow-ups.
+ * The link from a call to a case is {@link CallCaseLinks}.
  *
  * <p>Only hotline users ({@link HotlineUsers}) call these methods, and every query is filtered by
  * their organisation in the database: the calls of one NGO never reach another organisation here.
- * Linking a call to a case, or opening a case from it, is case work: it needs an NGO caseworker or
- * coordinator and the permit to UPDATE the case's EXPLOITATION category (the call tells how the
- * person was recruited), decided and audited by the access policy.
  */
 @Stateless
 @StoredBeforeReturn
@@ -57,84 +42,10 @@ public class HotlineService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private CaseAccess caseAccess;
-  @Inject private AccessEnforcer enforcer;
-  @Inject private CaseFileService cases;
   @Inject private HotlineRecords records;
+  @Inject private JobOfferChecks checks;
+  @Inject private CallCaseLinks caseLinks;
   @Inject private AuditTrail audit;
-
-  /**
-   * What hotline staff fill in for a job-offer check. Names may be written in Latin or Cyrillic.
-   *
-   * @param offerSource where the caller found the offer, may be {@code null}
-   * @param employerName the employer, up to 255 characters; this or the agency is required
-   * @param agencyName the recruitment agency, up to 255 characters
-   * @param agencyLicence the agency's licence number, up to 100 characters, may be blank
-   * @param destinationCountry ISO 3166 alpha-2 code, any case, may be blank
-   * @param destinationCity city, up to 255 characters, may be blank
-   * @param destinationAddress address, up to 500 characters, may be blank
-   * @param jobType the job offered, up to 255 characters, may be blank
-   * @param industry HTCDS {@code vic_ForcedLabourIndustry} of the job, may be {@code null}
-   * @param promisedWage promised wage (per month), 0 or more, may be {@code null}
-   * @param currency ISO 4217 code (EUR, RSD…), required with a wage
-   * @param redFlags red flags found, may be empty
-   * @param verificationSteps verification steps taken, may be empty
-   * @param outcome what the check found, required
-   * @param advice advice given, up to 4000 characters, may be blank
-   */
-  public record JobOfferCheckForm(
-      OfferSource offerSource,
-      String employerName,
-      String agencyName,
-      String agencyLicence,
-      String destinationCountry,
-      String destinationCity,
-      String destinationAddress,
-      String jobType,
-      ForcedLabourIndustry industry,
-      BigDecimal promisedWage,
-      String currency,
-      Set<RedFlag> redFlags,
-      Set<VerificationStep> verificationSteps,
-      CheckOutcome outcome,
-      String advice)
-      implements Serializable {}
-
-  /**
-   * What hotline staff fill in for a call. Only channel, caller type and purpose are required; the
-   * call is anonymous unless the caller leaves an alias or, with her agreement, a contact.
-   *
-   * @param calledAt when the call began (UTC); {@code null} = now; not in the future
-   * @param durationMinutes length, 0–600 minutes, may be {@code null}
-   * @param channel how it came
-   * @param callerType who called
-   * @param language the language spoken, may be {@code null}
-   * @param purpose why
-   * @param summary what was said, up to 4000 characters, may be blank
-   * @param outcome what was done or advised, up to 2000 characters, may be blank
-   * @param followUpOn day to follow up, not before the call's day, may be {@code null}
-   * @param callerAlias how the caller wants to be known, up to 100 characters, may be blank
-   * @param callerContact phone or e-mail, kept only if {@code callerAgreed}, may be blank
-   * @param callerAgreed whether the caller agreed that her contact is kept
-   * @param caseCode the code of a case to link the call to, may be blank
-   * @param check the job-offer check made in the call, or {@code null}
-   */
-  public record NewCallForm(
-      Instant calledAt,
-      Integer durationMinutes,
-      CallChannel channel,
-      CallerType callerType,
-      CallLanguage language,
-      CallPurpose purpose,
-      String summary,
-      String outcome,
-      LocalDate followUpOn,
-      String callerAlias,
-      String callerContact,
-      boolean callerAgreed,
-      String caseCode,
-      JobOfferCheckForm check)
-      implements Serializable {}
 
   /**
    * One line of the call log.
@@ -237,7 +148,7 @@ public class HotlineService {
     if (form.followUpOn() != null && form.followUpOn().isBefore(day)) {
       throw new InvalidRequestException("hotline.error.followUpBeforeCall");
     }
-    String contact = text(form.callerContact());
+    String contact = HotlineRecords.text(form.callerContact());
     if (contact != null && !form.callerAgreed()) {
       throw new InvalidRequestException("hotline.error.contactNeedsAgreement");
     }
@@ -253,195 +164,22 @@ public class HotlineService {
       call.describe(
           form.durationMinutes(),
           form.language(),
-          text(form.summary()),
-          text(form.outcome()),
+          HotlineRecords.text(form.summary()),
+          HotlineRecords.text(form.outcome()),
           form.followUpOn());
-      call.identifyCaller(text(form.callerAlias()), contact, form.callerAgreed());
+      call.identifyCaller(HotlineRecords.text(form.callerAlias()), contact, form.callerAgreed());
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("hotline.error.invalid");
     }
     em.persist(call);
     if (form.check() != null) {
-      recordCheck(call, form.check(), day);
+      checks.record(call, form.check(), day);
     }
-    if (text(form.caseCode()) != null) {
-      link(viewer, call, text(form.caseCode()), now);
+    if (HotlineRecords.text(form.caseCode()) != null) {
+      caseLinks.link(viewer, call, HotlineRecords.text(form.caseCode()), now);
     }
     em.flush();
     return call.getId();
-  }
-
-  private void recordCheck(HotlineCall call, JobOfferCheckForm form, LocalDate day) {
-    if (form.outcome() == null) {
-      throw new InvalidRequestException("hotline.error.checkOutcome");
-    }
-    String employer = text(form.employerName());
-    String agency = text(form.agencyName());
-    if (employer == null && agency == null) {
-      throw new InvalidRequestException("hotline.error.checkNames");
-    }
-    String country = text(form.destinationCountry());
-    if (country != null) {
-      country = country.toUpperCase(Locale.ROOT);
-      if (!Set.of(Locale.getISOCountries()).contains(country)) {
-        throw new InvalidRequestException("hotline.error.country", country);
-      }
-    }
-    String currency = text(form.currency());
-    if (currency != null) {
-      currency = currency.toUpperCase(Locale.ROOT);
-      try {
-        Currency.getInstance(currency);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("hotline.error.currency", currency);
-      }
-    }
-    if (form.promisedWage() != null && (form.promisedWage().signum() < 0 || currency == null)) {
-      throw new InvalidRequestException("hotline.error.wage");
-    }
-    JobOfferCheck check = new JobOfferCheck(call, form.outcome());
-    RegistryEntry employerEntry =
-        employer == null ? null : entryFor(call.getOrganisation(), employer, day);
-    RegistryEntry agencyEntry =
-        agency == null ? null : entryFor(call.getOrganisation(), agency, day);
-    try {
-      check.describeOffer(
-          form.offerSource(),
-          country,
-          text(form.destinationCity()),
-          text(form.destinationAddress()),
-          text(form.jobType()),
-          form.industry(),
-          form.promisedWage(),
-          currency);
-      check.nameParties(employer, employerEntry, agency, text(form.agencyLicence()), agencyEntry);
-      check.recordFindings(form.redFlags(), form.verificationSteps(), text(form.advice()));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("hotline.error.invalid");
-    }
-    em.persist(check);
-    if (employerEntry != null) {
-      employerEntry.recordCheck(check.isFlagged(), null, day);
-    }
-    if (agencyEntry != null) {
-      agencyEntry.recordCheck(check.isFlagged(), check.getAgencyLicence(), day);
-    }
-  }
-
-  /** The organisation's registry entry for a name, created when the name is new to it. */
-  private RegistryEntry entryFor(Organisation organisation, String name, LocalDate day) {
-    String key = NameMatchKey.of(name);
-    if (key.isEmpty() || name.length() > 255) {
-      throw new InvalidRequestException("hotline.error.name");
-    }
-    return em.createQuery(
-            "select e from RegistryEntry e where e.organisation.id = :org and e.matchKey = :key",
-            RegistryEntry.class)
-        .setParameter("org", organisation.getId())
-        .setParameter("key", key)
-        .getResultStream()
-        .findFirst()
-        .orElseGet(
-            () -> {
-              RegistryEntry e = new RegistryEntry(organisation, name, day);
-              em.persist(e);
-              return e;
-            });
-  }
-
-  /**
-   * Links a call of the viewer's organisation to a case.
-   *
-   * @param viewer an NGO caseworker or coordinator who may update the case's EXPLOITATION
-   * @param callId the call
-   * @param version the call's version the user saw
-   * @param caseCode the case's code
-   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code
-   *     hotline.error.caseNotFound}, {@code hotline.error.caseworkersOnly} or {@code
-   *     hotline.error.alreadyLinked}
-   * @throws ConcurrentUpdateException when the call changed meanwhile
-   * @throws rs.astra.nrm.consent.AccessDeniedException when the case is not hers to update
-   *     (recorded)
-   */
-  public void linkToCase(Viewer viewer, long callId, long version, String caseCode) {
-    HotlineCall call = ownCall(viewer, callId, version);
-    if (text(caseCode) == null) {
-      throw new InvalidRequestException("hotline.error.caseNotFound", "");
-    }
-    link(viewer, call, text(caseCode), Instant.now());
-    em.flush();
-  }
-
-  private void link(Viewer viewer, HotlineCall call, String caseCode, Instant now) {
-    if (viewer.role().readsNoCaseData()) {
-      throw new InvalidRequestException("hotline.error.caseworkersOnly");
-    }
-    Long caseId =
-        em.createQuery("select c.id from CaseFile c where c.code = :code", Long.class)
-            .setParameter("code", caseCode.toUpperCase(Locale.ROOT))
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> new InvalidRequestException("hotline.error.caseNotFound", caseCode));
-    CaseFacts f = caseAccess.facts(caseId).orElseThrow();
-    // A case she may not see and one that does not exist look the same.
-    if (!enforcer
-        .decide(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.READ, now)
-        .permitted()) {
-      throw new InvalidRequestException("hotline.error.caseNotFound", caseCode);
-    }
-    enforcer.require(viewer, f, DataCategory.EXPLOITATION, AccessAction.UPDATE, now);
-    try {
-      call.linkTo(em.find(CaseFile.class, caseId));
-    } catch (IllegalStateException e) {
-      throw new InvalidRequestException("hotline.error.alreadyLinked");
-    }
-  }
-
-  /**
-   * Opens a new case (stage SIGNAL) from a call, through {@link CaseFileService#open}: anonymous,
-   * reported by the SOS hotline, with the call's summary as the signal's details; the call is
-   * linked to it, and the agency and employer of the call's check become the case's recruiter and
-   * employer.
-   *
-   * @param viewer an NGO caseworker or coordinator of the call's organisation
-   * @param callId the call
-   * @param version the call's version the user saw
-   * @return the new case's id
-   * @throws InvalidRequestException {@code hotline.error.callNotFound}, {@code
-   *     hotline.error.caseworkersOnly} or {@code hotline.error.alreadyLinked}
-   * @throws ConcurrentUpdateException when the call changed meanwhile
-   */
-  public long openCase(Viewer viewer, long callId, long version) {
-    HotlineCall call = ownCall(viewer, callId, version);
-    if (viewer.role().readsNoCaseData()) {
-      throw new InvalidRequestException("hotline.error.caseworkersOnly");
-    }
-    if (call.getCaseFile() != null) {
-      throw new InvalidRequestException("hotline.error.alreadyLinked");
-    }
-    long caseId =
-        cases.open(
-            viewer,
-            new CaseFileService.NewCaseForm(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Set.of(),
-                "SOS hotline",
-                call.getSummary()));
-    CaseFile c = em.find(CaseFile.class, caseId);
-    call.linkTo(c);
-    em.createQuery("select k from JobOfferCheck k where k.call.id = :call", JobOfferCheck.class)
-        .setParameter("call", callId)
-        .getResultStream()
-        .findFirst()
-        .ifPresent(k -> c.recordRecruitmentParties(k.getAgencyName(), k.getEmployerName()));
-    em.flush();
-    return caseId;
   }
 
   /**
@@ -451,15 +189,15 @@ public class HotlineService {
    * @param viewer an NGO caseworker or coordinator
    * @param form the call
    * @return the new case's id
-   * @throws InvalidRequestException as {@link #record} and {@link #openCase}; nothing is stored
-   *     then
+   * @throws InvalidRequestException as {@link #record} and {@link CallCaseLinks#openCase}; nothing
+   *     is stored then
    */
   public long recordAndOpenCase(Viewer viewer, NewCallForm form) {
     if (viewer.role().readsNoCaseData()) {
       throw new InvalidRequestException("hotline.error.caseworkersOnly");
     }
     long callId = record(viewer, form);
-    return openCase(viewer, callId, em.find(HotlineCall.class, callId).getVersion());
+    return caseLinks.openCase(viewer, callId, em.find(HotlineCall.class, callId).getVersion());
   }
 
   /**
@@ -502,7 +240,7 @@ public class HotlineService {
    * @throws rs.astra.nrm.organisation.NotPermittedException for other users
    */
   public void correct(Viewer viewer, long callId, long version, CallCorrectionForm form) {
-    HotlineCall call = ownCall(viewer, callId, version);
+    HotlineCall call = records.ownCall(viewer, callId, version);
     if (form == null
         || form.channel() == null
         || form.callerType() == null
@@ -519,8 +257,8 @@ public class HotlineService {
       call.describe(
           form.durationMinutes(),
           form.language(),
-          text(form.summary()),
-          text(form.outcome()),
+          HotlineRecords.text(form.summary()),
+          HotlineRecords.text(form.outcome()),
           form.followUpOn());
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("hotline.error.invalid");
@@ -548,30 +286,13 @@ public class HotlineService {
    * @throws ConcurrentUpdateException when the call changed meanwhile
    */
   public void markFollowedUp(Viewer viewer, long callId, long version) {
-    HotlineCall call = ownCall(viewer, callId, version);
+    HotlineCall call = records.ownCall(viewer, callId, version);
     try {
       call.markFollowedUp(Instant.now());
     } catch (IllegalStateException e) {
       throw new InvalidRequestException("hotline.error.noFollowUp");
     }
     em.flush();
-  }
-
-  private HotlineCall ownCall(Viewer viewer, long callId, long version) {
-    HotlineUsers.require(viewer);
-    HotlineCall call =
-        em.createQuery(
-                "select c from HotlineCall c where c.id = :id and c.organisation.id = :org",
-                HotlineCall.class)
-            .setParameter("id", callId)
-            .setParameter("org", viewer.organisationId())
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> new InvalidRequestException("hotline.error.callNotFound"));
-    if (call.getVersion() != version) {
-      throw new ConcurrentUpdateException("hotline call");
-    }
-    return call;
   }
 
   /**
@@ -637,7 +358,7 @@ public class HotlineService {
     if (query.channel() != null) {
       w.append(" and c.channel = :channel");
     }
-    if (text(query.callerAlias()) != null) {
+    if (HotlineRecords.text(query.callerAlias()) != null) {
       w.append(" and lower(c.callerAlias) like :alias escape '!'");
     }
     return w.toString();
@@ -651,9 +372,9 @@ public class HotlineService {
     if (query.channel() != null) {
       q.setParameter("channel", query.channel());
     }
-    if (text(query.callerAlias()) != null) {
+    if (HotlineRecords.text(query.callerAlias()) != null) {
       String escaped =
-          text(query.callerAlias())
+          HotlineRecords.text(query.callerAlias())
               .toLowerCase(Locale.ROOT)
               .replace("!", "!!")
               .replace("%", "!%")
@@ -686,9 +407,5 @@ public class HotlineService {
             .getResultList();
     Map<Long, CheckLine> checks = records.checksOf(due.stream().map(HotlineCall::getId).toList());
     return due.stream().map(c -> HotlineRecords.row(c, checks.get(c.getId()), true)).toList();
-  }
-
-  private static String text(String s) {
-    return s == null || s.isBlank() ? null : s.strip().replaceAll("[ \\t]+", " ");
   }
 }

@@ -135,7 +135,7 @@ class HtcdsHeaderMappingTest {
                   "Case Owner", "Referred Organisation", "Reason for Outgoing Referral"
                 },
                 new Object[] {
-                  "ngo.caseworker1", "Centre for Social Work Niš", "AdditionalServicesRequired"
+                  "ngo.caseworker1", "Centar za socijalni rad Niš", "AdditionalServicesRequired"
                 }));
     assertEquals(ReferralReason.AdditionalServicesRequired, record.reasonForOutgoingReferral());
   }

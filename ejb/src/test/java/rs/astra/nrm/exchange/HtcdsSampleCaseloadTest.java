@@ -127,7 +127,7 @@ class HtcdsSampleCaseloadTest {
   void unnamedColumnAjIsReasonForOutgoingReferral() {
     HtcdsCaseRecord fifth = row(5);
     assertEquals(ReferralReason.AdditionalServicesRequired, fifth.reasonForOutgoingReferral());
-    assertEquals("Centre for Social Work Belgrade", fifth.referredOrganisation());
+    assertEquals("Centar za socijalni rad Beograd", fifth.referredOrganisation());
     assertEquals("Employment support", fifth.outgoingReferralDetails());
   }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 public enum OrganisationType {
   /** A non-governmental organisation running case management, the SOS hotline and reintegration. */
   NGO,
-  /** A police unit, e.g. the Border Police Directorate. */
+  /** A police unit, e.g. the Border Police Directorate (Uprava granične policije). */
   POLICE,
   /** A public prosecutor's office. */
   PROSECUTOR,

@@ -33,7 +33,7 @@ import org.openqa.selenium.WebElement;
 /**
  * Journeys through the real pages in headless Chromium, against the packaged WAR in demo mode:
  * consent and referral between the NGO and a centre for social work, and what each side sees. Works
- * with the Centre for Social Work Niš so that the counts other tests make of Belgrade stay.
+ * with the Centar za socijalni rad Niš so that the counts other tests make of Belgrade stay.
  */
 @ExtendWith(ArquillianExtension.class)
 class BrowserJourneyIT {
@@ -100,7 +100,7 @@ class BrowserJourneyIT {
       browser.choose(
           "caseForm:consentRecipient",
           organisationValue(
-              browser, "caseForm:consentRecipient_input", "Centre for Social Work Niš"));
+              browser, "caseForm:consentRecipient_input", "Centar za socijalni rad Niš"));
       browser.choose("caseForm:consentPurpose", "SOCIAL_PROTECTION");
       browser.tick("caseForm:consentCategories", "IDENTITY");
       browser.tick("caseForm:consentCategories", "CONTACT");
@@ -111,7 +111,7 @@ class BrowserJourneyIT {
 
       browser.choose(
           "caseForm:referralTo",
-          organisationValue(browser, "caseForm:referralTo_input", "Centre for Social Work Niš"));
+          organisationValue(browser, "caseForm:referralTo_input", "Centar za socijalni rad Niš"));
       browser.choose("caseForm:referralPurpose", "SOCIAL_PROTECTION");
       browser.tick("caseForm:referralCategories", "IDENTITY");
       browser.tick("caseForm:referralCategories", "CONTACT");
@@ -249,13 +249,14 @@ class BrowserJourneyIT {
       browser.pickValue(
           "newCaseForm:consentRecipient",
           organisationValue(
-              browser, "newCaseForm:consentRecipient_input", "Centre for Social Work Niš"));
+              browser, "newCaseForm:consentRecipient_input", "Centar za socijalni rad Niš"));
       browser.pickValue("newCaseForm:consentPurpose", "SOCIAL_PROTECTION");
       browser.tick("newCaseForm:consentCategories", "IDENTITY");
       browser.tick("newCaseForm:consentCategories", "SOCIAL");
       browser.pickValue(
           "newCaseForm:referralTo",
-          organisationValue(browser, "newCaseForm:referralTo_input", "Centre for Social Work Niš"));
+          organisationValue(
+              browser, "newCaseForm:referralTo_input", "Centar za socijalni rad Niš"));
       browser.pickValue("newCaseForm:referralPurpose", "SOCIAL_PROTECTION");
       browser.tick("newCaseForm:referralCategories", "IDENTITY");
       browser.tick("newCaseForm:referralCategories", "CONTACT");
@@ -279,12 +280,12 @@ class BrowserJourneyIT {
       assertEquals("PRESUMED_VICTIM", browser.find("#caseStage").getAttribute("data-stage"));
       refer(
           browser,
-          "Centre for Protection of Victims of Trafficking",
+          "Centar za zaštitu žrtava trgovine ljudima",
           "IDENTIFICATION",
           "IDENTITY",
           "EXPLOITATION");
-      refer(browser, "Border Police Directorate", "CRIMINAL_PROCEEDINGS");
-      refer(browser, "Higher Public Prosecutor's Office Belgrade", "CRIMINAL_PROCEEDINGS");
+      refer(browser, "Uprava granične policije", "CRIMINAL_PROCEEDINGS");
+      refer(browser, "Više javno tužilaštvo u Beogradu", "CRIMINAL_PROCEEDINGS");
       assertEquals(4, browser.all(".referral-state").size(), "four referrals sent");
 
       // The centre for social work accepts; it sees identity, not contact, exploitation or
@@ -383,9 +384,9 @@ class BrowserJourneyIT {
           "police and prosecutor steps");
       String timeline = browser.find("#timelineSection").getText();
       assertTrue(
-          timeline.contains("Border Police Directorate")
-              && timeline.contains("Higher Public Prosecutor's Office Belgrade")
-              && timeline.contains("Centre for Protection of Victims of Trafficking"),
+          timeline.contains("Uprava granične policije")
+              && timeline.contains("Više javno tužilaštvo u Beogradu")
+              && timeline.contains("Centar za zaštitu žrtava trgovine ljudima"),
           timeline);
       assertEquals(
           2,

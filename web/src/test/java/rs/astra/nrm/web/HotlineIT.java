@@ -149,9 +149,9 @@ class HotlineIT {
         .getSingleResult();
   }
 
-  private static HotlineService.JobOfferCheckForm check(
+  private static rs.astra.nrm.hotline.JobOfferCheckForm check(
       String employer, String agency, CheckOutcome outcome, Set<RedFlag> flags) {
-    return new HotlineService.JobOfferCheckForm(
+    return new rs.astra.nrm.hotline.JobOfferCheckForm(
         OfferSource.AGENCY,
         employer,
         agency,
@@ -169,19 +169,19 @@ class HotlineIT {
         "Do not pay any fee.");
   }
 
-  private static HotlineService.NewCallForm call(
+  private static rs.astra.nrm.hotline.NewCallForm call(
       Instant at,
       CallPurpose purpose,
       CallChannel channel,
       CallerType caller,
-      HotlineService.JobOfferCheckForm check) {
-    return new HotlineService.NewCallForm(
+      rs.astra.nrm.hotline.JobOfferCheckForm check) {
+    return new rs.astra.nrm.hotline.NewCallForm(
         at, 5, channel, caller, null, purpose, "Summary", null, null, null, null, false, null,
         check);
   }
 
-  private static HotlineService.NewCallForm call(
-      CallPurpose purpose, HotlineService.JobOfferCheckForm check) {
+  private static rs.astra.nrm.hotline.NewCallForm call(
+      CallPurpose purpose, rs.astra.nrm.hotline.JobOfferCheckForm check) {
     return call(null, purpose, CallChannel.PHONE, CallerType.POTENTIAL_VICTIM, check);
   }
 
@@ -270,7 +270,7 @@ class HotlineIT {
                 () ->
                     hotline.record(
                         operator,
-                        new HotlineService.NewCallForm(
+                        new rs.astra.nrm.hotline.NewCallForm(
                             null,
                             3,
                             CallChannel.PHONE,
@@ -385,8 +385,8 @@ class HotlineIT {
   void aCallOpensACaseAndOtherInstitutionsSeeItOnlyThroughTheCasesConsent() throws Exception {
     Viewer coordinator = viewer("hl.coordinator");
     Viewer csw = viewer("hl.csw");
-    HotlineService.NewCallForm help =
-        new HotlineService.NewCallForm(
+    rs.astra.nrm.hotline.NewCallForm help =
+        new rs.astra.nrm.hotline.NewCallForm(
             null,
             20,
             CallChannel.PHONE,
@@ -508,7 +508,7 @@ class HotlineIT {
               .plusDays(day++)
               .atZone(BELGRADE)
               .toInstant();
-      HotlineService.JobOfferCheckForm check =
+      rs.astra.nrm.hotline.JobOfferCheckForm check =
           f[4] == null
               ? null
               : check("Fixture Employer " + day, null, (CheckOutcome) f[4], Set.of());

@@ -45,8 +45,8 @@ class KeycloakLoginIT {
   void usersOfThreeOrganisationsLandInThePortalAsThemselves() throws Exception {
     String[][] users = {
       {"ngo.caseworker1", "ASTRA", "Jelena Petrović"},
-      {"csw.belgrade", "Centre for Social Work Belgrade", "Ana Đorđević"},
-      {"police.officer", "Border Police Directorate", "Dragan Ilić"},
+      {"csw.belgrade", "Centar za socijalni rad Beograd", "Ana Đorđević"},
+      {"police.officer", "Uprava granične policije", "Dragan Ilić"},
     };
     for (String[] u : users) {
       try (Browser browser = new Browser(portal())) {

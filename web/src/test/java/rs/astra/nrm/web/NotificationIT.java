@@ -667,11 +667,11 @@ class NotificationIT {
     referrals.send(
         caseworker,
         caseId,
-        orgId("Centre for Social Work Belgrade"),
+        orgId("Centar za socijalni rad Beograd"),
         Purpose.ACCOMMODATION,
         Set.of(),
         null);
-    Viewer officer = opener("nt.belgrade", "Centre for Social Work Belgrade");
+    Viewer officer = opener("nt.belgrade", "Centar za socijalni rad Beograd");
     long first =
         breakGlass.open(
             officer,

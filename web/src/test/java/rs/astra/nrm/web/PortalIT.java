@@ -108,7 +108,7 @@ class PortalIT {
   void socialWorkCentreSeesExactlyTheCasesReferredToItAndNoPersonalData() throws IOException {
     Viewer csw = viewer("csw.belgrade");
     List<CaseRow> rows = all(csw);
-    int expected = SampleCaseload.read().referredTo("Centre for Social Work Belgrade");
+    int expected = SampleCaseload.read().referredTo("Centar za socijalni rad Beograd");
     assertTrue(expected > 0, "the sample caseload refers cases to CSW Belgrade");
     assertEquals(expected, rows.size());
     assertTrue(rows.stream().allMatch(r -> !r.owned() && r.personName() == null));
@@ -120,7 +120,7 @@ class PortalIT {
     assertNull(page.exploitation());
     assertNull(page.ownerUser());
     assertTrue(
-        page.referrals().stream().allMatch(r -> r.to().equals("Centre for Social Work Belgrade")));
+        page.referrals().stream().allMatch(r -> r.to().equals("Centar za socijalni rad Beograd")));
   }
 
   @Test
@@ -249,7 +249,7 @@ class PortalIT {
     long referredBefore = cases.count(cswNis, CaseListQuery.firstPage(20));
     byte[] file =
         ImportScenario.csv(
-            "test.caseworker,Милица,Јовановић,,SexualExploitation,Active,Centre for Social Work Niš,15.10.2025.",
+            "test.caseworker,Милица,Јовановић,,SexualExploitation,Active,Centar za socijalni rad Niš,15.10.2025.",
             "test.caseworker,Arjun,Singh,,ForcedLabour,Active,,",
             "test.caseworker,Никола,Петровић,,ForcedLabour,Active,,");
     assertEquals(
@@ -387,7 +387,7 @@ class PortalIT {
     long nis = cases.count(cswNis, CaseListQuery.firstPage(20));
     byte[] file =
         ImportScenario.csv(
-            "test.caseworker,Milica,Todorović,12.12.2001.,SexualExploitation,Active,Centre for Social Work Niš,15.10.2025.",
+            "test.caseworker,Milica,Todorović,12.12.2001.,SexualExploitation,Active,Centar za socijalni rad Niš,15.10.2025.",
             "test.coordinator,Stefan,Lazić,,ForcedLabour,FollowUp,,");
     HtcdsImportService.ImportOutcome outcome =
         importer.importCaseload(coordinator, new ByteArrayInputStream(file), "cases.csv");
@@ -637,7 +637,7 @@ class PortalIT {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     String cases = signIn(http, "csw.belgrade", "demo");
-    assertTrue(cases.contains("Centre for Social Work Belgrade"), "header names the organisation");
+    assertTrue(cases.contains("Centar za socijalni rad Beograd"), "header names the organisation");
     assertTrue(cases.contains("Ana Đorđević"), "header names the user");
     assertFalse(
         Pattern.compile("\\.java:\\d+\\)|Caused by:").matcher(cases).find(), "no stack trace");

@@ -374,7 +374,7 @@ class RolePagesIT {
       Object police =
           browser.script(
               "var s = document.getElementById('userAdminForm:organisation_input');"
-                  + " for (var i = 0; i < s.options.length; i++) { if (s.options[i].text === 'Border Police Directorate') { return s.options[i].value; } } return null;");
+                  + " for (var i = 0; i < s.options.length; i++) { if (s.options[i].text === 'Uprava granične policije') { return s.options[i].value; } } return null;");
       assertNotNull(police, "the police organisation is in the menu");
       // As a user does it: open the menu and click the organisation (fires the menu's change
       // event).
@@ -383,7 +383,7 @@ class RolePagesIT {
       // she clicks again, as a person would.
       for (int attempt = 0;
           attempt < 3
-              && !"Border Police Directorate"
+              && !"Uprava granične policije"
                   .equals(browser.find("[id='userAdminForm:organisation_label']").getText());
           attempt++) {
         if (!browser.find("[id='userAdminForm:organisation_panel']").isDisplayed()) {
@@ -391,7 +391,7 @@ class RolePagesIT {
         }
         org.openqa.selenium.WebElement item =
             browser.visible(
-                "[id='userAdminForm:organisation_panel'] li[data-label='Border Police Directorate']");
+                "[id='userAdminForm:organisation_panel'] li[data-label='Uprava granične policije']");
         browser.pause(java.time.Duration.ofMillis(400));
         item.click();
         browser.waitForAjax();

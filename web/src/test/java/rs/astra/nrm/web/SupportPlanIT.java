@@ -584,7 +584,8 @@ class SupportPlanIT {
         owner, caseId, service(ServiceType.Accommodation, ServiceStatus.IN_PROGRESS));
     serviceEntries.addService(
         owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
-    long nis = directory.findOrganisationByName("Centre for Social Work Niš").orElseThrow().getId();
+    long nis =
+        directory.findOrganisationByName("Centar za socijalni rad Niš").orElseThrow().getId();
     consents.give(
         owner,
         new ConsentService.NewConsentForm(

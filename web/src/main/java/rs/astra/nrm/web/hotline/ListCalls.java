@@ -33,6 +33,7 @@ public class ListCalls implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private HotlineService hotline;
+  @Inject private rs.astra.nrm.hotline.CallCaseLinks caseLinks;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
@@ -67,7 +68,7 @@ public class ListCalls implements Serializable {
   public void openCase(HotlineService.CallRow row) throws IOException {
     long[] caseId = new long[1];
     if (feedback.run(
-        () -> caseId[0] = hotline.openCase(user.viewer(), row.id(), row.version()),
+        () -> caseId[0] = caseLinks.openCase(user.viewer(), row.id(), row.version()),
         "hotline.caseOpened")) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().getFlash().setKeepMessages(true);
@@ -94,7 +95,7 @@ public class ListCalls implements Serializable {
   public void link() {
     if (chosen != null) {
       feedback.run(
-          () -> hotline.linkToCase(user.viewer(), chosen.id(), chosen.version(), caseCode),
+          () -> caseLinks.linkToCase(user.viewer(), chosen.id(), chosen.version(), caseCode),
           "hotline.linked");
     }
   }

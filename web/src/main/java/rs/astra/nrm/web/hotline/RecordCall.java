@@ -139,10 +139,10 @@ public class RecordCall implements Serializable {
     }
   }
 
-  private HotlineService.NewCallForm form() {
-    HotlineService.JobOfferCheckForm check =
+  private rs.astra.nrm.hotline.NewCallForm form() {
+    rs.astra.nrm.hotline.JobOfferCheckForm check =
         isCheck()
-            ? new HotlineService.JobOfferCheckForm(
+            ? new rs.astra.nrm.hotline.JobOfferCheckForm(
                 offerSource,
                 employerName,
                 agencyName,
@@ -159,7 +159,7 @@ public class RecordCall implements Serializable {
                 checkOutcome,
                 advice)
             : null;
-    return new HotlineService.NewCallForm(
+    return new rs.astra.nrm.hotline.NewCallForm(
         calledAt == null ? null : calledAt.atZone(NrmTime.ZONE).toInstant(),
         durationMinutes,
         channel,

@@ -291,7 +291,7 @@ final class GeneratedCase {
                     : null;
     boolean decided =
         stages.contains(NrmStage.IDENTIFIED) || stages.contains(NrmStage.NOT_IDENTIFIED);
-    identifiedBy = decided ? dir.demo("Centre for Protection of Victims of Trafficking") : null;
+    identifiedBy = decided ? dir.demo("Centar za zaštitu žrtava trgovine ljudima") : null;
     identifiedOn = decided ? before(anchor, openedOn.plusDays(20 + r.nextInt(60))) : null;
 
     long eventId = id * EVENTS_PER_CASE;
