@@ -139,8 +139,8 @@ public record NotificationMail(String subject, String text, String html) {
   /**
    * Where a notification leads in the portal: the case, except for what a data protection officer
    * is told (she reads no case data: her home page lists the access to look into) and a transfer
-   * proposed to the organisation (it does not read the case before it accepts: its home page lists
-   * the proposals to answer).
+   * proposed to the organisation or withdrawn again (it does not read the case before it accepts:
+   * its home page lists the proposals to answer).
    *
    * @param kind the kind
    * @param caseId the case, or {@code null}
@@ -149,7 +149,8 @@ public record NotificationMail(String subject, String text, String html) {
   public static String linkInPortal(NotificationKind kind, Long caseId) {
     if (kind == NotificationKind.EMERGENCY_ACCESS_NOT_JUSTIFIED
         || kind == NotificationKind.EMERGENCY_REVIEW_OVERDUE
-        || kind == NotificationKind.TRANSFER_PROPOSED) {
+        || kind == NotificationKind.TRANSFER_PROPOSED
+        || kind == NotificationKind.TRANSFER_WITHDRAWN) {
       return "app/home.xhtml";
     }
     return caseId == null ? "app/notifications.xhtml" : "app/case.xhtml?id=" + caseId;

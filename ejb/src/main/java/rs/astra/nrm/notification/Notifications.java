@@ -16,8 +16,8 @@ import rs.astra.nrm.organisation.PortalUser;
  * decided here, by the kind of event and the organisation it concerns:
  *
  * <ul>
- *   <li>a referral received, or a transfer of a case proposed: the receiving organisation's users
- *       whose role reads case data (they answer referrals and transfers);
+ *   <li>a referral received, or a transfer of a case proposed or withdrawn again: the receiving
+ *       organisation's users whose role reads case data (they answer referrals and transfers);
  *   <li>a transfer accepted or declined: the proposing organisation's case staff ({@link
  *       PortalRole#ownsCases()});
  *   <li>a referral accepted, rejected or completed, or unanswered for 5 working days; a consent
@@ -169,7 +169,11 @@ public class Notifications {
     for (PortalRole r : PortalRole.values()) {
       boolean told =
           switch (kind) {
-            case REFERRAL_RECEIVED, REFERRAL_UNANSWERED, HEARING_TOMORROW, TRANSFER_PROPOSED ->
+            case REFERRAL_RECEIVED,
+                REFERRAL_UNANSWERED,
+                HEARING_TOMORROW,
+                TRANSFER_PROPOSED,
+                TRANSFER_WITHDRAWN ->
                 !r.readsNoCaseData();
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
             case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;

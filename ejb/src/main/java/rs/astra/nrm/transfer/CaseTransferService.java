@@ -39,7 +39,8 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * organisation's users who answer referrals accept it (it becomes the owner) or decline it with a
  * reason. One open proposal per case. Every step checks the version the user saw (optimistic
  * locking), is on the case's timeline naming both organisations, and is told to the other side
- * (case code and organisation only; the reasons stay in the portal).
+ * (case code and organisation only; the reasons stay in the portal) — a withdrawal to those who
+ * were told of the proposal.
  *
  * <p>Nothing else changes on acceptance: the access policy decides by the owning organisation, so
  * the former owner reads the case afterwards only as far as a referral and the person's consent (or
@@ -328,15 +329,14 @@ public class CaseTransferService {
         switch (event) {
           case TRANSFER_ACCEPTED -> NotificationKind.TRANSFER_ACCEPTED;
           case TRANSFER_DECLINED -> NotificationKind.TRANSFER_DECLINED;
+          case TRANSFER_WITHDRAWN -> NotificationKind.TRANSFER_WITHDRAWN;
           default -> null;
         };
     if (kind != null) {
-      notifications.tell(
-          kind,
-          c.getId(),
-          c.getCode(),
-          t.getFromOrganisation().getId(),
-          t.getToOrganisation().getName());
+      // The other side is told: of an answer, the proposing organisation's case staff; of a
+      // withdrawal, the receiving organisation's answerers, who were told of the proposal.
+      Organisation other = receiving ? t.getFromOrganisation() : t.getToOrganisation();
+      notifications.tell(kind, c.getId(), c.getCode(), other.getId(), party.getName());
     }
   }
 

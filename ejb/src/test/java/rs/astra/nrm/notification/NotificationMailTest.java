@@ -36,11 +36,13 @@ class NotificationMailTest {
             kind == NotificationKind.EMERGENCY_ACCESS_NOT_JUSTIFIED
                     || kind == NotificationKind.EMERGENCY_REVIEW_OVERDUE
                     || kind == NotificationKind.TRANSFER_PROPOSED
+                    || kind == NotificationKind.TRANSFER_WITHDRAWN
                 ? "https://nrm.example/app/home.xhtml"
                 : "https://nrm.example/app/case.xhtml?id=42";
         assertTrue(
             mail.text().contains(link),
-            where + ": what a DPO is told, and a transfer to answer, lead to the home page");
+            where
+                + ": what a DPO is told, and a transfer to answer or withdrawn, lead to the home page");
         assertFalse(mail.text().contains("{0}") || mail.text().contains("{1}"), where);
         assertFalse(mail.subject().contains("{"), where);
         assertTrue(

@@ -18,6 +18,11 @@ public enum NotificationKind {
    */
   TRANSFER_PROPOSED,
   /**
+   * The owner withdrew a transfer it had proposed to the organisation (to those told of the
+   * proposal: its users who answer referrals).
+   */
+  TRANSFER_WITHDRAWN,
+  /**
    * The receiving organisation accepted a transfer (to the proposing organisation's case staff).
    */
   TRANSFER_ACCEPTED,

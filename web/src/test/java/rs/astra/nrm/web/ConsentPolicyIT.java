@@ -741,6 +741,17 @@ class ConsentPolicyIT {
     long firstVersion = incoming(viewer("cp.csw1"), first).version();
     transfers.withdraw(owner, first, firstVersion);
     assertTrue(transfers.incoming(viewer("cp.csw1")).stream().noneMatch(t -> t.id() == first));
+    assertEquals(
+        1,
+        told("cp.csw1", rs.astra.nrm.notification.NotificationKind.TRANSFER_WITHDRAWN, caseId),
+        "the centre's answerer, told of the proposal, is told that it was withdrawn");
+    assertEquals(
+        0,
+        told(
+            "cp.coordinator",
+            rs.astra.nrm.notification.NotificationKind.TRANSFER_WITHDRAWN,
+            caseId),
+        "the owner who withdrew it is not told");
 
     // Proposed again; two users of the centre answer at once: the first wins, the second is told.
     long second = transfers.propose(owner, caseId, cswId, false, "A child: guardianship authority");
@@ -790,6 +801,10 @@ class ConsentPolicyIT {
             caseId));
     assertEquals(
         2, told("cp.csw2", rs.astra.nrm.notification.NotificationKind.TRANSFER_PROPOSED, caseId));
+    assertEquals(
+        1,
+        told("cp.csw2", rs.astra.nrm.notification.NotificationKind.TRANSFER_WITHDRAWN, caseId),
+        "only the withdrawn proposal, not the declined one");
   }
 
   @Test

@@ -907,9 +907,67 @@ class PortalIT {
                 "jakarta.faces.partial.render", "newCaseForm:duplicates",
                 "newCaseForm:firstName", "Nobody",
                 "newCaseForm:secondName", "Unknown-Person",
-                "newCaseForm:birthdate", "01.01.1990"));
+                "newCaseForm:birthdate_input", "01.01.1990"));
     assertTrue(partial.contains("newCaseForm:duplicates"), partial);
     assertFalse(partial.contains("<error"), partial);
+  }
+
+  @Inject jakarta.servlet.http.HttpServletRequest request;
+
+  /**
+   * The wizard's final post as a person sends it: an impossible birth date is refused with the
+   * converter's message (never turned into another day) and nothing is opened; with a real date the
+   * case opens, and the same post sent again (Back and resend, a double click) leads to that case
+   * and opens no second one.
+   */
+  @Test
+  void theWizardRefusesAnImpossibleDateAndOpensACaseOnceHoweverOftenItsPostIsSent()
+      throws Exception {
+    Viewer coordinator = viewer("ngo.coordinator");
+    String secondName =
+        "Ponovljen"
+            + new java.util.Random()
+                .ints(8, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+    CaseListQuery hers = new CaseListQuery(0, 5, null, true, null, secondName, null);
+    assertEquals(0, cases.count(coordinator, hers));
+    PortalSession session =
+        new PortalSession(
+            URI.create(
+                "http://localhost:" + request.getLocalPort() + request.getContextPath() + "/"));
+    session.signIn("ngo.coordinator", "demo");
+    session.get("app/new-case.xhtml");
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("newCaseForm:firstName", "Dvoklik");
+    fields.put("newCaseForm:secondName", secondName);
+    fields.put("newCaseForm:citizenship", "RS");
+    // A date picker posts the typed text as <its id>_input.
+    fields.put("newCaseForm:birthdate_input", "31.02.1990");
+
+    String refused = session.submitForPage("newCaseForm", "newCaseForm:open", fields);
+    assertTrue(refused.contains("newCaseForm"), "stays on the wizard");
+    assertTrue(
+        refused.contains("31.02.1990") && refused.contains("nije datum"),
+        "the converter's message: "
+            + refused.replaceAll("(?s).*(<div[^>]*ui-messages-error.*?</div>).*", "$1"));
+    assertFalse(refused.contains("03.03.1990") || refused.contains("28.02.1990"), "no other day");
+    assertEquals(0, cases.count(coordinator, hers), "nothing was opened");
+
+    fields.put("newCaseForm:birthdate_input", "15.03.1990");
+    String first = session.submitForPage("newCaseForm", "newCaseForm:open", fields);
+    String code = find(first, "<title>(NRM-[^ <]+)");
+    assertTrue(first.contains("Slučaj je otvoren."), "the case page tells it was opened");
+    String again = session.resendLastPost();
+    assertEquals(code, find(again, "<title>(NRM-[^ <]+)"), "the resent post leads to that case");
+    assertTrue(again.contains("Ovaj slučaj je već otvoren"), "and says it was opened already");
+
+    List<CaseRow> opened = cases.list(coordinator, hers);
+    assertEquals(1, opened.size(), "one case, however often the post was sent");
+    assertEquals(code, opened.get(0).code());
+    assertEquals(
+        java.time.LocalDate.of(1990, 3, 15),
+        cases.find(coordinator, opened.get(0).id()).orElseThrow().identity().birthdate(),
+        "a real date is taken as typed");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package rs.astra.nrm.web.casefile;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.Gender;
 import rs.astra.nrm.casefile.PossibleDuplicate;
@@ -67,12 +70,46 @@ public class OpenCase implements Serializable {
 
   private ArrayList<Object[]> organisations;
 
+  /** The id of the case this view opened, 0 while it opened none. */
+  private final AtomicLong opened = new AtomicLong();
+
+  /** Whether a post of this view is opening the case right now. */
+  private final AtomicBoolean opening = new AtomicBoolean();
+
   /**
-   * Opens the case and goes to its page.
+   * Opens the case and goes to its page — once per view: the same final post sent again (Back and
+   * resend, a double click) opens no second case. If this view already opened one, it goes to that
+   * case's page with "this case was already opened"; if the first post is still being carried out,
+   * it stays on the form with "this case is being opened" and saves nothing.
    *
    * @throws IOException if the redirect fails
    */
   public void open() throws IOException {
+    if (opened.get() != 0) {
+      toCase(opened.get(), "newCase.alreadyOpened");
+      return;
+    }
+    if (!opening.compareAndSet(false, true)) {
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_WARN, messages.get("newCase.beingOpened"), null));
+      return;
+    }
+    try {
+      // The first post may have finished between the two checks above.
+      if (opened.get() != 0) {
+        toCase(opened.get(), "newCase.alreadyOpened");
+        return;
+      }
+      openOnce();
+    } finally {
+      opening.set(false);
+    }
+  }
+
+  private void openOnce() throws IOException {
     long[] id = new long[1];
     boolean ok =
         feedback.run(
@@ -97,13 +134,28 @@ public class OpenCase implements Serializable {
                         firstReferral()),
             "newCase.opened");
     if (ok) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().getFlash().setKeepMessages(true);
-      faces
-          .getExternalContext()
-          .redirect(
-              faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + id[0]);
+      opened.set(id[0]);
+      toCase(id[0], null);
     }
+  }
+
+  /**
+   * Goes to a case's page, keeping the messages for it.
+   *
+   * @param caseId the case
+   * @param messageKey bundle key of an information to add first, or {@code null}
+   */
+  private void toCase(long caseId, String messageKey) throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (messageKey != null) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_INFO, messages.get(messageKey), null));
+    }
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    faces
+        .getExternalContext()
+        .redirect(
+            faces.getExternalContext().getRequestContextPath() + "/app/case.xhtml?id=" + caseId);
   }
 
   /**
