@@ -37,6 +37,7 @@ public class ConsentService {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
+  @Inject private jakarta.enterprise.event.Event<ConsentWithdrawn> withdrawals;
 
   /**
    * What the user filled in to record a consent.
@@ -209,6 +210,8 @@ public class ConsentService {
           rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED,
           revoked + " × " + k.getRecipient().getName() + ": consent withdrawn");
     }
+    // What else rested on the consent (a proposed transfer of the case) closes in this transaction.
+    withdrawals.fire(new ConsentWithdrawn(consentId, caseId, viewer, now));
     em.flush();
     LOG.log(
         Level.INFO,

@@ -20,6 +20,7 @@ import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.Consent;
+import rs.astra.nrm.consent.ConsentWithdrawn;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.notification.NotificationKind;
@@ -49,6 +50,9 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
 @Stateless
 @StoredBeforeReturn
 public class CaseTransferService {
+
+  /** The timeline's note on a proposal closed because its consent was withdrawn. */
+  static final String CONSENT_WITHDRAWN = "consent withdrawn";
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
@@ -290,6 +294,40 @@ public class CaseTransferService {
         false,
         t -> t.withdraw(user(viewer), Instant.now()),
         CaseEvent.Type.TRANSFER_WITHDRAWN);
+  }
+
+  /**
+   * Closes the open proposal that rests on a consent the person has just withdrawn (GDPR Art. 7(3):
+   * the withdrawal has effect at once): it is withdrawn in the same transaction, by the user who
+   * recorded the consent's withdrawal, the case's timeline says so, and the receiving
+   * organisation's answerers are told ({@link NotificationKind#TRANSFER_WITHDRAWN}, case code and
+   * organisation only). A proposal on a legal basis is untouched.
+   *
+   * @param withdrawn the withdrawal, observed inside the withdrawing transaction
+   */
+  public void closeProposalsOn(@jakarta.enterprise.event.Observes ConsentWithdrawn withdrawn) {
+    List<CaseTransfer> resting =
+        em.createQuery(
+                "select t from CaseTransfer t where t.consent.id = :consent and t.state = :open",
+                CaseTransfer.class)
+            .setParameter("consent", withdrawn.consentId())
+            .setParameter("open", TransferState.PROPOSED)
+            .getResultList();
+    for (CaseTransfer t : resting) {
+      t.withdraw(user(withdrawn.by()), withdrawn.at());
+      CaseFile c = t.getCaseFile();
+      timeline.record(
+          c.getId(),
+          withdrawn.by(),
+          CaseEvent.Type.TRANSFER_WITHDRAWN,
+          between(t) + " (" + CONSENT_WITHDRAWN + ")");
+      notifications.tell(
+          NotificationKind.TRANSFER_WITHDRAWN,
+          c.getId(),
+          c.getCode(),
+          t.getToOrganisation().getId(),
+          t.getFromOrganisation().getName());
+    }
   }
 
   private void change(

@@ -705,6 +705,51 @@ class ConsentPolicyIT {
   }
 
   @Test
+  void aProposalRestingOnAConsentClosesWhenTheConsentIsWithdrawn() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long cswId = orgId("CP Social Work Centre");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Nevena", "Lapsed");
+    long consentId =
+        consent(
+            owner,
+            caseId,
+            "CP Social Work Centre",
+            Purpose.SOCIAL_PROTECTION,
+            Set.of(DataCategory.SOCIAL));
+    long id = transfers.propose(owner, caseId, cswId, true, "She moves to the centre's town");
+    assertTrue(transfers.incoming(viewer("cp.csw1")).stream().anyMatch(t -> t.id() == id));
+
+    em.clear();
+    consents.withdraw(owner, consentId, em.find(Consent.class, consentId).getVersion());
+
+    em.clear();
+    assertEquals(
+        TransferState.WITHDRAWN, em.find(rs.astra.nrm.transfer.CaseTransfer.class, id).getState());
+    assertTrue(
+        transfers.incoming(viewer("cp.csw1")).stream().noneMatch(t -> t.id() == id),
+        "the centre has nothing left to answer");
+    assertEquals(
+        1,
+        told("cp.csw1", rs.astra.nrm.notification.NotificationKind.TRANSFER_WITHDRAWN, caseId),
+        "the centre's answerer is told that the proposal is withdrawn");
+    assertTrue(
+        timeline.events(owner, caseId).stream()
+            .anyMatch(
+                e ->
+                    e.type() == rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_WITHDRAWN
+                        && e.detail().contains("consent withdrawn")),
+        "the timeline says why");
+    // The case can be proposed again, on another basis or a new consent.
+    consent(
+        owner,
+        caseId,
+        "CP Social Work Centre",
+        Purpose.SOCIAL_PROTECTION,
+        Set.of(DataCategory.SOCIAL));
+    assertTrue(transfers.propose(owner, caseId, cswId, true, "A new consent") > 0);
+  }
+
+  @Test
   void aDeclinedWithdrawnOrStaleTransferKeepsTheOwnerAndOnlyTheOwnerProposes() throws Exception {
     Viewer owner = viewer("cp.coordinator");
     long cswId = orgId("CP Social Work Centre");
