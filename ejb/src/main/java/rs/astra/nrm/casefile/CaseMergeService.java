@@ -136,7 +136,10 @@ public class CaseMergeService {
     }
     CaseFile absorbed = em.find(CaseFile.class, absorbedId);
     if (absorbed == null
-        || absorbed.getOwnerOrganisation().getId() != survivor.getOwnerOrganisation().getId()) {
+        || !absorbed
+            .getOwnerOrganisation()
+            .getId()
+            .equals(survivor.getOwnerOrganisation().getId())) {
       throw new InvalidRequestException("merge.error.otherOwner");
     }
     coordinatorsCase(viewer, absorbedId, now);
@@ -265,7 +268,7 @@ public class CaseMergeService {
     }
     CaseFile other = em.find(CaseFile.class, otherCaseId);
     if (other == null
-        || other.getOwnerOrganisation().getId() != one.getOwnerOrganisation().getId()) {
+        || !other.getOwnerOrganisation().getId().equals(one.getOwnerOrganisation().getId())) {
       throw new InvalidRequestException("merge.error.otherOwner");
     }
     coordinatorsCase(viewer, otherCaseId, now);
