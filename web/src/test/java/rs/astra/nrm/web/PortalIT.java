@@ -93,7 +93,8 @@ class PortalIT {
     List<CaseRow> rows = all(caseworker);
     long owned =
         em.createQuery(
-                "select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'",
+                "select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'"
+                    + " and c.mergedIntoId is null",
                 Long.class)
             .getSingleResult();
     assertEquals(owned, rows.size(), "every ASTRA case, counted straight in the database");
@@ -838,6 +839,76 @@ class PortalIT {
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, login.statusCode());
     assertTrue(login.body().contains("loginForm"), "the login page");
+  }
+
+  /** Opens a case through the wizard and returns its id, from the case page it leads to. */
+  private static long openThroughWizard(
+      PortalSession session, String firstName, String secondName, String born) throws Exception {
+    session.get("app/new-case.xhtml");
+    HttpResponse<byte[]> opened =
+        session.submit(
+            "newCaseForm",
+            "newCaseForm:open",
+            java.util.Map.of(
+                "newCaseForm:firstName", firstName,
+                "newCaseForm:secondName", secondName,
+                "newCaseForm:birthdate", born,
+                "newCaseForm:birthdate_input", born,
+                "newCaseForm:citizenship", "RS"));
+    Matcher id = Pattern.compile("case\\.xhtml\\?id=(\\d+)").matcher(opened.uri().toString());
+    assertTrue(id.find(), "the wizard opened the case and showed it: " + opened.uri());
+    return Long.parseLong(id.group(1));
+  }
+
+  @Test
+  @RunAsClient
+  void aCoordinatorMergesADuplicateFromTheCasePageAndUndoesTheMerge() throws Exception {
+    java.util.Random random = new java.util.Random();
+    String born =
+        String.format(
+            "%02d.%02d.%d",
+            1 + random.nextInt(28), 1 + random.nextInt(12), 1950 + random.nextInt(50));
+    PortalSession caseworker = new PortalSession(base.toURI());
+    caseworker.signIn("ngo.caseworker1", "demo");
+    long survivor = openThroughWizard(caseworker, "Милица", "Ђорђевић", born);
+    long absorbed = openThroughWizard(caseworker, "Milica", "Djordjevic", born);
+    assertFalse(
+        caseworker.get("app/case.xhtml?id=" + survivor).body().contains("mergeSection"),
+        "a caseworker is offered no merge");
+
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    String page = coordinator.get("app/case.xhtml?id=" + survivor).body();
+    assertTrue(page.contains("mergeSection"), "the coordinator sees the possible duplicates");
+    Matcher rows = Pattern.compile("case\\.xhtml\\?id=(\\d+)\"[^>]*duplicate-case").matcher(page);
+    int index = -1;
+    for (int i = 0; rows.find(); i++) {
+      if (Long.parseLong(rows.group(1)) == absorbed) {
+        index = i;
+      }
+    }
+    assertTrue(index >= 0, "the case in Latin script is a possible duplicate");
+    String merged =
+        coordinator.submitForPage(
+            "mergeForm",
+            "mergeForm:duplicates:" + index + ":mergeInto",
+            java.util.Map.of("mergeForm:mergeReason", "Ista osoba, dva prijema"));
+    assertFalse(STACK_TRACE.matcher(merged).find(), "no stack trace on the page");
+    assertFalse(merged.contains("ui-messages-error"), "no error: " + merged);
+    assertTrue(merged.contains("mergesTable"), "the merge is listed on the survivor");
+    assertTrue(merged.contains("mergeForm:merges:0:undoMerge"), "with its undo");
+    String old = coordinator.get("app/case.xhtml?id=" + absorbed).body();
+    assertTrue(old.contains("mergedIntoLink"), "the absorbed case's address says where it went");
+    assertFalse(old.contains("id=\"caseForm\""), "and shows nothing of it");
+
+    coordinator.get("app/case.xhtml?id=" + survivor);
+    String undone =
+        coordinator.submitForPage("mergeForm", "mergeForm:merges:0:undoMerge", java.util.Map.of());
+    assertFalse(undone.contains("ui-messages-error"), "no error: " + undone);
+    assertFalse(undone.contains("mergeForm:merges:0:undoMerge"), "a merge is undone once");
+    assertTrue(
+        coordinator.get("app/case.xhtml?id=" + absorbed).body().contains("id=\"caseForm\""),
+        "the absorbed case is back");
   }
 
   @Test
