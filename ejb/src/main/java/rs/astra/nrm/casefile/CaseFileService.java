@@ -271,8 +271,7 @@ public class CaseFileService {
     CaseFile c = em.find(CaseFile.class, caseId);
     if (c == null
         || c.getMergedIntoId() != null
-        || viewer.role() != rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR
-        || c.getOwnerOrganisation().getId() != viewer.organisationId()) {
+        || !CaseMergeService.isCoordinatorOfOwner(viewer, c)) {
       return List.of();
     }
     Instant now = Instant.now();

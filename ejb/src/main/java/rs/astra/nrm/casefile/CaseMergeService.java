@@ -21,7 +21,6 @@ import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
-import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
@@ -353,7 +352,7 @@ public class CaseMergeService {
    * @return {@code true} for a coordinator of the owner
    */
   static boolean isCoordinatorOfOwner(Viewer viewer, CaseFile c) {
-    return viewer.role() == PortalRole.NGO_COORDINATOR
+    return viewer.role().mergesCases()
         && c.getOwnerOrganisation().getId() == viewer.organisationId();
   }
 
