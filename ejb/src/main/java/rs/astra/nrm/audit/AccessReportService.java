@@ -156,7 +156,7 @@ public class AccessReportService {
    *     audited read of IDENTITY) or its data protection officer; every preparation is also in the
    *     activity record ({@code ACCESS_REPORT_PREPARED})
    * @param caseId the data subject's case
-   * @return every audit record about her
+   * @return every audit record about her, also those recorded on the cases merged into this one
    * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
    *     the case
    */
@@ -181,9 +181,21 @@ public class AccessReportService {
         caseId,
         null,
         null);
+    // The audit trail is never moved: while a merge stands (issue 19), the records about the person
+    // of a case merged into this one are about this person too.
+    List<Long> persons = new java.util.ArrayList<>();
+    persons.add(f.personId());
+    for (Object id :
+        em.createNativeQuery(
+                "select c.person_id from case_merge m join case_file c on c.id = m.absorbed_id"
+                    + " where m.survivor_id = ?1 and m.undone_at is null")
+            .setParameter(1, caseId)
+            .getResultList()) {
+      persons.add(((Number) id).longValue());
+    }
     List<AuditRecord> records =
-        em.createNamedQuery(AuditRecord.FIND_BY_PERSON, AuditRecord.class)
-            .setParameter("personId", f.personId())
+        em.createNamedQuery(AuditRecord.FIND_BY_PERSONS, AuditRecord.class)
+            .setParameter("personIds", persons)
             .getResultList();
     Map<Long, String> reviews = new HashMap<>();
     Map<Long, String> users = new HashMap<>();

@@ -245,6 +245,75 @@ public class CaseFileService {
     if (key == null || birthdate == null) {
       return List.of();
     }
+    return auditedIdentityReads(
+        viewer,
+        Instant.now(),
+        duplicateQuery(viewer, firstName, secondName, birthdate, citizenship, null).stream()
+            .map(MergeCandidate::duplicate)
+            .toList(),
+        PossibleDuplicate::caseId);
+  }
+
+  /**
+   * The possible duplicates of a case's own person among the other cases of its owning organisation
+   * (issue 19: the case page's "Possible duplicates", offered for a merge): the same match as
+   * {@link #possibleDuplicates}, with its person's names, birth date and citizenship, leaving out
+   * cases already merged and pairs marked "not the same person". Only for a coordinator of the
+   * owning organisation; each case shown is an audited read of IDENTITY (its code and what matched
+   * are shown, nothing else), as is the comparison of the case's own person.
+   *
+   * @param viewer who is looking at the case page
+   * @param caseId the case
+   * @return at most 20 candidates ordered by code, each with the version seen (for the merge's
+   *     optimistic lock); empty for anyone but a coordinator of the owner, or a merged case
+   */
+  public List<MergeCandidate> possibleDuplicatesOfCase(Viewer viewer, long caseId) {
+    CaseFile c = em.find(CaseFile.class, caseId);
+    if (c == null
+        || c.getMergedIntoId() != null
+        || !CaseMergeService.isCoordinatorOfOwner(viewer, c)) {
+      return List.of();
+    }
+    Instant now = Instant.now();
+    Optional<CaseFacts> f = caseAccess.facts(caseId);
+    if (f.isEmpty()
+        || !enforcer
+            .decide(viewer, f.get(), DataCategory.IDENTITY, AccessAction.READ, now)
+            .permitted()) {
+      return List.of();
+    }
+    Person p = c.getPerson();
+    List<MergeCandidate> found =
+        duplicateQuery(
+            viewer,
+            p.getFirstName(),
+            p.getSecondName(),
+            p.getBirthdate(),
+            String.join(",", p.getCitizenship()),
+            c);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    // The case's own identity was compared with theirs: a read of it too.
+    auditedIdentityReads(viewer, now, List.of(caseId), id -> id);
+    return auditedIdentityReads(viewer, now, found, m -> m.duplicate().caseId());
+  }
+
+  /**
+   * The duplicate search of {@link #possibleDuplicates}; with {@code ofCase}, among the other
+   * unmerged cases of its owner and without the pairs marked "not the same person".
+   */
+  private List<MergeCandidate> duplicateQuery(
+      Viewer viewer,
+      String firstName,
+      String secondName,
+      LocalDate birthdate,
+      String citizenship,
+      CaseFile ofCase) {
+    String key = Person.nameKeyOf(firstName, secondName);
+    if (key == null || birthdate == null) {
+      return List.of();
+    }
     java.util.Set<String> codes = new java.util.TreeSet<>();
     if (citizenship != null) {
       for (String code : citizenship.split("[,;\\s]+")) {
@@ -272,12 +341,36 @@ public class CaseFileService {
       codes.forEach(code -> anyCode.add(cb.like(p.get("citizenship"), "%" + code + "%")));
       where.add(cb.or(anyCode.toArray(Predicate[]::new)));
     }
+    where.add(cb.isNull(c.get("mergedIntoId")));
+    if (ofCase != null) {
+      long self = ofCase.getId();
+      where.add(cb.notEqual(c.get("id"), self));
+      where.add(cb.equal(c.get("ownerOrganisation").get("id"), viewer.organisationId()));
+      jakarta.persistence.criteria.Subquery<Long> marked = q.subquery(Long.class);
+      Root<DistinctPersonsMark> m = marked.from(DistinctPersonsMark.class);
+      marked
+          .select(m.get("firstCaseId"))
+          .where(
+              cb.or(
+                  cb.and(
+                      cb.equal(m.get("firstCaseId"), self),
+                      cb.equal(m.get("secondCaseId"), c.get("id"))),
+                  cb.and(
+                      cb.equal(m.get("secondCaseId"), self),
+                      cb.equal(m.get("firstCaseId"), c.get("id")))));
+      where.add(cb.not(cb.exists(marked)));
+    }
     q.multiselect(
-            c.get("id"), c.get("code"), p.get("nameKey"), p.get("birthdate"), p.get("citizenship"))
+            c.get("id"),
+            c.get("code"),
+            p.get("nameKey"),
+            p.get("birthdate"),
+            p.get("citizenship"),
+            c.get("version"))
         .where(where.toArray(Predicate[]::new))
         .orderBy(cb.asc(c.get("code")), cb.asc(c.get("id")));
     List<Tuple> found = em.createQuery(q).setMaxResults(MAX_DUPLICATES).getResultList();
-    List<PossibleDuplicate> candidates = new ArrayList<>();
+    List<MergeCandidate> candidates = new ArrayList<>();
     for (Tuple t : found) {
       java.util.Set<PossibleDuplicate.Match> matched =
           java.util.EnumSet.noneOf(PossibleDuplicate.Match.class);
@@ -292,9 +385,12 @@ public class CaseFileService {
       if (MultiValueColumn.toCodes(t.get(4, String.class)).stream().anyMatch(codes::contains)) {
         matched.add(PossibleDuplicate.Match.CITIZENSHIP);
       }
-      candidates.add(new PossibleDuplicate(t.get(0, Long.class), t.get(1, String.class), matched));
+      candidates.add(
+          new MergeCandidate(
+              new PossibleDuplicate(t.get(0, Long.class), t.get(1, String.class), matched),
+              t.get(5, Long.class)));
     }
-    return auditedIdentityReads(viewer, now, candidates, PossibleDuplicate::caseId);
+    return candidates;
   }
 
   /**
@@ -420,7 +516,8 @@ public class CaseFileService {
               policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.READ, now),
               policy.permits(cb, q, c, viewer, DataCategory.IDENTITY, AccessAction.READ, now),
               p.get("nameKey").in(chunk),
-              p.get("birthdate").in(dates));
+              p.get("birthdate").in(dates),
+              cb.isNull(c.get("mergedIntoId")));
       for (Tuple t : em.createQuery(q).getResultList()) {
         for (PersonKey k : byKey.getOrDefault(t.get(2, String.class), List.of())) {
           if (k.birthdate().equals(t.get(3, LocalDate.class))) {
@@ -626,11 +723,17 @@ public class CaseFileService {
    *
    * @param viewer who is asking
    * @param caseId the case id
-   * @return the case, or empty when it does not exist or the viewer may not read its summary (the
-   *     two are deliberately indistinguishable; a refusal of an existing case is recorded)
+   * @return the case, or empty when it does not exist, was merged into another case ({@link
+   *     CaseMergeService#mergedInto} says which), or the viewer may not read its summary (the two
+   *     are deliberately indistinguishable; a refusal of an existing case is recorded)
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
     Instant now = Instant.now();
+    CaseFile asked = em.find(CaseFile.class, caseId);
+    if (asked != null && asked.getMergedIntoId() != null) {
+      // Merged into another case (issue 19): its records are there; its page only says where.
+      return Optional.empty();
+    }
     Optional<CaseFacts> loaded = caseAccess.facts(caseId);
     if (loaded.isEmpty()) {
       return Optional.empty();
@@ -734,6 +837,8 @@ public class CaseFileService {
       Instant now) {
     List<Predicate> where = new ArrayList<>();
     where.add(policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, action, now));
+    // A case merged into another (issue 19) has left every list; its records are on the survivor.
+    where.add(cb.isNull(c.get("mergedIntoId")));
     if (query.codeContains() != null && !query.codeContains().isBlank()) {
       where.add(
           cb.like(

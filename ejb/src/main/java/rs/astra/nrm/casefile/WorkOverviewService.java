@@ -182,6 +182,7 @@ public class WorkOverviewService {
     Instant quietSince = Instant.now().minus(QUIET_DAYS, ChronoUnit.DAYS);
     String quietWhere =
         " from CaseFile c where c.ownerOrganisation.id = :org and c.stage <> :closed and c.createdAt < :since"
+            + " and c.mergedIntoId is null"
             + " and not exists (select e.id from CaseEvent e where e.caseFileId = c.id and e.at >= :since)";
     List<Task> quiet =
         em

@@ -751,8 +751,11 @@ public class AccessPolicy {
         alsoReferred =
             cb.sum(cb.<Integer>selectCase().when(c.get("id").in(referredIds), 1).otherwise(0));
       }
+      // A case merged into another (issue 19) has left the list; its referrals moved with it.
       return q.multiselect(cb.count(c), alsoReferred)
-          .where(cb.equal(c.get("ownerOrganisation").get("id"), org));
+          .where(
+              cb.equal(c.get("ownerOrganisation").get("id"), org),
+              cb.isNull(c.get("mergedIntoId")));
     }
 
     /**

@@ -201,7 +201,9 @@ public class HtcdsExportService {
     Root<CaseFile> c = q.from(CaseFile.class);
     q.select(c.get("id"))
         .where(
-            policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.EXPORT, now))
+            policy.permits(cb, q, c, viewer, DataCategory.CASE_SUMMARY, AccessAction.EXPORT, now),
+            // A case merged into another (issue 19): its records are exported with the survivor.
+            cb.isNull(c.get("mergedIntoId")))
         .orderBy(cb.asc(c.get("code")), cb.asc(c.get("id")));
     return em.createQuery(q).getResultList();
   }

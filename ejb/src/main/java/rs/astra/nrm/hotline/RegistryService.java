@@ -474,6 +474,7 @@ public class RegistryService {
         .where(
             cb.equal(c.get("ownerOrganisation").get("id"), viewer.organisationId()),
             cb.notEqual(c.get("stage"), NrmStage.CLOSED),
+            cb.isNull(c.get("mergedIntoId")),
             cb.equal(e.get("organisation").get("id"), viewer.organisationId()),
             cb.isTrue(e.get("flagged")),
             cb.or(

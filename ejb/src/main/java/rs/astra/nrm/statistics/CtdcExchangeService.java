@@ -131,7 +131,7 @@ public class CtdcExchangeService {
     TypedQuery<Object[]> q =
         em.createQuery(
                 "select c.openedOn, p.gender, p.birthdate, p.citizenship, c.typeOfExploitation, c.methodsOfControl, c.typeOfSexExploitation,"
-                    + " c.forcedLabourIndustry from CaseFile c join c.person p where c.traffickingStatus in :victims"
+                    + " c.forcedLabourIndustry from CaseFile c join c.person p where c.mergedIntoId is null and c.traffickingStatus in :victims"
                     + (all ? "" : " and c.ownerOrganisation.id = :org")
                     + " order by c.openedOn, c.id",
                 Object[].class)

@@ -82,17 +82,17 @@ public class MonthlySummaryService {
 
     Map<Long, Long> opened =
         byOrganisation(
-            "select c.ownerOrganisation.id, count(c) from CaseFile c where c.openedOn between :a and :b group by c.ownerOrganisation.id",
+            "select c.ownerOrganisation.id, count(c) from CaseFile c where c.openedOn between :a and :b and c.mergedIntoId is null group by c.ownerOrganisation.id",
             first,
             last);
     Map<Long, Long> identifiedOwn =
         byOrganisation(
-            "select c.ownerOrganisation.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b group by c.ownerOrganisation.id",
+            "select c.ownerOrganisation.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b and c.mergedIntoId is null group by c.ownerOrganisation.id",
             first,
             last);
     Map<Long, Long> identifiedBy =
         byOrganisation(
-            "select c.identificationDecidedBy.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b group by c.identificationDecidedBy.id",
+            "select c.identificationDecidedBy.id, count(c) from CaseFile c where c.identificationDecidedOn between :a and :b and c.mergedIntoId is null group by c.identificationDecidedBy.id",
             first,
             last);
     Map<Long, Long> sent =

@@ -92,7 +92,7 @@ final class StatisticsQueries {
             + portalForms
             + ") f on (';' || c.type_of_exploitation || ';') like ('%;' || f.form || ';%')"
             + " where c.trafficking_status in ('ActualVictimOfTrafficking', 'PossibleVictimOfTrafficking')"
-            + " and c.opened_on >= ?1 and c.opened_on <= ?2"
+            + " and c.opened_on >= ?1 and c.opened_on <= ?2 and c.merged_into_id is null"
             + StatisticsScope.predicate(oneOrganisation, 5, "c.owner_organisation_id")
             + ") pb";
     String ctdc =
@@ -149,6 +149,7 @@ final class StatisticsQueries {
    */
   static String casesByStage(boolean oneOrganisation) {
     return "select c.stage, count(*) from case_file c where c.opened_on >= ?1 and c.opened_on <= ?2"
+        + " and c.merged_into_id is null"
         + StatisticsScope.predicate(oneOrganisation, 3, "c.owner_organisation_id")
         + " group by c.stage";
   }

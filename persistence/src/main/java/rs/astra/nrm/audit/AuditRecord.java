@@ -24,7 +24,16 @@ import rs.astra.nrm.consent.DataCategory;
 @NamedQuery(
     name = AuditRecord.FIND_BY_PERSON,
     query = "select a from AuditRecord a where a.personId = :personId order by a.at, a.id")
+@jakarta.persistence.NamedQuery(
+    name = AuditRecord.FIND_BY_PERSONS,
+    query = "select a from AuditRecord a where a.personId in :personIds order by a.at, a.id")
 public class AuditRecord {
+
+  /**
+   * Named query: the records about any of several persons ({@code personIds}: a case's and those of
+   * the cases merged into it, issue 19), oldest first.
+   */
+  public static final String FIND_BY_PERSONS = "AuditRecord.findByPersons";
 
   /** Named query: every record about a data subject ({@code personId}), oldest first. */
   public static final String FIND_BY_PERSON = "AuditRecord.findByPerson";

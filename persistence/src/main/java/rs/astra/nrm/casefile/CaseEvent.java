@@ -56,6 +56,13 @@ public class CaseEvent {
     TRANSFER_DECLINED,
     /** The owner withdrew the proposed transfer (detail: from → to). */
     TRANSFER_WITHDRAWN,
+    /**
+     * Two cases of one person were merged (issue 19; detail: the other case's code, on the
+     * survivor's timeline and the absorbed case's).
+     */
+    CASE_MERGED,
+    /** A merge was undone (detail: the other case's code, on both timelines). */
+    MERGE_UNDONE,
     /** A consent was recorded (detail: recipient, purpose, categories). */
     CONSENT_GIVEN,
     /** A consent was withdrawn. */

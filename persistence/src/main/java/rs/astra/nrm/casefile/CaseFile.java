@@ -172,6 +172,10 @@ public class CaseFile {
 
   // --- end SOS hotline
 
+  /** The case this one was merged into (issue 19), or {@code null}: a merged case leaves lists. */
+  @Column(name = "merged_into_id")
+  private Long mergedIntoId;
+
   /** For JPA only. */
   protected CaseFile() {}
 
@@ -666,5 +670,36 @@ public class CaseFile {
    */
   public String getIncomingReferralDetails() {
     return incomingReferralDetails;
+  }
+
+  /**
+   * Marks this case as merged into another case of the same person (issue 19); its records have
+   * moved there, and it leaves every list.
+   *
+   * @param survivor the case that absorbs it
+   * @throws IllegalStateException if this case is already merged, or the survivor is this case or
+   *     itself merged
+   * @throws IllegalArgumentException if the survivor has another owning organisation
+   */
+  public void mergeInto(CaseFile survivor) {
+    if (mergedIntoId != null || survivor.mergedIntoId != null || survivor == this) {
+      throw new IllegalStateException("case already merged");
+    }
+    if (!Objects.equals(survivor.getOwnerOrganisation().getId(), getOwnerOrganisation().getId())) {
+      throw new IllegalArgumentException("cases of different organisations");
+    }
+    mergedIntoId = survivor.getId();
+  }
+
+  /** Undoes {@link #mergeInto}: the case is back in the lists. */
+  public void reopenAfterMergeUndone() {
+    mergedIntoId = null;
+  }
+
+  /**
+   * @return the case this one was merged into, or {@code null}
+   */
+  public Long getMergedIntoId() {
+    return mergedIntoId;
   }
 }

@@ -60,6 +60,17 @@ public enum PortalRole {
   }
 
   /**
+   * Whether the role merges two of its organisation's cases of one person, undoes a merge and marks
+   * two cases "not the same person" (issue 19): the NGO's coordinator, who answers for her
+   * organisation's cases — a merge moves every record of one case to another.
+   *
+   * @return {@code true} for NGO_COORDINATOR
+   */
+  public boolean mergesCases() {
+    return this == NGO_COORDINATOR;
+  }
+
+  /**
    * Whether the role may import a caseload from a spreadsheet (HTCDS): the NGO's coordinator, who
    * answers for her organisation's cases, and the administrator who moves a whole caseload in.
    *

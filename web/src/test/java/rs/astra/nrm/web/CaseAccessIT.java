@@ -3,6 +3,7 @@ package rs.astra.nrm.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -18,24 +19,35 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.audit.AccessReportService;
 import rs.astra.nrm.audit.RequestId;
 import rs.astra.nrm.casefile.CaseFileService;
+import rs.astra.nrm.casefile.CaseListQuery;
+import rs.astra.nrm.casefile.CaseMergeService;
+import rs.astra.nrm.casefile.MergeCandidate;
+import rs.astra.nrm.consent.AccessDeniedException;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.ConsentService;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.document.CaseDocumentService;
+import rs.astra.nrm.document.DocumentType;
+import rs.astra.nrm.document.NewDocumentForm;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
 
 /**
  * One load of a case's facts per page request (issue 16), and never a stale one: within a page
  * request the facts are loaded once and handed to every section; a write in the same request — in
  * an earlier transaction or in the same one, not yet flushed — makes the next read load them again,
- * so a withdrawn consent is refused at once. Outside a page request every read loads them. Uses the
- * organisations of {@link ConsentFixture}.
+ * so a withdrawn consent is refused at once. Outside a page request every read loads them. Also the
+ * access rules of merging two cases of one person (issue 19): only the owner's coordinator merges,
+ * every record moves and comes back on an undo. Uses the organisations of {@link ConsentFixture}.
  */
 @ExtendWith(ArquillianExtension.class)
 class CaseAccessIT {
@@ -51,6 +63,9 @@ class CaseAccessIT {
   @Inject ConsentService consents;
   @Inject ReferralService referrals;
   @Inject UserDirectory directory;
+  @Inject CaseMergeService merges;
+  @Inject AccessReportService reports;
+  @Inject CaseDocumentService documents;
 
   @PersistenceContext(unitName = "nrm")
   EntityManager em;
@@ -147,5 +162,175 @@ class CaseAccessIT {
     } finally {
       tx.rollback();
     }
+  }
+
+  private long count(String sql, long id) {
+    return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
+  }
+
+  private long caseOf(String table, long rowId) {
+    return count("select case_file_id from " + table + " where id = ?1", rowId);
+  }
+
+  private long auditRowsAbout(long caseId) {
+    return count(
+        "select count(*) from audit_record where person_id ="
+            + " (select person_id from case_file where id = ?1)",
+        caseId);
+  }
+
+  private java.util.List<Long> listed(Viewer viewer, String code) {
+    return cases.list(viewer, new CaseListQuery(0, 50, null, false, code, null, null)).stream()
+        .map(rs.astra.nrm.casefile.CaseRow::id)
+        .toList();
+  }
+
+  private static CaseFileService.NewCaseForm person(
+      String firstName, String secondName, LocalDate born) {
+    return new CaseFileService.NewCaseForm(
+        firstName, secondName, born, null, "RS", null, null, java.util.Set.of(), null, null);
+  }
+
+  private long give(Viewer owner, long caseId, long csw) {
+    return consents.give(
+        owner,
+        new ConsentService.NewConsentForm(
+            caseId,
+            csw,
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY),
+            LocalDate.now(ZoneId.of("Europe/Belgrade")),
+            null,
+            ConsentMethod.SIGNED_FORM,
+            "signed at the shelter"));
+  }
+
+  @Test
+  void theOwnersCoordinatorMergesTwoCasesOfOnePersonAndUndoesTheMerge() throws Exception {
+    Viewer coordinator = viewer("cp.coordinator");
+    Viewer caseworker = viewer("cp.caseworker");
+    LocalDate born = LocalDate.of(1980, 1, 1).plusDays(new java.util.Random().nextInt(9000));
+    long survivor = cases.open(caseworker, person("Милица", "Ђорђевић", born));
+    long absorbed = cases.open(caseworker, person("Milica", "Djordjevic", born));
+    long stranger = cases.open(caseworker, person("Milica", "Đorđević", born.plusDays(40)));
+    long csw = ConsentFixture.organisation(em, "CP Social Work Centre").getId();
+    long consent = give(coordinator, absorbed, csw);
+    long referral =
+        referrals.send(
+            coordinator,
+            absorbed,
+            csw,
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY),
+            "needs protection");
+    long document;
+    try (java.io.InputStream in =
+        new java.io.ByteArrayInputStream(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% merge\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      document =
+          documents.upload(
+              coordinator,
+              absorbed,
+              new NewDocumentForm("Izjava", DocumentType.IDENTITY_DOCUMENT, null, null),
+              in,
+              "izjava.pdf");
+    }
+    long absorbedEvents =
+        count("select count(*) from case_event where case_file_id = ?1", absorbed);
+    String absorbedCode = cases.find(coordinator, absorbed).orElseThrow().code();
+    String survivorCode = cases.find(coordinator, survivor).orElseThrow().code();
+
+    assertTrue(
+        cases.possibleDuplicatesOfCase(caseworker, survivor).isEmpty(),
+        "a caseworker is not offered merges");
+    java.util.List<MergeCandidate> offered = cases.possibleDuplicatesOfCase(coordinator, survivor);
+    java.util.Set<Long> offeredIds = new java.util.HashSet<>();
+    offered.forEach(d -> offeredIds.add(d.duplicate().caseId()));
+    assertTrue(offeredIds.contains(absorbed), "the same person written in Latin script is offered");
+    assertTrue(offeredIds.contains(stranger), "a birth date within a year is offered");
+    MergeCandidate twin =
+        offered.stream().filter(d -> d.duplicate().caseId() == absorbed).findFirst().orElseThrow();
+    assertTrue(
+        twin.duplicate()
+            .matched()
+            .contains(rs.astra.nrm.casefile.PossibleDuplicate.Match.BIRTHDATE));
+
+    merges.markNotSamePerson(coordinator, survivor, stranger);
+    assertTrue(
+        cases.possibleDuplicatesOfCase(coordinator, survivor).stream()
+            .noneMatch(d -> d.duplicate().caseId() == stranger),
+        "a pair marked not the same person is not offered again");
+
+    long survivorVersion = cases.find(coordinator, survivor).orElseThrow().version();
+    assertThrows(
+        AccessDeniedException.class,
+        () -> merges.merge(caseworker, survivor, survivorVersion, absorbed, twin.version(), "x"),
+        "only a coordinator merges");
+    assertThrows(
+        InvalidRequestException.class,
+        () -> merges.merge(coordinator, survivor, survivorVersion, absorbed, twin.version(), " "),
+        "a merge needs a reason");
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () ->
+            merges.merge(
+                coordinator, survivor, survivorVersion - 1, absorbed, twin.version(), "same"),
+        "a merge on a stale page is refused");
+    assertEquals(absorbed, caseOf("referral", referral), "nothing moved by the refused merges");
+    long absorbedAudit = auditRowsAbout(absorbed);
+    assertTrue(absorbedAudit > 0, "listing the duplicate read its identity, audited");
+
+    long mergeId =
+        merges.merge(
+            coordinator, survivor, survivorVersion, absorbed, twin.version(), "same person, twice");
+
+    assertEquals(survivor, caseOf("referral", referral));
+    assertEquals(survivor, caseOf("consent", consent));
+    assertEquals(survivor, caseOf("case_document", document));
+    assertEquals(
+        1,
+        count("select count(*) from case_event where case_file_id = ?1", absorbed),
+        "the absorbed case keeps only the event of the merge");
+    assertTrue(
+        count("select count(*) from case_event where case_file_id = ?1", survivor)
+            >= absorbedEvents + 2,
+        "the absorbed case's history is on the survivor's timeline, with the merge");
+    assertTrue(listed(coordinator, absorbedCode).isEmpty(), "the absorbed case left the list");
+    assertEquals(java.util.List.of(survivor), listed(coordinator, survivorCode));
+    assertTrue(cases.find(coordinator, absorbed).isEmpty());
+    assertEquals(survivorCode, merges.mergedInto(coordinator, absorbed).orElseThrow().code());
+    int report = reports.reportForCase(coordinator, survivor).size();
+    assertEquals(
+        auditRowsAbout(survivor) + absorbedAudit,
+        report,
+        "the survivor's access report includes the absorbed case's audit records");
+
+    long later = give(coordinator, survivor, csw);
+    long versionNow = cases.find(coordinator, survivor).orElseThrow().version();
+    assertThrows(
+        AccessDeniedException.class,
+        () -> merges.undo(caseworker, mergeId, versionNow),
+        "only a coordinator undoes a merge");
+    merges.undo(coordinator, mergeId, versionNow);
+
+    assertEquals(absorbed, caseOf("referral", referral));
+    assertEquals(absorbed, caseOf("consent", consent));
+    assertEquals(absorbed, caseOf("case_document", document));
+    assertEquals(survivor, caseOf("consent", later), "a record made after the merge stays");
+    assertEquals(
+        absorbedEvents + 2,
+        count("select count(*) from case_event where case_file_id = ?1", absorbed),
+        "the absorbed case has its history back, with the merge and its undo");
+    assertEquals(java.util.List.of(absorbed), listed(coordinator, absorbedCode));
+    int reportAfterUndo = reports.reportForCase(coordinator, survivor).size();
+    assertEquals(
+        auditRowsAbout(survivor),
+        reportAfterUndo,
+        "after the undo the survivor's report is its own person's again");
+    assertThrows(
+        InvalidRequestException.class,
+        () -> merges.undo(coordinator, mergeId, cases.find(coordinator, survivor).get().version()),
+        "a merge is undone once");
   }
 }

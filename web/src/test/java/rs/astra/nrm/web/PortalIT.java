@@ -93,7 +93,8 @@ class PortalIT {
     List<CaseRow> rows = all(caseworker);
     long owned =
         em.createQuery(
-                "select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'",
+                "select count(c) from CaseFile c where c.ownerOrganisation.name = 'ASTRA'"
+                    + " and c.mergedIntoId is null",
                 Long.class)
             .getSingleResult();
     assertEquals(owned, rows.size(), "every ASTRA case, counted straight in the database");
@@ -866,6 +867,50 @@ class PortalIT {
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, login.statusCode());
     assertTrue(login.body().contains("loginForm"), "the login page");
+  }
+
+  /** Opens a case through the wizard and returns its id, from the case page it leads to. */
+  private static long openThroughWizard(
+      PortalSession session, String firstName, String secondName, String born) throws Exception {
+    session.get("app/new-case.xhtml");
+    HttpResponse<byte[]> opened =
+        session.submit(
+            "newCaseForm",
+            "newCaseForm:open",
+            java.util.Map.of(
+                "newCaseForm:firstName", firstName,
+                "newCaseForm:secondName", secondName,
+                "newCaseForm:birthdate", born,
+                "newCaseForm:birthdate_input", born,
+                "newCaseForm:citizenship", "RS"));
+    Matcher id = Pattern.compile("case\\.xhtml\\?id=(\\d+)").matcher(opened.uri().toString());
+    assertTrue(id.find(), "the wizard opened the case and showed it: " + opened.uri());
+    return Long.parseLong(id.group(1));
+  }
+
+  @Test
+  @RunAsClient
+  void theCasePageOffersPossibleDuplicatesToTheOwnersCoordinatorOnly() throws Exception {
+    java.util.Random random = new java.util.Random();
+    String born =
+        String.format(
+            "%02d.%02d.%d",
+            1 + random.nextInt(28), 1 + random.nextInt(12), 1950 + random.nextInt(50));
+    PortalSession caseworker = new PortalSession(base.toURI());
+    caseworker.signIn("ngo.caseworker1", "demo");
+    long first = openThroughWizard(caseworker, "Милица", "Ђорђевић", born);
+    openThroughWizard(caseworker, "Milica", "Djordjevic", born);
+    assertFalse(
+        caseworker.get("app/case.xhtml?id=" + first).body().contains("mergeSection"),
+        "a caseworker is offered no merge");
+
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    String page = coordinator.get("app/case.xhtml?id=" + first).body();
+    assertTrue(
+        page.contains("mergeSection"),
+        "the coordinator sees the possible duplicates of the person written in Cyrillic");
+    // The merge itself, its undo and who may do them: CaseAccessIT.
   }
 
   @Test

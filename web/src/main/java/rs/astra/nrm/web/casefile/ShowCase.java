@@ -24,17 +24,21 @@ public class ShowCase implements Serializable {
   @Inject private CaseFileService cases;
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private SignedInUser user;
+  @Inject private rs.astra.nrm.casefile.CaseMergeService merges;
 
   private String id;
   private CaseView caseView;
+  private rs.astra.nrm.casefile.CaseMergeService.MergedInto mergedInto;
   private List<rs.astra.nrm.casefile.CaseTimeline.EventLine> events = List.of();
 
   /** Loads the case named by the {@code id} view parameter; called by the page's view action. */
   public void load() {
     caseView = null;
+    mergedInto = null;
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
+    mergedInto = merges.mergedInto(user.viewer(), Long.parseLong(id)).orElse(null);
     caseView = cases.find(user.viewer(), Long.parseLong(id)).orElse(null);
     events = caseView == null ? List.of() : timeline.events(user.viewer(), caseView.id());
   }
@@ -53,6 +57,13 @@ public class ShowCase implements Serializable {
    */
   public List<rs.astra.nrm.casefile.CaseTimeline.EventLine> getEvents() {
     return events;
+  }
+
+  /**
+   * @return the case this one was merged into, when the user may see it (issue 19), or {@code null}
+   */
+  public rs.astra.nrm.casefile.CaseMergeService.MergedInto getMergedInto() {
+    return mergedInto;
   }
 
   /**
