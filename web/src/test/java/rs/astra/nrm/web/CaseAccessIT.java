@@ -192,12 +192,16 @@ class CaseAccessIT {
   }
 
   private long give(Viewer owner, long caseId, long csw) {
+    return give(owner, caseId, csw, Purpose.SOCIAL_PROTECTION);
+  }
+
+  private long give(Viewer owner, long caseId, long csw, Purpose purpose) {
     return consents.give(
         owner,
         new ConsentService.NewConsentForm(
             caseId,
             csw,
-            Purpose.SOCIAL_PROTECTION,
+            purpose,
             EnumSet.of(DataCategory.IDENTITY),
             LocalDate.now(ZoneId.of("Europe/Belgrade")),
             null,
@@ -306,7 +310,8 @@ class CaseAccessIT {
         report,
         "the survivor's access report includes the absorbed case's audit records");
 
-    long later = give(coordinator, survivor, csw);
+    // (another purpose: the moved consent is the same one for social protection)
+    long later = give(coordinator, survivor, csw, Purpose.PSYCHOSOCIAL_SUPPORT);
     long versionNow = cases.find(coordinator, survivor).orElseThrow().version();
     assertThrows(
         AccessDeniedException.class,
