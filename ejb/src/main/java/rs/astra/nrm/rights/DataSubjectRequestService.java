@@ -261,7 +261,7 @@ public class DataSubjectRequestService {
    */
   public int tellDueSoon(LocalDate today) {
     int told = 0;
-    List<Long> toldOf = new ArrayList<>();
+    Instant now = Instant.now();
     for (DataSubjectRequest r :
         em.createQuery(
                 "select r from DataSubjectRequest r where r.status in :open"
@@ -277,15 +277,7 @@ public class DataSubjectRequestService {
               r.getCaseCode(),
               r.getOrganisationId(),
               null);
-      toldOf.add(r.getId());
-    }
-    if (!toldOf.isEmpty()) {
-      // A bulk update leaves the version alone: the notice is no change a DPO who has the register
-      // open should meet as "changed by someone else".
-      em.createQuery("update DataSubjectRequest r set r.dueNoticeAt = :now where r.id in :ids")
-          .setParameter("now", Instant.now())
-          .setParameter("ids", toldOf)
-          .executeUpdate();
+      r.dueNoticeWritten(now);
     }
     return told;
   }

@@ -285,6 +285,15 @@ public class DataSubjectRequest {
     return status.isOpen() && extensionDays == null && !today.isAfter(dueOn);
   }
 
+  /**
+   * Notes that the "due soon" notice was written (once per due date; an extension clears it).
+   *
+   * @param at when (UTC)
+   */
+  public void dueNoticeWritten(Instant at) {
+    dueNoticeAt = Objects.requireNonNull(at, "at");
+  }
+
   private void close(RequestStatus to, long by, Instant at) {
     status = to;
     closedBy = by;

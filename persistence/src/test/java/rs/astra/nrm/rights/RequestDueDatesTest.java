@@ -121,4 +121,12 @@ class RequestDueDatesTest {
     assertEquals("dsr.error.closed", rule(() -> r.extend(5, "why", RECEIVED, 3L, AT)));
     assertEquals("dsr.error.notReceived", rule(() -> r.startWork(3L, AT)));
   }
+
+  @Test
+  void anExtensionClearsTheDueNoticeSoTheNewDeadlineIsToldOfAgain() {
+    DataSubjectRequest r = received();
+    r.dueNoticeWritten(AT);
+    r.extend(20, "why", r.getDueOn().minusDays(3), 3L, AT);
+    assertNull(r.getDueNoticeAt());
+  }
 }

@@ -884,10 +884,10 @@ class PortalIT {
             .messageKey());
     long id = dataSubjectRequests.register(dpo, form);
 
-    rs.astra.nrm.rights.RequestRow row = rowOf(dpo, id);
-    assertEquals(c.getCode(), row.caseCode(), "linked by its code, whatever the case typed");
-    assertEquals(today.plusDays(5), row.dueOn(), "30 days after the day received");
-    assertTrue(row.dueSoon());
+    rs.astra.nrm.rights.RequestRow registered = rowOf(dpo, id);
+    assertEquals(c.getCode(), registered.caseCode(), "linked by its code, whatever the case typed");
+    assertEquals(today.plusDays(5), registered.dueOn(), "30 days after the day received");
+    assertTrue(registered.dueSoon());
     assertTrue(
         dataSubjectRequests.dueSoon(dpo).stream().anyMatch(r -> r.id() == id), "a home task");
     assertTrue(
@@ -924,8 +924,9 @@ class PortalIT {
     assertTrue(
         told.contains(rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR), told.toString());
 
-    // Extension: once, by at most 60 days, with a reason; a stale version is refused (the
-    // morning notice itself is no change: the version the DPO was shown still holds).
+    // Extension: once, by at most 60 days, with a reason; a stale version is refused. The notice
+    // marked the request, so the DPO works on the register as drawn after it.
+    rs.astra.nrm.rights.RequestRow row = rowOf(dpo, id);
     assertEquals(
         "dsr.error.extensionDays",
         assertThrows(
