@@ -44,7 +44,8 @@ public class CaseMergeService {
    * Every table with a column {@code case_file_id} except the audit trail (append-only), checked
    * against the Flyway migrations by a test: the records a case's timeline, referrals, consents,
    * emergency accesses and their requests, proceedings, support plan, hotline calls, documents,
-   * notifications and transfers consist of.
+   * notifications, transfers and data-subject requests consist of (a request keeps the code it was
+   * registered under).
    */
   public static final List<String> MOVED_WITH_THE_CASE =
       List.of(
@@ -61,7 +62,8 @@ public class CaseMergeService {
           "hotline_call",
           "case_document",
           "notification",
-          "case_transfer");
+          "case_transfer",
+          "data_subject_request");
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;

@@ -22,8 +22,10 @@ import rs.astra.nrm.shared.SerbianWorkingDays;
  * WorkOverviewService}): a consent that ends in {@value WorkOverviewService.EXPIRY_WINDOW_DAYS}
  * days (to the owner's case staff), and a referral still unanswered after {@value
  * WorkOverviewService#OVERDUE_WORKING_DAYS} working days (Serbian public holidays excluded) — to
- * the sender's case staff and to the recipient's users who answer referrals. Nothing personal: the
- * case code and the other organisation.
+ * the sender's case staff and to the recipient's users who answer referrals — and a data subject's
+ * request due within 7 days and not answered (to the organisation's data protection officers and
+ * coordinators; {@link rs.astra.nrm.rights.DataSubjectRequestService#tellDueSoon}). Nothing
+ * personal: the case code and the other organisation.
  */
 @Stateless
 public class DailyNotices {
@@ -35,6 +37,7 @@ public class DailyNotices {
 
   @Inject private Notifications notifications;
   @Inject private ScheduledRuns runs;
+  @Inject private rs.astra.nrm.rights.DataSubjectRequestService dataSubjectRequests;
 
   /** Every morning: the notices of today (Europe/Belgrade), once across all instances. */
   @Schedule(hour = "6", minute = "30", persistent = false, info = "daily notices")
@@ -111,6 +114,8 @@ public class DailyNotices {
               r.getToOrganisation().getId(),
               r.getFromOrganisation().getName());
     }
+    // Data subjects' requests due within 7 days and not answered (issue 21), once per due date.
+    told += dataSubjectRequests.tellDueSoon(today);
     return told;
   }
 }

@@ -264,4 +264,16 @@ public class AccessEnforcer {
   public void recordPermits(Viewer viewer, Instant now, List<AuditTrail.Entry> entries) {
     audit.record(viewer, now, entries);
   }
+
+  /**
+   * Asks the policy whether a user may register a data subject's request about a case ({@link
+   * AccessPolicy#mayRegisterDataSubjectRequest}); nothing personal is read, so nothing is recorded.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return the policy's answer
+   */
+  public boolean mayRegisterDataSubjectRequest(Viewer viewer, CaseFacts facts) {
+    return policy.mayRegisterDataSubjectRequest(viewer, facts);
+  }
 }

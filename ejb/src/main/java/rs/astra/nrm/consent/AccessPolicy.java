@@ -291,6 +291,21 @@ public class AccessPolicy {
   }
 
   /**
+   * Whether a user may register a data subject's request about a case in the register of requests
+   * (issue 21): only the data protection officer of the organisation that owns the case — the
+   * controller that answers the request (GDPR Art. 12, 37–39; ZZPL art. 21). She finds the case by
+   * its code as she does for its access report; nothing of the case but its code is shown to her.
+   *
+   * @param officer who registers it
+   * @param facts the case
+   * @return {@code true} for the owning organisation's data protection officer
+   */
+  public boolean mayRegisterDataSubjectRequest(Viewer officer, CaseFacts facts) {
+    return officer.role() == PortalRole.DPO
+        && facts.ownerOrganisationId() == officer.organisationId();
+  }
+
+  /**
    * Whether a user reads her organisation's referral inbox (the referrals sent to it: case code,
    * sender, purpose, categories, the sender's details). Only roles that read case data do:
    * administrators, data protection officers and hotline operators of a receiving organisation see

@@ -140,7 +140,8 @@ public record NotificationMail(String subject, String text, String html) {
    * Where a notification leads in the portal: the case, except for what a data protection officer
    * is told (she reads no case data: her home page lists the access to look into) and a transfer
    * proposed to the organisation or withdrawn again (it does not read the case before it accepts:
-   * its home page lists the proposals to answer).
+   * its home page lists the proposals to answer), and a data subject's request due soon (the
+   * register of requests).
    *
    * @param kind the kind
    * @param caseId the case, or {@code null}
@@ -152,6 +153,9 @@ public record NotificationMail(String subject, String text, String html) {
         || kind == NotificationKind.TRANSFER_PROPOSED
         || kind == NotificationKind.TRANSFER_WITHDRAWN) {
       return "app/home.xhtml";
+    }
+    if (kind == NotificationKind.DSR_DUE_SOON) {
+      return "app/requests.xhtml";
     }
     return caseId == null ? "app/notifications.xhtml" : "app/case.xhtml?id=" + caseId;
   }

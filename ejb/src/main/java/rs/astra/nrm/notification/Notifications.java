@@ -28,6 +28,8 @@ import rs.astra.nrm.organisation.PortalUser;
  *       has no coordinator;
  *   <li>an emergency access found not justified, or not reviewed within 3 working days: the owning
  *       organisation's data protection officers;
+ *   <li>a data subject's request due within 7 days and not answered: the organisation's data
+ *       protection officers and coordinators (issue 21, {@code rs.astra.nrm.rights});
  *   <li>the review of an emergency access: the user who opened it ({@link #tellUser});
  *   <li>a hearing tomorrow: each user whom the access policy lets read the hearing's entry ({@link
  *       #tellUser}, by {@code rs.astra.nrm.casefile.DailyNotices}).
@@ -178,6 +180,7 @@ public class Notifications {
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
             case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;
             case EMERGENCY_ACCESS_REVIEWED -> false;
+            case DSR_DUE_SOON -> r == PortalRole.DPO || r == PortalRole.NGO_COORDINATOR;
             default -> r.ownsCases();
           };
       if (told) {

@@ -38,7 +38,9 @@ class NotificationMailTest {
                     || kind == NotificationKind.TRANSFER_PROPOSED
                     || kind == NotificationKind.TRANSFER_WITHDRAWN
                 ? "https://nrm.example/app/home.xhtml"
-                : "https://nrm.example/app/case.xhtml?id=42";
+                : kind == NotificationKind.DSR_DUE_SOON
+                    ? "https://nrm.example/app/requests.xhtml"
+                    : "https://nrm.example/app/case.xhtml?id=42";
         assertTrue(
             mail.text().contains(link),
             where
@@ -108,8 +110,16 @@ class NotificationMailTest {
     assertEquals(
         List.of(
             NotificationKind.EMERGENCY_ACCESS_NOT_JUSTIFIED,
-            NotificationKind.EMERGENCY_REVIEW_OVERDUE),
+            NotificationKind.EMERGENCY_REVIEW_OVERDUE,
+            NotificationKind.DSR_DUE_SOON),
         Notifications.kindsFor(rs.astra.nrm.organisation.PortalRole.DPO));
+    assertTrue(
+        Notifications.kindsFor(rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR)
+            .contains(NotificationKind.DSR_DUE_SOON),
+        "coordinators are told of their organisation's requests due soon");
+    assertFalse(
+        Notifications.kindsFor(rs.astra.nrm.organisation.PortalRole.NGO_CASEWORKER)
+            .contains(NotificationKind.DSR_DUE_SOON));
     List<NotificationKind> csw =
         Notifications.kindsFor(rs.astra.nrm.organisation.PortalRole.CSW_OFFICER);
     assertTrue(csw.contains(NotificationKind.REFERRAL_RECEIVED));

@@ -53,5 +53,10 @@ public enum NotificationKind {
    * A hearing in the case's proceedings is tomorrow (to each user whom the access policy lets read
    * that hearing's entry: the organisations that may read the proceedings).
    */
-  HEARING_TOMORROW
+  HEARING_TOMORROW,
+  /**
+   * A data subject's request in the register is due within 7 days and not answered (to the
+   * organisation's data protection officers and coordinators; issue 21).
+   */
+  DSR_DUE_SOON
 }

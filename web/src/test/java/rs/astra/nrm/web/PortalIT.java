@@ -888,6 +888,139 @@ class PortalIT {
     return Long.parseLong(id.group(1));
   }
 
+  @Inject rs.astra.nrm.rights.DataSubjectRequestService dataSubjectRequests;
+
+  @Test
+  void theDataProtectionOfficerRegistersExtendsAndAnswersARequestAndIsToldOnceNearItsDueDate() {
+    Viewer dpo = viewer("dpo");
+    Viewer coordinator = viewer("ngo.coordinator");
+    Viewer caseworker = viewer("ngo.caseworker1");
+    // A case of her organisation that no other test linked a request to.
+    CaseFile c =
+        em.createQuery(
+                "select c from CaseFile c where c.ownerOrganisation.id = :org and not exists"
+                    + " (select r from DataSubjectRequest r where r.caseId = c.id)"
+                    + " order by c.id desc",
+                CaseFile.class)
+            .setParameter("org", dpo.organisationId())
+            .setMaxResults(1)
+            .getSingleResult();
+    java.time.LocalDate today = rs.astra.nrm.shared.NrmTime.today();
+    rs.astra.nrm.rights.RequestForm form =
+        new rs.astra.nrm.rights.RequestForm(
+            rs.astra.nrm.rights.RequestKind.ACCESS,
+            c.getCode().toLowerCase(java.util.Locale.ROOT),
+            today.minusDays(25),
+            rs.astra.nrm.rights.IdentityVerification.IDENTITY_DOCUMENT_IN_PERSON,
+            "asked at the office");
+    assertThrows(NotPermittedException.class, () -> dataSubjectRequests.register(caseworker, form));
+    assertThrows(
+        NotPermittedException.class, () -> dataSubjectRequests.register(coordinator, form));
+    assertEquals(
+        "dsr.error.caseNotFound",
+        assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class,
+                () ->
+                    dataSubjectRequests.register(
+                        dpo,
+                        new rs.astra.nrm.rights.RequestForm(
+                            form.kind(),
+                            "NRM-1999-NONE-0000",
+                            form.receivedOn(),
+                            form.verification(),
+                            null)))
+            .messageKey());
+    long id = dataSubjectRequests.register(dpo, form);
+
+    rs.astra.nrm.rights.RequestRow registered = rowOf(dpo, id);
+    assertEquals(c.getCode(), registered.caseCode(), "linked by its code, whatever the case typed");
+    assertEquals(today.plusDays(5), registered.dueOn(), "30 days after the day received");
+    assertTrue(registered.dueSoon());
+    assertTrue(
+        dataSubjectRequests.dueSoon(dpo).stream().anyMatch(r -> r.id() == id), "a home task");
+    assertTrue(
+        dataSubjectRequests.dueSoon(coordinator).stream().anyMatch(r -> r.id() == id),
+        "the owner's coordinators see it too");
+    assertTrue(dataSubjectRequests.dueSoon(caseworker).isEmpty());
+
+    // The morning notice: the organisation's DPOs and coordinators, once.
+    long recipients =
+        em.createQuery(
+                "select count(u) from PortalUser u where u.organisation.id = :org"
+                    + " and u.active = true and u.role in :roles",
+                Long.class)
+            .setParameter("org", dpo.organisationId())
+            .setParameter(
+                "roles",
+                List.of(
+                    rs.astra.nrm.organisation.PortalRole.DPO,
+                    rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR))
+            .getSingleResult();
+    assertTrue(recipients >= 2, "the demo's DPO and coordinator");
+    long drawnBefore = rowOf(dpo, id).version();
+    dataSubjectRequests.tellDueSoon(today);
+    dataSubjectRequests.tellDueSoon(today);
+    assertEquals(
+        drawnBefore,
+        rowOf(dpo, id).version(),
+        "the notice does not change the request: a register page drawn before 06:30 stays valid");
+    List<rs.astra.nrm.organisation.PortalRole> told =
+        em.createQuery(
+                "select n.recipient.role from Notification n where n.caseFileId = :c"
+                    + " and n.kind = :k",
+                rs.astra.nrm.organisation.PortalRole.class)
+            .setParameter("c", c.getId())
+            .setParameter("k", rs.astra.nrm.notification.NotificationKind.DSR_DUE_SOON)
+            .getResultList();
+    assertEquals(recipients, told.size(), "each DPO and coordinator told once: " + told);
+    assertTrue(told.contains(rs.astra.nrm.organisation.PortalRole.DPO), told.toString());
+    assertTrue(
+        told.contains(rs.astra.nrm.organisation.PortalRole.NGO_COORDINATOR), told.toString());
+
+    // Extension: once, by at most 60 days, with a reason; a stale version is refused.
+    rs.astra.nrm.rights.RequestRow row = rowOf(dpo, id);
+    assertEquals(
+        "dsr.error.extensionDays",
+        assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class,
+                () -> dataSubjectRequests.extend(dpo, id, row.version(), 61, "complex"))
+            .messageKey());
+    assertThrows(
+        NotPermittedException.class,
+        () -> dataSubjectRequests.extend(coordinator, id, row.version(), 30, "complex"));
+    dataSubjectRequests.extend(dpo, id, row.version(), 60, "many records in the archive");
+    rs.astra.nrm.rights.RequestRow extended = rowOf(dpo, id);
+    assertEquals(today.plusDays(65), extended.dueOn());
+    assertEquals("many records in the archive", extended.extensionReason());
+    assertEquals(dpo.displayName(), extended.extended().by());
+    assertFalse(extended.dueSoon(), "the new deadline is 65 days away");
+    assertThrows(
+        rs.astra.nrm.shared.ConcurrentUpdateException.class,
+        () -> dataSubjectRequests.answer(dpo, id, row.version(), "copy sent", "sent"));
+    assertEquals(
+        "dsr.error.alreadyExtended",
+        assertThrows(
+                rs.astra.nrm.shared.InvalidRequestException.class,
+                () -> dataSubjectRequests.extend(dpo, id, extended.version(), 10, "again"))
+            .messageKey());
+
+    dataSubjectRequests.answer(
+        dpo, id, extended.version(), "copy of the data sent", "a copy was handed over");
+    rs.astra.nrm.rights.RequestRow answered = rowOf(coordinator, id);
+    assertEquals(rs.astra.nrm.rights.RequestStatus.ANSWERED, answered.status());
+    assertEquals("copy of the data sent", answered.outcome());
+    assertEquals(dpo.displayName(), answered.closed().by());
+    assertFalse(dataSubjectRequests.dueSoon(dpo).stream().anyMatch(r -> r.id() == id));
+    assertThrows(NotPermittedException.class, () -> dataSubjectRequests.register(caseworker));
+  }
+
+  private rs.astra.nrm.rights.RequestRow rowOf(Viewer v, long id) {
+    return dataSubjectRequests.register(v).stream()
+        .filter(r -> r.id() == id)
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   @RunAsClient
   void theCasePageOffersPossibleDuplicatesToTheOwnersCoordinatorOnly() throws Exception {
@@ -911,6 +1044,62 @@ class PortalIT {
         page.contains("mergeSection"),
         "the coordinator sees the possible duplicates of the person written in Cyrillic");
     // The merge itself, its undo and who may do them: CaseAccessIT.
+  }
+
+  void theRegisterOfRequestsIsTheDataProtectionOfficersAndHomeListsARequestNearItsDueDate()
+      throws Exception {
+    PortalSession caseworker = new PortalSession(base.toURI());
+    caseworker.signIn("ngo.caseworker1", "demo");
+    assertFalse(caseworker.get("app/home.xhtml").body().contains("requests.xhtml"), "no link");
+    HttpResponse<String> refused = caseworker.get("app/requests.xhtml");
+    assertEquals(403, refused.statusCode(), "a caseworker is refused the register");
+    assertFalse(refused.body().contains("requestsForm"));
+
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    Matcher code =
+        Pattern.compile("<a [^>]*class=\"nrm-case-code\"[^>]*>([^<]+)</a>")
+            .matcher(coordinator.get("app/cases.xhtml").body());
+    assertTrue(code.find(), "a case of the coordinator's organisation");
+    String caseCode = code.group(1).strip();
+    String register = coordinator.get("app/requests.xhtml").body();
+    assertTrue(register.contains("requestsForm"), "coordinators read the register");
+    assertFalse(register.contains("requestsForm:register"), "but do not register requests");
+
+    PortalSession dpo = new PortalSession(base.toURI());
+    dpo.signIn("dpo", "demo");
+    assertTrue(dpo.get("app/home.xhtml").body().contains("requests.xhtml"), "the menu links it");
+    assertTrue(
+        dpo.get("app/requests.xhtml").body().contains("id=\"noNames\""),
+        "the form warns not to type names");
+    String received =
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade"))
+            .minusDays(27)
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    String due =
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Belgrade"))
+            .plusDays(3)
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    String page =
+        dpo.submitForPage(
+            "requestsForm",
+            "requestsForm:register",
+            java.util.Map.of(
+                "requestsForm:kind_input", "ERASURE",
+                "requestsForm:caseCode", caseCode,
+                "requestsForm:receivedOn_input", received,
+                "requestsForm:verification_input", "KNOWN_TO_CASE_STAFF",
+                "requestsForm:note", "asked by phone"));
+    assertTrue(page.contains("Zahtev je evidentiran."), messagesOrEmpty(page));
+    assertTrue(page.contains(due), "due 30 days after the day received, shown dd.MM.yyyy");
+    assertTrue(page.contains("dsr-due-soon"), "marked due soon in the register");
+
+    for (PortalSession s : List.of(dpo, coordinator)) {
+      String home = s.get("app/home.xhtml").body();
+      assertTrue(home.contains("dsrDueTable"), "the home page lists the requests due soon");
+      assertTrue(home.contains(caseCode) && home.contains(due), "with the case and due date");
+    }
+    assertFalse(caseworker.get("app/home.xhtml").body().contains("dsrDueTable"));
   }
 
   @Test
