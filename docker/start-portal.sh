@@ -24,7 +24,7 @@
 #   NRM_CLUSTER_PORT  this instance's Hazelcast port      (default 6900)
 #   NRM_CLUSTER_INTERFACE  the interface(s) Hazelcast binds, e.g. 127.0.0.1 or 10.0.0.*
 #   NRM_CLUSTER_PUBLIC_ADDRESS  the address other members reach this one at (NAT, containers)
-#   NRM_CLUSTER_HEARTBEAT_SECONDS  a member silent this long is dropped (default 8): a frozen
+#   NRM_CLUSTER_HEARTBEAT_SECONDS  a member silent this long is dropped (default 6): a frozen
 #                     instance holds up the others for about this long at most
 #   NRM_INSTANCE_NAME the instance's name in the grid and its log (optional)
 # Further arguments are passed to Payara Micro as they are.
@@ -62,7 +62,7 @@ else
   set -- --clustermode "$mode" --clustername "$name" --startport "${NRM_CLUSTER_PORT:-6900}" "$@"
   [ -n "${NRM_CLUSTER_INTERFACE:-}" ] && set -- --interfaces "$NRM_CLUSTER_INTERFACE" "$@"
   [ -n "${NRM_CLUSTER_PUBLIC_ADDRESS:-}" ] && set -- --hzpublicaddress "$NRM_CLUSTER_PUBLIC_ADDRESS" "$@"
-  heartbeat="-Dhazelcast.max.no.heartbeat.seconds=${NRM_CLUSTER_HEARTBEAT_SECONDS:-8} -Dhazelcast.heartbeat.interval.seconds=1"
+  heartbeat="-Dhazelcast.max.no.heartbeat.seconds=${NRM_CLUSTER_HEARTBEAT_SECONDS:-6} -Dhazelcast.heartbeat.interval.seconds=1"
 fi
 [ -n "${NRM_INSTANCE_NAME:-}" ] && set -- --name "$NRM_INSTANCE_NAME" "$@"
 
