@@ -29,6 +29,9 @@ import rs.astra.nrm.organisation.PortalUser;
 @DependsOn("DatabaseMigrator")
 public class DemoDataSeeder {
 
+  /** PostgreSQL advisory lock key of the demo seeding (any number no other code uses). */
+  static final long SEED_LOCK = 2020_0020L;
+
   /** The password of every demo user; shown on the login page in demo mode only. */
   public static final String DEMO_PASSWORD = "demo";
 
@@ -52,6 +55,8 @@ public class DemoDataSeeder {
   @Inject
   @ConfigProperty(name = "nrm.base.url", defaultValue = "http://localhost:8080/")
   private String baseUrl;
+
+  @EJB private rs.astra.nrm.operations.DatabaseMigrator migrator;
 
   @EJB private DemoCaseloadLoader caseloadLoader;
   @EJB private DemoHotlineLoader hotlineLoader;
@@ -127,6 +132,12 @@ public class DemoDataSeeder {
   void seed() {
     if (!demo) {
       return;
+    }
+    if (migrator.isPostgresql()) {
+      // Two instances starting at once on an empty database (issue 20): the second waits here until
+      // the first one's seeding transaction ends, then finds the organisations and imports nothing.
+      // The lock is the transaction's and ends with it.
+      em.createNativeQuery("select pg_advisory_xact_lock(" + SEED_LOCK + ")").getResultList();
     }
     Long organisations =
         em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();

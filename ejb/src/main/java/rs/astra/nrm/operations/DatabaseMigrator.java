@@ -36,13 +36,19 @@ public class DatabaseMigrator {
 
   private volatile boolean migrated;
   private volatile String schemaVersion;
+  private volatile boolean postgresql;
 
   @PostConstruct
   void migrate() {
+    String vendor = vendor();
+    postgresql = "postgresql".equals(vendor);
+    // Several instances starting at once on one PostgreSQL database (issue 20): Flyway takes a
+    // PostgreSQL advisory lock around the migration, so one instance migrates and the others wait
+    // for it, then find the schema current and apply nothing.
     Flyway flyway =
         Flyway.configure(rs.astra.nrm.casefile.CaseFile.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
             .failOnMissingLocations(false)
             .load();
     MigrateResult result = flyway.migrate();
@@ -74,6 +80,16 @@ public class DatabaseMigrator {
    */
   public boolean isMigrated() {
     return migrated;
+  }
+
+  /**
+   * Tells whether the portal runs on PostgreSQL (several instances may share it) rather than the
+   * embedded H2 database (one instance).
+   *
+   * @return {@code true} on PostgreSQL, known once the migrations ran
+   */
+  public boolean isPostgresql() {
+    return postgresql;
   }
 
   /**

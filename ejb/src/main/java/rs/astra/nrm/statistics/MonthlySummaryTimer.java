@@ -2,30 +2,56 @@ package rs.astra.nrm.statistics;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import rs.astra.nrm.shared.NrmTime;
+import rs.astra.nrm.shared.ScheduledRuns;
 
 /**
  * Computes the monthly summaries: once when the portal starts (after the migrations and the demo
  * data), so that a new installation's home pages are not empty until the first night, and every
- * night at 01:30 (server time). Home pages only read what it stored.
+ * night at 01:30 (server time). Home pages only read what it stored. With several instances (issue
+ * 20) one of them does a night's run ({@link ScheduledRuns}); at start-up each computes, and an
+ * instance that collides with another one's computation of the same rows leaves them to it.
  */
 @Singleton(name = "MonthlySummaryTimer")
 @Startup
 @DependsOn({"DatabaseMigrator", "DemoDataSeeder"})
 public class MonthlySummaryTimer {
 
+  private static final Logger LOG = Logger.getLogger(MonthlySummaryTimer.class.getName());
+
   @Inject private MonthlySummaryService summaries;
 
+  @Inject private ScheduledRuns runs;
+
+  // Without a transaction of its own, so that the service's transaction alone rolls back when
+  // another instance stores the same month's rows at the same moment, and the start goes on.
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void atStartUp() {
-    summaries.refresh();
+    try {
+      summaries.refresh();
+    } catch (EJBException e) {
+      LOG.log(
+          Level.WARNING,
+          "monthly summaries not computed at start-up ({0}); another instance or the next night"
+              + " does it",
+          e.getClass().getName());
+    }
   }
 
   @Schedule(hour = "1", minute = "30", persistent = false, info = "monthly summaries")
   void nightly() {
-    summaries.refresh();
+    if (runs.claim("monthly-summaries", NrmTime.today().toString())) {
+      summaries.refresh();
+    }
   }
 }

@@ -104,6 +104,25 @@ public class LanguagePreference implements Serializable {
   /** Her e-mails follow the language she chose (issue 18); nobody signed in: nothing to keep. */
   private void rememberForMail(String tag) {
     try {
+      // Null after the session moved to another instance (issue 20): looked up again there.
+      if (notifications == null || signedInUser == null) {
+        notifications =
+            jakarta
+                .enterprise
+                .inject
+                .spi
+                .CDI
+                .current()
+                .select(rs.astra.nrm.notification.NotificationService.class);
+        signedInUser =
+            jakarta
+                .enterprise
+                .inject
+                .spi
+                .CDI
+                .current()
+                .select(rs.astra.nrm.web.security.SignedInUser.class);
+      }
       notifications.get().rememberLanguage(signedInUser.get().viewer(), tag);
     } catch (rs.astra.nrm.web.security.NotAuthorisedException
         | jakarta.enterprise.context.ContextNotActiveException e) {

@@ -1,6 +1,7 @@
 package rs.astra.nrm.web.security;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
@@ -30,6 +31,39 @@ public class SignedInUser implements Serializable {
 
   private Viewer viewer;
 
+  // The injected helpers are not part of the session's state: after the session moved to another
+  // instance (issue 20, a distributable session deserialised there) they are null and are looked
+  // up again on that instance.
+  private SecurityContext securityContext() {
+    if (securityContext == null) {
+      securityContext = CDI.current().select(SecurityContext.class).get();
+    }
+    return securityContext;
+  }
+
+  private UserDirectory directory() {
+    if (directory == null) {
+      directory = CDI.current().select(UserDirectory.class).get();
+    }
+    return directory;
+  }
+
+  private AuthenticationSettings authentication() {
+    if (authentication == null) {
+      authentication = CDI.current().select(AuthenticationSettings.class).get();
+    }
+    return authentication;
+  }
+
+  private jakarta.security.enterprise.identitystore.openid.OpenIdContext openId() {
+    if (openId == null) {
+      openId =
+          CDI.current()
+              .select(jakarta.security.enterprise.identitystore.openid.OpenIdContext.class);
+    }
+    return openId.get();
+  }
+
   /**
    * The viewer for the current caller.
    *
@@ -37,15 +71,15 @@ public class SignedInUser implements Serializable {
    * @throws NotAuthorisedException when nobody is signed in or the user is unknown or inactive
    */
   public Viewer viewer() {
-    Principal principal = securityContext.getCallerPrincipal();
+    Principal principal = securityContext().getCallerPrincipal();
     if (principal == null) {
       throw new NotAuthorisedException();
     }
     if (viewer == null || !viewer.username().equals(principal.getName())) {
       viewer =
-          (authentication.isSingleSignOn()
+          (authentication().isSingleSignOn()
                   ? fromToken(principal.getName())
-                  : directory.viewerFor(principal.getName()))
+                  : directory().viewerFor(principal.getName()))
               .orElseThrow(NotAuthorisedException::new);
     }
     return viewer;
@@ -63,7 +97,7 @@ public class SignedInUser implements Serializable {
       viewer();
       return;
     }
-    viewer = directory.viewerFor(viewer.username()).orElseThrow(NotAuthorisedException::new);
+    viewer = directory().viewerFor(viewer.username()).orElseThrow(NotAuthorisedException::new);
   }
 
   /**
@@ -74,20 +108,21 @@ public class SignedInUser implements Serializable {
     java.util.Set<rs.astra.nrm.organisation.PortalRole> roles =
         java.util.EnumSet.noneOf(rs.astra.nrm.organisation.PortalRole.class);
     for (rs.astra.nrm.organisation.PortalRole r : rs.astra.nrm.organisation.PortalRole.values()) {
-      if (securityContext.isCallerInRole(r.roleName())) {
+      if (securityContext().isCallerInRole(r.roleName())) {
         roles.add(r);
       }
     }
-    var claims = openId.get().getClaims();
+    var claims = openId().getClaims();
     String name =
         ((claims.getGivenName().orElse("") + " " + claims.getFamilyName().orElse("")).strip());
     String organisation = claims.getStringClaim("organisation").orElse(null);
-    return directory.synchroniseFromToken(
-        username,
-        name.isEmpty() ? claims.getName().orElse(null) : name,
-        claims.getEmail().orElse(null),
-        organisation,
-        roles);
+    return directory()
+        .synchroniseFromToken(
+            username,
+            name.isEmpty() ? claims.getName().orElse(null) : name,
+            claims.getEmail().orElse(null),
+            organisation,
+            roles);
   }
 
   /**

@@ -50,6 +50,9 @@ class DeploymentFilesTest {
   private static final Path DOCKER = Path.of("..", "docker");
   private static final Path ROOT_POM = Path.of("..", "pom.xml");
 
+  /** The portal instances of compose.yaml (issue 20: two behind HAProxy). */
+  private static final List<String> PORTALS = List.of("portal-a", "portal-b");
+
   /** The realm roles: the portal's roles ({@link PortalRole}) and the data protection officer. */
   static final List<String> REALM_ROLES =
       List.of(
@@ -116,16 +119,136 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void imageDeploysTheWarAtTheRoot() throws IOException {
-    String cmd = dockerfile("CMD").get(0);
-    List<String> args = jsonArray(cmd);
+  void imageDeploysTheWarAtTheRootThroughTheStartScript() throws Exception {
+    assertEquals(
+        List.of("/opt/payara/start-portal.sh"), jsonArray(dockerfile("ENTRYPOINT").get(0)));
+    assertTrue(
+        dockerfile("COPY").stream()
+            .anyMatch(
+                c ->
+                    c.contains("docker/start-portal.sh")
+                        && c.trim().endsWith("/opt/payara/start-portal.sh")),
+        "the start script is in the image");
+    List<String> args = startScript(Map.of());
+    assertEquals("java", args.get(0));
     assertEquals("/", args.get(args.indexOf("--contextroot") + 1));
-    assertTrue(args.contains("--nocluster"), cmd);
+    assertEquals("8080", args.get(args.indexOf("--port") + 1));
+    assertTrue(args.contains("--nocluster"), "one instance by default: " + args);
+    assertFalse(args.contains("--clustermode"), args.toString());
     String war = args.get(args.indexOf("--deploy") + 1);
     assertTrue(
         dockerfile("COPY").stream()
             .anyMatch(c -> c.contains("web/target/nrm-portal.war") && c.trim().endsWith(war)),
         "the WAR is copied to " + war);
+    assertEquals("/opt/payara/payara-micro.jar", args.get(args.indexOf("-jar") + 1));
+  }
+
+  @Test
+  void clusterMembersMakeACluster() throws Exception {
+    String password = "a-cluster-password-of-some-length";
+    List<String> args =
+        startScript(
+            Map.of(
+                "NRM_CLUSTER_MEMBERS", "10.0.0.1:6900,10.0.0.2:6900",
+                "NRM_CLUSTER_NAME", "nrm-test",
+                "NRM_CLUSTER_PASSWORD", password,
+                "NRM_CLUSTER_INTERFACE", "10.0.0.*"));
+    assertFalse(args.contains("--nocluster"), args.toString());
+    assertEquals("tcpip:10.0.0.1:6900,10.0.0.2:6900", args.get(args.indexOf("--clustermode") + 1));
+    assertEquals("10.0.0.*", args.get(args.indexOf("--interfaces") + 1));
+    assertEquals("6900", args.get(args.indexOf("--startport") + 1));
+    String name = args.get(args.indexOf("--clustername") + 1);
+    assertTrue(name.matches("nrm-test-[0-9a-f]{32}"), name);
+    assertFalse(String.join(" ", args).contains(password), "the password is not on the command");
+    // Another password, another cluster: Hazelcast refuses a member whose cluster name differs.
+    List<String> stray =
+        startScript(
+            Map.of(
+                "NRM_CLUSTER_MEMBERS", "10.0.0.1:6900,10.0.0.2:6900",
+                "NRM_CLUSTER_NAME", "nrm-test",
+                "NRM_CLUSTER_PASSWORD", password + "x"));
+    assertNotEquals(name, stray.get(stray.indexOf("--clustername") + 1));
+    // A member that stops answering is dropped within 10 s (issue 20: a frozen instance).
+    String heartbeat =
+        args.stream()
+            .filter(a -> a.startsWith("-Dhazelcast.max.no.heartbeat.seconds="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(Integer.parseInt(heartbeat.substring(heartbeat.indexOf('=') + 1)) <= 10);
+    assertTrue(args.indexOf(heartbeat) < args.indexOf("-jar"), "a JVM option");
+
+    List<String> dns =
+        startScript(
+            Map.of(
+                "NRM_CLUSTER_MEMBERS",
+                "dns:portal.nrm.svc:6900",
+                "NRM_CLUSTER_PASSWORD",
+                password));
+    assertEquals("dns:portal.nrm.svc:6900", dns.get(dns.indexOf("--clustermode") + 1));
+    assertEquals(
+        64, startScriptExit(Map.of("NRM_CLUSTER_MEMBERS", "10.0.0.1:6900")), "no password");
+    assertEquals(
+        64,
+        startScriptExit(
+            Map.of("NRM_CLUSTER_MEMBERS", "10.0.0.1:6900", "NRM_CLUSTER_PASSWORD", "change-me")),
+        "the placeholder of .env.example is too short");
+    assertEquals(
+        64,
+        startScriptExit(
+            Map.of(
+                "NRM_CLUSTER_MEMBERS",
+                "multicast:228.9.9.9:6900",
+                "NRM_CLUSTER_PASSWORD",
+                password)),
+        "never multicast");
+  }
+
+  @Test
+  void twoInstancesBehindHaproxyWithStickySessions() throws IOException {
+    Map<String, Object> lb = services().get("lb");
+    assertEquals("haproxy", repository((String) lb.get("image")));
+    assertPinned((String) lb.get("image"), "lb");
+    assertTrue(
+        volumes("lb").contains("./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro"),
+        "HAProxy's configuration mounted read-only");
+    assertEquals(new TreeSet<>(PORTALS), new TreeSet<>(map(lb.get("depends_on")).keySet()));
+    List<String> cfg =
+        Files.readAllLines(DOCKER.resolve("haproxy").resolve("haproxy.cfg")).stream()
+            .map(String::trim)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList();
+    assertTrue(cfg.contains("option httpchk GET /health/ready"), "health check on /health/ready");
+    assertTrue(
+        cfg.stream().anyMatch(l -> l.matches("cookie \\S+ insert indirect nocache.*")),
+        "sticky sessions by a cookie of HAProxy's own");
+    assertTrue(cfg.stream().anyMatch(l -> l.matches("default-server .*\\bcheck\\b.*")));
+    String exposed = dockerfile("EXPOSE").get(0).trim();
+    Set<String> cookies = new HashSet<>();
+    for (String portal : PORTALS) {
+      String server =
+          cfg.stream()
+              .filter(l -> l.startsWith("server " + portal + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("HAProxy has no server " + portal));
+      assertTrue(server.contains(" " + portal + ":" + exposed + " "), server);
+      Matcher cookie = Pattern.compile(" cookie (\\S+)").matcher(server);
+      assertTrue(cookie.find() && cookies.add(cookie.group(1)), "a cookie of its own: " + server);
+    }
+    String lbPort = hostPort(ports("lb").get(0));
+    assertTrue(cfg.stream().anyMatch(l -> l.startsWith("bind :" + lbPort)));
+
+    for (String portal : PORTALS) {
+      Map<String, Object> environment = environment(portal);
+      List<String> members = List.of(environment.get("NRM_CLUSTER_MEMBERS").toString().split(","));
+      assertEquals(
+          PORTALS.stream().map(p -> p + ":6900").toList(), members, portal + " knows every member");
+      assertEquals(
+          "${NRM_CLUSTER_PASSWORD:?set NRM_CLUSTER_PASSWORD in docker/.env}",
+          environment.get("NRM_CLUSTER_PASSWORD"),
+          "the cluster password comes from docker/.env");
+      assertEquals(environment("portal-a"), environment, "the instances are configured alike");
+      assertEquals(volumes("portal-a"), volumes(portal), "one data volume (the demo document key)");
+    }
   }
 
   @Test
@@ -157,7 +280,13 @@ class DeploymentFilesTest {
 
   @Test
   void portalGetsEveryVariableItReads() throws IOException {
-    Map<String, Object> environment = environment("portal");
+    for (String portal : PORTALS) {
+      portalGetsEveryVariableItReads(portal);
+    }
+  }
+
+  private void portalGetsEveryVariableItReads(String portal) throws IOException {
+    Map<String, Object> environment = environment(portal);
     List<String> read = new ArrayList<>(DatabaseSettings.ENVIRONMENT);
     read.addAll(rs.astra.nrm.web.security.AuthenticationSettings.ENVIRONMENT);
     for (String variable : read) {
@@ -172,7 +301,7 @@ class DeploymentFilesTest {
     assertEquals("http://localhost:8080/callback", environment.get("NRM_OIDC_REDIRECT_URI"));
     String dataDir = environment.get("NRM_DATA_DIR").toString();
     assertTrue(
-        volumes("portal").stream()
+        volumes(portal).stream()
             .anyMatch(v -> v.endsWith(":" + dataDir) && !v.startsWith(".") && !v.startsWith("/")),
         "NRM_DATA_DIR " + dataDir + " is a named volume");
   }
@@ -248,21 +377,29 @@ class DeploymentFilesTest {
       }
     }
     assertEquals(List.of("8180:8180"), ports("keycloak"));
-    List<String> portal = ports("portal");
-    assertEquals(1, portal.size());
-    String containerPort = portal.get(0).substring(portal.get(0).lastIndexOf(':') + 1);
-    assertEquals(List.of(containerPort), dockerfile("EXPOSE").stream().map(String::trim).toList());
-    assertEquals("8080", hostPort(portal.get(0)));
+    // The portal instances are reached through HAProxy only.
+    for (String portal : PORTALS) {
+      assertEquals(List.of(), ports(portal), portal);
+    }
+    List<String> lb = ports("lb");
+    assertEquals(1, lb.size());
+    assertEquals("8080", hostPort(lb.get(0)));
   }
 
   @Test
   void portalStartsWhenDatabaseAndKeycloakAreHealthy() throws IOException {
-    Map<String, Object> dependsOn = map(services().get("portal").get("depends_on"));
+    for (String portal : PORTALS) {
+      portalStartsWhenDatabaseAndKeycloakAreHealthy(portal);
+    }
+  }
+
+  private void portalStartsWhenDatabaseAndKeycloakAreHealthy(String portal) throws IOException {
+    Map<String, Object> dependsOn = map(services().get(portal).get("depends_on"));
     assertEquals(Set.of("db", "keycloak"), dependsOn.keySet());
     for (String dependency : dependsOn.keySet()) {
       assertEquals("service_healthy", map(dependsOn.get(dependency)).get("condition"), dependency);
     }
-    for (String service : List.of("db", "keycloak", "portal")) {
+    for (String service : List.of("db", "keycloak", portal)) {
       Map<String, Object> healthcheck = map(services().get(service).get("healthcheck"));
       assertNotNull(healthcheck.get("test"), service + " has a health check");
       assertNotEquals(Boolean.TRUE, healthcheck.get("disable"), service);
@@ -272,10 +409,10 @@ class DeploymentFilesTest {
         "the database is checked by pg_isready");
     assertEquals("true", environment("keycloak").get("KC_HEALTH_ENABLED").toString());
     assertEquals(List.of("start-dev", "--import-realm"), services().get("keycloak").get("command"));
-    Map<String, Object> build = map(services().get("portal").get("build"));
+    Map<String, Object> build = map(services().get(portal).get("build"));
     assertEquals("..", build.get("context"));
     assertEquals("docker/Dockerfile", build.get("dockerfile"));
-    assertEquals("nrm-portal:local", services().get("portal").get("image"));
+    assertEquals("nrm-portal:local", services().get(portal).get("image"));
   }
 
   // ---------------------------------------------------------------- Keycloak realm
@@ -309,7 +446,7 @@ class DeploymentFilesTest {
     // variable.
     assertEquals("${NRM_OIDC_CLIENT_SECRET}", portalClient(realm()).get("secret"));
     assertEquals(
-        environment("portal").get("NRM_OIDC_CLIENT_SECRET"),
+        environment("portal-a").get("NRM_OIDC_CLIENT_SECRET"),
         environment("keycloak").get("NRM_OIDC_CLIENT_SECRET"));
   }
 
@@ -551,6 +688,32 @@ class DeploymentFilesTest {
         1, runHealthCheck("http://127.0.0.1:" + closed + "/health/ready"), "no answer is not");
   }
 
+  /** The command line docker/start-portal.sh builds from these settings (its dry run). */
+  private static List<String> startScript(Map<String, String> settings) throws Exception {
+    Process process = startScriptProcess(settings);
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
+    assertEquals(0, process.exitValue(), out);
+    return List.of(out.split("\n"));
+  }
+
+  private static int startScriptExit(Map<String, String> settings) throws Exception {
+    Process process = startScriptProcess(settings);
+    process.getInputStream().transferTo(System.out);
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
+    return process.exitValue();
+  }
+
+  private static Process startScriptProcess(Map<String, String> settings) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("sh", DOCKER.resolve("start-portal.sh").toString())
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("NRM_"));
+    builder.environment().putAll(settings);
+    builder.environment().put("NRM_START_DRY_RUN", "1");
+    return builder.start();
+  }
+
   private static int runHealthCheck(String url) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
@@ -588,7 +751,8 @@ class DeploymentFilesTest {
   private static Map<String, Map<String, Object>> services() throws IOException {
     Map<String, Map<String, Object>> services = new LinkedHashMap<>();
     map(compose().get("services")).forEach((name, service) -> services.put(name, map(service)));
-    assertEquals(Set.of("db", "keycloak", "mailpit", "portal"), services.keySet());
+    assertEquals(
+        Set.of("db", "keycloak", "mailpit", "portal-a", "portal-b", "lb"), services.keySet());
     return services;
   }
 
