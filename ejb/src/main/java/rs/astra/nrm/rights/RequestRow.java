@@ -51,7 +51,8 @@ public record RequestRow(
     String answer,
     long daysLeft,
     boolean dueSoon,
-    boolean mayExtend) {
+    boolean mayExtend)
+    implements java.io.Serializable {
 
   /**
    * Who took a step, and when.
@@ -59,7 +60,7 @@ public record RequestRow(
    * @param by the user's display name
    * @param at when (UTC)
    */
-  public record Step(String by, Instant at) {}
+  public record Step(String by, Instant at) implements java.io.Serializable {}
 
   /**
    * @return whether the request still waits for its answer
