@@ -382,30 +382,35 @@ public final class BenchmarkHarness {
         documents.errorSamples.forEach(e -> say("    error: %s", e));
       }
     }
+    String clusterReport = "";
+    if (o.cluster) {
+      clusterReport = cluster(generator, loads);
+    }
     String loadAfter = Machine.loadAverage();
 
     String report =
         report(
-            machine,
-            started,
-            loadBefore,
-            loadAfter,
-            generated,
-            emptyReady,
-            emptyReported,
-            emptyRss,
-            portalReady,
-            portalReported,
-            idleRss,
-            peakRss,
-            measured,
-            casePageStatements,
-            loads,
-            sqlLoad,
-            importRows,
-            importSeconds,
-            importProblem,
-            documents);
+                machine,
+                started,
+                loadBefore,
+                loadAfter,
+                generated,
+                emptyReady,
+                emptyReported,
+                emptyRss,
+                portalReady,
+                portalReported,
+                idleRss,
+                peakRss,
+                measured,
+                casePageStatements,
+                loads,
+                sqlLoad,
+                importRows,
+                importSeconds,
+                importProblem,
+                documents)
+            + clusterReport;
     System.out.println();
     System.out.println(report);
     Files.writeString(o.out.resolve("report.md"), report);
@@ -452,6 +457,158 @@ public final class BenchmarkHarness {
                       ? "documents: " + documents.problem
                       : "no session logged in"));
     }
+  }
+
+  /**
+   * Two portal instances forming one Hazelcast cluster on the same database (issue 20), the same
+   * sessions split between them as sticky sessions would split them: a warm-up phase, then the list
+   * mix measured. Compared with the single instance's list mix of this run by the servers' CPU time
+   * per request (on a machine whose cores both instances share, wall time alone would hide the cost
+   * of the grid).
+   *
+   * @param generator the caseload's users
+   * @param single the single instance's load phases of this run
+   * @return the report's section (Markdown)
+   */
+  private String cluster(CaseloadGenerator generator, List<LoadTest.Result> single)
+      throws Exception {
+    Map<String, String> users = generator.users();
+    List<String> loadUsers = loadUsers(users, o.sessions);
+    Set<String> recipients = new LinkedHashSet<>();
+    for (String u : loadUsers) {
+      if (!users.get(u).equals(DemoDataSeeder.ASTRA) && !u.startsWith("ngo")) {
+        recipients.add(u);
+      }
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("NRM_DB_URL", o.jdbc(o.db) + "?sslmode=disable");
+    env.put("NRM_DB_USER", o.pgUser);
+    env.put("NRM_DB_PASSWORD", "");
+    byte[] documentKey = new byte[32];
+    new java.security.SecureRandom().nextBytes(documentKey);
+    env.put("NRM_DOCUMENT_KEY", java.util.Base64.getEncoder().encodeToString(documentKey));
+    int[] http = {o.port + 11, o.port + 12};
+    int[] grid = {o.port + 13, o.port + 14};
+    String members = "127.0.0.1:" + grid[0] + ",127.0.0.1:" + grid[1];
+    // A cluster name of this run only, so that no other instance on the machine joins it.
+    String name = "nrm-bench-" + Long.toHexString(System.nanoTime());
+    say(
+        "cluster: two instances (HTTP %d and %d, grid %s) on the same database",
+        http[0], http[1], members);
+    List<PayaraMicro> servers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        List<String> jvm = new ArrayList<>(o.portalJvmOptions);
+        jvm.add("-Dnrm.data.dir=" + o.out.resolve("data-cluster-" + i));
+        // As docker/start-portal.sh sets them: a lost member is noticed within seconds.
+        jvm.add("-Dhazelcast.max.no.heartbeat.seconds=6");
+        jvm.add("-Dhazelcast.heartbeat.interval.seconds=1");
+        servers.add(
+            PayaraMicro.start(
+                java(),
+                o.micro,
+                jvm,
+                List.of(
+                    "--clustermode",
+                    "tcpip:" + members,
+                    "--clustername",
+                    name,
+                    "--startport",
+                    String.valueOf(grid[i]),
+                    "--interfaces",
+                    "127.0.0.1",
+                    "--name",
+                    "bench-" + (char) ('a' + i)),
+                List.of(o.portalWar),
+                http[i],
+                env,
+                o.out.resolve("payara-cluster-" + (char) ('a' + i) + ".log")));
+      }
+      for (PayaraMicro p : servers) {
+        p.awaitReady("health/ready", Duration.ofMinutes(10));
+      }
+      List<URI> bases =
+          List.of(
+              URI.create("http://127.0.0.1:" + http[0] + "/"),
+              URI.create("http://127.0.0.1:" + http[1] + "/"));
+      Duration phase = Duration.ofSeconds(o.loadSeconds);
+      say("  warm-up: %d sessions, list mix, %d s", loadUsers.size(), o.loadSeconds);
+      LoadTest.run(
+          bases,
+          loadUsers,
+          recipients,
+          DemoDataSeeder.DEMO_PASSWORD,
+          phase,
+          LoadTest.Mix.LIST,
+          servers);
+      Thread.sleep(2000);
+      say("  measured: %d sessions, list mix, %d s", loadUsers.size(), o.loadSeconds);
+      LoadTest.Result two =
+          LoadTest.run(
+              bases,
+              loadUsers,
+              recipients,
+              DemoDataSeeder.DEMO_PASSWORD,
+              phase,
+              LoadTest.Mix.LIST,
+              servers);
+      LoadTest.Result one =
+          single.stream().filter(r -> r.mix() == LoadTest.Mix.LIST).findFirst().orElse(null);
+      double ratio =
+          one == null ? Double.NaN : two.cpuMillisPerRequest() / one.cpuMillisPerRequest();
+      say(
+          "  %,d requests, %.0f/s (list %.0f/s), p50 %.0f ms, p95 %.0f ms, %d errors;"
+              + " CPU %.1f ms per request (one instance: %.1f), ratio %.2f",
+          two.requests(),
+          two.requests() / two.seconds(),
+          two.listPerSecond(),
+          two.all().medianMillis(),
+          two.all().percentileMillis(95),
+          two.errors(),
+          two.cpuMillisPerRequest(),
+          one == null ? Double.NaN : one.cpuMillisPerRequest(),
+          ratio);
+      two.errorSamples().forEach(e -> say("    error: %s", e));
+      StringBuilder md = new StringBuilder();
+      md.append("\n**Two instances in one cluster** (issue 20; Hazelcast over TCP/IP on loopback,")
+          .append(" the same database, the same ")
+          .append(loadUsers.size())
+          .append(" sessions split between the instances as sticky sessions split them; a warm-up")
+          .append(" phase, then the list mix measured for ")
+          .append(o.loadSeconds)
+          .append(" s; CPU time of the servers' JVMs from /proc, both instances together):\n\n")
+          .append("| setup | requests/s | list requests/s | p50 ms | p95 ms | errors |")
+          .append(" CPU ms per request | resident MiB (mean) |\n")
+          .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+      if (one != null) {
+        md.append(clusterRow("one instance (the list mix above)", one));
+      }
+      md.append(clusterRow("two instances, one cluster", two));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%nCPU per request, two instances ÷ one: **%.2f** (target within 1.5).%n",
+              ratio));
+      return md.toString();
+    } finally {
+      for (PayaraMicro p : servers) {
+        p.close();
+      }
+    }
+  }
+
+  private static String clusterRow(String setup, LoadTest.Result r) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.0f | %.0f | %.0f | %.0f | %d | %.1f | %d |%n",
+        setup,
+        r.requests() / r.seconds(),
+        r.listPerSecond(),
+        r.all().medianMillis(),
+        r.all().percentileMillis(95),
+        r.errors(),
+        r.cpuMillisPerRequest(),
+        r.rssMeanKiB() / 1024);
   }
 
   private CaseloadGenerator.Summary generate(CaseloadGenerator generator) throws SQLException {
@@ -906,7 +1063,8 @@ public final class BenchmarkHarness {
       String note,
       boolean reuseDb,
       boolean skipEmptyWar,
-      String schemaTarget) {
+      String schemaTarget,
+      boolean cluster) {
 
     static Options parse(String[] args) {
       Map<String, String> m = new LinkedHashMap<>();
@@ -938,7 +1096,8 @@ public final class BenchmarkHarness {
           m.getOrDefault("note", ""),
           Boolean.parseBoolean(m.getOrDefault("reuse-db", "false")),
           Boolean.parseBoolean(m.getOrDefault("skip-empty-war", "false")),
-          m.getOrDefault("schema-target", "").isBlank() ? null : m.get("schema-target"));
+          m.getOrDefault("schema-target", "").isBlank() ? null : m.get("schema-target"),
+          Boolean.parseBoolean(m.getOrDefault("cluster", "true")));
     }
 
     String pgHost() {

@@ -45,6 +45,8 @@ final class LoadTest {
    * @param errorSamples the first few failures, described
    * @param rssMaxKiB highest resident memory of the server seen during the phase
    * @param rssMeanKiB mean of the samples (every 500 ms)
+   * @param cpuMillis CPU time the servers' JVMs used while the clock ran, all servers together
+   *     (milliseconds; -1 when not measurable)
    */
   record Result(
       Mix mix,
@@ -54,9 +56,17 @@ final class LoadTest {
       long errors,
       List<String> errorSamples,
       long rssMaxKiB,
-      long rssMeanKiB) {
+      long rssMeanKiB,
+      long cpuMillis) {
     long requests() {
       return byKind.values().stream().mapToLong(Stats::count).sum();
+    }
+
+    /**
+     * @return the servers' CPU time per request in milliseconds, NaN when not measurable
+     */
+    double cpuMillisPerRequest() {
+      return cpuMillis < 0 || requests() == 0 ? Double.NaN : (double) cpuMillis / requests();
     }
 
     Stats all() {
@@ -101,11 +111,38 @@ final class LoadTest {
       Mix mix,
       PayaraMicro server)
       throws InterruptedException {
+    return run(List.of(base), users, recipients, password, duration, mix, List.of(server));
+  }
+
+  /**
+   * Runs one phase over several servers (instances of one cluster): the i-th user's session stays
+   * on server {@code i mod n}, as a load balancer's sticky sessions would keep it.
+   *
+   * @param bases the servers' roots
+   * @param users who logs in, one session each
+   * @param recipients those of them whose organisation receives referrals
+   * @param password their password
+   * @param duration how long the clock runs after every session has logged in
+   * @param mix what they send
+   * @param servers the processes behind {@code bases}, in the same order (memory is summed, CPU
+   *     time too)
+   */
+  static Result run(
+      List<URI> bases,
+      List<String> users,
+      java.util.Set<String> recipients,
+      String password,
+      Duration duration,
+      Mix mix,
+      List<PayaraMicro> servers)
+      throws InterruptedException {
     List<PortalSession> sessions = Collections.synchronizedList(new ArrayList<>());
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch loggedIn = new CountDownLatch(users.size());
     List<Thread> logins = new ArrayList<>();
-    for (String u : users) {
+    for (int i = 0; i < users.size(); i++) {
+      String u = users.get(i);
+      URI base = bases.get(i % bases.size());
       logins.add(
           Thread.ofVirtual()
               .start(
@@ -132,6 +169,7 @@ final class LoadTest {
     AtomicLong errors = new AtomicLong();
     List<String> errorSamples = Collections.synchronizedList(new ArrayList<>(problems));
     errors.addAndGet(problems.size());
+    long cpuBefore = cpu(servers);
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
@@ -145,7 +183,10 @@ final class LoadTest {
     long rssSum = 0;
     int rssSamples = 0;
     while (System.nanoTime() < deadline) {
-      long rss = server.memoryKiB("VmRSS");
+      long rss = 0;
+      for (PayaraMicro server : servers) {
+        rss += Math.max(0, server.memoryKiB("VmRSS"));
+      }
       if (rss > 0) {
         rssMax = Math.max(rssMax, rss);
         rssSum += rss;
@@ -157,6 +198,7 @@ final class LoadTest {
       t.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    long cpuAfter = cpu(servers);
     return new Result(
         mix,
         sessions.size(),
@@ -165,7 +207,21 @@ final class LoadTest {
         errors.get(),
         List.copyOf(errorSamples.subList(0, Math.min(10, errorSamples.size()))),
         rssMax,
-        rssSamples == 0 ? -1 : rssSum / rssSamples);
+        rssSamples == 0 ? -1 : rssSum / rssSamples,
+        cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+  }
+
+  /** The servers' CPU time so far in milliseconds, -1 if any is not measurable. */
+  private static long cpu(List<PayaraMicro> servers) {
+    long sum = 0;
+    for (PayaraMicro server : servers) {
+      long c = server.cpuMillis();
+      if (c < 0) {
+        return -1;
+      }
+      sum += c;
+    }
+    return sum;
   }
 
   private static void session(

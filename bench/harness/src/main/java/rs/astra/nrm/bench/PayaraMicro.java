@@ -57,12 +57,43 @@ final class PayaraMicro implements AutoCloseable {
       Map<String, String> env,
       Path log)
       throws IOException {
+    return start(java, microJar, jvmOptions, List.of(), deployments, port, env, log);
+  }
+
+  /**
+   * Starts Payara Micro, alone or as a member of a Hazelcast cluster.
+   *
+   * @param java the java executable
+   * @param microJar payara-micro.jar
+   * @param jvmOptions options for its JVM (system properties, heap)
+   * @param clusterArgs Payara Micro's cluster options (e.g. {@code --clustermode tcpip:…
+   *     --clustername …}); empty for a single instance ({@code --nocluster})
+   * @param deployments WARs to deploy in order; the first gets the context root {@code /}, the
+   *     others one from their file name
+   * @param port the HTTP port
+   * @param env extra environment variables (the portal reads its database from NRM_DB_URL etc.)
+   * @param log where its output goes
+   */
+  static PayaraMicro start(
+      Path java,
+      Path microJar,
+      List<String> jvmOptions,
+      List<String> clusterArgs,
+      List<Path> deployments,
+      int port,
+      Map<String, String> env,
+      Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(microJar.toString());
-    command.add("--nocluster");
+    if (clusterArgs.isEmpty()) {
+      command.add("--nocluster");
+    } else {
+      command.addAll(clusterArgs);
+    }
     command.add("--disablephonehome");
     command.add("--port");
     command.add(String.valueOf(port));
@@ -156,6 +187,32 @@ final class PayaraMicro implements AutoCloseable {
       // Not Linux, or the process ended.
     }
     return -1;
+  }
+
+  /**
+   * The CPU time the server's JVM has used so far, user and system together, from {@code
+   * /proc/<pid>/stat} (fields 14 and 15, in clock ticks of 10 ms: Linux's {@code USER_HZ} of 100).
+   *
+   * @return milliseconds, or -1 when /proc is not readable
+   */
+  long cpuMillis() {
+    try {
+      return cpuMillisOf(Files.readString(Path.of("/proc/" + process.pid() + "/stat")));
+    } catch (IOException | RuntimeException e) {
+      // Not Linux, or the process ended.
+      return -1;
+    }
+  }
+
+  /**
+   * @param stat a line of {@code /proc/<pid>/stat}
+   * @return its user and system CPU time together in milliseconds (ticks of 10 ms)
+   * @throws RuntimeException if the line is not one
+   */
+  static long cpuMillisOf(String stat) {
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
   }
 
   /**
