@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,33 @@ public class CaseCodes {
 
   /** Key of the codes handed out in the current transaction, not necessarily flushed yet. */
   private static final Object HANDED_OUT = CaseCodes.class.getName() + ".handedOut";
+
+  /**
+   * The case a code names, whoever may read it: the caller asks the policy next (a case she may not
+   * read must look like one that does not exist).
+   *
+   * @param code a case code as typed: surrounding blanks are ignored and small letters read as
+   *     capitals; {@code null} or blank names no case
+   * @return the case's id, empty when no case has that code
+   */
+  public Optional<Long> idOf(String code) {
+    String normalised = normalise(code);
+    if (normalised.isEmpty()) {
+      return Optional.empty();
+    }
+    return em.createQuery("select c.id from CaseFile c where c.code = :code", Long.class)
+        .setParameter("code", normalised)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * @param code a case code as typed, may be {@code null}
+   * @return it without surrounding blanks, in capitals ({@code ""} for none)
+   */
+  public static String normalise(String code) {
+    return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+  }
 
   /**
    * The next case code, not used by any stored case nor handed out before in the same transaction

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
+import rs.astra.nrm.casefile.CaseCodes;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.consent.AccessAction;
@@ -37,6 +37,7 @@ public class CallCaseLinks {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private CaseFileService cases;
+  @Inject private CaseCodes caseCodes;
   @Inject private HotlineRecords records;
 
   /**
@@ -80,10 +81,8 @@ public class CallCaseLinks {
       throw new InvalidRequestException("hotline.error.caseworkersOnly");
     }
     Long caseId =
-        em.createQuery("select c.id from CaseFile c where c.code = :code", Long.class)
-            .setParameter("code", caseCode.toUpperCase(Locale.ROOT))
-            .getResultStream()
-            .findFirst()
+        caseCodes
+            .idOf(caseCode)
             .orElseThrow(() -> new InvalidRequestException("hotline.error.caseNotFound", caseCode));
     CaseFacts f = caseAccess.facts(caseId).orElseThrow();
     // A case she may not see and one that does not exist look the same.

@@ -18,7 +18,6 @@ import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.notification.NotificationKind;
 import rs.astra.nrm.notification.Notifications;
 import rs.astra.nrm.organisation.NotPermittedException;
-import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
@@ -52,26 +51,6 @@ public class DataSubjectRequestService {
   @Inject private Notifications notifications;
 
   /**
-   * Whether a user keeps (registers and answers) her organisation's register.
-   *
-   * @param viewer who asks
-   * @return {@code true} for a data protection officer
-   */
-  public static boolean keepsRegister(Viewer viewer) {
-    return viewer.role() == PortalRole.DPO;
-  }
-
-  /**
-   * Whether a user reads her organisation's register.
-   *
-   * @param viewer who asks
-   * @return {@code true} for a data protection officer and an NGO coordinator
-   */
-  public static boolean readsRegister(Viewer viewer) {
-    return keepsRegister(viewer) || viewer.role() == PortalRole.NGO_COORDINATOR;
-  }
-
-  /**
    * Registers a request.
    *
    * @param viewer the data protection officer
@@ -95,6 +74,7 @@ public class DataSubjectRequestService {
     if (form.verification() == null) {
       throw new InvalidRequestException("dsr.error.verificationRequired");
     }
+    // CaseCodes.idOf does the same; rights may not use casefile, whose morning notices call rights.
     String code = form.caseCode() == null ? "" : form.caseCode().strip().toUpperCase(Locale.ROOT);
     Long caseId =
         code.isEmpty()
@@ -235,7 +215,7 @@ public class DataSubjectRequestService {
    * @return the rows; none for roles that do not read the register
    */
   public List<RequestRow> dueSoon(Viewer viewer) {
-    if (!readsRegister(viewer)) {
+    if (!viewer.role().readsRequestRegister()) {
       return List.of();
     }
     return rows(
@@ -325,13 +305,13 @@ public class DataSubjectRequestService {
   }
 
   private static void requireKeeper(Viewer viewer, String what) {
-    if (!keepsRegister(viewer)) {
+    if (!viewer.role().keepsRequestRegister()) {
       throw new NotPermittedException(what);
     }
   }
 
   private static void requireReader(Viewer viewer) {
-    if (!readsRegister(viewer)) {
+    if (!viewer.role().readsRequestRegister()) {
       throw new NotPermittedException("read the register of data-subject requests");
     }
   }

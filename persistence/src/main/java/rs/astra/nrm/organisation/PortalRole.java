@@ -81,6 +81,28 @@ public enum PortalRole {
   }
 
   /**
+   * Whether the role keeps its organisation's register of data-subject requests — registers,
+   * extends and answers them (GDPR Art. 12(3), Serbian Law on Personal Data Protection Art. 21;
+   * issue 21): the data protection officer.
+   *
+   * @return {@code true} for DPO
+   */
+  public boolean keepsRequestRegister() {
+    return this == DPO;
+  }
+
+  /**
+   * Whether the role reads its organisation's register of data-subject requests (and is told of
+   * requests due soon): the data protection officer and the NGO's coordinator, who answers for the
+   * cases the requests are about.
+   *
+   * @return {@code true} for DPO and NGO_COORDINATOR
+   */
+  public boolean readsRequestRegister() {
+    return keepsRequestRegister() || this == NGO_COORDINATOR;
+  }
+
+  /**
    * Whether giving this role to a user takes a second administrator's approval (four eyes, issue
    * 15: "administration that cannot escalate"): every role that reads case data, and the
    * administrator's and the data protection officer's roles, which decide who reads it. Only the

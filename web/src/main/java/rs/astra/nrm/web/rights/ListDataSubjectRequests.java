@@ -48,7 +48,7 @@ public class ListDataSubjectRequests implements Serializable {
    *     protection officer); coordinators only read it
    */
   public boolean isKeeper() {
-    return DataSubjectRequestService.keepsRegister(user.viewer());
+    return user.viewer().role().keepsRequestRegister();
   }
 
   /** Loads the register again (after a step). */

@@ -25,7 +25,7 @@ public class ShowDueDataSubjectRequests {
    * @return whether the signed-in user reads the register (data protection officer, coordinator)
    */
   public boolean isReader() {
-    return DataSubjectRequestService.readsRegister(user.viewer());
+    return user.viewer().role().readsRequestRegister();
   }
 
   /**
