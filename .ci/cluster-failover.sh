@@ -7,10 +7,15 @@
 #     B with the same cookies, is saved (no "view expired"), stored once, and she is still signed in;
 #     a list load alternating between A and B during the kill counts the failed requests on B;
 #  4. the size of a user's session in the grid after a round (home, list, case, inbox);
-#  5. A started again joins; frozen with kill -STOP, it holds up B's next request for how long.
+#  5. a consent withdrawn through A hides the case it rested on from the recipient's next request on
+#     B (the referral revoked with it);
+#  6. A started again joins; frozen with kill -STOP, it holds up B's requests (sessions last served by
+#     A, and a new sign-in) for at most 10 s each.
 # Prints its figures; fails when an assertion fails. Needs the WAR and payara-micro.jar built
-# (mvn package) and PostgreSQL at 127.0.0.1:5432 (trust). Whatever happens, both instances are
-# killed and the database dropped on exit.
+# (mvn package) and PostgreSQL at 127.0.0.1:5432 (trust). Whatever happens (failure, timeout's
+# TERM, Ctrl-C), both instances and the load are killed, a frozen one first woken, and the database
+# dropped on exit. Ports: HTTP 18081/18082 and Hazelcast 16901/16902 on loopback, or
+# CLUSTER_HTTP_PORTS="a b" and CLUSTER_HZ_PORTS="a b".
 # No pipefail: `grep -q` and `head` end their pipes early on purpose; every result is checked.
 set -eu
 cd "$(dirname "$0")/.."
@@ -20,17 +25,21 @@ JAR=${JAR:-web/target/payara-micro.jar}
 PGOPTS=(-h 127.0.0.1 -p 5432 -U postgres)
 DB="nrm_ci_cluster_$$"
 WORK=$(mktemp -d)
-A_PORT=18081 B_PORT=18082
-A_PID= B_PID=
+read -r A_PORT B_PORT <<<"${CLUSTER_HTTP_PORTS:-18081 18082}"
+read -r A_HZ B_HZ <<<"${CLUSTER_HZ_PORTS:-16901 16902}"
+A_PID= B_PID= LOAD_PID=
 FROZEN=
 
 cleanup() {
   [ -n "$FROZEN" ] && kill -CONT "$FROZEN" 2>/dev/null || true
+  [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
   for p in $A_PID $B_PID; do kill -KILL "$p" 2>/dev/null || true; done
   psql "${PGOPTS[@]}" -d postgres -qc "drop database if exists $DB" >/dev/null 2>&1 || true
   if [ -n "${KEEP_LOGS:-}" ]; then echo "cluster: logs in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+# timeout(1) sends TERM: end through the EXIT trap, so nothing is left running.
+trap 'exit 143' TERM INT HUP
 fail() {
   echo "cluster: FAILED: $*" >&2
   for f in "$WORK"/*.log; do
@@ -42,6 +51,9 @@ fail() {
 ms() { date +%s%3N; }
 
 [ -f "$WAR" ] && [ -f "$JAR" ] || fail "build first: $WAR and $JAR are missing"
+for port in $A_PORT $B_PORT $A_HZ $B_HZ; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "port $port is taken"; fi
+done
 psql "${PGOPTS[@]}" -d postgres -qc "create database $DB"
 
 # Starts an instance with the one start script the Docker image uses. $1 = A or B, $2 HTTP port,
@@ -49,7 +61,7 @@ psql "${PGOPTS[@]}" -d postgres -qc "create database $DB"
 start() {
   mkdir -p "$WORK/data-$1"
   NRM_MICRO_JAR="$JAR" NRM_WAR="$WAR" NRM_HTTP_PORT="$2" NRM_INSTANCE_NAME="portal-$1" \
-    NRM_CLUSTER_MEMBERS="127.0.0.1:16901,127.0.0.1:16902" NRM_CLUSTER_PORT="$3" NRM_CLUSTER_INTERFACE=127.0.0.1 \
+    NRM_CLUSTER_MEMBERS="127.0.0.1:$A_HZ,127.0.0.1:$B_HZ" NRM_CLUSTER_PORT="$3" NRM_CLUSTER_INTERFACE=127.0.0.1 \
     NRM_CLUSTER_NAME=nrm-ci NRM_CLUSTER_PASSWORD="ci-cluster-password-$$" \
     NRM_JAVA_OPTS="-Xmx700m -Dhazelcast.jmx=true" \
     NRM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NRM_DB_USER=postgres NRM_DATA_DIR="$WORK/data-$1" \
@@ -81,9 +93,9 @@ login() {
 # The total of the case list a session sees ("1–20 / 48"), empty when it sees no list.
 list_total() { curl -s -m 30 -c "$2" -b "$2" "http://localhost:$1/app/cases.xhtml" | grep -o '[0-9]*–[0-9]* / [0-9]*' | head -1 | sed 's/.* \/ //' || true; }
 
-echo "cluster: starting A (:$A_PORT, Hazelcast 16901) and B (:$B_PORT, 16902) at once on the empty database $DB"
-A_PID=$(start A $A_PORT 16901)
-B_PID=$(start B $B_PORT 16902)
+echo "cluster: starting A (:$A_PORT, Hazelcast $A_HZ) and B (:$B_PORT, $B_HZ) at once on the empty database $DB"
+A_PID=$(start A $A_PORT $A_HZ)
+B_PID=$(start B $B_PORT $B_HZ)
 wait_ready A "$A_PID" $A_PORT
 wait_ready B "$B_PID" $B_PORT
 grep -q "DG Size: 2" "$WORK/A.log" "$WORK/B.log" || { grep -h "DG Size" "$WORK/A.log" "$WORK/B.log" >&2 || true; fail "A and B did not form one cluster"; }
@@ -112,6 +124,39 @@ sed 's/^/  /' "$maps"
 session_bytes=$(awk '$1 == "map" && $2 == "entries" && $3 >= 1 {print $5; exit}' "$maps")
 echo "cluster: one user's session after the round: ${session_bytes:-?} bytes in the grid (and as much again in its backup)"
 
+# A consent withdrawn through A: the recipient's next request on B no longer finds the case. The
+# consent is laid under one of the sample referrals to the centre in Belgrade (the sample data has
+# no consents); withdrawing it revokes the referral, so the case is gone for the centre.
+PSQL=(psql "${PGOPTS[@]}" -d "$DB" -Atq)
+read -r ref_id ref_case ref_org <<<"$("${PSQL[@]}" -F ' ' -c "select r.id, r.case_file_id, r.to_organisation_id from referral r
+  join organisation t on t.id = r.to_organisation_id join case_file c on c.id = r.case_file_id
+  join organisation o on o.id = c.owner_organisation_id
+  where t.name = 'Centar za socijalni rad Beograd' and o.name = 'ASTRA' and r.state = 'ACCEPTED' and r.consent_id is null
+  order by r.id limit 1")"
+[ -n "${ref_case:-}" ] || fail "no sample referral of an ASTRA case to the centre in Belgrade"
+consent_id=$("${PSQL[@]}" -c "select nextval('consent_seq')")
+"${PSQL[@]}" -c "insert into consent (id, version, case_file_id, recipient_organisation_id, purpose, given_on, given_as, recorded_by_id, recorded_at)
+  select $consent_id, 1, $ref_case, $ref_org, 'SOCIAL_PROTECTION', current_date, 'SIGNED_FORM', u.id, now() at time zone 'UTC' from portal_user u where u.username = 'ngo.caseworker1'" \
+  -c "insert into consent_category (consent_id, category) values ($consent_id, 'IDENTITY')" \
+  -c "update referral set consent_id = $consent_id, purpose = 'SOCIAL_PROTECTION' where id = $ref_id"
+csw_jar=$WORK/csw.jar
+login $B_PORT csw.belgrade "$csw_jar"
+case_page() { curl -s -m 30 -c "$2" -b "$2" "http://localhost:$1/app/case.xhtml?id=$ref_case"; }
+case_page $B_PORT "$csw_jar" | grep -q 'id="caseForm"' || fail "csw.belgrade on B does not see case $ref_case before the withdrawal"
+page=$(case_page $A_PORT "$jar")
+button=$(printf '%s' "$page" | grep -o '<button[^>]*withdraw-consent[^>]*>' | head -1 | sed -n 's/.* id="\([^"]*\)".*/\1/p')
+state=$(printf '%s' "$page" | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+nonce=$(printf '%s' "$page" | sed -n "s/.*PrimeFaces\.csp\.init('\([^']*\)').*/\1/p" | head -1)
+[ -n "$button" ] && [ -n "$state" ] || fail "ngo.caseworker1 on A is offered no consent to withdraw on case $ref_case"
+answer=$(curl -s -m 30 -c "$jar" -b "$jar" "http://localhost:$A_PORT/app/case.xhtml?id=$ref_case" \
+  --data-urlencode "caseForm=caseForm" --data-urlencode "$button=" \
+  --data-urlencode "jakarta.faces.ViewState=$state" --data-urlencode "primefaces.nonce=$nonce")
+withdrawn=$("${PSQL[@]}" -c "select (select count(*) from consent where id = $consent_id and withdrawn_at is not null) || ' ' || (select state from referral where id = $ref_id)")
+[ "$withdrawn" = "1 REVOKED" ] || { printf '%s' "$answer" | grep -o 'ui-messages[^<]*<[^<]*<[^<]*' | head -3 >&2; fail "the withdrawal on A did not take (consent withdrawn, referral: $withdrawn)"; }
+after=$(case_page $B_PORT "$csw_jar")
+grep -q 'id="notFound"' <<<"$after" && ! grep -q 'id="caseForm"' <<<"$after" || fail "after the withdrawal on A, csw.belgrade's next request on B still shows case $ref_case"
+echo "cluster: a consent withdrawn through A (its referral revoked): csw.belgrade's very next request on B no longer finds case $ref_case"
+
 # A second user's list load, alternating A and B, through the kill.
 load_jar=$WORK/load.jar
 login $A_PORT ngo.caseworker2 "$load_jar"
@@ -119,6 +164,7 @@ login $A_PORT ngo.caseworker2 "$load_jar"
 samples=$WORK/samples
 : >"$samples"
 (
+  trap - EXIT TERM INT HUP
   while [ ! -f "$WORK/stop-load" ]; do
     for port in $A_PORT $B_PORT; do
       t=$(ms)
@@ -161,6 +207,7 @@ echo "cluster: ngo.caseworker1 still signed in on B ($total cases)"
 sleep 10
 touch "$WORK/stop-load"
 wait "$LOAD_PID" || true
+LOAD_PID=
 b_first_ok=$(awk -v k="$kill_at" -v p=$B_PORT '$1 >= k && $2 == p && $3 != "FAIL" {print $1; exit}' "$samples")
 [ -n "$b_first_ok" ] || fail "B answered no list request after the kill"
 b_fail_after=$(awk -v k="$b_first_ok" -v p=$B_PORT '$1 >= k && $2 == p && $3 == "FAIL"' "$samples" | wc -l)
@@ -175,19 +222,37 @@ echo "cluster: list load during the kill: B answered its first list $((b_first_o
 
 echo "cluster: A started again; then frozen with kill -STOP"
 mv "$WORK/A.log" "$WORK/A-killed.log"
-A_PID=$(start A $A_PORT 16901)
+A_PID=$(start A $A_PORT $A_HZ)
 wait_ready A "$A_PID" $A_PORT
 grep -q "DG Size: 2" "$WORK/A.log" || fail "the restarted A did not join B"
 login $A_PORT ngo.caseworker3 "$load_jar"
 [ -n "$(list_total $A_PORT "$load_jar")" ] || fail "ngo.caseworker3 sees no list on the restarted A"
 kill -STOP "$A_PID"
 FROZEN=$A_PID
+frozen_at=$(ms)
 t=$(ms)
 total=$(list_total $B_PORT "$load_jar")
 held=$(($(ms) - t))
+# Then, A still frozen: the same session again, the first user's (last served by B), and a new
+# sign-in on B; each answer timed. The slowest must come within 10 s as well.
+slowest=0 answered=0 asked=0
+for round in 1 2 3; do
+  for j in "$load_jar" "$jar"; do
+    t=$(ms); n=$(list_total $B_PORT "$j"); d=$(($(ms) - t))
+    asked=$((asked + 1)); [ -n "$n" ] && answered=$((answered + 1)); [ "$d" -gt "$slowest" ] && slowest=$d
+  done
+done
+new_jar=$WORK/new.jar
+t=$(ms); login $B_PORT ngo.coordinator "$new_jar"; n=$(list_total $B_PORT "$new_jar"); login_ms=$(($(ms) - t))
+frozen_ms=$(($(ms) - frozen_at))
 kill -CONT "$A_PID"
 FROZEN=
 [ -n "$total" ] || fail "with A frozen, B answered no list"
-echo "cluster: with A frozen, B's next request of a session last served by A took $held ms"
+echo "cluster: with A frozen, B's next request of a session last served by A took $held ms;" \
+  "then $answered of $asked list requests answered, the slowest in $slowest ms; a new sign-in and its list on B" \
+  "took $login_ms ms (${n:-no list}); A was frozen $frozen_ms ms"
 [ "$held" -le 10000 ] || fail "a frozen instance held up B for $held ms (more than 10 s)"
+[ "$slowest" -le 10000 ] || fail "a frozen instance held up a later request on B for $slowest ms (more than 10 s)"
+[ "$answered" = "$asked" ] && [ -n "$n" ] || fail "with A frozen, B left requests unanswered ($answered of $asked; new sign-in: '${n:-}')"
+[ "$login_ms" -le 20000 ] || fail "with A frozen, a sign-in and one list on B took $login_ms ms"
 echo "cluster: passed"

@@ -15,7 +15,8 @@ final class Deployments {
 
   /**
    * @param helpers test classes the in-container tests need besides the test class itself
-   * @return the packaged WAR with those classes added
+   * @return the packaged WAR with those classes added (and {@link BrowserCookies}, which the tests'
+   *     HTTP clients use)
    */
   static WebArchive packagedPortal(Class<?>... helpers) {
     File war = new File(System.getProperty("nrm.test.war", "target/nrm-portal.war"));
@@ -23,7 +24,7 @@ final class Deployments {
         .importFrom(war)
         .as(WebArchive.class)
         .addClasses(helpers)
-        .addClass(Deployments.class);
+        .addClasses(Deployments.class, BrowserCookies.class);
   }
 
   /**

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
-import java.net.CookieManager;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -949,7 +948,7 @@ class HotlineIT {
 
   private static HttpClient client() {
     return HttpClient.newBuilder()
-        .cookieHandler(new CookieManager())
+        .cookieHandler(new BrowserCookies())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
   }

@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -634,7 +633,7 @@ class PortalIT {
   void formLoginShowsTheUserAndHerOrganisationAndLogoutEndsTheSession() throws Exception {
     HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     String cases = signIn(http, "csw.belgrade", "demo");
@@ -670,7 +669,7 @@ class PortalIT {
 
     HttpClient mistyped =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     String again = signIn(mistyped, "csw.belgrade", "wrong");
@@ -1314,7 +1313,7 @@ class PortalIT {
   void theLoginFormStopsCheckingPasswordsAfterTenFailuresForAName() throws Exception {
     HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     String answer = "";

@@ -1,6 +1,5 @@
 package rs.astra.nrm.web;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +21,7 @@ final class PortalSession {
 
   private final HttpClient http =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
+          .cookieHandler(new BrowserCookies())
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
   private final URI base;

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
-import java.net.CookieManager;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -586,7 +585,7 @@ class StatisticsIT {
   void theStatisticsPageShowsTablesAndChartsAndItsExportIsProtected() throws Exception {
     HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     String home = signIn(http, "ngo.caseworker1");

@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -651,7 +650,7 @@ class SupportPlanIT {
         URI.create("http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
     HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     HttpResponse<String> form =

@@ -2,6 +2,7 @@ package rs.astra.nrm.bench;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -80,7 +81,7 @@ final class PortalSession {
     this.username = username;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new BrowserCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1)
@@ -663,5 +664,21 @@ final class PortalSession {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&#39;", "'");
+  }
+
+  /**
+   * A cookie jar that sends cookies back as a browser does ({@code name=value}, unquoted). A plain
+   * {@link CookieManager} takes Payara's {@code JSESSIONIDVERSION} cookie (set when the WAR is
+   * distributable) for an RFC 2965 cookie, because its header contains {@code version=}, and sends
+   * it back quoted; Payara then fails to parse it over HTTP/1.1 and answers an empty 200.
+   */
+  private static final class BrowserCookies extends CookieManager {
+    @Override
+    public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+      super.put(uri, responseHeaders);
+      for (HttpCookie cookie : getCookieStore().getCookies()) {
+        cookie.setVersion(0);
+      }
+    }
   }
 }
