@@ -246,13 +246,15 @@ public class RetentionService {
    * @return the runs (counts only: they hold no organisation, so every DPO sees all of them)
    * @throws NotPermittedException for any other role
    */
-  public List<RetentionRun> runs(Viewer viewer, int max) {
+  public List<RunRow> runs(Viewer viewer, int max) {
     if (!keepsHolds(viewer)) {
       throw new NotPermittedException("see the retention runs");
     }
     return em.createNamedQuery(RetentionRun.LATEST, RetentionRun.class)
         .setMaxResults(max)
-        .getResultList();
+        .getResultStream()
+        .map(RunRow::of)
+        .toList();
   }
 
   /**
@@ -390,8 +392,8 @@ public class RetentionService {
    * @throws ConcurrentUpdateException when the request changed since it was shown
    * @throws InvalidRequestException {@code retention.error.notErasure} (another kind of request),
    *     {@code retention.error.requestClosed} (answered or refused), {@code
-   *     retention.error.anonymised} (done already), {@code retention.error.held} with the basis's
-   *     name key, its articles of law and the reason recorded (empty for the automatic hold)
+   *     retention.error.anonymised} (done already), {@code retention.error.held.<basis>} with the
+   *     basis's articles of law and the reason recorded (empty for the automatic hold)
    */
   public void erase(Viewer viewer, long requestId, long version) {
     if (viewer.role() != PortalRole.DPO) {
@@ -422,10 +424,7 @@ public class RetentionService {
     if (hold.isPresent()) {
       RetentionList.HoldRow h = hold.get();
       throw new InvalidRequestException(
-          "retention.error.held",
-          "retention.basis." + h.basis().name(),
-          h.basis().article(),
-          h.reason() == null ? "" : h.reason());
+          heldKey(h.basis()), h.basis().article(), h.reason() == null ? "" : h.reason());
     }
     Instant started = Instant.now();
     int documents = anonymiser.anonymiseCase(facts.caseId(), NrmTime.today());
@@ -441,6 +440,15 @@ public class RetentionService {
             request.getId(),
             viewer.userId()));
     em.flush();
+  }
+
+  private static String heldKey(LegalHoldBasis basis) {
+    return switch (basis) {
+      case CRIMINAL_PROCEEDINGS -> "retention.error.held.CRIMINAL_PROCEEDINGS";
+      case LEGAL_CLAIMS -> "retention.error.held.LEGAL_CLAIMS";
+      case LEGAL_OBLIGATION -> "retention.error.held.LEGAL_OBLIGATION";
+      case PUBLIC_INTEREST_ARCHIVING -> "retention.error.held.PUBLIC_INTEREST_ARCHIVING";
+    };
   }
 
   private CaseFacts caseByCode(Viewer viewer, String caseCode) {
