@@ -63,7 +63,8 @@ public class CaseMergeService {
           "case_document",
           "notification",
           "case_transfer",
-          "data_subject_request");
+          "data_subject_request",
+          "legal_hold");
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;

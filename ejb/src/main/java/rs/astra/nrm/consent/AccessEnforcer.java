@@ -276,4 +276,27 @@ public class AccessEnforcer {
   public boolean mayRegisterDataSubjectRequest(Viewer viewer, CaseFacts facts) {
     return policy.mayRegisterDataSubjectRequest(viewer, facts);
   }
+
+  /**
+   * Whether a user keeps legal holds on a case ({@link AccessPolicy#mayKeepLegalHolds}); nothing
+   * personal is read, so nothing is recorded.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return the policy's answer
+   */
+  public boolean mayKeepLegalHolds(Viewer viewer, CaseFacts facts) {
+    return policy.mayKeepLegalHolds(viewer, facts);
+  }
+
+  /**
+   * Whether a user confirms the erasure of a case ({@link AccessPolicy#mayConfirmErasure}).
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return the policy's answer
+   */
+  public boolean mayConfirmErasure(Viewer viewer, CaseFacts facts) {
+    return policy.mayConfirmErasure(viewer, facts);
+  }
 }

@@ -81,6 +81,9 @@ public class AccessPolicy {
     if (viewer.role().readsNoCaseData()) {
       return Decision.deny(DenyReason.ADMINISTRATOR);
     }
+    if (facts.anonymised() && action == AccessAction.UPDATE) {
+      return Decision.deny(DenyReason.CASE_ANONYMISED);
+    }
     if (facts.ownerOrganisationId() == viewer.organisationId()) {
       return Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
     }
@@ -303,6 +306,32 @@ public class AccessPolicy {
   public boolean mayRegisterDataSubjectRequest(Viewer officer, CaseFacts facts) {
     return officer.role() == PortalRole.DPO
         && facts.ownerOrganisationId() == officer.organisationId();
+  }
+
+  /**
+   * Whether a user records and lifts legal holds on a case and sees its organisation's holds and
+   * retention list (issue 21): the owning organisation's coordinators and its data protection
+   * officer (GDPR Art. 17(3), Art. 5(2) accountability). Nothing personal is read.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return {@code true} for the owning organisation's coordinator or DPO
+   */
+  public boolean mayKeepLegalHolds(Viewer viewer, CaseFacts facts) {
+    return (viewer.role() == PortalRole.DPO || viewer.role() == PortalRole.NGO_COORDINATOR)
+        && facts.ownerOrganisationId() == viewer.organisationId();
+  }
+
+  /**
+   * Whether a user confirms the erasure of a case on its person's request (GDPR Art. 17; issue 21):
+   * the owning organisation's data protection officer only, as she answers the request.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return {@code true} for the owning organisation's DPO
+   */
+  public boolean mayConfirmErasure(Viewer viewer, CaseFacts facts) {
+    return mayRegisterDataSubjectRequest(viewer, facts);
   }
 
   /**

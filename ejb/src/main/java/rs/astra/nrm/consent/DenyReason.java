@@ -30,6 +30,8 @@ public enum DenyReason {
   ACTION_NOT_PERMITTED,
   /** Emergency access is only for a case that is still open. */
   CASE_CLOSED,
+  /** The case was anonymised (retention or erasure, issue 21): nothing of it changes any more. */
+  CASE_ANONYMISED,
   /**
    * An emergency access needs a reason of meaning: not one character repeated, not a placeholder.
    */

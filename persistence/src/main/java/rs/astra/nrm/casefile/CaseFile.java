@@ -176,6 +176,10 @@ public class CaseFile {
   @Column(name = "merged_into_id")
   private Long mergedIntoId;
 
+  /** The day the case was anonymised (issue 21; Europe/Belgrade), or {@code null}. */
+  @Column(name = "anonymised_on", insertable = false, updatable = false)
+  private LocalDate anonymisedOn;
+
   /** For JPA only. */
   protected CaseFile() {}
 
@@ -701,5 +705,13 @@ public class CaseFile {
    */
   public Long getMergedIntoId() {
     return mergedIntoId;
+  }
+
+  /**
+   * @return the day the case was anonymised by the retention schedule or an erasure on request
+   *     (Europe/Belgrade), or {@code null}; an anonymised case is read-only (issue 21)
+   */
+  public LocalDate getAnonymisedOn() {
+    return anonymisedOn;
   }
 }

@@ -76,7 +76,8 @@ class StatisticsIT {
 
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(StatisticsFixture.class, PortalSession.class);
+    return Deployments.packagedPortal(
+        StatisticsFixture.class, RetentionFixture.class, LogCapture.class, PortalSession.class);
   }
 
   @Inject StatisticsService statistics;
@@ -88,6 +89,11 @@ class StatisticsIT {
   @Inject ReferralService referrals;
   @Inject ProceedingsService proceedings;
   @Inject UserDirectory directory;
+  @Inject rs.astra.nrm.retention.RetentionService retention;
+  @Inject rs.astra.nrm.retention.RetentionJob retentionJob;
+  @Inject rs.astra.nrm.rights.DataSubjectRequestService dsr;
+  @Inject rs.astra.nrm.consent.CaseAccess caseAccess;
+  @Inject rs.astra.nrm.consent.AccessEnforcer enforcer;
 
   @PersistenceContext(unitName = "nrm")
   EntityManager em;
@@ -792,5 +798,326 @@ class StatisticsIT {
     Matcher m = Pattern.compile(regex).matcher(html);
     assertTrue(m.find(), "page has " + regex);
     return m.group(1).replace("&amp;", "&");
+  }
+
+  /** Every figure of every statistics table, shown and exported, as text (all organisations). */
+  private List<Object> allFigures(Viewer v) {
+    StatisticsService.Period all =
+        new StatisticsService.Period(LocalDate.of(2000, 1, 1), LocalDate.of(2030, 12, 31));
+    List<Object> f = new ArrayList<>();
+    List<StatisticsTable> tables = new ArrayList<>();
+    tables.add(statistics.casesByStage(v, all));
+    Dimension[] victim = {
+      Dimension.YEAR,
+      Dimension.STATUS,
+      Dimension.EXPLOITATION,
+      Dimension.SEX,
+      Dimension.AGE_BAND,
+      Dimension.CITIZENSHIP,
+      Dimension.MAJORITY
+    };
+    for (Dimension a : victim) {
+      for (Dimension b : victim) {
+        if (a != b) {
+          tables.add(statistics.victims(v, all, a, b));
+        }
+      }
+    }
+    tables.add(statistics.minorsByYear(v, all));
+    StatisticsService.ReferralFigures referralFigures = statistics.referrals(v, all);
+    tables.add(referralFigures.table());
+    f.add(referralFigures.shown());
+    f.add(referralFigures.exported());
+    tables.add(statistics.proceedingsBySteps(v, all));
+    tables.add(statistics.verdicts(v, all));
+    tables.addAll(statistics.contributed(v, all));
+    for (StatisticsTable t : tables) {
+      f.add(t.titleKey());
+      f.add(grid(t.shown()));
+      f.add(grid(t.exported()));
+    }
+    f.add(new String(ctdc.export(v).content(), StandardCharsets.UTF_8));
+    monthly.refresh();
+    // The summaries' figures; when they were computed differs by nature.
+    f.add(
+        monthly.latest(v, 400).stream()
+            .map(m -> m.toString().replaceAll("computedAt=[^,]*, ", ""))
+            .toList());
+    return f;
+  }
+
+  /** Every value of a text column of any table that contains one of the tokens, as table.column. */
+  @SuppressWarnings("unchecked")
+  private List<String> textContaining(Set<String> tokens) {
+    List<Object[]> columns =
+        em.createNativeQuery(
+                "select table_name, column_name from information_schema.columns where"
+                    + " lower(table_schema) = 'public' and upper(data_type) in ('CHARACTER"
+                    + " VARYING', 'TEXT', 'CHARACTER', 'CHARACTER LARGE OBJECT', 'CLOB')")
+            .getResultList();
+    assertTrue(columns.size() > 100, "text columns found: " + columns.size());
+    List<String> found = new ArrayList<>();
+    for (Object[] c : columns) {
+      String table = "\"" + c[0] + "\"";
+      String column = "\"" + c[1] + "\"";
+      if (((String) c[0]).toLowerCase().startsWith("flyway")) {
+        continue;
+      }
+      for (Object value :
+          em.createNativeQuery(
+                  "select "
+                      + column
+                      + " from "
+                      + table
+                      + " where "
+                      + column
+                      + " like '%RTX%' or "
+                      + column
+                      + " like '%555 %'")
+              .getResultList()) {
+        for (String t : tokens) {
+          if (String.valueOf(value).contains(t)) {
+            found.add(
+                ((String) c[0]).toLowerCase() + "." + ((String) c[1]).toLowerCase() + ": " + t);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Issue 21 items 4 to 6 on a caseload generated over 20 years: the DPO's dry run lists what the
+   * nightly job then anonymises, exactly; every statistics table (shown and exported, the CTDC
+   * export, the monthly summaries) is the same before and after; a case held by hand and a case
+   * with open criminal proceedings are untouched; no name, phone or free text of an anonymised case
+   * or call is left in any text column of any table, nor in what the server logged during the run;
+   * audit records keep their rows and ids; an anonymised case is read-only; erasure on request is
+   * refused with the hold's legal basis, and otherwise anonymises the case at once.
+   */
+  @Test
+  void theRetentionJobAnonymisesExactlyItsDryRunKeepsTheStatisticsAndLeavesNoPersonalValue()
+      throws Exception {
+    Viewer coordinator = viewer("st.coordinator");
+    List<Long> ids;
+    synchronized (StatisticsIT.class) {
+      if (RetentionFixture.exists(em)) {
+        return; // the fixture's cases were anonymised by an earlier run on this server
+      }
+      ids = RetentionFixture.create(em, tx);
+    }
+    Viewer rtCoordinator = directory.viewerFor("rt.coordinator").orElseThrow();
+    Viewer dpo = directory.viewerFor("rt.dpo").orElseThrow();
+    String heldCode =
+        em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+            .setParameter("id", ids.get(6))
+            .getSingleResult();
+    retention.recordHold(
+        dpo,
+        heldCode,
+        rs.astra.nrm.retention.LegalHoldBasis.LEGAL_CLAIMS,
+        "Civil compensation suit pending",
+        LocalDate.now(rs.astra.nrm.shared.NrmTime.ZONE).plusMonths(6));
+    refused(
+        "retention.error.reviewPast",
+        () ->
+            retention.recordHold(
+                dpo,
+                heldCode,
+                rs.astra.nrm.retention.LegalHoldBasis.LEGAL_CLAIMS,
+                "x",
+                LocalDate.of(2020, 1, 1)));
+    assertThrows(
+        rs.astra.nrm.organisation.NotPermittedException.class,
+        () -> retention.list(directory.viewerFor("rt.caseworker").orElseThrow()));
+
+    // An erasure on request of the case with open proceedings is refused, naming the basis.
+    long caseWithProceedings = ids.get(0);
+    long erasureRefused = registerErasure(dpo, caseWithProceedings);
+    refused(
+        "retention.error.held.CRIMINAL_PROCEEDINGS",
+        () -> retention.erase(dpo, erasureRefused, requestVersion(erasureRefused)));
+
+    LocalDate today = rs.astra.nrm.shared.NrmTime.today();
+    var dryRun = retention.dryRun(today, null);
+    var dpoList = retention.list(dpo);
+    Set<Long> listed = Set.copyOf(dryRun.caseIds());
+    assertTrue(listed.contains(ids.get(3)), "a case whose proceedings ended with a verdict is due");
+    assertFalse(listed.contains(ids.get(0)), "open proceedings hold the case");
+    assertFalse(listed.contains(ids.get(6)), "the hold by hand holds the case");
+    assertFalse(listed.contains(ids.get(2)), "an open case is not due");
+    assertFalse(listed.contains(ids.get(26)), "a case closed in 2023 is not due");
+    assertTrue(
+        dpoList.holds().stream()
+            .anyMatch(
+                h ->
+                    h.caseId() == ids.get(0)
+                        && h.basis() == rs.astra.nrm.retention.LegalHoldBasis.CRIMINAL_PROCEEDINGS),
+        "the DPO sees the automatic hold");
+    assertTrue(
+        dpoList.holds().stream().anyMatch(h -> h.caseId() == ids.get(6) && h.dueUnderSchedule()),
+        "the DPO sees the hold by hand on a case that is due");
+    Set<Long> rtDue = new java.util.HashSet<>(dpoList.caseIds());
+    Set<Long> rtIds = Set.copyOf(ids);
+    assertTrue(rtIds.containsAll(rtDue), "the DPO's list has only her organisation's cases");
+    assertTrue(rtDue.size() >= 15, "due RT cases: " + rtDue.size());
+    assertEquals(1, dpoList.calls().size(), "the 2010 call, not the 2025 one, is due");
+
+    List<Object> before = allFigures(coordinator);
+    @SuppressWarnings("unchecked")
+    List<Object> auditBefore =
+        em.createNativeQuery(
+                "select id from audit_record where case_file_id in (select id from case_file"
+                    + " where owner_organisation_id = ?) order by id")
+            .setParameter(1, rtCoordinator.organisationId())
+            .getResultList();
+
+    LogCapture capture = new LogCapture();
+    rs.astra.nrm.retention.RetentionRun run;
+    try {
+      tx.begin();
+      run = retentionJob.runFor(today);
+      tx.commit();
+      tx.begin();
+      assertEquals(
+          null, retentionJob.runFor(today), "the day is claimed: a second run does nothing");
+      tx.commit();
+    } finally {
+      capture.close();
+    }
+    assertEquals(dryRun.caseIds().size(), run.getCasesAnonymised());
+    assertEquals(dryRun.callIds().size(), run.getCallsAnonymised());
+    @SuppressWarnings("unchecked")
+    List<Object> anonymisedNow =
+        em.createNativeQuery("select id from case_file where anonymised_on = ?")
+            .setParameter(1, java.sql.Date.valueOf(today))
+            .getResultList();
+    assertEquals(
+        listed,
+        anonymisedNow.stream()
+            .map(o -> ((Number) o).longValue())
+            .collect(java.util.stream.Collectors.toSet()),
+        "the job anonymised exactly the dry run's cases");
+    assertEquals(before, allFigures(coordinator), "every statistics table is unchanged");
+    assertEquals(
+        auditBefore,
+        em.createNativeQuery(
+                "select id from audit_record where case_file_id in (select id from case_file"
+                    + " where owner_organisation_id = ?) order by id")
+            .setParameter(1, rtCoordinator.organisationId())
+            .getResultList(),
+        "audit records keep their rows and ids");
+
+    Set<String> gone = new java.util.HashSet<>();
+    for (int n = 0; n < RetentionFixture.CASES; n++) {
+      if (listed.contains(ids.get(n))) {
+        gone.add(RetentionFixture.token(n));
+        gone.add(RetentionFixture.phone(n));
+      }
+    }
+    gone.add("RTXC2010Q");
+    gone.add("555 C2010");
+    assertEquals(List.of(), textContaining(gone), "no personal value of an anonymised case left");
+    for (String line : capture.lines()) {
+      for (String t : gone) {
+        assertFalse(line.contains(t), "logged: " + line);
+      }
+    }
+    assertEquals(
+        0L,
+        ((Number)
+                em.createNativeQuery(
+                        "select count(*) from case_document_content where document_id in (select"
+                            + " id from case_document where case_file_id in (select id from"
+                            + " case_file where anonymised_on is not null))")
+                    .getSingleResult())
+            .longValue(),
+        "documents' contents destroyed");
+    assertEquals(
+        (long) rtDue.size(),
+        ((Number)
+                em.createNativeQuery(
+                        "select count(*) from case_document d join case_file c on c.id ="
+                            + " d.case_file_id where c.anonymised_on is not null and"
+                            + " c.owner_organisation_id = ?")
+                    .setParameter(1, rtCoordinator.organisationId())
+                    .getSingleResult())
+            .longValue(),
+        "the record that each document existed stays");
+    // The held case and the case with open proceedings keep everything.
+    Set<String> kept =
+        Set.of(
+            RetentionFixture.token(0),
+            RetentionFixture.token(6),
+            RetentionFixture.phone(0),
+            RetentionFixture.phone(6),
+            "RTXC2025Q");
+    List<String> keptFound = textContaining(kept);
+    for (String t : kept) {
+      assertTrue(keptFound.stream().anyMatch(x -> x.endsWith(": " + t)), t + " kept");
+    }
+    assertTrue(
+        keptFound.contains("person.first_name: " + RetentionFixture.token(0)),
+        "held case's person untouched");
+    // An anonymised case is read-only, even for its owner.
+    var facts = caseAccess.facts(ids.get(3)).orElseThrow();
+    assertTrue(facts.anonymised());
+    var update =
+        enforcer.decide(
+            directory.viewerFor("rt.caseworker").orElseThrow(),
+            facts,
+            DataCategory.IDENTITY,
+            AccessAction.UPDATE,
+            Instant.now());
+    assertFalse(update.permitted());
+    assertEquals(rs.astra.nrm.consent.DenyReason.CASE_ANONYMISED, update.denyReason());
+
+    // Erasure on request of an open case, with no hold: anonymised at once, recorded.
+    long openCase = ids.get(2);
+    long erasure = registerErasure(dpo, openCase);
+    retention.erase(dpo, erasure, requestVersion(erasure));
+    assertNotEquals(
+        null,
+        em.createQuery("select c.anonymisedOn from CaseFile c where c.id = :id")
+            .setParameter("id", openCase)
+            .getSingleResult());
+    assertEquals(
+        List.of(),
+        textContaining(Set.of(RetentionFixture.token(2), RetentionFixture.phone(2))),
+        "erased case leaves no value");
+    assertTrue(
+        retention.runs(dpo, 5).stream()
+            .anyMatch(r -> r.kind().equals("ERASURE") && r.casesAnonymised() == 1));
+  }
+
+  private long registerErasure(Viewer dpo, long caseId) {
+    String code =
+        em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+            .setParameter("id", caseId)
+            .getSingleResult();
+    return dsr.register(
+        dpo,
+        new rs.astra.nrm.rights.RequestForm(
+            rs.astra.nrm.rights.RequestKind.ERASURE,
+            code,
+            rs.astra.nrm.shared.NrmTime.today(),
+            rs.astra.nrm.rights.IdentityVerification.IDENTITY_DOCUMENT_IN_PERSON,
+            "Erasure asked in person"));
+  }
+
+  /** Asserts a refusal with a message key. */
+  private static void refused(String key, org.junit.jupiter.api.function.Executable action) {
+    Throwable t = assertThrows(Throwable.class, action);
+    while (t != null && !(t instanceof rs.astra.nrm.shared.InvalidRequestException)) {
+      t = t.getCause();
+    }
+    assertNotEquals(null, t, "refused with " + key);
+    assertEquals(key, ((rs.astra.nrm.shared.InvalidRequestException) t).messageKey());
+  }
+
+  private long requestVersion(long id) {
+    return em.createQuery("select r.version from DataSubjectRequest r where r.id = :id", Long.class)
+        .setParameter("id", id)
+        .getSingleResult();
   }
 }

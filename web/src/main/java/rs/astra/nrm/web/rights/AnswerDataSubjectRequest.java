@@ -25,6 +25,7 @@ public class AnswerDataSubjectRequest implements Serializable {
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
   @Inject private ListDataSubjectRequests register;
+  @Inject private rs.astra.nrm.retention.RetentionService retention;
 
   private Long chosenId;
   private long chosenVersion;
@@ -85,6 +86,20 @@ public class AnswerDataSubjectRequest implements Serializable {
   /** Refuses the chosen request with the reason typed. */
   public void refuse() {
     step(() -> requests.refuse(user.viewer(), chosenId, chosenVersion, refusal), "dsr.refused");
+  }
+
+  /**
+   * Erases the chosen request's case now (GDPR Art. 17): refused, naming the hold and its legal
+   * basis, when a hold applies; the request stays open for the answer.
+   */
+  public void erase() {
+    if (chosenId == null) {
+      return;
+    }
+    if (feedback.run(
+        () -> retention.erase(user.viewer(), chosenId, chosenVersion), "retention.erased")) {
+      register.refresh();
+    }
   }
 
   private void step(Runnable action, String successKey) {
