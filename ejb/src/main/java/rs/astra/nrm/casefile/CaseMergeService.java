@@ -63,7 +63,9 @@ public class CaseMergeService {
           "case_document",
           "notification",
           "case_transfer",
-          "data_subject_request");
+          "data_subject_request",
+          "case_restriction",
+          "case_correction");
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;

@@ -20,6 +20,7 @@ import rs.astra.nrm.referral.ReferralState;
  * @param consents every consent of the case, active or not
  * @param breakGlass every emergency access to the case, current or past
  * @param closed whether the case is closed (NRM stage {@code CLOSED})
+ * @param restricted whether processing of the case is restricted (GDPR Art. 18, issue 21)
  */
 public record CaseFacts(
     long caseId,
@@ -28,7 +29,8 @@ public record CaseFacts(
     List<ReferralFact> referrals,
     List<ConsentFact> consents,
     List<BreakGlassFact> breakGlass,
-    boolean closed)
+    boolean closed,
+    boolean restricted)
     implements Serializable {
 
   /** Copies the lists; none may be {@code null}. */
@@ -36,6 +38,46 @@ public record CaseFacts(
     referrals = List.copyOf(referrals);
     consents = List.copyOf(consents);
     breakGlass = List.copyOf(breakGlass);
+  }
+
+  /**
+   * The facts of a case that is not restricted.
+   *
+   * @param caseId the case
+   * @param personId the data subject
+   * @param ownerOrganisationId the owning organisation
+   * @param referrals every referral
+   * @param consents every consent
+   * @param breakGlass every emergency access
+   * @param closed whether the case is closed
+   */
+  public CaseFacts(
+      long caseId,
+      long personId,
+      long ownerOrganisationId,
+      List<ReferralFact> referrals,
+      List<ConsentFact> consents,
+      List<BreakGlassFact> breakGlass,
+      boolean closed) {
+    this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, closed, false);
+  }
+
+  /**
+   * The same facts with the case restricted or not.
+   *
+   * @param restrictedNow whether processing is restricted
+   * @return a copy with that flag
+   */
+  public CaseFacts withRestricted(boolean restrictedNow) {
+    return new CaseFacts(
+        caseId,
+        personId,
+        ownerOrganisationId,
+        referrals,
+        consents,
+        breakGlass,
+        closed,
+        restrictedNow);
   }
 
   /**
@@ -55,7 +97,7 @@ public record CaseFacts(
       List<ReferralFact> referrals,
       List<ConsentFact> consents,
       List<BreakGlassFact> breakGlass) {
-    this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, false);
+    this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, false, false);
   }
 
   /**

@@ -52,14 +52,18 @@ public class CaseFactsLoader {
     Map<Long, long[]> heads = new HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "select c.id, c.person.id, c.ownerOrganisation.id, c.stage from CaseFile c where c.id in :ids",
+                "select c.id, c.person.id, c.ownerOrganisation.id, c.stage, c.restrictedSince from CaseFile c"
+                    + " where c.id in :ids",
                 Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
       heads.put(
           (Long) row[0],
           new long[] {
-            (Long) row[1], (Long) row[2], row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0
+            (Long) row[1],
+            (Long) row[2],
+            row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0,
+            row[4] != null ? 1 : 0
           });
     }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
@@ -154,7 +158,8 @@ public class CaseFactsLoader {
                     List.copyOf(referrals.getOrDefault(id, Map.of()).values()),
                     List.copyOf(consents.getOrDefault(id, Map.of()).values()),
                     breakGlass.getOrDefault(id, List.of()),
-                    head[2] == 1)));
+                    head[2] == 1,
+                    head[3] == 1)));
     return result;
   }
 

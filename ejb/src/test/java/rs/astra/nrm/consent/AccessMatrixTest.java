@@ -81,6 +81,8 @@ import rs.astra.nrm.referral.ReferralState;
  *       user has an open one to the category), {@code expired-one-before} (hers ended a minute
  *       ago), {@code daily-limit-reached} / {@code one-below-daily-limit} (3 or 2 opened today, the
  *       limit being 3) and {@code closed-case} (the case is closed).
+ *   <li>{@code case_state}: {@code open}, or {@code restricted} (processing restricted, GDPR Art.
+ *       18; issue 21: the referral, consent and emergency access of the row were made before).
  *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, {@code
  *       open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}, or {@code
  *       read-own-document} / {@code read-others-document} for the download of a case document
@@ -453,7 +455,16 @@ class AccessMatrixTest {
             throw new IllegalArgumentException("unknown break_glass: " + row.get("break_glass"));
       }
     }
-    CaseFacts facts = new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, breakGlass);
+    boolean restricted =
+        switch (row.get("case_state")) {
+          case "open" -> false;
+          case "restricted" -> true;
+          default ->
+              throw new IllegalArgumentException("unknown case_state: " + row.get("case_state"));
+        };
+    CaseFacts facts =
+        new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, breakGlass)
+            .withRestricted(restricted);
     return new Scenario(viewer, facts, category, consentRef, breakGlassRef);
   }
 
@@ -618,6 +629,7 @@ class AccessMatrixTest {
           "consent",
           "consent_categories",
           "break_glass",
+          "case_state",
           "category",
           "action",
           "expected",
