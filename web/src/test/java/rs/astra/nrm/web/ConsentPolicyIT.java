@@ -1095,6 +1095,32 @@ class ConsentPolicyIT {
                     .getSingleResult())
             .longValue(),
         "the police received CONTACT only and is not told of an IDENTITY correction");
+
+    // The change log is append-only: on PostgreSQL the database itself refuses to rewrite it.
+    try (var c =
+        ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:app/jdbc/nrm"))
+            .getConnection()) {
+      if (!c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+        System.out.println("Change-log append-only trigger: not checked on this database");
+        return;
+      }
+      for (String sql :
+          List.of(
+              "update case_correction set old_value = 'x' where case_file_id = " + caseId,
+              "delete from case_correction where case_file_id = " + caseId)) {
+        java.sql.SQLException refused =
+            assertThrows(
+                java.sql.SQLException.class,
+                () -> {
+                  try (var st = c.createStatement()) {
+                    st.executeUpdate(sql);
+                  }
+                },
+                sql);
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+      }
+    }
+    assertEquals("Pogresnic", corrections.history(coordinator, caseId).get(0).oldValue());
   }
 
   @Test
