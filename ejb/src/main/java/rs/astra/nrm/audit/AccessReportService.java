@@ -168,7 +168,14 @@ public class AccessReportService {
             && viewer.organisationId() == f.ownerOrganisationId();
     if (!dpoOfOwner) {
       // Staff of the owning organisation; the preparation is itself an audited read of IDENTITY.
-      enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, Instant.now());
+      // A restricted case (GDPR Art. 18) is updated by nobody; its owner's coordinators still read
+      // it, and so prepare its report (the policy permits READ to them alone).
+      enforcer.require(
+          viewer,
+          f,
+          DataCategory.CASE_SUMMARY,
+          f.restricted() ? AccessAction.READ : AccessAction.UPDATE,
+          Instant.now());
       enforcer.require(viewer, f, DataCategory.IDENTITY, AccessAction.READ, Instant.now());
     }
     // Preparing the report is itself recorded, the data protection officer's included (she reads

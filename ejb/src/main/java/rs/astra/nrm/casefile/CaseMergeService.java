@@ -64,7 +64,9 @@ public class CaseMergeService {
           "notification",
           "case_transfer",
           "data_subject_request",
-          "legal_hold");
+          "legal_hold",
+          "case_restriction",
+          "case_correction");
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;

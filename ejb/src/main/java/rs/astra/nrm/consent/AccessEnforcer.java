@@ -299,4 +299,16 @@ public class AccessEnforcer {
   public boolean mayConfirmErasure(Viewer viewer, CaseFacts facts) {
     return policy.mayConfirmErasure(viewer, facts);
   }
+
+  /**
+   * Asks the policy whether a user may restrict a case or lift its restriction ({@link
+   * AccessPolicy#mayRestrict}); nothing personal is read, so nothing is recorded.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return the policy's answer
+   */
+  public boolean mayRestrict(Viewer viewer, CaseFacts facts) {
+    return policy.mayRestrict(viewer, facts);
+  }
 }

@@ -38,6 +38,10 @@ import rs.astra.nrm.referral.ReferralState;
  * <ol>
  *   <li>Administrators and data protection officers are denied every case (they manage users and
  *       imports, or audit access; they do not read victims' files).
+ *   <li>A case whose processing is restricted (GDPR Art. 18; issue 21) is READ only by the owning
+ *       organisation's coordinators ({@link PortalRole#readsRestrictedCases}, basis {@link
+ *       AccessBasis#OWNER}); every other user, the owner's caseworkers and every recipient
+ *       included, and every UPDATE or EXPORT, is denied with {@link DenyReason#RESTRICTED}.
  *   <li>The organisation that owns the case may do everything ({@link AccessBasis#OWNER}).
  *   <li>A rule of the {@link LegalBasisTable} that fits the organisation type, category, action and
  *       the organisation's referrals permits ({@link AccessBasis#LEGAL_BASIS}).
@@ -83,6 +87,11 @@ public class AccessPolicy {
     }
     if (facts.anonymised() && action == AccessAction.UPDATE) {
       return Decision.deny(DenyReason.CASE_ANONYMISED);
+    }
+    if (facts.restricted()) {
+      return readsRestricted(viewer, facts.ownerOrganisationId(), action)
+          ? Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS)
+          : Decision.deny(DenyReason.RESTRICTED);
     }
     if (facts.ownerOrganisationId() == viewer.organisationId()) {
       return Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
@@ -206,6 +215,7 @@ public class AccessPolicy {
    *
    * <ol>
    *   <li>never administrators or data protection officers; not the owner, who needs none;
+   *   <li>never on a restricted case (GDPR Art. 18);
    *   <li>only on an open case (not closed);
    *   <li>only when the case has a live referral to her organisation;
    *   <li>only for a personal category;
@@ -236,6 +246,9 @@ public class AccessPolicy {
     }
     if (facts.ownerOrganisationId() == viewer.organisationId()) {
       return Decision.deny(DenyReason.NOT_NEEDED);
+    }
+    if (facts.restricted()) {
+      return Decision.deny(DenyReason.RESTRICTED);
     }
     if (facts.closed()) {
       return Decision.deny(DenyReason.CASE_CLOSED);
@@ -274,6 +287,30 @@ public class AccessPolicy {
     }
     return Decision.permit(
         AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
+  }
+
+  /**
+   * Whether a user of the owning organisation reads a restricted case: only a coordinator, only to
+   * READ (GDPR Art. 18(2): a restricted case is stored, not processed further; issue 21).
+   */
+  private static boolean readsRestricted(Viewer viewer, long ownerOrganisationId, AccessAction a) {
+    return ownerOrganisationId == viewer.organisationId()
+        && viewer.role().readsRestrictedCases()
+        && a == AccessAction.READ;
+  }
+
+  /**
+   * Whether a user may restrict processing of a case, or lift its restriction (GDPR Art. 18, issue
+   * 21): a coordinator of the owning organisation, or its data protection officer (who answers the
+   * person's request for restriction). Neither needs to read the case's data to do so.
+   *
+   * @param viewer who restricts or lifts
+   * @param facts the case
+   * @return {@code true} for the owning organisation's coordinators and data protection officer
+   */
+  public boolean mayRestrict(Viewer viewer, CaseFacts facts) {
+    return facts.ownerOrganisationId() == viewer.organisationId()
+        && (viewer.role() == PortalRole.DPO || viewer.role().readsRestrictedCases());
   }
 
   /**
@@ -762,7 +799,8 @@ public class AccessPolicy {
             cb,
             viewer.organisationId(),
             LegalBasisTable.candidates(
-                viewer.organisationType(), DataCategory.CASE_SUMMARY, AccessAction.READ)));
+                viewer.organisationType(), DataCategory.CASE_SUMMARY, AccessAction.READ),
+            readsRestricted(viewer, viewer.organisationId(), AccessAction.READ)));
   }
 
   /**
@@ -773,11 +811,14 @@ public class AccessPolicy {
     private final CriteriaBuilder cb;
     private final long org;
     private final List<LegalBasisTable.Rule> rules;
+    private final boolean ownRestrictedToo;
 
-    private CaseSummaryCount(CriteriaBuilder cb, long org, List<LegalBasisTable.Rule> rules) {
+    private CaseSummaryCount(
+        CriteriaBuilder cb, long org, List<LegalBasisTable.Rule> rules, boolean ownRestrictedToo) {
       this.cb = cb;
       this.org = org;
       this.rules = rules;
+      this.ownRestrictedToo = ownRestrictedToo;
     }
 
     /**
@@ -796,10 +837,13 @@ public class AccessPolicy {
             cb.sum(cb.<Integer>selectCase().when(c.get("id").in(referredIds), 1).otherwise(0));
       }
       // A case merged into another (issue 19) has left the list; its referrals moved with it.
-      return q.multiselect(cb.count(c), alsoReferred)
-          .where(
-              cb.equal(c.get("ownerOrganisation").get("id"), org),
-              cb.isNull(c.get("mergedIntoId")));
+      List<Predicate> where = new ArrayList<>();
+      where.add(cb.equal(c.get("ownerOrganisation").get("id"), org));
+      where.add(cb.isNull(c.get("mergedIntoId")));
+      if (!ownRestrictedToo) {
+        where.add(cb.isNull(c.get("restrictedSince")));
+      }
+      return q.multiselect(cb.count(c), alsoReferred).where(where.toArray(Predicate[]::new));
     }
 
     /**
@@ -839,8 +883,11 @@ public class AccessPolicy {
         }
         any.add(cb.and(where.toArray(Predicate[]::new)));
       }
+      // A restricted case is no recipient's (GDPR Art. 18).
       return cb.and(
-          cb.equal(r.get("toOrganisation").get("id"), org), cb.or(any.toArray(Predicate[]::new)));
+          cb.equal(r.get("toOrganisation").get("id"), org),
+          cb.isNull(r.get("caseFile").get("restrictedSince")),
+          cb.or(any.toArray(Predicate[]::new)));
     }
   }
 
@@ -909,8 +956,8 @@ public class AccessPolicy {
       return cb.isNull(c.get("id"));
     }
     long org = viewer.organisationId();
+    Predicate owner = cb.equal(c.get("ownerOrganisation").get("id"), org);
     List<Predicate> any = new ArrayList<>();
-    any.add(cb.equal(c.get("ownerOrganisation").get("id"), org));
     for (LegalBasisTable.Rule rule :
         LegalBasisTable.candidates(viewer.organisationType(), category, action)) {
       if (allRecordsOnly && rule.scope() != Decision.Scope.ALL_RECORDS) {
@@ -974,6 +1021,14 @@ public class AccessPolicy {
         any.add(cb.and(cb.exists(bg), cb.exists(stillReferred)));
       }
     }
-    return cb.or(any.toArray(Predicate[]::new));
+    // A restricted case (GDPR Art. 18): only the owner's coordinators, only to read.
+    Predicate notRestricted = cb.isNull(c.get("restrictedSince"));
+    if (readsRestricted(viewer, org, action)) {
+      return any.isEmpty()
+          ? owner
+          : cb.or(owner, cb.and(notRestricted, cb.or(any.toArray(Predicate[]::new))));
+    }
+    any.add(0, owner);
+    return cb.and(notRestricted, cb.or(any.toArray(Predicate[]::new)));
   }
 }

@@ -20,6 +20,7 @@ import rs.astra.nrm.referral.ReferralState;
  * @param consents every consent of the case, active or not
  * @param breakGlass every emergency access to the case, current or past
  * @param closed whether the case is closed (NRM stage {@code CLOSED})
+ * @param restricted whether processing of the case is restricted (GDPR Art. 18, issue 21)
  * @param anonymised whether the case was anonymised (issue 21): it is read-only
  */
 public record CaseFacts(
@@ -30,6 +31,7 @@ public record CaseFacts(
     List<ConsentFact> consents,
     List<BreakGlassFact> breakGlass,
     boolean closed,
+    boolean restricted,
     boolean anonymised)
     implements Serializable {
 
@@ -41,7 +43,7 @@ public record CaseFacts(
   }
 
   /**
-   * The facts of a case that was not anonymised.
+   * The facts of a case that is neither restricted nor anonymised.
    *
    * @param caseId the case
    * @param personId the data subject
@@ -59,7 +61,35 @@ public record CaseFacts(
       List<ConsentFact> consents,
       List<BreakGlassFact> breakGlass,
       boolean closed) {
-    this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, closed, false);
+    this(
+        caseId,
+        personId,
+        ownerOrganisationId,
+        referrals,
+        consents,
+        breakGlass,
+        closed,
+        false,
+        false);
+  }
+
+  /**
+   * The same facts with the case restricted or not.
+   *
+   * @param restrictedNow whether processing is restricted
+   * @return a copy with that flag
+   */
+  public CaseFacts withRestricted(boolean restrictedNow) {
+    return new CaseFacts(
+        caseId,
+        personId,
+        ownerOrganisationId,
+        referrals,
+        consents,
+        breakGlass,
+        closed,
+        restrictedNow,
+        anonymised);
   }
 
   /**
@@ -79,7 +109,16 @@ public record CaseFacts(
       List<ReferralFact> referrals,
       List<ConsentFact> consents,
       List<BreakGlassFact> breakGlass) {
-    this(caseId, personId, ownerOrganisationId, referrals, consents, breakGlass, false, false);
+    this(
+        caseId,
+        personId,
+        ownerOrganisationId,
+        referrals,
+        consents,
+        breakGlass,
+        false,
+        false,
+        false);
   }
 
   /**

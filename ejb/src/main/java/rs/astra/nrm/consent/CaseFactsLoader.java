@@ -52,7 +52,8 @@ public class CaseFactsLoader {
     Map<Long, long[]> heads = new HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "select c.id, c.person.id, c.ownerOrganisation.id, c.stage, c.anonymisedOn from CaseFile c where c.id in :ids",
+                "select c.id, c.person.id, c.ownerOrganisation.id, c.stage, c.restrictedSince,"
+                    + " c.anonymisedOn from CaseFile c where c.id in :ids",
                 Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
@@ -62,7 +63,8 @@ public class CaseFactsLoader {
             (Long) row[1],
             (Long) row[2],
             row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0,
-            row[4] == null ? 0 : 1
+            row[4] != null ? 1 : 0,
+            row[5] != null ? 1 : 0
           });
     }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
@@ -158,7 +160,8 @@ public class CaseFactsLoader {
                     List.copyOf(consents.getOrDefault(id, Map.of()).values()),
                     breakGlass.getOrDefault(id, List.of()),
                     head[2] == 1,
-                    head[3] == 1)));
+                    head[3] == 1,
+                    head[4] == 1)));
     return result;
   }
 

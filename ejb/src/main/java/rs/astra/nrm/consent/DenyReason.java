@@ -48,5 +48,10 @@ public enum DenyReason {
   /** An emergency access needs a reason of at least 20 visible characters. */
   REASON_TOO_SHORT,
   /** The organisation owns the case and needs no emergency access. */
-  NOT_NEEDED
+  NOT_NEEDED,
+  /**
+   * Processing of the case is restricted (GDPR Art. 18; ZZPL art. 31): only the owning
+   * organisation's coordinators read it, nobody updates, shares or exports it until it is lifted.
+   */
+  RESTRICTED
 }

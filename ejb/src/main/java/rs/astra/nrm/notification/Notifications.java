@@ -175,7 +175,8 @@ public class Notifications {
                 REFERRAL_UNANSWERED,
                 HEARING_TOMORROW,
                 TRANSFER_PROPOSED,
-                TRANSFER_WITHDRAWN ->
+                TRANSFER_WITHDRAWN,
+                CASE_DATA_CORRECTED ->
                 !r.readsNoCaseData();
             case EMERGENCY_ACCESS_OPENED -> r == PortalRole.NGO_COORDINATOR;
             case EMERGENCY_ACCESS_NOT_JUSTIFIED, EMERGENCY_REVIEW_OVERDUE -> r == PortalRole.DPO;

@@ -248,7 +248,8 @@ public class ReferralService {
       String details,
       LocalDate date,
       ReferralState state,
-      long waitingDays)
+      long waitingDays,
+      boolean restricted)
       implements Serializable {}
 
   /**
@@ -302,6 +303,8 @@ public class ReferralService {
         .map(
             r -> {
               boolean live = AccessPolicy.LIVE.contains(r.getState());
+              // A restricted case (GDPR Art. 18) shows its code and "restricted", nothing more.
+              boolean restricted = r.getCaseFile().isRestricted();
               return new InboxRow(
                   r.getId(),
                   r.getVersion(),
@@ -311,13 +314,14 @@ public class ReferralService {
                   r.getPurpose(),
                   List.copyOf(
                       categories.getOrDefault(r.getId(), EnumSet.noneOf(DataCategory.class))),
-                  r.getDetails(),
+                  restricted ? null : r.getDetails(),
                   r.getReferralDate(),
                   r.getState(),
                   r.getState() == ReferralState.SENT
                       ? Math.max(
                           0, java.time.temporal.ChronoUnit.DAYS.between(r.getReferralDate(), today))
-                      : 0);
+                      : 0,
+                  restricted);
             })
         .toList();
   }
@@ -353,7 +357,8 @@ public class ReferralService {
    * @param referralId the referral
    * @param expectedVersion the version the user saw
    * @throws ConcurrentUpdateException if someone changed it meanwhile
-   * @throws InvalidRequestException if it is not SENT ({@code referral.error.wrongState})
+   * @throws InvalidRequestException if it is not SENT ({@code referral.error.wrongState}) or its
+   *     case is restricted ({@code referral.error.restricted}, GDPR Art. 18)
    */
   public void accept(Viewer viewer, long referralId, long expectedVersion) {
     change(
@@ -393,7 +398,8 @@ public class ReferralService {
    * @param referralId the referral
    * @param expectedVersion the version the user saw
    * @throws ConcurrentUpdateException if someone changed it meanwhile
-   * @throws InvalidRequestException if it is not ACCEPTED
+   * @throws InvalidRequestException if it is not ACCEPTED, or its case is restricted ({@code
+   *     referral.error.restricted}, GDPR Art. 18)
    */
   public void complete(Viewer viewer, long referralId, long expectedVersion) {
     change(
@@ -450,6 +456,13 @@ public class ReferralService {
     }
     if (r.getVersion() != expectedVersion) {
       throw new ConcurrentUpdateException("referral");
+    }
+    if (r.getCaseFile().isRestricted()
+        && (event == rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_ACCEPTED
+            || event == rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_COMPLETED)) {
+      // Restriction (GDPR Art. 18) suspends the referral: it may be rejected or revoked, not
+      // taken up or worked on.
+      throw new InvalidRequestException("referral.error.restricted");
     }
     try {
       step.accept(r);

@@ -30,9 +30,9 @@ import java.util.List;
  *       outcome, sentence and note texts (kind, day, offence, suspects and the victim's status
  *       stay), support services' provider names and notes (type, status and days stay), the safety
  *       plan, assessments, treatments, transfers' and merges' reasons, the data-subject requests'
- *       notes and answers, lifted holds' reasons, hotline calls linked to the case (summary,
- *       outcome, caller's alias and contact, and their job-offer checks' employer, address and
- *       advice);
+ *       notes and answers, corrections' earlier and new values and reasons, restrictions' reasons,
+ *       lifted holds' reasons, hotline calls linked to the case (summary, outcome, caller's alias
+ *       and contact, and their job-offer checks' employer, address and advice);
  *   <li>documents: the encrypted contents and the document's own key are destroyed, the title and
  *       the file name replaced; the row (type, category, size, uploader, time) stays, so the record
  *       that a document existed stays;
@@ -142,6 +142,20 @@ public class CaseAnonymiser {
     byCase(
         "update data_subject_request set note = null, extension_reason = null, outcome = null,"
             + " answer = null",
+        caseId,
+        true);
+    // The change log of corrections (Art. 16) keeps its rows; on PostgreSQL its trigger allows
+    // exactly this emptying (V31).
+    byCase(
+        "update case_correction set old_value = null, new_value = null, reason = '" + REMOVED + "'",
+        caseId,
+        false);
+    byCase(
+        "update case_restriction set reason = '"
+            + REMOVED
+            + "', lift_reason = case when lifted_at is null then null else '"
+            + REMOVED
+            + "' end",
         caseId,
         true);
     update(

@@ -66,23 +66,25 @@ import rs.astra.nrm.referral.ReferralState;
  *       other-recipient} (to a third organisation), {@code other-person} (it belongs to another
  *       person's case, so this case has none) and {@code renewed-after-withdrawal} (a withdrawn
  *       consent and a newer active one; the newer one must be the basis).
- *   <li>{@code break_glass}: {@code none}; {@code anonymised-case} (the case was anonymised by the
- *       retention schedule or an erasure, issue 21: read-only); {@code valid} (opened an hour ago
- *       through {@link AccessPolicy#decideEmergencyAccess}, when the referral was live, then
- *       recorded); {@code valid-other-category} (the same, for HEALTH, or for CONTACT when the row
- *       asks for HEALTH); {@code expired} (ended a minute ago); {@code opened-by-colleague}
- *       (current, opened by another user of the same organisation); {@code too-short-reason}
- *       (opening with a 10-character reason must be refused with REASON_TOO_SHORT, and nothing is
- *       recorded); {@code non-referred-case} (opening must be refused with NOT_REFERRED, and
- *       nothing is recorded); and, only with the action {@code open-emergency-access}: {@code
- *       with-reason} (a proper reason), {@code too-short-reason}, {@code no-break-space-reason} (25
- *       U+00A0), {@code zero-width-reason} (a short word padded with 25 U+200B), {@code
- *       repeated-reason} (25 "x"), {@code placeholder-reason} ("test test …"), {@code
- *       with-vital-interest} (a proper reason and the confirmed threat to life or health, GDPR Art.
- *       9(2)(c)), {@code already-open} (the user has an open one to the category), {@code
- *       expired-one-before} (hers ended a minute ago), {@code daily-limit-reached} / {@code
- *       one-below-daily-limit} (3 or 2 opened today, the limit being 3) and {@code closed-case}
- *       (the case is closed).
+ *   <li>{@code break_glass}: {@code none}; {@code valid} (opened an hour ago through {@link
+ *       AccessPolicy#decideEmergencyAccess}, when the referral was live, then recorded); {@code
+ *       valid-other-category} (the same, for HEALTH, or for CONTACT when the row asks for HEALTH);
+ *       {@code expired} (ended a minute ago); {@code opened-by-colleague} (current, opened by
+ *       another user of the same organisation); {@code too-short-reason} (opening with a
+ *       10-character reason must be refused with REASON_TOO_SHORT, and nothing is recorded); {@code
+ *       non-referred-case} (opening must be refused with NOT_REFERRED, and nothing is recorded);
+ *       and, only with the action {@code open-emergency-access}: {@code with-reason} (a proper
+ *       reason), {@code too-short-reason}, {@code no-break-space-reason} (25 U+00A0), {@code
+ *       zero-width-reason} (a short word padded with 25 U+200B), {@code repeated-reason} (25 "x"),
+ *       {@code placeholder-reason} ("test test …"), {@code with-vital-interest} (a proper reason
+ *       and the confirmed threat to life or health, GDPR Art. 9(2)(c)), {@code already-open} (the
+ *       user has an open one to the category), {@code expired-one-before} (hers ended a minute
+ *       ago), {@code daily-limit-reached} / {@code one-below-daily-limit} (3 or 2 opened today, the
+ *       limit being 3) and {@code closed-case} (the case is closed).
+ *   <li>{@code case_state}: {@code open}, {@code restricted} (processing restricted, GDPR Art. 18;
+ *       issue 21: the referral, consent and emergency access of the row were made before), or
+ *       {@code anonymised} (the case was anonymised by the retention schedule or an erasure on
+ *       request, issue 21: read-only).
  *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, {@code
  *       open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}, or {@code
  *       read-own-document} / {@code read-others-document} for the download of a case document
@@ -409,11 +411,9 @@ class AccessMatrixTest {
     CaseFacts withoutBreakGlass =
         new CaseFacts(CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, List.of());
     String breakGlassRef = null;
-    boolean anonymised = false;
     if (!row.get("action").equals("open-emergency-access")) {
       switch (row.get("break_glass")) {
         case "none" -> {}
-        case "anonymised-case" -> anonymised = true;
         case "valid" -> {
           open(viewer, referrals, consents, category);
           breakGlass.add(
@@ -457,9 +457,21 @@ class AccessMatrixTest {
             throw new IllegalArgumentException("unknown break_glass: " + row.get("break_glass"));
       }
     }
+    String caseState = row.get("case_state");
+    if (!List.of("open", "restricted", "anonymised").contains(caseState)) {
+      throw new IllegalArgumentException("unknown case_state: " + caseState);
+    }
     CaseFacts facts =
         new CaseFacts(
-            CASE_ID, PERSON_ID, OWNER_ORG, referrals, consents, breakGlass, false, anonymised);
+            CASE_ID,
+            PERSON_ID,
+            OWNER_ORG,
+            referrals,
+            consents,
+            breakGlass,
+            false,
+            caseState.equals("restricted"),
+            caseState.equals("anonymised"));
     return new Scenario(viewer, facts, category, consentRef, breakGlassRef);
   }
 
@@ -624,6 +636,7 @@ class AccessMatrixTest {
           "consent",
           "consent_categories",
           "break_glass",
+          "case_state",
           "category",
           "action",
           "expected",

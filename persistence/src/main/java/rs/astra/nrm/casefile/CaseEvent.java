@@ -86,7 +86,13 @@ public class CaseEvent {
      * A document was uploaded (issue 17; detail: its title; category: the document's, so the event
      * is shown only to those who may read it).
      */
-    DOCUMENT_UPLOADED
+    DOCUMENT_UPLOADED,
+    /**
+     * Processing of the case was restricted (issue 21, GDPR Art. 18; no detail: the reason stays).
+     */
+    CASE_RESTRICTED,
+    /** The restriction of processing was lifted (issue 21; no detail). */
+    RESTRICTION_LIFTED
   }
 
   @Id

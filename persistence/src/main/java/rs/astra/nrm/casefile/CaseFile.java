@@ -180,6 +180,13 @@ public class CaseFile {
   @Column(name = "anonymised_on", insertable = false, updatable = false)
   private LocalDate anonymisedOn;
 
+  /**
+   * Since when processing is restricted (GDPR Art. 18, issue 21), {@code null} when it is not: the
+   * access policy reads this column; {@code rs.astra.nrm.rights.CaseRestriction} keeps the history.
+   */
+  @Column(name = "restricted_since")
+  private Instant restrictedSince;
+
   /** For JPA only. */
   protected CaseFile() {}
 
@@ -713,5 +720,26 @@ public class CaseFile {
    */
   public LocalDate getAnonymisedOn() {
     return anonymisedOn;
+  }
+
+  /**
+   * @return whether processing of the case is restricted (GDPR Art. 18)
+   */
+  public boolean isRestricted() {
+    return restrictedSince != null;
+  }
+
+  /**
+   * Restricts processing of the case, or lifts the restriction (GDPR Art. 18); the caller records
+   * who, when and why in a {@code CaseRestriction}.
+   *
+   * @param since when it is restricted (UTC), or {@code null} to lift the restriction
+   * @throws IllegalStateException if the case is already in that state
+   */
+  public void markRestricted(Instant since) {
+    if (isRestricted() == (since != null)) {
+      throw new IllegalStateException(since != null ? "already restricted" : "not restricted");
+    }
+    this.restrictedSince = since;
   }
 }

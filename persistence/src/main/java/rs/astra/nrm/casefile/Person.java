@@ -300,4 +300,95 @@ public class Person {
   public String getMailingCountry() {
     return mailingCountry;
   }
+
+  /** Days as a rectification writes and reads them. */
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+  /** The longest text of a corrected field (the columns' length). */
+  public static final int MAX_FIELD = 255;
+
+  /**
+   * The value of a correctable field as text, as a rectification shows and logs it: a day as
+   * dd.MM.yyyy, citizenships as ISO codes joined by ", ".
+   *
+   * @param field the field
+   * @return the text, or {@code null} when the field is empty
+   */
+  public String valueOf(CorrectableField field) {
+    return switch (field) {
+      case FIRST_NAME -> firstName;
+      case SECOND_NAME -> secondName;
+      case BIRTHDATE -> birthdate == null ? null : DAY.format(birthdate);
+      case CITIZENSHIP -> getCitizenship().isEmpty() ? null : String.join(", ", getCitizenship());
+      case MOBILE_PHONE -> mobilePhone;
+      case HOME_PHONE -> homePhone;
+      case EMAIL -> email;
+      case MAILING_STREET -> mailingStreet;
+      case MAILING_CITY -> mailingCity;
+    };
+  }
+
+  /**
+   * Corrects one field (rectification, GDPR Art. 16) from its text: a day as dd.MM.yyyy (not in the
+   * future, Europe/Belgrade), citizenships as two-letter ISO codes separated by commas or spaces,
+   * any other field as text of at most {@value #MAX_FIELD} characters; blank text empties it.
+   *
+   * @param field the field
+   * @param text the new value as typed
+   * @param today the day (Europe/Belgrade) a birth date may not be after
+   * @throws IllegalArgumentException for a value of the wrong form
+   */
+  public void correct(CorrectableField field, String text, LocalDate today) {
+    String v = text == null || text.isBlank() ? null : text.strip();
+    if (v != null && v.length() > MAX_FIELD) {
+      throw new IllegalArgumentException("too long");
+    }
+    switch (field) {
+      case FIRST_NAME -> recordIdentityKeeping(v, secondName, birthdate, getCitizenship());
+      case SECOND_NAME -> recordIdentityKeeping(firstName, v, birthdate, getCitizenship());
+      case BIRTHDATE -> {
+        LocalDate day;
+        try {
+          day = v == null ? null : LocalDate.parse(v, DAY);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException("not a day dd.MM.yyyy");
+        }
+        if (day != null && day.isAfter(today)) {
+          throw new IllegalArgumentException("in the future");
+        }
+        recordIdentityKeeping(firstName, secondName, day, getCitizenship());
+      }
+      case CITIZENSHIP -> {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        if (v != null) {
+          for (String code : v.split("[,\\s]+")) {
+            if (!code.matches("[A-Za-z]{2}")) {
+              throw new IllegalArgumentException("not an ISO code");
+            }
+            codes.add(code.toUpperCase(java.util.Locale.ROOT));
+          }
+        }
+        recordIdentityKeeping(firstName, secondName, birthdate, codes);
+      }
+      case MOBILE_PHONE -> mobilePhone = v;
+      case HOME_PHONE -> homePhone = v;
+      case EMAIL -> email = v;
+      case MAILING_STREET -> mailingStreet = v;
+      case MAILING_CITY -> mailingCity = v;
+    }
+  }
+
+  private void recordIdentityKeeping(
+      String first, String second, LocalDate born, java.util.Set<String> codes) {
+    recordIdentity(salutation, first, second, born, gender, codes, title);
+  }
+
+  /**
+   * @return the version (optimistic locking)
+   */
+  public long getVersion() {
+    return version;
+  }
 }

@@ -58,5 +58,11 @@ public enum NotificationKind {
    * A data subject's request in the register is due within 7 days and not answered (to the
    * organisation's data protection officers and coordinators; issue 21).
    */
-  DSR_DUE_SOON
+  DSR_DUE_SOON,
+  /**
+   * The owner corrected a category of a case the organisation received through a live referral
+   * (GDPR Art. 19, issue 21; to its users who read case data): the case code and the category,
+   * never the value.
+   */
+  CASE_DATA_CORRECTED
 }

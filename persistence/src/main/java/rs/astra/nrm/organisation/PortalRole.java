@@ -48,6 +48,17 @@ public enum PortalRole {
   }
 
   /**
+   * Whether the role still reads a case of its own organisation whose processing is restricted
+   * (GDPR Art. 18, issue 21: "only the owner's coordinators and the data protection officer"). The
+   * owner's caseworkers do not: a restriction narrows who reads to those who answer for it.
+   *
+   * @return {@code true} for NGO_COORDINATOR
+   */
+  public boolean readsRestrictedCases() {
+    return this == NGO_COORDINATOR;
+  }
+
+  /**
    * Whether the role opens and owns cases: the NGO's caseworkers and coordinators. A case belongs
    * to the NGO that identified and supports the person (the NRM's first-line actor); every other
    * institution works on it through referrals. Stated here once: the new-case form, the case owner

@@ -258,6 +258,12 @@ final class ConsentFixture {
                   c, u, category, "Person in danger, location needed urgently", opened));
         }
       }
+      if (i % 10 == 4) {
+        // Every tenth case restricted (GDPR Art. 18, issue 21), after its referrals, consents and
+        // emergency accesses: the list query and decide must agree on those too. Not drawn from
+        // the random sequence, so the other cases stay as they were.
+        c.markRestricted(now);
+      }
       ids.add(c.getId());
     }
     tx.commit();

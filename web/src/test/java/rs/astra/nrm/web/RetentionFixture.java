@@ -225,6 +225,34 @@ final class RetentionFixture {
           .setParameter(1, 900_000_000L + c.getId())
           .setParameter(2, new byte[] {1, 2, 3, 4})
           .executeUpdate();
+      // A correction (the earlier and the new value in the change log) and a lifted restriction,
+      // whose values and reasons anonymisation must empty too.
+      em.createNativeQuery(
+              "insert into case_correction (id, case_file_id, person_id, field, category,"
+                  + " old_value, new_value, corrected_by, corrected_at, reason) values (?, ?, ?,"
+                  + " 'FIRST_NAME', 'IDENTITY', ?, ?, ?, ?, ?)")
+          .setParameter(1, 900_000_000L + c.getId())
+          .setParameter(2, c.getId())
+          .setParameter(3, c.getPerson().getId())
+          .setParameter(4, "Staro " + t)
+          .setParameter(5, "Novo " + t)
+          .setParameter(6, caseworker.getId())
+          .setParameter(7, Timestamp.from(at(c.getOpenedOn())))
+          .setParameter(8, "Ispravka " + t)
+          .executeUpdate();
+      em.createNativeQuery(
+              "insert into case_restriction (id, version, case_file_id, restricted_by,"
+                  + " restricted_at, reason, lifted_by, lifted_at, lift_reason) values (?, 0, ?, ?,"
+                  + " ?, ?, ?, ?, ?)")
+          .setParameter(1, 900_000_000L + c.getId())
+          .setParameter(2, c.getId())
+          .setParameter(3, caseworker.getId())
+          .setParameter(4, Timestamp.from(at(c.getOpenedOn())))
+          .setParameter(5, "Ogranicenje " + t)
+          .setParameter(6, caseworker.getId())
+          .setParameter(7, Timestamp.from(at(c.getOpenedOn().plusDays(1))))
+          .setParameter(8, "Skinuto " + t)
+          .executeUpdate();
     }
     ProceedingsEntry complaint =
         new ProceedingsEntry(

@@ -25,22 +25,35 @@ public class ShowCase implements Serializable {
   @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private SignedInUser user;
   @Inject private rs.astra.nrm.casefile.CaseMergeService merges;
+  @Inject private rs.astra.nrm.casefile.CaseRestrictionService restrictions;
 
   private String id;
   private CaseView caseView;
   private rs.astra.nrm.casefile.CaseMergeService.MergedInto mergedInto;
   private List<rs.astra.nrm.casefile.CaseTimeline.EventLine> events = List.of();
+  private boolean restricted;
 
   /** Loads the case named by the {@code id} view parameter; called by the page's view action. */
   public void load() {
     caseView = null;
     mergedInto = null;
+    restricted = false;
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
     mergedInto = merges.mergedInto(user.viewer(), Long.parseLong(id)).orElse(null);
     caseView = cases.find(user.viewer(), Long.parseLong(id)).orElse(null);
+    // GDPR Art. 18: the owner and the case's recipients learn that it is restricted, nothing more.
+    restricted = restrictions.isRestrictedFor(user.viewer(), Long.parseLong(id));
     events = caseView == null ? List.of() : timeline.events(user.viewer(), caseView.id());
+  }
+
+  /**
+   * @return whether the case is restricted (GDPR Art. 18) and the user's organisation owns it or is
+   *     one of its recipients
+   */
+  public boolean isRestricted() {
+    return restricted;
   }
 
   /**

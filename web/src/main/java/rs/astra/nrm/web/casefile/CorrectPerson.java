@@ -1,0 +1,124 @@
+package rs.astra.nrm.web.casefile;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import rs.astra.nrm.casefile.CaseCorrectionService;
+import rs.astra.nrm.casefile.CorrectableField;
+import rs.astra.nrm.casefile.CorrectionLine;
+import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.UserFeedback;
+
+/**
+ * Rectification on the case page (GDPR Art. 16, issue 21): the owner corrects a field of the person
+ * with a reason (and the request it answers), and reads the change log of what she may read. A
+ * correction made meanwhile by someone else is refused and explained ("changed by someone else").
+ */
+@Named
+@ViewScoped
+public class CorrectPerson implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private CaseCorrectionService corrections;
+  @Inject private ShowCase page;
+  @Inject private SignedInUser user;
+  @Inject private UserFeedback feedback;
+
+  private CorrectableField field;
+  private String newValue;
+  private String reason;
+  private Long requestId;
+  private CaseCorrectionService.Correctable correctable;
+  private List<CorrectionLine> history;
+  private Long loadedFor;
+
+  private void load() {
+    Long id = page.getCaseId();
+    if (id == null) {
+      correctable = null;
+      history = List.of();
+      return;
+    }
+    if (!id.equals(loadedFor)) {
+      loadedFor = id;
+      correctable = corrections.correctable(user.viewer(), id).orElse(null);
+      history = corrections.history(user.viewer(), id);
+    }
+  }
+
+  /**
+   * @return the fields the user may correct; empty when none
+   */
+  public List<CorrectableField> getFields() {
+    load();
+    return correctable == null ? List.of() : correctable.fields();
+  }
+
+  /**
+   * @return the change log entries the user may read, oldest first
+   */
+  public List<CorrectionLine> getHistory() {
+    load();
+    return history;
+  }
+
+  /** Corrects the chosen field; the form keeps its values when refused. */
+  public void correct() {
+    load();
+    if (correctable == null || page.getCaseId() == null) {
+      return;
+    }
+    long caseId = page.getCaseId();
+    long version = correctable.personVersion();
+    if (feedback.run(
+        () ->
+            corrections.correct(
+                user.viewer(),
+                caseId,
+                version,
+                new CaseCorrectionService.CorrectionForm(field, newValue, reason, requestId)),
+        "correction.done")) {
+      field = null;
+      newValue = null;
+      reason = null;
+      requestId = null;
+    }
+    loadedFor = null;
+    page.load();
+  }
+
+  public CorrectableField getField() {
+    return field;
+  }
+
+  public void setField(CorrectableField field) {
+    this.field = field;
+  }
+
+  public String getNewValue() {
+    return newValue;
+  }
+
+  public void setNewValue(String newValue) {
+    this.newValue = newValue;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public Long getRequestId() {
+    return requestId;
+  }
+
+  public void setRequestId(Long requestId) {
+    this.requestId = requestId;
+  }
+}
