@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,6 +61,24 @@ public class CasesResource {
                               + "\"ownerOrganisation\":\"ASTRA\",\"personName\":null,"
                               + "\"owned\":false,\"documents\":null}]}")))
   @APIResponse(responseCode = "400", description = "invalid paging, order or filter")
+  @Parameter(name = "page", in = ParameterIn.QUERY, description = "page, from 0", example = "0")
+  @Parameter(name = "size", in = ParameterIn.QUERY, description = "rows, 1 to 100", example = "20")
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = "code, openedOn, status or personName",
+      example = "openedOn")
+  @Parameter(name = "order", in = ParameterIn.QUERY, description = "asc or desc", example = "desc")
+  @Parameter(name = "code", in = ParameterIn.QUERY, description = "part of the case code")
+  @Parameter(
+      name = "name",
+      in = ParameterIn.QUERY,
+      description = "part of the person's name; only cases the caller's organisation owns")
+  @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description = "Active, FollowUp, Closed or ClosedReferred",
+      example = "Active")
   public PageView<CaseRow> list(@Valid @BeanParam CaseListParams params) {
     CaseListQuery query =
         new CaseListQuery(
