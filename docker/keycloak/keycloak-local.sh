@@ -23,6 +23,7 @@ mkdir -p "$home/data/import"
 cp "$root/docker/keycloak/nrm-realm.json" "$home/data/import/"
 
 export NRM_OIDC_CLIENT_SECRET="${NRM_OIDC_CLIENT_SECRET:-nrm-local-secret}"
+export NRM_POLICE_REGISTRY_SECRET="${NRM_POLICE_REGISTRY_SECRET:-police-registry-local-secret}"
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 exec "$home/bin/kc.sh" start-dev --import-realm --http-port "$port" --http-management-port "$((port + 1000))" --health-enabled true

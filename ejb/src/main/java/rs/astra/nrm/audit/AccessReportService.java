@@ -55,6 +55,8 @@ public class AccessReportService {
    * @param review for a read under an emergency access, the owner's review of that access (issue
    *     18): {@code JUSTIFIED}, {@code NOT_JUSTIFIED}, {@code ESCALATED} or {@code PENDING};
    *     otherwise {@code null}
+   * @param channel {@code WEB} (the pages) or {@code API} (the REST API, issue 22)
+   * @param client for the API, the calling system's client id; otherwise {@code null}
    */
   public record ReportLine(
       Instant at,
@@ -66,7 +68,9 @@ public class AccessReportService {
       AccessBasis basis,
       String basisRef,
       Long documentId,
-      String review)
+      String review,
+      String channel,
+      String client)
       implements Serializable {}
 
   /**
@@ -230,7 +234,9 @@ public class AccessReportService {
                     a.getBasis(),
                     a.getBasisRef(),
                     a.getDocumentId(),
-                    review(a, reviews)))
+                    review(a, reviews),
+                    a.getChannel(),
+                    a.getClientId()))
         .toList();
   }
 

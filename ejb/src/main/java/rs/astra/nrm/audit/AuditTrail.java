@@ -87,10 +87,13 @@ public class AuditTrail {
 
   private void write(Viewer viewer, Instant at, List<Entry> entries) {
     String request = currentRequestId();
+    RequestId current = activeRequest();
+    boolean api = current != null && current.isApiCall();
+    String client = api ? current.apiClient() : null;
     long[] ids = idBlocks.take(entries.size(), this::nextBlockTop);
     int i = 0;
     for (Entry e : entries) {
-      em.persist(
+      AuditRecord record =
           new AuditRecord(
               ids[i++],
               at,
@@ -108,7 +111,8 @@ public class AuditTrail {
                   ? e.decision().basisRef()
                   : e.decision().denyReason().name(),
               request,
-              e.documentId()));
+              e.documentId());
+      em.persist(api ? record.throughApi(client) : record);
     }
   }
 

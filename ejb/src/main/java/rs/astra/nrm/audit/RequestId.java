@@ -17,6 +17,35 @@ public class RequestId {
 
   private volatile boolean pageView;
 
+  private volatile boolean api;
+
+  private volatile String apiClient;
+
+  /**
+   * Marks this request as a call of the REST API (issue 22): its audit records carry the channel
+   * {@code API} and the client id.
+   *
+   * @param clientId the calling system's client id (the token's {@code azp}), or {@code null}
+   */
+  public void markApiCall(String clientId) {
+    api = true;
+    apiClient = clientId;
+  }
+
+  /**
+   * @return whether this request is a call of the REST API
+   */
+  public boolean isApiCall() {
+    return api;
+  }
+
+  /**
+   * @return the calling system's client id for an API call, else {@code null}
+   */
+  public String apiClient() {
+    return apiClient;
+  }
+
   /** Marks this request as a page view of the portal (the web module's {@code PageViewFilter}). */
   public void markPageView() {
     pageView = true;

@@ -718,6 +718,26 @@ public class CaseFileService {
   }
 
   /**
+   * The case by its code (the REST API's address of a case, issue 22), exactly as {@link
+   * #find(Viewer, long)} gives it: a code that names no case and a case the viewer may not read
+   * give the same empty answer, and the refusal of an existing case is recorded.
+   *
+   * @param viewer who is asking
+   * @param code the case code, exact; {@code null} or blank gives an empty result
+   * @return the case, or empty
+   */
+  public Optional<CaseView> findByCode(Viewer viewer, String code) {
+    if (code == null || code.isBlank()) {
+      return Optional.empty();
+    }
+    return em.createQuery("select c.id from CaseFile c where c.code = :code", Long.class)
+        .setParameter("code", code.strip())
+        .getResultStream()
+        .findFirst()
+        .flatMap(id -> find(viewer, id));
+  }
+
+  /**
    * The case page: the categories the viewer may read, and why the others are hidden. The permits
    * on personal categories are audited.
    *

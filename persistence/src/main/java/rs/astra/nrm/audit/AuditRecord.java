@@ -45,6 +45,12 @@ public class AuditRecord {
    */
   public static final int ID_BLOCK = 50;
 
+  /** Channel of a read through the portal's pages (every record before issue 22). */
+  public static final String CHANNEL_WEB = "WEB";
+
+  /** Channel of a read through the REST API under {@code /api/v1} (issue 22). */
+  public static final String CHANNEL_API = "API";
+
   /**
    * Assigned by the writer from blocks of {@code audit_record_seq} ({@link #ID_BLOCK}), not by the
    * persistence provider: its sequence preallocation takes a lock shared by all requests, and with
@@ -93,6 +99,12 @@ public class AuditRecord {
 
   @Column(name = "document_id", updatable = false)
   private Long documentId;
+
+  @Column(nullable = false, length = 8, updatable = false)
+  private String channel = CHANNEL_WEB;
+
+  @Column(name = "client_id", length = 100, updatable = false)
+  private String clientId;
 
   /** For JPA only. */
   protected AuditRecord() {}
@@ -244,5 +256,32 @@ public class AuditRecord {
    */
   public String getRequestId() {
     return requestId;
+  }
+
+  /**
+   * Marks the record as written for a call of the REST API (issue 22), before it is stored.
+   *
+   * @param client the calling system's client id (the token's {@code azp}), at most 100 characters;
+   *     {@code null} when the token names none
+   * @return this record
+   */
+  public AuditRecord throughApi(String client) {
+    this.channel = CHANNEL_API;
+    this.clientId = client == null ? null : client.substring(0, Math.min(100, client.length()));
+    return this;
+  }
+
+  /**
+   * @return {@link #CHANNEL_WEB} or {@link #CHANNEL_API}
+   */
+  public String getChannel() {
+    return channel;
+  }
+
+  /**
+   * @return the client id of the system that called the API, or {@code null} for the pages
+   */
+  public String getClientId() {
+    return clientId;
   }
 }

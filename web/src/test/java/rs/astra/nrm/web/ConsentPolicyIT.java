@@ -73,7 +73,7 @@ class ConsentPolicyIT {
 
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(ConsentFixture.class);
+    return Deployments.packagedPortal(ConsentFixture.class, ApiTokens.class);
   }
 
   @Inject CaseFileService cases;
@@ -95,6 +95,9 @@ class ConsentPolicyIT {
   EntityManager em;
 
   @Resource UserTransaction tx;
+
+  /** The Arquillian runner's request, to find this server's HTTP port for the API calls. */
+  @Inject jakarta.servlet.http.HttpServletRequest runnerRequest;
 
   private Viewer viewer(String username) throws Exception {
     ConsentFixture.ensure(em, tx);
@@ -1540,5 +1543,205 @@ class ConsentPolicyIT {
         }
       }
     }
+  }
+
+  // --- REST API (issue 22): the same decisions, audit and errors as the pages
+
+  private java.net.http.HttpResponse<String> api(
+      String method, String path, String token, String body, String language) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:"
+                        + runnerRequest.getLocalPort()
+                        + runnerRequest.getContextPath()
+                        + "/api/v1/"
+                        + path))
+            .header("Accept-Language", language);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    request.method(
+        method,
+        body == null
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static jakarta.json.JsonObject json(java.net.http.HttpResponse<String> response) {
+    return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+  }
+
+  /** The categories and hidden reasons of the API's answer, in the case page's terms. */
+  private static String decisions(jakarta.json.JsonObject answer) {
+    java.util.TreeMap<String, String> d = new java.util.TreeMap<>();
+    answer
+        .getJsonArray("readable")
+        .getValuesAs(jakarta.json.JsonObject.class)
+        .forEach(r -> d.put(r.getString("category"), "permit " + r.getString("basis")));
+    answer
+        .getJsonArray("hidden")
+        .getValuesAs(jakarta.json.JsonObject.class)
+        .forEach(h -> d.put(h.getString("category"), "deny " + h.getString("reason")));
+    return d.toString();
+  }
+
+  private static String decisions(CaseView page) {
+    java.util.TreeMap<String, String> d = new java.util.TreeMap<>();
+    page.visible().forEach((c, b) -> d.put(c.name(), "permit " + b.basis().name()));
+    page.hidden().forEach(h -> d.put(h.category().name(), "deny " + h.reason().name()));
+    return d.toString();
+  }
+
+  @Test
+  void theApiDecidesAsThePagesForOwnerRecipientWithAndWithoutConsentWithdrawnAndAdmin()
+      throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Jelena", "Apijeva");
+    String code = em.find(CaseFile.class, caseId).getCode();
+    long consentId =
+        consent(
+            owner,
+            caseId,
+            "CP Social Work Centre",
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY));
+    long referralId =
+        referrals.send(
+            owner,
+            caseId,
+            orgId("CP Social Work Centre"),
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.IDENTITY),
+            "needs protection");
+    String ownerToken =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String cswToken =
+        ApiTokens.token("api.csw", "csw-registry", "\"CP Social Work Centre\"", "csw-officer");
+    String healthToken = ApiTokens.token("api.health", "his", "\"CP Health\"", "health-worker");
+    String adminToken =
+        ApiTokens.token("api.admin", "ngo-admin", "\"" + ConsentFixture.OWNER_NGO + "\"", "admin");
+
+    // The owner: everything, as on her case page; her list finds the case with the name.
+    var ownerAnswer = api("GET", "cases/" + code, ownerToken, null, "en");
+    assertEquals(200, ownerAnswer.statusCode(), ownerAnswer.body());
+    Viewer apiOwner = directory.viewerFor("api.ngo").orElseThrow();
+    assertEquals(
+        decisions(cases.find(apiOwner, caseId).orElseThrow()), decisions(json(ownerAnswer)));
+    assertEquals("Jelena", json(ownerAnswer).getJsonObject("identity").getString("firstName"));
+    var ownerList = json(api("GET", "cases?code=" + code + "&size=5", ownerToken, null, "en"));
+    assertEquals(1, ownerList.getInt("total"));
+    assertEquals(
+        "Jelena Apijeva", ownerList.getJsonArray("items").getJsonObject(0).getString("personName"));
+
+    // The recipient with consent for IDENTITY only: IDENTITY by consent, the rest hidden with the
+    // same reasons as on the page (a category without consent included).
+    var cswAnswer = api("GET", "cases/" + code, cswToken, null, "en");
+    assertEquals(200, cswAnswer.statusCode(), cswAnswer.body());
+    // Every read through the API is audited with the channel and the client, and reported.
+    List<String> channels =
+        em.createQuery(
+                "select concat(a.channel, ':', a.clientId) from AuditRecord a"
+                    + " where a.caseFileId = :c and a.username = 'api.csw'",
+                String.class)
+            .setParameter("c", caseId)
+            .getResultList();
+    assertFalse(channels.isEmpty(), "the recipient's reads are audited");
+    assertTrue(channels.stream().allMatch("API:csw-registry"::equals), channels.toString());
+    assertTrue(
+        reports.reportForCase(owner, caseId).stream()
+            .anyMatch(l -> "API".equals(l.channel()) && "csw-registry".equals(l.client())),
+        "the access report shows the API reads and the client");
+
+    // The same decisions as the case page (read here through the service, as the page does).
+    Viewer apiCsw = directory.viewerFor("api.csw").orElseThrow();
+    CaseView cswPage = cases.find(apiCsw, caseId).orElseThrow();
+    assertEquals(decisions(cswPage), decisions(json(cswAnswer)));
+    assertTrue(decisions(json(cswAnswer)).contains("IDENTITY=permit CONSENT"));
+    assertTrue(decisions(json(cswAnswer)).contains("HEALTH=deny"), "health has no consent");
+    assertTrue(
+        !json(cswAnswer).containsKey("contact") || json(cswAnswer).isNull("contact"),
+        "a hidden section is absent");
+
+    // Another organisation, the administrator and a code that does not exist: the same 404.
+    var unknown = api("GET", "cases/NRM-0000-NOPE", healthToken, null, "en");
+    var notShared = api("GET", "cases/" + code, healthToken, null, "en");
+    var admin = api("GET", "cases/" + code, adminToken, null, "en");
+    assertEquals(404, unknown.statusCode());
+    assertEquals(unknown.body(), notShared.body(), "not shared answers as not existing");
+    assertEquals(unknown.body(), admin.body(), "administrators read no case, as on the pages");
+    assertTrue(cases.find(directory.viewerFor("api.admin").orElseThrow(), caseId).isEmpty());
+    assertEquals("application/problem+json", notShared.headers().firstValue("Content-Type").get());
+    assertEquals("urn:nrm:problem:not-found", json(notShared).getString("type"));
+
+    // The recipient's inbox and its answers, with the same rules as the inbox page.
+    var inbox = json(api("GET", "referrals/inbox?size=100", cswToken, null, "en"));
+    assertTrue(
+        inbox.getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+            .anyMatch(r -> r.getJsonNumber("id").longValue() == referralId));
+    long version = em.find(Referral.class, referralId).getVersion();
+    var stale =
+        api("POST", "referrals/" + referralId + "/accept", cswToken, "{\"version\":99}", "en");
+    assertEquals(409, stale.statusCode(), stale.body());
+    assertEquals("urn:nrm:problem:concurrent-update", json(stale).getString("type"));
+    var noReason =
+        api(
+            "POST",
+            "referrals/" + referralId + "/reject",
+            cswToken,
+            "{\"version\":" + version + "}",
+            "sr-Cyrl");
+    assertEquals(422, noReason.statusCode(), noReason.body());
+    assertTrue(
+        json(noReason).getString("title").chars().anyMatch(ch -> ch >= 0x0400 && ch <= 0x04FF),
+        "the title is in Cyrillic: " + noReason.body());
+    var accepted =
+        api(
+            "POST",
+            "referrals/" + referralId + "/accept",
+            cswToken,
+            "{\"version\":" + version + "}",
+            "en");
+    assertEquals(204, accepted.statusCode(), accepted.body());
+    em.clear();
+    assertEquals(ReferralState.ACCEPTED, em.find(Referral.class, referralId).getState());
+    var adminInbox = api("GET", "referrals/inbox", adminToken, null, "en");
+    assertEquals(403, adminInbox.statusCode(), "administrators have no inbox, as on the page");
+
+    // Withdrawn: the referral is revoked and the case is gone for the recipient — in both.
+    consents.withdraw(owner, consentId, em.find(Consent.class, consentId).getVersion());
+    em.clear();
+    assertEquals(404, api("GET", "cases/" + code, cswToken, null, "en").statusCode());
+    assertTrue(cases.find(apiCsw, caseId).isEmpty());
+
+    // Tokens that describe no portal user, no token, bad paging: problems, no data.
+    var noOrganisation =
+        api("GET", "cases", ApiTokens.token("api.x", "x", null, "police-officer"), null, "en");
+    assertEquals(403, noOrganisation.statusCode());
+    assertEquals("urn:nrm:problem:not-authorised", json(noOrganisation).getString("type"));
+    var twoOrganisations =
+        api(
+            "GET",
+            "cases",
+            ApiTokens.token("api.y", "y", "[\"CP Police\",\"CP Prosecutor\"]", "police-officer"),
+            null,
+            "en");
+    assertEquals(403, twoOrganisations.statusCode(), "two organisations are refused");
+    var noRole =
+        api("GET", "cases", ApiTokens.token("api.z", "z", "\"CP Police\"", null), null, "en");
+    assertEquals(403, noRole.statusCode());
+    var anonymous = api("GET", "cases", null, null, "sr-Latn");
+    assertEquals(401, anonymous.statusCode());
+    assertEquals("urn:nrm:problem:unauthenticated", json(anonymous).getString("type"));
+    var tooLarge = api("GET", "cases?size=1000", ownerToken, null, "en");
+    assertEquals(400, tooLarge.statusCode(), tooLarge.body());
+    assertEquals("size", json(tooLarge).getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertFalse(tooLarge.body().contains("Exception"), "no exception text in an answer");
   }
 }

@@ -105,24 +105,17 @@ public class SignedInUser implements Serializable {
    * user table once per session so that audit records name real people.
    */
   private java.util.Optional<Viewer> fromToken(String username) {
-    java.util.Set<rs.astra.nrm.organisation.PortalRole> roles =
-        java.util.EnumSet.noneOf(rs.astra.nrm.organisation.PortalRole.class);
-    for (rs.astra.nrm.organisation.PortalRole r : rs.astra.nrm.organisation.PortalRole.values()) {
-      if (securityContext().isCallerInRole(r.roleName())) {
-        roles.add(r);
-      }
-    }
     var claims = openId().getClaims();
     String name =
         ((claims.getGivenName().orElse("") + " " + claims.getFamilyName().orElse("")).strip());
-    String organisation = claims.getStringClaim("organisation").orElse(null);
-    return directory()
-        .synchroniseFromToken(
-            username,
-            name.isEmpty() ? claims.getName().orElse(null) : name,
-            claims.getEmail().orElse(null),
-            organisation,
-            roles);
+    String organisation = claims.getStringClaim(TokenIdentity.ORGANISATION_CLAIM).orElse(null);
+    return TokenIdentity.viewer(
+        directory(),
+        username,
+        name.isEmpty() ? claims.getName().orElse(null) : name,
+        claims.getEmail().orElse(null),
+        TokenIdentity.organisations(organisation),
+        TokenIdentity.roles(securityContext()));
   }
 
   /**

@@ -441,6 +441,38 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void everyInstitutionSystemClientHasOneOrganisationAndASecretFromTheEnvironment()
+      throws IOException {
+    int systems = 0;
+    for (Object o : (List<?>) realm().get("clients")) {
+      Map<String, Object> client = map(o);
+      if (!Boolean.TRUE.equals(client.get("serviceAccountsEnabled"))) {
+        continue;
+      }
+      String id = (String) client.get("clientId");
+      assertEquals(Boolean.FALSE, client.get("standardFlowEnabled"), id + " signs in no person");
+      assertTrue(
+          String.valueOf(client.get("secret")).startsWith("${"),
+          id + "'s secret comes from the environment, never from the file");
+      List<String> organisations = new ArrayList<>();
+      for (Object m : (List<?>) client.getOrDefault("protocolMappers", List.of())) {
+        Map<String, Object> config = map(map(m).get("config"));
+        if ("organisation".equals(config.get("claim.name"))) {
+          organisations.add(String.valueOf(config.get("claim.value")));
+        }
+      }
+      if (id.equals("ci-no-organisation")) {
+        assertEquals(List.of(), organisations, "the CI's client without organisation (403)");
+      } else {
+        assertEquals(1, organisations.size(), id + " carries exactly one organisation");
+        assertFalse(organisations.get(0).isBlank(), id);
+        systems++;
+      }
+    }
+    assertTrue(systems > 0, "the realm has an institution system's client (issue 22)");
+  }
+
+  @Test
   void keycloakAndPortalShareTheClientSecretOfTheEnvFile() throws IOException {
     // Keycloak replaces ${VAR} in a realm file it imports at start-up with the environment
     // variable.
@@ -472,6 +504,10 @@ class DeploymentFilesTest {
       List<String> roles =
           strings(user.get("realmRoles")).stream().filter(REALM_ROLES::contains).toList();
       assertEquals(1, roles.size(), name + " has exactly one portal role: " + roles);
+      if (user.get("serviceAccountClientId") != null) {
+        // An institution system's client (issue 22): its organisation is a claim of the client's.
+        continue;
+      }
       List<String> organisation = strings(map(user.get("attributes")).get("organisation"));
       assertEquals(1, organisation.size(), name);
       assertFalse(organisation.get(0).isBlank(), name);

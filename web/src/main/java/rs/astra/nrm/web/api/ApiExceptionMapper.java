@@ -1,0 +1,129 @@
+package rs.astra.nrm.web.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import rs.astra.nrm.consent.AccessDeniedException;
+import rs.astra.nrm.organisation.NotPermittedException;
+import rs.astra.nrm.shared.ConcurrentUpdateException;
+import rs.astra.nrm.shared.InvalidRequestException;
+
+/**
+ * Every exception of the REST API becomes a problem detail ({@link ApiProblem}): the domain's
+ * refusals with their message in the caller's language, validation failures with the fields,
+ * optimistic-lock conflicts as 409, JAX-RS's own errors (unknown path, method, media type) by their
+ * status, and anything else as a bare 500 — the log gets the exception's class, the answer neither
+ * its text nor SQL nor a stack.
+ */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+  @Inject Problems problems;
+
+  @Context HttpHeaders headers;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    return map(thrown, headers, problems);
+  }
+
+  /**
+   * The problem detail for any exception of an API call.
+   *
+   * @param thrown what a resource or the JAX-RS runtime threw
+   * @param headers the request's headers (language)
+   * @param problems the problem writer
+   * @return the answer
+   */
+  static Response map(Throwable thrown, HttpHeaders headers, Problems problems) {
+    Locale locale = problems.locale(headers);
+    Throwable t = unwrap(thrown);
+    if (t instanceof ConstraintViolationException v) {
+      return problems.response(
+          ApiProblem.INVALID_INPUT,
+          locale,
+          problems.text(locale, ApiProblem.INVALID_INPUT.detailKey()),
+          fields(v, locale, problems));
+    }
+    if (t instanceof InvalidRequestException e) {
+      ApiProblem p =
+          e.messageKey().endsWith(".notFound") ? ApiProblem.NOT_FOUND : ApiProblem.REQUEST_REFUSED;
+      return problems.response(
+          p, locale, problems.text(locale, e.messageKey(), e.arguments().toArray()), List.of());
+    }
+    if (t instanceof AccessDeniedException e) {
+      return problems.response(
+          ApiProblem.NOT_PERMITTED,
+          locale,
+          problems.text(locale, "deny." + e.reason().name()),
+          List.of());
+    }
+    if (t instanceof NotPermittedException) {
+      return problems.response(ApiProblem.NOT_PERMITTED, headers);
+    }
+    if (t instanceof ConcurrentUpdateException || causedBy(thrown, OptimisticLockException.class)) {
+      return problems.response(ApiProblem.CONCURRENT_UPDATE, headers);
+    }
+    if (t instanceof WebApplicationException w) {
+      int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
+      if (status >= 500) {
+        LOG.log(Level.WARNING, "API call failed: {0}", w.getClass().getName());
+      }
+      return problems.response(ApiProblem.forStatus(status), headers);
+    }
+    LOG.log(Level.WARNING, "API call failed: {0}", t.getClass().getName());
+    return problems.response(ApiProblem.INTERNAL, headers);
+  }
+
+  private static List<Problems.FieldError> fields(
+      ConstraintViolationException v, Locale locale, Problems problems) {
+    List<Problems.FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> c : v.getConstraintViolations()) {
+      String field = "";
+      for (Path.Node n : c.getPropertyPath()) {
+        field = n.getName() == null ? field : n.getName();
+      }
+      String template = c.getMessageTemplate();
+      // Our constraints name a bundle key; Bean Validation's own ({jakarta...}) get a generic text.
+      String message =
+          template != null && template.startsWith("api.")
+              ? problems.text(locale, template)
+              : problems.text(locale, "api.field.invalid");
+      errors.add(new Problems.FieldError(field, message));
+    }
+    return errors;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable current = t;
+    while (current instanceof EJBException e && e.getCause() != null) {
+      current = e.getCause();
+    }
+    return current;
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

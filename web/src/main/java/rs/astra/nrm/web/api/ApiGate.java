@@ -1,0 +1,39 @@
+package rs.astra.nrm.web.api;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Lets a call into the API only with a verified token that maps to a portal user: the API off →
+ * {@code api-not-configured} (503); no token → {@code unauthenticated} (401); a token without
+ * exactly one known organisation and one fitting portal role → {@code not-authorised} (403). Runs
+ * before any resource, so a refused call reads no data.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class ApiGate implements ContainerRequestFilter {
+
+  @Inject ApiSettings settings;
+  @Inject ApiCaller caller;
+  @Inject Problems problems;
+  @Context HttpHeaders headers;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!settings.isEnabled()) {
+      request.abortWith(problems.response(ApiProblem.API_NOT_CONFIGURED, headers));
+    } else if (request.getSecurityContext().getUserPrincipal() == null) {
+      request.abortWith(problems.response(ApiProblem.UNAUTHENTICATED, headers));
+    } else if (caller.resolve().isEmpty()) {
+      request.abortWith(problems.response(ApiProblem.NOT_AUTHORISED, headers));
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package rs.astra.nrm.web.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import rs.astra.nrm.web.i18n.Messages;
+
+/**
+ * Builds RFC 9457 problem details ({@code application/problem+json}) in the caller's language: the
+ * first of her {@code Accept-Language} ranges that is Serbian Cyrillic ({@code sr-Cyrl}), Serbian
+ * ({@code sr}, {@code sr-Latn}) or English ({@code en}); Serbian Latin when she names none of them.
+ * Only message texts and field names go into an answer — never an exception's text, SQL or a stack.
+ */
+@ApplicationScoped
+public class Problems {
+
+  /** The media type of every error answer. */
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /**
+   * One field that failed validation.
+   *
+   * @param field the parameter or property, e.g. {@code reason}
+   * @param message what is wrong, in the caller's language
+   */
+  public record FieldError(String field, String message) {}
+
+  /**
+   * @param headers the request's headers, for {@code Accept-Language}; {@code null} = default
+   * @return the locale of the answer
+   */
+  public Locale locale(HttpHeaders headers) {
+    String header = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+    if (header != null && !header.isBlank()) {
+      try {
+        // Parsed here, not by the JAX-RS runtime, which reads "sr-Cyrl" as a country.
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+          String tag = range.getRange().toLowerCase(Locale.ROOT);
+          if (tag.startsWith("sr-cyrl")) {
+            return Locale.forLanguageTag("sr-Cyrl");
+          }
+          if (tag.equals("sr") || tag.startsWith("sr-")) {
+            return Locale.forLanguageTag("sr-Latn");
+          }
+          if (tag.equals("en") || tag.startsWith("en-")) {
+            return Locale.ENGLISH;
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // A malformed header: the default language.
+      }
+    }
+    return Locale.forLanguageTag("sr-Latn");
+  }
+
+  /**
+   * @param locale the answer's locale
+   * @param key a key of the message bundles
+   * @param args values for its placeholders, never personal data
+   * @return the text; the key itself when a bundle lacks it
+   */
+  public String text(Locale locale, String key, Object... args) {
+    try {
+      String pattern = ResourceBundle.getBundle(Messages.BUNDLE, locale).getString(key);
+      return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+
+  /**
+   * @param problem which error
+   * @param headers the request's headers (language)
+   * @return the answer with the problem's generic detail
+   */
+  public Response response(ApiProblem problem, HttpHeaders headers) {
+    Locale locale = locale(headers);
+    return response(problem, locale, text(locale, problem.detailKey()), List.of());
+  }
+
+  /**
+   * @param problem which error
+   * @param locale the answer's language
+   * @param detail the detail, already in that language
+   * @param errors the fields that failed validation, possibly empty
+   * @return the answer
+   */
+  public Response response(
+      ApiProblem problem, Locale locale, String detail, List<FieldError> errors) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", problem.type())
+            .add("title", text(locale, problem.titleKey()))
+            .add("status", problem.status())
+            .add("detail", detail);
+    if (!errors.isEmpty()) {
+      JsonArrayBuilder list = Json.createArrayBuilder();
+      errors.forEach(
+          e ->
+              list.add(
+                  Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+      body.add("errors", list);
+    }
+    Response.ResponseBuilder answer =
+        Response.status(problem.status())
+            .type(MEDIA_TYPE)
+            .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+            .entity(body.build().toString());
+    if (problem == ApiProblem.UNAUTHENTICATED) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    return answer.build();
+  }
+}
