@@ -532,26 +532,22 @@ public final class BenchmarkHarness {
               URI.create("http://127.0.0.1:" + http[0] + "/"),
               URI.create("http://127.0.0.1:" + http[1] + "/"));
       Duration phase = Duration.ofSeconds(o.loadSeconds);
-      say("  warm-up: %d sessions, list mix, %d s", loadUsers.size(), o.loadSeconds);
-      LoadTest.run(
-          bases,
-          loadUsers,
-          recipients,
-          DemoDataSeeder.DEMO_PASSWORD,
-          phase,
-          LoadTest.Mix.LIST,
-          servers);
-      Thread.sleep(2000);
-      say("  measured: %d sessions, list mix, %d s", loadUsers.size(), o.loadSeconds);
-      LoadTest.Result two =
-          LoadTest.run(
-              bases,
-              loadUsers,
-              recipients,
-              DemoDataSeeder.DEMO_PASSWORD,
-              phase,
-              LoadTest.Mix.LIST,
-              servers);
+      LoadTest.Result two = null;
+      for (String phaseName : List.of("warm-up", "measured")) {
+        if (two != null) {
+          Thread.sleep(2000);
+        }
+        say("  %s: %d sessions, list mix, %d s", phaseName, loadUsers.size(), o.loadSeconds);
+        two =
+            LoadTest.run(
+                bases,
+                loadUsers,
+                recipients,
+                DemoDataSeeder.DEMO_PASSWORD,
+                phase,
+                LoadTest.Mix.LIST,
+                servers);
+      }
       LoadTest.Result one =
           single.stream().filter(r -> r.mix() == LoadTest.Mix.LIST).findFirst().orElse(null);
       double ratio =

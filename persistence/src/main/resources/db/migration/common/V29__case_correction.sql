@@ -1,6 +1,6 @@
 -- Rectification with history (issue 21, GDPR Art. 16 and 19): every correction of a person's field
 -- keeps the earlier value and the new one, who, when, why and the data-subject request it answers.
--- Append-only: the entity has no update path; on PostgreSQL a trigger refuses changes (V29 there).
+-- Append-only: the entity has no update path; on PostgreSQL a trigger refuses changes (V29_1).
 create sequence case_correction_seq start with 50 increment by 50;
 create table case_correction (
   id bigint not null primary key,
