@@ -302,14 +302,17 @@ public class AccessPolicy {
   /**
    * Whether a user may restrict processing of a case, or lift its restriction (GDPR Art. 18, issue
    * 21): a coordinator of the owning organisation, or its data protection officer (who answers the
-   * person's request for restriction). Neither needs to read the case's data to do so.
+   * person's request for restriction). Neither needs to read the case's data to do so. An
+   * anonymised case (issue 21) holds nothing left to restrict, and takes no new free text.
    *
    * @param viewer who restricts or lifts
    * @param facts the case
-   * @return {@code true} for the owning organisation's coordinators and data protection officer
+   * @return {@code true} for the owning organisation's coordinators and data protection officer,
+   *     unless the case is anonymised
    */
   public boolean mayRestrict(Viewer viewer, CaseFacts facts) {
-    return facts.ownerOrganisationId() == viewer.organisationId()
+    return !facts.anonymised()
+        && facts.ownerOrganisationId() == viewer.organisationId()
         && (viewer.role() == PortalRole.DPO || viewer.role().readsRestrictedCases());
   }
 

@@ -332,8 +332,10 @@ public class Person {
 
   /**
    * Corrects one field (rectification, GDPR Art. 16) from its text: a day as dd.MM.yyyy (not in the
-   * future, Europe/Belgrade), citizenships as two-letter ISO codes separated by commas or spaces,
-   * any other field as text of at most {@value #MAX_FIELD} characters; blank text empties it.
+   * future, Europe/Belgrade), citizenships as ISO 3166-1 alpha-2 codes separated by commas or
+   * spaces, an e-mail address as name@domain.tld, a telephone number as digits (at least five) with
+   * an optional leading + and spaces, dashes, dots, slashes or parentheses, any other field as text
+   * of at most {@value #MAX_FIELD} characters; blank text empties it.
    *
    * @param field the field
    * @param text the new value as typed
@@ -364,20 +366,40 @@ public class Person {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>();
         if (v != null) {
           for (String code : v.split("[,\\s]+")) {
-            if (!code.matches("[A-Za-z]{2}")) {
+            String upper = code.toUpperCase(java.util.Locale.ROOT);
+            // The same list as the new-case form and the HTCDS import (ISO 3166-1 alpha-2).
+            if (!java.util.Set.of(java.util.Locale.getISOCountries()).contains(upper)) {
               throw new IllegalArgumentException("not an ISO code");
             }
-            codes.add(code.toUpperCase(java.util.Locale.ROOT));
+            codes.add(upper);
           }
         }
         recordIdentityKeeping(firstName, secondName, birthdate, codes);
       }
-      case MOBILE_PHONE -> mobilePhone = v;
-      case HOME_PHONE -> homePhone = v;
-      case EMAIL -> email = v;
+      case MOBILE_PHONE -> mobilePhone = phone(v);
+      case HOME_PHONE -> homePhone = phone(v);
+      case EMAIL -> {
+        if (v != null && !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+          throw new IllegalArgumentException("not an e-mail address");
+        }
+        email = v;
+      }
       case MAILING_STREET -> mailingStreet = v;
       case MAILING_CITY -> mailingCity = v;
     }
+  }
+
+  /**
+   * @param v a telephone number as typed, or {@code null}
+   * @return it, if it is digits with an optional leading {@code +} and the usual separators
+   *     (spaces, {@code -}, {@code /}, {@code .}, parentheses), at least five digits
+   * @throws IllegalArgumentException otherwise
+   */
+  private static String phone(String v) {
+    if (v != null && (!v.matches("\\+?[0-9 ()./-]+") || v.replaceAll("[^0-9]", "").length() < 5)) {
+      throw new IllegalArgumentException("not a telephone number");
+    }
+    return v;
   }
 
   private void recordIdentityKeeping(

@@ -72,6 +72,34 @@ class PersonCorrectionTest {
   }
 
   @Test
+  void aCountryCodeMustExistAndAnAddressOrNumberHaveItsForm() {
+    // Found by a trial: XX, "not-an-email", "a@" and "abc" were stored.
+    Person p = person();
+    for (String bad : new String[] {"XX", "rs, QQ", "R5"}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> p.correct(CorrectableField.CITIZENSHIP, bad, TODAY),
+          bad);
+    }
+    for (String bad : new String[] {"not-an-email", "a@", "@b.rs", "a b@c.rs", "a@b"}) {
+      assertThrows(
+          IllegalArgumentException.class, () -> p.correct(CorrectableField.EMAIL, bad, TODAY), bad);
+    }
+    for (String bad : new String[] {"abc", "12", "+381 6x 123", "++381 60 1234567"}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> p.correct(CorrectableField.MOBILE_PHONE, bad, TODAY),
+          bad);
+    }
+    p.correct(CorrectableField.EMAIL, "jelena.p@primer.rs", TODAY);
+    assertEquals("jelena.p@primer.rs", p.valueOf(CorrectableField.EMAIL));
+    p.correct(CorrectableField.MOBILE_PHONE, "+381 (60) 123-45.67", TODAY);
+    assertEquals("+381 (60) 123-45.67", p.valueOf(CorrectableField.MOBILE_PHONE));
+    p.correct(CorrectableField.HOME_PHONE, "011/234-5678", TODAY);
+    assertEquals("011/234-5678", p.valueOf(CorrectableField.HOME_PHONE));
+  }
+
+  @Test
   void aLogEntryKeepsTheEarlierValueUnderTheFieldsCategoryAndNeedsAReason() {
     CaseCorrection k =
         new CaseCorrection(

@@ -37,7 +37,9 @@ public class KeepRetention implements Serializable {
   private LegalHoldBasis basis;
   private String reason;
   private LocalDate reviewOn;
-  private String liftReason;
+
+  /** The reason typed beside each hold, by the hold's id (each row has its own field). */
+  private final java.util.HashMap<Long, String> liftReasons = new java.util.HashMap<>();
 
   /**
    * @return the dry run and the holds, loaded once per view and after each step
@@ -89,9 +91,9 @@ public class KeepRetention implements Serializable {
    */
   public void lift(long holdId, long version) {
     if (feedback.run(
-        () -> retention.liftHold(user.viewer(), holdId, version, liftReason),
+        () -> retention.liftHold(user.viewer(), holdId, version, liftReasons.get(holdId)),
         "retention.holdLifted")) {
-      liftReason = null;
+      liftReasons.clear();
       refresh();
     }
   }
@@ -133,11 +135,10 @@ public class KeepRetention implements Serializable {
     this.reviewOn = reviewOn;
   }
 
-  public String getLiftReason() {
-    return liftReason;
-  }
-
-  public void setLiftReason(String liftReason) {
-    this.liftReason = liftReason;
+  /**
+   * @return the lift reasons typed beside the holds, by hold id (bound per row by the page)
+   */
+  public java.util.Map<Long, String> getLiftReasons() {
+    return liftReasons;
   }
 }
