@@ -154,6 +154,21 @@ public class AccessReportService {
   }
 
   /**
+   * The code of a case whose report the caller has just prepared, for the heading and the file name
+   * of the report as PDF. A code is no personal data.
+   *
+   * @param caseId the case
+   * @return its code, or {@code ""} when there is no such case
+   */
+  public String caseCode(long caseId) {
+    return em.createQuery("select c.code from CaseFile c where c.id = :id", String.class)
+        .setParameter("id", caseId)
+        .getResultStream()
+        .findFirst()
+        .orElse("");
+  }
+
+  /**
    * The report for the data subject of a case, oldest first.
    *
    * @param viewer who prepares it: staff of the owning organisation (the preparation is itself an

@@ -1283,6 +1283,30 @@ class PortalIT {
         find(
             coordinator.get("app/cases.xhtml").body(),
             "href=\"[^\"]*app/case\\.xhtml\\?id=(\\d+)\"");
+    // The report as a PDF in Cyrillic, to hand to the person (issue 21).
+    coordinator.get("app/access-report.xhtml?id=" + owned);
+    HttpResponse<byte[]> pdf =
+        coordinator.submit("pdfForm", "pdfForm:pdfSrCyrl", java.util.Map.of());
+    assertEquals(200, pdf.statusCode());
+    assertEquals(
+        "application/pdf", pdf.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertTrue(
+        pdf.headers().firstValue("Content-Disposition").orElse("").contains("-sr-Cyrl.pdf"),
+        pdf.headers().toString());
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
+    String text =
+        new com.lowagie.text.pdf.parser.PdfTextExtractor(reader)
+            .getTextFromPage(1)
+            .replaceAll("\\s+", "");
+    reader.close();
+    assertTrue(
+        text.contains(
+            java.util.ResourceBundle.getBundle(
+                    rs.astra.nrm.web.i18n.Messages.BUNDLE,
+                    java.util.Locale.forLanguageTag("sr-Cyrl"))
+                .getString("report.title")
+                .replaceAll("\\s+", "")),
+        text);
     for (String user : List.of("csw.belgrade", "admin", "police.officer", "ngo.hotline")) {
       PortalSession other = new PortalSession(base.toURI());
       other.signIn(user, "demo");

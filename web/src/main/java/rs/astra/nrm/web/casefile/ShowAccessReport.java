@@ -47,6 +47,40 @@ public class ShowAccessReport implements Serializable {
   }
 
   /**
+   * Sends the report as a PDF in the person's language (issue 21), to hand over: prepared anew for
+   * this download (and so recorded again, as every preparation is).
+   *
+   * @param languageTag {@code sr-Latn}, {@code sr-Cyrl} or {@code en}
+   * @throws java.io.IOException if the answer cannot be written
+   */
+  public void downloadPdf(String languageTag) throws java.io.IOException {
+    load();
+    if (lines == null
+        || !rs.astra.nrm.web.i18n.LanguagePreference.SUPPORTED.contains(languageTag)) {
+      return;
+    }
+    long caseId = Long.parseLong(id);
+    String code = reports.caseCode(caseId);
+    byte[] pdf = AccessReportPdf.render(code, lines, languageTag, java.time.Instant.now());
+    jakarta.faces.context.FacesContext faces =
+        jakarta.faces.context.FacesContext.getCurrentInstance();
+    jakarta.faces.context.ExternalContext external = faces.getExternalContext();
+    external.responseReset();
+    external.setResponseContentType("application/pdf");
+    external.setResponseContentLength(pdf.length);
+    external.setResponseHeader(
+        "Content-Disposition",
+        "attachment; filename=\"access-report-"
+            + (code.isEmpty() ? String.valueOf(caseId) : code)
+            + "-"
+            + languageTag
+            + ".pdf\"");
+    external.setResponseHeader("Cache-Control", "no-store");
+    external.getResponseOutputStream().write(pdf);
+    faces.responseComplete();
+  }
+
+  /**
    * @return the report's lines, or {@code null} when it could not be shown
    */
   public List<AccessReportService.ReportLine> getLines() {

@@ -61,10 +61,10 @@ class MessagesBundleTest {
     // CTDC: the name of the Counter Trafficking Data Collaborative's format; Female, Male, Adult,
     // Minor: the values a CTDC file holds, quoted in its import errors. The REST API's messages
     // (issue 22) quote what a client system types verbatim: protocol names, a header, a media type,
-    // a setting and the values of its parameters.
+    // a setting and the values of its parameters. PDF: the file format of the access report.
     Pattern allowed =
         Pattern.compile(
-            "GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+"
+            "GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|PDF|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+"
                 + "|API|JSON|HTTP|Bearer|Authorization|application|json|MP_JWT_VERIFY_PUBLICKEY_LOCATION"
                 + "|asc|desc|code|openedOn|status|personName|Active|FollowUp|Closed|ClosedReferred");
     List<String> latin = new ArrayList<>();
