@@ -187,7 +187,8 @@ public class CaseCorrectionService {
   /**
    * The change log of a case, oldest first: to the owner's staff, the entries of each category the
    * policy lets them read as owner (each category shown is an audited read), and to the owner's
-   * data protection officer every entry (she answers the person's request); nobody else sees any.
+   * data protection officer every entry without its earlier and new values (she answers the
+   * person's request but reads no case data); nobody else sees any.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -220,6 +221,9 @@ public class CaseCorrectionService {
         }
       }
     }
+    // The data protection officer reads no case data (AccessPolicy, rule 1): she sees that, when,
+    // by whom and why a field was corrected, never the values.
+    boolean values = viewer.role() != PortalRole.DPO;
     List<CorrectionLine> lines = new ArrayList<>();
     for (CaseCorrection k : all) {
       if (readable.contains(k.getCategory())) {
@@ -227,8 +231,8 @@ public class CaseCorrectionService {
         lines.add(
             new CorrectionLine(
                 k.getField(),
-                k.getOldValue(),
-                k.getNewValue(),
+                values ? k.getOldValue() : null,
+                values ? k.getNewValue() : null,
                 by == null ? "?" : by.getDisplayName(),
                 k.getCorrectedAt(),
                 k.getReason(),

@@ -1061,6 +1061,10 @@ class ConsentPolicyIT {
     assertEquals("Ispravljenic", log.get(0).newValue());
     assertEquals("User cp.caseworker", log.get(0).correctedBy());
     assertEquals(1, corrections.history(dpo, caseId).size());
+    assertNull(
+        corrections.history(dpo, caseId).get(0).oldValue(),
+        "the DPO sees that a field was corrected, not its values (she reads no case data)");
+    assertNull(corrections.history(dpo, caseId).get(0).newValue());
     assertTrue(corrections.history(health, caseId).isEmpty());
 
     // Art. 19: the health institution's users are told, with the case code and the category only.

@@ -22,11 +22,13 @@ public class ShowAccessReport implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private AccessReportService reports;
+  @Inject private rs.astra.nrm.casefile.CaseCorrectionService corrections;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
   private String id;
   private List<AccessReportService.ReportLine> lines;
+  private List<rs.astra.nrm.casefile.CorrectionLine> correctionLog = List.of();
 
   /** Loads the report for the case named by the {@code id} view parameter. */
   public void load() {
@@ -38,6 +40,7 @@ public class ShowAccessReport implements Serializable {
         () -> {
           try {
             lines = reports.reportForCase(user.viewer(), Long.parseLong(id));
+            correctionLog = corrections.history(user.viewer(), Long.parseLong(id));
           } catch (AccessDeniedException e) {
             // A case the viewer may not report on answers exactly as a missing one, so that case
             // numbers cannot be probed; the refusal itself is recorded by the service.
@@ -85,6 +88,14 @@ public class ShowAccessReport implements Serializable {
    */
   public List<AccessReportService.ReportLine> getLines() {
     return lines;
+  }
+
+  /**
+   * @return the case's change log of corrections (GDPR Art. 16) as the viewer may see it: values
+   *     for the owner's staff, none for the data protection officer
+   */
+  public List<rs.astra.nrm.casefile.CorrectionLine> getCorrectionLog() {
+    return correctionLog;
   }
 
   public String getId() {
