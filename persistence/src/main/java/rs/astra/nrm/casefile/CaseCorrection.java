@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * One correction of a person's field (rectification, GDPR Art. 16; issue 21): the earlier value,
@@ -102,9 +103,7 @@ public class CaseCorrection {
       Instant at,
       String reason,
       Long requestId) {
-    if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-      throw new IllegalArgumentException("a reason of 1 to " + MAX_REASON + " characters");
-    }
+    String why = RequiredText.of(reason, MAX_REASON, "a reason");
     this.caseFileId = caseFileId;
     this.personId = personId;
     this.field = Objects.requireNonNull(field, "field");
@@ -113,7 +112,7 @@ public class CaseCorrection {
     this.newValue = newValue;
     this.correctedBy = byUserId;
     this.correctedAt = Objects.requireNonNull(at, "at");
-    this.reason = reason.strip();
+    this.reason = why;
     this.requestId = requestId;
   }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * A case of the National Referral Mechanism: one presumed or identified victim ({@link Person}),
@@ -386,12 +387,10 @@ public class CaseFile {
     if (stage == NrmStage.CLOSED) {
       throw new IllegalStateException("case already closed");
     }
-    if (reason == null || reason.isBlank() || reason.strip().length() > 4000) {
-      throw new IllegalArgumentException("a reason of 1 to 4000 characters is required");
-    }
+    String why = RequiredText.of(reason, 4000, "a reason");
     closureRequestedBy = Objects.requireNonNull(by, "by");
     closureRequestedAt = Objects.requireNonNull(at, "at");
-    closureRequestReason = reason.strip();
+    closureRequestReason = why;
   }
 
   /**

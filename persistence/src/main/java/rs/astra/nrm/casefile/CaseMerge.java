@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * Two cases of one person merged into one (issue 19): the absorbed case's records were moved to the
@@ -135,14 +136,12 @@ public class CaseMerge {
     if (survivorId == absorbedId) {
       throw new IllegalArgumentException("a case cannot be merged into itself");
     }
-    if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-      throw new IllegalArgumentException("reason must have 1 to 2000 characters");
-    }
+    String why = RequiredText.of(reason, MAX_REASON, "a reason");
     this.survivorId = survivorId;
     this.absorbedId = absorbedId;
     this.mergedById = mergedById;
     this.mergedAt = Objects.requireNonNull(mergedAt, "mergedAt");
-    this.reason = reason.strip();
+    this.reason = why;
     this.movedRows = new ArrayList<>(movedRows);
   }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Objects;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * An institution taking part in the NRM, and the tenant that users and cases belong to.
@@ -81,10 +82,7 @@ public class Organisation {
   }
 
   private static String checkedName(String name) {
-    if (name == null || name.isBlank() || name.strip().length() > 200) {
-      throw new IllegalArgumentException("organisation name must have 1 to 200 characters");
-    }
-    return name.strip();
+    return RequiredText.of(name, 200, "an organisation name");
   }
 
   /**

@@ -30,6 +30,7 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * A referral of a case from one organisation to another (HTCDS {@code cas_ReferredOrganisation},
@@ -306,10 +307,7 @@ public class Referral {
   }
 
   private static String requireReason(String reason) {
-    if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
-      throw new IllegalArgumentException("a reason of 1 to 2000 characters is required");
-    }
-    return reason.strip();
+    return RequiredText.of(reason, 2000, "a reason");
   }
 
   /**

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * A legal hold on a case, recorded by hand by the owning organisation's coordinator or its data
@@ -110,10 +111,7 @@ public class LegalHold {
   }
 
   private static String text(String s) {
-    if (s == null || s.isBlank() || s.strip().length() > MAX_TEXT) {
-      throw new IllegalArgumentException("a reason of 1 to " + MAX_TEXT + " characters");
-    }
-    return s.strip();
+    return RequiredText.of(s, MAX_TEXT, "a reason");
   }
 
   /**

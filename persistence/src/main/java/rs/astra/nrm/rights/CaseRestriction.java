@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * One restriction of processing of a case (GDPR Art. 18; ZZPL art. 31), from the day it was imposed
@@ -106,10 +107,7 @@ public class CaseRestriction {
   }
 
   private static String checked(String text) {
-    if (text == null || text.isBlank() || text.strip().length() > MAX_TEXT) {
-      throw new IllegalArgumentException("a reason of 1 to " + MAX_TEXT + " characters");
-    }
-    return text.strip();
+    return RequiredText.of(text, MAX_TEXT, "a reason");
   }
 
   /**

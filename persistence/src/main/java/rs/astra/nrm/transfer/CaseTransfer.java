@@ -20,6 +20,7 @@ import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.shared.RequiredText;
 
 /**
  * A proposal to transfer a case to another organisation (issue 19): the owning organisation gives a
@@ -209,10 +210,7 @@ public class CaseTransfer {
   }
 
   private static String requireReason(String reason) {
-    if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-      throw new IllegalArgumentException("a reason of 1 to 2000 characters is required");
-    }
-    return reason.strip();
+    return RequiredText.of(reason, MAX_REASON, "a reason");
   }
 
   /**
