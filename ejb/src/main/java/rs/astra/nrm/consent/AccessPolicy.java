@@ -358,7 +358,7 @@ public class AccessPolicy {
    * @return {@code true} for the owning organisation's coordinator or DPO
    */
   public boolean mayKeepLegalHolds(Viewer viewer, CaseFacts facts) {
-    return (viewer.role() == PortalRole.DPO || viewer.role() == PortalRole.NGO_COORDINATOR)
+    return viewer.role().keepsLegalHolds()
         && facts.ownerOrganisationId() == viewer.organisationId();
   }
 

@@ -74,25 +74,6 @@ public record CaseFacts(
   }
 
   /**
-   * The same facts with the case restricted or not.
-   *
-   * @param restrictedNow whether processing is restricted
-   * @return a copy with that flag
-   */
-  public CaseFacts withRestricted(boolean restrictedNow) {
-    return new CaseFacts(
-        caseId,
-        personId,
-        ownerOrganisationId,
-        referrals,
-        consents,
-        breakGlass,
-        closed,
-        restrictedNow,
-        anonymised);
-  }
-
-  /**
    * The facts of an open case.
    *
    * @param caseId the case

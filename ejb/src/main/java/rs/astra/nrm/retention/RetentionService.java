@@ -76,17 +76,6 @@ public class RetentionService {
   @Inject private AccessEnforcer enforcer;
 
   /**
-   * Whether a user sees her organisation's retention list and holds and records holds: its data
-   * protection officer and its coordinators.
-   *
-   * @param viewer who asks
-   * @return {@code true} for a DPO or an NGO coordinator
-   */
-  public static boolean keepsHolds(Viewer viewer) {
-    return viewer.role() == PortalRole.DPO || viewer.role() == PortalRole.NGO_COORDINATOR;
-  }
-
-  /**
    * The dry run of the schedule for one organisation, as its DPO or coordinator sees it.
    *
    * @param viewer the DPO or a coordinator
@@ -95,7 +84,7 @@ public class RetentionService {
    * @throws NotPermittedException for any other role
    */
   public RetentionList list(Viewer viewer) {
-    if (!keepsHolds(viewer)) {
+    if (!viewer.role().keepsLegalHolds()) {
       throw new NotPermittedException("see the retention list");
     }
     return dryRun(NrmTime.today(), viewer.organisationId());
@@ -247,7 +236,7 @@ public class RetentionService {
    * @throws NotPermittedException for any other role
    */
   public List<RunRow> runs(Viewer viewer, int max) {
-    if (!keepsHolds(viewer)) {
+    if (!viewer.role().keepsLegalHolds()) {
       throw new NotPermittedException("see the retention runs");
     }
     return em.createNamedQuery(RetentionRun.LATEST, RetentionRun.class)
@@ -275,7 +264,7 @@ public class RetentionService {
    */
   public long recordHold(
       Viewer viewer, String caseCode, LegalHoldBasis basis, String reason, LocalDate reviewOn) {
-    if (!keepsHolds(viewer)) {
+    if (!viewer.role().keepsLegalHolds()) {
       throw new NotPermittedException("record a legal hold");
     }
     CaseFacts facts = caseByCode(viewer, caseCode);
@@ -315,7 +304,7 @@ public class RetentionService {
    * @throws InvalidRequestException {@code retention.error.reasonRequired}
    */
   public void liftHold(Viewer viewer, long holdId, long version, String reason) {
-    if (!keepsHolds(viewer)) {
+    if (!viewer.role().keepsLegalHolds()) {
       throw new NotPermittedException("lift a legal hold");
     }
     LegalHold hold = em.find(LegalHold.class, holdId);

@@ -114,6 +114,17 @@ public enum PortalRole {
   }
 
   /**
+   * Whether the role records and lifts legal holds on its organisation's cases and sees their
+   * retention list (issue 21; GDPR Art. 17(3), Art. 5(2)): the data protection officer and the
+   * NGO's coordinator, who answers for the organisation's cases.
+   *
+   * @return {@code true} for DPO and NGO_COORDINATOR
+   */
+  public boolean keepsLegalHolds() {
+    return this == DPO || this == NGO_COORDINATOR;
+  }
+
+  /**
    * Whether giving this role to a user takes a second administrator's approval (four eyes, issue
    * 15: "administration that cannot escalate"): every role that reads case data, and the
    * administrator's and the data protection officer's roles, which decide who reads it. Only the
