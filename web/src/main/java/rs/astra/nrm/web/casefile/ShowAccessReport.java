@@ -30,8 +30,21 @@ public class ShowAccessReport implements Serializable {
   private List<AccessReportService.ReportLine> lines;
   private List<rs.astra.nrm.casefile.CorrectionLine> correctionLog = List.of();
 
-  /** Loads the report for the case named by the {@code id} view parameter. */
+  /**
+   * Loads the report, and the change log of corrections, of the case named by the {@code id} view
+   * parameter.
+   */
   public void load() {
+    prepare(true);
+  }
+
+  /**
+   * Prepares the report (recorded by the service, as every preparation is).
+   *
+   * @param withCorrectionLog whether the change log of corrections is read too (the page shows it;
+   *     the PDF does not, and its reads are audited)
+   */
+  private void prepare(boolean withCorrectionLog) {
     lines = null;
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
@@ -40,7 +53,9 @@ public class ShowAccessReport implements Serializable {
         () -> {
           try {
             lines = reports.reportForCase(user.viewer(), Long.parseLong(id));
-            correctionLog = corrections.history(user.viewer(), Long.parseLong(id));
+            if (withCorrectionLog) {
+              correctionLog = corrections.history(user.viewer(), Long.parseLong(id));
+            }
           } catch (AccessDeniedException e) {
             // A case the viewer may not report on answers exactly as a missing one, so that case
             // numbers cannot be probed; the refusal itself is recorded by the service.
@@ -57,9 +72,11 @@ public class ShowAccessReport implements Serializable {
    * @throws java.io.IOException if the answer cannot be written
    */
   public void downloadPdf(String languageTag) throws java.io.IOException {
-    load();
-    if (lines == null
-        || !rs.astra.nrm.web.i18n.LanguagePreference.SUPPORTED.contains(languageTag)) {
+    if (!rs.astra.nrm.web.i18n.LanguagePreference.SUPPORTED.contains(languageTag)) {
+      return;
+    }
+    prepare(false);
+    if (lines == null) {
       return;
     }
     long caseId = Long.parseLong(id);
