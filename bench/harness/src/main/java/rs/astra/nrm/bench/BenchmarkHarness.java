@@ -278,12 +278,7 @@ public final class BenchmarkHarness {
 
         Map<String, String> users = generator.users();
         List<String> loadUsers = loadUsers(users, o.sessions);
-        Set<String> recipients = new LinkedHashSet<>();
-        for (String u : loadUsers) {
-          if (!users.get(u).equals(DemoDataSeeder.ASTRA) && !u.startsWith("ngo")) {
-            recipients.add(u);
-          }
-        }
+        Set<String> recipients = recipients(users, loadUsers);
         for (LoadTest.Mix mix : LoadTest.Mix.values()) {
           say("load: %d sessions, %s mix, %d s", loadUsers.size(), mix, o.loadSeconds);
           LoadTest.Result r =
@@ -474,12 +469,7 @@ public final class BenchmarkHarness {
       throws Exception {
     Map<String, String> users = generator.users();
     List<String> loadUsers = loadUsers(users, o.sessions);
-    Set<String> recipients = new LinkedHashSet<>();
-    for (String u : loadUsers) {
-      if (!users.get(u).equals(DemoDataSeeder.ASTRA) && !u.startsWith("ngo")) {
-        recipients.add(u);
-      }
-    }
+    Set<String> recipients = recipients(users, loadUsers);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("NRM_DB_URL", o.jdbc(o.db) + "?sslmode=disable");
     env.put("NRM_DB_USER", o.pgUser);
@@ -734,6 +724,21 @@ public final class BenchmarkHarness {
       throw new IllegalStateException(a.problem());
     }
     return a;
+  }
+
+  /**
+   * @param users every generated user and her organisation
+   * @param loadUsers those who log in for a load phase
+   * @return those of them whose organisation receives referrals (not the NGOs)
+   */
+  static Set<String> recipients(Map<String, String> users, List<String> loadUsers) {
+    Set<String> recipients = new LinkedHashSet<>();
+    for (String u : loadUsers) {
+      if (!users.get(u).equals(DemoDataSeeder.ASTRA) && !u.startsWith("ngo")) {
+        recipients.add(u);
+      }
+    }
+    return recipients;
   }
 
   /**
