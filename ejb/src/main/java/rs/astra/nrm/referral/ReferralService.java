@@ -253,6 +253,17 @@ public class ReferralService {
       implements Serializable {}
 
   /**
+   * Whether the viewer reads her organisation's referral inbox at all (the policy's rule, for a
+   * caller that answers a refusal rather than an empty inbox, such as the REST API).
+   *
+   * @param viewer who asks
+   * @return {@link AccessPolicy#readsReferralInbox}'s answer
+   */
+  public boolean readsInbox(Viewer viewer) {
+    return policy.readsReferralInbox(viewer);
+  }
+
+  /**
    * One page of the referrals sent to the viewer's organisation: waiting ones (SENT) first, then
    * newest first. Sorting and paging happen in the database.
    *

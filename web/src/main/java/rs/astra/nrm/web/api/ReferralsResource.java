@@ -61,7 +61,7 @@ public class ReferralsResource {
   @APIResponse(responseCode = "403", description = "the role reads no referral inbox")
   public PageView<ReferralService.InboxRow> inbox(@Valid @BeanParam CaseListParams params) {
     var viewer = caller.viewer();
-    if (viewer.role().readsNoCaseData()) {
+    if (!referrals.readsInbox(viewer)) {
       throw new NotPermittedException("referral inbox");
     }
     return new PageView<>(
