@@ -122,4 +122,18 @@ class EarStructureTest {
         ejb.stream().noneMatch(n -> n.startsWith("rs/astra/nrm/web/")),
         "no web class in the ejb module");
   }
+
+  @Test
+  void theMicroProfileConfigDefaultsAreSeenByTheWholeApplication() throws IOException {
+    // Payara Server builds one MicroProfile Config per application, with the EAR's class loader; a
+    // properties file only inside the WAR is not in it, and the JWT identity store then refuses
+    // every sign-in with "No issuer found" (stop 27's CI run).
+    assertTrue(
+        entriesOf("nrm-ejb.jar").contains("META-INF/microprofile-config.properties"),
+        "the defaults travel with the ejb module");
+    assertTrue(
+        entriesOf("nrm-web.war").stream()
+            .noneMatch(n -> n.endsWith("META-INF/microprofile-config.properties")),
+        "and exist once");
+  }
 }
