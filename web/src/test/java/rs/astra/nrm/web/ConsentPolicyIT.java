@@ -1743,6 +1743,20 @@ class ConsentPolicyIT {
     var anonymous = api("GET", "cases", null, null, "sr-Latn");
     assertEquals(401, anonymous.statusCode());
     assertEquals("urn:nrm:problem:unauthenticated", json(anonymous).getString("type"));
+    // A token that fails verification (here: its signature) is refused the same way, as a problem
+    // in the caller's language — not the server's HTML error page.
+    var forged = api("GET", "cases", ownerToken + "x", null, "en");
+    assertEquals(401, forged.statusCode(), forged.body());
+    assertTrue(
+        forged
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"),
+        forged.headers().map().toString());
+    assertEquals("urn:nrm:problem:unauthenticated", json(forged).getString("type"));
+    assertEquals("Not signed in", json(forged).getString("title"));
+    assertEquals("Bearer", forged.headers().firstValue("WWW-Authenticate").orElse(""));
     var tooLarge = api("GET", "cases?size=1000", ownerToken, null, "en");
     assertEquals(400, tooLarge.statusCode(), tooLarge.body());
     assertEquals("size", json(tooLarge).getJsonArray("errors").getJsonObject(0).getString("field"));

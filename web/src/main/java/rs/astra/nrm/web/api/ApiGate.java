@@ -8,13 +8,16 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
  * Lets a call into the API only with a verified token that maps to a portal user: the API off →
  * {@code api-not-configured} (503); no token → {@code unauthenticated} (401); a token without
- * exactly one known organisation and one fitting portal role → {@code not-authorised} (403). Runs
- * before any resource, so a refused call reads no data.
+ * exactly one known organisation and one fitting portal role → {@code not-authorised} (403); a
+ * calling system beyond its allowance of calls ({@link ApiRateLimit}) → {@code too-many-requests}
+ * (429, with {@code Retry-After} in seconds). Runs before any resource, so a refused call reads no
+ * data.
  */
 @Provider
 @PreMatching
@@ -24,6 +27,7 @@ public class ApiGate implements ContainerRequestFilter {
   @Inject ApiSettings settings;
   @Inject ApiCaller caller;
   @Inject Problems problems;
+  @Inject ApiRateLimit rateLimit;
   @Context HttpHeaders headers;
 
   @Override
@@ -34,6 +38,16 @@ public class ApiGate implements ContainerRequestFilter {
       request.abortWith(problems.response(ApiProblem.UNAUTHENTICATED, headers));
     } else if (caller.resolve().isEmpty()) {
       request.abortWith(problems.response(ApiProblem.NOT_AUTHORISED, headers));
+    } else {
+      rateLimit
+          .take(caller.clientId())
+          .ifPresent(
+              seconds ->
+                  request.abortWith(
+                      Response.fromResponse(
+                              problems.response(ApiProblem.TOO_MANY_REQUESTS, headers))
+                          .header(HttpHeaders.RETRY_AFTER, seconds)
+                          .build()));
     }
   }
 }

@@ -31,6 +31,8 @@ public enum ApiProblem {
   NOT_ACCEPTABLE("not-acceptable", 406),
   /** The request body is larger than the portal accepts. */
   TOO_LARGE("too-large", 413),
+  /** The calling system used up its allowance of calls ({@link ApiRateLimit}); see Retry-After. */
+  TOO_MANY_REQUESTS("too-many-requests", 429),
   /** The database is away; nothing was read or changed. */
   UNAVAILABLE("unavailable", 503),
   /** Anything else; the log has the exception's class, never its text. */
@@ -90,6 +92,7 @@ public enum ApiProblem {
       case 409 -> CONCURRENT_UPDATE;
       case 413 -> TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> TOO_MANY_REQUESTS;
       case 503 -> UNAVAILABLE;
       default -> INTERNAL;
     };

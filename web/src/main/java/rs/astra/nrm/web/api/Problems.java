@@ -38,7 +38,14 @@ public class Problems {
    * @return the locale of the answer
    */
   public Locale locale(HttpHeaders headers) {
-    String header = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+    return locale(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
+  /**
+   * @param header the request's {@code Accept-Language} header; {@code null} = default
+   * @return the locale of the answer
+   */
+  public Locale locale(String header) {
     if (header != null && !header.isBlank()) {
       try {
         // Parsed here, not by the JAX-RS runtime, which reads "sr-Cyrl" as a country.
@@ -95,6 +102,25 @@ public class Problems {
    */
   public Response response(
       ApiProblem problem, Locale locale, String detail, List<FieldError> errors) {
+    Response.ResponseBuilder answer =
+        Response.status(problem.status())
+            .type(MEDIA_TYPE)
+            .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+            .entity(body(problem, locale, detail, errors));
+    if (problem == ApiProblem.UNAUTHENTICATED) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    return answer.build();
+  }
+
+  /**
+   * @param problem which error
+   * @param locale the answer's language
+   * @param detail the detail, already in that language
+   * @param errors the fields that failed validation, possibly empty
+   * @return the problem detail as JSON text, for answers written outside JAX-RS
+   */
+  public String body(ApiProblem problem, Locale locale, String detail, List<FieldError> errors) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", problem.type())
@@ -109,14 +135,6 @@ public class Problems {
                   Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       body.add("errors", list);
     }
-    Response.ResponseBuilder answer =
-        Response.status(problem.status())
-            .type(MEDIA_TYPE)
-            .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-            .entity(body.build().toString());
-    if (problem == ApiProblem.UNAUTHENTICATED) {
-      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    }
-    return answer.build();
+    return body.build().toString();
   }
 }
