@@ -1761,5 +1761,30 @@ class ConsentPolicyIT {
     assertEquals(400, tooLarge.statusCode(), tooLarge.body());
     assertEquals("size", json(tooLarge).getJsonArray("errors").getJsonObject(0).getString("field"));
     assertFalse(tooLarge.body().contains("Exception"), "no exception text in an answer");
+    // Bodies over the API's 64 KiB: refused as a problem, announced or chunked, before any read.
+    String big = "{\"reason\":\"" + "x".repeat(70_000) + "\"}";
+    var announced = api("POST", "referrals/1/reject", ownerToken, big, "en");
+    assertEquals(413, announced.statusCode(), announced.body());
+    assertEquals("urn:nrm:problem:too-large", json(announced).getString("type"));
+    var chunked =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:"
+                                + runnerRequest.getLocalPort()
+                                + runnerRequest.getContextPath()
+                                + "/api/v1/referrals/1/reject"))
+                    .header("Authorization", "Bearer " + ownerToken)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () ->
+                                new java.io.ByteArrayInputStream(
+                                    big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, chunked.statusCode(), chunked.body());
+    assertEquals("urn:nrm:problem:too-large", json(chunked).getString("type"));
   }
 }

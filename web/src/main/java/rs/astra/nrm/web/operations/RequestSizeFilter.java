@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import rs.astra.nrm.web.api.ApiSettings;
 
 /**
  * Answers a post that is larger than the portal takes with a clear page in the user's language
@@ -15,6 +16,8 @@ import java.io.IOException;
  * ({@code multipart-config} in {@code web.xml}: a 27 MiB file and its form; case documents are
  * limited to 25 MiB by their service). A Faces Ajax request, e.g. an upload, is sent to the same
  * page ({@value #PAGE}). Mapped in {@code web.xml} before the Faces servlet reads any parameter.
+ * Calls of the REST API are left to its own, smaller limit, answered as a problem detail ({@code
+ * rs.astra.nrm.web.api.ApiGate}).
  */
 public class RequestSizeFilter extends HttpFilter {
 
@@ -39,7 +42,9 @@ public class RequestSizeFilter extends HttpFilter {
           request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "tooLarge");
       return;
     }
-    if (tooLarge(request.getMethod(), request.getContentType(), request.getContentLengthLong())) {
+    if (!ApiSettings.isApiCall(request)
+        && tooLarge(
+            request.getMethod(), request.getContentType(), request.getContentLengthLong())) {
       discardBody(request);
       refuse(request, response);
       return;
