@@ -26,8 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import rs.astra.nrm.audit.AccessReportService;
@@ -69,6 +72,7 @@ import rs.astra.nrm.transfer.TransferState;
  * ({@link ConsentFixture}).
  */
 @ExtendWith(ArquillianExtension.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsentPolicyIT {
 
   @Deployment
@@ -1573,8 +1577,53 @@ class ConsentPolicyIT {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    // Noted for theOpenApiDocumentValidatesAndEveryOperationInItIsExercised (run last, as client).
+    java.nio.file.Files.writeString(
+        apiCalls(System.getProperty("nrm.data.dir")),
+        method + " /api/v1/" + path.replaceFirst("\\?.*", "") + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     return java.net.http.HttpClient.newHttpClient()
         .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Where the API calls of a run are noted, in the server's data directory. */
+  private static java.nio.file.Path apiCalls(String dataDir) {
+    return java.nio.file.Path.of(dataDir, "consent-policy-api-calls.txt");
+  }
+
+  @ArquillianResource java.net.URL base;
+
+  /**
+   * Issue 22: the document at {@code /openapi} is a valid OpenAPI document by a validator a client
+   * would use (swagger-parser), and every operation it names was called by this class's API tests.
+   * Runs last, on the test client.
+   */
+  @Test
+  @RunAsClient
+  @Order(Integer.MAX_VALUE)
+  void theOpenApiDocumentValidatesAndEveryOperationInItIsExercised() throws Exception {
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/openapi"))
+                    .header("Accept", "application/json")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode());
+    String document = answer.body();
+    assertEquals(List.of(), OpenApiContract.problems(document), "validator messages");
+    var operations = OpenApiContract.operations(document);
+    assertFalse(operations.isEmpty(), document);
+    java.nio.file.Path noted = apiCalls(System.getProperty("nrm.test.dataDir"));
+    List<String> calls = java.nio.file.Files.readAllLines(noted);
+    java.nio.file.Files.delete(noted);
+    List<String> untested =
+        operations.stream().filter(o -> !OpenApiContract.exercised(o, calls)).toList();
+    assertEquals(
+        List.of(),
+        untested,
+        "operations no test called; calls made: " + new java.util.TreeSet<>(calls));
   }
 
   private static jakarta.json.JsonObject json(java.net.http.HttpResponse<String> response) {
@@ -1723,6 +1772,18 @@ class ConsentPolicyIT {
     em.clear();
     assertEquals(404, api("GET", "cases/" + code, cswToken, null, "en").statusCode());
     assertTrue(cases.find(apiCsw, caseId).isEmpty());
+    // A revoked referral can no longer be completed: the same refusal as the inbox page's.
+    var completeRevoked =
+        api(
+            "POST",
+            "referrals/" + referralId + "/complete",
+            cswToken,
+            "{\"version\":" + em.find(Referral.class, referralId).getVersion() + "}",
+            "en");
+    assertEquals(422, completeRevoked.statusCode(), completeRevoked.body());
+    assertEquals("urn:nrm:problem:request-refused", json(completeRevoked).getString("type"));
+    em.clear();
+    assertEquals(ReferralState.REVOKED, em.find(Referral.class, referralId).getState());
 
     // Tokens that describe no portal user, no token, bad paging: problems, no data.
     var noOrganisation =

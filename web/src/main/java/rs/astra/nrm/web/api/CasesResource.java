@@ -12,8 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,24 +63,58 @@ public class CasesResource {
                               + "\"ownerOrganisation\":\"ASTRA\",\"personName\":null,"
                               + "\"owned\":false,\"documents\":null}]}")))
   @APIResponse(responseCode = "400", description = "invalid paging, order or filter")
-  @Parameter(name = "page", in = ParameterIn.QUERY, description = "page, from 0", example = "0")
-  @Parameter(name = "size", in = ParameterIn.QUERY, description = "rows, 1 to 100", example = "20")
+  @Parameter(
+      name = "page",
+      in = ParameterIn.QUERY,
+      description = "page, from 0",
+      example = "0",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = "rows, 1 to 100",
+      example = "20",
+      schema =
+          @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
   @Parameter(
       name = "sort",
       in = ParameterIn.QUERY,
       description = "code, openedOn, status or personName",
-      example = "openedOn")
-  @Parameter(name = "order", in = ParameterIn.QUERY, description = "asc or desc", example = "desc")
-  @Parameter(name = "code", in = ParameterIn.QUERY, description = "part of the case code")
+      example = "openedOn",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"code", "openedOn", "status", "personName"},
+              defaultValue = "openedOn"))
+  @Parameter(
+      name = "order",
+      in = ParameterIn.QUERY,
+      description = "asc or desc",
+      example = "desc",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"asc", "desc"},
+              defaultValue = "desc"))
+  @Parameter(
+      name = "code",
+      in = ParameterIn.QUERY,
+      description = "part of the case code",
+      schema = @Schema(type = SchemaType.STRING, maxLength = 40))
   @Parameter(
       name = "name",
       in = ParameterIn.QUERY,
-      description = "part of the person's name; only cases the caller's organisation owns")
+      description = "part of the person's name; only cases the caller's organisation owns",
+      schema = @Schema(type = SchemaType.STRING, maxLength = 100))
   @Parameter(
       name = "status",
       in = ParameterIn.QUERY,
       description = "Active, FollowUp, Closed or ClosedReferred",
-      example = "Active")
+      example = "Active",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"Active", "FollowUp", "Closed", "ClosedReferred"}))
   public PageView<CaseRow> list(@Valid @BeanParam CaseListParams params) {
     CaseListQuery query =
         new CaseListQuery(
@@ -143,7 +179,7 @@ public class CasesResource {
   public CaseDetailView byCode(
       @PathParam("code")
           @Size(max = 40, message = "api.field.code")
-          @Parameter(example = "NRM-2026-0051")
+          @Parameter(required = true, example = "NRM-2026-0051")
           String code) {
     return cases
         .findByCode(caller.viewer(), code)
