@@ -83,6 +83,8 @@ class ConsentPolicyIT {
   @Inject CaseFileService cases;
   @Inject ConsentService consents;
   @Inject ReferralService referrals;
+  @Inject rs.astra.nrm.statistics.StatisticsService statistics;
+  @Inject rs.astra.nrm.exchange.HtcdsExportService htcdsExport;
   @Inject BreakGlassService breakGlass;
   @Inject rs.astra.nrm.consent.EmergencyApprovals approvals;
   @Inject AccessReportService reports;
@@ -1585,6 +1587,109 @@ class ConsentPolicyIT {
         java.nio.file.StandardOpenOption.APPEND);
     return java.net.http.HttpClient.newHttpClient()
         .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Issue 22: the statistics tables over the API are the page's exported tables of the same scope
+   * (protected), and the HTCDS export over the API holds the cases the export page would, each
+   * exported category audited with the channel API.
+   */
+  @Test
+  void theApiAnswersTheStatisticsAsThePagesExportAndExportsHtcdsAudited() throws Exception {
+    viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Izvozna");
+    String ownerToken =
+        ApiTokens.token(
+            "api.stats",
+            "ngo-reporting",
+            "\"" + ConsentFixture.OWNER_NGO + "\"",
+            "ngo-coordinator");
+    var answer =
+        api(
+            "GET",
+            "statistics/victims?from=2000-01-01&to=2099-12-31&rows=SEX&columns=STATUS",
+            ownerToken,
+            null,
+            "en");
+    assertEquals(200, answer.statusCode(), answer.body());
+    Viewer apiOwner = directory.viewerFor("api.stats").orElseThrow();
+    var period =
+        new rs.astra.nrm.statistics.StatisticsService.Period(
+            java.time.LocalDate.of(2000, 1, 1), java.time.LocalDate.of(2099, 12, 31));
+    var page =
+        statistics
+            .victims(
+                apiOwner,
+                period,
+                rs.astra.nrm.statistics.Dimension.SEX,
+                rs.astra.nrm.statistics.Dimension.STATUS)
+            .exported();
+    var table = json(answer);
+    assertEquals("SEX", table.getString("rows"));
+    assertEquals(page.rowLabels().size(), table.getJsonArray("rowLabels").size());
+    assertEquals(
+        page.grandTotal().protection().name(),
+        table.getJsonObject("total").getString("protection"));
+    for (int r = 0; r < page.rows(); r++) {
+      for (int c = 0; c < page.columns(); c++) {
+        var cell = table.getJsonArray("cells").getJsonArray(r).getJsonObject(c);
+        var expected = page.cell(r, c);
+        assertEquals(expected.protection().name(), cell.getString("protection"));
+        assertEquals(
+            expected.value() == null ? null : expected.value().longValue(),
+            cell.isNull("value") ? null : cell.getJsonNumber("value").longValue(),
+            "cell " + r + "," + c + " as the page's export");
+      }
+    }
+    var stages =
+        api(
+            "GET",
+            "statistics/cases-by-stage?from=2026-01-01&to=2026-12-31",
+            ownerToken,
+            null,
+            "sr-Cyrl");
+    assertEquals(200, stages.statusCode(), stages.body());
+    assertTrue(
+        json(stages).getString("title").chars().anyMatch(ch -> ch >= 0x0400 && ch <= 0x04FF),
+        "the title in the caller's language");
+    var badPeriod =
+        api("GET", "statistics/verdicts?from=2026-12-31&to=2026-01-01", ownerToken, null, "en");
+    assertEquals(422, badPeriod.statusCode(), badPeriod.body());
+    var noDay =
+        api("GET", "statistics/verdicts?from=2026-02-30&to=2026-03-01", ownerToken, null, "en");
+    assertEquals(422, noDay.statusCode(), "a day that does not exist");
+    var badTable =
+        api("GET", "statistics/salaries?from=2026-01-01&to=2026-12-31", ownerToken, null, "en");
+    assertEquals(400, badTable.statusCode());
+    assertEquals("urn:nrm:problem:invalid-input", json(badTable).getString("type"));
+
+    // The HTCDS export: the same cases as the page's export, the reads audited as API reads.
+    int expected =
+        htcdsExport.export(apiOwner, rs.astra.nrm.exchange.HtcdsExportService.Format.CSV).cases();
+    var csv = api("GET", "export/htcds?format=csv", ownerToken, null, "en");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertEquals(String.valueOf(expected), csv.headers().firstValue("X-Case-Count").orElse(""));
+    assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    assertTrue(csv.body().contains("Izvozna"), "the new case is in the file, with the person");
+    List<String> exports =
+        em.createQuery(
+                "select concat(a.channel, ':', a.clientId) from AuditRecord a where a.caseFileId = :c"
+                    + " and a.username = 'api.stats' and a.action = :export",
+                String.class)
+            .setParameter("c", caseId)
+            .setParameter("export", AccessAction.EXPORT)
+            .getResultList();
+    // (The test's own call of the service above is recorded too, as the pages' channel.)
+    assertTrue(exports.contains("API:ngo-reporting"), "the API's export is audited: " + exports);
+    var xlsx = api("GET", "export/htcds", ownerToken, null, "en");
+    assertEquals(200, xlsx.statusCode());
+    assertTrue(xlsx.headers().firstValue("Content-Type").orElse("").contains("spreadsheetml"));
+    assertEquals(400, api("GET", "export/htcds?format=pdf", ownerToken, null, "en").statusCode());
+    // A recipient without a referral exports none of the owner's cases.
+    String healthToken = ApiTokens.token("api.health2", "his", "\"CP Health\"", "health-worker");
+    var other = api("GET", "export/htcds?format=csv", healthToken, null, "en");
+    assertEquals(200, other.statusCode());
+    assertFalse(other.body().contains("Izvozna"), "nobody else's file holds the case");
   }
 
   /** Where the API calls of a run are noted, in the server's data directory. */

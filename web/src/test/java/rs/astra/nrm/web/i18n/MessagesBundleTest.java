@@ -66,7 +66,9 @@ class MessagesBundleTest {
         Pattern.compile(
             "GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|PDF|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+"
                 + "|API|JSON|HTTP|Bearer|Authorization|Retry-After|application|json|MP_JWT_VERIFY_PUBLICKEY_LOCATION"
-                + "|asc|desc|code|openedOn|status|personName|Active|FollowUp|Closed|ClosedReferred");
+                + "|asc|desc|code|openedOn|status|personName|Active|FollowUp|Closed|ClosedReferred"
+                + "|cases-by-stage|victims|minors-by-year|proceedings-by-steps|verdicts|yyyy-MM-dd|YEAR|STATUS"
+                + "|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY|xlsx|csv");
     List<String> latin = new ArrayList<>();
     for (String key : cyrillic.stringPropertyNames()) {
       Matcher words = Pattern.compile("[A-Za-z][A-Za-z_-]*").matcher(cyrillic.getProperty(key));
