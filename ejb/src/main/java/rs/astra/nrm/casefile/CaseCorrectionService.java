@@ -85,8 +85,8 @@ public class CaseCorrectionService {
   }
 
   /**
-   * The fields the viewer may correct on a case and the person's version now; nothing is read of
-   * the person's data, so nothing is recorded.
+   * The fields the viewer may correct on a case and the versions of the person and the case now;
+   * nothing is read of the case's data, so nothing is recorded.
    *
    * @param viewer who asks
    * @param caseId the case
