@@ -34,12 +34,14 @@ import rs.astra.nrm.shared.NrmTime;
 
 /**
  * Rectification with history (issue 21; GDPR Art. 16 and 19; ZZPL art. 29 and 33): the owning
- * organisation corrects a person's field, with a reason and optionally the data-subject request of
- * kind rectification it answers. The earlier and the new value are kept in the append-only {@link
- * CaseCorrection} log. Who corrects is the policy's answer for UPDATE of the field's category with
- * basis {@link AccessBasis#OWNER} (a restricted case is corrected by nobody until it is lifted).
- * Each organisation that received the category through a live referral is told that the category of
- * the case changed — the case code and the category, never the value (Art. 19).
+ * organisation corrects a field of the person or of the case ({@link CorrectableField}), with a
+ * reason and optionally the data-subject request of kind rectification it answers. The earlier and
+ * the new value are kept in the append-only {@link CaseCorrection} log. Who corrects is the
+ * policy's answer for UPDATE of the field's category with basis {@link AccessBasis#OWNER} (a
+ * restricted case is corrected by nobody until it is lifted). Each organisation that received the
+ * category through a live referral (for CASE_SUMMARY, which every live referral shows: each
+ * recipient of one) is told that the category of the case changed — the case code and the category,
+ * never the value (Art. 19).
  */
 @Stateless
 public class CaseCorrectionService {
@@ -66,14 +68,25 @@ public class CaseCorrectionService {
    * What the viewer may correct on a case, for the form.
    *
    * @param personVersion the version of the person's record now
+   * @param caseVersion the version of the case's record now
    * @param fields the fields she may correct (their category's UPDATE as owner)
    */
-  public record Correctable(long personVersion, List<CorrectableField> fields)
-      implements java.io.Serializable {}
+  public record Correctable(long personVersion, long caseVersion, List<CorrectableField> fields)
+      implements java.io.Serializable {
+
+    /**
+     * @param field a field
+     * @return the version of the record that holds it (the case's or the person's), to pass to
+     *     {@link CaseCorrectionService#correct}
+     */
+    public long versionOf(CorrectableField field) {
+      return field != null && field.isOfCase() ? caseVersion : personVersion;
+    }
+  }
 
   /**
-   * The fields the viewer may correct on a case and the person's version now; nothing is read of
-   * the person's data, so nothing is recorded.
+   * The fields the viewer may correct on a case and the versions of the person and the case now;
+   * nothing is read of the case's data, so nothing is recorded.
    *
    * @param viewer who asks
    * @param caseId the case
@@ -95,25 +108,28 @@ public class CaseCorrectionService {
     if (fields.isEmpty()) {
       return java.util.Optional.empty();
     }
-    Person p = em.find(CaseFile.class, caseId).getPerson();
-    return java.util.Optional.of(new Correctable(p.getVersion(), List.copyOf(fields)));
+    CaseFile c = em.find(CaseFile.class, caseId);
+    return java.util.Optional.of(
+        new Correctable(c.getPerson().getVersion(), c.getVersion(), List.copyOf(fields)));
   }
 
   /**
-   * Corrects one field of the case's person.
+   * Corrects one field of the case's person ({@link Person#correct}) or of the case itself ({@link
+   * CaseFile#correct}).
    *
    * @param viewer a user of the owning organisation who may update the field's category
    * @param caseId the case
-   * @param personVersion the version of the person's record the user saw
+   * @param version the version the user saw of the record that holds the field: the person's for a
+   *     field of the person, the case's for a field of the case ({@link Correctable#versionOf})
    * @param form the correction
    * @return how many organisations were told (Art. 19)
    * @throws AccessDeniedException when the policy does not let the viewer update it as owner
-   * @throws ConcurrentUpdateException when someone changed the person meanwhile
+   * @throws ConcurrentUpdateException when someone changed the person (or the case) meanwhile
    * @throws InvalidRequestException {@code correction.error.field}, {@code
    *     correction.error.reason}, {@code correction.error.value}, {@code
    *     correction.error.unchanged} or {@code correction.error.request}
    */
-  public int correct(Viewer viewer, long caseId, long personVersion, CorrectionForm form) {
+  public int correct(Viewer viewer, long caseId, long version, CorrectionForm form) {
     if (form == null || form.field() == null) {
       throw new InvalidRequestException("correction.error.field");
     }
@@ -139,16 +155,22 @@ public class CaseCorrectionService {
     }
     CaseFile c = em.find(CaseFile.class, caseId);
     Person p = c.getPerson();
-    if (p.getVersion() != personVersion) {
-      throw new ConcurrentUpdateException("person");
+    boolean ofCase = form.field().isOfCase();
+    String record = ofCase ? "case" : "person";
+    if ((ofCase ? c.getVersion() : p.getVersion()) != version) {
+      throw new ConcurrentUpdateException(record);
     }
-    String before = p.valueOf(form.field());
+    String before = ofCase ? c.valueOf(form.field()) : p.valueOf(form.field());
     try {
-      p.correct(form.field(), form.newValue(), NrmTime.today());
+      if (ofCase) {
+        c.correct(form.field(), form.newValue(), NrmTime.today());
+      } else {
+        p.correct(form.field(), form.newValue(), NrmTime.today());
+      }
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("correction.error.value");
     }
-    String after = p.valueOf(form.field());
+    String after = ofCase ? c.valueOf(form.field()) : p.valueOf(form.field());
     if (java.util.Objects.equals(before, after)) {
       throw new InvalidRequestException("correction.error.unchanged");
     }
@@ -166,13 +188,14 @@ public class CaseCorrectionService {
     try {
       em.flush();
     } catch (OptimisticLockException e) {
-      throw new ConcurrentUpdateException("person");
+      throw new ConcurrentUpdateException(record);
     }
-    // Art. 19: each recipient of the category through a live referral learns that it changed.
+    // Art. 19: each recipient of the category through a live referral learns that it changed
+    // (the case summary every recipient of a live referral reads, RECIPIENT_CASE_SUMMARY).
     Set<Long> told = new TreeSet<>();
     for (CaseFacts.ReferralFact r : facts.referrals()) {
       if (AccessPolicy.LIVE.contains(r.state())
-          && r.categories().contains(category)
+          && (category == DataCategory.CASE_SUMMARY || r.categories().contains(category))
           && r.toOrganisationId() != facts.ownerOrganisationId()) {
         told.add(r.toOrganisationId());
       }
@@ -211,11 +234,11 @@ public class CaseCorrectionService {
       all.forEach(k -> readable.add(k.getCategory()));
     } else {
       Instant now = Instant.now();
-      for (DataCategory category : EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT)) {
+      Set<DataCategory> logged = EnumSet.noneOf(DataCategory.class);
+      all.forEach(k -> logged.add(k.getCategory()));
+      for (DataCategory category : logged) {
         Decision d = enforcer.decide(viewer, facts, category, AccessAction.READ, now);
-        if (d.permitted()
-            && d.basis() == AccessBasis.OWNER
-            && all.stream().anyMatch(k -> k.getCategory() == category)) {
+        if (d.permitted() && d.basis() == AccessBasis.OWNER) {
           enforcer.require(viewer, facts, category, AccessAction.READ, now);
           readable.add(category);
         }

@@ -16,10 +16,11 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.shared.RequiredText;
 
 /**
- * One correction of a person's field (rectification, GDPR Art. 16; issue 21): the earlier value,
- * the new one, who, when, why and the data-subject request it answers. Append-only like the audit
- * trail: no column can be updated through the entity, and on PostgreSQL a trigger refuses changes
- * (a merge of cases may only move it to the surviving case).
+ * One correction of a field of the person or of the case ({@link CorrectableField}; rectification,
+ * GDPR Art. 16; issue 21): the earlier value, the new one, who, when, why and the data-subject
+ * request it answers. Append-only like the audit trail: no column can be updated through the
+ * entity, and on PostgreSQL a trigger refuses changes (a merge of cases may only move it to the
+ * surviving case).
  */
 @Entity
 @Table(name = "case_correction")
@@ -83,7 +84,7 @@ public class CaseCorrection {
    * Records a correction.
    *
    * @param caseFileId the case
-   * @param personId its person
+   * @param personId its person (the data subject, also for a field of the case)
    * @param field the corrected field
    * @param oldValue the earlier value as text, or {@code null}
    * @param newValue the new value as text, or {@code null}

@@ -426,6 +426,138 @@ public class CaseFile {
     }
   }
 
+  // --- Rectification (issue 21, GDPR Art. 16)
+
+  /** The longest free text of the incoming referral's details (its column). */
+  public static final int MAX_REFERRAL_DETAILS = 4000;
+
+  /** The longest other free text a rectification writes to the case (the columns' length). */
+  public static final int MAX_TEXT = 255;
+
+  /**
+   * The value of a correctable field of the case as text, as a rectification shows and logs it: a
+   * day as dd.MM.yyyy, picklist values as their HTCDS value names joined by ", ".
+   *
+   * @param field a field of the case ({@link CorrectableField#isOfCase})
+   * @return the text, or {@code null} when the field is empty
+   * @throws IllegalArgumentException for a field of the person
+   */
+  public String valueOf(CorrectableField field) {
+    return switch (field) {
+      case LOCATION_OF_RECRUITMENT -> locationOfRecruitment;
+      case METHOD_OF_RECRUITMENT -> names(getMethodOfRecruitment());
+      case LOCATION_OF_EXPLOITATION -> locationOfExploitation;
+      case METHODS_OF_CONTROL -> names(getMethodsOfControl());
+      case TYPE_OF_EXPLOITATION -> names(getTypeOfExploitation());
+      case TYPE_OF_SEX_EXPLOITATION -> names(getTypeOfSexExploitation());
+      case FORCED_LABOUR_INDUSTRY ->
+          forcedLabourIndustry == null ? null : forcedLabourIndustry.name();
+      case REFERRING_ORGANISATION -> referringOrganisation;
+      case REFERRING_PRIMARY_CASE_WORKER -> referringPrimaryCaseWorker;
+      case INCOMING_REFERRAL_DATE ->
+          incomingReferralDate == null ? null : Person.DAY.format(incomingReferralDate);
+      case REASON_FOR_INCOMING_REFERRAL ->
+          reasonForIncomingReferral == null ? null : reasonForIncomingReferral.name();
+      case INCOMING_REFERRAL_DETAILS -> incomingReferralDetails;
+      case RECRUITER_NAME -> recruiterName;
+      case EMPLOYER_NAME -> employerName;
+      default -> throw new IllegalArgumentException("a field of the person: " + field);
+    };
+  }
+
+  /**
+   * Corrects one field of the case (rectification, GDPR Art. 16) from its text: the incoming
+   * referral date as dd.MM.yyyy (not in the future, Europe/Belgrade: the case has come in already),
+   * a picklist as HTCDS value names (e.g. {@code DebtBondage}; any case, separated by commas,
+   * semicolons or spaces; a single-value picklist takes one), the incoming referral's details as
+   * text of at most {@value #MAX_REFERRAL_DETAILS} characters, any other field as text of at most
+   * {@value #MAX_TEXT} characters; blank text empties it. Correcting the recruiter or the employer
+   * renews its registry match key (issue 7). A refusal changes nothing.
+   *
+   * @param field a field of the case ({@link CorrectableField#isOfCase})
+   * @param text the new value as typed
+   * @param today the day (Europe/Belgrade) a referral date may not be after
+   * @throws IllegalArgumentException for a value of the wrong form, or a field of the person
+   */
+  public void correct(CorrectableField field, String text, LocalDate today) {
+    String v = text == null || text.isBlank() ? null : text.strip();
+    int max = field == CorrectableField.INCOMING_REFERRAL_DETAILS ? MAX_REFERRAL_DETAILS : MAX_TEXT;
+    if (v != null && v.length() > max) {
+      throw new IllegalArgumentException("too long");
+    }
+    switch (field) {
+      case LOCATION_OF_RECRUITMENT -> locationOfRecruitment = v;
+      case METHOD_OF_RECRUITMENT ->
+          methodOfRecruitment = MultiValueColumn.ofEnums(picklist(MethodOfRecruitment.class, v));
+      case LOCATION_OF_EXPLOITATION -> locationOfExploitation = v;
+      case METHODS_OF_CONTROL ->
+          methodsOfControl = MultiValueColumn.ofEnums(picklist(MethodOfControl.class, v));
+      case TYPE_OF_EXPLOITATION ->
+          typeOfExploitation = MultiValueColumn.ofEnums(picklist(TypeOfExploitation.class, v));
+      case TYPE_OF_SEX_EXPLOITATION ->
+          typeOfSexExploitation =
+              MultiValueColumn.ofEnums(picklist(TypeOfSexExploitation.class, v));
+      case FORCED_LABOUR_INDUSTRY -> forcedLabourIndustry = single(ForcedLabourIndustry.class, v);
+      case REFERRING_ORGANISATION -> referringOrganisation = v;
+      case REFERRING_PRIMARY_CASE_WORKER -> referringPrimaryCaseWorker = v;
+      case INCOMING_REFERRAL_DATE -> {
+        LocalDate day;
+        try {
+          day = v == null ? null : LocalDate.parse(v, Person.DAY);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException("not a day dd.MM.yyyy");
+        }
+        if (day != null && day.isAfter(today)) {
+          throw new IllegalArgumentException("in the future");
+        }
+        incomingReferralDate = day;
+      }
+      case REASON_FOR_INCOMING_REFERRAL ->
+          reasonForIncomingReferral = single(ReferralReason.class, v);
+      case INCOMING_REFERRAL_DETAILS -> incomingReferralDetails = v;
+      case RECRUITER_NAME -> recordRecruitmentParties(v, employerName);
+      case EMPLOYER_NAME -> recordRecruitmentParties(recruiterName, v);
+      default -> throw new IllegalArgumentException("a field of the person: " + field);
+    }
+  }
+
+  private static String names(Set<? extends Enum<?>> values) {
+    return values.isEmpty()
+        ? null
+        : values.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /**
+   * @return the values named in the text (HTCDS value names, any case, separated by commas,
+   *     semicolons or spaces), empty for {@code null}
+   * @throws IllegalArgumentException for a name that is not a value of the picklist
+   */
+  private static <E extends Enum<E>> Set<E> picklist(Class<E> type, String v) {
+    java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
+    if (v != null) {
+      for (String name : v.split("[,;\\s]+")) {
+        if (!name.isEmpty()) {
+          set.add(
+              java.util.Arrays.stream(type.getEnumConstants())
+                  .filter(e -> e.name().equalsIgnoreCase(name))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalArgumentException("not an HTCDS value")));
+        }
+      }
+    }
+    return set;
+  }
+
+  private static <E extends Enum<E>> E single(Class<E> type, String v) {
+    Set<E> values = picklist(type, v);
+    if (values.size() > 1) {
+      throw new IllegalArgumentException("one value only");
+    }
+    return values.isEmpty() ? null : values.iterator().next();
+  }
+
+  // --- end rectification
+
   // --- SOS hotline (issue 7)
 
   /**

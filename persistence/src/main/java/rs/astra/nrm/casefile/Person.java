@@ -301,8 +301,8 @@ public class Person {
     return mailingCountry;
   }
 
-  /** Days as a rectification writes and reads them. */
-  private static final java.time.format.DateTimeFormatter DAY =
+  /** Days as a rectification writes and reads them (the case's fields too). */
+  static final java.time.format.DateTimeFormatter DAY =
       java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu")
           .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
@@ -315,6 +315,7 @@ public class Person {
    *
    * @param field the field
    * @return the text, or {@code null} when the field is empty
+   * @throws IllegalArgumentException for a field of the case ({@link CorrectableField#isOfCase})
    */
   public String valueOf(CorrectableField field) {
     return switch (field) {
@@ -327,6 +328,7 @@ public class Person {
       case EMAIL -> email;
       case MAILING_STREET -> mailingStreet;
       case MAILING_CITY -> mailingCity;
+      default -> throw new IllegalArgumentException("a field of the case: " + field);
     };
   }
 
@@ -340,7 +342,7 @@ public class Person {
    * @param field the field
    * @param text the new value as typed
    * @param today the day (Europe/Belgrade) a birth date may not be after
-   * @throws IllegalArgumentException for a value of the wrong form
+   * @throws IllegalArgumentException for a value of the wrong form, or a field of the case
    */
   public void correct(CorrectableField field, String text, LocalDate today) {
     String v = text == null || text.isBlank() ? null : text.strip();
@@ -386,6 +388,7 @@ public class Person {
       }
       case MAILING_STREET -> mailingStreet = v;
       case MAILING_CITY -> mailingCity = v;
+      default -> throw new IllegalArgumentException("a field of the case: " + field);
     }
   }
 

@@ -999,14 +999,17 @@ class ConsentPolicyIT {
         caseId,
         "CP Police",
         Purpose.CRIMINAL_PROCEEDINGS,
-        EnumSet.of(DataCategory.CONTACT));
+        EnumSet.of(DataCategory.CONTACT, DataCategory.EXPLOITATION));
     referrals.send(
         coordinator,
         caseId,
         orgId("CP Police"),
         Purpose.CRIMINAL_PROCEEDINGS,
-        EnumSet.of(DataCategory.CONTACT),
+        EnumSet.of(DataCategory.CONTACT, DataCategory.EXPLOITATION),
         "statement");
+    tx.begin();
+    em.find(CaseFile.class, caseId).recordExploitation(null, null, null, "Bec", null);
+    tx.commit();
 
     var correctable = corrections.correctable(caseworker, caseId).orElseThrow();
     assertTrue(corrections.correctable(health, caseId).isEmpty(), "a recipient corrects nothing");
@@ -1107,7 +1110,120 @@ class ConsentPolicyIT {
                     .setParameter(1, caseId)
                     .getSingleResult())
             .longValue(),
-        "the police received CONTACT only and is not told of an IDENTITY correction");
+        "the police received CONTACT and EXPLOITATION and is not told of an IDENTITY correction");
+
+    // A field of the case (issue 21) goes the same way: the case's version guards it, the change
+    // log keeps the earlier value for the owner, the DPO sees the entry without values, and only
+    // the recipient of EXPLOITATION (the police, not the health institution) is told.
+    var seen = corrections.correctable(caseworker, caseId).orElseThrow();
+    var location = rs.astra.nrm.casefile.CorrectableField.LOCATION_OF_EXPLOITATION;
+    assertTrue(seen.fields().contains(location));
+    assertEquals(em.find(CaseFile.class, caseId).getVersion(), seen.versionOf(location));
+    assertEquals(
+        1,
+        corrections.correct(
+            caseworker,
+            caseId,
+            seen.versionOf(location),
+            new rs.astra.nrm.casefile.CaseCorrectionService.CorrectionForm(
+                location, "Graz", "The person named the town again", null)),
+        "only the organisation that received EXPLOITATION is told");
+    assertEquals(
+        "Graz",
+        cases.find(coordinator, caseId).orElseThrow().exploitation().locationOfExploitation());
+    assertThrows(
+        ConcurrentUpdateException.class,
+        () ->
+            corrections.correct(
+                coordinator,
+                caseId,
+                seen.versionOf(location),
+                new rs.astra.nrm.casefile.CaseCorrectionService.CorrectionForm(
+                    rs.astra.nrm.casefile.CorrectableField.REFERRING_ORGANISATION,
+                    "CSR Beograd",
+                    "a second opinion",
+                    null)),
+        "the case was changed since the form was shown");
+    var fresh = corrections.correctable(caseworker, caseId).orElseThrow();
+    assertEquals(
+        seen.personVersion(),
+        fresh.personVersion(),
+        "a correction of the case leaves the person's version alone");
+    InvalidRequestException badReferralDay =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                corrections.correct(
+                    caseworker,
+                    caseId,
+                    fresh.caseVersion(),
+                    new rs.astra.nrm.casefile.CaseCorrectionService.CorrectionForm(
+                        rs.astra.nrm.casefile.CorrectableField.INCOMING_REFERRAL_DATE,
+                        "31.11.2026",
+                        "wrong day",
+                        null)));
+    assertEquals("correction.error.value", badReferralDay.messageKey());
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            corrections.correct(
+                viewer("cp.police"),
+                caseId,
+                fresh.caseVersion(),
+                new rs.astra.nrm.casefile.CaseCorrectionService.CorrectionForm(
+                    location, "Linz", "the recipient thinks otherwise", null)),
+        "a recipient of the category corrects nothing");
+    List<rs.astra.nrm.casefile.CorrectionLine> caseLog = corrections.history(coordinator, caseId);
+    assertEquals(2, caseLog.size());
+    assertEquals(location, caseLog.get(1).field());
+    assertEquals("Bec", caseLog.get(1).oldValue());
+    assertEquals("Graz", caseLog.get(1).newValue());
+    assertEquals("The person named the town again", caseLog.get(1).reason());
+    List<rs.astra.nrm.casefile.CorrectionLine> dpoLog = corrections.history(dpo, caseId);
+    assertEquals(2, dpoLog.size());
+    assertEquals(location, dpoLog.get(1).field());
+    assertNull(dpoLog.get(1).oldValue());
+    assertNull(dpoLog.get(1).newValue());
+    assertTrue(corrections.history(health, caseId).isEmpty(), "health has no EXPLOITATION");
+    assertTrue(corrections.history(viewer("cp.police"), caseId).isEmpty(), "nor any recipient");
+    List<?> caseNotices =
+        em.createNativeQuery(
+                "select u.username, n.organisation_name from notification n"
+                    + " join portal_user u on u.id = n.recipient_user_id"
+                    + " where n.kind = 'CASE_DATA_CORRECTED' and n.case_file_id = ?1"
+                    + " and n.organisation_name = 'EXPLOITATION'")
+            .setParameter(1, caseId)
+            .getResultList();
+    assertFalse(caseNotices.isEmpty());
+    assertTrue(
+        caseNotices.stream().allMatch(r -> "cp.police".equals(((Object[]) r)[0])),
+        "only the police's users are told of the EXPLOITATION correction");
+    assertEquals(
+        0L,
+        ((Number)
+                em.createNativeQuery(
+                        "select count(*) from notification where case_file_id = ?1 and"
+                            + " (coalesce(organisation_name, '') like '%Graz%'"
+                            + " or coalesce(organisation_name, '') like '%Bec%'"
+                            + " or coalesce(case_code, '') like '%Graz%'"
+                            + " or coalesce(mail_error, '') like '%Graz%')")
+                    .setParameter(1, caseId)
+                    .getSingleResult())
+            .longValue(),
+        "no value of the case in any notification");
+    // The forms of exploitation are the case summary, which every recipient of a live referral
+    // reads: both are told.
+    assertEquals(
+        2,
+        corrections.correct(
+            caseworker,
+            caseId,
+            corrections.correctable(caseworker, caseId).orElseThrow().caseVersion(),
+            new rs.astra.nrm.casefile.CaseCorrectionService.CorrectionForm(
+                rs.astra.nrm.casefile.CorrectableField.TYPE_OF_EXPLOITATION,
+                "ForcedLabour",
+                "Identified as forced labour",
+                null)));
 
     // The change log is append-only: on PostgreSQL the database itself refuses to rewrite it.
     try (var c =

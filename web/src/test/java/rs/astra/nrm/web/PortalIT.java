@@ -887,6 +887,38 @@ class PortalIT {
     return Long.parseLong(id.group(1));
   }
 
+  @Test
+  @RunAsClient
+  void theCorrectionFormOffersThePersonsAndTheCasesFieldsAndKeepsTheEarlierValue()
+      throws Exception {
+    PortalSession caseworker = new PortalSession(base.toURI());
+    caseworker.signIn("ngo.caseworker1", "demo");
+    long id = openThroughWizard(caseworker, "Ispravka", "Mestovic", "02.03.1994");
+    String page = caseworker.get("app/case.xhtml?id=" + id).body();
+    assertTrue(
+        Pattern.compile("(label=\"|>)Osoba(\"|<)").matcher(page).find()
+            && page.contains("Slučaj (HTCDS podaci o slučaju i žrtvi)"),
+        "the menu groups the person's fields and the case's");
+    assertTrue(page.contains("value=\"LOCATION_OF_EXPLOITATION\""));
+    assertTrue(page.contains("Mesto eksploatacije"));
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("caseForm:correctionField_input", "LOCATION_OF_EXPLOITATION");
+    fields.put("caseForm:correctionValue", "Novi Pazar");
+    fields.put("caseForm:correctionReason", "Rečeno pri prijemu");
+    String done = caseworker.submitForPage("caseForm", "caseForm:correct", fields);
+    assertTrue(
+        done.contains("Ispravka je sačuvana"),
+        done.replaceAll("(?s).*(<div[^>]*ui-messages.*?</div>).*", "$1"));
+    assertTrue(
+        done.replaceAll("(?s).*id=\"caseForm:correctionHistory\"", "").contains("Novi Pazar"),
+        "the change log shows the new value of the case's field");
+
+    fields.put("caseForm:correctionField_input", "INCOMING_REFERRAL_DATE");
+    fields.put("caseForm:correctionValue", "31.11.2026");
+    String refused = caseworker.submitForPage("caseForm", "caseForm:correct", fields);
+    assertTrue(refused.contains("Nova vrednost nije u ispravnom obliku"), "a wrong day is refused");
+  }
+
   @Inject rs.astra.nrm.rights.DataSubjectRequestService dataSubjectRequests;
 
   @Test

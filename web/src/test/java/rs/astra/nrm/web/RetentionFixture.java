@@ -240,6 +240,21 @@ final class RetentionFixture {
           .setParameter(7, Timestamp.from(at(c.getOpenedOn())))
           .setParameter(8, "Ispravka " + t)
           .executeUpdate();
+      // A correction of a field of the case itself (its location of exploitation): the change log
+      // must lose its values too.
+      em.createNativeQuery(
+              "insert into case_correction (id, case_file_id, person_id, field, category,"
+                  + " old_value, new_value, corrected_by, corrected_at, reason) values (?, ?, ?,"
+                  + " 'LOCATION_OF_EXPLOITATION', 'EXPLOITATION', ?, ?, ?, ?, ?)")
+          .setParameter(1, 950_000_000L + c.getId())
+          .setParameter(2, c.getId())
+          .setParameter(3, c.getPerson().getId())
+          .setParameter(4, "Mesto eksploatacije " + t)
+          .setParameter(5, "Drugo mesto " + t)
+          .setParameter(6, caseworker.getId())
+          .setParameter(7, Timestamp.from(at(c.getOpenedOn())))
+          .setParameter(8, "Ispravka mesta " + t)
+          .executeUpdate();
       em.createNativeQuery(
               "insert into case_restriction (id, version, case_file_id, restricted_by,"
                   + " restricted_at, reason, lifted_by, lifted_at, lift_reason) values (?, 0, ?, ?,"

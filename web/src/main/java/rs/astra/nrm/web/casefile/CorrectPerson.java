@@ -4,17 +4,20 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseCorrectionService;
 import rs.astra.nrm.casefile.CorrectableField;
 import rs.astra.nrm.casefile.CorrectionLine;
+import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
 /**
  * Rectification on the case page (GDPR Art. 16, issue 21): the owner corrects a field of the person
- * with a reason (and the request it answers), and reads the change log of what she may read. A
- * correction made meanwhile by someone else is refused and explained ("changed by someone else").
+ * or of the case (the form offers them in two groups, "Person" and "Case") with a reason (and the
+ * request it answers), and reads the change log of what she may read. A correction made meanwhile
+ * by someone else is refused and explained ("changed by someone else").
  */
 @Named
 @ViewScoped
@@ -26,6 +29,7 @@ public class CorrectPerson implements Serializable {
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private Messages messages;
 
   private CorrectableField field;
   private String newValue;
@@ -58,6 +62,32 @@ public class CorrectPerson implements Serializable {
   }
 
   /**
+   * @return the fields the user may correct for the form's menu, in two groups labelled in the
+   *     user's language: the person's fields, then the case's; a group she may correct nothing of
+   *     is left out
+   */
+  public List<jakarta.faces.model.SelectItem> getFieldGroups() {
+    List<jakarta.faces.model.SelectItem> groups = new ArrayList<>();
+    for (boolean ofCase : new boolean[] {false, true}) {
+      List<jakarta.faces.model.SelectItem> items = new ArrayList<>();
+      for (CorrectableField f : getFields()) {
+        if (f.isOfCase() == ofCase) {
+          items.add(new jakarta.faces.model.SelectItem(f, messages.get("correction.field." + f)));
+        }
+      }
+      if (!items.isEmpty()) {
+        groups.add(
+            new jakarta.faces.model.SelectItemGroup(
+                messages.get(ofCase ? "correction.group.case" : "correction.group.person"),
+                null,
+                false,
+                items.toArray(jakarta.faces.model.SelectItem[]::new)));
+      }
+    }
+    return groups;
+  }
+
+  /**
    * @return the change log entries the user may read, oldest first
    */
   public List<CorrectionLine> getHistory() {
@@ -72,7 +102,7 @@ public class CorrectPerson implements Serializable {
       return;
     }
     long caseId = page.getCaseId();
-    long version = correctable.personVersion();
+    long version = correctable.versionOf(field);
     if (feedback.run(
         () ->
             corrections.correct(
