@@ -21,19 +21,12 @@ import java.time.ZoneOffset;
 @Stateless
 public class ScheduledRuns {
 
+  /** Whether the database is PostgreSQL; asked of the connection on the first claim. */
+  private static volatile Boolean postgresql;
+
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  /**
-   * Claims a job's period in the caller's transaction.
-   *
-   * @param job the job's name, at most 60 characters, e.g. {@code daily-notices}
-   * @param period the period, at most 40 characters, e.g. the day {@code 2026-12-05} (Europe/
-   *     Belgrade) or the hour {@code 2026-12-05T14}
-   * @return {@code true} when this run does the period's work; {@code false} when it was done
-   * @throws jakarta.persistence.PersistenceException when another instance claims it at the same
-   *     moment (its key wins; this transaction must roll back)
-   */
   /**
    * Does a job's period unless an instance did it already: claims the period and runs the work in
    * one new transaction, which commits both or neither.
@@ -97,8 +90,6 @@ public class ScheduledRuns {
         .executeUpdate();
     return true;
   }
-
-  private static volatile Boolean postgresql;
 
   /** Whether the database is PostgreSQL, asked of the connection once. */
   private boolean onPostgresql() {
