@@ -9,7 +9,11 @@
 #  4. the size of a user's session in the grid after a round (home, list, case, inbox);
 #  5. a consent withdrawn through A hides the case it rested on from the recipient's next request on
 #     B (the referral revoked with it);
-#  6. A started again joins; frozen with kill -STOP, it holds up B's requests (sessions last served by
+#  6. scheduled work is done once per cluster: both instances run the hearing notices and the consent
+#     expiry every 20 s at the same moments (NRM_SCHEDULE_*); each period is done by one of them
+#     (the other logs that it found it done), each user is told of a hearing once per period, and
+#     after A's kill B alone does the next periods;
+#  7. A started again joins; frozen with kill -STOP, it holds up B's requests (sessions last served by
 #     A, and a new sign-in) for at most 10 s each.
 # Prints its figures; fails when an assertion fails. Needs the WAR and payara-micro.jar built
 # (mvn package) and PostgreSQL at 127.0.0.1:5432 (trust). Whatever happens (failure, timeout's
@@ -66,6 +70,7 @@ start() {
     NRM_JAVA_OPTS="-Xmx700m -Dhazelcast.jmx=true" \
     NRM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NRM_DB_USER=postgres NRM_DATA_DIR="$WORK/data-$1" \
     NRM_DEMO=true NRM_BASE_URL="http://localhost:$2/" \
+    NRM_SCHEDULE_HEARING_NOTICES="PT20S 00:00" NRM_SCHEDULE_CONSENT_EXPIRY="PT20S 00:00" \
     docker/start-portal.sh >>"$WORK/$1.log" 2>&1 &
   echo $!
 }
@@ -105,6 +110,35 @@ cases=$(psql "${PGOPTS[@]}" -d "$DB" -Atc "select count(*) from case_file")
 migrations=$(psql "${PGOPTS[@]}" -d "$DB" -Atc "select count(*) || ' rows, ' || count(distinct version) || ' versions' from flyway_schema_history")
 [ "$imports" = 1 ] && [ "$cases" = 48 ] || fail "two first starts: $imports imports, $cases cases (expected 1 and 48)"
 echo "cluster: simultaneous first start: migrated once (flyway_schema_history $migrations), demo data imported once ($cases cases)"
+PSQL=(psql "${PGOPTS[@]}" -d "$DB" -Atq)
+utc_now() { "${PSQL[@]}" -c "select clock_timestamp() at time zone 'UTC'"; }
+
+# Scheduled work (issue 20): two hearings, tomorrow and the day after (a midnight between does not
+# matter: a run tells each user once per case), laid on a sample case between two runs (runs at
+# :00, :20, :40); each run of the hearing notices tells the owner's users once. And a consent that
+# ended yesterday under a sample referral, which the consent expiry revokes.
+read -r hearing_case hearing_org hearing_user <<<"$("${PSQL[@]}" -F ' ' -c "select c.id, c.owner_organisation_id, u.id
+  from case_file c join portal_user u on u.organisation_id = c.owner_organisation_id
+  where not exists (select 1 from proceedings_entry e where e.case_file_id = c.id) order by c.id, u.id limit 1")"
+[ -n "${hearing_user:-}" ] || fail "no sample case without proceedings"
+read -r expiring_ref expiring_case expiring_org <<<"$("${PSQL[@]}" -F ' ' -c "select r.id, r.case_file_id, r.to_organisation_id
+  from referral r join organisation t on t.id = r.to_organisation_id
+  where t.name <> 'Centar za socijalni rad Beograd' and r.state = 'ACCEPTED' and r.consent_id is null order by r.id limit 1")"
+[ -n "${expiring_org:-}" ] || fail "no sample referral for the consent expiry"
+sched_ms=0; t=$(ms)
+while :; do sec=$((10#$(date +%S) % 20)); [ "$sec" -ge 6 ] && [ "$sec" -le 13 ] && break; sleep 1; done
+expired_consent=$("${PSQL[@]}" -c "select nextval('consent_seq')")
+"${PSQL[@]}" -c "insert into proceedings_entry (id, version, case_file_id, organisation_id, recorded_by_id, recorded_at, kind, entry_date)
+  select nextval('proceedings_entry_seq'), 1, $hearing_case, $hearing_org, $hearing_user, now() at time zone 'UTC', 'HEARING',
+    (now() at time zone 'Europe/Belgrade')::date + d from (values (1), (2)) v (d)" \
+  -c "insert into consent (id, version, case_file_id, recipient_organisation_id, purpose, given_on, given_as, recorded_by_id, recorded_at, valid_until)
+  select $expired_consent, 1, $expiring_case, $expiring_org, 'SOCIAL_PROTECTION', current_date - 30, 'SIGNED_FORM', u.id, now() at time zone 'UTC',
+    (now() at time zone 'Europe/Belgrade')::date - 1 from portal_user u where u.username = 'ngo.caseworker1'" \
+  -c "insert into consent_category (consent_id, category) values ($expired_consent, 'IDENTITY')" \
+  -c "update referral set consent_id = $expired_consent, purpose = 'SOCIAL_PROTECTION' where id = $expiring_ref"
+hearings_at=$(utc_now)
+sched_ms=$((sched_ms + $(ms) - t))
+hearing_runs_after() { "${PSQL[@]}" -c "select count(*) from scheduled_run where job = 'hearing-notices' and started_at > '$1'"; }
 
 # A typical round of one user on A, then the grid's session maps as Hazelcast measures them.
 jar=$WORK/user.jar
@@ -127,7 +161,6 @@ echo "cluster: one user's session after the round: ${session_bytes:-?} bytes in 
 # A consent withdrawn through A: the recipient's next request on B no longer finds the case. The
 # consent is laid under one of the sample referrals to the centre in Belgrade (the sample data has
 # no consents); withdrawing it revokes the referral, so the case is gone for the centre.
-PSQL=(psql "${PGOPTS[@]}" -d "$DB" -Atq)
 read -r ref_id ref_case ref_org <<<"$("${PSQL[@]}" -F ' ' -c "select r.id, r.case_file_id, r.to_organisation_id from referral r
   join organisation t on t.id = r.to_organisation_id join case_file c on c.id = r.case_file_id
   join organisation o on o.id = c.owner_organisation_id
@@ -156,6 +189,12 @@ withdrawn=$("${PSQL[@]}" -c "select (select count(*) from consent where id = $co
 after=$(case_page $B_PORT "$csw_jar")
 grep -q 'id="notFound"' <<<"$after" && ! grep -q 'id="caseForm"' <<<"$after" || fail "after the withdrawal on A, csw.belgrade's next request on B still shows case $ref_case"
 echo "cluster: a consent withdrawn through A (its referral revoked): csw.belgrade's very next request on B no longer finds case $ref_case"
+
+# A run of the hearing notices after the hearings were laid, with A and B both up (at most 45 s).
+t=$(ms)
+for _ in $(seq 1 45); do [ "$(hearing_runs_after "$hearings_at")" -ge 1 ] && break; sleep 1; done
+sched_ms=$((sched_ms + $(ms) - t))
+[ "$(hearing_runs_after "$hearings_at")" -ge 1 ] || fail "no run of the hearing notices within 45 s"
 
 # A second user's list load, alternating A and B, through the kill.
 load_jar=$WORK/load.jar
@@ -200,6 +239,7 @@ stored=$(psql "${PGOPTS[@]}" -d "$DB" -Atc "select count(*) from hotline_call wh
 grep -q "Poziv je zabeležen." <<<"$answer" || { printf '%s' "$answer" | head -c 3000 >&2; fail "the form posted to B was not saved (stored: $stored)"; }
 [ "$stored" = 1 ] || fail "the call is stored $stored times"
 echo "cluster: the form opened on A, posted to B after the kill, was saved and stored once (answer after $post_ms ms)"
+killed_at=$(utc_now)
 total=$(list_total $B_PORT "$jar")
 [ "$total" = 48 ] || fail "after the failover ngo.caseworker1 on B lists '$total' cases (not signed in any more?)"
 echo "cluster: ngo.caseworker1 still signed in on B ($total cases)"
@@ -219,6 +259,45 @@ echo "cluster: list load during the kill: B answered its first list $((b_first_o
   "on B $b_fail_during failed before and $b_fail_after after that of $b_total requests (slowest $b_slowest ms);" \
   "$a_fail requests to the dead A refused (a load balancer sends those to B)"
 [ "$b_fail_after" = 0 ] || fail "$b_fail_after list requests failed on B after it had taken over"
+
+# The scheduled work: B alone does a period after the kill (at most 45 s); then every period in
+# the logs was done by one instance, both fired at the periods before the kill, B alone after it,
+# and each user was told of the hearings once per run.
+t=$(ms)
+for _ in $(seq 1 45); do [ "$(hearing_runs_after "$killed_at")" -ge 1 ] && break; sleep 1; done
+sched_ms=$((sched_ms + $(ms) - t))
+[ "$(hearing_runs_after "$killed_at")" -ge 1 ] || fail "B alone did no run of the hearing notices within 45 s of the kill"
+sleep 3 # the other instance's log line of the same period
+for i in A B; do
+  grep -ohE "scheduled job [a-z-]+, period [0-9T:-]+: done (here|by another instance)" "$WORK/$i.log" | sed "s/^/$i /"
+done >"$WORK/job-runs"
+# Per period: how often it was done, by whom, and which instance found it done.
+awk '{key = $4 " " $6; if ($8 == "here") {here[key]++; who[key] = $1} else {other[key] = other[key] $1}}
+  END {for (k in here) print k, here[k], who[k], (k in other) ? other[k] : "-"; for (k in other) if (!(k in here)) print k, 0, "-", other[k]}' \
+  "$WORK/job-runs" | sort >"$WORK/periods"
+twice=$(awk '$3 > 1' "$WORK/periods")
+[ -z "$twice" ] || fail "periods done more than once: $twice"
+both=$(awk '$3 == 1 && $5 != "-" && $5 != $4' "$WORK/periods" | wc -l)
+hearing_both=$(awk '$1 == "hearing-notices," && $3 == 1 && $5 != "-" && $5 != $4' "$WORK/periods" | wc -l)
+expiry_both=$(awk '$1 == "consent-expiry," && $3 == 1 && $5 != "-" && $5 != $4' "$WORK/periods" | wc -l)
+by_a=$(awk '$4 == "A"' "$WORK/periods" | wc -l)
+by_b=$(awk '$4 == "B"' "$WORK/periods" | wc -l)
+[ "$hearing_both" -ge 1 ] && [ "$expiry_both" -ge 1 ] || fail "no period at which both instances ran a job (hearing notices $hearing_both, consent expiry $expiry_both)"
+logged=$(awk '$3 == 1' "$WORK/periods" | wc -l)
+after_kill=$("${PSQL[@]}" -c "select period from scheduled_run where job = 'hearing-notices' and started_at > '$killed_at'")
+for period in $after_kill; do
+  grep -q "^hearing-notices, $period: 1 B " "$WORK/periods" || fail "period $period after the kill not done by B: $(grep "$period" "$WORK/periods")"
+done
+read -r runs users fewest most <<<"$("${PSQL[@]}" -F ' ' -c "select (select count(*) from scheduled_run where job = 'hearing-notices'
+  and started_at > '$hearings_at'), count(*), coalesce(min(n), 0), coalesce(max(n), 0) from (select count(*) n from notification
+  where case_file_id = $hearing_case and kind = 'HEARING_TOMORROW' group by recipient_user_id) t")"
+[ "$users" -ge 1 ] && [ "$fewest" = "$runs" ] && [ "$most" = "$runs" ] || fail "hearing notices: $runs runs, but $users users told between $fewest and $most times each"
+expired=$("${PSQL[@]}" -c "select state || ' ' || coalesce(revoked_by_id::text, 'by-the-job') from referral where id = $expiring_ref")
+[ "$expired" = "REVOKED by-the-job" ] || fail "the referral under the consent that ended yesterday is '$expired' (expected revoked by the consent expiry)"
+echo "cluster: scheduled work every 20 s on both instances: $logged periods of the hearing notices and the consent expiry," \
+  "each done once ($by_a by A, $by_b by B; at $both of them the other instance ran too and found it done;" \
+  "$(echo $after_kill | wc -w) hearing-notices periods after the kill, all by B); $users users each told of the hearings once per run ($runs runs);" \
+  "the referral under an expired consent revoked; the script waited $sched_ms ms for the runs"
 
 echo "cluster: A started again; then frozen with kill -STOP"
 mv "$WORK/A.log" "$WORK/A-killed.log"

@@ -1,6 +1,5 @@
 package rs.astra.nrm.casefile;
 
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,23 +11,25 @@ import rs.astra.nrm.notification.NotificationKind;
 import rs.astra.nrm.notification.Notifications;
 import rs.astra.nrm.referral.Referral;
 import rs.astra.nrm.referral.ReferralState;
-import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.shared.ScheduledRuns;
 import rs.astra.nrm.shared.SerbianWorkingDays;
 
 /**
- * The notifications of a day (issue 18, "Events"), sent once each morning at 06:30 (server clock)
- * for what crossed its threshold since the day before, by the rules of the home page ({@link
- * WorkOverviewService}): a consent that ends in {@value WorkOverviewService.EXPIRY_WINDOW_DAYS}
- * days (to the owner's case staff), and a referral still unanswered after {@value
- * WorkOverviewService#OVERDUE_WORKING_DAYS} working days (Serbian public holidays excluded) — to
- * the sender's case staff and to the recipient's users who answer referrals — and a data subject's
- * request due within 7 days and not answered (to the organisation's data protection officers and
- * coordinators; {@link rs.astra.nrm.rights.DataSubjectRequestService#tellDueSoon}). Nothing
- * personal: the case code and the other organisation.
+ * The notifications of a day (issue 18, "Events"), sent once each morning at 06:30
+ * (Europe/Belgrade, or as {@code nrm.schedule.daily-notices} says) for what crossed its threshold
+ * since the day before, by the rules of the home page ({@link WorkOverviewService}): a consent that
+ * ends in {@value WorkOverviewService.EXPIRY_WINDOW_DAYS} days (to the owner's case staff), and a
+ * referral still unanswered after {@value WorkOverviewService#OVERDUE_WORKING_DAYS} working days
+ * (Serbian public holidays excluded) — to the sender's case staff and to the recipient's users who
+ * answer referrals — and a data subject's request due within 7 days and not answered (to the
+ * organisation's data protection officers and coordinators; {@link
+ * rs.astra.nrm.rights.DataSubjectRequestService#tellDueSoon}). Nothing personal: the case code and
+ * the other organisation.
  */
 @Stateless
-public class DailyNotices {
+@jakarta.ejb.Local(rs.astra.nrm.shared.ScheduledJob.class)
+@jakarta.ejb.LocalBean
+public class DailyNotices implements rs.astra.nrm.shared.ScheduledJob {
 
   private static final Logger LOG = Logger.getLogger(DailyNotices.class.getName());
 
@@ -39,10 +40,22 @@ public class DailyNotices {
   @Inject private ScheduledRuns runs;
   @Inject private rs.astra.nrm.rights.DataSubjectRequestService dataSubjectRequests;
 
-  /** Every morning: the notices of today (Europe/Belgrade), once across all instances. */
-  @Schedule(hour = "6", minute = "30", persistent = false, info = "daily notices")
-  public void everyMorning() {
-    sendOnce(NrmTime.today());
+  @Override
+  public String name() {
+    return "daily-notices";
+  }
+
+  /** Each morning at 06:30 ({@code nrm.schedule.daily-notices}). */
+  @Override
+  public String defaultSchedule() {
+    return "P1D 06:30";
+  }
+
+  /** The notices of the run's day (Europe/Belgrade), in the transaction that claimed the period. */
+  @Override
+  public void run(java.time.LocalDateTime slot) {
+    int told = send(slot.toLocalDate());
+    LOG.info(() -> "daily notices: " + told + " users told");
   }
 
   /**

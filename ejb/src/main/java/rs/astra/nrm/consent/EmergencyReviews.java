@@ -1,6 +1,5 @@
 package rs.astra.nrm.consent;
 
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +35,9 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  */
 @Stateless
 @StoredBeforeReturn
-public class EmergencyReviews {
+@jakarta.ejb.Local(rs.astra.nrm.shared.ScheduledJob.class)
+@jakarta.ejb.LocalBean
+public class EmergencyReviews implements rs.astra.nrm.shared.ScheduledJob {
 
   private static final Logger LOG = Logger.getLogger(EmergencyReviews.class.getName());
 
@@ -54,7 +55,6 @@ public class EmergencyReviews {
 
   @Inject private Notifications notifications;
   @Inject private AuditTrail audit;
-  @Inject private rs.astra.nrm.shared.ScheduledRuns runs;
 
   /**
    * One emergency access to review (or, for the data protection officer, one to look into).
@@ -347,18 +347,21 @@ public class EmergencyReviews {
     return escalated;
   }
 
-  /** Every hour: escalates the reviews that became late, once across all instances. */
-  @Schedule(hour = "*", minute = "17", persistent = false, info = "emergency access reviews")
-  public void escalateHourly() {
-    Instant now = Instant.now();
-    String hour =
-        now.atZone(AccessPolicy.ZONE)
-            .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
-            .toLocalDateTime()
-            .toString();
-    if (runs.claim("emergency-review-escalation", hour)) {
-      escalateOverdue(now);
-    }
+  @Override
+  public String name() {
+    return "emergency-review-escalation";
+  }
+
+  /** Each hour at 17 past ({@code nrm.schedule.emergency-review-escalation}). */
+  @Override
+  public String defaultSchedule() {
+    return "PT1H 00:17";
+  }
+
+  /** Escalates the reviews that became late, once across all instances. */
+  @Override
+  public void run(java.time.LocalDateTime slot) {
+    escalateOverdue(Instant.now());
   }
 
   /**

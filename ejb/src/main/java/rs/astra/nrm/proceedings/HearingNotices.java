@@ -1,6 +1,5 @@
 package rs.astra.nrm.proceedings;
 
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,22 +23,25 @@ import rs.astra.nrm.notification.Notifications;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
-import rs.astra.nrm.shared.NrmTime;
-import rs.astra.nrm.shared.ScheduledRuns;
+import rs.astra.nrm.shared.ScheduledJob;
 
 /**
- * "A trial hearing tomorrow" (issue 18, "Events"), each morning at 06:30 (server clock): for every
- * {@link ProceedingsEntryKind#HEARING} dated the next day (Europe/Belgrade), each active user whom
- * the access policy lets read that hearing's entry — READ of {@link DataCategory#LEGAL_PROCEEDINGS}
- * applied to the organisation that recorded it ({@code AccessEnforcer.decideRecord}) — is told once
- * per case. The candidates are the users of the owning organisation and of the organisations the
- * case was referred to (nobody else can hold a basis); administrators, DPOs and hotline operators
- * read no case data. Each permit is recorded in the audit trail (she learns that the case has a
- * hearing tomorrow), as the home page's list of hearings is. The notification itself holds only the
- * case code and the recording organisation: the court, room and time stay in the portal.
+ * "A trial hearing tomorrow" (issue 18, "Events"), each morning at 06:30 (Europe/Belgrade, or as
+ * {@code nrm.schedule.hearing-notices} says; once across all instances, {@link ScheduledJob}): for
+ * every {@link ProceedingsEntryKind#HEARING} dated the next day (Europe/Belgrade), each active user
+ * whom the access policy lets read that hearing's entry — READ of {@link
+ * DataCategory#LEGAL_PROCEEDINGS} applied to the organisation that recorded it ({@code
+ * AccessEnforcer.decideRecord}) — is told once per case. The candidates are the users of the owning
+ * organisation and of the organisations the case was referred to (nobody else can hold a basis);
+ * administrators, DPOs and hotline operators read no case data. Each permit is recorded in the
+ * audit trail (she learns that the case has a hearing tomorrow), as the home page's list of
+ * hearings is. The notification itself holds only the case code and the recording organisation: the
+ * court, room and time stay in the portal.
  */
 @Stateless
-public class HearingNotices {
+@jakarta.ejb.Local(ScheduledJob.class)
+@jakarta.ejb.LocalBean
+public class HearingNotices implements ScheduledJob {
 
   private static final Logger LOG = Logger.getLogger(HearingNotices.class.getName());
 
@@ -49,16 +51,23 @@ public class HearingNotices {
   @Inject private Notifications notifications;
   @Inject private CaseFactsLoader factsLoader;
   @Inject private AccessEnforcer enforcer;
-  @Inject private ScheduledRuns runs;
 
-  /** Every morning: tomorrow's hearings (Europe/Belgrade), once across all instances. */
-  @Schedule(hour = "6", minute = "30", persistent = false, info = "hearing notices")
-  public void everyMorning() {
-    LocalDate today = NrmTime.today();
-    if (runs.claim("hearing-notices", today.toString())) {
-      int told = send(today);
-      LOG.info(() -> "hearing notices: " + told + " users told");
-    }
+  @Override
+  public String name() {
+    return "hearing-notices";
+  }
+
+  /** Each morning at 06:30 ({@code nrm.schedule.hearing-notices}). */
+  @Override
+  public String defaultSchedule() {
+    return "P1D 06:30";
+  }
+
+  /** Tells of the hearings on the day after the run's day (Europe/Belgrade). */
+  @Override
+  public void run(java.time.LocalDateTime slot) {
+    int told = send(slot.toLocalDate());
+    LOG.info(() -> "hearing notices: " + told + " users told");
   }
 
   /**

@@ -1,23 +1,23 @@
 package rs.astra.nrm.retention;
 
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.shared.ScheduledRuns;
 
 /**
- * The nightly retention run, at 02:30 (server time), once per cluster: the instance that claims the
- * day ({@link ScheduledRuns}, in the same transaction as the work) anonymises what the schedule's
- * dry run lists; the others find the claim and do nothing. A run that fails rolls back with its
- * claim, and the next night's run catches up (the list is "due on or before today"). Only counts
- * are logged.
+ * The nightly retention run, at 02:30 (Europe/Belgrade, or as {@code nrm.schedule.retention} says),
+ * once per cluster: the instance that claims the day ({@link ScheduledRuns}, in the same
+ * transaction as the work) anonymises what the schedule's dry run lists; the others find the claim
+ * and do nothing. A run that fails rolls back with its claim, and the next night's run catches up
+ * (the list is "due on or before today"). Only counts are logged.
  */
 @Singleton
-public class RetentionJob {
+@jakarta.ejb.Local(rs.astra.nrm.shared.ScheduledJob.class)
+@jakarta.ejb.LocalBean
+public class RetentionJob implements rs.astra.nrm.shared.ScheduledJob {
 
   private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
 
@@ -28,9 +28,21 @@ public class RetentionJob {
 
   @Inject private ScheduledRuns runs;
 
-  @Schedule(hour = "2", minute = "30", persistent = false, info = "retention schedule")
-  void nightly() {
-    runFor(NrmTime.today());
+  @Override
+  public String name() {
+    return JOB;
+  }
+
+  /** Each night at 02:30 ({@code nrm.schedule.retention}). */
+  @Override
+  public String defaultSchedule() {
+    return "P1D 02:30";
+  }
+
+  /** The schedule of the run's day, in the transaction that claimed the period. */
+  @Override
+  public void run(java.time.LocalDateTime slot) {
+    log(retention.runSchedule(slot.toLocalDate()));
   }
 
   /**
@@ -43,7 +55,10 @@ public class RetentionJob {
     if (!runs.claim(JOB, today.toString())) {
       return null;
     }
-    RetentionRun run = retention.runSchedule(today);
+    return log(retention.runSchedule(today));
+  }
+
+  private static RetentionRun log(RetentionRun run) {
     LOG.log(
         Level.INFO,
         "retention run: {0} cases and {1} hotline calls anonymised, {2} documents destroyed,"
