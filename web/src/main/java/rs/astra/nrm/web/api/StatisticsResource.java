@@ -40,6 +40,10 @@ import rs.astra.nrm.statistics.StatisticsTable;
 @Tag(name = "statistics")
 public class StatisticsResource {
 
+  /** The dimensions the victims' table takes ({@link Dimension#victimDimension()}). */
+  static final String VICTIM_DIMENSIONS =
+      "YEAR|STATUS|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY";
+
   @Inject StatisticsService statistics;
   @Inject ApiCaller caller;
   @Inject Problems problems;
@@ -162,42 +166,16 @@ public class StatisticsResource {
               schema = @Schema(type = SchemaType.STRING, format = "date"))
           String to,
       @QueryParam("rows")
-          @Pattern(
-              regexp = "YEAR|STATUS|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY",
-              message = "api.field.dimension")
+          @Pattern(regexp = VICTIM_DIMENSIONS, message = "api.field.dimension")
           @Parameter(
               description = "victims only; default YEAR",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {
-                        "YEAR",
-                        "STATUS",
-                        "EXPLOITATION",
-                        "SEX",
-                        "AGE_BAND",
-                        "CITIZENSHIP",
-                        "MAJORITY"
-                      }))
+              schema = @Schema(type = SchemaType.STRING, pattern = VICTIM_DIMENSIONS))
           String rows,
       @QueryParam("columns")
-          @Pattern(
-              regexp = "YEAR|STATUS|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY",
-              message = "api.field.dimension")
+          @Pattern(regexp = VICTIM_DIMENSIONS, message = "api.field.dimension")
           @Parameter(
               description = "victims only; default STATUS",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {
-                        "YEAR",
-                        "STATUS",
-                        "EXPLOITATION",
-                        "SEX",
-                        "AGE_BAND",
-                        "CITIZENSHIP",
-                        "MAJORITY"
-                      }))
+              schema = @Schema(type = SchemaType.STRING, pattern = VICTIM_DIMENSIONS))
           String columns) {
     var viewer = caller.viewer();
     StatisticsService.Period period = new StatisticsService.Period(day(from), day(to));
