@@ -1753,14 +1753,21 @@ class ConsentPolicyIT {
 
   private java.net.http.HttpResponse<String> post(
       String path, String token, String body, String idempotencyKey) throws Exception {
+    return postTo(apiBase() + path, token, body, idempotencyKey);
+  }
+
+  /** The API's base address on this server (read on the runner's thread: a request bean). */
+  private String apiBase() {
+    return "http://127.0.0.1:"
+        + runnerRequest.getLocalPort()
+        + runnerRequest.getContextPath()
+        + "/api/v1/";
+  }
+
+  private static java.net.http.HttpResponse<String> postTo(
+      String url, String token, String body, String idempotencyKey) throws Exception {
     var request =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(
-                    "http://127.0.0.1:"
-                        + runnerRequest.getLocalPort()
-                        + runnerRequest.getContextPath()
-                        + "/api/v1/"
-                        + path))
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
             .header("Accept-Language", "en")
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
@@ -1915,6 +1922,42 @@ class ConsentPolicyIT {
     assertEquals(422, reused.statusCode(), reused.body());
     assertEquals("urn:nrm:problem:idempotency-key-reused", json(reused).getString("type"));
     assertEquals(1, count(calls, "s", marker));
+
+    // Four requests with one key at once: one call; each answer is its id or "in use" (409).
+    String raceMarker = marker + " race";
+    String raceKey = newKey();
+    String raceUrl = apiBase() + "hotline/calls";
+    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> race =
+        new java.util.ArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int i = 0; i < 4; i++) {
+        race.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return postTo(raceUrl, operator, body.replace(marker, raceMarker), raceKey);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                pool));
+      }
+      Set<Long> ids = new java.util.HashSet<>();
+      for (var answer : race) {
+        var r = answer.get();
+        if (r.statusCode() == 201) {
+          ids.add(json(r).getJsonNumber("id").longValue());
+        } else {
+          assertEquals(409, r.statusCode(), r.body());
+          assertEquals("urn:nrm:problem:idempotency-key-in-use", json(r).getString("type"));
+        }
+      }
+      assertEquals(1, ids.size(), "every request that was answered 201 got the same call");
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1, count(calls, "s", raceMarker), "one call for four requests at once");
 
     // The police use no hotline: refused as the call page refuses them.
     String policeMarker = marker + " police";

@@ -71,6 +71,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       return problems.response(
           p, locale, problems.text(locale, e.messageKey(), e.arguments().toArray()), List.of());
     }
+    if (t instanceof ApiIdempotency.KeyInUseException) {
+      return problems.response(ApiProblem.IDEMPOTENCY_KEY_IN_USE, headers);
+    }
     if (t instanceof IdempotencyKeyReusedException) {
       return problems.response(ApiProblem.IDEMPOTENCY_KEY_REUSED, headers);
     }

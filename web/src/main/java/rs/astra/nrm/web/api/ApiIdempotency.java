@@ -31,6 +31,31 @@ public class ApiIdempotency {
   private String fingerprint;
 
   /**
+   * Another request with the same key is being processed (IETF draft: 409); this one changed
+   * nothing.
+   */
+  public static class KeyInUseException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The key is not in the message: it is the caller's. */
+    public KeyInUseException() {
+      super("idempotency key in use by a request being processed");
+    }
+  }
+
+  /**
+   * Whether the database refused the store for a key another transaction holds: a unique key
+   * (SQLState class 23), a serialization or deadlock failure (class 40) or a lock timeout (H2's
+   * HYT00).
+   */
+  private static boolean keyConflict(StorageRefusedException refused) {
+    String state = refused.sqlState();
+    return state != null
+        && (state.startsWith("23") || state.startsWith("40") || state.equals("HYT00"));
+  }
+
+  /**
    * Remembers the request's key and fingerprint.
    *
    * @param key the header's value, well-formed
@@ -62,13 +87,17 @@ public class ApiIdempotency {
     try {
       answer = creates.once(request, resourceType, create);
     } catch (EJBException e) {
-      // Two requests with one key at once: the database let the other one store the key, and
-      // rolled this one back with its record. Answer as the other was answered.
-      Optional<IdempotentCreates.Answer> other =
-          e.getCause() instanceof StorageRefusedException
-              ? creates.earlier(request)
-              : Optional.empty();
-      answer = other.orElseThrow(() -> e);
+      if (!(e.getCause() instanceof StorageRefusedException refused) || !keyConflict(refused)) {
+        throw e;
+      }
+      // Two requests with one key at once: the database's unique key let the other one store it
+      // and rolled this one back with its record. Answer as the other was answered; while the
+      // other is still running (a database that refuses at once rather than waiting), 409.
+      Optional<IdempotentCreates.Answer> other = creates.earlier(request);
+      if (other.isEmpty()) {
+        throw new KeyInUseException();
+      }
+      answer = other.get();
     }
     Response.ResponseBuilder response =
         Response.status(answer.status())

@@ -31,6 +31,11 @@ public enum ApiProblem {
    * changed.
    */
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
+  /**
+   * Another request with the same {@code Idempotency-Key} is being processed; this one changed
+   * nothing — retry it with the same key once that one is answered.
+   */
+  IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),
   /** Someone else changed the record since the caller read its version; nothing changed. */
   CONCURRENT_UPDATE("concurrent-update", 409),
   /** The HTTP method is not offered on this path. */
