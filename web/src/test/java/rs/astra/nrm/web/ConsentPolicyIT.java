@@ -1881,6 +1881,21 @@ class ConsentPolicyIT {
     assertEquals(404, unknownCase.statusCode(), unknownCase.body());
     assertEquals(2, count(entries, "c", caseId), "no bad request recorded anything");
     assertFalse(noKind.body().contains("Exception"));
+
+    // The OpenAPI document names the creating calls and their Idempotency-Key.
+    var openApi =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + runnerRequest.getLocalPort() + "/openapi"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, openApi.statusCode());
+    for (String expected :
+        List.of("/v1/cases/{code}/proceedings", "/v1/hotline/calls", "Idempotency-Key")) {
+      assertTrue(openApi.body().contains(expected), expected + " in the OpenAPI document");
+    }
   }
 
   @Test
