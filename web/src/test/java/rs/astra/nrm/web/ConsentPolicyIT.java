@@ -1856,13 +1856,32 @@ class ConsentPolicyIT {
     assertEquals(201, corrected.statusCode(), corrected.body());
     assertEquals(2, count(entries, "c", caseId));
 
+    // The prosecutor, once the case is referred to her office, schedules a hearing ahead.
+    referrals.send(
+        owner,
+        caseId,
+        orgId("CP Prosecutor"),
+        Purpose.CRIMINAL_PROCEEDINGS,
+        Set.of(),
+        "indictment");
+    String prosecutor =
+        ApiTokens.token(
+            "api.prosecutor", "prosecution-registry", "\"CP Prosecutor\"", "prosecutor");
+    String hearing =
+        "{\"kind\":\"HEARING\",\"date\":\""
+            + rs.astra.nrm.shared.NrmTime.today().plusDays(30)
+            + "\",\"note\":\"Higher Court, room 4\"}";
+    var scheduled = post(path, prosecutor, hearing, newKey());
+    assertEquals(201, scheduled.statusCode(), scheduled.body());
+    assertEquals(3, count(entries, "c", caseId));
+
     // A health centre without a referral may not record: 403 as the page refuses, nothing stored.
     String refusedKey = newKey();
     var refused = post(path, health, body, refusedKey);
     assertEquals(403, refused.statusCode(), refused.body());
     assertEquals("urn:nrm:problem:not-permitted", json(refused).getString("type"));
     assertEquals(0, keysStored(refusedKey));
-    assertEquals(2, count(entries, "c", caseId));
+    assertEquals(3, count(entries, "c", caseId));
 
     // Bad input, no key, an unknown case: problems, nothing changed.
     var noKind = post(path, police, "{\"date\":\"" + today + "\"}", newKey());
@@ -1879,7 +1898,7 @@ class ConsentPolicyIT {
     assertEquals(400, badKey.statusCode(), badKey.body());
     var unknownCase = post("cases/NRM-0000-NOPE/proceedings", police, body, newKey());
     assertEquals(404, unknownCase.statusCode(), unknownCase.body());
-    assertEquals(2, count(entries, "c", caseId), "no bad request recorded anything");
+    assertEquals(3, count(entries, "c", caseId), "no bad request recorded anything");
     assertFalse(noKind.body().contains("Exception"));
 
     // The OpenAPI document names the creating calls and their Idempotency-Key.
