@@ -2069,4 +2069,335 @@ class ConsentPolicyIT {
     assertEquals(413, chunked.statusCode(), chunked.body());
     assertEquals("urn:nrm:problem:too-large", json(chunked).getString("type"));
   }
+
+  // --- REST API (issue 22): operations that create records, with idempotency keys
+
+  private java.net.http.HttpResponse<String> post(
+      String path, String token, String body, String idempotencyKey) throws Exception {
+    return postTo(apiBase() + path, token, body, idempotencyKey);
+  }
+
+  /** The API's base address on this server (read on the runner's thread: a request bean). */
+  private String apiBase() {
+    return "http://127.0.0.1:"
+        + runnerRequest.getLocalPort()
+        + runnerRequest.getContextPath()
+        + "/api/v1/";
+  }
+
+  private static java.net.http.HttpResponse<String> postTo(
+      String url, String token, String body, String idempotencyKey) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("Accept-Language", "en")
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long count(String jpql, Object... nameValue) {
+    em.clear();
+    var q = em.createQuery(jpql, Long.class);
+    for (int i = 0; i < nameValue.length; i += 2) {
+      q.setParameter((String) nameValue[i], nameValue[i + 1]);
+    }
+    return q.getSingleResult();
+  }
+
+  private long keysStored(String key) {
+    return count(
+        "select count(k) from IdempotencyKey k where k.key = :key", "key", key.replace("\"", ""));
+  }
+
+  private static String newKey() {
+    return "\"" + java.util.UUID.randomUUID() + "\"";
+  }
+
+  @Test
+  void theApiRecordsAProceedingsStepOncePerIdempotencyKeyAsThePageDecides() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Milica", "Postupkova");
+    String code = em.find(CaseFile.class, caseId).getCode();
+    referrals.send(
+        owner, caseId, orgId("CP Police"), Purpose.CRIMINAL_PROCEEDINGS, Set.of(), "complaint");
+    String police =
+        ApiTokens.token("api.police", "police-registry", "\"CP Police\"", "police-officer");
+    String health = ApiTokens.token("api.health", "his", "\"CP Health\"", "health-worker");
+    String today = rs.astra.nrm.shared.NrmTime.today().toString();
+    String body =
+        "{\"kind\":\"COMPLAINT_FILED\",\"date\":\""
+            + today
+            + "\",\"suspectsCount\":1,"
+            + "\"note\":\"KT 1/26\"}";
+    String entries = "select count(e) from ProceedingsEntry e where e.caseFile.id = :c";
+    String path = "cases/" + code + "/proceedings";
+
+    // The police, to whom the case is referred, record their step; a retry answers the same id.
+    String key = newKey();
+    var first = post(path, police, body, key);
+    assertEquals(201, first.statusCode(), first.body());
+    long id = json(first).getJsonNumber("id").longValue();
+    var retry = post(path, police, body, key);
+    assertEquals(201, retry.statusCode(), retry.body());
+    assertEquals(id, json(retry).getJsonNumber("id").longValue(), "the first answer again");
+    assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(null));
+    assertTrue(first.headers().firstValue("Idempotent-Replayed").isEmpty());
+    assertEquals(1, count(entries, "c", caseId), "one step recorded for two requests");
+    // The write is audited as the page's is, with the channel and the client.
+    List<String> updates =
+        em.createQuery(
+                "select concat(a.channel, ':', a.clientId) from AuditRecord a where a.caseFileId"
+                    + " = :c and a.username = 'api.police' and a.action = :a",
+                String.class)
+            .setParameter("c", caseId)
+            .setParameter("a", AccessAction.UPDATE)
+            .getResultList();
+    assertEquals(List.of("API:police-registry"), updates, "one audited UPDATE, through the API");
+
+    // The same key with another body: refused, nothing recorded.
+    var reused = post(path, police, body.replace("KT 1/26", "KT 2/26"), key);
+    assertEquals(422, reused.statusCode(), reused.body());
+    assertEquals("urn:nrm:problem:idempotency-key-reused", json(reused).getString("type"));
+    assertEquals(1, count(entries, "c", caseId));
+
+    // A step that is not the police's is refused as on the page and leaves no key: the same key
+    // with the corrected body then records it.
+    String other = newKey();
+    var notTheirs = post(path, police, body.replace("COMPLAINT_FILED", "VERDICT"), other);
+    assertEquals(422, notTheirs.statusCode(), notTheirs.body());
+    assertEquals("urn:nrm:problem:request-refused", json(notTheirs).getString("type"));
+    assertEquals(0, keysStored(other), "a refused create leaves no key");
+    var corrected =
+        post(path, police, body.replace("COMPLAINT_FILED", "INVESTIGATION_OPENED"), other);
+    assertEquals(201, corrected.statusCode(), corrected.body());
+    assertEquals(2, count(entries, "c", caseId));
+
+    // The prosecutor, once the case is referred to her office, schedules a hearing ahead.
+    referrals.send(
+        owner,
+        caseId,
+        orgId("CP Prosecutor"),
+        Purpose.CRIMINAL_PROCEEDINGS,
+        Set.of(),
+        "indictment");
+    String prosecutor =
+        ApiTokens.token(
+            "api.prosecutor", "prosecution-registry", "\"CP Prosecutor\"", "prosecutor");
+    String hearing =
+        "{\"kind\":\"HEARING\",\"date\":\""
+            + rs.astra.nrm.shared.NrmTime.today().plusDays(30)
+            + "\",\"note\":\"Higher Court, room 4\"}";
+    var scheduled = post(path, prosecutor, hearing, newKey());
+    assertEquals(201, scheduled.statusCode(), scheduled.body());
+    assertEquals(3, count(entries, "c", caseId));
+
+    // A health centre without a referral may not record: 403 as the page refuses, nothing stored.
+    String refusedKey = newKey();
+    var refused = post(path, health, body, refusedKey);
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertEquals("urn:nrm:problem:not-permitted", json(refused).getString("type"));
+    assertEquals(0, keysStored(refusedKey));
+    assertEquals(3, count(entries, "c", caseId));
+
+    // Bad input, no key, an unknown case: problems, nothing changed.
+    var noKind = post(path, police, "{\"date\":\"" + today + "\"}", newKey());
+    assertEquals(400, noKind.statusCode(), noKind.body());
+    assertEquals("urn:nrm:problem:invalid-input", json(noKind).getString("type"));
+    assertEquals("kind", json(noKind).getJsonArray("errors").getJsonObject(0).getString("field"));
+    var unknownKind = post(path, police, body.replace("COMPLAINT_FILED", "NOPE"), newKey());
+    assertEquals(400, unknownKind.statusCode(), unknownKind.body());
+    assertEquals("urn:nrm:problem:invalid-input", json(unknownKind).getString("type"));
+    var noKey = post(path, police, body, null);
+    assertEquals(400, noKey.statusCode(), noKey.body());
+    assertEquals("urn:nrm:problem:idempotency-key-missing", json(noKey).getString("type"));
+    var badKey = post(path, police, body, "\"two words\"");
+    assertEquals(400, badKey.statusCode(), badKey.body());
+    var unknownCase = post("cases/NRM-0000-NOPE/proceedings", police, body, newKey());
+    assertEquals(404, unknownCase.statusCode(), unknownCase.body());
+    assertEquals(3, count(entries, "c", caseId), "no bad request recorded anything");
+    assertFalse(noKind.body().contains("Exception"));
+
+    // The OpenAPI document names the creating calls and their Idempotency-Key.
+    var openApi =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + runnerRequest.getLocalPort() + "/openapi"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, openApi.statusCode());
+    for (String expected :
+        List.of("/v1/cases/{code}/proceedings", "/v1/hotline/calls", "Idempotency-Key")) {
+      assertTrue(openApi.body().contains(expected), expected + " in the OpenAPI document");
+    }
+  }
+
+  @Test
+  void theApiRecordsAHotlineCallWithItsJobOfferCheckOncePerIdempotencyKeyForHotlineStaffOnly()
+      throws Exception {
+    ConsentFixture.ensure(em, tx);
+    String operator =
+        ApiTokens.token(
+            "api.telephony",
+            "ngo-telephony",
+            "\"" + ConsentFixture.OWNER_NGO + "\"",
+            "hotline-operator");
+    String police =
+        ApiTokens.token("api.police", "police-registry", "\"CP Police\"", "police-officer");
+    String marker = "api call " + java.util.UUID.randomUUID();
+    String body =
+        "{\"durationMinutes\":12,\"channel\":\"PHONE\",\"callerType\":\"POTENTIAL_VICTIM\","
+            + "\"language\":\"SERBIAN\",\"purpose\":\"JOB_OFFER_CHECK\",\"summary\":\""
+            + marker
+            + "\",\"check\":{\"employerName\":\"Agro Export Idem d.o.o.\","
+            + "\"destinationCountry\":\"DE\",\"jobType\":\"fruit picking\",\"promisedWage\":2500,"
+            + "\"currency\":\"EUR\",\"redFlags\":[\"WAGE_FAR_ABOVE_MARKET\"],"
+            + "\"outcome\":\"TRAFFICKING_RISK\"}}";
+    String calls = "select count(c) from HotlineCall c where c.summary = :s";
+    String checks = "select count(k) from JobOfferCheck k where k.call.summary = :s";
+
+    String key = newKey();
+    var first = post("hotline/calls", operator, body, key);
+    assertEquals(201, first.statusCode(), first.body());
+    var retry = post("hotline/calls", operator, body, key);
+    assertEquals(201, retry.statusCode(), retry.body());
+    assertEquals(
+        json(first).getJsonNumber("id").longValue(), json(retry).getJsonNumber("id").longValue());
+    assertEquals(1, count(calls, "s", marker), "one call for two requests");
+    assertEquals(1, count(checks, "s", marker), "and one job-offer check");
+
+    // The same key for another call (13 minutes, not 12): refused, still one call.
+    var reused = post("hotline/calls", operator, body.replace(":12", ":13"), key);
+    assertEquals(422, reused.statusCode(), reused.body());
+    assertEquals("urn:nrm:problem:idempotency-key-reused", json(reused).getString("type"));
+    assertEquals(1, count(calls, "s", marker));
+
+    // Four requests with one key at once: one call; each answer is its id or "in use" (409).
+    String raceMarker = marker + " race";
+    String raceKey = newKey();
+    String raceUrl = apiBase() + "hotline/calls";
+    List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> race =
+        new java.util.ArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int i = 0; i < 4; i++) {
+        race.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return postTo(raceUrl, operator, body.replace(marker, raceMarker), raceKey);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                pool));
+      }
+      Set<Long> ids = new java.util.HashSet<>();
+      for (var answer : race) {
+        var r = answer.get();
+        if (r.statusCode() == 201) {
+          ids.add(json(r).getJsonNumber("id").longValue());
+        } else {
+          assertEquals(409, r.statusCode(), r.body());
+          assertEquals("urn:nrm:problem:idempotency-key-in-use", json(r).getString("type"));
+        }
+      }
+      assertEquals(1, ids.size(), "every request that was answered 201 got the same call");
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1, count(calls, "s", raceMarker), "one call for four requests at once");
+
+    // The police use no hotline: refused as the call page refuses them.
+    String policeMarker = marker + " police";
+    var refused = post("hotline/calls", police, body.replace(marker, policeMarker), newKey());
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertEquals(0, count(calls, "s", policeMarker));
+
+    // Bad input: a contact without the caller's agreement (the service's rule), too long a call
+    // (Bean Validation), a check without its outcome; nothing stored.
+    String badMarker = marker + " bad";
+    String bad = body.replace(marker, badMarker);
+    var contact =
+        post(
+            "hotline/calls",
+            operator,
+            bad.replace("\"summary\"", "\"callerContact\":\"+381 60 000 000\",\"summary\""),
+            newKey());
+    assertEquals(422, contact.statusCode(), contact.body());
+    assertEquals("urn:nrm:problem:request-refused", json(contact).getString("type"));
+    var tooLong = post("hotline/calls", operator, bad.replace(":12", ":601"), newKey());
+    assertEquals(400, tooLong.statusCode(), tooLong.body());
+    assertEquals(
+        "durationMinutes",
+        json(tooLong).getJsonArray("errors").getJsonObject(0).getString("field"));
+    var noOutcome =
+        post(
+            "hotline/calls",
+            operator,
+            bad.replace(",\"outcome\":\"TRAFFICKING_RISK\"", ""),
+            newKey());
+    assertEquals(400, noOutcome.statusCode(), noOutcome.body());
+    assertEquals(0, count(calls, "s", badMarker), "bad input stores nothing");
+  }
+
+  @Test
+  void theApiSendsAReferralOnlyWhereAConsentCoversItOncePerIdempotencyKey() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Upucena");
+    String code = em.find(CaseFile.class, caseId).getCode();
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String csw =
+        ApiTokens.token("api.csw", "csw-registry", "\"CP Social Work Centre\"", "csw-officer");
+    String body =
+        "{\"caseCode\":\""
+            + code
+            + "\",\"toOrganisation\":\"cp health\",\"purpose\":"
+            + "\"HEALTH_CARE\",\"categories\":[\"HEALTH\"],\"details\":\"examination\"}";
+    String sent = "select count(r) from Referral r where r.caseFile.id = :c";
+
+    // No consent covers HEALTH: refused with the category, as the dialog says; no key is kept.
+    String key = newKey();
+    var uncovered = post("referrals", ngo, body, key);
+    assertEquals(422, uncovered.statusCode(), uncovered.body());
+    assertEquals("urn:nrm:problem:request-refused", json(uncovered).getString("type"));
+    assertTrue(json(uncovered).getString("detail").contains("HEALTH"), uncovered.body());
+    assertEquals(0, count(sent, "c", caseId));
+    assertEquals(0, keysStored(key));
+
+    // With the consent recorded the same request, same key, is sent — once.
+    consent(owner, caseId, "CP Health", Purpose.HEALTH_CARE, EnumSet.of(DataCategory.HEALTH));
+    var first = post("referrals", ngo, body, key);
+    assertEquals(201, first.statusCode(), first.body());
+    var retry = post("referrals", ngo, body, key);
+    assertEquals(201, retry.statusCode(), retry.body());
+    long id = json(first).getJsonNumber("id").longValue();
+    assertEquals(id, json(retry).getJsonNumber("id").longValue());
+    assertEquals(1, count(sent, "c", caseId), "one referral for two requests");
+    assertEquals(orgId("CP Health"), em.find(Referral.class, id).getToOrganisation().getId());
+    var reused = post("referrals", ngo, body.replace("examination", "other"), key);
+    assertEquals(422, reused.statusCode(), reused.body());
+    assertEquals("urn:nrm:problem:idempotency-key-reused", json(reused).getString("type"));
+
+    // Only the owner sends: another organisation is refused as the case page refuses it.
+    var notOwner = post("referrals", csw, body.replace("cp health", "CP CPTV"), newKey());
+    assertEquals(403, notOwner.statusCode(), notOwner.body());
+    // Bad input and an unknown recipient: problems, nothing sent.
+    var noPurpose =
+        post("referrals", ngo, body.replace("\"purpose\":\"HEALTH_CARE\",", ""), newKey());
+    assertEquals(400, noPurpose.statusCode(), noPurpose.body());
+    assertEquals(
+        "purpose", json(noPurpose).getJsonArray("errors").getJsonObject(0).getString("field"));
+    var nobody = post("referrals", ngo, body.replace("cp health", "No Such Institution"), newKey());
+    assertEquals(422, nobody.statusCode(), nobody.body());
+    assertEquals(1, count(sent, "c", caseId), "nothing else was sent");
+  }
 }

@@ -25,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "NRM Portal API",
             version = "1",
             description =
-                "The cases, referrals and their answers of NRM Portal for the institutions' own"
-                    + " systems: the same access policy, audit and errors as the portal's pages."
+                "The cases, referrals and their answers, proceedings steps and hotline calls of NRM"
+                    + " Portal for the institutions' own systems: the same access policy, audit and"
+                    + " errors as the portal's pages. POSTs that create a record need an"
+                    + " Idempotency-Key header."
                     + " Errors are RFC 9457 problem details (application/problem+json) in the"
                     + " language of Accept-Language (sr-Latn, sr-Cyrl, en)."),
     security = @SecurityRequirement(name = "keycloak"))

@@ -2,10 +2,13 @@ package rs.astra.nrm.web.api;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import rs.astra.nrm.api.IdempotencyKeyReusedException;
 import rs.astra.nrm.consent.AccessDeniedException;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
@@ -66,6 +70,17 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
           e.messageKey().endsWith(".notFound") ? ApiProblem.NOT_FOUND : ApiProblem.REQUEST_REFUSED;
       return problems.response(
           p, locale, problems.text(locale, e.messageKey(), e.arguments().toArray()), List.of());
+    }
+    if (t instanceof ApiIdempotency.KeyInUseException) {
+      return problems.response(ApiProblem.IDEMPOTENCY_KEY_IN_USE, headers);
+    }
+    if (t instanceof IdempotencyKeyReusedException) {
+      return problems.response(ApiProblem.IDEMPOTENCY_KEY_REUSED, headers);
+    }
+    if (t instanceof ProcessingException
+        && causedBy(t, JsonException.class, JsonbException.class)) {
+      // A body that is not the JSON the operation reads (a word for a number, an unknown code).
+      return problems.response(ApiProblem.INVALID_INPUT, headers);
     }
     if (t instanceof AccessDeniedException e) {
       return problems.response(
@@ -118,10 +133,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     return current;
   }
 
-  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
+  @SafeVarargs
+  private static boolean causedBy(Throwable t, Class<? extends Throwable>... types) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(c)) {
+          return true;
+        }
       }
     }
     return false;

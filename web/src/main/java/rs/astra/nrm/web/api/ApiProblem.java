@@ -21,6 +21,21 @@ public enum ApiProblem {
   INVALID_INPUT("invalid-input", 400),
   /** A request the domain refuses (e.g. a referral in the wrong state); nothing changed. */
   REQUEST_REFUSED("request-refused", 422),
+  /**
+   * A POST that creates a record without a well-formed {@code Idempotency-Key} header (1 to 255
+   * visible ASCII characters, optionally in double quotes); nothing changed.
+   */
+  IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", 400),
+  /**
+   * The {@code Idempotency-Key} was used before for another request (method, path or body); nothing
+   * changed.
+   */
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
+  /**
+   * Another request with the same {@code Idempotency-Key} is being processed; this one changed
+   * nothing — retry it with the same key once that one is answered.
+   */
+  IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),
   /** Someone else changed the record since the caller read its version; nothing changed. */
   CONCURRENT_UPDATE("concurrent-update", 409),
   /** The HTTP method is not offered on this path. */

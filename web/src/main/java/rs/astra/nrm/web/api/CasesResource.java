@@ -2,14 +2,18 @@ package rs.astra.nrm.web.api;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,12 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rs.astra.nrm.casefile.CaseCodes;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.proceedings.ProceedingsService;
 
 /**
  * The caller's cases: the same list and case page as the portal's, through {@link CaseFileService}
@@ -36,6 +43,9 @@ public class CasesResource {
 
   @Inject CaseFileService cases;
   @Inject ApiCaller caller;
+  @Inject ProceedingsService proceedings;
+  @Inject CaseCodes codes;
+  @Inject ApiIdempotency idempotency;
 
   /**
    * @param params page, order and filters
@@ -185,5 +195,85 @@ public class CasesResource {
         .findByCode(caller.viewer(), code)
         .map(CaseDetailView::of)
         .orElseThrow(NotFoundException::new);
+  }
+
+  /**
+   * Records a step of the criminal proceedings, as the case page's proceedings form does: the same
+   * service, the same permission (UPDATE of LEGAL_PROCEEDINGS — the police and prosecutors on a
+   * case referred to them, the owner — audited with the channel {@code API}) and the same rules.
+   *
+   * @param code the case code
+   * @param form the step
+   * @return 201 with the new entry's id; the same for a retry with the same key and body
+   */
+  @POST
+  @Path("{code}/proceedings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Operation(
+      summary = "Record a step of the criminal proceedings",
+      description =
+          "As the case page's proceedings form: the caller's institution records the kinds of"
+              + " step that belong to it (police: complaint, investigation; prosecutors:"
+              + " indictment, hearing, verdict…), only a hearing may lie ahead. Needs an"
+              + " Idempotency-Key: a retry with the same key and body answers the first answer"
+              + " and records nothing again.")
+  @Parameter(
+      name = IdempotencyFilter.HEADER,
+      in = ParameterIn.HEADER,
+      required = true,
+      description = ApiText.IDEMPOTENCY_KEY,
+      example = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")
+  @APIResponse(
+      responseCode = "201",
+      description = "recorded (or recorded before with this key: Idempotent-Replayed: true)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "created", value = "{\"id\":1051}")))
+  @APIResponse(responseCode = "400", description = "invalid input, or no Idempotency-Key")
+  @APIResponse(
+      responseCode = "403",
+      description = "the caller may not record the case's proceedings (the refusal is audited)")
+  @APIResponse(responseCode = "404", description = "no such case")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "a step that is not the institution's, a date ahead, or the key used for another body",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "key reused",
+                      value =
+                          "{\"type\":\"urn:nrm:problem:idempotency-key-reused\",\"title\":"
+                              + "\"Idempotency key used before\",\"status\":422,\"detail\":"
+                              + "\"This Idempotency-Key was used for another request; nothing"
+                              + " was changed.\"}")))
+  public Response recordProceedings(
+      @PathParam("code")
+          @Size(max = 40, message = "api.field.code")
+          @Parameter(example = "NRM-2026-0051")
+          String code,
+      @Valid
+          @NotNull(message = "api.field.body")
+          @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "complaint",
+                              value =
+                                  "{\"kind\":\"COMPLAINT_FILED\",\"date\":\"2026-12-01\","
+                                      + "\"offence\":\"ART_388_TRAFFICKING\","
+                                      + "\"suspectsCount\":2,\"note\":\"KT 123/26\"}")))
+          ProceedingsStepForm form) {
+    var viewer = caller.viewer();
+    // An unknown code is the service's case.notFound (404), as for a case id that names none.
+    long caseId = codes.idOf(code).orElse(-1L);
+    return idempotency.create(
+        "proceedings-entry", () -> proceedings.record(viewer, caseId, form.toService()));
   }
 }

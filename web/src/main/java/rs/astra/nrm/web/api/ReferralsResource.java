@@ -11,18 +11,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rs.astra.nrm.casefile.CaseCodes;
 import rs.astra.nrm.organisation.NotPermittedException;
+import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.referral.ReferralService;
 
 /**
- * The referral inbox of the caller's organisation and its answers, through {@link ReferralService}:
- * the same rules (who reads an inbox, which states answer, reason required, optimistic locking) and
- * the same case timeline and notifications as the inbox page.
+ * Sending a referral, and the referral inbox of the caller's organisation and its answers, through
+ * {@link ReferralService}: the same rules (only the owner sends, and only what a consent or legal
+ * basis covers; who reads an inbox, which states answer, reason required, optimistic locking) and
+ * the same case timeline and notifications as the case page and the inbox page.
  */
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +39,9 @@ public class ReferralsResource {
 
   @Inject ReferralService referrals;
   @Inject ApiCaller caller;
+  @Inject CaseCodes codes;
+  @Inject UserDirectory directory;
+  @Inject ApiIdempotency idempotency;
 
   /**
    * @param params page and size (sort and filters are ignored: waiting ones first, newest first)
@@ -120,5 +131,89 @@ public class ReferralsResource {
   public void complete(
       @PathParam("id") long id, @Valid @NotNull(message = "api.field.body") AnswerForm form) {
     referrals.complete(caller.viewer(), id, form.version);
+  }
+
+  /**
+   * Sends a referral, as the case page's referral dialog does: the same service, the same checks.
+   *
+   * @param form the case, recipient, purpose, categories and details
+   * @return 201 with the new referral's id; the same for a retry with the same key and body
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Operation(
+      summary = "Send a referral of a case the caller's organisation owns",
+      description =
+          "As the case page's referral dialog: every personal category asked for must be covered,"
+              + " for this recipient and purpose, by the person's active consent or a legal basis"
+              + " (else 422 with the categories missing); the case summary always travels. The"
+              + " recipient is told. Needs an Idempotency-Key.")
+  @Parameter(
+      name = IdempotencyFilter.HEADER,
+      in = ParameterIn.HEADER,
+      required = true,
+      description = ApiText.IDEMPOTENCY_KEY,
+      example = "\"5d1c2b9a-7f0e-4a51-9b8e-0c2f6a3d4e71\"")
+  @APIResponse(
+      responseCode = "201",
+      description = "sent (or sent before with this key: Idempotent-Replayed: true)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "created", value = "{\"id\":207}")))
+  @APIResponse(responseCode = "400", description = "invalid input, or no Idempotency-Key")
+  @APIResponse(
+      responseCode = "403",
+      description = "the caller's organisation does not own the case (the refusal is audited)")
+  @APIResponse(responseCode = "404", description = "no such case")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "a category no consent covers, an unknown recipient, the own organisation, or the key"
+              + " used for another body",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "not covered",
+                      value =
+                          "{\"type\":\"urn:nrm:problem:request-refused\",\"title\":"
+                              + "\"Request refused\",\"status\":422,\"detail\":\"The person"
+                              + " has no active consent for this institution and purpose. Record"
+                              + " her consent first. Missing: HEALTH\"}")))
+  public Response send(
+      @Valid
+          @NotNull(message = "api.field.body")
+          @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "health care",
+                              value =
+                                  "{\"caseCode\":\"NRM-2026-0051\",\"toOrganisation\":"
+                                      + "\"Dom zdravlja Novi Sad\",\"purpose\":\"HEALTH_CARE\","
+                                      + "\"categories\":[\"HEALTH\"],\"details\":"
+                                      + "\"Needs a medical examination this week.\"}")))
+          ReferralForm form) {
+    var viewer = caller.viewer();
+    // Unknown case: the service's case.notFound (404); unknown recipient: its
+    // referral.error.incomplete.
+    long caseId = codes.idOf(form.caseCode).orElse(-1L);
+    String recipient = form.toOrganisation.strip().toLowerCase(Locale.ROOT);
+    long toOrganisationId =
+        directory.organisations().stream()
+            .filter(o -> o.name().strip().toLowerCase(Locale.ROOT).equals(recipient))
+            .mapToLong(UserDirectory.OrganisationChoice::id)
+            .findFirst()
+            .orElse(-1L);
+    return idempotency.create(
+        "referral",
+        () ->
+            referrals.send(
+                viewer, caseId, toOrganisationId, form.purpose, form.chosen(), form.details));
   }
 }
