@@ -70,6 +70,33 @@ public class UserDirectory {
       String email,
       String organisationName,
       java.util.Set<PortalRole> roles) {
+    return synchroniseFromToken(username, displayName, email, organisationName, roles, true);
+  }
+
+  /**
+   * As {@link #synchroniseFromToken(String, String, String, String, java.util.Set)}, with a choice
+   * for local accounts. A bearer token of the REST API must never take over a user who signs in
+   * with a password kept by the portal: otherwise a realm user of the same name would move her to
+   * another organisation or role without the four-eyes rule of the user administration (found by
+   * the session-11 trial).
+   *
+   * @param username the token's {@code preferred_username}
+   * @param displayName the person's name from the token, or {@code null} to use the username
+   * @param email the token's {@code email}, may be {@code null}
+   * @param organisationName the token's organisation claim, may be {@code null}
+   * @param roles the portal roles the token carries
+   * @param localAccountsToo {@code false}: a user with a local password is neither changed nor
+   *     returned (the result is empty)
+   * @return the viewer, or empty when the token does not authorise use of the portal (also when its
+   *     name is longer than a user's name may be)
+   */
+  public Optional<Viewer> synchroniseFromToken(
+      String username,
+      String displayName,
+      String email,
+      String organisationName,
+      java.util.Set<PortalRole> roles,
+      boolean localAccountsToo) {
     if (username == null || roles == null || roles.size() != 1) {
       return Optional.empty();
     }
@@ -84,7 +111,15 @@ public class UserDirectory {
     String name = displayName == null || displayName.isBlank() ? username : displayName;
     Optional<PortalUser> existing = findUser(username);
     if (existing.isPresent()) {
-      existing.get().updateFromDirectory(name, email, organisation.get(), role);
+      if (!localAccountsToo && existing.get().hasLocalPassword()) {
+        return Optional.empty();
+      }
+      try {
+        // Checks the name before it changes anything.
+        existing.get().updateFromDirectory(name, email, organisation.get(), role);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
     } else {
       try {
         PortalUser created = new PortalUser(username, name, organisation.get(), role, null);

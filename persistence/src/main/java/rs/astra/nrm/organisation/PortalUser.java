@@ -117,6 +117,14 @@ public class PortalUser {
   }
 
   /**
+   * @return whether the user signs in with a password kept by the portal (a local account), as
+   *     opposed to a user of the single sign-on directory
+   */
+  public boolean hasLocalPassword() {
+    return passwordHash != null;
+  }
+
+  /**
    * Takes over what the single sign-on directory says of the user at login (OpenID Connect claims),
    * so that audit records and screens name the real person and her current organisation and role.
    *

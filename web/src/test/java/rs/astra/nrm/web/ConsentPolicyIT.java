@@ -54,6 +54,7 @@ import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.consent.Purpose;
+import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
@@ -1188,15 +1189,17 @@ class ConsentPolicyIT {
     assertTrue(corrections.history(viewer("cp.police"), caseId).isEmpty(), "nor any recipient");
     List<?> caseNotices =
         em.createNativeQuery(
-                "select u.username, n.organisation_name from notification n"
+                "select o.name, n.organisation_name from notification n"
                     + " join portal_user u on u.id = n.recipient_user_id"
+                    + " join organisation o on o.id = u.organisation_id"
                     + " where n.kind = 'CASE_DATA_CORRECTED' and n.case_file_id = ?1"
                     + " and n.organisation_name = 'EXPLOITATION'")
             .setParameter(1, caseId)
             .getResultList();
     assertFalse(caseNotices.isEmpty());
     assertTrue(
-        caseNotices.stream().allMatch(r -> "cp.police".equals(((Object[]) r)[0])),
+        // (Other tests of this class may add users to the police, e.g. an API client's.)
+        caseNotices.stream().allMatch(r -> "CP Police".equals(((Object[]) r)[0])),
         "only the police's users are told of the EXPLOITATION correction");
     assertEquals(
         0L,
@@ -1695,12 +1698,7 @@ class ConsentPolicyIT {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    // Noted for theOpenApiDocumentValidatesAndEveryOperationInItIsExercised (run last, as client).
-    java.nio.file.Files.writeString(
-        apiCalls(System.getProperty("nrm.data.dir")),
-        method + " /api/v1/" + path.replaceFirst("\\?.*", "") + "\n",
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+    note(method, "/api/v1/" + path);
     return java.net.http.HttpClient.newHttpClient()
         .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
@@ -1806,6 +1804,21 @@ class ConsentPolicyIT {
     var other = api("GET", "export/htcds?format=csv", healthToken, null, "en");
     assertEquals(200, other.statusCode());
     assertFalse(other.body().contains("Izvozna"), "nobody else's file holds the case");
+  }
+
+  /**
+   * Notes a call for theOpenApiDocumentValidatesAndEveryOperationInItIsExercised (run last, as
+   * client).
+   *
+   * @param method the HTTP method
+   * @param path the path from {@code /api/}, a query allowed
+   */
+  private static void note(String method, String path) throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        apiCalls(System.getProperty("nrm.data.dir")),
+        method + " " + path.replaceFirst("\\?.*", "") + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** Where the API calls of a run are noted, in the server's data directory. */
@@ -2022,6 +2035,37 @@ class ConsentPolicyIT {
     var noRole =
         api("GET", "cases", ApiTokens.token("api.z", "z", "\"CP Police\"", null), null, "en");
     assertEquals(403, noRole.statusCode());
+    // A token never takes over a local account (a user with a password of the portal): the demo's
+    // hotline operator stays a hotline operator of her organisation (found by the trial).
+    rs.astra.nrm.organisation.PortalUser hotline = directory.findUser("ngo.hotline").orElseThrow();
+    assertTrue(hotline.hasLocalPassword());
+    PortalRole hotlineRole = hotline.getRole();
+    var takeover =
+        api(
+            "GET",
+            "cases",
+            ApiTokens.token(
+                "ngo.hotline", "rogue", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-caseworker"),
+            null,
+            "en");
+    assertEquals(403, takeover.statusCode(), takeover.body());
+    assertEquals("urn:nrm:problem:not-authorised", json(takeover).getString("type"));
+    em.clear();
+    assertEquals(hotlineRole, directory.findUser("ngo.hotline").orElseThrow().getRole());
+    // A name longer than a user's may be (here the client id, the service account's name) is
+    // refused as for a new user, not a 500.
+    var longName =
+        api(
+            "GET",
+            "cases",
+            ApiTokens.token(
+                "api.ngo",
+                "c".repeat(300),
+                "\"" + ConsentFixture.OWNER_NGO + "\"",
+                "ngo-coordinator"),
+            null,
+            "en");
+    assertEquals(403, longName.statusCode(), longName.body());
     var anonymous = api("GET", "cases", null, null, "sr-Latn");
     assertEquals(401, anonymous.statusCode());
     assertEquals("urn:nrm:problem:unauthenticated", json(anonymous).getString("type"));
@@ -2039,6 +2083,15 @@ class ConsentPolicyIT {
     assertEquals("urn:nrm:problem:unauthenticated", json(forged).getString("type"));
     assertEquals("Not signed in", json(forged).getString("title"));
     assertEquals("Bearer", forged.headers().firstValue("WWW-Authenticate").orElse(""));
+    var notANumber = api("GET", "cases?page=abc", ownerToken, null, "en");
+    assertEquals(
+        400, notANumber.statusCode(), "bad input, not 'no such record': " + notANumber.body());
+    assertEquals("urn:nrm:problem:invalid-input", json(notANumber).getString("type"));
+    var brokenJson = api("POST", "referrals/1/reject", ownerToken, "{\"version\":1", "en");
+    assertEquals(400, brokenJson.statusCode(), brokenJson.body());
+    assertEquals("urn:nrm:problem:invalid-input", json(brokenJson).getString("type"));
+    var wrongType = api("POST", "referrals/1/reject", ownerToken, "{\"version\":\"x\"}", "en");
+    assertEquals(400, wrongType.statusCode(), wrongType.body());
     var tooLarge = api("GET", "cases?size=1000", ownerToken, null, "en");
     assertEquals(400, tooLarge.statusCode(), tooLarge.body());
     assertEquals("size", json(tooLarge).getJsonArray("errors").getJsonObject(0).getString("field"));
@@ -2096,6 +2149,7 @@ class ConsentPolicyIT {
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
+    note("POST", java.net.URI.create(url).getPath());
     return java.net.http.HttpClient.newHttpClient()
         .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }

@@ -27,7 +27,8 @@ public class ApiCaller {
 
   /**
    * Resolves the caller from the token: exactly one organisation the portal knows and exactly one
-   * portal role fitting its kind, else nobody.
+   * portal role fitting its kind, else nobody; never a user who signs in with a local password (a
+   * token may not take over a local account).
    *
    * @return the viewer, or empty (the call is answered 403 and reads nothing)
    */
@@ -50,7 +51,8 @@ public class ApiCaller {
             name.isEmpty() ? client : name,
             claim("email"),
             TokenIdentity.organisations(token.getClaim(TokenIdentity.ORGANISATION_CLAIM)),
-            TokenIdentity.roles(securityContext));
+            TokenIdentity.roles(securityContext),
+            false);
     found.ifPresent(v -> viewer = v);
     return found;
   }

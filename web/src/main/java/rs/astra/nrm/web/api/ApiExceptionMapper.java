@@ -95,6 +95,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (t instanceof ConcurrentUpdateException || causedBy(thrown, OptimisticLockException.class)) {
       return problems.response(ApiProblem.CONCURRENT_UPDATE, headers);
     }
+    if (t instanceof WebApplicationException w
+        && w.getResponse() != null
+        && w.getResponse().getStatus() == 404
+        && w.getCause() != null) {
+      // A query or path parameter that is not of its type (page=abc): JAX-RS answers 404 for it,
+      // yet the caller sent bad input — a path that names nothing has no cause.
+      return problems.response(ApiProblem.INVALID_INPUT, headers);
+    }
     if (t instanceof WebApplicationException w) {
       int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
       if (status >= 500) {

@@ -223,7 +223,8 @@ public class CasesResource {
       in = ParameterIn.HEADER,
       required = true,
       description = ApiText.IDEMPOTENCY_KEY,
-      example = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")
+      example = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"",
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   @APIResponse(
       responseCode = "201",
       description = "recorded (or recorded before with this key: Idempotent-Replayed: true)",
@@ -254,7 +255,7 @@ public class CasesResource {
   public Response recordProceedings(
       @PathParam("code")
           @Size(max = 40, message = "api.field.code")
-          @Parameter(example = "NRM-2026-0051")
+          @Parameter(required = true, example = "NRM-2026-0051")
           String code,
       @Valid
           @NotNull(message = "api.field.body")

@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,7 +56,8 @@ public class HotlineResource {
       in = ParameterIn.HEADER,
       required = true,
       description = ApiText.IDEMPOTENCY_KEY,
-      example = "\"pbx-2026-12-06-000731\"")
+      example = "\"pbx-2026-12-06-000731\"",
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   @APIResponse(
       responseCode = "201",
       description = "recorded (or recorded before with this key: Idempotent-Replayed: true)",

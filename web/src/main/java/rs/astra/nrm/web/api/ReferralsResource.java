@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -154,7 +156,8 @@ public class ReferralsResource {
       in = ParameterIn.HEADER,
       required = true,
       description = ApiText.IDEMPOTENCY_KEY,
-      example = "\"5d1c2b9a-7f0e-4a51-9b8e-0c2f6a3d4e71\"")
+      example = "\"5d1c2b9a-7f0e-4a51-9b8e-0c2f6a3d4e71\"",
+      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
   @APIResponse(
       responseCode = "201",
       description = "sent (or sent before with this key: Idempotent-Replayed: true)",

@@ -115,7 +115,8 @@ public class SignedInUser implements Serializable {
         name.isEmpty() ? claims.getName().orElse(null) : name,
         claims.getEmail().orElse(null),
         TokenIdentity.organisations(organisation),
-        TokenIdentity.roles(securityContext()));
+        TokenIdentity.roles(securityContext()),
+        true);
   }
 
   /**

@@ -79,6 +79,9 @@ public final class TokenIdentity {
    * @param organisations the organisation names of the token; exactly one is accepted — two are
    *     refused, never merged
    * @param roles her portal roles; exactly one is accepted
+   * @param localAccountsToo whether the token may name a user with a local password: {@code true}
+   *     for the pages' single sign-on (the realm is then the directory of record), {@code false}
+   *     for the REST API, whose tokens never take over a local account
    * @return the viewer, or empty when the token does not describe a portal user
    */
   public static Optional<Viewer> viewer(
@@ -87,11 +90,12 @@ public final class TokenIdentity {
       String displayName,
       String email,
       List<String> organisations,
-      Set<PortalRole> roles) {
+      Set<PortalRole> roles,
+      boolean localAccountsToo) {
     if (organisations == null || organisations.size() != 1) {
       return Optional.empty();
     }
     return directory.synchroniseFromToken(
-        username, displayName, email, organisations.get(0), roles);
+        username, displayName, email, organisations.get(0), roles, localAccountsToo);
   }
 }
