@@ -530,9 +530,10 @@ public class CaseFile {
   /**
    * @return the values named in the text (HTCDS value names, any case, separated by commas,
    *     semicolons or spaces), empty for {@code null}
-   * @throws IllegalArgumentException for a name that is not a value of the picklist
+   * @throws IllegalArgumentException for a name that is not a value of the picklist, or text of
+   *     separators only
    */
-  private static <E extends Enum<E>> Set<E> picklist(Class<E> type, String v) {
+  static <E extends Enum<E>> Set<E> picklist(Class<E> type, String v) {
     java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
     if (v != null) {
       for (String name : v.split("[,;\\s]+")) {
@@ -544,11 +545,19 @@ public class CaseFile {
                   .orElseThrow(() -> new IllegalArgumentException("not an HTCDS value")));
         }
       }
+      if (set.isEmpty()) {
+        // Only separators: not a value (blank text, which empties the field, is null here).
+        throw new IllegalArgumentException("not an HTCDS value");
+      }
     }
     return set;
   }
 
-  private static <E extends Enum<E>> E single(Class<E> type, String v) {
+  /**
+   * @return the one value named in the text (see {@link #picklist}), {@code null} for {@code null}
+   * @throws IllegalArgumentException for a name that is not a value, or more than one
+   */
+  static <E extends Enum<E>> E single(Class<E> type, String v) {
     Set<E> values = picklist(type, v);
     if (values.size() > 1) {
       throw new IllegalArgumentException("one value only");

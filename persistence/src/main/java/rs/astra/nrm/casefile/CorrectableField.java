@@ -20,6 +20,11 @@ public enum CorrectableField {
   BIRTHDATE(DataCategory.IDENTITY, false),
   /** HTCDS {@code prs_Citizenship}: ISO 3166 alpha-2 codes, separated by commas. */
   CITIZENSHIP(DataCategory.IDENTITY, false),
+  /**
+   * HTCDS {@code prs_Gender}: one value name of its picklist ({@code Feminine}, {@code Masculine},
+   * …), any case.
+   */
+  GENDER(DataCategory.IDENTITY, false),
   /** HTCDS {@code prs_MobilePhone}. */
   MOBILE_PHONE(DataCategory.CONTACT, false),
   /** HTCDS {@code prs_HomePhone}. */

@@ -323,6 +323,7 @@ public class Person {
       case SECOND_NAME -> secondName;
       case BIRTHDATE -> birthdate == null ? null : DAY.format(birthdate);
       case CITIZENSHIP -> getCitizenship().isEmpty() ? null : String.join(", ", getCitizenship());
+      case GENDER -> gender == null ? null : gender.name();
       case MOBILE_PHONE -> mobilePhone;
       case HOME_PHONE -> homePhone;
       case EMAIL -> email;
@@ -335,9 +336,10 @@ public class Person {
   /**
    * Corrects one field (rectification, GDPR Art. 16) from its text: a day as dd.MM.yyyy (not in the
    * future, Europe/Belgrade), citizenships as ISO 3166-1 alpha-2 codes separated by commas or
-   * spaces, an e-mail address as name@domain.tld, a telephone number as digits (at least five) with
-   * an optional leading + and spaces, dashes, dots, slashes or parentheses, any other field as text
-   * of at most {@value #MAX_FIELD} characters; blank text empties it.
+   * spaces, the gender as one HTCDS value name ({@code Feminine}, any case), an e-mail address as
+   * name@domain.tld, a telephone number as digits (at least five) with an optional leading + and
+   * spaces, dashes, dots, slashes or parentheses, any other field as text of at most {@value
+   * #MAX_FIELD} characters; blank text empties it.
    *
    * @param field the field
    * @param text the new value as typed
@@ -378,6 +380,15 @@ public class Person {
         }
         recordIdentityKeeping(firstName, secondName, birthdate, codes);
       }
+      case GENDER ->
+          recordIdentity(
+              salutation,
+              firstName,
+              secondName,
+              birthdate,
+              CaseFile.single(Gender.class, v),
+              getCitizenship(),
+              title);
       case MOBILE_PHONE -> mobilePhone = phone(v);
       case HOME_PHONE -> homePhone = phone(v);
       case EMAIL -> {

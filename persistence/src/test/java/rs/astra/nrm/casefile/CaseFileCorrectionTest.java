@@ -99,6 +99,11 @@ class CaseFileCorrectionTest {
                 ForcedLabourIndustry.values()[0].name() + ", " + ForcedLabourIndustry.values()[1],
                 TODAY),
         "a single-value picklist takes one value");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> c.correct(CorrectableField.REASON_FOR_INCOMING_REFERRAL, " , ; ", TODAY),
+        "separators only are no value (blank text empties the field)");
+    assertEquals(any, c.getReasonForIncomingReferral());
   }
 
   @Test

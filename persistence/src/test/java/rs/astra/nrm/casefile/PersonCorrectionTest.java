@@ -121,4 +121,22 @@ class PersonCorrectionTest {
             new CaseCorrection(
                 1, 2, CorrectableField.EMAIL, null, "a@b.rs", 3, Instant.EPOCH, " ", null));
   }
+
+  @Test
+  void theGenderIsOneHtcdsValueAndKeepsTheRestOfTheIdentity() {
+    Person p = person();
+    String first = p.getFirstName();
+    p.correct(CorrectableField.GENDER, "feminine", TODAY);
+    assertEquals(Gender.Feminine, p.getGender());
+    assertEquals("Feminine", p.valueOf(CorrectableField.GENDER));
+    assertEquals(first, p.getFirstName(), "the other identity fields are kept");
+    assertThrows(
+        IllegalArgumentException.class, () -> p.correct(CorrectableField.GENDER, "Female", TODAY));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> p.correct(CorrectableField.GENDER, "Feminine, Masculine", TODAY));
+    assertEquals(Gender.Feminine, p.getGender(), "a refusal changes nothing");
+    p.correct(CorrectableField.GENDER, " ", TODAY);
+    assertNull(p.getGender(), "blank empties it");
+  }
 }
