@@ -49,9 +49,9 @@ public class CaseRestrictionService {
   }
 
   /**
-   * Whether the case is restricted, for a user who may restrict it or whose organisation owns it or
-   * has (had) a referral of it: so that a recipient's link to the case says "restricted" and
-   * nothing more, instead of "not found".
+   * Whether the case is restricted, for a user whose organisation owns it or has (had) a referral
+   * of it ({@link rs.astra.nrm.consent.AccessPolicy#seesRestrictionNotice}): so that a recipient's
+   * link to the case says "restricted" and nothing more, instead of "not found".
    *
    * @param viewer who asks
    * @param caseId the case
@@ -60,12 +60,7 @@ public class CaseRestrictionService {
   public boolean isRestrictedFor(Viewer viewer, long caseId) {
     return caseAccess
         .facts(caseId)
-        .filter(CaseFacts::restricted)
-        .filter(
-            f ->
-                f.ownerOrganisationId() == viewer.organisationId()
-                    || f.referrals().stream()
-                        .anyMatch(r -> r.toOrganisationId() == viewer.organisationId()))
+        .filter(f -> enforcer.seesRestrictionNotice(viewer, f))
         .isPresent();
   }
 

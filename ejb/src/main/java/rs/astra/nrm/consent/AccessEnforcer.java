@@ -311,4 +311,16 @@ public class AccessEnforcer {
   public boolean mayRestrict(Viewer viewer, CaseFacts facts) {
     return policy.mayRestrict(viewer, facts);
   }
+
+  /**
+   * Whether the viewer is told that a case she may not read is restricted ({@link
+   * AccessPolicy#seesRestrictionNotice}); nothing personal is read, so nothing is recorded.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return the policy's answer
+   */
+  public boolean seesRestrictionNotice(Viewer viewer, CaseFacts facts) {
+    return policy.seesRestrictionNotice(viewer, facts);
+  }
 }

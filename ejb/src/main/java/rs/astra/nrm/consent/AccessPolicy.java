@@ -317,6 +317,25 @@ public class AccessPolicy {
   }
 
   /**
+   * Whether a user who may not read a restricted case is told that it is restricted (GDPR Art. 18,
+   * issue 21) rather than "not found": the owning organisation's users and the organisations that
+   * received a referral of it — who know that the case exists — see "restricted" and nothing more,
+   * on the pages and over the API alike; anybody else gets the same "not found" as for a case that
+   * does not exist. Tells nothing of the case's data, so nothing is recorded.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @return {@code true} when the case is restricted and the viewer's organisation owns it or
+   *     received a referral of it
+   */
+  public boolean seesRestrictionNotice(Viewer viewer, CaseFacts facts) {
+    return facts.restricted()
+        && (facts.ownerOrganisationId() == viewer.organisationId()
+            || facts.referrals().stream()
+                .anyMatch(r -> r.toOrganisationId() == viewer.organisationId()));
+  }
+
+  /**
    * Whether a user may decide (approve or reject) an emergency access asked for beyond the daily
    * limit (issue 15): only the data protection officer of the organisation that owns the case — the
    * controller of its data, who answers for who reads it (GDPR Art. 37–39). The approval itself

@@ -906,6 +906,28 @@ class ConsentPolicyIT {
     assertTrue(cases.find(csw, caseId).isEmpty());
     assertTrue(restrictions.isRestrictedFor(csw, caseId));
     assertFalse(restrictions.isRestrictedFor(viewer("cp.other"), caseId));
+    // Over the API the same: the recipient is told "restricted" (403), another organisation gets
+    // the 404 of a case that does not exist (found by the trial: the API said 404 to both).
+    String restrictedCode = em.find(CaseFile.class, caseId).getCode();
+    var toRecipient =
+        api(
+            "GET",
+            "cases/" + restrictedCode,
+            ApiTokens.token(
+                "api.csw.r", "csw-registry", "\"CP Social Work Centre\"", "csw-officer"),
+            null,
+            "en");
+    assertEquals(403, toRecipient.statusCode(), toRecipient.body());
+    assertTrue(json(toRecipient).getString("detail").contains("restricted"), toRecipient.body());
+    assertFalse(toRecipient.body().contains("Ruzica"), "no name, nothing but the notice");
+    var toOther =
+        api(
+            "GET",
+            "cases/" + restrictedCode,
+            ApiTokens.token("api.health.r", "his", "\"CP Health\"", "health-worker"),
+            null,
+            "en");
+    assertEquals(404, toOther.statusCode(), toOther.body());
     AccessDeniedException emergency =
         assertThrows(
             AccessDeniedException.class,

@@ -27,8 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rs.astra.nrm.casefile.CaseCodes;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseListQuery;
+import rs.astra.nrm.casefile.CaseRestrictionService;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.consent.AccessAction;
+import rs.astra.nrm.consent.AccessDeniedException;
+import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.proceedings.ProceedingsService;
 
 /**
@@ -45,6 +50,7 @@ public class CasesResource {
   @Inject ApiCaller caller;
   @Inject ProceedingsService proceedings;
   @Inject CaseCodes codes;
+  @Inject CaseRestrictionService restrictions;
   @Inject ApiIdempotency idempotency;
 
   /**
@@ -174,6 +180,12 @@ public class CasesResource {
                               + "\"category\":\"HEALTH\",\"reason\":\"NO_CONSENT\","
                               + "\"emergencyAccessPossible\":true}],\"identity\":null}")))
   @APIResponse(
+      responseCode = "403",
+      description =
+          "restricted (GDPR Art. 18): told to the owner's users and the recipients only, as on the"
+              + " case page",
+      content = @Content(mediaType = Problems.MEDIA_TYPE))
+  @APIResponse(
       responseCode = "404",
       description = "no such case, or one the caller may not see",
       content =
@@ -191,10 +203,17 @@ public class CasesResource {
           @Size(max = 40, message = "api.field.code")
           @Parameter(required = true, example = "NRM-2026-0051")
           String code) {
+    var viewer = caller.viewer();
     return cases
-        .findByCode(caller.viewer(), code)
+        .findByCode(viewer, code)
         .map(CaseDetailView::of)
-        .orElseThrow(NotFoundException::new);
+        .orElseThrow(
+            () ->
+                // As the case page: the owner's users and the recipients are told "restricted".
+                codes.idOf(code).filter(id -> restrictions.isRestrictedFor(viewer, id)).isPresent()
+                    ? new AccessDeniedException(
+                        DataCategory.CASE_SUMMARY, AccessAction.READ, DenyReason.RESTRICTED)
+                    : new NotFoundException());
   }
 
   /**
