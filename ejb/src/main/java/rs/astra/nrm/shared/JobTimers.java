@@ -77,6 +77,39 @@ public class JobTimers {
           "scheduled job {0}: every {1} at {2} (Europe/Belgrade), first run {3}",
           new Object[] {name, schedule.interval(), schedule.at(), first});
     }
+    for (String key : config.getPropertyNames()) {
+      unknownJobOf(key, jobs.keySet())
+          .ifPresent(
+              job ->
+                  LOG.log(
+                      Level.WARNING,
+                      "{0} names no scheduled job and is ignored; the jobs are {1}",
+                      new Object[] {key, jobs.keySet()}));
+    }
+  }
+
+  /**
+   * A misspelt schedule key would leave its job at the default without a word: the keys are checked
+   * against the jobs' names.
+   *
+   * @param key a configuration key, e.g. {@code nrm.schedule.retenton} or the environment's {@code
+   *     NRM_SCHEDULE_RETENTON}
+   * @param jobs the jobs' names, e.g. {@code retention}
+   * @return the job the key names when it is a schedule key of no job; else empty
+   */
+  static java.util.Optional<String> unknownJobOf(String key, java.util.Set<String> jobs) {
+    String job;
+    if (key.startsWith("nrm.schedule.")) {
+      job = key.substring("nrm.schedule.".length());
+    } else if (key.startsWith("NRM_SCHEDULE_")) {
+      job =
+          key.substring("NRM_SCHEDULE_".length())
+              .toLowerCase(java.util.Locale.ROOT)
+              .replace('_', '-');
+    } else {
+      return java.util.Optional.empty();
+    }
+    return jobs.contains(job) ? java.util.Optional.empty() : java.util.Optional.of(job);
   }
 
   /** Sets the job's timer for its first run after a moment. */

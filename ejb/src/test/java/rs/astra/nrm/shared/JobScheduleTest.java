@@ -76,4 +76,21 @@ class JobScheduleTest {
     assertThrows(
         IllegalArgumentException.class, () -> new JobSchedule(Duration.ZERO, LocalTime.MIDNIGHT));
   }
+
+  @Test
+  void aMisspeltScheduleKeyIsNamedAndTheRightOnesAreNot() {
+    java.util.Set<String> jobs = java.util.Set.of("retention", "daily-notices");
+    assertEquals(
+        java.util.Optional.of("retenton"), JobTimers.unknownJobOf("nrm.schedule.retenton", jobs));
+    assertEquals(
+        java.util.Optional.of("Retention"), JobTimers.unknownJobOf("nrm.schedule.Retention", jobs));
+    assertEquals(
+        java.util.Optional.empty(), JobTimers.unknownJobOf("nrm.schedule.retention", jobs));
+    assertEquals(
+        java.util.Optional.empty(), JobTimers.unknownJobOf("NRM_SCHEDULE_DAILY_NOTICES", jobs));
+    assertEquals(
+        java.util.Optional.of("daily-notice"),
+        JobTimers.unknownJobOf("NRM_SCHEDULE_DAILY_NOTICE", jobs));
+    assertEquals(java.util.Optional.empty(), JobTimers.unknownJobOf("nrm.db.url", jobs));
+  }
 }

@@ -1793,7 +1793,8 @@ class ConsentPolicyIT {
     assertEquals(422, badPeriod.statusCode(), badPeriod.body());
     var noDay =
         api("GET", "statistics/verdicts?from=2026-02-30&to=2026-03-01", ownerToken, null, "en");
-    assertEquals(422, noDay.statusCode(), "a day that does not exist");
+    assertEquals(400, noDay.statusCode(), "a day that does not exist: bad input");
+    assertEquals("urn:nrm:problem:invalid-input", json(noDay).getString("type"));
     var badTable =
         api("GET", "statistics/salaries?from=2026-01-01&to=2026-12-31", ownerToken, null, "en");
     assertEquals(400, badTable.statusCode());

@@ -100,8 +100,9 @@ public class StatisticsResource {
    * @param rows for {@code victims}: the row dimension (default {@code YEAR})
    * @param columns for {@code victims}: the column dimension (default {@code STATUS})
    * @return the table, protected as an export of the statistics page
-   * @throws InvalidRequestException a day that does not exist, a period that ends before it begins,
-   *     or dimensions the victims' table does not take (422)
+   * @throws InvalidRequestException a period that ends before it begins, or the same dimension
+   *     twice (422)
+   * @throws jakarta.ws.rs.BadRequestException a day that does not exist (400)
    */
   @GET
   @Path("{table}")
@@ -129,7 +130,7 @@ public class StatisticsResource {
                               + "\"columnTotals\":[],\"total\":{\"value\":null,\"protection\":"
                               + "\"COMPLEMENTARY\"}}")))
   @APIResponse(responseCode = "400", description = "a table, day or dimension not in the lists")
-  @APIResponse(responseCode = "422", description = "a day that does not exist or a wrong period")
+  @APIResponse(responseCode = "422", description = "a period that ends before it begins")
   public TableView table(
       @PathParam("table")
           @Pattern(
@@ -212,7 +213,8 @@ public class StatisticsResource {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("statistics.error.period");
+      // A day that does not exist (2026-02-30) is bad input like a malformed one.
+      throw new jakarta.ws.rs.BadRequestException();
     }
   }
 }

@@ -65,7 +65,7 @@ class MessagesBundleTest {
     Pattern allowed =
         Pattern.compile(
             "GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|PDF|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+"
-                + "|API|JSON|HTTP|UUID|Idempotency-Key|Bearer|Authorization|Retry-After|application|json|MP_JWT_VERIFY_PUBLICKEY_LOCATION"
+                + "|API|JSON|HTTP|UUID|Idempotency-Key|Bearer|Authorization|Accept|text|Retry-After|application|json|MP_JWT_VERIFY_PUBLICKEY_LOCATION"
                 + "|asc|desc|code|openedOn|status|personName|Active|FollowUp|Closed|ClosedReferred"
                 + "|cases-by-stage|victims|minors-by-year|proceedings-by-steps|verdicts|yyyy-MM-dd|YEAR|STATUS"
                 + "|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY|xlsx|csv");
