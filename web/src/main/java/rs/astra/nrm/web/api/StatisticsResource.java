@@ -50,12 +50,13 @@ public class StatisticsResource {
   @Context HttpHeaders headers;
 
   /**
-   * One figure.
+   * One figure; a hidden one is written with {@code "value": null}.
    *
    * @param value the count, or {@code null} when hidden
    * @param protection {@code SHOWN}, {@code SMALL} (a count from 1 to 4) or {@code COMPLEMENTARY}
    *     (hidden so that a small count cannot be computed back)
    */
+  @jakarta.json.bind.annotation.JsonbNillable
   public record CellView(Long value, String protection) {
     static CellView of(ProtectedTable.Cell cell) {
       return new CellView(cell.value(), cell.protection().name());
