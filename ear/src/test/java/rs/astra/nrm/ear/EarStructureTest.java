@@ -113,6 +113,9 @@ class EarStructureTest {
     assertTrue(
         war.stream().anyMatch(n -> n.matches("WEB-INF/lib/openpdf-.*\\.jar")),
         "so does OpenPDF, for the tables' PDF export");
+    assertTrue(
+        war.stream().anyMatch(n -> n.matches("WEB-INF/lib/bucket4j.*\\.jar")),
+        "and Bucket4j, for the API's rate limit (without it the API's gate is no bean)");
     Set<String> ejb = entriesOf("nrm-ejb.jar");
     assertTrue(ejb.contains("rs/astra/nrm/casefile/CaseFileService.class"));
     assertTrue(
