@@ -32,8 +32,8 @@ public class IdempotencyFilter implements ContainerRequestFilter {
   /** The request header (IETF draft "The Idempotency-Key HTTP Header Field"). */
   public static final String HEADER = "Idempotency-Key";
 
-  /** The largest body these POSTs read, in bytes (64 KiB). */
-  static final int MAX_BODY = 64 * 1024;
+  /** The largest body these POSTs read, in bytes: the API's limit ({@link ApiGate#BODY_LIMIT}). */
+  static final int MAX_BODY = ApiGate.BODY_LIMIT;
 
   /**
    * A key: 1 to 255 visible ASCII characters without double quote or backslash (a structured-field
