@@ -13,13 +13,16 @@
 #     expiry every 20 s at the same moments (NRM_SCHEDULE_*); each period is done by one of them
 #     (the other logs that it found it done), each user is told of a hearing once per period, and
 #     after A's kill B alone does the next periods;
-#  7. A started again joins; frozen with kill -STOP, it holds up B's requests (sessions last served by
+#  7. the e-mails of the notifications are sent once across both instances: both run the outbox's
+#     sender every 10 s against one real SMTP server (GreenMail standalone, from Maven Central), and
+#     each recipient's mailbox holds exactly as many e-mails as the database has sent to her;
+#  8. A started again joins; frozen with kill -STOP, it holds up B's requests (sessions last served by
 #     A, and a new sign-in) for at most 10 s each.
 # Prints its figures; fails when an assertion fails. Needs the WAR and payara-micro.jar built
-# (mvn package) and PostgreSQL at 127.0.0.1:5432 (trust). Whatever happens (failure, timeout's
+# (mvn package), PostgreSQL at 127.0.0.1:5432 (trust) and Maven (it fetches GreenMail once). Whatever happens (failure, timeout's
 # TERM, Ctrl-C), both instances and the load are killed, a frozen one first woken, and the database
 # dropped on exit. Ports: HTTP 18081/18082 and Hazelcast 16901/16902 on loopback, or
-# CLUSTER_HTTP_PORTS="a b" and CLUSTER_HZ_PORTS="a b".
+# CLUSTER_HTTP_PORTS="a b" and CLUSTER_HZ_PORTS="a b"; SMTP 13025 and IMAP 13143 (CLUSTER_MAIL_PORTS).
 # No pipefail: `grep -q` and `head` end their pipes early on purpose; every result is checked.
 set -eu
 cd "$(dirname "$0")/.."
@@ -31,13 +34,14 @@ DB="nrm_ci_cluster_$$"
 WORK=$(mktemp -d)
 read -r A_PORT B_PORT <<<"${CLUSTER_HTTP_PORTS:-18081 18082}"
 read -r A_HZ B_HZ <<<"${CLUSTER_HZ_PORTS:-16901 16902}"
-A_PID= B_PID= LOAD_PID=
+read -r SMTP_PORT IMAP_PORT <<<"${CLUSTER_MAIL_PORTS:-13025 13143}"
+A_PID= B_PID= LOAD_PID= MAIL_PID=
 FROZEN=
 
 cleanup() {
   [ -n "$FROZEN" ] && kill -CONT "$FROZEN" 2>/dev/null || true
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
-  for p in $A_PID $B_PID; do kill -KILL "$p" 2>/dev/null || true; done
+  for p in $A_PID $B_PID $MAIL_PID; do kill -KILL "$p" 2>/dev/null || true; done
   psql "${PGOPTS[@]}" -d postgres -qc "drop database if exists $DB" >/dev/null 2>&1 || true
   if [ -n "${KEEP_LOGS:-}" ]; then echo "cluster: logs in $WORK"; else rm -rf "$WORK"; fi
 }
@@ -55,10 +59,26 @@ fail() {
 ms() { date +%s%3N; }
 
 [ -f "$WAR" ] && [ -f "$JAR" ] || fail "build first: $WAR and $JAR are missing"
-for port in $A_PORT $B_PORT $A_HZ $B_HZ; do
+for port in $A_PORT $B_PORT $A_HZ $B_HZ $SMTP_PORT $IMAP_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "port $port is taken"; fi
 done
 psql "${PGOPTS[@]}" -d postgres -qc "create database $DB"
+
+# A real SMTP server for both instances, its mailboxes read over IMAP (any password: authentication
+# off, a mailbox per address made on the first e-mail).
+mvn -q -B dependency:copy -Dartifact=com.icegreen:greenmail-standalone:2.1.13 -DoutputDirectory="$WORK" -Dmdep.stripVersion=true \
+  >"$WORK/mvn-greenmail.log" 2>&1 || { cat "$WORK/mvn-greenmail.log" >&2; fail "could not fetch GreenMail standalone"; }
+java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.imap.hostname=127.0.0.1 \
+  -Dgreenmail.imap.port="$IMAP_PORT" -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=0 \
+  -jar "$WORK/greenmail-standalone.jar" >"$WORK/greenmail.log" 2>&1 &
+MAIL_PID=$!
+disown "$MAIL_PID" # killed on exit without the shell's "Killed" line
+for _ in $(seq 1 30); do (exec 3<>"/dev/tcp/127.0.0.1/$IMAP_PORT") 2>/dev/null && break; sleep 1; done
+(exec 3<>"/dev/tcp/127.0.0.1/$IMAP_PORT") 2>/dev/null || { cat "$WORK/greenmail.log" >&2; fail "GreenMail did not start"; }
+# The e-mails in one address's mailbox.
+mailbox_count() {
+  curl -s -m 20 --url "imap://127.0.0.1:$IMAP_PORT/" --user "$1:any" -X 'STATUS INBOX (MESSAGES)' | sed -n 's/.*MESSAGES \([0-9]*\).*/\1/p'
+}
 
 # Starts an instance with the one start script the Docker image uses. $1 = A or B, $2 HTTP port,
 # $3 Hazelcast port. Prints the PID.
@@ -69,7 +89,7 @@ start() {
     NRM_CLUSTER_NAME=nrm-ci NRM_CLUSTER_PASSWORD="ci-cluster-password-$$" \
     NRM_JAVA_OPTS="-Xmx700m -Dhazelcast.jmx=true" \
     NRM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" NRM_DB_USER=postgres NRM_DATA_DIR="$WORK/data-$1" \
-    NRM_DEMO=true NRM_BASE_URL="http://localhost:$2/" \
+    NRM_DEMO=true NRM_BASE_URL="http://localhost:$2/" NRM_SMTP_HOST=127.0.0.1 NRM_SMTP_PORT="$SMTP_PORT" \
     NRM_SCHEDULE_HEARING_NOTICES="PT20S 00:00" NRM_SCHEDULE_CONSENT_EXPIRY="PT20S 00:00" \
     docker/start-portal.sh >>"$WORK/$1.log" 2>&1 &
   echo $!
@@ -195,6 +215,48 @@ t=$(ms)
 for _ in $(seq 1 45); do [ "$(hearing_runs_after "$hearings_at")" -ge 1 ] && break; sleep 1; done
 sched_ms=$((sched_ms + $(ms) - t))
 [ "$(hearing_runs_after "$hearings_at")" -ge 1 ] || fail "no run of the hearing notices within 45 s"
+
+# The e-mails (issue 18's outbox, issue 20's "once"): both instances' senders fire every 10 s at the
+# same second and take rows with FOR UPDATE SKIP LOCKED. At a quiet moment (nothing waiting to be
+# sent, between two hearing runs) every recipient's mailbox holds exactly the e-mails the database
+# marks sent to her: none sent twice, none lost.
+mail_ms=0; t=$(ms)
+# A burst of 60 waiting e-mails (notices of an accepted referral of the hearing's case — not the
+# hearing notices, which are counted below — 12 to each of 5 users of the
+# case's organisation), laid 3–5 s before the senders fire, so that both take rows in the same
+# runs (20 a run each).
+while :; do sec=$((10#$(date +%S) % 10)); [ "$sec" -ge 5 ] && [ "$sec" -le 7 ] && break; sleep 1; done
+"${PSQL[@]}" -c "insert into notification (id, version, recipient_user_id, kind, case_file_id, case_code, organisation_name,
+    created_at, mail_state, mail_attempts, next_attempt_at)
+  select nextval('notification_seq'), 1, u.id, 'REFERRAL_ACCEPTED', c.id, c.code, o.name, now() at time zone 'UTC', 'PENDING', 0,
+    now() at time zone 'UTC'
+  from (select * from portal_user where organisation_id = $hearing_org and email is not null and active order by id limit 5) u
+  cross join generate_series(1, 12) g join case_file c on c.id = $hearing_case join organisation o on o.id = c.owner_organisation_id"
+pending() { "${PSQL[@]}" -c "select count(*) from notification where mail_state = 'PENDING'"; }
+sent_per_recipient() { "${PSQL[@]}" -F ' ' -c "select u.email, count(*) from notification n join portal_user u on u.id = n.recipient_user_id
+  where n.mail_state = 'SENT' group by u.email order by u.email"; }
+compare_mailboxes() {
+  local email n box bad=0
+  while read -r email n; do
+    box=$(mailbox_count "$email")
+    [ "$box" = "$n" ] || { echo "  $email: $n sent by the database, ${box:-?} in the mailbox" >&2; bad=1; }
+  done <<<"$(sent_per_recipient)"
+  return $bad
+}
+for _ in $(seq 1 60); do
+  sec=$((10#$(date +%S) % 20))
+  [ "$sec" -ge 14 ] && [ "$sec" -le 18 ] && [ "$(pending)" = 0 ] && break
+  sleep 1
+done
+[ "$(pending)" = 0 ] || fail "e-mails still waiting after 60 s: $(pending)"
+if ! compare_mailboxes; then sleep 3; compare_mailboxes || fail "the mailboxes do not hold the e-mails sent once each"; fi
+mail_ms=$(($(ms) - t))
+read -r mails recipients <<<"$("${PSQL[@]}" -F ' ' -c "select count(*), count(distinct recipient_user_id) from notification where mail_state = 'SENT'")"
+sent_by() { grep -ohE "e-mail: [0-9]+ sent$" "$WORK/$1.log" | awk '{s += $2} END {print s + 0}'; }
+[ "$mails" -ge 60 ] || fail "only $mails e-mails sent"
+[ "$(sent_by A)" -ge 1 ] && [ "$(sent_by B)" -ge 1 ] || fail "one instance sent every e-mail (A $(sent_by A), B $(sent_by B))"
+echo "cluster: e-mails sent once across both instances: $mails to $recipients recipients, each mailbox holding exactly its own" \
+  "(A sent $(sent_by A), B $(sent_by B)); the script waited $mail_ms ms for a quiet moment"
 
 # A second user's list load, alternating A and B, through the kill.
 load_jar=$WORK/load.jar

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.AccessDeniedException;
@@ -51,6 +50,7 @@ public class CaseCorrectionService {
 
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
+  @Inject private AccessPolicy policy;
   @Inject private Notifications notifications;
 
   /**
@@ -190,16 +190,8 @@ public class CaseCorrectionService {
     } catch (OptimisticLockException e) {
       throw new ConcurrentUpdateException(record);
     }
-    // Art. 19: each recipient of the category through a live referral learns that it changed
-    // (the case summary every recipient of a live referral reads, RECIPIENT_CASE_SUMMARY).
-    Set<Long> told = new TreeSet<>();
-    for (CaseFacts.ReferralFact r : facts.referrals()) {
-      if (AccessPolicy.LIVE.contains(r.state())
-          && (category == DataCategory.CASE_SUMMARY || r.categories().contains(category))
-          && r.toOrganisationId() != facts.ownerOrganisationId()) {
-        told.add(r.toOrganisationId());
-      }
-    }
+    // Art. 19: each recipient of the category through a live referral learns that it changed.
+    Set<Long> told = policy.toldOfCorrection(facts, category);
     for (long org : told) {
       notifications.tell(
           NotificationKind.CASE_DATA_CORRECTED, caseId, c.getCode(), org, category.name());

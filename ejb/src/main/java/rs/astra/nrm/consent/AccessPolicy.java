@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.Viewer;
@@ -333,6 +334,29 @@ public class AccessPolicy {
         && (facts.ownerOrganisationId() == viewer.organisationId()
             || facts.referrals().stream()
                 .anyMatch(r -> r.toOrganisationId() == viewer.organisationId()));
+  }
+
+  /**
+   * The organisations a rectification of a case's category must be told to (GDPR Art. 19: the
+   * controller tells each recipient to whom the data were disclosed): every organisation that
+   * receives the category through a live referral, and for {@link DataCategory#CASE_SUMMARY}, which
+   * every recipient of a live referral reads (matrix row RECIPIENT_CASE_SUMMARY), every live
+   * recipient. The owner is never among them (it made the correction).
+   *
+   * @param facts the case
+   * @param category the corrected category
+   * @return the organisations' ids, ascending; empty when nobody received the category
+   */
+  public Set<Long> toldOfCorrection(CaseFacts facts, DataCategory category) {
+    Set<Long> told = new TreeSet<>();
+    for (CaseFacts.ReferralFact r : facts.referrals()) {
+      if (LIVE.contains(r.state())
+          && (category == DataCategory.CASE_SUMMARY || r.categories().contains(category))
+          && r.toOrganisationId() != facts.ownerOrganisationId()) {
+        told.add(r.toOrganisationId());
+      }
+    }
+    return told;
   }
 
   /**
