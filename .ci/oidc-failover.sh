@@ -7,8 +7,8 @@
 # single sign-on stage starts it, client secret NRM_OIDC_CLIENT_SECRET, default ci-secret), the WAR
 # and payara-micro.jar built, PostgreSQL at 127.0.0.1:5432 (trust). Both instances are given A's
 # address as the redirect address, as two instances behind one load balancer are (the realm
-# registers http://localhost:18080/*, so A listens there). Ports: HTTP 18080/18083, Hazelcast
-# 16911/16912 on loopback. Whatever happens, both instances are killed and the database dropped.
+# registers http://localhost:18080/* and :8080/*, so A listens on one of them). Ports: HTTP
+# 18080/18083 (OIDC_HTTP_PORTS="a b"), Hazelcast 16911/16912 on loopback. Whatever happens, both instances are killed and the database dropped.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,8 @@ SECRET=${NRM_OIDC_CLIENT_SECRET:-ci-secret}
 PGOPTS=(-h 127.0.0.1 -p 5432 -U postgres)
 DB="nrm_ci_oidc_$$"
 WORK=$(mktemp -d)
-A_PORT=18080 B_PORT=18083 A_HZ=16911 B_HZ=16912
+read -r A_PORT B_PORT <<<"${OIDC_HTTP_PORTS:-18080 18083}"
+A_HZ=16911 B_HZ=16912
 A_PID= B_PID=
 
 cleanup() {
@@ -108,4 +109,18 @@ curl -s -m 30 -c "$jar" -b "$jar" "http://localhost:$B_PORT/app/case.xhtml?id=$c
   || fail "after A's kill, ngo.caseworker1 cannot open case $case_id on B"
 echo "oidc: A killed with kill -9; on B the same session is still signed in (first answer $took ms after the kill," \
   "no new Keycloak sign-in), lists $total cases and opens case $case_id"
+# Signing out on B: the portal's session ends (the tokens stayed on A, so Keycloak's session is not
+# named and stays), and her next request is sent to Keycloak again.
+page=$(curl -s -m 30 -c "$jar" -b "$jar" "http://localhost:$B_PORT/app/home.xhtml")
+state=$(printf '%s' "$page" | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+action=$(printf '%s' "$page" | sed -n 's/.*<form id="userForm"[^>]*action="\([^"]*\)".*/\1/p' | head -1 | sed 's/&amp;/\&/g')
+nonce=$(printf '%s' "$page" | sed -n "s/.*PrimeFaces\.csp\.init('\([^']*\)').*/\1/p" | head -1)
+[ -n "$state" ] && [ -n "$action" ] || fail "B's home page has no sign-out form"
+out=$(curl -s -m 30 -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' "http://localhost:$B_PORT$action" \
+  --data-urlencode "userForm=userForm" --data-urlencode "userForm:logout=" \
+  --data-urlencode "jakarta.faces.ViewState=$state" --data-urlencode "primefaces.nonce=$nonce")
+case "$out" in 302\ *login.xhtml?loggedOut=true*) ;; *) fail "signing out on B answered '$out'" ;; esac
+after=$(curl -s -m 30 -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' "http://localhost:$B_PORT/app/cases.xhtml")
+case "$after" in 302\ "$KC_URL"/*) ;; *) fail "after signing out on B, the case list answered '$after' (expected Keycloak's sign-in)" ;; esac
+echo "oidc: signing out on B ends the session: the case list then sends her to Keycloak"
 echo "oidc: passed"
