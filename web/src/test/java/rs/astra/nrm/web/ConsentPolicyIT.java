@@ -1847,8 +1847,11 @@ class ConsentPolicyIT {
    * @param path the path from {@code /api/}, a query allowed
    */
   private static void note(String method, String path) throws java.io.IOException {
+    java.nio.file.Path noted = apiCalls(System.getProperty("nrm.data.dir"));
+    // On PostgreSQL no embedded database has made the data directory.
+    java.nio.file.Files.createDirectories(noted.getParent());
     java.nio.file.Files.writeString(
-        apiCalls(System.getProperty("nrm.data.dir")),
+        noted,
         method + " " + path.replaceFirst("\\?.*", "") + "\n",
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
