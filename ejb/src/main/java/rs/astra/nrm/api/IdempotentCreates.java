@@ -111,4 +111,17 @@ public class IdempotentCreates {
               return new Answer(k.getResourceType(), k.getResourceId(), k.getStatus(), true);
             });
   }
+
+  /**
+   * Forgets the keys stored before a moment (their expiry, {@link IdempotencyKeyExpiry}): a request
+   * with such a key afterwards is a new request and creates anew.
+   *
+   * @param before the moment (UTC); keys created earlier are deleted
+   * @return how many keys were deleted
+   */
+  public int forgetKeysCreatedBefore(Instant before) {
+    return em.createQuery("delete from IdempotencyKey k where k.createdAt < :before")
+        .setParameter("before", before)
+        .executeUpdate();
+  }
 }

@@ -44,7 +44,8 @@ public class AccessReportService {
    * One line of the report.
    *
    * @param at when (UTC)
-   * @param user the user's display name (her login name if she no longer exists)
+   * @param user the user's display name (her login name if she no longer exists); for a read
+   *     through the REST API the calling system's client id as recorded with the read
    * @param organisation her organisation's name
    * @param category the category
    * @param action what for
@@ -231,12 +232,7 @@ public class AccessReportService {
             a ->
                 new ReportLine(
                     a.getAt(),
-                    users.computeIfAbsent(
-                        a.getUserId(),
-                        id -> {
-                          PortalUser u = em.find(PortalUser.class, id);
-                          return u == null ? a.getUsername() : u.getDisplayName();
-                        }),
+                    who(a, users),
                     organisations.computeIfAbsent(
                         a.getOrganisationId(),
                         id -> {
@@ -253,6 +249,30 @@ public class AccessReportService {
                     a.getChannel(),
                     a.getClientId()))
         .toList();
+  }
+
+  /**
+   * Who a line names: for a read through the REST API the calling system's client id the record
+   * itself holds (an API user's display name is that of her latest token's client, which may be
+   * another system than the one that read); otherwise the user's display name, or her login name if
+   * she no longer exists.
+   *
+   * @param a the audit record
+   * @param users display names already looked up, by user id
+   * @return the name to show
+   */
+  private String who(AuditRecord a, Map<Long, String> users) {
+    if (AuditRecord.CHANNEL_API.equals(a.getChannel())
+        && a.getClientId() != null
+        && !a.getClientId().isBlank()) {
+      return a.getClientId();
+    }
+    return users.computeIfAbsent(
+        a.getUserId(),
+        id -> {
+          PortalUser u = em.find(PortalUser.class, id);
+          return u == null ? a.getUsername() : u.getDisplayName();
+        });
   }
 
   /**

@@ -323,4 +323,24 @@ public class AccessEnforcer {
   public boolean seesRestrictionNotice(Viewer viewer, CaseFacts facts) {
     return policy.seesRestrictionNotice(viewer, facts);
   }
+
+  /**
+   * Whether the viewer sees one referral of a case ({@link AccessPolicy#seesReferral}), deciding
+   * READ of the case summary; a refusal of that is recorded (the summary is not personal, so a
+   * permit is not).
+   *
+   * @param viewer who asks
+   * @param facts the referral's case
+   * @param toOrganisationId the referral's recipient
+   * @param now when (UTC)
+   * @return the policy's answer
+   */
+  public boolean seesReferral(Viewer viewer, CaseFacts facts, long toOrganisationId, Instant now) {
+    Decision summary =
+        policy.decide(viewer, facts, DataCategory.CASE_SUMMARY, AccessAction.READ, now);
+    if (!summary.permitted()) {
+      recordRefusal(viewer, facts, DataCategory.CASE_SUMMARY, AccessAction.READ, summary, now);
+    }
+    return policy.seesReferral(viewer, facts, toOrganisationId, summary);
+  }
 }

@@ -431,6 +431,27 @@ public class AccessPolicy {
     return !viewer.role().readsNoCaseData();
   }
 
+  /**
+   * Whether a user sees one referral of a case, as the case page lists them (issue 22, the REST
+   * API's {@code GET} of a referral): the organisation that owns the case sees all its referrals, a
+   * recipient only those sent to her organisation; only roles that read case data ({@link
+   * #readsReferralInbox}), and only while the case summary itself is readable ({@code summary}, the
+   * policy's READ of CASE_SUMMARY, decided by the caller through the enforcer).
+   *
+   * @param viewer who asks
+   * @param facts the referral's case
+   * @param toOrganisationId the referral's recipient
+   * @param summary the decision on READ of the case's CASE_SUMMARY for the viewer
+   * @return {@code true} when the referral is shown to her
+   */
+  public boolean seesReferral(
+      Viewer viewer, CaseFacts facts, long toOrganisationId, Decision summary) {
+    return summary.permitted()
+        && readsReferralInbox(viewer)
+        && (facts.ownerOrganisationId() == viewer.organisationId()
+            || toOrganisationId == viewer.organisationId());
+  }
+
   /** The name of the JPQL parameter of {@link #ownRecords}; {@link #bindOwnRecords} binds it. */
   public static final String OWN_ORGANISATION = "ownRecordsOrganisation";
 

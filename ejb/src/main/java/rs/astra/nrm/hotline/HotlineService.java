@@ -296,6 +296,30 @@ public class HotlineService {
   }
 
   /**
+   * One call of the organisation's call log, as {@link #list} shows it (with its job-offer check),
+   * for a caller that reads back what it recorded (the REST API's {@code GET} of a call). Filtered
+   * by the viewer's organisation in the database, as the call log is; a call concerns no case, so
+   * its read is not an audited read of a case (as on the call page).
+   *
+   * @param viewer a hotline user
+   * @param callId the call
+   * @return the call, or empty when there is none of her organisation with that id
+   * @throws rs.astra.nrm.organisation.NotPermittedException for other users
+   */
+  public java.util.Optional<CallRow> call(Viewer viewer, long callId) {
+    HotlineUsers.require(viewer);
+    return em.createQuery(
+            "select c from HotlineCall c join fetch c.takenBy left join fetch c.caseFile"
+                + " where c.id = :id and c.organisation.id = :org",
+            HotlineCall.class)
+        .setParameter("id", callId)
+        .setParameter("org", viewer.organisationId())
+        .getResultStream()
+        .findFirst()
+        .map(c -> HotlineRecords.row(c, records.checksOf(List.of(c.getId())).get(c.getId()), true));
+  }
+
+  /**
    * One page of the organisation's call log.
    *
    * @param viewer a hotline user

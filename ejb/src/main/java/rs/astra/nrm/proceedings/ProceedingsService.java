@@ -148,6 +148,75 @@ public class ProceedingsService {
   }
 
   /**
+   * One entry, as {@link #entries} would show it, for a caller that reads back what it recorded
+   * (the REST API's {@code GET} of a proceedings step). The read is decided by the policy (READ of
+   * LEGAL_PROCEEDINGS, an own-records permit showing only the organisation's own entries) and
+   * recorded, permit or refusal, through the enforcer; a refusal is answered as "none", so a caller
+   * cannot tell an entry she may not read from one that does not exist.
+   *
+   * @param viewer who asks
+   * @param caseId the case
+   * @param entryId the entry
+   * @return the entry, or empty when the case or the entry (of this case) does not exist or the
+   *     viewer may not read it (the refusal of an existing case is recorded)
+   */
+  public java.util.Optional<EntryLine> entry(Viewer viewer, long caseId, long entryId) {
+    var found = caseAccess.facts(caseId);
+    if (found.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    CaseFacts f = found.get();
+    Instant now = Instant.now();
+    Decision d = enforcer.decide(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, now);
+    if (!d.permitted()) {
+      enforcer.recordRefusal(viewer, f, DataCategory.LEGAL_PROCEEDINGS, AccessAction.READ, d, now);
+      return java.util.Optional.empty();
+    }
+    boolean own = d.scope() == Decision.Scope.OWN_RECORDS;
+    var query =
+        em.createQuery(
+                "select e from ProceedingsEntry e join fetch e.organisation where e.id = :id"
+                    + " and e.caseFile.id = :caseId"
+                    + (own ? " and e.organisation.id = :org" : ""),
+                ProceedingsEntry.class)
+            .setParameter("id", entryId)
+            .setParameter("caseId", caseId);
+    if (own) {
+      query.setParameter("org", viewer.organisationId());
+    }
+    var line =
+        query
+            .getResultStream()
+            .findFirst()
+            .map(
+                e ->
+                    new EntryLine(
+                        e.getId(),
+                        e.getKind(),
+                        e.getDate(),
+                        e.getOrganisation().getName(),
+                        e.getOffence(),
+                        e.getSuspectsCount(),
+                        e.getVictimStatus(),
+                        e.getOutcome(),
+                        e.getSentence(),
+                        e.getNote()));
+    line.ifPresent(
+        l ->
+            enforcer.recordPermits(
+                viewer,
+                now,
+                List.of(
+                    new AuditTrail.Entry(
+                        caseId,
+                        f.personId(),
+                        DataCategory.LEGAL_PROCEEDINGS,
+                        AccessAction.READ,
+                        d))));
+    return line;
+  }
+
+  /**
    * Records a step.
    *
    * @param viewer who records it; her organisation must be permitted to UPDATE the category and

@@ -253,6 +253,73 @@ public class ReferralService {
       implements Serializable {}
 
   /**
+   * One referral as the case page lists it.
+   *
+   * @param id referral id
+   * @param version its optimistic-lock version
+   * @param caseCode the case's code
+   * @param from sending organisation's name
+   * @param to receiving organisation's name
+   * @param purpose purpose; {@code null} for an imported historic referral
+   * @param categories categories asked for
+   * @param details free text
+   * @param date referral day
+   * @param state lifecycle state
+   * @param reason rejection or revocation reason, or {@code null}
+   */
+  public record ReferralLine(
+      long id,
+      long version,
+      String caseCode,
+      String from,
+      String to,
+      Purpose purpose,
+      List<DataCategory> categories,
+      String details,
+      LocalDate date,
+      ReferralState state,
+      String reason)
+      implements Serializable {}
+
+  /**
+   * One referral, for a caller that reads back what it sent (the REST API's {@code GET} of a
+   * referral): shown where the case page would list it ({@link AccessPolicy#seesReferral}: the
+   * case's owner, or the recipient, while she may read the case summary).
+   *
+   * @param viewer who asks
+   * @param referralId the referral
+   * @return the referral, or empty when there is none or she may not see it (the same answer; a
+   *     refused look at the case summary is recorded)
+   */
+  public java.util.Optional<ReferralLine> referral(Viewer viewer, long referralId) {
+    Referral r = em.find(Referral.class, referralId);
+    if (r == null) {
+      return java.util.Optional.empty();
+    }
+    var facts = caseAccess.facts(r.getCaseFile().getId());
+    if (facts.isEmpty()
+        || !enforcer.seesReferral(
+            viewer, facts.get(), r.getToOrganisation().getId(), Instant.now())) {
+      return java.util.Optional.empty();
+    }
+    String reason =
+        r.getRejectionReason() != null ? r.getRejectionReason() : r.getRevocationReason();
+    return java.util.Optional.of(
+        new ReferralLine(
+            r.getId(),
+            r.getVersion(),
+            r.getCaseFile().getCode(),
+            r.getFromOrganisation().getName(),
+            r.getToOrganisation().getName(),
+            r.getPurpose(),
+            List.copyOf(r.getCategories()),
+            r.getDetails(),
+            r.getReferralDate(),
+            r.getState(),
+            reason));
+  }
+
+  /**
    * Whether the viewer reads her organisation's referral inbox at all (the policy's rule, for a
    * caller that answers a refusal rather than an empty inbox, such as the REST API).
    *

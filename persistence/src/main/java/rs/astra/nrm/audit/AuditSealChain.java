@@ -30,7 +30,9 @@ import java.util.Optional;
  * <p>A day is a calendar day of the stored timestamps ({@code occurred_at}, the server's clock; UTC
  * in the container images). Plain JDBC, so that the portal (through its data source) and the
  * command line ({@link AuditSealCheck}) compute exactly the same thing. Every value of a record
- * enters the digest with its length, so no two different records give the same input.
+ * enters the digest with its length, so no two different records give the same input. A day's seal
+ * records its format ({@link #FORMAT_WITH_CHANNEL} from V37 on, with the REST API's channel and
+ * client id; {@link #FORMAT_WITHOUT_CHANNEL} for the days sealed before), and is verified in it.
  */
 public final class AuditSealChain {
 
@@ -42,11 +44,34 @@ public final class AuditSealChain {
   static final String AUDIT_COLUMNS =
       "id, occurred_at, user_id, username, organisation_id, case_file_id, person_id, category, action, permitted, basis, basis_ref, request_id, document_id";
 
+  /**
+   * The columns of {@code audit_record} sealed from the cut-over to seal format {@value
+   * #FORMAT_WITH_CHANNEL} on (V37): those of {@link #AUDIT_COLUMNS} and the REST API's {@code
+   * channel} and {@code client_id} (V32, issue 22), {@code document_id} still last.
+   */
+  static final String AUDIT_COLUMNS_WITH_CHANNEL =
+      "id, occurred_at, user_id, username, organisation_id, case_file_id, person_id, category, action, permitted, basis, basis_ref, request_id, channel, client_id, document_id";
+
+  /**
+   * The seal format of the days sealed before V37 ({@code audit_seal.seal_format} 1): {@link
+   * #AUDIT_COLUMNS}, without channel and client id. Such days are verified as they were sealed.
+   */
+  public static final int FORMAT_WITHOUT_CHANNEL = 1;
+
+  /**
+   * The seal format of every day sealed from V37 on ({@code audit_seal.seal_format} 2): {@link
+   * #AUDIT_COLUMNS_WITH_CHANNEL}. A seal's format is not itself sealed, but a day's digest matches
+   * only the format it was computed in, so a format changed afterwards breaks the day.
+   */
+  public static final int FORMAT_WITH_CHANNEL = 2;
+
   /** The columns of {@code activity_record} that are sealed, in digest order. */
   static final String ACTIVITY_COLUMNS =
       "id, occurred_at, user_id, username, organisation_id, kind, action, subject_id, detail, row_count, request_id";
 
   private static final String VERSION = "nrm-audit-seal-v1";
+
+  private static final String VERSION_WITH_CHANNEL = "nrm-audit-seal-v2";
 
   private AuditSealChain() {}
 
@@ -122,11 +147,27 @@ public final class AuditSealChain {
     if (day.isAfter(lastDay)) {
       return Optional.empty();
     }
-    String previous = last.map(Seal::digest).orElse(null);
-    Seal seal = compute(c, day, previous);
+    return Optional.of(seal(c, day, last.map(Seal::digest).orElse(null), now, FORMAT_WITH_CHANNEL));
+  }
+
+  /**
+   * Computes and stores one day's seal in a format.
+   *
+   * @param c an open connection
+   * @param day the day
+   * @param previous the previous day's digest, {@code null} for the first day
+   * @param now when (server clock)
+   * @param format {@link #FORMAT_WITH_CHANNEL}; {@link #FORMAT_WITHOUT_CHANNEL} only to test that
+   *     the days sealed before V37 still verify
+   * @return the stored seal
+   * @throws SQLException when the database fails
+   */
+  static Seal seal(Connection c, LocalDate day, String previous, LocalDateTime now, int format)
+      throws SQLException {
+    Seal seal = compute(c, day, previous, format);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into audit_seal (seal_day, audit_count, activity_count, previous_digest, digest, sealed_at) values (?, ?, ?, ?, ?, ?)")) {
+            "insert into audit_seal (seal_day, audit_count, activity_count, previous_digest, digest, sealed_at, seal_format) values (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, day);
       ps.setLong(2, seal.auditCount());
       ps.setLong(3, seal.activityCount());
@@ -137,9 +178,10 @@ public final class AuditSealChain {
       }
       ps.setString(5, seal.digest());
       ps.setObject(6, now);
+      ps.setInt(7, format);
       ps.executeUpdate();
     }
-    return Optional.of(seal);
+    return seal;
   }
 
   /**
@@ -156,7 +198,7 @@ public final class AuditSealChain {
     String previous = null;
     try (PreparedStatement ps =
             c.prepareStatement(
-                "select seal_day, audit_count, activity_count, previous_digest, digest from audit_seal order by seal_day");
+                "select seal_day, audit_count, activity_count, previous_digest, digest, seal_format from audit_seal order by seal_day");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Seal stored =
@@ -182,7 +224,7 @@ public final class AuditSealChain {
         if (!Objects.equals(previous, stored.previousDigest())) {
           return new Verification(days, first, lastDay, stored.day(), Problem.CHAIN_BROKEN);
         }
-        Seal now = compute(c, stored.day(), previous);
+        Seal now = compute(c, stored.day(), previous, rs.getInt(6));
         if (now.auditCount() != stored.auditCount()
             || now.activityCount() != stored.activityCount()) {
           return new Verification(
@@ -228,19 +270,33 @@ public final class AuditSealChain {
    * @param c an open connection
    * @param day the day (stored timestamps from its midnight, inclusive, to the next, exclusive)
    * @param previous the previous day's digest, {@code null} for the first day
+   * @param format {@link #FORMAT_WITH_CHANNEL} or {@link #FORMAT_WITHOUT_CHANNEL}
    * @return the seal as it would be stored
    * @throws SQLException when the database fails
    */
-  static Seal compute(Connection c, LocalDate day, String previous) throws SQLException {
+  static Seal compute(Connection c, LocalDate day, String previous, int format)
+      throws SQLException {
+    boolean withChannel = format == FORMAT_WITH_CHANNEL;
+    if (!withChannel && format != FORMAT_WITHOUT_CHANNEL) {
+      throw new IllegalArgumentException("unknown seal format " + format);
+    }
     MessageDigest sha = sha256();
     sha.update(
         bytes(
             out -> {
-              out.writeUTF(VERSION);
+              out.writeUTF(withChannel ? VERSION_WITH_CHANNEL : VERSION);
               writeText(out, previous);
               out.writeUTF(day.toString());
             }));
-    long audit = digestRows(c, sha, "audit_record", AUDIT_COLUMNS, day, 'A', true);
+    long audit =
+        digestRows(
+            c,
+            sha,
+            "audit_record",
+            withChannel ? AUDIT_COLUMNS_WITH_CHANNEL : AUDIT_COLUMNS,
+            day,
+            'A',
+            true);
     long activity = digestRows(c, sha, "activity_record", ACTIVITY_COLUMNS, day, 'C', false);
     return new Seal(day, audit, activity, previous, HexFormat.of().formatHex(sha.digest()));
   }

@@ -1670,6 +1670,16 @@ class ConsentPolicyIT {
     asDatabaseAdministrator("update audit_record set category = 'IDENTITY' where id = " + recordId);
     assertTrue(
         seals.verify(admin).verification().intact(), "put back as it was, the chain matches again");
+    // Days sealed from V37 on cover the REST API's channel and client id (issue 22) too.
+    asDatabaseAdministrator(
+        "update audit_record set channel = 'API', client_id = 'forged' where id = " + recordId);
+    assertEquals(
+        changedDay,
+        seals.verify(admin).verification().brokenDay(),
+        "a record made to look like an API read breaks its day");
+    asDatabaseAdministrator(
+        "update audit_record set channel = 'WEB', client_id = null where id = " + recordId);
+    assertTrue(seals.verify(admin).verification().intact());
   }
 
   /**
@@ -1837,8 +1847,11 @@ class ConsentPolicyIT {
    * @param path the path from {@code /api/}, a query allowed
    */
   private static void note(String method, String path) throws java.io.IOException {
+    java.nio.file.Path noted = apiCalls(System.getProperty("nrm.data.dir"));
+    // On PostgreSQL no embedded database has made the data directory.
+    java.nio.file.Files.createDirectories(noted.getParent());
     java.nio.file.Files.writeString(
-        apiCalls(System.getProperty("nrm.data.dir")),
+        noted,
         method + " " + path.replaceFirst("\\?.*", "") + "\n",
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
@@ -1870,6 +1883,20 @@ class ConsentPolicyIT {
     assertEquals(200, answer.statusCode());
     String document = answer.body();
     assertEquals(List.of(), OpenApiContract.problems(document), "validator messages");
+    assertEquals(
+        List.of(),
+        OpenApiContract.missingErrors(document),
+        "every operation documents its error answers as problem details");
+    for (String creating : List.of("/v1/cases/{code}/proceedings", "/v1/hotline/calls")) {
+      assertEquals(
+          List.of("#/components/parameters/Idempotency-Key"),
+          OpenApiContract.parameterRefs(document, "POST", creating),
+          creating + " refers to the one Idempotency-Key parameter");
+    }
+    assertEquals(
+        List.of("#/components/parameters/Idempotency-Key"),
+        OpenApiContract.parameterRefs(document, "POST", "/v1/referrals"));
+    assertFalse(document.contains("NRM-2026-0051"), "no invented case code of the old form");
     var operations = OpenApiContract.operations(document);
     assertFalse(operations.isEmpty(), document);
     java.nio.file.Path noted = apiCalls(System.getProperty("nrm.test.dataDir"));
@@ -1968,6 +1995,20 @@ class ConsentPolicyIT {
         reports.reportForCase(owner, caseId).stream()
             .anyMatch(l -> "API".equals(l.channel()) && "csw-registry".equals(l.client())),
         "the access report shows the API reads and the client");
+    // The same user through another system's token: each API line names its own client as "who",
+    // not the user's display name (which follows her latest token's client).
+    String otherSystem =
+        ApiTokens.token("api.csw", "csw-other-system", "\"CP Social Work Centre\"", "csw-officer");
+    assertEquals(200, api("GET", "cases/" + code, otherSystem, null, "en").statusCode());
+    var apiLines =
+        reports.reportForCase(owner, caseId).stream()
+            .filter(l -> "API".equals(l.channel()))
+            .toList();
+    assertTrue(
+        apiLines.stream().anyMatch(l -> "csw-other-system".equals(l.client())), "the new read");
+    assertTrue(
+        apiLines.stream().allMatch(l -> l.client().equals(l.user())),
+        "each API line's who is its own client: " + apiLines);
 
     // The same decisions as the case page (read here through the service, as the page does).
     Viewer apiCsw = directory.viewerFor("api.csw").orElseThrow();
@@ -2177,6 +2218,13 @@ class ConsentPolicyIT {
         .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The path under {@code /api/v1/} of an answer's {@code Location}, which must be there. */
+  private static String location(java.net.http.HttpResponse<String> created) {
+    String location = created.headers().firstValue("Location").orElse(null);
+    assertNotNull(location, "201 names the created record: " + created.headers().map());
+    return location.substring(location.indexOf("/api/v1/") + "/api/v1/".length());
+  }
+
   private long count(String jpql, Object... nameValue) {
     em.clear();
     var q = em.createQuery(jpql, Long.class);
@@ -2235,6 +2283,37 @@ class ConsentPolicyIT {
             .setParameter("a", AccessAction.UPDATE)
             .getResultList();
     assertEquals(List.of("API:police-registry"), updates, "one audited UPDATE, through the API");
+    // The 201 names the step; a GET reads it back, an audited read like any other API read.
+    String step = location(first);
+    assertEquals(path + "/" + id, step);
+    assertEquals(step, location(retry), "the retry names the same step");
+    var readBack = api("GET", step, police, null, "en");
+    assertEquals(200, readBack.statusCode(), readBack.body());
+    assertEquals("COMPLAINT_FILED", json(readBack).getString("kind"));
+    assertEquals("KT 1/26", json(readBack).getString("note"));
+    assertEquals("CP Police", json(readBack).getString("organisation"));
+    List<String> reads =
+        em
+            .createQuery(
+                "select a from AuditRecord a where a.caseFileId = :c and a.username ="
+                    + " 'api.police' and a.action = :a and a.category = :k",
+                rs.astra.nrm.audit.AuditRecord.class)
+            .setParameter("c", caseId)
+            .setParameter("a", AccessAction.READ)
+            .setParameter("k", DataCategory.LEGAL_PROCEEDINGS)
+            .getResultList()
+            .stream()
+            .filter(rs.astra.nrm.audit.AuditRecord::isPermitted)
+            .map(a -> a.getChannel() + ":" + a.getClientId())
+            .toList();
+    assertEquals(List.of("API:police-registry"), reads, "the read back is audited, once");
+    // A step that does not exist, and one of another case: the same 404.
+    assertEquals(404, api("GET", path + "/" + (id + 100000), police, null, "en").statusCode());
+    long otherCase = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ana", "Drugacija");
+    String otherCode = em.find(CaseFile.class, otherCase).getCode();
+    var wrongCase = api("GET", "cases/" + otherCode + "/proceedings/" + id, police, null, "en");
+    assertEquals(404, wrongCase.statusCode(), wrongCase.body());
+    assertEquals("urn:nrm:problem:not-found", json(wrongCase).getString("type"));
 
     // The same key with another body: refused, nothing recorded.
     var reused = post(path, police, body.replace("KT 1/26", "KT 2/26"), key);
@@ -2272,6 +2351,14 @@ class ConsentPolicyIT {
     var scheduled = post(path, prosecutor, hearing, newKey());
     assertEquals(201, scheduled.statusCode(), scheduled.body());
     assertEquals(3, count(entries, "c", caseId));
+    // Her own-records permit reads her hearing but not the police's step: the same 404 as none.
+    assertEquals(200, api("GET", location(scheduled), prosecutor, null, "en").statusCode());
+    var notHers = api("GET", step, prosecutor, null, "en");
+    assertEquals(404, notHers.statusCode(), notHers.body());
+    assertEquals(
+        json(wrongCase).getString("detail"),
+        json(notHers).getString("detail"),
+        "a step she may not read answers as one that does not exist");
 
     // A health centre without a referral may not record: 403 as the page refuses, nothing stored.
     String refusedKey = newKey();
@@ -2280,6 +2367,22 @@ class ConsentPolicyIT {
     assertEquals("urn:nrm:problem:not-permitted", json(refused).getString("type"));
     assertEquals(0, keysStored(refusedKey));
     assertEquals(3, count(entries, "c", caseId));
+    // Nor read a step of it: 404, and the refusal is recorded.
+    assertEquals(404, api("GET", step, health, null, "en").statusCode());
+    assertEquals(
+        1,
+        em
+            .createQuery(
+                "select a from AuditRecord a where a.caseFileId = :c and a.username ="
+                    + " 'api.health' and a.action = :a",
+                rs.astra.nrm.audit.AuditRecord.class)
+            .setParameter("c", caseId)
+            .setParameter("a", AccessAction.READ)
+            .getResultList()
+            .stream()
+            .filter(a -> !a.isPermitted())
+            .count(),
+        "the refused read is recorded");
 
     // Bad input, no key, an unknown case: problems, nothing changed.
     var noKind = post(path, police, "{\"date\":\"" + today + "\"}", newKey());
@@ -2348,6 +2451,25 @@ class ConsentPolicyIT {
         json(first).getJsonNumber("id").longValue(), json(retry).getJsonNumber("id").longValue());
     assertEquals(1, count(calls, "s", marker), "one call for two requests");
     assertEquals(1, count(checks, "s", marker), "and one job-offer check");
+    // The 201 names the call; a GET reads it back with its check, for its organisation only.
+    String call = location(first);
+    assertEquals("hotline/calls/" + json(first).getJsonNumber("id").longValue(), call);
+    assertEquals(call, location(retry));
+    var readBack = api("GET", call, operator, null, "en");
+    assertEquals(200, readBack.statusCode(), readBack.body());
+    assertEquals(marker, json(readBack).getString("summary"));
+    assertEquals("TRAFFICKING_RISK", json(readBack).getJsonObject("check").getString("outcome"));
+    String otherNgo =
+        ApiTokens.token(
+            "api.telephony2",
+            "ngo2-telephony",
+            "\"" + ConsentFixture.OTHER_NGO + "\"",
+            "hotline-operator");
+    var notTheirs = api("GET", call, otherNgo, null, "en");
+    assertEquals(404, notTheirs.statusCode(), notTheirs.body());
+    assertEquals("urn:nrm:problem:not-found", json(notTheirs).getString("type"));
+    assertEquals(404, api("GET", call + "0000", operator, null, "en").statusCode());
+    assertEquals(403, api("GET", call, police, null, "en").statusCode(), "no hotline user");
 
     // The same key for another call (13 minutes, not 12): refused, still one call.
     var reused = post("hotline/calls", operator, body.replace(":12", ":13"), key);
@@ -2424,6 +2546,73 @@ class ConsentPolicyIT {
     assertEquals(0, count(calls, "s", badMarker), "bad input stores nothing");
   }
 
+  @Inject rs.astra.nrm.api.IdempotencyKeyExpiry keyExpiry;
+
+  /**
+   * Issue 22: idempotency keys expire. The hourly job forgets keys older than {@code
+   * nrm.api.idempotencyKeys.keepHours} (24 here, the default): a retry with a forgotten key creates
+   * anew, while a key still kept answers the first answer.
+   */
+  @Test
+  void theApiForgetsIdempotencyKeysAfterTheirKeepingTimeSoALaterRetryCreatesAnew()
+      throws Exception {
+    ConsentFixture.ensure(em, tx);
+    String operator =
+        ApiTokens.token(
+            "api.telephony",
+            "ngo-telephony",
+            "\"" + ConsentFixture.OWNER_NGO + "\"",
+            "hotline-operator");
+    String marker = "expiring key " + java.util.UUID.randomUUID();
+    String body =
+        "{\"durationMinutes\":3,\"channel\":\"PHONE\",\"callerType\":\"POTENTIAL_VICTIM\","
+            + "\"purpose\":\"PREVENTIVE_INFORMATION\",\"summary\":\""
+            + marker
+            + "\"}";
+    String old = newKey();
+    String fresh = newKey();
+    var first = post("hotline/calls", operator, body, old);
+    assertEquals(201, first.statusCode(), first.body());
+    var kept = post("hotline/calls", operator, body.replace(":3", ":4"), fresh);
+    assertEquals(201, kept.statusCode(), kept.body());
+    assertEquals(24, keyExpiry.keptFor().toHours(), "the default keeping time");
+
+    // The first key was stored two days ago; the other one just now.
+    tx.begin();
+    em.joinTransaction();
+    assertEquals(
+        1,
+        em.createQuery("update IdempotencyKey k set k.createdAt = :t where k.key = :key")
+            .setParameter("t", java.time.Instant.now().minus(java.time.Duration.ofHours(48)))
+            .setParameter("key", old.replace("\"", ""))
+            .executeUpdate());
+    tx.commit();
+    keyExpiry.run(java.time.LocalDateTime.now(rs.astra.nrm.shared.NrmTime.ZONE));
+    assertEquals(0, keysStored(old), "the key older than its keeping time is forgotten");
+    assertEquals(1, keysStored(fresh), "a key within its keeping time is kept");
+
+    // A retry with the forgotten key is a new request: a second call is recorded.
+    var late = post("hotline/calls", operator, body, old);
+    assertEquals(201, late.statusCode(), late.body());
+    assertTrue(late.headers().firstValue("Idempotent-Replayed").isEmpty(), "not a replay");
+    assertFalse(
+        json(late).getJsonNumber("id").longValue() == json(first).getJsonNumber("id").longValue(),
+        "a new call");
+    assertEquals(
+        2,
+        count(
+            "select count(c) from HotlineCall c where c.summary = :s and c.durationMinutes = 3",
+            "s",
+            marker),
+        "the late retry created anew");
+    // The kept key still answers the first answer.
+    var replay = post("hotline/calls", operator, body.replace(":3", ":4"), fresh);
+    assertEquals(201, replay.statusCode(), replay.body());
+    assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(null));
+    assertEquals(
+        json(kept).getJsonNumber("id").longValue(), json(replay).getJsonNumber("id").longValue());
+  }
+
   @Test
   void theApiSendsAReferralOnlyWhereAConsentCoversItOncePerIdempotencyKey() throws Exception {
     Viewer owner = viewer("cp.coordinator");
@@ -2460,6 +2649,25 @@ class ConsentPolicyIT {
     assertEquals(id, json(retry).getJsonNumber("id").longValue());
     assertEquals(1, count(sent, "c", caseId), "one referral for two requests");
     assertEquals(orgId("CP Health"), em.find(Referral.class, id).getToOrganisation().getId());
+    // The 201 names the referral; its owner and its recipient read it back, nobody else.
+    String referral = location(first);
+    assertEquals("referrals/" + id, referral);
+    assertEquals(referral, location(retry));
+    var readBack = api("GET", referral, ngo, null, "en");
+    assertEquals(200, readBack.statusCode(), readBack.body());
+    assertEquals(code, json(readBack).getString("caseCode"));
+    assertEquals("CP Health", json(readBack).getString("to"));
+    assertEquals("SENT", json(readBack).getString("state"));
+    assertTrue(
+        json(readBack).getJsonArray("categories").toString().contains("\"HEALTH\""),
+        readBack.body());
+    String health = ApiTokens.token("api.health3", "his3", "\"CP Health\"", "health-worker");
+    assertEquals(200, api("GET", referral, health, null, "en").statusCode(), "the recipient");
+    var notSent = api("GET", referral, csw, null, "en");
+    assertEquals(404, notSent.statusCode(), notSent.body());
+    var none = api("GET", "referrals/" + (id + 100000), csw, null, "en");
+    assertEquals(404, none.statusCode());
+    assertEquals(json(none).getString("detail"), json(notSent).getString("detail"));
     var reused = post("referrals", ngo, body.replace("examination", "other"), key);
     assertEquals(422, reused.statusCode(), reused.body());
     assertEquals("urn:nrm:problem:idempotency-key-reused", json(reused).getString("type"));

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import rs.astra.nrm.api.IdempotentCreates;
 import rs.astra.nrm.shared.StorageRefusedException;
@@ -14,9 +16,9 @@ import rs.astra.nrm.shared.StorageRefusedException;
 /**
  * The {@code Idempotency-Key} of the current POST ({@link IdempotencyFilter} takes it) and the
  * create it guards: the resource hands over the call of the domain's service, {@link
- * IdempotentCreates} runs it once per key, and the answer is {@code 201} with {@code {"id": n}} —
- * the same for a retry with the same key and body, which also carries {@code Idempotent-Replayed:
- * true}.
+ * IdempotentCreates} runs it once per key, and the answer is {@code 201} with {@code {"id": n}} and
+ * a {@code Location} header naming the created record's {@code GET} — the same for a retry with the
+ * same key and body, which also carries {@code Idempotent-Replayed: true}.
  */
 @RequestScoped
 public class ApiIdempotency {
@@ -70,13 +72,14 @@ public class ApiIdempotency {
    * Creates a record at most once for this request's key.
    *
    * @param resourceType what the create makes, e.g. {@code proceedings-entry}
+   * @param location the address of the created record's {@code GET}, from its id
    * @param create calls the domain's service and gives the new record's id
-   * @return 201 with the id (replayed or new)
+   * @return 201 with the id and {@code Location} (replayed or new)
    * @throws rs.astra.nrm.api.IdempotencyKeyReusedException when the key was used for another
    *     request (the mapper answers 422)
    * @throws IllegalStateException on an operation without {@link Idempotent}
    */
-  public Response create(String resourceType, LongSupplier create) {
+  public Response create(String resourceType, LongFunction<URI> location, LongSupplier create) {
     if (key == null) {
       throw new IllegalStateException("not an @Idempotent operation");
     }
@@ -101,6 +104,7 @@ public class ApiIdempotency {
     }
     Response.ResponseBuilder response =
         Response.status(answer.status())
+            .location(location.apply(answer.resourceId()))
             .type(MediaType.APPLICATION_JSON)
             .entity(Json.createObjectBuilder().add("id", answer.resourceId()).build().toString());
     if (answer.replayed()) {

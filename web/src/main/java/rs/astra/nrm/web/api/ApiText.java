@@ -11,7 +11,9 @@ final class ApiText {
           + " answers the first answer (201, the same id, Idempotent-Replayed: true) and creates"
           + " nothing; the same key with another method, path or body is refused with 422"
           + " idempotency-key-reused. A request that was refused leaves no key: retry it with"
-          + " the same key once corrected. Keys are per token user and client.";
+          + " the same key once corrected. Keys are per token user and client, and are kept"
+          + " for 24 hours (nrm.api.idempotencyKeys.keepHours): a retry after that is a new"
+          + " request and creates anew.";
 
   private ApiText() {}
 }

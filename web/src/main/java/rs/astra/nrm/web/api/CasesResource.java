@@ -12,8 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,6 +54,7 @@ public class CasesResource {
   @Inject CaseCodes codes;
   @Inject CaseRestrictionService restrictions;
   @Inject ApiIdempotency idempotency;
+  @Context UriInfo uri;
 
   /**
    * @param params page, order and filters
@@ -74,7 +77,7 @@ public class CasesResource {
                       name = "page",
                       value =
                           "{\"page\":0,\"size\":20,\"total\":1,\"items\":[{\"id\":51,\"code\":"
-                              + "\"NRM-2026-0051\",\"openedOn\":\"2026-11-30\",\"status\":"
+                              + "\"NRM-2026-K7QX-M4P2\",\"openedOn\":\"2026-11-30\",\"status\":"
                               + "\"Active\",\"typeOfExploitation\":[\"Labour\"],"
                               + "\"ownerOrganisation\":\"ASTRA\",\"personName\":null,"
                               + "\"owned\":false,\"documents\":null}]}")))
@@ -174,7 +177,7 @@ public class CasesResource {
                   @ExampleObject(
                       name = "recipient",
                       value =
-                          "{\"code\":\"NRM-2026-0051\",\"status\":\"Active\",\"stage\":"
+                          "{\"code\":\"NRM-2026-K7QX-M4P2\",\"status\":\"Active\",\"stage\":"
                               + "\"REFERRED\",\"openedOn\":\"2026-11-30\",\"ownerOrganisation\":"
                               + "\"ASTRA\",\"owned\":false,\"readable\":[],\"hidden\":[{"
                               + "\"category\":\"HEALTH\",\"reason\":\"NO_CONSENT\","
@@ -201,7 +204,7 @@ public class CasesResource {
   public CaseDetailView byCode(
       @PathParam("code")
           @Size(max = 40, message = "api.field.code")
-          @Parameter(required = true, example = "NRM-2026-0051")
+          @Parameter(required = true, example = "NRM-2026-K7QX-M4P2")
           String code) {
     var viewer = caller.viewer();
     return cases
@@ -237,13 +240,7 @@ public class CasesResource {
               + " indictment, hearing, verdict…), only a hearing may lie ahead. Needs an"
               + " Idempotency-Key: a retry with the same key and body answers the first answer"
               + " and records nothing again.")
-  @Parameter(
-      name = IdempotencyFilter.HEADER,
-      in = ParameterIn.HEADER,
-      required = true,
-      description = ApiText.IDEMPOTENCY_KEY,
-      example = "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"",
-      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+  @Parameter(ref = IdempotencyFilter.HEADER)
   @APIResponse(
       responseCode = "201",
       description = "recorded (or recorded before with this key: Idempotent-Replayed: true)",
@@ -274,7 +271,7 @@ public class CasesResource {
   public Response recordProceedings(
       @PathParam("code")
           @Size(max = 40, message = "api.field.code")
-          @Parameter(required = true, example = "NRM-2026-0051")
+          @Parameter(required = true, example = "NRM-2026-K7QX-M4P2")
           String code,
       @Valid
           @NotNull(message = "api.field.body")
@@ -294,6 +291,56 @@ public class CasesResource {
     // An unknown code is the service's case.notFound (404), as for a case id that names none.
     long caseId = codes.idOf(code).orElse(-1L);
     return idempotency.create(
-        "proceedings-entry", () -> proceedings.record(viewer, caseId, form.toService()));
+        "proceedings-entry",
+        id -> uri.getBaseUriBuilder().path("v1/cases/{code}/proceedings/{id}").build(code, id),
+        () -> proceedings.record(viewer, caseId, form.toService()));
+  }
+
+  /**
+   * Reads back a step of the criminal proceedings, as the case page's proceedings section shows it
+   * ({@link ProceedingsService#entry}): READ of LEGAL_PROCEEDINGS decided by the policy and audited
+   * with the channel {@code API}; under an own-records permit (the police, prosecutors) only the
+   * organisation's own entries.
+   *
+   * @param code the case code
+   * @param id the entry
+   * @return the entry
+   * @throws NotFoundException when there is no such case or entry, or the caller may not read it
+   *     (the same answer)
+   */
+  @GET
+  @Path("{code}/proceedings/{id}")
+  @Operation(
+      summary = "A recorded step of the criminal proceedings",
+      description =
+          "The entry as the case page shows it (the Location of a recorded step). An audited read"
+              + " of LEGAL_PROCEEDINGS; the police and prosecutors read their own organisation's"
+              + " entries only. A step the caller may not read answers the same 404 as one that"
+              + " does not exist.")
+  @APIResponse(
+      responseCode = "200",
+      description = "the step",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "complaint",
+                      value =
+                          "{\"id\":1051,\"kind\":\"COMPLAINT_FILED\",\"date\":\"2026-12-01\","
+                              + "\"organisation\":\"Uprava granične policije\",\"offence\":"
+                              + "\"ART_388_TRAFFICKING\",\"suspectsCount\":2,\"victimStatus\":"
+                              + "null,\"outcome\":null,\"sentence\":null,\"note\":\"KT 123/26\"}")))
+  public ProceedingsService.EntryLine proceedingsStep(
+      @PathParam("code")
+          @Size(max = 40, message = "api.field.code")
+          @Parameter(required = true, example = "NRM-2026-K7QX-M4P2")
+          String code,
+      @PathParam("id") @Parameter(required = true, example = "1051") long id) {
+    var viewer = caller.viewer();
+    return codes
+        .idOf(code)
+        .flatMap(caseId -> proceedings.entry(viewer, caseId, id))
+        .orElseThrow(NotFoundException::new);
   }
 }

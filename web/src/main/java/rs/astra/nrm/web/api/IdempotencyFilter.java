@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Before a POST that creates a record ({@link Idempotent}): refuses it without a well-formed {@code
- * Idempotency-Key} header ({@code idempotency-key-missing}, 400) or with a body over {@value
- * #MAX_BODY} bytes ({@code too-large}, 413), and otherwise hands {@link ApiIdempotency} the key and
- * the request's fingerprint: SHA-256 of the method, the path under {@code /api} and the body's
+ * Idempotency-Key} header ({@code idempotency-key-missing}, 400), and otherwise hands {@link
+ * ApiIdempotency} the key and the request's fingerprint: SHA-256 of the method, the path under
+ * {@code /api} and the body's bytes. A body over {@value #MAX_BODY} bytes never gets here: {@link
+ * ApiGate} refuses it before any resource filter runs, and this filter reads at most that many
  * bytes. The body is kept only in memory for the resource; it is never stored or logged.
  */
 @Provider
@@ -52,13 +53,11 @@ public class IdempotencyFilter implements ContainerRequestFilter {
       request.abortWith(problems.response(ApiProblem.IDEMPOTENCY_KEY_MISSING, headers));
       return;
     }
+    // ApiGate (@PreMatching, before any resource filter) refused a body over MAX_BODY with 413, so
+    // the body is within it; the read stays bounded all the same.
     byte[] body;
     try (InputStream in = request.getEntityStream()) {
-      body = in == null ? new byte[0] : in.readNBytes(MAX_BODY + 1);
-    }
-    if (body.length > MAX_BODY) {
-      request.abortWith(problems.response(ApiProblem.TOO_LARGE, headers));
-      return;
+      body = in == null ? new byte[0] : in.readNBytes(MAX_BODY);
     }
     request.setEntityStream(new ByteArrayInputStream(body));
     idempotency.begin(key, fingerprint(request.getMethod(), request.getUriInfo().getPath(), body));

@@ -20,13 +20,13 @@ public class ReferralForm {
   /** The case's code. */
   @NotBlank(message = "api.field.caseCode")
   @Size(max = 40, message = "api.field.caseCode")
-  @Schema(required = true, example = "NRM-2026-0051")
+  @Schema(required = true, example = "NRM-2026-K7QX-M4P2")
   public String caseCode;
 
   /** The recipient's name as the portal knows it (any case). */
   @NotBlank(message = "api.field.toOrganisation")
   @Size(max = 255, message = "api.field.toOrganisation")
-  @Schema(required = true, example = "Dom zdravlja Novi Sad")
+  @Schema(required = true, example = "Univerzitetski klinički centar Srbije")
   public String toOrganisation;
 
   /** The purpose. */

@@ -6,19 +6,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +44,7 @@ public class ReferralsResource {
   @Inject CaseCodes codes;
   @Inject UserDirectory directory;
   @Inject ApiIdempotency idempotency;
+  @Context UriInfo uri;
 
   /**
    * @param params page and size (sort and filters are ignored: waiting ones first, newest first)
@@ -67,7 +68,7 @@ public class ReferralsResource {
                       name = "inbox",
                       value =
                           "{\"page\":0,\"size\":20,\"total\":1,\"items\":[{\"id\":7,\"version\":0,"
-                              + "\"caseId\":51,\"caseCode\":\"NRM-2026-0051\",\"from\":\"ASTRA\","
+                              + "\"caseId\":51,\"caseCode\":\"NRM-2026-K7QX-M4P2\",\"from\":\"ASTRA\","
                               + "\"purpose\":\"CRIMINAL_PROCEEDINGS\",\"categories\":[\"IDENTITY\"],"
                               + "\"details\":\"\",\"date\":\"2026-11-30\",\"state\":\"SENT\","
                               + "\"waitingDays\":2}]}")))
@@ -151,13 +152,7 @@ public class ReferralsResource {
               + " for this recipient and purpose, by the person's active consent or a legal basis"
               + " (else 422 with the categories missing); the case summary always travels. The"
               + " recipient is told. Needs an Idempotency-Key.")
-  @Parameter(
-      name = IdempotencyFilter.HEADER,
-      in = ParameterIn.HEADER,
-      required = true,
-      description = ApiText.IDEMPOTENCY_KEY,
-      example = "\"5d1c2b9a-7f0e-4a51-9b8e-0c2f6a3d4e71\"",
-      schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+  @Parameter(ref = IdempotencyFilter.HEADER)
   @APIResponse(
       responseCode = "201",
       description = "sent (or sent before with this key: Idempotent-Replayed: true)",
@@ -197,8 +192,8 @@ public class ReferralsResource {
                           @ExampleObject(
                               name = "health care",
                               value =
-                                  "{\"caseCode\":\"NRM-2026-0051\",\"toOrganisation\":"
-                                      + "\"Dom zdravlja Novi Sad\",\"purpose\":\"HEALTH_CARE\","
+                                  "{\"caseCode\":\"NRM-2026-K7QX-M4P2\",\"toOrganisation\":"
+                                      + "\"Univerzitetski klinički centar Srbije\",\"purpose\":\"HEALTH_CARE\","
                                       + "\"categories\":[\"HEALTH\"],\"details\":"
                                       + "\"Needs a medical examination this week.\"}")))
           ReferralForm form) {
@@ -215,8 +210,47 @@ public class ReferralsResource {
             .orElse(-1L);
     return idempotency.create(
         "referral",
+        id -> uri.getBaseUriBuilder().path("v1/referrals/{id}").build(id),
         () ->
             referrals.send(
                 viewer, caseId, toOrganisationId, form.purpose, form.chosen(), form.details));
+  }
+
+  /**
+   * Reads back a referral, as the case page lists it ({@link ReferralService#referral}): the case's
+   * owner sees every referral of it, a recipient those sent to her organisation, while the policy
+   * lets her read the case summary.
+   *
+   * @param id the referral
+   * @return the referral
+   * @throws NotFoundException when there is none or the caller may not see it (the same answer)
+   */
+  @GET
+  @Path("{id}")
+  @Operation(
+      summary = "A referral, as the case page lists it",
+      description =
+          "The Location of a sent referral: the case's owner sees each referral of it, the"
+              + " recipient those sent to her organisation, while the access policy lets her read"
+              + " the case summary; any other referral answers the same 404 as one that does not"
+              + " exist.")
+  @APIResponse(
+      responseCode = "200",
+      description = "the referral",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "sent",
+                      value =
+                          "{\"id\":207,\"version\":0,\"caseCode\":\"NRM-2026-K7QX-M4P2\",\"from\":"
+                              + "\"ASTRA\",\"to\":\"Univerzitetski klinički centar Srbije\",\"purpose\":"
+                              + "\"HEALTH_CARE\",\"categories\":[\"HEALTH\"],\"details\":"
+                              + "\"Needs a medical examination this week.\",\"date\":"
+                              + "\"2026-12-06\",\"state\":\"SENT\",\"reason\":null}")))
+  public ReferralService.ReferralLine referral(
+      @PathParam("id") @Parameter(required = true, example = "207") long id) {
+    return referrals.referral(caller.viewer(), id).orElseThrow(NotFoundException::new);
   }
 }
