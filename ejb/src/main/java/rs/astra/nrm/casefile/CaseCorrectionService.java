@@ -14,7 +14,6 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.AccessDeniedException;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.DataCategory;
@@ -50,7 +49,6 @@ public class CaseCorrectionService {
 
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
-  @Inject private AccessPolicy policy;
   @Inject private Notifications notifications;
 
   /**
@@ -191,7 +189,7 @@ public class CaseCorrectionService {
       throw new ConcurrentUpdateException(record);
     }
     // Art. 19: each recipient of the category through a live referral learns that it changed.
-    Set<Long> told = policy.toldOfCorrection(facts, category);
+    Set<Long> told = enforcer.toldOfCorrection(facts, category);
     for (long org : told) {
       notifications.tell(
           NotificationKind.CASE_DATA_CORRECTED, caseId, c.getCode(), org, category.name());

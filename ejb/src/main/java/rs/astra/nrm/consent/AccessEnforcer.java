@@ -313,6 +313,18 @@ public class AccessEnforcer {
   }
 
   /**
+   * The organisations told of a rectification of a category ({@link AccessPolicy#toldOfCorrection},
+   * GDPR Art. 19); the notice carries no value, so nothing is recorded.
+   *
+   * @param facts the case
+   * @param category the corrected category
+   * @return the organisations' ids, ascending
+   */
+  public Set<Long> toldOfCorrection(CaseFacts facts, DataCategory category) {
+    return policy.toldOfCorrection(facts, category);
+  }
+
+  /**
    * Whether the viewer is told that a case she may not read is restricted ({@link
    * AccessPolicy#seesRestrictionNotice}); nothing personal is read, so nothing is recorded.
    *
