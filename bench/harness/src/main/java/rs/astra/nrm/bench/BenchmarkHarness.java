@@ -93,13 +93,26 @@ public final class BenchmarkHarness {
       int statements,
       int queries,
       int writes,
-      int writeTrips) {
+      int writeTrips,
+      Stats api,
+      Stats apiSql,
+      int apiStatements) {
     double ratioSql() {
       return portal.medianMillis() / sql.medianMillis();
     }
 
     double ratioFloor() {
       return portal.medianMillis() / floor.medianMillis();
+    }
+
+    /** The API's answer over the statements it executed, replayed over JDBC. */
+    double apiRatioSql() {
+      return api.medianMillis() / apiSql.medianMillis();
+    }
+
+    /** The API's answer over the page's answer to the same request. */
+    double apiRatioPage() {
+      return api.medianMillis() / portal.medianMillis();
     }
 
     /** Page time over (floor + SQL): the issue's target is at most 2. */
@@ -200,6 +213,9 @@ public final class BenchmarkHarness {
     int importRows = o.importRows;
     String importProblem = null;
     DocumentBench.Result documents = new DocumentBench.Result();
+    ApiBench api = new ApiBench();
+    ApiBench.LoadResult apiLoad = null;
+    Map<String, String> roles = generator.roles();
     try (PgWireRecorder recorder = new PgWireRecorder(o.pgHost(), o.pgPort())) {
       Map<String, String> env = new LinkedHashMap<>();
       env.put(
@@ -213,6 +229,8 @@ public final class BenchmarkHarness {
       env.put("NRM_DOCUMENT_KEY", java.util.Base64.getEncoder().encodeToString(documentKey));
       List<String> jvm = new ArrayList<>(o.portalJvmOptions);
       jvm.add("-Dnrm.data.dir=" + o.out.resolve("data"));
+      // The REST API (issue 22) verifies the tokens of this run's key pair.
+      jvm.addAll(api.portalJvmOptions());
       jvm.add("-Dnrm.floor.rows=" + Math.max(o.cases, 100));
       say("starting the portal and the floor");
       try (PayaraMicro portal =
@@ -252,6 +270,11 @@ public final class BenchmarkHarness {
               throw new IllegalStateException(login.problem());
             }
             PortalSession floor = new PortalSession(base, "floor");
+            // The same list over the REST API, as a user of her organisation and role.
+            String token =
+                api.token(v.getKey(), generator.users().get(v.getKey()), roles.get(v.getKey()));
+            java.net.http.HttpClient apiHttp = ApiBench.client();
+            checkApi(ApiBench.get(apiHttp, base, token, "page=0&size=20"));
             // Not timed: what opening one case from the list costs in statements (the N+1 check).
             check(session.openCaseList("app/cases.xhtml"));
             if (!session.rowIds().isEmpty()) {
@@ -262,16 +285,21 @@ public final class BenchmarkHarness {
               casePageStatements.put(v.getValue(), casePage.size());
             }
             for (Scenario s : Scenario.values()) {
-              Measured m = measure(v.getValue(), s, session, floor, recorder, direct);
+              Measured m =
+                  measure(v.getValue(), s, session, floor, apiHttp, token, base, recorder, direct);
               measured.add(m);
               say(
-                  "  %-26s %-17s page %7.1f ms  SQL %6.1f ms  floor %6.1f ms  (%d statements)",
+                  "  %-26s %-17s page %7.1f ms  SQL %6.1f ms  floor %6.1f ms  (%d statements)"
+                      + "  API %6.1f ms  API SQL %6.1f ms (%d statements)",
                   m.viewer(),
                   s.label,
                   m.portal().medianMillis(),
                   m.sql().medianMillis(),
                   m.floor().medianMillis(),
-                  m.statements());
+                  m.statements(),
+                  m.api().medianMillis(),
+                  m.apiSql().medianMillis(),
+                  m.apiStatements());
             }
           }
         }
@@ -321,6 +349,23 @@ public final class BenchmarkHarness {
             sqlLoad.stats().percentileMillis(95),
             sqlLoad.errors());
         sqlLoad.errorSamples().forEach(e -> say("    error: %s", e));
+        say(
+            "load: %d REST API clients, GET /api/v1/cases (first page and three pages), %d s",
+            loadUsers.size(), o.loadSeconds);
+        List<String> tokens = new ArrayList<>();
+        for (String u : loadUsers) {
+          tokens.add(api.token(u, users.get(u), roles.get(u)));
+        }
+        apiLoad = ApiBench.load(base, tokens, Duration.ofSeconds(o.loadSeconds));
+        say(
+            "  %d clients, %,d list requests, %.0f/s, p50 %.1f ms, p95 %.1f ms, %d errors",
+            apiLoad.clients(),
+            apiLoad.requests(),
+            apiLoad.perSecond(),
+            apiLoad.stats().medianMillis(),
+            apiLoad.stats().percentileMillis(95),
+            apiLoad.errors());
+        apiLoad.errorSamples().forEach(e -> say("    error: %s", e));
         peakRss = portal.memoryKiB("VmHWM");
         // Logged once every application is deployed (the portal and then the floor).
         portal.awaitLogged("ready in", Duration.ofMinutes(2));
@@ -401,6 +446,7 @@ public final class BenchmarkHarness {
                 casePageStatements,
                 loads,
                 sqlLoad,
+                apiLoad,
                 importRows,
                 importSeconds,
                 importProblem,
@@ -442,7 +488,8 @@ public final class BenchmarkHarness {
     }
     if (importProblem != null
         || documents.problem != null
-        || loads.stream().anyMatch(l -> l.sessions() == 0)) {
+        || loads.stream().anyMatch(l -> l.sessions() == 0)
+        || (apiLoad != null && apiLoad.clients() == 0)) {
       // The figures are reported either way; a harness that could not do its work says so.
       throw new IllegalStateException(
           "the benchmark could not complete: "
@@ -450,7 +497,9 @@ public final class BenchmarkHarness {
                   ? importProblem
                   : documents.problem != null
                       ? "documents: " + documents.problem
-                      : "no session logged in"));
+                      : apiLoad != null && apiLoad.clients() == 0
+                          ? "no REST API client was answered"
+                          : "no session logged in"));
     }
   }
 
@@ -616,6 +665,9 @@ public final class BenchmarkHarness {
       Scenario s,
       PortalSession portal,
       PortalSession floor,
+      java.net.http.HttpClient apiHttp,
+      String token,
+      URI base,
       PgWireRecorder recorder,
       Connection direct)
       throws Exception {
@@ -640,17 +692,30 @@ public final class BenchmarkHarness {
         .append(s == Scenario.PAGE_200 ? " (page " + (page + 1) + ")" : "")
         .append("\n\n```\n");
     plans.append(replay.explain(direct)).append("```\n\n");
+    // The API's call for the same request, and what it executed.
+    String apiQuery = ApiBench.query(s, page, NAME_FILTER);
+    recorder.startRecording();
+    checkApi(ApiBench.get(apiHttp, base, token, apiQuery));
+    List<PgWireRecorder.Executed> apiExecuted = recorder.stopRecording();
+    SqlReplay apiReplay = new SqlReplay(apiExecuted);
+    dump(viewer, "api " + s.label, apiExecuted);
     Stats p = new Stats();
     Stats f = new Stats();
     Stats q = new Stats();
+    Stats a2 = new Stats();
+    Stats q2 = new Stats();
     for (int i = 0; i < warmups + o.repeats; i++) {
       long a = request(s, portal, "app/cases.xhtml", page);
       long b = request(s, floor, "floor/app/cases.xhtml", page);
       long c = replay.run(direct);
+      long d = checkApi(ApiBench.get(apiHttp, base, token, apiQuery)).nanos();
+      long e = apiReplay.run(direct);
       if (i >= warmups) {
         p.add(a);
         f.add(b);
         q.add(c);
+        a2.add(d);
+        q2.add(e);
       }
     }
     return new Measured(
@@ -664,7 +729,10 @@ public final class BenchmarkHarness {
         replay.statements(),
         replay.queries(),
         replay.writes(),
-        replay.writeRoundTrips());
+        replay.writeRoundTrips(),
+        a2,
+        q2,
+        apiReplay.statements());
   }
 
   /**
@@ -717,6 +785,109 @@ public final class BenchmarkHarness {
         };
     check(a);
     return a.nanos();
+  }
+
+  private static ApiBench.Answer checkApi(ApiBench.Answer a) {
+    if (!a.ok()) {
+      throw new IllegalStateException(a.problem());
+    }
+    return a;
+  }
+
+  /**
+   * The case list over the REST API (issue 22): each list request of the single-user measurements
+   * as the API's call, against the statements it executed (replayed) and the page; and the API's
+   * throughput under as many clients as the page's load has sessions.
+   */
+  private void appendApi(
+      StringBuilder r,
+      List<Measured> measured,
+      List<LoadTest.Result> loads,
+      SqlLoad.Result sqlLoad,
+      ApiBench.LoadResult apiLoad) {
+    r.append(
+        String.format(
+            "%n**Case list over the REST API** (issue 22; `GET /api/v1/cases`, 20 rows, the page's order, as a user of the viewer's"
+                + " organisation and role with a bearer token; median of %d, milliseconds, each API call right after the page's request"
+                + " and its SQL; API SQL = the statements the API call executed, replayed over JDBC like the page's):%n%n",
+            o.repeats));
+    r.append(
+        "| viewer | request | API p50 | API p95 | API SQL p50 | API statements | page p50 | page SQL p50 | API ÷ API SQL | API ÷ page SQL | API ÷ page |\n");
+    r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measured x : measured) {
+      r.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.1f | %.1f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.2f |%n",
+              x.viewer(),
+              x.scenario().label,
+              x.api().medianMillis(),
+              x.api().percentileMillis(95),
+              x.apiSql().medianMillis(),
+              x.apiStatements(),
+              x.portal().medianMillis(),
+              x.sql().medianMillis(),
+              x.apiRatioSql(),
+              x.api().medianMillis() / x.sql().medianMillis(),
+              x.apiRatioPage()));
+    }
+    if (apiLoad == null) {
+      return;
+    }
+    double pageList =
+        loads.stream()
+            .filter(l -> l.mix() == LoadTest.Mix.LIST)
+            .mapToDouble(LoadTest.Result::listPerSecond)
+            .findFirst()
+            .orElse(Double.NaN);
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%n**Case list at %d concurrent clients** (no think time; each API client a user of a load session's organisation and role"
+                + " with its own token and connection, sending the list's first page and three pages in turn, as the page's list mix does):%n%n",
+            apiLoad.clients()));
+    r.append(
+        "| | clients | list req/s | p50 ms | p95 ms | errors |\n|---|---:|---:|---:|---:|---:|\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "| REST API, `GET /api/v1/cases` | %d | %.1f | %.1f | %.1f | %d |%n",
+            apiLoad.clients(),
+            apiLoad.perSecond(),
+            apiLoad.stats().medianMillis(),
+            apiLoad.stats().percentileMillis(95),
+            apiLoad.errors()));
+    loads.stream()
+        .filter(l -> l.mix() == LoadTest.Mix.LIST)
+        .findFirst()
+        .ifPresent(
+            l ->
+                r.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| page, list mix (above) | %d | %.1f | %.1f | %.1f | %d |%n",
+                        l.sessions(),
+                        l.listPerSecond(),
+                        l.all().medianMillis(),
+                        l.all().percentileMillis(95),
+                        l.errors())));
+    if (sqlLoad != null) {
+      r.append(
+          String.format(
+              Locale.ROOT,
+              "| the page's list SQL over JDBC (above) | %d | %.1f | %.1f | %.1f | %d |%n",
+              sqlLoad.sessions(),
+              sqlLoad.listPerSecond(),
+              sqlLoad.stats().medianMillis(),
+              sqlLoad.stats().percentileMillis(95),
+              sqlLoad.errors()));
+    }
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%nAPI ÷ page, list requests per second: %.2f; API ÷ JDBC: %.2f.%n",
+            apiLoad.perSecond() / pageList,
+            sqlLoad == null ? Double.NaN : apiLoad.perSecond() / sqlLoad.listPerSecond()));
   }
 
   private static PortalSession.Answer check(PortalSession.Answer a) {
@@ -795,6 +966,7 @@ public final class BenchmarkHarness {
       Map<String, Integer> casePageStatements,
       List<LoadTest.Result> loads,
       SqlLoad.Result sqlLoad,
+      ApiBench.LoadResult apiLoad,
       int importRows,
       double importSeconds,
       String importProblem,
@@ -892,6 +1064,7 @@ public final class BenchmarkHarness {
     if (sqlLoad != null) {
       appendLoadLimit(r, loads, sqlLoad);
     }
+    appendApi(r, measured, loads, sqlLoad, apiLoad);
     r.append(
         "\nBy request kind:\n\n| mix | request | count | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n");
     for (LoadTest.Result l : loads) {

@@ -153,6 +153,18 @@ public final class CaseloadGenerator {
   }
 
   /**
+   * @return the realm role name of each of {@link #users()} (e.g. {@code csw-officer}), login name
+   *     → role, for the REST API's tokens
+   */
+  public Map<String, String> roles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    directory.users.stream()
+        .filter(u -> !u.role().readsNoCaseData())
+        .forEach(u -> roles.put(u.username(), u.role().roleName()));
+    return roles;
+  }
+
+  /**
    * Migrates the schema with the portal's Flyway migrations and writes the caseload.
    *
    * @return rows per table and time taken
