@@ -64,6 +64,7 @@ class CaseAccessIT {
   @Inject ReferralService referrals;
   @Inject UserDirectory directory;
   @Inject CaseMergeService merges;
+  @Inject rs.astra.nrm.retention.CaseAnonymiser anonymiser;
   @Inject AccessReportService reports;
   @Inject CaseDocumentService documents;
 
@@ -407,5 +408,19 @@ class CaseAccessIT {
     assertTrue(
         reports.findCasesForReport(viewer("cp.dpo"), firstCode, null, 0, 10).isEmpty(),
         "the officer's search finds the survivor, not the shell");
+
+    // Anonymising the final survivor anonymises the persons of the whole chain.
+    tx.begin();
+    anonymiser.anonymiseCase(last, LocalDate.now(ZoneId.of("Europe/Belgrade")));
+    tx.commit();
+    for (long merged : new long[] {first, second, last}) {
+      assertEquals(
+          0,
+          count(
+              "select count(*) from person where first_name is not null and id ="
+                  + " (select person_id from case_file where id = ?1)",
+              merged),
+          "the person of case " + merged + " is anonymised");
+    }
   }
 }
