@@ -40,6 +40,9 @@ public class AccessReportService {
   @Inject private AuditTrail audit;
   @Inject private rs.astra.nrm.consent.EmergencyReviews reviews;
 
+  /** How many levels of merges into merges the report follows at most. */
+  static final int MAX_MERGE_LEVELS = 64;
+
   /**
    * One line of the report.
    *
@@ -85,9 +88,11 @@ public class AccessReportService {
       implements Serializable {}
 
   /**
-   * The data protection officer's search for the cases of her organisation: by a fragment of the
-   * case code and, optionally, the day the case was opened. The query reads the case code and dates
-   * only — no name or other personal data leaves the database — so nothing is audited.
+   * The data protection officer's search for the cases of her organisation — those it owns and
+   * those it handed over by an accepted transfer ({@link
+   * rs.astra.nrm.consent.AccessPolicy#accessReportCases}) — by a fragment of the case code and,
+   * optionally, the day the case was opened. The query reads the case code and dates only — no name
+   * or other personal data leaves the database — so nothing is audited.
    *
    * @param viewer a data protection officer
    * @param codeContains fragment of the case code, ignoring case; {@code null} or blank = any
@@ -130,12 +135,15 @@ public class AccessReportService {
     String jpql =
         "select "
             + select
-            + " from CaseFile c where c.ownerOrganisation.id = :org"
+            + " from CaseFile c where "
+            + rs.astra.nrm.consent.AccessPolicy.accessReportCases("c")
             + (byCode ? " and upper(c.code) like :code escape '\\'" : "")
             + (openedOn != null ? " and c.openedOn = :openedOn" : "")
             + (type == Long.class ? "" : " order by c.openedOn desc, c.id desc");
     jakarta.persistence.TypedQuery<T> q =
-        em.createQuery(jpql, type).setParameter("org", viewer.organisationId());
+        em.createQuery(jpql, type)
+            .setParameter(
+                rs.astra.nrm.consent.AccessPolicy.REPORT_ORGANISATION, viewer.organisationId());
     if (byCode) {
       q.setParameter(
           "code",
@@ -173,20 +181,27 @@ public class AccessReportService {
    * The report for the data subject of a case, oldest first.
    *
    * @param viewer who prepares it: staff of the owning organisation (the preparation is itself an
-   *     audited read of IDENTITY) or its data protection officer; every preparation is also in the
-   *     activity record ({@code ACCESS_REPORT_PREPARED})
+   *     audited read of IDENTITY) or its data protection officer, or the data protection officer of
+   *     an organisation that owned the case before a transfer (the report of the time it owned the
+   *     case: {@link rs.astra.nrm.consent.AccessPolicy#decideAccessReportByOfficer}); every
+   *     preparation is also in the activity record ({@code ACCESS_REPORT_PREPARED})
    * @param caseId the data subject's case
-   * @return every audit record about her, also those recorded on the cases merged into this one
+   * @return every audit record about her, also those recorded on the cases merged into this one;
+   *     for a former owner's officer, those recorded while her organisation owned the case
    * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
    *     the case
    */
   public List<ReportLine> reportForCase(Viewer viewer, long caseId) {
     CaseFacts f =
         caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
-    boolean dpoOfOwner =
-        viewer.role() == rs.astra.nrm.organisation.PortalRole.DPO
-            && viewer.organisationId() == f.ownerOrganisationId();
-    if (!dpoOfOwner) {
+    List<rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod> periods = ownershipPeriods(f);
+    java.util.Set<Long> formerOwners = new java.util.HashSet<>();
+    periods.stream()
+        .filter(p -> p.until() != null && p.organisationId() != f.ownerOrganisationId())
+        .forEach(p -> formerOwners.add(p.organisationId()));
+    rs.astra.nrm.consent.Decision byOfficer =
+        enforcer.decideAccessReportByOfficer(viewer, f, formerOwners);
+    if (!byOfficer.permitted()) {
       // Staff of the owning organisation; the preparation is itself an audited read of IDENTITY.
       // A restricted case (GDPR Art. 18) is updated by nobody; its owner's coordinators still read
       // it, and so prepare its report (the policy permits READ to them alone).
@@ -212,18 +227,45 @@ public class AccessReportService {
     // of a case merged into this one are about this person too.
     List<Long> persons = new java.util.ArrayList<>();
     persons.add(f.personId());
-    for (Object id :
-        em.createNativeQuery(
-                "select c.person_id from case_merge m join case_file c on c.id = m.absorbed_id"
-                    + " where m.survivor_id = ?1 and m.undone_at is null")
-            .setParameter(1, caseId)
-            .getResultList()) {
-      persons.add(((Number) id).longValue());
+    // Cases merged into a case that was merged into this one later are followed too, level by
+    // level, at most MAX_MERGE_LEVELS deep, never visiting a case twice.
+    java.util.Set<Long> seen = new java.util.HashSet<>(List.of(caseId));
+    List<Long> level = List.of(caseId);
+    for (int depth = 0; depth < MAX_MERGE_LEVELS && !level.isEmpty(); depth++) {
+      List<Long> next = new java.util.ArrayList<>();
+      for (Object[] r :
+          em.createQuery(
+                  "select c.id, c.person.id from CaseMerge m, CaseFile c where c.id = m.absorbedId"
+                      + " and m.survivorId in :level and m.undoneAt is null",
+                  Object[].class)
+              .setParameter("level", level)
+              .getResultList()) {
+        long absorbed = ((Number) r[0]).longValue();
+        if (seen.add(absorbed)) {
+          next.add(absorbed);
+          persons.add(((Number) r[1]).longValue());
+        }
+      }
+      level = next;
     }
     List<AuditRecord> records =
         em.createNamedQuery(AuditRecord.FIND_BY_PERSONS, AuditRecord.class)
             .setParameter("personIds", persons)
             .getResultList();
+    if (byOfficer.permitted()
+        && byOfficer.scope() == rs.astra.nrm.consent.Decision.Scope.OWN_RECORDS) {
+      // A former owner's officer: the records of the time her organisation was the controller.
+      records =
+          records.stream()
+              .filter(
+                  a ->
+                      periods.stream()
+                          .anyMatch(
+                              p ->
+                                  p.organisationId() == viewer.organisationId()
+                                      && p.covers(a.getAt())))
+              .toList();
+    }
     Map<Long, String> reviews = new HashMap<>();
     Map<Long, String> users = new HashMap<>();
     Map<Long, String> organisations = new HashMap<>();
@@ -249,6 +291,25 @@ public class AccessReportService {
                     a.getChannel(),
                     a.getClientId()))
         .toList();
+  }
+
+  /** The periods of ownership of a case, from its accepted transfers (issue 19). */
+  private List<rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod> ownershipPeriods(CaseFacts f) {
+    List<rs.astra.nrm.consent.AccessPolicy.Handover> handovers = new java.util.ArrayList<>();
+    for (Object[] r :
+        em.createQuery(
+                "select t.fromOrganisation.id, t.toOrganisation.id, t.answeredAt"
+                    + " from CaseTransfer t where t.caseFile.id = :c"
+                    + " and t.state = rs.astra.nrm.transfer.TransferState.ACCEPTED"
+                    + " order by t.answeredAt, t.id",
+                Object[].class)
+            .setParameter("c", f.caseId())
+            .getResultList()) {
+      handovers.add(
+          new rs.astra.nrm.consent.AccessPolicy.Handover(
+              ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (Instant) r[2]));
+    }
+    return rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod.of(f.ownerOrganisationId(), handovers);
   }
 
   /**

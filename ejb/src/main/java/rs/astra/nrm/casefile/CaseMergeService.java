@@ -146,10 +146,10 @@ public class CaseMergeService {
             .equals(survivor.getOwnerOrganisation().getId())) {
       throw new InvalidRequestException("merge.error.otherOwner");
     }
-    coordinatorsCase(viewer, absorbedId, now);
     if (survivor.getMergedIntoId() != null || absorbed.getMergedIntoId() != null) {
       throw new InvalidRequestException("merge.error.alreadyMerged");
     }
+    coordinatorsCase(viewer, absorbedId, now);
     if (survivor.getVersion() != survivorVersion || absorbed.getVersion() != absorbedVersion) {
       throw new ConcurrentUpdateException("case merge");
     }
@@ -325,8 +325,9 @@ public class CaseMergeService {
   }
 
   /**
-   * Where a merged case went: for its old address, to a user who may read the survivor's summary.
-   * Reads codes only; nothing personal.
+   * Where a merged case went: for its old address, to a user who may read the survivor's summary —
+   * the final survivor, following a chain of merges ({@link #finalSurvivor}). Reads codes only;
+   * nothing personal.
    *
    * @param viewer who opens the merged case's address
    * @param caseId the case asked for
@@ -334,11 +335,11 @@ public class CaseMergeService {
    *     survivor
    */
   public Optional<MergedInto> mergedInto(Viewer viewer, long caseId) {
-    CaseFile c = em.find(CaseFile.class, caseId);
-    if (c == null || c.getMergedIntoId() == null) {
+    Optional<Long> last = finalSurvivor(caseId);
+    if (last.isEmpty()) {
       return Optional.empty();
     }
-    CaseFile survivor = em.find(CaseFile.class, c.getMergedIntoId());
+    CaseFile survivor = em.find(CaseFile.class, last.get());
     Optional<CaseFacts> f = caseAccess.facts(survivor.getId());
     if (f.isEmpty()
         || !enforcer
@@ -347,6 +348,43 @@ public class CaseMergeService {
       return Optional.empty();
     }
     return Optional.of(new MergedInto(survivor.getId(), survivor.getCode()));
+  }
+
+  /** How many merges {@link #finalSurvivor} follows at most. */
+  static final int MAX_CHAIN = 64;
+
+  /**
+   * The case a merged case's records are in now: a case merged into one that was itself merged
+   * later is followed to the end of the chain (issue 19). Bounded ({@value #MAX_CHAIN} steps) and
+   * safe against a cycle, which the merge itself refuses (neither case may be merged already).
+   *
+   * @param caseId a case
+   * @return the final survivor, or empty when the case was not merged (or does not exist, or the
+   *     chain does not end within the bound — which no merge the portal makes can produce)
+   */
+  public Optional<Long> finalSurvivor(long caseId) {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    Long current = caseId;
+    Long next = mergedIntoIdOf(current);
+    if (next == null) {
+      return Optional.empty();
+    }
+    while (next != null) {
+      if (!seen.add(current) || seen.size() > MAX_CHAIN) {
+        return Optional.empty();
+      }
+      current = next;
+      next = mergedIntoIdOf(current);
+    }
+    return Optional.of(current);
+  }
+
+  private Long mergedIntoIdOf(long caseId) {
+    List<Long> found =
+        em.createQuery("select c.mergedIntoId from CaseFile c where c.id = :id", Long.class)
+            .setParameter("id", caseId)
+            .getResultList();
+    return found.isEmpty() ? null : found.get(0);
   }
 
   /**

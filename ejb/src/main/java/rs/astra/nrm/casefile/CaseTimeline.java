@@ -71,6 +71,31 @@ public class CaseTimeline {
             detail));
   }
 
+  /** Who the timeline names for a step the portal took by itself (a scheduled job). */
+  public static final String BY_THE_PORTAL = "NRM Portal";
+
+  /**
+   * Appends an event that no user caused — a scheduled job's step, e.g. a proposed transfer that
+   * lapsed because its consent expired — named {@link #BY_THE_PORTAL}, on behalf of an
+   * organisation, in the caller's transaction.
+   *
+   * @param caseId the case
+   * @param organisationId the organisation on whose behalf (e.g. the proposing one)
+   * @param organisationName its name
+   * @param type what happened
+   * @param detail codes and names, no personal data of the victim; may be {@code null}
+   */
+  public void recordByThePortal(
+      long caseId,
+      long organisationId,
+      String organisationName,
+      CaseEvent.Type type,
+      String detail) {
+    em.persist(
+        new CaseEvent(
+            caseId, Instant.now(), type, BY_THE_PORTAL, organisationId, organisationName, detail));
+  }
+
   /**
    * Appends an event that reveals data of a personal category, in the caller's transaction.
    *

@@ -278,6 +278,22 @@ public class AccessEnforcer {
   }
 
   /**
+   * Asks the policy whether a data protection officer prepares a case's access report, and of which
+   * part ({@link AccessPolicy#decideAccessReportByOfficer}: the whole for the owner's officer, the
+   * time her organisation owned it for a former owner's). Nothing personal is read, so nothing is
+   * recorded here; the preparation itself is in the activity record.
+   *
+   * @param officer who prepares it
+   * @param facts the case
+   * @param formerOwnerIds the organisations that owned the case before an accepted transfer
+   * @return the policy's decision
+   */
+  public Decision decideAccessReportByOfficer(
+      Viewer officer, CaseFacts facts, java.util.Set<Long> formerOwnerIds) {
+    return policy.decideAccessReportByOfficer(officer, facts, formerOwnerIds);
+  }
+
+  /**
    * Whether a user keeps legal holds on a case ({@link AccessPolicy#mayKeepLegalHolds}); nothing
    * personal is read, so nothing is recorded.
    *

@@ -8,6 +8,7 @@ import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -85,6 +86,10 @@ public class AccessPolicy {
       Viewer viewer, CaseFacts facts, DataCategory category, AccessAction action, Instant now) {
     if (viewer.role().readsNoCaseData()) {
       return Decision.deny(DenyReason.ADMINISTRATOR);
+    }
+    if (facts.merged()) {
+      // An empty shell (issue 19): its records moved to the surviving case, where they are read.
+      return Decision.deny(DenyReason.CASE_MERGED);
     }
     if (facts.anonymised() && action == AccessAction.UPDATE) {
       return Decision.deny(DenyReason.CASE_ANONYMISED);
@@ -245,6 +250,9 @@ public class AccessPolicy {
     if (viewer.role().readsNoCaseData()) {
       return Decision.deny(DenyReason.ADMINISTRATOR);
     }
+    if (facts.merged()) {
+      return Decision.deny(DenyReason.CASE_MERGED);
+    }
     if (facts.ownerOrganisationId() == viewer.organisationId()) {
       return Decision.deny(DenyReason.NOT_NEEDED);
     }
@@ -309,10 +317,11 @@ public class AccessPolicy {
    * @param viewer who restricts or lifts
    * @param facts the case
    * @return {@code true} for the owning organisation's coordinators and data protection officer,
-   *     unless the case is anonymised
+   *     unless the case is anonymised or merged into another (issue 19: an empty shell)
    */
   public boolean mayRestrict(Viewer viewer, CaseFacts facts) {
     return !facts.anonymised()
+        && !facts.merged()
         && facts.ownerOrganisationId() == viewer.organisationId()
         && (viewer.role() == PortalRole.DPO || viewer.role().readsRestrictedCases());
   }
@@ -384,11 +393,135 @@ public class AccessPolicy {
    *
    * @param officer who registers it
    * @param facts the case
-   * @return {@code true} for the owning organisation's data protection officer
+   * @return {@code true} for the owning organisation's data protection officer, unless the case was
+   *     merged into another (issue 19: the request is about the survivor's person)
    */
   public boolean mayRegisterDataSubjectRequest(Viewer officer, CaseFacts facts) {
     return officer.role() == PortalRole.DPO
+        && !facts.merged()
         && facts.ownerOrganisationId() == officer.organisationId();
+  }
+
+  /**
+   * A stretch of time during which an organisation owned a case (issue 19: a case changes owner by
+   * an accepted transfer).
+   *
+   * @param organisationId the owning organisation
+   * @param from when it became the owner (UTC), or {@code null} since the case was opened
+   * @param until when it handed the case over (UTC, the transfer's acceptance, exclusive), or
+   *     {@code null} while it owns it
+   */
+  public record OwnershipPeriod(long organisationId, Instant from, Instant until)
+      implements Serializable {
+
+    /**
+     * @param at an instant (UTC)
+     * @return whether the organisation owned the case at that instant
+     */
+    public boolean covers(Instant at) {
+      return (from == null || !at.isBefore(from)) && (until == null || at.isBefore(until));
+    }
+
+    /**
+     * The periods of ownership of a case from its accepted transfers.
+     *
+     * @param currentOwnerId the case's owner now
+     * @param handovers the accepted transfers, oldest first: {from organisation, to organisation,
+     *     accepted at}
+     * @return one period per owner in turn, oldest first, the current owner's last (open-ended)
+     */
+    public static List<OwnershipPeriod> of(long currentOwnerId, List<Handover> handovers) {
+      List<OwnershipPeriod> periods = new java.util.ArrayList<>();
+      Instant since = null;
+      for (Handover h : handovers) {
+        periods.add(new OwnershipPeriod(h.fromOrganisationId(), since, h.at()));
+        since = h.at();
+      }
+      periods.add(new OwnershipPeriod(currentOwnerId, since, null));
+      return periods;
+    }
+  }
+
+  /**
+   * An accepted transfer of a case, as the ownership periods need it.
+   *
+   * @param fromOrganisationId the organisation that handed the case over
+   * @param toOrganisationId the organisation that took it
+   * @param at when the transfer was accepted (UTC)
+   */
+  public record Handover(long fromOrganisationId, long toOrganisationId, Instant at)
+      implements Serializable {}
+
+  /** The name of the JPQL parameter of {@link #accessReportCases}: the officer's organisation. */
+  public static final String REPORT_ORGANISATION = "reportOrganisation";
+
+  /**
+   * Whether a data protection officer prepares the data-subject access report of a case (GDPR Art.
+   * 15; Law 87/2018 art. 26), and of which part.
+   *
+   * <ul>
+   *   <li>The DPO of the organisation that owns the case: the whole report ({@link
+   *       AccessBasis#OWNER}, {@link Decision.Scope#ALL_RECORDS}).
+   *   <li>The DPO of an organisation that owned the case before an accepted transfer (issue 19):
+   *       the report of the period(s) her organisation owned it ({@link AccessBasis#OWNER}, {@link
+   *       Decision.Scope#OWN_RECORDS}: the records made while it was the owner). Her organisation
+   *       was the controller of that processing and stays accountable for it (GDPR Art. 5(2), 24):
+   *       the person may ask it, as that processing's controller, who saw her data while it held
+   *       her case (Art. 15(1)(c)), and it must be able to answer. What happened after the handover
+   *       is the new owner's processing, of which the new owner is the controller and answers: the
+   *       former owner has no basis to learn who read the case since (the names of the new owner's
+   *       and its partners' staff are personal data too, Art. 5(1)(c)), so its report stops at the
+   *       handover.
+   *   <li>Anybody else (another organisation's DPO, any other role): denied. The owner's staff
+   *       prepare the report through {@link #decide} (an audited read of IDENTITY), not this rule.
+   * </ul>
+   *
+   * <p>The same rule for the DPO's search of cases is {@link #accessReportCases}.
+   *
+   * @param officer who prepares it
+   * @param facts the case
+   * @param formerOwnerIds the organisations that owned the case before an accepted transfer
+   * @return the decision; a deny carries {@link DenyReason#ACTION_NOT_PERMITTED}
+   */
+  public Decision decideAccessReportByOfficer(
+      Viewer officer, CaseFacts facts, Set<Long> formerOwnerIds) {
+    if (officer.role() != PortalRole.DPO) {
+      return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+    }
+    if (facts.merged()) {
+      // The report of a merged case is its survivor's, which lists this case's person too.
+      return Decision.deny(DenyReason.CASE_MERGED);
+    }
+    if (facts.ownerOrganisationId() == officer.organisationId()) {
+      return Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS);
+    }
+    if (formerOwnerIds.contains(officer.organisationId())) {
+      return Decision.permit(AccessBasis.OWNER, null, Decision.Scope.OWN_RECORDS);
+    }
+    return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+  }
+
+  /**
+   * {@link #decideAccessReportByOfficer} as a JPQL condition on a case, for the data protection
+   * officer's search of cases: her organisation owns the case, or handed it over by an accepted
+   * transfer; a case merged into another is not found (its survivor's report covers it). Bind
+   * {@link #REPORT_ORGANISATION} to her organisation's id.
+   *
+   * @param caseAlias the alias of the {@code CaseFile} in the query
+   * @return the condition, in parentheses
+   */
+  public static String accessReportCases(String caseAlias) {
+    return "("
+        + caseAlias
+        + ".mergedIntoId is null and ("
+        + caseAlias
+        + ".ownerOrganisation.id = :"
+        + REPORT_ORGANISATION
+        + " or exists (select t.id from CaseTransfer t where t.caseFile = "
+        + caseAlias
+        + " and t.fromOrganisation.id = :"
+        + REPORT_ORGANISATION
+        + " and t.state = rs.astra.nrm.transfer.TransferState.ACCEPTED)))";
   }
 
   /**
@@ -398,10 +531,12 @@ public class AccessPolicy {
    *
    * @param viewer who asks
    * @param facts the case
-   * @return {@code true} for the owning organisation's coordinator or DPO
+   * @return {@code true} for the owning organisation's coordinator or DPO, unless the case was
+   *     merged into another (its records, and the holds on them, are the survivor's)
    */
   public boolean mayKeepLegalHolds(Viewer viewer, CaseFacts facts) {
     return viewer.role().keepsLegalHolds()
+        && !facts.merged()
         && facts.ownerOrganisationId() == viewer.organisationId();
   }
 

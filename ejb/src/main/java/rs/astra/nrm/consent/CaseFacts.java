@@ -22,6 +22,9 @@ import rs.astra.nrm.referral.ReferralState;
  * @param closed whether the case is closed (NRM stage {@code CLOSED})
  * @param restricted whether processing of the case is restricted (GDPR Art. 18, issue 21)
  * @param anonymised whether the case was anonymised (issue 21): it is read-only
+ * @param merged whether the case was merged into another (issue 19): an empty shell whose records
+ *     are in the surviving case; the policy denies everything on it ({@link
+ *     DenyReason#CASE_MERGED})
  */
 public record CaseFacts(
     long caseId,
@@ -32,7 +35,8 @@ public record CaseFacts(
     List<BreakGlassFact> breakGlass,
     boolean closed,
     boolean restricted,
-    boolean anonymised)
+    boolean anonymised,
+    boolean merged)
     implements Serializable {
 
   /** Copies the lists; none may be {@code null}. */
@@ -40,6 +44,42 @@ public record CaseFacts(
     referrals = List.copyOf(referrals);
     consents = List.copyOf(consents);
     breakGlass = List.copyOf(breakGlass);
+  }
+
+  /**
+   * The facts of a case that was not merged into another.
+   *
+   * @param caseId the case
+   * @param personId the data subject
+   * @param ownerOrganisationId the owning organisation
+   * @param referrals every referral
+   * @param consents every consent
+   * @param breakGlass every emergency access
+   * @param closed whether the case is closed
+   * @param restricted whether processing is restricted
+   * @param anonymised whether the case was anonymised
+   */
+  public CaseFacts(
+      long caseId,
+      long personId,
+      long ownerOrganisationId,
+      List<ReferralFact> referrals,
+      List<ConsentFact> consents,
+      List<BreakGlassFact> breakGlass,
+      boolean closed,
+      boolean restricted,
+      boolean anonymised) {
+    this(
+        caseId,
+        personId,
+        ownerOrganisationId,
+        referrals,
+        consents,
+        breakGlass,
+        closed,
+        restricted,
+        anonymised,
+        false);
   }
 
   /**

@@ -53,7 +53,7 @@ public class CaseFactsLoader {
     for (Object[] row :
         em.createQuery(
                 "select c.id, c.person.id, c.ownerOrganisation.id, c.stage, c.restrictedSince,"
-                    + " c.anonymisedOn from CaseFile c where c.id in :ids",
+                    + " c.anonymisedOn, c.mergedIntoId from CaseFile c where c.id in :ids",
                 Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
@@ -64,7 +64,8 @@ public class CaseFactsLoader {
             (Long) row[2],
             row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0,
             row[4] != null ? 1 : 0,
-            row[5] != null ? 1 : 0
+            row[5] != null ? 1 : 0,
+            row[6] != null ? 1 : 0
           });
     }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
@@ -161,7 +162,8 @@ public class CaseFactsLoader {
                     breakGlass.getOrDefault(id, List.of()),
                     head[2] == 1,
                     head[3] == 1,
-                    head[4] == 1)));
+                    head[4] == 1,
+                    head[5] == 1)));
     return result;
   }
 

@@ -33,6 +33,11 @@ public enum DenyReason {
   /** The case was anonymised (retention or erasure, issue 21): nothing of it changes any more. */
   CASE_ANONYMISED,
   /**
+   * The case was merged into another (issue 19): an empty shell, whose records are in the surviving
+   * case; nothing is read or done on it (its page says where it went).
+   */
+  CASE_MERGED,
+  /**
    * An emergency access needs a reason of meaning: not one character repeated, not a placeholder.
    */
   REASON_NOT_MEANINGFUL,

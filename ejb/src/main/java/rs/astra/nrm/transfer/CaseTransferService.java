@@ -54,6 +54,9 @@ public class CaseTransferService {
   /** The timeline's note on a proposal closed because its consent was withdrawn. */
   static final String CONSENT_WITHDRAWN = "consent withdrawn";
 
+  /** The timeline's note on a proposal that lapsed because its consent expired. */
+  static final String CONSENT_EXPIRED = "consent expired";
+
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
@@ -327,6 +330,55 @@ public class CaseTransferService {
           c.getCode(),
           t.getToOrganisation().getId(),
           t.getFromOrganisation().getName());
+    }
+  }
+
+  /**
+   * Lets the open proposals lapse whose consent has expired (not withdrawn: a withdrawal closed
+   * them already), as a withdrawal does: an expired consent behaves as a withdrawn one (GDPR Art.
+   * 7(3); the consent was given for a period), so the proposal can no longer be accepted and must
+   * not stay open until the owner notices. Each is withdrawn by nobody ({@link
+   * CaseTransfer#lapse}), the case's timeline says "consent expired" (named {@link
+   * CaseTimeline#BY_THE_PORTAL}, on behalf of the proposing organisation), and both organisations
+   * are told — the receiving organisation's answerers {@link NotificationKind#TRANSFER_WITHDRAWN}
+   * as for a withdrawal, the proposing organisation's case staff, who did not act, {@link
+   * NotificationKind#TRANSFER_LAPSED} (case code and organisation only). A proposal on a legal
+   * basis is untouched.
+   *
+   * @param expired the hourly consent-expiry run, observed inside its transaction
+   */
+  public void lapseProposalsOn(
+      @jakarta.enterprise.event.Observes rs.astra.nrm.consent.ConsentsExpired expired) {
+    List<CaseTransfer> lapsed =
+        em.createQuery(
+                "select t from CaseTransfer t where t.state = :open and t.consent is not null"
+                    + " and t.consent.withdrawnAt is null and t.consent.validUntil < :today",
+                CaseTransfer.class)
+            .setParameter("open", TransferState.PROPOSED)
+            .setParameter("today", expired.today())
+            .getResultList();
+    for (CaseTransfer t : lapsed) {
+      t.lapse(expired.at());
+      CaseFile c = t.getCaseFile();
+      Organisation from = t.getFromOrganisation();
+      timeline.recordByThePortal(
+          c.getId(),
+          from.getId(),
+          from.getName(),
+          CaseEvent.Type.TRANSFER_WITHDRAWN,
+          between(t) + " (" + CONSENT_EXPIRED + ")");
+      notifications.tell(
+          NotificationKind.TRANSFER_WITHDRAWN,
+          c.getId(),
+          c.getCode(),
+          t.getToOrganisation().getId(),
+          from.getName());
+      notifications.tell(
+          NotificationKind.TRANSFER_LAPSED,
+          c.getId(),
+          c.getCode(),
+          from.getId(),
+          t.getToOrganisation().getName());
     }
   }
 

@@ -84,12 +84,17 @@ import rs.astra.nrm.referral.ReferralState;
  *   <li>{@code case_state}: {@code open}, {@code restricted} (processing restricted, GDPR Art. 18;
  *       issue 21: the referral, consent and emergency access of the row were made before), or
  *       {@code anonymised} (the case was anonymised by the retention schedule or an erasure on
- *       request, issue 21: read-only).
+ *       request, issue 21: read-only), or {@code merged} (merged into another case, issue 19: an
+ *       empty shell on which nothing is read or done).
  *   <li>{@code action} is READ, UPDATE or EXPORT for {@link AccessPolicy#decide}, {@code
  *       open-emergency-access} for {@link AccessPolicy#decideEmergencyAccess}, or {@code
  *       read-own-document} / {@code read-others-document} for the download of a case document
  *       uploaded by the user's organisation or by another ({@link AccessPolicy#decide} for READ,
- *       then {@link AccessPolicy#forRecord}; an upload is an UPDATE row).
+ *       then {@link AccessPolicy#forRecord}; an upload is an UPDATE row), or {@code
+ *       prepare-access-report} for {@link AccessPolicy#decideAccessReportByOfficer} (a data
+ *       protection officer prepares the access report; for the relation {@code
+ *       former-owner-after-transfer} her organisation handed the case over: scope OWN_RECORDS is
+ *       the period it owned the case).
  *   <li>Expectations: {@code expected} PERMIT or DENY; {@code expected_basis} OWNER,
  *       LEGAL_BASIS:&lt;rule code of {@link LegalBasisTable}&gt;, CONSENT, BREAK_GLASS or NONE (for
  *       a CONSENT or BREAK_GLASS permit the test also checks that the decision names the consent or
@@ -242,6 +247,15 @@ class AccessMatrixTest {
               vitalInterest && row.get("expected").equals("PERMIT")
                   ? AccessPolicy.VITAL_INTEREST
                   : null);
+    } else if (row.get("action").equals("prepare-access-report")) {
+      // The data-subject access report by a data protection officer (issue 19): the owner's, or a
+      // former owner's (the row's relation former-owner-after-transfer) for its own period.
+      Set<Long> formerOwners =
+          row.get("relation").equals("former-owner-after-transfer")
+              ? Set.of(s.viewer().organisationId())
+              : Set.of();
+      actual = policy.decideAccessReportByOfficer(s.viewer(), s.facts(), formerOwners);
+      expected = expectedDecision(row, null, null);
     } else if (row.get("action").endsWith("-document")) {
       // A case document (issue 17): READ of its category, then the own-records rule for that one
       // document, uploaded by the user's organisation or by another (the owner, or for the owner
@@ -458,7 +472,7 @@ class AccessMatrixTest {
       }
     }
     String caseState = row.get("case_state");
-    if (!List.of("open", "restricted", "anonymised").contains(caseState)) {
+    if (!List.of("open", "restricted", "anonymised", "merged").contains(caseState)) {
       throw new IllegalArgumentException("unknown case_state: " + caseState);
     }
     CaseFacts facts =
@@ -471,7 +485,8 @@ class AccessMatrixTest {
             breakGlass,
             false,
             caseState.equals("restricted"),
-            caseState.equals("anonymised"));
+            caseState.equals("anonymised"),
+            caseState.equals("merged"));
     return new Scenario(viewer, facts, category, consentRef, breakGlassRef);
   }
 

@@ -64,5 +64,11 @@ public enum NotificationKind {
    * (GDPR Art. 19, issue 21; to its users who read case data): the case code and the category,
    * never the value.
    */
-  CASE_DATA_CORRECTED
+  CASE_DATA_CORRECTED,
+  /**
+   * A proposed transfer lapsed because the person's consent it rested on expired (to the proposing
+   * organisation's case staff, who did not act; the receiving organisation is told {@link
+   * #TRANSFER_WITHDRAWN}, as for a withdrawal).
+   */
+  TRANSFER_LAPSED
 }

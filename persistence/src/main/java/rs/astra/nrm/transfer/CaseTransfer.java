@@ -196,6 +196,22 @@ public class CaseTransfer {
     close(TransferState.WITHDRAWN, by, at);
   }
 
+  /**
+   * The proposal lapses because the person's consent it rests on expired: PROPOSED → WITHDRAWN, as
+   * if the owner had withdrawn it, but by nobody (the portal's hourly consent-expiry job closes
+   * it).
+   *
+   * @param at when (UTC)
+   * @throws IllegalStateException if the proposal is not open
+   */
+  public void lapse(Instant at) {
+    requireOpen();
+    answeredAt = Objects.requireNonNull(at, "at");
+    answeredBy = null;
+    state = TransferState.WITHDRAWN;
+    openCaseId = null;
+  }
+
   private void close(TransferState next, PortalUser by, Instant at) {
     answeredBy = Objects.requireNonNull(by, "by");
     answeredAt = Objects.requireNonNull(at, "at");

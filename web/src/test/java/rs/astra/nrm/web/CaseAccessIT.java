@@ -64,6 +64,7 @@ class CaseAccessIT {
   @Inject ReferralService referrals;
   @Inject UserDirectory directory;
   @Inject CaseMergeService merges;
+  @Inject rs.astra.nrm.retention.CaseAnonymiser anonymiser;
   @Inject AccessReportService reports;
   @Inject CaseDocumentService documents;
 
@@ -337,5 +338,89 @@ class CaseAccessIT {
         InvalidRequestException.class,
         () -> merges.undo(coordinator, mergeId, cases.find(coordinator, survivor).get().version()),
         "a merge is undone once");
+  }
+
+  @Test
+  void aChainOfMergesIsFollowedToTheFinalSurvivorAndTheShellsAnswerNothingById() throws Exception {
+    Viewer coordinator = viewer("cp.coordinator");
+    Viewer caseworker = viewer("cp.caseworker");
+    LocalDate born = LocalDate.of(1970, 1, 1).plusDays(new java.util.Random().nextInt(9000));
+    long first = cases.open(caseworker, person("Јована", "Лазић", born));
+    long second = cases.open(caseworker, person("Jovana", "Lazic", born));
+    long last = cases.open(caseworker, person("Jovana", "Lazić", born));
+    String lastCode = cases.find(coordinator, last).orElseThrow().code();
+    String firstCode = cases.find(coordinator, first).orElseThrow().code();
+    long csw = ConsentFixture.organisation(em, "CP Social Work Centre").getId();
+
+    merges.merge(
+        coordinator,
+        second,
+        cases.find(coordinator, second).orElseThrow().version(),
+        first,
+        cases.find(coordinator, first).orElseThrow().version(),
+        "the same person");
+    merges.merge(
+        coordinator,
+        last,
+        cases.find(coordinator, last).orElseThrow().version(),
+        second,
+        cases.find(coordinator, second).orElseThrow().version(),
+        "the same person again");
+
+    // The old addresses of both merged cases lead to the final survivor.
+    assertEquals(lastCode, merges.mergedInto(coordinator, first).orElseThrow().code());
+    assertEquals(lastCode, merges.mergedInto(coordinator, second).orElseThrow().code());
+    assertEquals(java.util.Optional.of(last), merges.finalSurvivor(first));
+    assertTrue(merges.finalSurvivor(last).isEmpty(), "the survivor was not merged");
+    // The survivor's access report holds the records about all three persons.
+    int report = reports.reportForCase(coordinator, last).size();
+    assertEquals(auditRowsAbout(last) + auditRowsAbout(second) + auditRowsAbout(first), report);
+    assertTrue(auditRowsAbout(first) > 0, "the first case was read before it was merged");
+
+    // Asked for by its id, a merged case's shell answers nothing, and says why.
+    for (long shell : new long[] {first, second}) {
+      assertTrue(cases.find(coordinator, shell).isEmpty());
+      AccessDeniedException consent =
+          assertThrows(AccessDeniedException.class, () -> give(coordinator, shell, csw));
+      assertEquals(rs.astra.nrm.consent.DenyReason.CASE_MERGED, consent.reason());
+      AccessDeniedException accessReport =
+          assertThrows(
+              AccessDeniedException.class, () -> reports.reportForCase(coordinator, shell));
+      assertEquals(rs.astra.nrm.consent.DenyReason.CASE_MERGED, accessReport.reason());
+      assertThrows(
+          AccessDeniedException.class,
+          () ->
+              referrals.send(
+                  coordinator,
+                  shell,
+                  csw,
+                  Purpose.SOCIAL_PROTECTION,
+                  EnumSet.of(DataCategory.IDENTITY),
+                  "to a shell"));
+    }
+    assertThrows(
+        AccessDeniedException.class,
+        () -> reports.reportForCase(viewer("cp.dpo"), first),
+        "the data protection officer prepares the survivor's report, not the shell's");
+    assertTrue(
+        reports.findCasesForReport(viewer("cp.dpo"), lastCode, null, 0, 10).stream()
+            .anyMatch(c -> c.caseId() == last));
+    assertTrue(
+        reports.findCasesForReport(viewer("cp.dpo"), firstCode, null, 0, 10).isEmpty(),
+        "the officer's search finds the survivor, not the shell");
+
+    // Anonymising the final survivor anonymises the persons of the whole chain.
+    tx.begin();
+    anonymiser.anonymiseCase(last, LocalDate.now(ZoneId.of("Europe/Belgrade")));
+    tx.commit();
+    for (long merged : new long[] {first, second, last}) {
+      assertEquals(
+          0,
+          count(
+              "select count(*) from person where first_name is not null and id ="
+                  + " (select person_id from case_file where id = ?1)",
+              merged),
+          "the person of case " + merged + " is anonymised");
+    }
   }
 }

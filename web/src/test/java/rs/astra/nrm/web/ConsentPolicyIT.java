@@ -94,6 +94,7 @@ class ConsentPolicyIT {
   @Inject AccessPolicy policy;
   @Inject CaseFactsLoader factsLoader;
   @Inject CaseTransferService transfers;
+  @Inject rs.astra.nrm.consent.ConsentExpiry expiry;
   @Inject rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject rs.astra.nrm.casefile.CaseRestrictionService restrictions;
   @Inject rs.astra.nrm.casefile.CaseCorrectionService corrections;
@@ -752,6 +753,118 @@ class ConsentPolicyIT {
                         && e.detail().contains("consent withdrawn")),
         "the timeline says why");
     // The case can be proposed again, on another basis or a new consent.
+    consent(
+        owner,
+        caseId,
+        "CP Social Work Centre",
+        Purpose.SOCIAL_PROTECTION,
+        Set.of(DataCategory.SOCIAL));
+    assertTrue(transfers.propose(owner, caseId, cswId, true, "A new consent") > 0);
+  }
+
+  @Test
+  void theFormerOwnersOfficerFindsAHandedOverCaseAndReportsTheTimeItsOrganisationOwnedIt()
+      throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    Viewer csw = viewer("cp.csw1");
+    Viewer dpo = viewer("cp.dpo");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Ljilja", "Handed");
+    String code = em.find(CaseFile.class, caseId).getCode();
+    consent(
+        owner,
+        caseId,
+        "CP Social Work Centre",
+        Purpose.SOCIAL_PROTECTION,
+        Set.of(DataCategory.SOCIAL));
+    assertNotNull(cases.find(owner, caseId).orElseThrow().identity(), "read while owned");
+    long id = transfers.propose(owner, caseId, orgId("CP Social Work Centre"), true, "She moves");
+    transfers.accept(csw, id, incoming(csw, id).version());
+    em.clear();
+    Instant handedOver = em.find(rs.astra.nrm.transfer.CaseTransfer.class, id).getAnsweredAt();
+    assertNotNull(cases.find(csw, caseId).orElseThrow().identity(), "read by the new owner");
+
+    // The former owner's officer still finds the case by its code ...
+    assertTrue(
+        reports.findCasesForReport(dpo, code, null, 0, 10).stream()
+            .anyMatch(c -> c.caseId() == caseId),
+        "the former owner's officer finds the case it handed over");
+    assertEquals(1, reports.countCasesForReport(dpo, code, null));
+    // ... and prepares the report of the time her organisation owned it, and nothing after.
+    List<AccessReportService.ReportLine> lines = reports.reportForCase(dpo, caseId);
+    assertFalse(lines.isEmpty(), "the reads while her organisation owned the case");
+    assertTrue(
+        lines.stream().allMatch(l -> l.at().isBefore(handedOver)),
+        "nothing of the new owner's time: " + lines);
+    assertTrue(lines.stream().noneMatch(l -> l.organisation().equals("CP Social Work Centre")));
+    // The new owner prepares the whole report, the reads of both times.
+    List<AccessReportService.ReportLine> whole = reports.reportForCase(csw, caseId);
+    assertTrue(whole.stream().anyMatch(l -> l.organisation().equals("CP Social Work Centre")));
+    assertTrue(whole.size() > lines.size());
+    // The former owner's coordinator, reading nothing of the case now, prepares no report.
+    assertThrows(AccessDeniedException.class, () -> reports.reportForCase(owner, caseId));
+  }
+
+  @Test
+  void aProposalRestingOnAConsentLapsesWhenTheConsentExpiresAsIfWithdrawn() throws Exception {
+    Viewer owner = viewer("cp.coordinator");
+    long cswId = orgId("CP Social Work Centre");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Expiring");
+    long consentId =
+        consent(
+            owner,
+            caseId,
+            "CP Social Work Centre",
+            Purpose.SOCIAL_PROTECTION,
+            Set.of(DataCategory.SOCIAL));
+    long id = transfers.propose(owner, caseId, cswId, true, "She moves to the centre's town");
+    long shown = incoming(viewer("cp.csw1"), id).version();
+    // The consent was given for a period that has ended since (its last day was yesterday).
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Belgrade"));
+    tx.begin();
+    em.createNativeQuery("update consent set given_on = ?, valid_until = ? where id = ?")
+        .setParameter(1, today.minusDays(30))
+        .setParameter(2, today.minusDays(1))
+        .setParameter(3, consentId)
+        .executeUpdate();
+    tx.commit();
+    em.clear();
+    assertEquals(
+        "transfer.error.basisLapsed",
+        assertThrows(
+                InvalidRequestException.class, () -> transfers.accept(viewer("cp.csw1"), id, shown))
+            .messageKey(),
+        "an expired consent hands nothing over");
+
+    // The hourly consent-expiry run lets it lapse, as a withdrawal would.
+    expiry.run(java.time.LocalDateTime.now());
+
+    em.clear();
+    rs.astra.nrm.transfer.CaseTransfer lapsed =
+        em.find(rs.astra.nrm.transfer.CaseTransfer.class, id);
+    assertEquals(TransferState.WITHDRAWN, lapsed.getState());
+    assertNull(lapsed.getAnsweredBy(), "nobody withdrew it");
+    assertTrue(
+        transfers.incoming(viewer("cp.csw1")).stream().noneMatch(t -> t.id() == id),
+        "the centre has nothing left to answer");
+    assertEquals(
+        1,
+        told("cp.csw1", rs.astra.nrm.notification.NotificationKind.TRANSFER_WITHDRAWN, caseId),
+        "the receiving organisation is told as for a withdrawal");
+    assertEquals(
+        1,
+        told("cp.coordinator", rs.astra.nrm.notification.NotificationKind.TRANSFER_LAPSED, caseId),
+        "the proposing organisation, which did not act, is told that its proposal lapsed");
+    assertTrue(
+        timeline.events(owner, caseId).stream()
+            .anyMatch(
+                e ->
+                    e.type() == rs.astra.nrm.casefile.CaseEvent.Type.TRANSFER_WITHDRAWN
+                        && e.detail().contains("consent expired")),
+        "the timeline says why");
+    // A second run changes nothing more, and the case can be proposed again on a new consent.
+    expiry.run(java.time.LocalDateTime.now());
+    assertEquals(
+        1, told("cp.csw1", rs.astra.nrm.notification.NotificationKind.TRANSFER_WITHDRAWN, caseId));
     consent(
         owner,
         caseId,

@@ -1,5 +1,6 @@
 package rs.astra.nrm.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -70,6 +71,8 @@ class PortalIT {
   @Inject CaseFileService cases;
   @Inject UserDirectory directory;
   @Inject HtcdsImportService importer;
+  @Inject rs.astra.nrm.exchange.WaitingImports waitingImports;
+  @Inject rs.astra.nrm.exchange.WaitingImportCleanup waitingCleanup;
   @Inject DemoCaseloadLoader demoLoader;
 
   @PersistenceContext(unitName = "nrm")
@@ -401,6 +404,46 @@ class PortalIT {
     assertEquals("Milica Todorović", imported.personName());
     assertEquals(
         0, cases.count(viewer("ngo.caseworker1"), byName), "another NGO does not see them");
+  }
+
+  @Test
+  void aFileWaitingForTheImportersChoiceIsKeptInTheDatabaseForHerAloneAndForAnHourAtMost()
+      throws Exception {
+    ImportScenario.ensure(em, tx, directory);
+    Viewer coordinator = viewer(ImportScenario.COORDINATOR);
+    Viewer colleague = viewer(ImportScenario.CASEWORKER);
+    byte[] file =
+        ImportScenario.csv("test.caseworker,Ana,Waiting,01.01.1990.,ForcedLabour,Active,,");
+    long before = waitingImports.count();
+
+    String id = waitingImports.keep(coordinator, "waiting.csv", file);
+    assertEquals(36, id.length(), "the page holds a random id, not the file");
+    assertEquals(before + 1, waitingImports.count());
+    assertTrue(waitingImports.take(colleague, id).isEmpty(), "another user's id leads nowhere");
+    assertTrue(waitingImports.take(coordinator, "not-" + id).isEmpty());
+    var taken = waitingImports.take(coordinator, id).orElseThrow();
+    assertEquals("waiting.csv", taken.fileName());
+    assertArrayEquals(file, taken.content(), "the file comes back byte for byte");
+    assertTrue(waitingImports.take(coordinator, id).isEmpty(), "taken once, then deleted");
+    assertEquals(before, waitingImports.count());
+
+    // Cancelled: deleted.
+    String cancelled = waitingImports.keep(coordinator, "waiting.csv", file);
+    waitingImports.discard(coordinator, cancelled);
+    assertTrue(waitingImports.take(coordinator, cancelled).isEmpty());
+
+    // Left behind for more than an hour: the hourly job deletes it, and it can no longer be taken.
+    String left = waitingImports.keep(coordinator, "waiting.csv", file);
+    tx.begin();
+    em.createNativeQuery("update import_waiting_file set stored_at = ?1 where id = ?2")
+        .setParameter(1, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3700)))
+        .setParameter(2, left)
+        .executeUpdate();
+    tx.commit();
+    assertEquals(before + 1, waitingImports.count());
+    waitingCleanup.run(java.time.LocalDateTime.now());
+    assertEquals(before, waitingImports.count(), "the expired file was deleted");
+    assertTrue(waitingImports.take(coordinator, left).isEmpty());
   }
 
   @Test

@@ -6,7 +6,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -77,7 +76,7 @@ public class Problems {
   public String text(Locale locale, String key, Object... args) {
     try {
       String pattern = ResourceBundle.getBundle(Messages.BUNDLE, locale).getString(key);
-      return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+      return Messages.format(pattern, locale, args);
     } catch (MissingResourceException e) {
       return key;
     }

@@ -39,14 +39,17 @@ public class ImportCaseload implements Serializable {
   @Inject private HtcdsImportService importer;
   @Inject private SignedInUser user;
   @Inject private Messages messages;
+  @Inject private rs.astra.nrm.exchange.WaitingImports waitingFiles;
 
   private List<ErrorRow> errors = List.of();
   private List<CaseFileService.KnownPerson> knownPersons = List.of();
 
-  /** The uploaded file while the user chooses what to do with rows of known persons. */
-  private byte[] waiting;
-
-  private String waitingName;
+  /**
+   * The id under which the uploaded file waits in the database while the user chooses what to do
+   * with rows of known persons ({@link rs.astra.nrm.exchange.WaitingImports}): the view state in
+   * the session holds this id, never the file (issue 20: small sessions).
+   */
+  private String waiting;
 
   /**
    * One error for the table of errors.
@@ -61,19 +64,20 @@ public class ImportCaseload implements Serializable {
 
   /**
    * Handles the uploaded file: imports it unless rows name persons who already have a case of the
-   * organisation; then nothing is stored yet, those rows are listed and the file waits in this view
-   * for the user's choice ({@link #skipKnown}, {@link #importKnownAsNew}, {@link #cancel}).
+   * organisation; then nothing is stored yet, those rows are listed and the file waits in the
+   * database, its id in this view, for the user's choice ({@link #skipKnown}, {@link
+   * #importKnownAsNew}, {@link #cancel}).
    *
    * @param event PrimeFaces' upload event
    */
   public void upload(FileUploadEvent event) {
     UploadedFile file = event.getFile();
+    waitingFiles.discard(user.viewer(), waiting);
     clear();
     try (InputStream in = file.getInputStream()) {
       byte[] bytes = in.readAllBytes();
       if (run(bytes, file.getFileName(), HtcdsImportService.KnownPersons.ASK)) {
-        waiting = bytes;
-        waitingName = file.getFileName();
+        waiting = waitingFiles.keep(user.viewer(), file.getFileName(), bytes);
       }
     } catch (IOException | RuntimeException e) {
       unreadable(e);
@@ -92,6 +96,7 @@ public class ImportCaseload implements Serializable {
 
   /** Forgets the waiting file; nothing is imported. */
   public void cancel() {
+    waitingFiles.discard(user.viewer(), waiting);
     clear();
     FacesContext.getCurrentInstance()
         .addMessage(
@@ -101,14 +106,23 @@ public class ImportCaseload implements Serializable {
   }
 
   private void decide(HtcdsImportService.KnownPersons choice) {
-    byte[] bytes = waiting;
-    String name = waitingName;
+    String id = waiting;
     clear();
-    if (bytes == null) {
+    if (id == null) {
+      return;
+    }
+    var file = waitingFiles.take(user.viewer(), id);
+    if (file.isEmpty()) {
+      // Kept for an hour at most (or taken already in another tab): upload it again.
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_WARN, messages.get("import.known.expired"), null));
       return;
     }
     try {
-      run(bytes, name, choice);
+      run(file.get().content(), file.get().fileName(), choice);
     } catch (RuntimeException e) {
       unreadable(e);
     }
@@ -118,7 +132,6 @@ public class ImportCaseload implements Serializable {
     errors = List.of();
     knownPersons = List.of();
     waiting = null;
-    waitingName = null;
   }
 
   /**

@@ -20,7 +20,9 @@ public class Messages {
   @Inject private LanguagePreference language;
 
   /**
-   * The text for a key, with {@link MessageFormat} arguments filled in.
+   * The text for a key, with {@link MessageFormat} arguments filled in and each count's plural form
+   * chosen ({@link PluralForms}: {@code {0,plural,one{# slučaj} few{# slučaja} other{#
+   * slučajeva}}}).
    *
    * @param key bundle key
    * @param args arguments for {0}, {1}, …
@@ -29,11 +31,23 @@ public class Messages {
   public String get(String key, Object... args) {
     try {
       String pattern = ResourceBundle.getBundle(BUNDLE, language.getLocale()).getString(key);
-      return args.length == 0
-          ? pattern
-          : new MessageFormat(pattern, language.getLocale()).format(args);
+      return format(pattern, language.getLocale(), args);
     } catch (MissingResourceException e) {
       return "[" + key + "]";
     }
+  }
+
+  /**
+   * Formats a bundle text: plural forms chosen for the counts, then {@link MessageFormat}.
+   *
+   * @param pattern the bundle text
+   * @param locale the user's language
+   * @param args arguments for {0}, {1}, …
+   * @return the text (the pattern itself when there are no arguments)
+   */
+  public static String format(String pattern, java.util.Locale locale, Object... args) {
+    return args.length == 0
+        ? pattern
+        : new MessageFormat(PluralForms.resolve(pattern, locale, args), locale).format(args);
   }
 }
