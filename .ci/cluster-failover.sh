@@ -48,15 +48,9 @@ cleanup() {
 trap cleanup EXIT
 # timeout(1) sends TERM: end through the EXIT trap, so nothing is left running.
 trap 'exit 143' TERM INT HUP
-fail() {
-  echo "cluster: FAILED: $*" >&2
-  for f in "$WORK"/*.log; do
-    echo "--- errors in $(basename "$f"):" >&2
-    grep -E -A3 "SEVERE|WARNING.*Exception" "$f" | cut -c1-400 | head -40 >&2 || true
-  done
-  exit 1
-}
-ms() { date +%s%3N; }
+NAME=cluster
+# shellcheck source=instances-lib.sh
+. .ci/instances-lib.sh
 
 [ -f "$WAR" ] && [ -f "$JAR" ] || fail "build first: $WAR and $JAR are missing"
 for port in $A_PORT $B_PORT $A_HZ $B_HZ $SMTP_PORT $IMAP_PORT; do
@@ -94,15 +88,6 @@ start() {
     docker/start-portal.sh >>"$WORK/$1.log" 2>&1 &
   echo $!
 }
-wait_ready() { # $1 A|B, $2 pid, $3 port
-  for _ in $(seq 1 150); do
-    grep -q "Payara Micro .* ready in" "$WORK/$1.log" && curl -sf "http://localhost:$3/health/ready" >/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 2
-  done
-  tail -60 "$WORK/$1.log" >&2
-  fail "instance $1 did not get ready"
-}
 
 # Signs in through the form as a browser does; $1 port, $2 user, $3 cookie jar.
 login() {
@@ -115,8 +100,6 @@ login() {
     --data-urlencode "loginForm=loginForm" --data-urlencode "loginForm:username=$2" --data-urlencode "loginForm:password=demo" \
     --data-urlencode "loginForm:submit=" --data-urlencode "jakarta.faces.ViewState=$state" --data-urlencode "primefaces.nonce=$nonce"
 }
-# The total of the case list a session sees ("1–20 / 48"), empty when it sees no list.
-list_total() { curl -s -m 30 -c "$2" -b "$2" "http://localhost:$1/app/cases.xhtml" | grep -o '[0-9]*–[0-9]* / [0-9]*' | head -1 | sed 's/.* \/ //' || true; }
 
 echo "cluster: starting A (:$A_PORT, Hazelcast $A_HZ) and B (:$B_PORT, $B_HZ) at once on the empty database $DB"
 A_PID=$(start A $A_PORT $A_HZ)

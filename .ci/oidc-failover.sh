@@ -30,15 +30,9 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 143' TERM INT HUP
-fail() {
-  echo "oidc: FAILED: $*" >&2
-  for f in "$WORK"/*.log; do
-    echo "--- errors in $(basename "$f"):" >&2
-    grep -E -A3 "SEVERE|WARNING.*Exception" "$f" | cut -c1-400 | head -30 >&2 || true
-  done
-  exit 1
-}
-ms() { date +%s%3N; }
+NAME=oidc
+# shellcheck source=instances-lib.sh
+. .ci/instances-lib.sh
 
 [ -f "$WAR" ] && [ -f "$JAR" ] || fail "build first: $WAR and $JAR are missing"
 curl -sf -o /dev/null "$KC_URL/realms/nrm/.well-known/openid-configuration" || fail "no Keycloak with the nrm realm at $KC_URL"
@@ -60,17 +54,6 @@ start() {
     docker/start-portal.sh >>"$WORK/$1.log" 2>&1 &
   echo $!
 }
-wait_ready() { # $1 A|B, $2 pid, $3 port
-  for _ in $(seq 1 150); do
-    grep -q "Payara Micro .* ready in" "$WORK/$1.log" && curl -sf "http://localhost:$3/health/ready" >/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 2
-  done
-  tail -60 "$WORK/$1.log" >&2
-  fail "instance $1 did not get ready"
-}
-# The total of the case list a session sees ("1–20 / 48"); empty when it is sent to sign in.
-list_total() { curl -s -m 30 -c "$2" -b "$2" "http://localhost:$1/app/cases.xhtml" | grep -o '[0-9]*–[0-9]* / [0-9]*' | head -1 | sed 's/.* \/ //' || true; }
 
 echo "oidc: starting A (:$A_PORT) and B (:$B_PORT) in single sign-on mode, one cluster on $DB"
 A_PID=$(start A $A_PORT $A_HZ)

@@ -130,21 +130,22 @@ public class ProceedingsService {
     if (own) {
       query.setParameter("org", viewer.organisationId());
     }
-    return query.getResultList().stream()
-        .map(
-            e ->
-                new EntryLine(
-                    e.getId(),
-                    e.getKind(),
-                    e.getDate(),
-                    e.getOrganisation().getName(),
-                    e.getOffence(),
-                    e.getSuspectsCount(),
-                    e.getVictimStatus(),
-                    e.getOutcome(),
-                    e.getSentence(),
-                    e.getNote()))
-        .toList();
+    return query.getResultList().stream().map(ProceedingsService::lineOf).toList();
+  }
+
+  /** An entry as the case page and the API show it. */
+  private static EntryLine lineOf(ProceedingsEntry e) {
+    return new EntryLine(
+        e.getId(),
+        e.getKind(),
+        e.getDate(),
+        e.getOrganisation().getName(),
+        e.getOffence(),
+        e.getSuspectsCount(),
+        e.getVictimStatus(),
+        e.getOutcome(),
+        e.getSentence(),
+        e.getNote());
   }
 
   /**
@@ -184,23 +185,7 @@ public class ProceedingsService {
     if (own) {
       query.setParameter("org", viewer.organisationId());
     }
-    var line =
-        query
-            .getResultStream()
-            .findFirst()
-            .map(
-                e ->
-                    new EntryLine(
-                        e.getId(),
-                        e.getKind(),
-                        e.getDate(),
-                        e.getOrganisation().getName(),
-                        e.getOffence(),
-                        e.getSuspectsCount(),
-                        e.getVictimStatus(),
-                        e.getOutcome(),
-                        e.getSentence(),
-                        e.getNote()));
+    var line = query.getResultStream().findFirst().map(ProceedingsService::lineOf);
     line.ifPresent(
         l ->
             enforcer.recordPermits(
