@@ -190,7 +190,6 @@ class ArchitectureTest {
           "audit<->consent",
           "audit<->organisation",
           "casefile<->consent",
-          "casefile<->hotline",
           "casefile<->referral",
           "consent<->referral",
           "exchange<->statistics");
