@@ -191,8 +191,7 @@ class ArchitectureTest {
           "audit<->organisation",
           "casefile<->consent",
           "casefile<->referral",
-          "consent<->referral",
-          "exchange<->statistics");
+          "consent<->referral");
 
   @Test
   void noNewMutualDependencyBetweenBoundedContexts() {
