@@ -34,10 +34,10 @@ import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.consent.DenyReason;
-import rs.astra.nrm.hotline.NameMatchKey;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.shared.NameMatchKey;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**

@@ -11,9 +11,6 @@ import rs.astra.nrm.casefile.Gender;
 import rs.astra.nrm.casefile.MethodOfControl;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
-import rs.astra.nrm.statistics.AgeBand;
-import rs.astra.nrm.statistics.Majority;
-import rs.astra.nrm.statistics.Sex;
 
 /**
  * How a portal case becomes a CTDC record: HTCDS values mapped onto the CTDC columns, the date

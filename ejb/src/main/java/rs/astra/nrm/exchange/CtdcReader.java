@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import rs.astra.nrm.shared.NrmTime;
-import rs.astra.nrm.statistics.AgeBand;
-import rs.astra.nrm.statistics.Majority;
-import rs.astra.nrm.statistics.Sex;
 
 /**
  * Reads a file in the layout of the CTDC (Counter Trafficking Data Collaborative) global dataset,

@@ -3,9 +3,6 @@ package rs.astra.nrm.exchange;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import rs.astra.nrm.statistics.AgeBand;
-import rs.astra.nrm.statistics.Majority;
-import rs.astra.nrm.statistics.Sex;
 
 /**
  * One record of the CTDC global dataset layout: an anonymised victim, no names, the year only.

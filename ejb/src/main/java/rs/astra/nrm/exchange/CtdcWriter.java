@@ -82,7 +82,7 @@ public final class CtdcWriter {
     return v == null ? CtdcReader.UNKNOWN : v.toString();
   }
 
-  private static String majority(rs.astra.nrm.statistics.Majority m) {
-    return m == null ? null : m == rs.astra.nrm.statistics.Majority.ADULT ? "Adult" : "Minor";
+  private static String majority(Majority m) {
+    return m == null ? null : m == Majority.ADULT ? "Adult" : "Minor";
   }
 }

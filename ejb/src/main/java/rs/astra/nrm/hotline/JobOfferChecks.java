@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.NameMatchKey;
 
 /**
  * The registry writes of the hotline: a job-offer check made in a call and the registry entries of

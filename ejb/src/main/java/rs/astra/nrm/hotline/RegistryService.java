@@ -35,6 +35,7 @@ import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
+import rs.astra.nrm.shared.NameMatchKey;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**

@@ -16,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import rs.astra.nrm.audit.ActivityRecord;
-import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.StoredBeforeReturn;
@@ -26,7 +24,7 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * What the portal's administrators do: organisations (create, rename, change type, deactivate) and
  * users (create with organisation, role, e-mail and an initial password; change role; deactivate).
  * Only the {@link PortalRole#ADMIN} role may call it; every change is written, in the same
- * transaction, to the append-only activity record ({@link ActivityRecord}), naming organisations
+ * transaction, to the append-only activity record ({@link AdministrationLog}), naming organisations
  * and users by id only. Nothing here reads case data.
  *
  * <p>Four eyes (issue 15, "administration that cannot escalate"): a role that reads case data or
@@ -63,7 +61,7 @@ public class AdministrationService {
         Map.of("Pbkdf2PasswordHash.Iterations", String.valueOf(PASSWORD_HASH_ITERATIONS)));
   }
 
-  @Inject private AuditTrail audit;
+  @Inject private AdministrationLog audit;
 
   /** What became of an administrator's change. */
   public enum Outcome {
@@ -235,14 +233,8 @@ public class AdministrationService {
     Organisation o = new Organisation(checked, type, seat);
     em.persist(o);
     em.flush();
-    audit.recordActivity(
-        viewer,
-        Instant.now(),
-        ActivityRecord.Kind.ORGANISATION_CREATED,
-        null,
-        o.getId(),
-        type.name(),
-        null);
+    audit.record(
+        viewer, Instant.now(), AdministrativeAct.ORGANISATION_CREATED, o.getId(), type.name());
     return o.getId();
   }
 
@@ -271,8 +263,7 @@ public class AdministrationService {
     Instant now = Instant.now();
     if (!checked.equals(o.getName())) {
       o.rename(checked);
-      audit.recordActivity(
-          viewer, now, ActivityRecord.Kind.ORGANISATION_RENAMED, null, o.getId(), null, null);
+      audit.record(viewer, now, AdministrativeAct.ORGANISATION_RENAMED, o.getId(), null);
     }
     if (newType != o.getType()) {
       // The kind decides which roles its users may have: a change that would leave a user with a
@@ -289,14 +280,7 @@ public class AdministrationService {
       }
       String detail = o.getType() + " -> " + newType;
       o.changeType(newType);
-      audit.recordActivity(
-          viewer,
-          now,
-          ActivityRecord.Kind.ORGANISATION_TYPE_CHANGED,
-          null,
-          o.getId(),
-          detail,
-          null);
+      audit.record(viewer, now, AdministrativeAct.ORGANISATION_TYPE_CHANGED, o.getId(), detail);
     }
     em.flush();
   }
@@ -321,14 +305,8 @@ public class AdministrationService {
     Organisation o = organisation(organisationId, version);
     if (o.isActive()) {
       o.deactivate();
-      audit.recordActivity(
-          viewer,
-          Instant.now(),
-          ActivityRecord.Kind.ORGANISATION_DEACTIVATED,
-          null,
-          o.getId(),
-          null,
-          null);
+      audit.record(
+          viewer, Instant.now(), AdministrativeAct.ORGANISATION_DEACTIVATED, o.getId(), null);
       em.flush();
     }
   }
@@ -349,14 +327,8 @@ public class AdministrationService {
     Organisation o = organisation(organisationId, version);
     if (!o.isActive()) {
       o.reactivate();
-      audit.recordActivity(
-          viewer,
-          Instant.now(),
-          ActivityRecord.Kind.ORGANISATION_REACTIVATED,
-          null,
-          o.getId(),
-          null,
-          null);
+      audit.record(
+          viewer, Instant.now(), AdministrativeAct.ORGANISATION_REACTIVATED, o.getId(), null);
       em.flush();
     }
   }
@@ -475,14 +447,12 @@ public class AdministrationService {
     em.persist(user);
     em.flush();
     Instant now = Instant.now();
-    audit.recordActivity(
+    audit.record(
         viewer,
         now,
-        ActivityRecord.Kind.USER_CREATED,
-        null,
+        AdministrativeAct.USER_CREATED,
         user.getId(),
-        form.role().roleName() + " @ " + organisation.getId(),
-        null);
+        form.role().roleName() + " @ " + organisation.getId());
     if (fourEyes) {
       request(viewer, RoleGrant.forNewUser(user, requester(viewer), now));
     }
@@ -524,8 +494,7 @@ public class AdministrationService {
     cancelPending(viewer, u, now, EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE));
     String detail = u.getRole().roleName() + " -> " + role.roleName();
     u.changeRole(role);
-    audit.recordActivity(
-        viewer, now, ActivityRecord.Kind.USER_ROLE_CHANGED, null, u.getId(), detail, null);
+    audit.record(viewer, now, AdministrativeAct.USER_ROLE_CHANGED, u.getId(), detail);
     em.flush();
     return Outcome.DONE;
   }
@@ -545,8 +514,7 @@ public class AdministrationService {
     PortalUser u = user(viewer, userId, version);
     if (u.isActive()) {
       u.deactivate();
-      audit.recordActivity(
-          viewer, Instant.now(), ActivityRecord.Kind.USER_DEACTIVATED, null, u.getId(), null, null);
+      audit.record(viewer, Instant.now(), AdministrativeAct.USER_DEACTIVATED, u.getId(), null);
       em.flush();
     }
   }
@@ -576,8 +544,7 @@ public class AdministrationService {
     }
     if (!u.isActive()) {
       u.reactivate();
-      audit.recordActivity(
-          viewer, Instant.now(), ActivityRecord.Kind.USER_REACTIVATED, null, u.getId(), null, null);
+      audit.record(viewer, Instant.now(), AdministrativeAct.USER_REACTIVATED, u.getId(), null);
       em.flush();
     }
   }
@@ -624,8 +591,7 @@ public class AdministrationService {
       return Outcome.AWAITING_APPROVAL;
     }
     u.changePasswordHash(hash);
-    audit.recordActivity(
-        viewer, now, ActivityRecord.Kind.USER_PASSWORD_SET, null, u.getId(), null, null);
+    audit.record(viewer, now, AdministrativeAct.USER_PASSWORD_SET, u.getId(), null);
     em.flush();
     return Outcome.DONE;
   }
@@ -644,14 +610,12 @@ public class AdministrationService {
             ? EnumSet.of(RoleGrant.Kind.NEW_USER, RoleGrant.Kind.ROLE_CHANGE)
             : EnumSet.of(RoleGrant.Kind.PASSWORD));
     em.persist(grant);
-    audit.recordActivity(
+    audit.record(
         viewer,
         grant.getRequestedAt(),
-        ActivityRecord.Kind.ROLE_GRANT_REQUESTED,
-        null,
+        AdministrativeAct.ROLE_GRANT_REQUESTED,
         u.getId(),
-        grant.activityDetail(),
-        null);
+        grant.activityDetail());
     em.flush();
   }
 
@@ -663,14 +627,8 @@ public class AdministrationService {
             .setParameter("pending", RoleGrant.Status.PENDING)
             .getResultList()) {
       earlier.cancel(requester(viewer), now);
-      audit.recordActivity(
-          viewer,
-          now,
-          ActivityRecord.Kind.ROLE_GRANT_CANCELLED,
-          null,
-          u.getId(),
-          earlier.activityDetail(),
-          null);
+      audit.record(
+          viewer, now, AdministrativeAct.ROLE_GRANT_CANCELLED, u.getId(), earlier.activityDetail());
     }
   }
 

@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import rs.astra.nrm.audit.ActivityRecord;
-import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
 /**
@@ -54,7 +52,7 @@ public class LoginGuard {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private AuditTrail audit;
+  @Inject private AdministrationLog audit;
   @Inject private UserDirectory directory;
   @Inject private Pbkdf2PasswordHash passwordHash;
 
@@ -138,14 +136,12 @@ public class LoginGuard {
             == lockAfter) {
       PortalUser u = user.get();
       Viewer self = UserDirectory.viewerOf(u);
-      audit.recordActivity(
+      audit.record(
           self,
           now,
-          ActivityRecord.Kind.LOGIN_LOCKED,
-          null,
+          AdministrativeAct.LOGIN_LOCKED,
           u.getId(),
-          "after " + lockAfter + " failed logins",
-          null);
+          "after " + lockAfter + " failed logins");
     }
   }
 
@@ -186,8 +182,7 @@ public class LoginGuard {
     em.persist(
         new LoginAttempt(
             now, key(u.getUsername()), key("unlock"), u.getId(), LoginAttempt.Outcome.UNLOCK));
-    audit.recordActivity(
-        viewer, now, ActivityRecord.Kind.LOGIN_UNLOCKED, null, u.getId(), null, null);
+    audit.record(viewer, now, AdministrativeAct.LOGIN_UNLOCKED, u.getId(), null);
   }
 
   /**

@@ -7,8 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import rs.astra.nrm.audit.ActivityRecord;
-import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.shared.StoredBeforeReturn;
@@ -31,7 +29,7 @@ public class RoleGrantService {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  @Inject private AuditTrail audit;
+  @Inject private AdministrationLog audit;
 
   /**
    * The pending requests, oldest first (at most 200), each saying whether the viewer may decide it.
@@ -77,14 +75,7 @@ public class RoleGrantService {
     }
     Instant now = Instant.now();
     g.approve(em.find(PortalUser.class, viewer.userId()), now);
-    audit.recordActivity(
-        viewer,
-        now,
-        ActivityRecord.Kind.ROLE_GRANT_APPROVED,
-        null,
-        u.getId(),
-        g.activityDetail(),
-        null);
+    audit.record(viewer, now, AdministrativeAct.ROLE_GRANT_APPROVED, u.getId(), g.activityDetail());
     em.flush();
   }
 
@@ -103,14 +94,12 @@ public class RoleGrantService {
     RoleGrant g = decidable(viewer, grantId, version);
     Instant now = Instant.now();
     g.reject(em.find(PortalUser.class, viewer.userId()), now);
-    audit.recordActivity(
+    audit.record(
         viewer,
         now,
-        ActivityRecord.Kind.ROLE_GRANT_REJECTED,
-        null,
+        AdministrativeAct.ROLE_GRANT_REJECTED,
         g.getUser().getId(),
-        g.activityDetail(),
-        null);
+        g.activityDetail());
     em.flush();
   }
 
@@ -133,14 +122,12 @@ public class RoleGrantService {
     }
     Instant now = Instant.now();
     g.cancel(em.find(PortalUser.class, viewer.userId()), now);
-    audit.recordActivity(
+    audit.record(
         viewer,
         now,
-        ActivityRecord.Kind.ROLE_GRANT_CANCELLED,
-        null,
+        AdministrativeAct.ROLE_GRANT_CANCELLED,
         g.getUser().getId(),
-        g.activityDetail(),
-        null);
+        g.activityDetail());
     em.flush();
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.consent.AccessPolicy.StatisticsScope;
+import rs.astra.nrm.exchange.AgeBand;
 import rs.astra.nrm.exchange.CtdcFlag;
 
 /**

@@ -20,6 +20,8 @@ import java.util.function.Function;
 import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.consent.AccessPolicy;
+import rs.astra.nrm.exchange.AgeBand;
+import rs.astra.nrm.exchange.Sex;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.proceedings.Offence;

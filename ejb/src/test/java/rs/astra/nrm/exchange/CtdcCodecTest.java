@@ -20,9 +20,6 @@ import rs.astra.nrm.casefile.Gender;
 import rs.astra.nrm.casefile.MethodOfControl;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
-import rs.astra.nrm.statistics.AgeBand;
-import rs.astra.nrm.statistics.Majority;
-import rs.astra.nrm.statistics.Sex;
 
 /**
  * The CTDC global dataset layout: reading the fixture, every rejected value, writing and reading

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import rs.astra.nrm.statistics.AgeBand;
+import rs.astra.nrm.exchange.AgeBand;
 
 class CaseAnonymiserTest {
 

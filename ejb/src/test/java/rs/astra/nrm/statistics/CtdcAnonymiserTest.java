@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rs.astra.nrm.exchange.AgeBand;
 import rs.astra.nrm.exchange.CtdcFlag;
 import rs.astra.nrm.exchange.CtdcRow;
+import rs.astra.nrm.exchange.Majority;
+import rs.astra.nrm.exchange.Sex;
 
 /**
  * The CTDC export's k-anonymity: no group under 5 on gender, age band, citizenship and

@@ -573,9 +573,8 @@ public class CaseFile {
    * Records who recruited the person and who employed her. HTCDS keeps perpetrators as separate
    * person records ({@code per_RoleInProcess} RecruiterOrIntermediary or BrokerTravelAgent for the
    * recruiter or agency, Exploiter for the employer); the portal keeps their names on the case
-   * (data category EXPLOITATION) with the {@link rs.astra.nrm.hotline.NameMatchKey} of each, so
-   * that the registry of the hotline's job-offer checks finds the case however the name was
-   * written.
+   * (data category EXPLOITATION) with the {@link rs.astra.nrm.shared.NameMatchKey} of each, so that
+   * the registry of the hotline's job-offer checks finds the case however the name was written.
    *
    * @param recruiter recruiter or recruitment agency, up to 255 characters, may be {@code null}
    * @param employer employer, up to 255 characters, may be {@code null}
@@ -593,7 +592,7 @@ public class CaseFile {
   }
 
   private static String matchKey(String name) {
-    String key = rs.astra.nrm.hotline.NameMatchKey.of(name);
+    String key = rs.astra.nrm.shared.NameMatchKey.of(name);
     return key.isEmpty() ? null : key;
   }
 

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import rs.astra.nrm.hotline.NameMatchKey;
+import rs.astra.nrm.shared.NameMatchKey;
 
 /**
  * The data subject of a case: a presumed or identified victim, with the HTCDS {@code prs_*} fields.

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.Objects;
 import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.shared.NameMatchKey;
 
 /**
  * An employer or recruitment agency that a job-offer check named, in the registry of the NGO that

@@ -16,6 +16,9 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import rs.astra.nrm.exchange.AgeBand;
+import rs.astra.nrm.exchange.Majority;
+import rs.astra.nrm.exchange.Sex;
 
 /**
  * One anonymised victim record of the CTDC global dataset layout, kept for statistics only: it is

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import rs.astra.nrm.hotline.NameMatchKey;
+import rs.astra.nrm.shared.NameMatchKey;
 
 /**
  * The key the case list's name filter searches: what a caseworker types finds the person whatever

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import rs.astra.nrm.statistics.AgeBand;
+import rs.astra.nrm.exchange.AgeBand;
 import rs.astra.nrm.statistics.Dimension;
 import rs.astra.nrm.statistics.ProtectedTable;
 import rs.astra.nrm.statistics.StatisticsService;

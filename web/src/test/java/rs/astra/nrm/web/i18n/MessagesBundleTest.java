@@ -193,7 +193,7 @@ class MessagesBundleTest {
       expected.add(m.messageKey());
     }
     add(expected, "statistics.dimension.", rs.astra.nrm.statistics.Dimension.values());
-    add(expected, "statistics.sex.", rs.astra.nrm.statistics.Sex.values());
+    add(expected, "statistics.sex.", rs.astra.nrm.exchange.Sex.values());
     add(expected, "statistics.orgType.", rs.astra.nrm.organisation.OrganisationType.values());
     for (rs.astra.nrm.exchange.CtdcImportProblem p :
         rs.astra.nrm.exchange.CtdcImportProblem.values()) {

@@ -121,7 +121,7 @@ final class Directory {
                 o.id() * 1000 + k + 1,
                 o,
                 name,
-                rs.astra.nrm.hotline.NameMatchKey.of(name),
+                rs.astra.nrm.shared.NameMatchKey.of(name),
                 k % 3 == 0 ? "LIC-" + (1000 + k) : null,
                 k % 7 == 0));
       }

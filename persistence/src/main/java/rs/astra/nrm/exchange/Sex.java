@@ -1,4 +1,4 @@
-package rs.astra.nrm.statistics;
+package rs.astra.nrm.exchange;
 
 /**
  * Sex as the statistics count it. The CTDC dataset knows {@code Female} and {@code Male}; HTCDS

@@ -1,4 +1,4 @@
-package rs.astra.nrm.statistics;
+package rs.astra.nrm.exchange;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package rs.astra.nrm.hotline;
+package rs.astra.nrm.shared;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

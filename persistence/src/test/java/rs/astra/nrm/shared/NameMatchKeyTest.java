@@ -1,4 +1,4 @@
-package rs.astra.nrm.hotline;
+package rs.astra.nrm.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

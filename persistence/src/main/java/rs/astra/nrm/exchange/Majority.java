@@ -1,4 +1,4 @@
-package rs.astra.nrm.statistics;
+package rs.astra.nrm.exchange;
 
 /**
  * Whether a person was a child (under 18) or an adult, as the CTDC {@code majorityStatus} columns
