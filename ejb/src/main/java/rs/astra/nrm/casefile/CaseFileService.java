@@ -738,6 +738,42 @@ public class CaseFileService {
   }
 
   /**
+   * The id of a case named by its code, for a caller about to act on it (the REST API's creating
+   * calls: a proceedings step, a referral), when she may know that the case exists: the policy lets
+   * her read its summary, or tells her that it is restricted ({@link
+   * rs.astra.nrm.consent.AccessPolicy#seesRestrictionNotice}). Otherwise the answer is the one of a
+   * code that names no case, so that the refusal of an act cannot tell another organisation which
+   * codes exist or were merged (issue 22: a case that does not exist and one not shared answer the
+   * same 404). The act itself is then decided, and recorded, by its service. Nothing is read here,
+   * so nothing is recorded.
+   *
+   * @param viewer who is about to act
+   * @param code the case code as typed (blanks and small letters allowed)
+   * @return the case's id, or empty when there is no such case or she may not know of it
+   */
+  public Optional<Long> knownIdOf(Viewer viewer, String code) {
+    Instant now = Instant.now();
+    return codes
+        .idOf(code)
+        .filter(
+            id ->
+                caseAccess
+                    .facts(id)
+                    .filter(
+                        f ->
+                            enforcer
+                                    .decide(
+                                        viewer,
+                                        f,
+                                        DataCategory.CASE_SUMMARY,
+                                        AccessAction.READ,
+                                        now)
+                                    .permitted()
+                                || enforcer.seesRestrictionNotice(viewer, f))
+                    .isPresent());
+  }
+
+  /**
    * The case page: the categories the viewer may read, and why the others are hidden. The permits
    * on personal categories are audited.
    *

@@ -2473,11 +2473,16 @@ class ConsentPolicyIT {
         json(notHers).getString("detail"),
         "a step she may not read answers as one that does not exist");
 
-    // A health centre without a referral may not record: 403 as the page refuses, nothing stored.
+    // A health centre without a referral may not know of the case: the answer of a code that
+    // names no case (found by a trial: a 403 told any organisation which codes exist), nothing
+    // stored.
     String refusedKey = newKey();
     var refused = post(path, health, body, refusedKey);
-    assertEquals(403, refused.statusCode(), refused.body());
-    assertEquals("urn:nrm:problem:not-permitted", json(refused).getString("type"));
+    assertEquals(404, refused.statusCode(), refused.body());
+    assertEquals(
+        json(post("cases/NRM-0000-NOPE-NOPE/proceedings", health, body, newKey()))
+            .getString("detail"),
+        json(refused).getString("detail"));
     assertEquals(0, keysStored(refusedKey));
     assertEquals(3, count(entries, "c", caseId));
     // Nor read a step of it: 404, and the refusal is recorded.
@@ -2785,9 +2790,21 @@ class ConsentPolicyIT {
     assertEquals(422, reused.statusCode(), reused.body());
     assertEquals("urn:nrm:problem:idempotency-key-reused", json(reused).getString("type"));
 
-    // Only the owner sends: another organisation is refused as the case page refuses it.
+    // Another organisation, which may not know of the case, gets the answer of a code that names
+    // no case (found by a trial: a 403 told it which codes exist).
     var notOwner = post("referrals", csw, body.replace("cp health", "CP CPTV"), newKey());
-    assertEquals(403, notOwner.statusCode(), notOwner.body());
+    assertEquals(404, notOwner.statusCode(), notOwner.body());
+    var noCase =
+        post(
+            "referrals",
+            csw,
+            body.replace("cp health", "CP CPTV").replace(code, "NRM-0000-NOPE-NOPE"),
+            newKey());
+    assertEquals(404, noCase.statusCode(), noCase.body());
+    assertEquals(json(noCase).getString("detail"), json(notOwner).getString("detail"));
+    // The recipient knows the case, but only the owner sends: refused as the case page refuses it.
+    var recipient = post("referrals", health, body.replace("cp health", "CP CPTV"), newKey());
+    assertEquals(403, recipient.statusCode(), recipient.body());
     // Bad input and an unknown recipient: problems, nothing sent.
     var noPurpose =
         post("referrals", ngo, body.replace("\"purpose\":\"HEALTH_CARE\",", ""), newKey());

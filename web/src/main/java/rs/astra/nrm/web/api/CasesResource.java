@@ -288,8 +288,9 @@ public class CasesResource {
                                       + "\"suspectsCount\":2,\"note\":\"KT 123/26\"}")))
           ProceedingsStepForm form) {
     var viewer = caller.viewer();
-    // An unknown code is the service's case.notFound (404), as for a case id that names none.
-    long caseId = codes.idOf(code).orElse(-1L);
+    // A code that names no case, or a case she may not know of (not shared, merged), is the
+    // service's case.notFound (404), the same answer: a refusal must not tell which codes exist.
+    long caseId = cases.knownIdOf(viewer, code).orElse(-1L);
     return idempotency.create(
         "proceedings-entry",
         id -> uri.getBaseUriBuilder().path("v1/cases/{code}/proceedings/{id}").build(code, id),

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import rs.astra.nrm.casefile.CaseCodes;
+import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.referral.ReferralService;
@@ -41,7 +41,7 @@ public class ReferralsResource {
 
   @Inject ReferralService referrals;
   @Inject ApiCaller caller;
-  @Inject CaseCodes codes;
+  @Inject CaseFileService cases;
   @Inject UserDirectory directory;
   @Inject ApiIdempotency idempotency;
   @Context UriInfo uri;
@@ -198,9 +198,9 @@ public class ReferralsResource {
                                       + "\"Needs a medical examination this week.\"}")))
           ReferralForm form) {
     var viewer = caller.viewer();
-    // Unknown case: the service's case.notFound (404); unknown recipient: its
-    // referral.error.incomplete.
-    long caseId = codes.idOf(form.caseCode).orElse(-1L);
+    // A code that names no case, or a case she may not know of (not shared, merged): the service's
+    // case.notFound (404), the same answer; unknown recipient: its referral.error.incomplete.
+    long caseId = cases.knownIdOf(viewer, form.caseCode).orElse(-1L);
     String recipient = form.toOrganisation.strip().toLowerCase(Locale.ROOT);
     long toOrganisationId =
         directory.organisations().stream()
