@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +116,46 @@ public class AccessEnforcer {
         now,
         policy.decide(viewer, facts, category, action, now),
         documentId);
+  }
+
+  /**
+   * {@link #require(Viewer, CaseFacts, DataCategory, AccessAction, Instant)} of several categories
+   * in the order given, with the records of one call written together (one transaction, one JDBC
+   * batch; issue 16, statements per case page): the same records as asking each category in turn —
+   * every category asked up to and including the first refusal, personal ones and the refusal
+   * recorded — so nothing is recorded of a category after a refusal, which is never asked.
+   *
+   * @param viewer who asks
+   * @param facts the case
+   * @param categories the categories, in the order they are asked
+   * @param action what for
+   * @param now when (UTC)
+   * @return the permits, in the order asked
+   * @throws AccessDeniedException at the first deny (after recording it and the decisions before)
+   */
+  public Map<DataCategory, Decision> requireEach(
+      Viewer viewer,
+      CaseFacts facts,
+      List<DataCategory> categories,
+      AccessAction action,
+      Instant now) {
+    Map<DataCategory, Decision> permits = new LinkedHashMap<>();
+    List<AuditTrail.Entry> entries = new ArrayList<>();
+    for (DataCategory category : categories) {
+      Decision d = policy.decide(viewer, facts, category, action, now);
+      if (category.isPersonal() || !d.permitted()) {
+        entries.add(new AuditTrail.Entry(facts.caseId(), facts.personId(), category, action, d));
+      }
+      if (!d.permitted()) {
+        audit.record(viewer, now, entries);
+        throw new AccessDeniedException(category, action, d.denyReason());
+      }
+      permits.put(category, d);
+    }
+    if (!entries.isEmpty()) {
+      audit.record(viewer, now, entries);
+    }
+    return permits;
   }
 
   /**

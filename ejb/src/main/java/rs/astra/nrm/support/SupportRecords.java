@@ -5,6 +5,7 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import rs.astra.nrm.consent.AccessAction;
@@ -26,8 +27,8 @@ final class SupportRecords {
   private SupportRecords() {}
 
   /**
-   * Asks READ of each support category in turn (each an audit record); the decisions in category
-   * order.
+   * Asks READ of each support category in turn (each an audit record, written together); the
+   * decisions in category order.
    */
   static Map<DataCategory, Decision> require(
       AccessEnforcer enforcer,
@@ -38,12 +39,11 @@ final class SupportRecords {
     if (!SupportPlanService.CATEGORIES.containsAll(categories)) {
       throw new IllegalArgumentException("not a support category: " + categories);
     }
+    // In category order, as before; their records go to the database together (issue 16).
+    List<DataCategory> asked =
+        SupportPlanService.CATEGORIES.stream().filter(categories::contains).toList();
     Map<DataCategory, Decision> read = new EnumMap<>(DataCategory.class);
-    for (DataCategory c : SupportPlanService.CATEGORIES) {
-      if (categories.contains(c)) {
-        read.put(c, enforcer.require(viewer, f, c, AccessAction.READ, now));
-      }
-    }
+    read.putAll(enforcer.requireEach(viewer, f, asked, AccessAction.READ, now));
     return read;
   }
 

@@ -41,8 +41,11 @@ public class ShowCase implements Serializable {
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
-    mergedInto = merges.mergedInto(user.viewer(), Long.parseLong(id)).orElse(null);
     caseView = cases.find(user.viewer(), Long.parseLong(id)).orElse(null);
+    // A merged case is never found (issue 19), so only a case not found can have been merged: the
+    // case shown is not read a second time for the question (issue 16, statements per page).
+    mergedInto =
+        caseView != null ? null : merges.mergedInto(user.viewer(), Long.parseLong(id)).orElse(null);
     // GDPR Art. 18: the owner and the case's recipients learn that it is restricted, nothing more.
     restricted = restrictions.isRestrictedFor(user.viewer(), Long.parseLong(id));
     events = caseView == null ? List.of() : timeline.events(user.viewer(), caseView.id());
