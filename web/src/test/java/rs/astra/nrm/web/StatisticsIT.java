@@ -972,6 +972,17 @@ class StatisticsIT {
             .setParameter(1, rtCoordinator.organisationId())
             .getResultList();
 
+    // Other classes of the suite (CaseAccessIT's merge chain) may have anonymised cases today.
+    String anonymisedToday = "select id from case_file where anonymised_on = ?";
+    @SuppressWarnings("unchecked")
+    java.util.Set<Long> anonymisedBefore =
+        ((List<Object>)
+                em.createNativeQuery(anonymisedToday)
+                    .setParameter(1, java.sql.Date.valueOf(today))
+                    .getResultList())
+            .stream()
+                .map(o -> ((Number) o).longValue())
+                .collect(java.util.stream.Collectors.toSet());
     LogCapture capture = new LogCapture();
     rs.astra.nrm.retention.RetentionRun run;
     try {
@@ -989,13 +1000,14 @@ class StatisticsIT {
     assertEquals(dryRun.callIds().size(), run.getCallsAnonymised());
     @SuppressWarnings("unchecked")
     List<Object> anonymisedNow =
-        em.createNativeQuery("select id from case_file where anonymised_on = ?")
+        em.createNativeQuery(anonymisedToday)
             .setParameter(1, java.sql.Date.valueOf(today))
             .getResultList();
     assertEquals(
         listed,
         anonymisedNow.stream()
             .map(o -> ((Number) o).longValue())
+            .filter(id -> !anonymisedBefore.contains(id))
             .collect(java.util.stream.Collectors.toSet()),
         "the job anonymised exactly the dry run's cases");
     assertEquals(before, allFigures(coordinator), "every statistics table is unchanged");
