@@ -1106,7 +1106,7 @@ class PortalIT {
     PortalSession caseworker = new PortalSession(base.toURI());
     caseworker.signIn("ngo.caseworker1", "demo");
     long first = openThroughWizard(caseworker, "Милица", "Ђорђевић", born);
-    openThroughWizard(caseworker, "Milica", "Djordjevic", born);
+    long second = openThroughWizard(caseworker, "Milica", "Djordjevic", born);
     assertFalse(
         caseworker.get("app/case.xhtml?id=" + first).body().contains("mergeSection"),
         "a caseworker is offered no merge");
@@ -1117,6 +1117,19 @@ class PortalIT {
     assertTrue(
         page.contains("mergeSection"),
         "the coordinator sees the possible duplicates of the person written in Cyrillic");
+    Matcher link = Pattern.compile("<a [^>]*duplicate-case[^>]*>").matcher(page);
+    List<String> hrefs = new java.util.ArrayList<>();
+    while (link.find()) {
+      Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(link.group());
+      assertTrue(href.find(), link.group());
+      hrefs.add(href.group(1));
+    }
+    assertTrue(
+        hrefs.stream().anyMatch(h -> h.endsWith("/app/case.xhtml?id=" + second)),
+        "the duplicate's link opens the duplicate: " + hrefs);
+    assertTrue(
+        hrefs.stream().noneMatch(h -> h.contains("id=" + first)),
+        "and never this case again: " + hrefs);
     // The merge itself, its undo and who may do them: CaseAccessIT.
   }
 
