@@ -25,6 +25,7 @@ public class ShowAccessReport implements Serializable {
   @Inject private rs.astra.nrm.casefile.CaseCorrectionService corrections;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private rs.astra.nrm.web.i18n.LanguagePreference language;
 
   private String id;
   private List<AccessReportService.ReportLine> lines;
@@ -98,6 +99,20 @@ public class ShowAccessReport implements Serializable {
     external.setResponseHeader("Cache-Control", "no-store");
     external.getResponseOutputStream().write(pdf);
     faces.responseComplete();
+  }
+
+  /**
+   * The basis of a line in the user's language ({@link AccessReportPdf#basisText}): the legal-basis
+   * rule by its label, never by its code.
+   *
+   * @param line a line of the report
+   * @return the text
+   */
+  public String basisText(AccessReportService.ReportLine line) {
+    return AccessReportPdf.basisText(
+        java.util.ResourceBundle.getBundle(
+            rs.astra.nrm.web.i18n.Messages.BUNDLE, language.getLocale()),
+        line);
   }
 
   /**

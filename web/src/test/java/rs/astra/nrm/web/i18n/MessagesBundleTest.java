@@ -161,6 +161,10 @@ class MessagesBundleTest {
     add(expected, "gender.", Gender.values());
     add(expected, "action.", AccessAction.values());
     add(expected, "basis.", AccessBasis.values());
+    // The access report names the legal-basis rule behind a permit, never its code.
+    for (rs.astra.nrm.consent.LegalBasisTable.Rule r : rs.astra.nrm.consent.LegalBasisTable.RULES) {
+      expected.add("legalBasis." + r.code());
+    }
     add(expected, "stage.", rs.astra.nrm.casefile.NrmStage.values());
     add(expected, "event.", rs.astra.nrm.casefile.CaseEvent.Type.values());
     add(expected, "proceedingsKind.", rs.astra.nrm.proceedings.ProceedingsEntryKind.values());
