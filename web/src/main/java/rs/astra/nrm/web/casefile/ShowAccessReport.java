@@ -28,6 +28,7 @@ public class ShowAccessReport implements Serializable {
   @Inject private rs.astra.nrm.web.i18n.LanguagePreference language;
 
   private String id;
+  private String limitedUntil;
   private List<AccessReportService.ReportLine> lines;
   private List<rs.astra.nrm.casefile.CorrectionLine> correctionLog = List.of();
 
@@ -47,6 +48,7 @@ public class ShowAccessReport implements Serializable {
    */
   private void prepare(boolean withCorrectionLog) {
     lines = null;
+    limitedUntil = null;
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
@@ -54,6 +56,14 @@ public class ShowAccessReport implements Serializable {
         () -> {
           try {
             lines = reports.reportForCase(user.viewer(), Long.parseLong(id));
+            limitedUntil =
+                reports
+                    .reportLimitedUntil(user.viewer(), Long.parseLong(id))
+                    .map(
+                        at ->
+                            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+                                .format(at.atZone(java.time.ZoneId.of("Europe/Belgrade"))))
+                    .orElse(null);
             if (withCorrectionLog) {
               correctionLog = corrections.history(user.viewer(), Long.parseLong(id));
             }
@@ -113,6 +123,14 @@ public class ShowAccessReport implements Serializable {
         java.util.ResourceBundle.getBundle(
             rs.astra.nrm.web.i18n.Messages.BUNDLE, language.getLocale()),
         line);
+  }
+
+  /**
+   * @return for the data protection officer of an organisation that handed the case over, the day
+   *     the report ends (the handover, {@code dd.MM.yyyy}, Europe/Belgrade); otherwise {@code null}
+   */
+  public String getLimitedUntil() {
+    return limitedUntil;
   }
 
   /**
