@@ -147,6 +147,22 @@ class MessagesBundleTest {
   }
 
   @Test
+  void theTransferTextsUseThePortalsWordsForConsentAndReferral() throws IOException {
+    // The portal says saglasnost (consent) and upućivanje (referral) everywhere.
+    Pattern other = Pattern.compile("(?iu)pristan|uputnic|пристан|упутниц");
+    List<String> found = new ArrayList<>();
+    for (String bundle : List.of("Messages_sr_Latn.properties", "Messages_sr_Cyrl.properties")) {
+      Properties p = load(bundle);
+      for (String key : p.stringPropertyNames()) {
+        if (key.startsWith("transfer.") && other.matcher(p.getProperty(key)).find()) {
+          found.add(bundle + " " + key);
+        }
+      }
+    }
+    assertTrue(found.isEmpty(), found.toString());
+  }
+
+  @Test
   void everyValueShownFromAnEnumHasItsText() throws IOException {
     Set<String> keys = load(BUNDLES.get(0)).stringPropertyNames();
     List<String> expected = new ArrayList<>();
