@@ -1133,6 +1133,30 @@ class PortalIT {
     // The merge itself, its undo and who may do them: CaseAccessIT.
   }
 
+  @Test
+  @RunAsClient
+  void theAccessReportLeadsTheDataProtectionOfficerBackToHerSearchAndStaffBackToTheCase()
+      throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    Matcher id =
+        Pattern.compile("case\\.xhtml\\?id=(\\d+)")
+            .matcher(coordinator.get("app/cases.xhtml").body());
+    assertTrue(id.find(), "a case of the coordinator's organisation");
+    String report = coordinator.get("app/access-report.xhtml?id=" + id.group(1)).body();
+    assertTrue(report.contains("id=\"backToCase\""), "staff go back to the case");
+    assertFalse(report.contains("id=\"backToSearch\""));
+    assertFalse(report.contains("id=\"reportLimited\""), "the owner's report is whole");
+    String home = coordinator.get("app/home.xhtml").body();
+    assertFalse(home.contains(",plural,"), "the home page's counts take their plural form");
+
+    PortalSession dpo = new PortalSession(base.toURI());
+    dpo.signIn("dpo", "demo");
+    String officers = dpo.get("app/access-report.xhtml?id=" + id.group(1)).body();
+    assertFalse(officers.contains("id=\"backToCase\""), "the case page is not hers to open");
+    assertTrue(officers.contains("id=\"backToSearch\""), "she goes back to her search");
+  }
+
   void theRegisterOfRequestsIsTheDataProtectionOfficersAndHomeListsARequestNearItsDueDate()
       throws Exception {
     PortalSession caseworker = new PortalSession(base.toURI());
