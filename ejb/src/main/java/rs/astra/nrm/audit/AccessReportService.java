@@ -293,6 +293,30 @@ public class AccessReportService {
         .toList();
   }
 
+  /**
+   * Where the report a viewer gets ({@link #reportForCase}) ends, when it is limited: for the data
+   * protection officer of an organisation that handed the case over by an accepted transfer, the
+   * moment her organisation last stopped owning it. Reads the case's transfers only (no personal
+   * data), so nothing is audited; call it after {@link #reportForCase} permitted the report.
+   *
+   * @param viewer who prepares the report
+   * @param caseId the case
+   * @return the end of the report's period (UTC), or empty when the viewer's organisation owns the
+   *     case now, never owned it, or the case does not exist
+   */
+  public java.util.Optional<Instant> reportLimitedUntil(Viewer viewer, long caseId) {
+    return caseAccess
+        .facts(caseId)
+        .filter(f -> f.ownerOrganisationId() != viewer.organisationId())
+        .flatMap(
+            f ->
+                ownershipPeriods(f).stream()
+                    .filter(p -> p.organisationId() == viewer.organisationId())
+                    .map(rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod::until)
+                    .filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo));
+  }
+
   /** The periods of ownership of a case, from its accepted transfers (issue 19). */
   private List<rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod> ownershipPeriods(CaseFacts f) {
     List<rs.astra.nrm.consent.AccessPolicy.Handover> handovers = new java.util.ArrayList<>();

@@ -796,6 +796,9 @@ class ConsentPolicyIT {
         lines.stream().allMatch(l -> l.at().isBefore(handedOver)),
         "nothing of the new owner's time: " + lines);
     assertTrue(lines.stream().noneMatch(l -> l.organisation().equals("CP Social Work Centre")));
+    // Her report page says where it ends: at the handover.
+    assertEquals(java.util.Optional.of(handedOver), reports.reportLimitedUntil(dpo, caseId));
+    assertTrue(reports.reportLimitedUntil(csw, caseId).isEmpty(), "the owner's is not limited");
     // The new owner prepares the whole report, the reads of both times.
     List<AccessReportService.ReportLine> whole = reports.reportForCase(csw, caseId);
     assertTrue(whole.stream().anyMatch(l -> l.organisation().equals("CP Social Work Centre")));

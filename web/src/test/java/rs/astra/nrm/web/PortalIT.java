@@ -1106,7 +1106,7 @@ class PortalIT {
     PortalSession caseworker = new PortalSession(base.toURI());
     caseworker.signIn("ngo.caseworker1", "demo");
     long first = openThroughWizard(caseworker, "Милица", "Ђорђевић", born);
-    openThroughWizard(caseworker, "Milica", "Djordjevic", born);
+    long second = openThroughWizard(caseworker, "Milica", "Djordjevic", born);
     assertFalse(
         caseworker.get("app/case.xhtml?id=" + first).body().contains("mergeSection"),
         "a caseworker is offered no merge");
@@ -1117,7 +1117,44 @@ class PortalIT {
     assertTrue(
         page.contains("mergeSection"),
         "the coordinator sees the possible duplicates of the person written in Cyrillic");
+    Matcher link = Pattern.compile("<a [^>]*duplicate-case[^>]*>").matcher(page);
+    List<String> hrefs = new java.util.ArrayList<>();
+    while (link.find()) {
+      Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(link.group());
+      assertTrue(href.find(), link.group());
+      hrefs.add(href.group(1));
+    }
+    assertTrue(
+        hrefs.stream().anyMatch(h -> h.endsWith("/app/case.xhtml?id=" + second)),
+        "the duplicate's link opens the duplicate: " + hrefs);
+    assertTrue(
+        hrefs.stream().noneMatch(h -> h.contains("id=" + first)),
+        "and never this case again: " + hrefs);
     // The merge itself, its undo and who may do them: CaseAccessIT.
+  }
+
+  @Test
+  @RunAsClient
+  void theAccessReportLeadsTheDataProtectionOfficerBackToHerSearchAndStaffBackToTheCase()
+      throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    Matcher id =
+        Pattern.compile("case\\.xhtml\\?id=(\\d+)")
+            .matcher(coordinator.get("app/cases.xhtml").body());
+    assertTrue(id.find(), "a case of the coordinator's organisation");
+    String report = coordinator.get("app/access-report.xhtml?id=" + id.group(1)).body();
+    assertTrue(report.contains("id=\"backToCase\""), "staff go back to the case");
+    assertFalse(report.contains("id=\"backToSearch\""));
+    assertFalse(report.contains("id=\"reportLimited\""), "the owner's report is whole");
+    String home = coordinator.get("app/home.xhtml").body();
+    assertFalse(home.contains(",plural,"), "the home page's counts take their plural form");
+
+    PortalSession dpo = new PortalSession(base.toURI());
+    dpo.signIn("dpo", "demo");
+    String officers = dpo.get("app/access-report.xhtml?id=" + id.group(1)).body();
+    assertFalse(officers.contains("id=\"backToCase\""), "the case page is not hers to open");
+    assertTrue(officers.contains("id=\"backToSearch\""), "she goes back to her search");
   }
 
   void theRegisterOfRequestsIsTheDataProtectionOfficersAndHomeListsARequestNearItsDueDate()

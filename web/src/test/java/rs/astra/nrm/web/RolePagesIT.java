@@ -1426,6 +1426,47 @@ class RolePagesIT {
         "a declined transfer keeps the owner");
   }
 
+  @Test
+  void withdrawingTheConsentOnTheCasePageShowsTheTransferProposalItClosedAsWithdrawn()
+      throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Transferconsent", LocalDate.now().minusYears(30));
+    long centre = ORGANISATIONS.get("RP Social Work Centre");
+    consents.give(
+        owner,
+        new ConsentService.NewConsentForm(
+            caseId,
+            centre,
+            Purpose.SOCIAL_PROTECTION,
+            EnumSet.of(DataCategory.SOCIAL),
+            LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")),
+            null,
+            ConsentMethod.SIGNED_FORM,
+            null));
+    PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
+    coordinator.get("app/case.xhtml?id=" + caseId);
+    String proposed =
+        coordinator.submitForPage(
+            "transferForm",
+            "transferForm:proposeTransfer",
+            Map.of(
+                "transferForm:transferTo_input", String.valueOf(centre),
+                "transferForm:transferBasis", "CONSENT",
+                "transferForm:transferReason", "Seli se u grad centra"));
+    assertTrue(proposed.contains("transfer-withdraw"), "the proposal is open");
+    Matcher withdraw =
+        Pattern.compile("id=\"([^\"]+)\"[^>]*class=\"[^\"]*withdraw-consent").matcher(proposed);
+    assertTrue(withdraw.find(), "the consent can be withdrawn");
+    String after = coordinator.submitForPage("caseForm", withdraw.group(1), Map.of());
+    assertTrue(
+        after.contains("Povučen je i predlog prenosa slučaja organizaciji RP Social Work Centre")
+            || after.contains("The proposal to transfer the case to RP Social Work Centre"),
+        "the message says the proposal went with the consent");
+    assertFalse(after.contains("transfer-withdraw"), "no Withdraw on a closed proposal");
+    assertTrue(after.contains("transferForm:proposeTransfer"), "a new proposal may be made");
+  }
+
   // ---- the data protection officer ----
 
   @Test

@@ -112,8 +112,7 @@ public final class AccessReportPdf {
           String basis;
           if (l.permitted()) {
             basis =
-                label(msg, "basis.", l.basis())
-                    + (l.basisRef() == null ? "" : " " + l.basisRef())
+                basisText(msg, l)
                     + (l.review() == null
                         ? ""
                         : " · "
@@ -121,7 +120,7 @@ public final class AccessReportPdf {
                             + ": "
                             + label(msg, "review.", l.review()));
           } else {
-            basis = l.basisRef() == null ? "" : label(msg, "deny.", l.basisRef());
+            basis = basisText(msg, l);
           }
           cell(table, basis, text);
         }
@@ -136,6 +135,28 @@ public final class AccessReportPdf {
 
   private static void cell(PdfPTable table, String value, Font font) {
     table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, font)));
+  }
+
+  /**
+   * The basis of one line of the report in words, as the page and the PDF show it: for a permit the
+   * basis's label ({@code basis.<AccessBasis>}) followed by the consent or emergency-access number,
+   * or by the label of the legal-basis rule ({@code legalBasis.<code>}, the codes of {@link
+   * rs.astra.nrm.consent.LegalBasisTable}); for a refusal the reason's label ({@code
+   * deny.<DenyReason>}).
+   *
+   * @param msg the bundle in the reader's language
+   * @param l the line
+   * @return the text; a code without a label is shown as it is (never an exception)
+   */
+  public static String basisText(ResourceBundle msg, ReportLine l) {
+    if (!l.permitted()) {
+      return l.basisRef() == null ? "" : label(msg, "deny.", l.basisRef());
+    }
+    String ref = l.basisRef();
+    if (ref != null && l.basis() == rs.astra.nrm.consent.AccessBasis.LEGAL_BASIS) {
+      ref = label(msg, "legalBasis.", ref);
+    }
+    return label(msg, "basis.", l.basis()) + (ref == null ? "" : " " + ref);
   }
 
   /** The bundle's label of a coded value, or the code itself when the bundle has none. */

@@ -25,8 +25,10 @@ public class ShowAccessReport implements Serializable {
   @Inject private rs.astra.nrm.casefile.CaseCorrectionService corrections;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private rs.astra.nrm.web.i18n.LanguagePreference language;
 
   private String id;
+  private String limitedUntil;
   private List<AccessReportService.ReportLine> lines;
   private List<rs.astra.nrm.casefile.CorrectionLine> correctionLog = List.of();
 
@@ -46,6 +48,7 @@ public class ShowAccessReport implements Serializable {
    */
   private void prepare(boolean withCorrectionLog) {
     lines = null;
+    limitedUntil = null;
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
@@ -53,6 +56,14 @@ public class ShowAccessReport implements Serializable {
         () -> {
           try {
             lines = reports.reportForCase(user.viewer(), Long.parseLong(id));
+            limitedUntil =
+                reports
+                    .reportLimitedUntil(user.viewer(), Long.parseLong(id))
+                    .map(
+                        at ->
+                            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
+                                .format(at.atZone(java.time.ZoneId.of("Europe/Belgrade"))))
+                    .orElse(null);
             if (withCorrectionLog) {
               correctionLog = corrections.history(user.viewer(), Long.parseLong(id));
             }
@@ -98,6 +109,28 @@ public class ShowAccessReport implements Serializable {
     external.setResponseHeader("Cache-Control", "no-store");
     external.getResponseOutputStream().write(pdf);
     faces.responseComplete();
+  }
+
+  /**
+   * The basis of a line in the user's language ({@link AccessReportPdf#basisText}): the legal-basis
+   * rule by its label, never by its code.
+   *
+   * @param line a line of the report
+   * @return the text
+   */
+  public String basisText(AccessReportService.ReportLine line) {
+    return AccessReportPdf.basisText(
+        java.util.ResourceBundle.getBundle(
+            rs.astra.nrm.web.i18n.Messages.BUNDLE, language.getLocale()),
+        line);
+  }
+
+  /**
+   * @return for the data protection officer of an organisation that handed the case over, the day
+   *     the report ends (the handover, {@code dd.MM.yyyy}, Europe/Belgrade); otherwise {@code null}
+   */
+  public String getLimitedUntil() {
+    return limitedUntil;
   }
 
   /**

@@ -32,6 +32,7 @@ public class RecordConsent implements Serializable {
   @Inject private UserFeedback feedback;
   @Inject private Messages messages;
   @Inject private rs.astra.nrm.web.security.SignedInUser user;
+  @Inject private rs.astra.nrm.web.transfer.TransferCase transferCase;
 
   private Long recipientId;
   private Purpose purpose;
@@ -78,10 +79,30 @@ public class RecordConsent implements Serializable {
    * @param version the version shown
    */
   public void withdraw(long consentId, long version) {
+    // A proposal to transfer the case that rests on this consent is closed by its withdrawal (the
+    // service withdraws it): the message says so, and the transfer section shows it closed.
+    transferCase.refresh();
+    List<Long> openOnConsent =
+        transferCase.getOfCase().stream()
+            .filter(t -> t.open() && Long.valueOf(consentId).equals(t.consentId()))
+            .map(rs.astra.nrm.transfer.CaseTransferService.TransferRow::id)
+            .toList();
     feedback.run(
-        () ->
-            messages.get(
-                "consent.withdrawn", consents.withdraw(user.viewer(), consentId, version)));
+        () -> {
+          String done =
+              messages.get(
+                  "consent.withdrawn", consents.withdraw(user.viewer(), consentId, version));
+          transferCase.refresh();
+          List<String> closed =
+              transferCase.getOfCase().stream()
+                  .filter(t -> openOnConsent.contains(t.id()) && !t.open())
+                  .map(rs.astra.nrm.transfer.CaseTransferService.TransferRow::to)
+                  .toList();
+          return closed.isEmpty()
+              ? done
+              : done + " " + messages.get("consent.withdrawn.transfer", String.join(", ", closed));
+        });
+    transferCase.refresh();
     page.load();
   }
 

@@ -49,6 +49,16 @@ public class TransferCase implements Serializable {
   }
 
   /**
+   * Forgets the transfers read for this view, so that the next look reads them anew: after an
+   * action elsewhere on the page that changes them (a consent's withdrawal closes a proposal
+   * resting on it).
+   */
+  public void refresh() {
+    ofCase = null;
+    incoming = null;
+  }
+
+  /**
    * @return whether the case has an open proposal (then no new one is offered)
    */
   public boolean isOpenProposal() {

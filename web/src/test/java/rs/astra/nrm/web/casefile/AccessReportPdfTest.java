@@ -104,4 +104,36 @@ class AccessReportPdfTest {
     assertTrue(text.contains(label("sr-Latn", "report.empty")), text);
     assertEquals(-1, text.indexOf(label("sr-Latn", "report.decision")), "no table without lines");
   }
+
+  @Test
+  void aLegalBasisIsNamedInWordsInEveryLanguageNeverByItsCode() {
+    for (String tag : List.of("sr-Latn", "sr-Cyrl", "en")) {
+      ResourceBundle msg = ResourceBundle.getBundle(Messages.BUNDLE, Locale.forLanguageTag(tag));
+      for (rs.astra.nrm.consent.LegalBasisTable.Rule r :
+          rs.astra.nrm.consent.LegalBasisTable.RULES) {
+        ReportLine line =
+            new ReportLine(
+                AT,
+                "user",
+                "Policija",
+                DataCategory.LEGAL_PROCEEDINGS,
+                AccessAction.READ,
+                true,
+                AccessBasis.LEGAL_BASIS,
+                r.code(),
+                null,
+                null,
+                "WEB",
+                null);
+        String text = AccessReportPdf.basisText(msg, line);
+        assertEquals(
+            msg.getString("basis.LEGAL_BASIS") + " " + msg.getString("legalBasis." + r.code()),
+            text,
+            tag);
+        assertTrue(!text.contains(r.code()), tag + ": " + text);
+      }
+      ReportLine consent = LINES.get(0);
+      assertEquals(msg.getString("basis.CONSENT") + " 17", AccessReportPdf.basisText(msg, consent));
+    }
+  }
 }

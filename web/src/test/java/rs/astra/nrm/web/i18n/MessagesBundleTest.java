@@ -147,6 +147,22 @@ class MessagesBundleTest {
   }
 
   @Test
+  void theTransferTextsUseThePortalsWordsForConsentAndReferral() throws IOException {
+    // The portal says saglasnost (consent) and upućivanje (referral) everywhere.
+    Pattern other = Pattern.compile("(?iu)pristan|uputnic|пристан|упутниц");
+    List<String> found = new ArrayList<>();
+    for (String bundle : List.of("Messages_sr_Latn.properties", "Messages_sr_Cyrl.properties")) {
+      Properties p = load(bundle);
+      for (String key : p.stringPropertyNames()) {
+        if (key.startsWith("transfer.") && other.matcher(p.getProperty(key)).find()) {
+          found.add(bundle + " " + key);
+        }
+      }
+    }
+    assertTrue(found.isEmpty(), found.toString());
+  }
+
+  @Test
   void everyValueShownFromAnEnumHasItsText() throws IOException {
     Set<String> keys = load(BUNDLES.get(0)).stringPropertyNames();
     List<String> expected = new ArrayList<>();
@@ -161,6 +177,10 @@ class MessagesBundleTest {
     add(expected, "gender.", Gender.values());
     add(expected, "action.", AccessAction.values());
     add(expected, "basis.", AccessBasis.values());
+    // The access report names the legal-basis rule behind a permit, never its code.
+    for (rs.astra.nrm.consent.LegalBasisTable.Rule r : rs.astra.nrm.consent.LegalBasisTable.RULES) {
+      expected.add("legalBasis." + r.code());
+    }
     add(expected, "stage.", rs.astra.nrm.casefile.NrmStage.values());
     add(expected, "event.", rs.astra.nrm.casefile.CaseEvent.Type.values());
     add(expected, "proceedingsKind.", rs.astra.nrm.proceedings.ProceedingsEntryKind.values());

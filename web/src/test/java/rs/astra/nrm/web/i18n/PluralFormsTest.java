@@ -116,4 +116,47 @@ class PluralFormsTest {
         "Lozinka mora imati najmanje 12 znakova (najviše 200).",
         text(LATIN, "admin.error.password", "12"));
   }
+
+  @Test
+  void theHomePageCountsTakeTheirPluralForm() {
+    assertEquals("saglasnost ističe u narednih 14 dana", text(LATIN, "home.expiring.count", 1L));
+    assertEquals("saglasnosti ističu u narednih 14 dana", text(LATIN, "home.expiring.count", 3L));
+    assertEquals("otvorenih slučajeva bez aktivnosti 90 dana", text(LATIN, "home.quiet.count", 0L));
+    assertEquals("otvoren slučaj bez aktivnosti 90 dana", text(LATIN, "home.quiet.count", 21L));
+    assertEquals(
+        "hitna pristupa slučajevima vaše organizacije",
+        text(LATIN, "breakGlass.accesses.count", 2L));
+    assertEquals("predstojećih ročišta", text(LATIN, "home.hearings.count", 11L));
+    assertEquals("rok je istekao pre 1 dan", text(LATIN, "dsr.daysOverdue", 1L));
+    assertEquals("rok je istekao pre 3 dana", text(LATIN, "dsr.daysOverdue", 3L));
+    assertEquals("отворена случаја без активности 90 дана", text(CYRILLIC, "home.quiet.count", 2L));
+    assertEquals("рок је истекао пре 21 дан", text(CYRILLIC, "dsr.daysOverdue", 21L));
+    assertEquals(
+        "consent expiring within 14 days", text(Locale.ENGLISH, "home.expiring.count", 1L));
+    assertEquals(
+        "emergency accesses to your organisation's cases",
+        text(Locale.ENGLISH, "breakGlass.accesses.count", 0L));
+    assertEquals("hearing ahead", text(Locale.ENGLISH, "home.hearings.count", 1L));
+    assertEquals("overdue by 1 day", text(Locale.ENGLISH, "dsr.daysOverdue", 1L));
+    assertEquals("overdue by 2 days", text(Locale.ENGLISH, "dsr.daysOverdue", 2L));
+  }
+
+  @Test
+  void noPageGivesAPluralMessageToTheBundleVariableOrOutputFormat() throws java.io.IOException {
+    ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, LATIN);
+    java.util.regex.Pattern use = java.util.regex.Pattern.compile("msg\\['([A-Za-z0-9_.]+)'\\]");
+    List<String> problems = new ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(java.nio.file.Path.of("src/main/webapp"))) {
+      for (java.nio.file.Path page : files.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+        java.util.regex.Matcher m = use.matcher(java.nio.file.Files.readString(page));
+        while (m.find()) {
+          if (bundle.containsKey(m.group(1)) && bundle.getString(m.group(1)).contains(",plural,")) {
+            problems.add(page.getFileName() + ": " + m.group(1));
+          }
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), "use #{counts.text(key, n)}: " + problems);
+  }
 }
