@@ -2010,6 +2010,50 @@ class ConsentPolicyIT {
         List.of("#/components/parameters/Idempotency-Key"),
         OpenApiContract.parameterRefs(document, "POST", "/v1/referrals"));
     assertFalse(document.contains("NRM-2026-0051"), "no invented case code of the old form");
+    java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+    typed.put("ProceedingsStepForm.kind", "enum");
+    typed.put("ProceedingsStepForm.date", "date");
+    typed.put("ProceedingsStepForm.offence", "enum");
+    typed.put("ProceedingsStepForm.victimStatus", "enum");
+    typed.put("ReferralForm.purpose", "enum");
+    typed.put("ReferralForm.categories", "enum");
+    typed.put("HotlineCallForm.calledAt", "date-time");
+    typed.put("HotlineCallForm.channel", "enum");
+    typed.put("HotlineCallForm.callerType", "enum");
+    typed.put("HotlineCallForm.followUpOn", "date");
+    typed.put("JobOfferCheckBody.redFlags", "enum");
+    typed.put("JobOfferCheckBody.industry", "enum");
+    typed.put("JobOfferCheckBody.outcome", "enum");
+    typed.put("CaseDetailView.status", "enum");
+    typed.put("CaseDetailView.openedOn", "date");
+    typed.put("CaseDetailView.typeOfExploitation", "enum");
+    typed.put("ReadableCategory.category", "enum");
+    typed.put("ReadableCategory.basis", "enum");
+    assertEquals(
+        List.of(),
+        OpenApiContract.schemaDefects(document, typed),
+        "the schemas hold no generator defaults as constraints, type enums and dates as strings,"
+            + " and every 2xx JSON answer and body has a schema and typed examples");
+    assertTrue(document.contains("by default 24 hours"), "the key's keeping time is configurable");
+    for (String creating :
+        List.of("/v1/cases/{code}/proceedings", "/v1/hotline/calls", "/v1/referrals")) {
+      var created = OpenApiContract.answer(document, "POST", creating, "201");
+      assertTrue(
+          created.path("headers").has("Location")
+              && created.path("headers").has("Idempotent-Replayed"),
+          creating + " 201 declares Location and Idempotent-Replayed: " + created);
+      assertTrue(
+          String.valueOf(OpenApiContract.answer(document, "POST", creating, "409"))
+              .contains("IdempotencyKeyInUse"),
+          creating + " documents 409 idempotency-key-in-use");
+    }
+    var inbox =
+        OpenApiContract.operation(document, "get", "/v1/referrals/inbox").path("parameters");
+    assertTrue(
+        inbox != null
+            && inbox.toString().contains("\"page\"")
+            && inbox.toString().contains("\"size\""),
+        "the inbox documents page and size: " + inbox);
     var operations = OpenApiContract.operations(document);
     assertFalse(operations.isEmpty(), document);
     java.nio.file.Path noted = apiCalls(System.getProperty("nrm.test.dataDir"));
