@@ -1844,8 +1844,41 @@ class ConsentPolicyIT {
       request.header("Content-Type", "application/json");
     }
     note(method, "/api/v1/" + path);
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    noteBodies(method, "/api/v1/" + path, body, answer);
+    return answer;
+  }
+
+  /**
+   * Notes a successful call's JSON bodies for
+   * theOpenApiDocumentValidatesAndEveryOperationInItIsExercised, which validates them against the
+   * document's schemas.
+   */
+  private static void noteBodies(
+      String method, String path, String body, java.net.http.HttpResponse<String> answer)
+      throws java.io.IOException {
+    if (answer.statusCode() / 100 != 2
+        || !answer.headers().firstValue("Content-Type").orElse("").contains("json")) {
+      return;
+    }
+    var line =
+        jakarta.json.Json.createObjectBuilder()
+            .add("call", method + " " + path.replaceFirst("\\?.*", ""))
+            .add("status", String.valueOf(answer.statusCode()))
+            .add("request", body == null ? "" : body)
+            .add("response", answer.body())
+            .build()
+            .toString();
+    java.nio.file.Path noted =
+        apiCalls(System.getProperty("nrm.data.dir"))
+            .resolveSibling("consent-policy-api-bodies.txt");
+    java.nio.file.Files.writeString(
+        noted,
+        line + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   /**
@@ -2056,6 +2089,16 @@ class ConsentPolicyIT {
         "the inbox documents page and size: " + inbox);
     var operations = OpenApiContract.operations(document);
     assertFalse(operations.isEmpty(), document);
+    java.nio.file.Path bodies =
+        apiCalls(System.getProperty("nrm.test.dataDir"))
+            .resolveSibling("consent-policy-api-bodies.txt");
+    List<String> exchanged = java.nio.file.Files.readAllLines(bodies);
+    java.nio.file.Files.delete(bodies);
+    assertFalse(exchanged.isEmpty(), "the API tests noted their bodies");
+    assertEquals(
+        List.of(),
+        OpenApiContract.invalidBodies(document, exchanged),
+        "the bodies the tests sent and received validate against the document's schemas");
     java.nio.file.Path noted = apiCalls(System.getProperty("nrm.test.dataDir"));
     List<String> calls = java.nio.file.Files.readAllLines(noted);
     java.nio.file.Files.delete(noted);
@@ -2371,8 +2414,11 @@ class ConsentPolicyIT {
       request.header("Idempotency-Key", idempotencyKey);
     }
     note("POST", java.net.URI.create(url).getPath());
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    noteBodies("POST", java.net.URI.create(url).getPath(), body, answer);
+    return answer;
   }
 
   /** The path under {@code /api/v1/} of an answer's {@code Location}, which must be there. */

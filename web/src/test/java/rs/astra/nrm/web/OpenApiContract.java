@@ -153,7 +153,7 @@ final class OpenApiContract {
         continue;
       }
       JsonNode typed = p.has("items") ? p.get("items") : p;
-      if (!"string".equals(typed.path("type").asText())) {
+      if (!types(typed).contains("string")) {
         defects.add(expected.getKey() + ": not a string but " + p);
       } else if (expected.getValue().equals("enum") && !typed.has("enum")) {
         defects.add(expected.getKey() + ": no enumeration");
@@ -229,8 +229,7 @@ final class OpenApiContract {
     if (value.path("maxProperties").isNumber() && value.get("maxProperties").asLong() == 0) {
       defects.add(at + ": maxProperties 0");
     }
-    if ("int64".equals(value.path("format").asText())
-        && !"integer".equals(value.path("type").asText())) {
+    if ("int64".equals(value.path("format").asText()) && !types(value).contains("integer")) {
       defects.add(at + ": int64 not an integer");
     }
     if ("array".equals(value.path("type").asText())
@@ -260,6 +259,17 @@ final class OpenApiContract {
       }
     }
     value.fields().forEachRemaining(e -> walk(e.getValue(), at + "/" + e.getKey(), defects));
+  }
+
+  /** The names of a schema's {@code type}: one, or the list of OpenAPI 3.1. */
+  private static List<String> types(JsonNode schema) {
+    List<String> types = new ArrayList<>();
+    JsonNode type = schema.path("type");
+    if (type.isTextual()) {
+      types.add(type.asText());
+    }
+    type.forEach(t -> types.add(t.asText()));
+    return types;
   }
 
   private static boolean fits(String type, JsonNode value) {
@@ -351,5 +361,70 @@ final class OpenApiContract {
   static JsonNode answer(String document, String method, String path, String code) {
     JsonNode operation = operation(document, method, path);
     return operation == null ? null : operation.path("responses").get(code);
+  }
+
+  /**
+   * Validates the JSON bodies of successful calls against the document's schemas (JSON Schema
+   * 2020-12, the dialect of OpenAPI 3.1), by networknt's validator: the request body against the
+   * operation's request body schema, the answer against its status's {@code application/json}
+   * schema.
+   *
+   * @param document the document as served, JSON
+   * @param exchanged one JSON object a line: {@code call} ({@code METHOD /context/path}), {@code
+   *     status}, {@code request} (empty when none) and {@code response}
+   * @return {@code call status: what is wrong}, one per defect; empty when every body validates
+   */
+  static List<String> invalidBodies(String document, List<String> exchanged) {
+    JsonNode api = read(document);
+    var factory =
+        com.networknt.schema.JsonSchemaFactory.getInstance(
+            com.networknt.schema.SpecVersion.VersionFlag.V202012);
+    List<String> invalid = new ArrayList<>();
+    for (String line : exchanged) {
+      JsonNode noted = read(line);
+      String call = noted.get("call").asText();
+      String status = noted.get("status").asText();
+      String operation =
+          operations(document).stream()
+              .filter(o -> exercised(o, List.of(call)))
+              .findFirst()
+              .orElse(null);
+      if (operation == null) {
+        invalid.add(call + ": no operation in the document");
+        continue;
+      }
+      int space = operation.indexOf(' ');
+      JsonNode op =
+          api.path("paths")
+              .path(operation.substring(space + 1))
+              .path(operation.substring(0, space).toLowerCase(java.util.Locale.ROOT));
+      List<Map.Entry<String, JsonNode>> checks = new ArrayList<>();
+      if (!noted.get("request").asText().isEmpty()) {
+        checks.add(
+            Map.entry(
+                "request",
+                op.path("requestBody").path("content").path("application/json").path("schema")));
+      }
+      checks.add(
+          Map.entry(
+              "response",
+              op.path("responses")
+                  .path(status)
+                  .path("content")
+                  .path("application/json")
+                  .path("schema")));
+      for (var check : checks) {
+        if (check.getValue().isMissingNode()) {
+          invalid.add(call + " " + status + ": no schema for the " + check.getKey());
+          continue;
+        }
+        var schema = check.getValue().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) schema)
+            .set("components", api.path("components"));
+        var messages = factory.getSchema(schema).validate(read(noted.get(check.getKey()).asText()));
+        messages.forEach(m -> invalid.add(call + " " + status + " " + check.getKey() + ": " + m));
+      }
+    }
+    return invalid;
   }
 }

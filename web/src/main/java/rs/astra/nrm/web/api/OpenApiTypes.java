@@ -1,5 +1,6 @@
 package rs.astra.nrm.web.api;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -186,7 +187,7 @@ final class OpenApiTypes {
         left.setType(null);
         left.setRef(right.getRef());
       } else if (right.getType() != null) {
-        left.setType(right.getType());
+        left.setType(nillable(raw, type, right).getType());
         left.setFormat(right.getFormat());
         left.setEnumeration(right.getEnumeration());
         left.setItems(right.getItems());
@@ -199,7 +200,22 @@ final class OpenApiTypes {
 
   private Schema objectOf(Class<?> raw, Map<TypeVariable<?>, Type> bound) {
     Schema schema = typed(SchemaType.OBJECT);
-    properties(raw).forEach((name, type) -> schema.addProperty(name, schemaOf(type, bound)));
+    properties(raw)
+        .forEach(
+            (name, type) -> schema.addProperty(name, nillable(raw, type, schemaOf(type, bound))));
+    return schema;
+  }
+
+  /**
+   * @return the schema, also admitting {@code null} where JSON-B writes nulls: in a class marked
+   *     {@link JsonbNillable}, for a property that is not primitive (elsewhere it leaves them out)
+   */
+  private static Schema nillable(Class<?> raw, Type type, Schema schema) {
+    if (raw.isAnnotationPresent(JsonbNillable.class)
+        && !(type instanceof Class<?> c && c.isPrimitive())
+        && schema.getType() != null) {
+      schema.addType(SchemaType.NULL);
+    }
     return schema;
   }
 
