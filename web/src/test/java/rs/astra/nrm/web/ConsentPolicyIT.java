@@ -1847,8 +1847,41 @@ class ConsentPolicyIT {
       request.header("Content-Type", "application/json");
     }
     note(method, "/api/v1/" + path);
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    noteBodies(method, "/api/v1/" + path, body, answer);
+    return answer;
+  }
+
+  /**
+   * Notes a successful call's JSON bodies for
+   * theOpenApiDocumentValidatesAndEveryOperationInItIsExercised, which validates them against the
+   * document's schemas.
+   */
+  private static void noteBodies(
+      String method, String path, String body, java.net.http.HttpResponse<String> answer)
+      throws java.io.IOException {
+    if (answer.statusCode() / 100 != 2
+        || !answer.headers().firstValue("Content-Type").orElse("").contains("json")) {
+      return;
+    }
+    var line =
+        jakarta.json.Json.createObjectBuilder()
+            .add("call", method + " " + path.replaceFirst("\\?.*", ""))
+            .add("status", String.valueOf(answer.statusCode()))
+            .add("request", body == null ? "" : body)
+            .add("response", answer.body())
+            .build()
+            .toString();
+    java.nio.file.Path noted =
+        apiCalls(System.getProperty("nrm.data.dir"))
+            .resolveSibling("consent-policy-api-bodies.txt");
+    java.nio.file.Files.writeString(
+        noted,
+        line + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   /**
@@ -2013,8 +2046,62 @@ class ConsentPolicyIT {
         List.of("#/components/parameters/Idempotency-Key"),
         OpenApiContract.parameterRefs(document, "POST", "/v1/referrals"));
     assertFalse(document.contains("NRM-2026-0051"), "no invented case code of the old form");
+    java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+    typed.put("ProceedingsStepForm.kind", "enum");
+    typed.put("ProceedingsStepForm.date", "date");
+    typed.put("ProceedingsStepForm.offence", "enum");
+    typed.put("ProceedingsStepForm.victimStatus", "enum");
+    typed.put("ReferralForm.purpose", "enum");
+    typed.put("ReferralForm.categories", "enum");
+    typed.put("HotlineCallForm.calledAt", "date-time");
+    typed.put("HotlineCallForm.channel", "enum");
+    typed.put("HotlineCallForm.callerType", "enum");
+    typed.put("HotlineCallForm.followUpOn", "date");
+    typed.put("JobOfferCheckBody.redFlags", "enum");
+    typed.put("JobOfferCheckBody.industry", "enum");
+    typed.put("JobOfferCheckBody.outcome", "enum");
+    typed.put("CaseDetailView.status", "enum");
+    typed.put("CaseDetailView.openedOn", "date");
+    typed.put("CaseDetailView.typeOfExploitation", "enum");
+    typed.put("ReadableCategory.category", "enum");
+    typed.put("ReadableCategory.basis", "enum");
+    assertEquals(
+        List.of(),
+        OpenApiContract.schemaDefects(document, typed),
+        "the schemas hold no generator defaults as constraints, type enums and dates as strings,"
+            + " and every 2xx JSON answer and body has a schema and typed examples");
+    assertTrue(document.contains("by default 24 hours"), "the key's keeping time is configurable");
+    for (String creating :
+        List.of("/v1/cases/{code}/proceedings", "/v1/hotline/calls", "/v1/referrals")) {
+      var created = OpenApiContract.answer(document, "POST", creating, "201");
+      assertTrue(
+          created.path("headers").has("Location")
+              && created.path("headers").has("Idempotent-Replayed"),
+          creating + " 201 declares Location and Idempotent-Replayed: " + created);
+      assertTrue(
+          String.valueOf(OpenApiContract.answer(document, "POST", creating, "409"))
+              .contains("IdempotencyKeyInUse"),
+          creating + " documents 409 idempotency-key-in-use");
+    }
+    var inbox =
+        OpenApiContract.operation(document, "get", "/v1/referrals/inbox").path("parameters");
+    assertTrue(
+        inbox != null
+            && inbox.toString().contains("\"page\"")
+            && inbox.toString().contains("\"size\""),
+        "the inbox documents page and size: " + inbox);
     var operations = OpenApiContract.operations(document);
     assertFalse(operations.isEmpty(), document);
+    java.nio.file.Path bodies =
+        apiCalls(System.getProperty("nrm.test.dataDir"))
+            .resolveSibling("consent-policy-api-bodies.txt");
+    List<String> exchanged = java.nio.file.Files.readAllLines(bodies);
+    java.nio.file.Files.delete(bodies);
+    assertFalse(exchanged.isEmpty(), "the API tests noted their bodies");
+    assertEquals(
+        List.of(),
+        OpenApiContract.invalidBodies(document, exchanged),
+        "the bodies the tests sent and received validate against the document's schemas");
     java.nio.file.Path noted = apiCalls(System.getProperty("nrm.test.dataDir"));
     List<String> calls = java.nio.file.Files.readAllLines(noted);
     java.nio.file.Files.delete(noted);
@@ -2330,8 +2417,11 @@ class ConsentPolicyIT {
       request.header("Idempotency-Key", idempotencyKey);
     }
     note("POST", java.net.URI.create(url).getPath());
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    noteBodies("POST", java.net.URI.create(url).getPath(), body, answer);
+    return answer;
   }
 
   /** The path under {@code /api/v1/} of an answer's {@code Location}, which must be there. */

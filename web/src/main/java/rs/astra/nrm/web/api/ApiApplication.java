@@ -127,6 +127,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                           mediaType = Problems.MEDIA_TYPE,
                           schema = @Schema(ref = ApiApplication.PROBLEM))),
               @APIResponse(
+                  name = OpenApiCleanup.KEY_IN_USE,
+                  responseCode = "409",
+                  description =
+                      "idempotency-key-in-use: another request with the same Idempotency-Key is"
+                          + " being processed; this one changed nothing. Retry it with the same"
+                          + " key once that one is answered.",
+                  content =
+                      @Content(
+                          mediaType = Problems.MEDIA_TYPE,
+                          schema = @Schema(ref = ApiApplication.PROBLEM))),
+              @APIResponse(
                   name = "TooLarge",
                   responseCode = "413",
                   description = "too-large: a body over 64 KiB (announced or chunked)",

@@ -78,7 +78,7 @@ public class CasesResource {
                       value =
                           "{\"page\":0,\"size\":20,\"total\":1,\"items\":[{\"id\":51,\"code\":"
                               + "\"NRM-2026-K7QX-M4P2\",\"openedOn\":\"2026-11-30\",\"status\":"
-                              + "\"Active\",\"typeOfExploitation\":[\"Labour\"],"
+                              + "\"Active\",\"typeOfExploitation\":[\"ForcedLabour\"],"
                               + "\"ownerOrganisation\":\"ASTRA\",\"personName\":null,"
                               + "\"owned\":false,\"documents\":null}]}")))
   @APIResponse(responseCode = "400", description = "invalid paging, order or filter")

@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,7 +75,21 @@ public class ReferralsResource {
                               + "\"purpose\":\"CRIMINAL_PROCEEDINGS\",\"categories\":[\"IDENTITY\"],"
                               + "\"details\":\"\",\"date\":\"2026-11-30\",\"state\":\"SENT\","
                               + "\"waitingDays\":2}]}")))
+  @APIResponse(responseCode = "400", description = "invalid paging")
   @APIResponse(responseCode = "403", description = "the role reads no referral inbox")
+  @Parameter(
+      name = "page",
+      in = ParameterIn.QUERY,
+      description = "page, from 0",
+      example = "0",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = "rows, 1 to 100",
+      example = "20",
+      schema =
+          @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
   public PageView<ReferralService.InboxRow> inbox(@Valid @BeanParam CaseListParams params) {
     var viewer = caller.viewer();
     if (!referrals.readsInbox(viewer)) {
