@@ -25,8 +25,9 @@ import rs.astra.nrm.shared.StoredBeforeReturn;
  * safety plan, the centres for social work's assessment notes and the health institutions'
  * treatment records read at once ({@link #view}, one audit record per category), and the categories
  * the viewer may change. Each aggregate has its own service — {@link ServiceEntryService}, {@link
- * SafetyPlanService}, {@link AssessmentNoteService}, {@link TreatmentRecordService} — which states
- * its rules, and the pages and services that read or change one aggregate call it directly.
+ * SafetyPlanService}, and {@link InstitutionRecordService} for both kinds of institution record
+ * ({@link InstitutionRecordKind}) — which states its rules, and the pages and services that read or
+ * change one aggregate call it directly.
  *
  * <ul>
  *   <li>Every read is an explicit, audited request ({@link AccessEnforcer#require}) for its
@@ -79,8 +80,14 @@ public class SupportPlanService {
         social == null
             ? null
             : SafetyPlanService.safetyPlan(em, enforcer, viewer, f, social, now).orElse(null),
-        social == null ? List.of() : AssessmentNoteService.assessments(em, viewer, caseId, social),
-        health == null ? List.of() : TreatmentRecordService.treatments(em, viewer, caseId, health));
+        social == null
+            ? List.of()
+            : InstitutionRecordService.records(
+                em, InstitutionRecordKind.ASSESSMENT, viewer, caseId, social),
+        health == null
+            ? List.of()
+            : InstitutionRecordService.records(
+                em, InstitutionRecordKind.TREATMENT, viewer, caseId, health));
   }
 
   // ---------------------------------------------------------------- who may change what

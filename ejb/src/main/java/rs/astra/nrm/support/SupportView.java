@@ -18,6 +18,20 @@ public record SupportView(
     Set<DataCategory> categories,
     List<ServiceRow> services,
     SafetyPlanView safetyPlan,
-    List<AssessmentRow> assessments,
-    List<TreatmentRow> treatments)
-    implements Serializable {}
+    List<InstitutionRecordRow> assessments,
+    List<InstitutionRecordRow> treatments)
+    implements Serializable {
+
+  /**
+   * The institution records of a kind, as read for the page.
+   *
+   * @param kind assessments (SOCIAL) or treatments (HEALTH)
+   * @return {@link #assessments()} or {@link #treatments()}
+   */
+  public List<InstitutionRecordRow> records(InstitutionRecordKind kind) {
+    return switch (kind) {
+      case ASSESSMENT -> assessments;
+      case TREATMENT -> treatments;
+    };
+  }
+}

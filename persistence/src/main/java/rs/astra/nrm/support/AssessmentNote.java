@@ -1,35 +1,35 @@
 package rs.astra.nrm.support;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
-import rs.astra.nrm.organisation.Organisation;
+import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalUser;
 
 /**
  * A centre for social work's assessment of the person's situation and needs (procena), with the
  * measures it recommends; data category SOCIAL. Only centres for social work record them (the
  * assessment is their task under the Law on Social Protection, Sl. glasnik RS 24/2011); each note
- * belongs to the centre that wrote it and is not changed afterwards.
+ * belongs to the centre that wrote it and is not changed afterwards. Its {@link #getDay() day} is
+ * the day of the assessment (column {@code assessed_on}), its {@link #getText() text} the
+ * assessment, its {@link #getNote() note} the recommended measures.
  */
 @Entity
 @Table(name = "assessment_note")
-public class AssessmentNote {
-
-  /** Longest text of each field. */
-  public static final int MAX_TEXT = 4000;
+@AttributeOverride(name = "day", column = @Column(name = "assessed_on", updatable = false))
+@AttributeOverride(name = "text", column = @Column(name = "assessment", updatable = false))
+@AttributeOverride(
+    name = "note",
+    column = @Column(name = "recommended_measures", updatable = false))
+public class AssessmentNote extends InstitutionRecord {
 
   @Id
   @SequenceGenerator(
@@ -39,32 +39,6 @@ public class AssessmentNote {
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_note_seq")
   private Long id;
 
-  @Version private long version;
-
-  @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  @JoinColumn(name = "case_file_id", nullable = false, updatable = false)
-  private CaseFile caseFile;
-
-  @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  @JoinColumn(name = "organisation_id", nullable = false, updatable = false)
-  private Organisation organisation;
-
-  @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  @JoinColumn(name = "recorded_by_id", nullable = false, updatable = false)
-  private PortalUser recordedBy;
-
-  @Column(name = "recorded_at", nullable = false, updatable = false)
-  private Instant recordedAt;
-
-  @Column(name = "assessed_on", nullable = false, updatable = false)
-  private LocalDate assessedOn;
-
-  @Column(name = "assessment", nullable = false, length = MAX_TEXT, updatable = false)
-  private String text;
-
-  @Column(name = "recommended_measures", length = MAX_TEXT, updatable = false)
-  private String recommendedMeasures;
-
   /** For JPA only. */
   protected AssessmentNote() {}
 
@@ -73,7 +47,7 @@ public class AssessmentNote {
    *
    * @param caseFile the case
    * @param by a professional of a centre for social work; her centre owns the note
-   * @param assessedOn the day of the assessment
+   * @param assessedOn the day of the assessment (Europe/Belgrade)
    * @param text the assessment, not blank, up to {@value #MAX_TEXT} characters
    * @param recommendedMeasures the measures recommended, may be {@code null}, up to {@value
    *     #MAX_TEXT} characters
@@ -88,84 +62,22 @@ public class AssessmentNote {
       String text,
       String recommendedMeasures,
       Instant at) {
-    if (!by.getOrganisation().getType().recordsAssessments()) {
-      throw new IllegalArgumentException("only a centre for social work records an assessment");
-    }
-    if (text == null
-        || text.isBlank()
-        || text.length() > MAX_TEXT
-        || (recommendedMeasures != null && recommendedMeasures.length() > MAX_TEXT)) {
-      throw new IllegalArgumentException("text blank or too long");
-    }
-    this.caseFile = Objects.requireNonNull(caseFile, "caseFile");
-    this.recordedBy = by;
-    this.organisation = by.getOrganisation();
-    this.assessedOn = Objects.requireNonNull(assessedOn, "assessedOn");
-    this.text = text;
-    this.recommendedMeasures = recommendedMeasures;
-    this.recordedAt = Objects.requireNonNull(at, "at");
+    super(
+        caseFile,
+        by,
+        OrganisationType::recordsAssessments,
+        "only a centre for social work records an assessment",
+        assessedOn,
+        text,
+        recommendedMeasures,
+        at);
   }
 
   /**
-   * @return the id
+   * @return the id, {@code null} until persisted
    */
+  @Override
   public Long getId() {
     return id;
-  }
-
-  /**
-   * @return the optimistic-lock version
-   */
-  public long getVersion() {
-    return version;
-  }
-
-  /**
-   * @return the case
-   */
-  public CaseFile getCaseFile() {
-    return caseFile;
-  }
-
-  /**
-   * @return the centre that wrote it
-   */
-  public Organisation getOrganisation() {
-    return organisation;
-  }
-
-  /**
-   * @return who wrote it
-   */
-  public PortalUser getRecordedBy() {
-    return recordedBy;
-  }
-
-  /**
-   * @return when it was recorded (UTC)
-   */
-  public Instant getRecordedAt() {
-    return recordedAt;
-  }
-
-  /**
-   * @return the day of the assessment
-   */
-  public LocalDate getAssessedOn() {
-    return assessedOn;
-  }
-
-  /**
-   * @return the assessment
-   */
-  public String getText() {
-    return text;
-  }
-
-  /**
-   * @return the recommended measures, or {@code null}
-   */
-  public String getRecommendedMeasures() {
-    return recommendedMeasures;
   }
 }

@@ -43,14 +43,14 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
-import rs.astra.nrm.support.AssessmentNoteService;
+import rs.astra.nrm.support.InstitutionRecordKind;
+import rs.astra.nrm.support.InstitutionRecordService;
 import rs.astra.nrm.support.NewServiceForm;
 import rs.astra.nrm.support.SafetyPlanService;
 import rs.astra.nrm.support.ServiceEntryService;
 import rs.astra.nrm.support.ServiceStatus;
 import rs.astra.nrm.support.ServiceType;
 import rs.astra.nrm.support.SupportPlanService;
-import rs.astra.nrm.support.TreatmentRecordService;
 
 /**
  * The support plan, safety plan, assessments and treatment records through the real services and
@@ -70,10 +70,9 @@ class SupportPlanIT {
   }
 
   @Inject SupportPlanService support;
-  @Inject AssessmentNoteService assessmentNotes;
+  @Inject InstitutionRecordService institutionRecords;
   @Inject SafetyPlanService safetyPlans;
   @Inject ServiceEntryService serviceEntries;
-  @Inject TreatmentRecordService treatmentRecords;
   @Inject CaseFileService cases;
   @Inject CaseTimeline timeline;
   @Inject ConsentService consents;
@@ -215,8 +214,11 @@ class SupportPlanIT {
         owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.PROVIDED));
     serviceEntries.addService(owner, caseId, service(ServiceType.Health, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
-    treatmentRecords.recordTreatment(
-        health, caseId, new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Wound care", null));
+    institutionRecords.record(
+        InstitutionRecordKind.TREATMENT,
+        health,
+        caseId,
+        new rs.astra.nrm.support.InstitutionRecordForm(TODAY, "Wound care", null));
     share(owner, caseId, "CP Social Work Centre", Purpose.SOCIAL_PROTECTION, SOCIAL);
 
     CaseView page = cases.find(csw, caseId).orElseThrow();
@@ -234,7 +236,7 @@ class SupportPlanIT {
         "no health services");
     assertThrows(
         AccessDeniedException.class,
-        () -> treatmentRecords.treatments(csw, caseId),
+        () -> institutionRecords.records(InstitutionRecordKind.TREATMENT, csw, caseId),
         "no treatment records");
 
     assertEquals(
@@ -285,27 +287,32 @@ class SupportPlanIT {
     assertThrows(
         AccessDeniedException.class,
         () ->
-            treatmentRecords.recordTreatment(
+            institutionRecords.record(
+                InstitutionRecordKind.TREATMENT,
                 health,
                 caseId,
-                new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Examination", null)),
+                new rs.astra.nrm.support.InstitutionRecordForm(TODAY, "Examination", null)),
         "not referred yet");
     serviceEntries.addService(
         owner, caseId, service(ServiceType.MedicalExamination, ServiceStatus.REFERRED));
     serviceEntries.addService(owner, caseId, service(ServiceType.Documents, ServiceStatus.PLANNED));
     share(owner, caseId, "CP Health", Purpose.HEALTH_CARE, HEALTH);
 
-    treatmentRecords.recordTreatment(
+    institutionRecords.record(
+        InstitutionRecordKind.TREATMENT,
         health,
         caseId,
-        new rs.astra.nrm.support.NewTreatmentForm(
+        new rs.astra.nrm.support.InstitutionRecordForm(
             TODAY.minusDays(1), "Examination and blood tests", "Follow-up in two weeks"));
-    List<rs.astra.nrm.support.TreatmentRow> seen = treatmentRecords.treatments(health, caseId);
+    List<rs.astra.nrm.support.InstitutionRecordRow> seen =
+        institutionRecords.records(InstitutionRecordKind.TREATMENT, health, caseId);
     assertEquals(1, seen.size());
-    assertEquals("Examination and blood tests", seen.get(0).treatment());
+    assertEquals("Examination and blood tests", seen.get(0).text());
     assertEquals("CP Health", seen.get(0).organisation());
     assertEquals(
-        seen, treatmentRecords.treatments(owner, caseId), "the owner reads the same record");
+        seen,
+        institutionRecords.records(InstitutionRecordKind.TREATMENT, owner, caseId),
+        "the owner reads the same record");
     assertEquals(
         List.of(ServiceType.MedicalExamination),
         types(serviceEntries.services(health, caseId, HEALTH)));
@@ -320,10 +327,11 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    treatmentRecords.recordTreatment(
+                    institutionRecords.record(
+                        InstitutionRecordKind.TREATMENT,
                         health,
                         caseId,
-                        new rs.astra.nrm.support.NewTreatmentForm(
+                        new rs.astra.nrm.support.InstitutionRecordForm(
                             TODAY.plusDays(1), "Planned surgery", null)))
             .messageKey());
   }
@@ -352,10 +360,11 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    treatmentRecords.recordTreatment(
+                    institutionRecords.record(
+                        InstitutionRecordKind.TREATMENT,
                         csw,
                         caseId,
-                        new rs.astra.nrm.support.NewTreatmentForm(TODAY, "Counselling", null)))
+                        new rs.astra.nrm.support.InstitutionRecordForm(TODAY, "Counselling", null)))
             .messageKey(),
         "a centre for social work records no treatment, even with HEALTH shared");
     assertEquals(
@@ -363,10 +372,12 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    assessmentNotes.recordAssessment(
+                    institutionRecords.record(
+                        InstitutionRecordKind.ASSESSMENT,
                         health,
                         caseId,
-                        new rs.astra.nrm.support.NewAssessmentForm(TODAY, "Needs housing", null)))
+                        new rs.astra.nrm.support.InstitutionRecordForm(
+                            TODAY, "Needs housing", null)))
             .messageKey(),
         "a health institution records no assessment, even with SOCIAL shared");
     assertEquals(
@@ -374,23 +385,27 @@ class SupportPlanIT {
         assertThrows(
                 InvalidRequestException.class,
                 () ->
-                    assessmentNotes.recordAssessment(
+                    institutionRecords.record(
+                        InstitutionRecordKind.ASSESSMENT,
                         owner,
                         caseId,
-                        new rs.astra.nrm.support.NewAssessmentForm(TODAY, "x", null)))
+                        new rs.astra.nrm.support.InstitutionRecordForm(TODAY, "x", null)))
             .messageKey(),
         "nor does the owning NGO");
 
-    assessmentNotes.recordAssessment(
+    institutionRecords.record(
+        InstitutionRecordKind.ASSESSMENT,
         csw,
         caseId,
-        new rs.astra.nrm.support.NewAssessmentForm(
+        new rs.astra.nrm.support.InstitutionRecordForm(
             TODAY, "Needs safe housing and documents", "Accommodation; personal card"));
-    List<rs.astra.nrm.support.AssessmentRow> notes = assessmentNotes.assessments(owner, caseId);
+    List<rs.astra.nrm.support.InstitutionRecordRow> notes =
+        institutionRecords.records(InstitutionRecordKind.ASSESSMENT, owner, caseId);
     assertEquals(1, notes.size());
     assertEquals("CP Social Work Centre", notes.get(0).organisation());
-    assertEquals("Accommodation; personal card", notes.get(0).recommendedMeasures());
-    assertTrue(treatmentRecords.treatments(owner, caseId).isEmpty());
+    assertEquals("Accommodation; personal card", notes.get(0).note());
+    assertTrue(
+        institutionRecords.records(InstitutionRecordKind.TREATMENT, owner, caseId).isEmpty());
   }
 
   @Test
@@ -542,8 +557,8 @@ class SupportPlanIT {
 
     serviceEntries.services(owner, caseId, BOTH);
     safetyPlans.safetyPlan(owner, caseId);
-    assessmentNotes.assessments(owner, caseId);
-    treatmentRecords.treatments(owner, caseId);
+    institutionRecords.records(InstitutionRecordKind.ASSESSMENT, owner, caseId);
+    institutionRecords.records(InstitutionRecordKind.TREATMENT, owner, caseId);
     assertEquals(
         1 + 3,
         audited(owner, caseId, DataCategory.SOCIAL, true),
@@ -555,7 +570,9 @@ class SupportPlanIT {
         cswPage.services().isEmpty() && cswPage.treatments().isEmpty(),
         "the health service is not read");
     assertEquals(1, audited(csw, caseId, DataCategory.SOCIAL, true));
-    assertThrows(AccessDeniedException.class, () -> treatmentRecords.treatments(csw, caseId));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> institutionRecords.records(InstitutionRecordKind.TREATMENT, csw, caseId));
     assertEquals(
         1, audited(csw, caseId, DataCategory.HEALTH, false), "the refused request is recorded");
     assertEquals(0, audited(csw, caseId, DataCategory.HEALTH, true));

@@ -141,10 +141,7 @@ class ArchitectureTest {
           Map.entry(
               "rs.astra.nrm.support.SafetyPlanService", Set.of("recordsInScope", "bindOwnRecords")),
           Map.entry(
-              "rs.astra.nrm.support.AssessmentNoteService",
-              Set.of("recordsInScope", "bindOwnRecords")),
-          Map.entry(
-              "rs.astra.nrm.support.TreatmentRecordService",
+              "rs.astra.nrm.support.InstitutionRecordService",
               Set.of("recordsInScope", "bindOwnRecords")),
           Map.entry("rs.astra.nrm.casefile.CaseTimeline", Set.of("ownRecords", "bindOwnRecords")),
           // The data protection officer's search for access reports runs the policy's rule as its
