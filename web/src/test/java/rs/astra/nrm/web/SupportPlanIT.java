@@ -660,6 +660,76 @@ class SupportPlanIT {
   }
 
   /**
+   * Issue 16: one bean serves both record forms of the case page; through it the centre for social
+   * work records its assessment and the health institution its treatment, each in its own section,
+   * and each sees only the category it was given.
+   */
+  @Test
+  void eachInstitutionRecordsItsKindThroughTheCasePageForm() throws Exception {
+    Viewer owner = directory.viewerFor("ngo.coordinator").orElseThrow();
+    long caseId = ConsentFixture.newCase(em, tx, "ngo.coordinator", "Zorka", "Forms");
+    share(owner, caseId, "Centar za socijalni rad Niš", Purpose.SOCIAL_PROTECTION, SOCIAL);
+    share(owner, caseId, "Univerzitetski klinički centar Srbije", Purpose.HEALTH_CARE, HEALTH);
+    String day = TODAY.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    // The kind, who records it, its form's day, text and note fields, the section she must not see.
+    String[][] forms = {
+      {"assessment", "csw.nis", "assessedOn", "assessmentText", "assessmentMeasures", "treatment"},
+      {"treatment", "health.worker", "treatedOn", "treatmentGiven", "treatmentNote", "assessment"}
+    };
+    try {
+      for (String[] f : forms) {
+        String page =
+            recordOnCasePage(
+                f[1],
+                caseId,
+                f[0],
+                java.util.Map.of(
+                    "caseForm:" + f[2] + "_input", day,
+                    "caseForm:" + f[3], f[0] + " text (page)",
+                    "caseForm:" + f[4], f[0] + " note (page)"));
+        assertFalse(page.contains("caseForm:" + f[5] + "Section"), "not the other category");
+      }
+      assertEquals(
+          List.of("Centar za socijalni rad Niš: assessment text (page) / assessment note (page)"),
+          institutionRecords.records(InstitutionRecordKind.ASSESSMENT, owner, caseId).stream()
+              .map(r -> r.organisation() + ": " + r.text() + " / " + r.note())
+              .toList());
+      assertEquals(
+          List.of(TODAY + " treatment text (page) / treatment note (page)"),
+          institutionRecords.records(InstitutionRecordKind.TREATMENT, owner, caseId).stream()
+              .map(r -> r.day() + " " + r.text() + " / " + r.note())
+              .toList());
+    } finally {
+      // Leave the demo institutions' inboxes as the other tests expect them.
+      for (CaseView.ReferralLine r : cases.find(owner, caseId).orElseThrow().referrals()) {
+        referrals.revoke(owner, r.id(), r.version(), "test of the case page finished");
+      }
+    }
+  }
+
+  /**
+   * Signs a demo user in, opens the case page, fills the kind's form (its ids start with {@code
+   * kind}) and records; the page that answers, which must show the texts sent.
+   */
+  private String recordOnCasePage(
+      String username, long caseId, String kind, java.util.Map<String, String> fields)
+      throws Exception {
+    PortalSession session =
+        new PortalSession(
+            URI.create(
+                "http://localhost:" + request.getLocalPort() + request.getContextPath() + "/"));
+    session.signIn(username, "demo");
+    String page = session.get("app/case.xhtml?id=" + caseId).body();
+    assertTrue(page.contains("id=\"caseForm:" + kind + "Form\""), username + " may record");
+    String button = "caseForm:record" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    page = session.submitForPage("caseForm", button, fields);
+    assertTrue(
+        page.contains(kind + " text (page)") && page.contains(kind + " note (page)"),
+        username + " sees the record");
+    return page;
+  }
+
+  /**
    * Signs a demo user in over HTTP (form login, password "demo") and returns the case page's HTML.
    */
   private String casePage(String username, long caseId) throws Exception {
