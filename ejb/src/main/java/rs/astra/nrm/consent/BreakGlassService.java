@@ -10,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.StoredBeforeReturn;

@@ -14,6 +14,7 @@ import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseTimeline;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.UserDirectory;

@@ -124,7 +124,7 @@ public class CaseEvent {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "data_category", length = 40, updatable = false)
-  private rs.astra.nrm.consent.DataCategory category;
+  private DataCategory category;
 
   /** For JPA only. */
   protected CaseEvent() {}
@@ -180,7 +180,7 @@ public class CaseEvent {
       long organisationId,
       String organisationName,
       String detail,
-      rs.astra.nrm.consent.DataCategory category) {
+      DataCategory category) {
     this(caseFileId, at, type, userDisplayName, organisationId, organisationName, detail);
     this.category = category;
   }
@@ -244,7 +244,7 @@ public class CaseEvent {
   /**
    * @return the personal category the event reveals, or {@code null}
    */
-  public rs.astra.nrm.consent.DataCategory getCategory() {
+  public DataCategory getCategory() {
     return category;
   }
 }

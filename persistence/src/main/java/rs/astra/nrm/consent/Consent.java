@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 

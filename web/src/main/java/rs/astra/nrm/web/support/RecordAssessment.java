@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.support.AssessmentNoteService;
 import rs.astra.nrm.web.casefile.ShowCase;
