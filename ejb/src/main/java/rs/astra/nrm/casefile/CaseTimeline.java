@@ -60,9 +60,8 @@ public class CaseTimeline {
    */
   public void record(long caseId, Viewer viewer, CaseEvent.Type type, String detail) {
     em.persist(
-        new CaseEvent(
+        CaseEvent.now(
             caseId,
-            Instant.now(),
             type,
             viewer.displayName(),
             viewer.organisationId(),

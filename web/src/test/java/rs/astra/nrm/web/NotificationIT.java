@@ -65,7 +65,7 @@ class NotificationIT {
   @Inject UserDirectory directory;
   @Inject jakarta.servlet.http.HttpServletRequest request;
   @Inject rs.astra.nrm.consent.EmergencyReviews reviews;
-  @Inject rs.astra.nrm.audit.AccessReportService accessReports;
+  @Inject rs.astra.nrm.rights.AccessReportService accessReports;
   @Inject rs.astra.nrm.proceedings.ProceedingsService proceedings;
 
   @PersistenceContext(unitName = "nrm")
@@ -511,7 +511,7 @@ class NotificationIT {
 
     // The person's access report shows each emergency access with its review.
     java.util.Set<String> outcomes = new java.util.HashSet<>();
-    for (rs.astra.nrm.audit.AccessReportService.ReportLine l :
+    for (rs.astra.nrm.rights.AccessReportService.ReportLine l :
         accessReports.reportForCase(owner, caseId)) {
       if (l.review() != null) {
         outcomes.add(l.review());

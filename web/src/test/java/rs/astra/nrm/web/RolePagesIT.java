@@ -40,7 +40,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import rs.astra.nrm.audit.AccessReportService;
 import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditRecord;
 import rs.astra.nrm.casefile.CaseFileService;
@@ -66,6 +65,7 @@ import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.proceedings.ProceedingsEntryKind;
 import rs.astra.nrm.proceedings.ProceedingsService;
 import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.rights.AccessReportService;
 import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 

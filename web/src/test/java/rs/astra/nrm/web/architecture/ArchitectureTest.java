@@ -150,7 +150,7 @@ class ArchitectureTest {
           // The data protection officer's search for access reports runs the policy's rule as its
           // query condition (owned, or handed over by a transfer; issue 19), as the case list
           // runs permits.
-          Map.entry("rs.astra.nrm.audit.AccessReportService", Set.of("accessReportCases")));
+          Map.entry("rs.astra.nrm.rights.AccessReportService", Set.of("accessReportCases")));
 
   @Test
   void noClassOutsideTheConsentPackageDecidesVisibility() {
@@ -195,6 +195,7 @@ class ArchitectureTest {
           "audit<->consent",
           "casefile<->consent",
           "casefile<->referral",
+          "casefile<->rights",
           "consent<->referral");
 
   @Test

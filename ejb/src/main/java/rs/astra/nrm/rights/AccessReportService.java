@@ -1,4 +1,4 @@
-package rs.astra.nrm.audit;
+package rs.astra.nrm.rights;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import rs.astra.nrm.audit.ActivityRecord;
+import rs.astra.nrm.audit.AuditRecord;
+import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
