@@ -26,7 +26,7 @@ import rs.astra.nrm.organisation.PortalUser;
  * lasts {@link #DURATION} and is never changed or deleted.
  */
 @Entity
-@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
+@jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "break_glass_access")
 @NamedQuery(
     name = BreakGlassAccess.FIND_BY_CASE,

@@ -38,7 +38,7 @@ import rs.astra.nrm.shared.RequiredText;
  * cas_OutgoingReferralDetails}), with the NRM's own lifecycle ({@link ReferralState}).
  */
 @Entity
-@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
+@jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "referral")
 @NamedQuery(
     name = Referral.FIND_BY_CASE,
