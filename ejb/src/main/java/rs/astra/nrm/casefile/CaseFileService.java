@@ -31,7 +31,6 @@ import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.Consent;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.organisation.Organisation;

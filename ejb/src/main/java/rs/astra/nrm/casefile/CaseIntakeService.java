@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Set;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.ConsentService;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;

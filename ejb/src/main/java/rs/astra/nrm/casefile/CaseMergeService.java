@@ -19,7 +19,6 @@ import rs.astra.nrm.consent.AccessDeniedException;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.ConcurrentUpdateException;

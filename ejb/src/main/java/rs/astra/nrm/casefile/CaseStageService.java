@@ -12,7 +12,6 @@ import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.OrganisationType;

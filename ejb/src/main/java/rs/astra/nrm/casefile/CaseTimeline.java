@@ -14,7 +14,6 @@ import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.organisation.Viewer;
 
@@ -61,9 +60,8 @@ public class CaseTimeline {
    */
   public void record(long caseId, Viewer viewer, CaseEvent.Type type, String detail) {
     em.persist(
-        new CaseEvent(
+        CaseEvent.now(
             caseId,
-            Instant.now(),
             type,
             viewer.displayName(),
             viewer.organisationId(),

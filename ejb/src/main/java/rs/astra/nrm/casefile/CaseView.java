@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.ConsentMethod;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.referral.ReferralState;

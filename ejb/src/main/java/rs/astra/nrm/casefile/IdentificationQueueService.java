@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.Viewer;

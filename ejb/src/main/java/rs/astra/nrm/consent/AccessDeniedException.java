@@ -1,6 +1,7 @@
 package rs.astra.nrm.consent;
 
 import jakarta.ejb.ApplicationException;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * Thrown when a user explicitly asks for something the {@link AccessPolicy} denies (the deny is

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.Viewer;
 
 /**

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.Referral;

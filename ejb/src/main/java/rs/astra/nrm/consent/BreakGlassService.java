@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.StoredBeforeReturn;
@@ -30,7 +32,6 @@ public class BreakGlassService {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessPolicy policy;
   @Inject private AuditTrail audit;
-  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private EmergencyApprovals approvals;
   @Inject private rs.astra.nrm.notification.Notifications notifications;
 
@@ -124,8 +125,14 @@ public class BreakGlassService {
             vitalInterest);
     em.persist(access);
     em.flush();
-    timeline.record(
-        caseId, viewer, rs.astra.nrm.casefile.CaseEvent.Type.EMERGENCY_ACCESS, category.name());
+    em.persist(
+        CaseEvent.now(
+            caseId,
+            CaseEvent.Type.EMERGENCY_ACCESS,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            category.name()));
     audit.record(
         viewer,
         now,

@@ -11,6 +11,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import rs.astra.nrm.audit.RequestId;
+import rs.astra.nrm.casefile.CaseFactsWrites;
 
 /**
  * The facts of a case (what {@link AccessPolicy} decides on) for every section of one request: a

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.referral.ReferralState;
 
 /**

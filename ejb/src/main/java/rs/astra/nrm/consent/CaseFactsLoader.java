@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.referral.ReferralState;
 
 /**

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.Viewer;
@@ -36,7 +38,6 @@ public class ConsentService {
 
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
-  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private jakarta.enterprise.event.Event<ConsentWithdrawn> withdrawals;
 
   /**
@@ -124,18 +125,21 @@ public class ConsentService {
             now);
     em.persist(k);
     em.flush();
-    timeline.record(
-        input.caseId(),
-        viewer,
-        rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_GIVEN,
-        recipient.getName()
-            + " · "
-            + input.purpose()
-            + " · "
-            + String.join(", ", k.getCategories().stream().map(Enum::name).toList())
-            + " ("
-            + k.getId()
-            + ")");
+    em.persist(
+        CaseEvent.now(
+            input.caseId(),
+            CaseEvent.Type.CONSENT_GIVEN,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            recipient.getName()
+                + " · "
+                + input.purpose()
+                + " · "
+                + String.join(", ", k.getCategories().stream().map(Enum::name).toList())
+                + " ("
+                + k.getId()
+                + ")"));
     return k.getId();
   }
 
@@ -198,17 +202,23 @@ public class ConsentService {
     k.withdraw(by, now);
     int revoked = revokeDependants(k, by, "Consent withdrawn", now);
     long caseId = k.getCaseFile().getId();
-    timeline.record(
-        caseId,
-        viewer,
-        rs.astra.nrm.casefile.CaseEvent.Type.CONSENT_WITHDRAWN,
-        k.getRecipient().getName() + " (" + consentId + ")");
+    em.persist(
+        CaseEvent.now(
+            caseId,
+            CaseEvent.Type.CONSENT_WITHDRAWN,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            k.getRecipient().getName() + " (" + consentId + ")"));
     if (revoked > 0) {
-      timeline.record(
-          caseId,
-          viewer,
-          rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_REVOKED,
-          revoked + " × " + k.getRecipient().getName() + ": consent withdrawn");
+      em.persist(
+          CaseEvent.now(
+              caseId,
+              CaseEvent.Type.REFERRAL_REVOKED,
+              viewer.displayName(),
+              viewer.organisationId(),
+              viewer.organisationName(),
+              revoked + " × " + k.getRecipient().getName() + ": consent withdrawn"));
     }
     // What else rested on the consent (a proposed transfer of the case) closes in this transaction.
     withdrawals.fire(new ConsentWithdrawn(consentId, caseId, viewer, now));

@@ -13,7 +13,7 @@ import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
-import rs.astra.nrm.casefile.CaseTimeline;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.PortalUser;
 import rs.astra.nrm.organisation.UserDirectory;
@@ -40,7 +40,6 @@ public class EmergencyApprovals {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessPolicy policy;
   @Inject private AuditTrail audit;
-  @Inject private CaseTimeline timeline;
   @Inject private UserDirectory directory;
   @Inject private rs.astra.nrm.notification.Notifications notifications;
 
@@ -194,7 +193,14 @@ public class EmergencyApprovals {
     em.persist(access);
     em.flush();
     r.approve(officer.userId(), now, access.getId());
-    timeline.record(caseId, requester, CaseEvent.Type.EMERGENCY_ACCESS, r.getCategory().name());
+    em.persist(
+        CaseEvent.now(
+            caseId,
+            CaseEvent.Type.EMERGENCY_ACCESS,
+            requester.displayName(),
+            requester.organisationId(),
+            requester.organisationName(),
+            r.getCategory().name()));
     notifications.tell(
         rs.astra.nrm.notification.NotificationKind.EMERGENCY_ACCESS_OPENED,
         caseId,

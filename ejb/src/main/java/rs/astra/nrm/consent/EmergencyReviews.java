@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.notification.NotificationKind;
 import rs.astra.nrm.notification.Notifications;
 import rs.astra.nrm.organisation.PortalRole;

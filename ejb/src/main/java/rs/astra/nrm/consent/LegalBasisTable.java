@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The facts of the cases read so far in the current request, each with the write generation ({@link
- * CaseFactsWrites#generation()}) taken before it was loaded. Only {@link CaseAccess} uses it; it
- * holds no decision, only the facts the policy decides on.
+ * rs.astra.nrm.casefile.CaseFactsWrites#generation()}) taken before it was loaded. Only {@link
+ * CaseAccess} uses it; it holds no decision, only the facts the policy decides on.
  */
 @RequestScoped
 public class RequestCaseFacts {

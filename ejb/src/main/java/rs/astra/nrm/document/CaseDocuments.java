@@ -3,7 +3,7 @@ package rs.astra.nrm.document;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * A case's Documents section for one viewer (issue 17, items 2 and 6).

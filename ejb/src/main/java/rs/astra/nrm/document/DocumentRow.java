@@ -3,7 +3,7 @@ package rs.astra.nrm.document;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * One document version in a case's Documents section, shown only to a user who may read its

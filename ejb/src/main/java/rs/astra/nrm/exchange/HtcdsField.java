@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.casefile.ForcedLabourIndustry;
 import rs.astra.nrm.casefile.Gender;
 import rs.astra.nrm.casefile.MethodOfControl;
@@ -13,7 +14,6 @@ import rs.astra.nrm.casefile.TraffickingStatus;
 import rs.astra.nrm.casefile.TraffickingStatusDecisionMakingOrg;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
-import rs.astra.nrm.consent.DataCategory;
 
 /**
  * The HTCDS 2.0 fields the importer stores, in the order of {@link HtcdsCaseRecord}: full field

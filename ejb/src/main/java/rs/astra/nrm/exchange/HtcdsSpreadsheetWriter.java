@@ -238,7 +238,7 @@ public final class HtcdsSpreadsheetWriter {
    */
   static HtcdsCaseRecord keepOnly(
       HtcdsCaseRecord record,
-      java.util.function.Predicate<rs.astra.nrm.consent.DataCategory> keep) {
+      java.util.function.Predicate<rs.astra.nrm.casefile.DataCategory> keep) {
     Map<HtcdsField, Object> values = new EnumMap<>(HtcdsField.class);
     for (HtcdsField field : HtcdsField.values()) {
       values.put(

@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.Consent;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
@@ -46,7 +47,6 @@ public class ReferralService {
   @Inject private CaseAccess caseAccess;
   @Inject private AccessEnforcer enforcer;
   @Inject private AccessPolicy policy;
-  @Inject private rs.astra.nrm.casefile.CaseTimeline timeline;
   @Inject private rs.astra.nrm.notification.Notifications notifications;
 
   /**
@@ -207,11 +207,14 @@ public class ReferralService {
             now);
     em.persist(r);
     em.flush();
-    timeline.record(
-        caseId,
-        viewer,
-        rs.astra.nrm.casefile.CaseEvent.Type.REFERRAL_SENT,
-        to.getName() + " · " + purpose);
+    em.persist(
+        CaseEvent.now(
+            caseId,
+            CaseEvent.Type.REFERRAL_SENT,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            to.getName() + " · " + purpose));
     // Issue 18: the receiving organisation is told, in this transaction (no personal data).
     notifications.tell(
         rs.astra.nrm.notification.NotificationKind.REFERRAL_RECEIVED,
@@ -552,11 +555,14 @@ public class ReferralService {
     } catch (OptimisticLockException e) {
       throw new ConcurrentUpdateException("referral");
     }
-    timeline.record(
-        r.getCaseFile().getId(),
-        viewer,
-        event,
-        r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName());
+    em.persist(
+        CaseEvent.now(
+            r.getCaseFile().getId(),
+            event,
+            viewer.displayName(),
+            viewer.organisationId(),
+            viewer.organisationName(),
+            r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName()));
     // Issue 18: the sending organisation's case staff learn the answer (no personal data, no
     // reason: a reason is free text and stays in the portal).
     rs.astra.nrm.notification.NotificationKind kind =

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.function.Predicate;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalUser;
 

@@ -3,7 +3,7 @@ package rs.astra.nrm.support;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * A service of the support plan as the viewer sees it.

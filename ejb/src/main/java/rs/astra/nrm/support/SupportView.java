@@ -3,7 +3,7 @@ package rs.astra.nrm.support;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * Everything of a case's support the viewer asked to read, for the case page.

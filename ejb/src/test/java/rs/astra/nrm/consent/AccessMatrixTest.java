@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.Viewer;

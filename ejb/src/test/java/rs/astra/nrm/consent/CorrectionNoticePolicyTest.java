@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.referral.ReferralState;
 
 /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 import rs.astra.nrm.organisation.PortalRole;
 import rs.astra.nrm.organisation.Viewer;

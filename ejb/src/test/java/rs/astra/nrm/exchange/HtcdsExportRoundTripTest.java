@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.casefile.ForcedLabourIndustry;
 import rs.astra.nrm.casefile.Gender;
 import rs.astra.nrm.casefile.MethodOfControl;
@@ -20,7 +21,6 @@ import rs.astra.nrm.casefile.TraffickingStatus;
 import rs.astra.nrm.casefile.TraffickingStatusDecisionMakingOrg;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.casefile.TypeOfSexExploitation;
-import rs.astra.nrm.consent.DataCategory;
 
 /**
  * What the portal exports in the HTCDS format, the importer's reader reads back unchanged: in the

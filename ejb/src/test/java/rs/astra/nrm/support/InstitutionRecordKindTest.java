@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import rs.astra.nrm.casefile.CaseEvent;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.OrganisationType;
 
 /**

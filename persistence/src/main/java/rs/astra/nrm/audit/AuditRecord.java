@@ -9,9 +9,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
-import rs.astra.nrm.consent.DataCategory;
 
 /**
  * One decision of the access policy on personal data: who asked for which category of which case,

@@ -12,7 +12,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.shared.RequiredText;
 
 /**

@@ -124,7 +124,7 @@ public class CaseEvent {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "data_category", length = 40, updatable = false)
-  private rs.astra.nrm.consent.DataCategory category;
+  private DataCategory category;
 
   /** For JPA only. */
   protected CaseEvent() {}
@@ -180,9 +180,35 @@ public class CaseEvent {
       long organisationId,
       String organisationName,
       String detail,
-      rs.astra.nrm.consent.DataCategory category) {
+      DataCategory category) {
     this(caseFileId, at, type, userDisplayName, organisationId, organisationName, detail);
     this.category = category;
+  }
+
+  /**
+   * An event a user causes now, for the caller to persist in its transaction — the one way the
+   * services of other contexts (consent, referral) write the timeline, so that they need not call
+   * the casefile services ({@code CaseTimeline}), which call them (issue 16: no cycles between the
+   * contexts' services). The same row as {@code CaseTimeline.record} writes.
+   *
+   * @param caseFileId the case
+   * @param type what happened
+   * @param userDisplayName who did it (the signed-in user's display name)
+   * @param organisationId her organisation
+   * @param organisationName its name
+   * @param detail codes and names that say more, no personal data of the victim; may be {@code
+   *     null}
+   * @return the event, at the current instant (UTC), of no category; not yet persisted
+   */
+  public static CaseEvent now(
+      long caseFileId,
+      Type type,
+      String userDisplayName,
+      long organisationId,
+      String organisationName,
+      String detail) {
+    return new CaseEvent(
+        caseFileId, Instant.now(), type, userDisplayName, organisationId, organisationName, detail);
   }
 
   /**
@@ -244,7 +270,7 @@ public class CaseEvent {
   /**
    * @return the personal category the event reveals, or {@code null}
    */
-  public rs.astra.nrm.consent.DataCategory getCategory() {
+  public DataCategory getCategory() {
     return category;
   }
 }

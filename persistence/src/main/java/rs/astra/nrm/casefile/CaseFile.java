@@ -34,7 +34,7 @@ import rs.astra.nrm.shared.RequiredText;
  * random, carrying no count: issue 15); cases opened before have {@code NRM-yyyy-nnnnn}.
  */
 @Entity
-@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
+@jakarta.persistence.EntityListeners(CaseFactsWrites.class)
 @Table(name = "case_file")
 @NamedQuery(name = CaseFile.COUNT_ALL, query = "select count(c) from CaseFile c")
 public class CaseFile {

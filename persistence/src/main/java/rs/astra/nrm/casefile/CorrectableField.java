@@ -1,7 +1,5 @@
 package rs.astra.nrm.casefile;
 
-import rs.astra.nrm.consent.DataCategory;
-
 /**
  * The fields a rectification (GDPR Art. 16, issue 21) may correct — the person's ({@link
  * Person#correct}) and the case's own ({@link CaseFile#correct}) — each with the data category it

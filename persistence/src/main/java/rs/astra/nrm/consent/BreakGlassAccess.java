@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.PortalUser;
 
 /**
@@ -25,7 +26,7 @@ import rs.astra.nrm.organisation.PortalUser;
  * lasts {@link #DURATION} and is never changed or deleted.
  */
 @Entity
-@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
+@jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "break_glass_access")
 @NamedQuery(
     name = BreakGlassAccess.FIND_BY_CASE,

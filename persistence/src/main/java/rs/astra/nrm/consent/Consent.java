@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 
@@ -33,7 +34,7 @@ import rs.astra.nrm.organisation.PortalUser;
  * withdrawal records who withdrew it and when (GDPR Art. 7(3)).
  */
 @Entity
-@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
+@jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "consent")
 @NamedQuery(
     name = Consent.FIND_BY_CASE,

@@ -16,8 +16,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.Consent;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 

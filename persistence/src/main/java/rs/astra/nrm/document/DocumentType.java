@@ -1,6 +1,6 @@
 package rs.astra.nrm.document;
 
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * The kind of a case document, with the data category a document of that kind belongs to unless the

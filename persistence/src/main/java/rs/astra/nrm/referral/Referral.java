@@ -24,9 +24,9 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import rs.astra.nrm.casefile.CaseFile;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.casefile.ReferralReason;
 import rs.astra.nrm.consent.Consent;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
@@ -38,7 +38,7 @@ import rs.astra.nrm.shared.RequiredText;
  * cas_OutgoingReferralDetails}), with the NRM's own lifecycle ({@link ReferralState}).
  */
 @Entity
-@jakarta.persistence.EntityListeners(rs.astra.nrm.consent.CaseFactsWrites.class)
+@jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "referral")
 @NamedQuery(
     name = Referral.FIND_BY_CASE,

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import rs.astra.nrm.casefile.CaseFile;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalUser;
 

@@ -1,6 +1,6 @@
 package rs.astra.nrm.support;
 
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 
 /**
  * The type of a service on a case's support plan: first the HTCDS 2.0 support-plan types ({@code

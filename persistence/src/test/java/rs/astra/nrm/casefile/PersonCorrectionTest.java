@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import rs.astra.nrm.consent.DataCategory;
 
 /**
  * Rectification (GDPR Art. 16, issue 21): a correction takes the value as the user types it, keeps

@@ -29,14 +29,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import rs.astra.nrm.audit.AccessReportService;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseTimeline;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessDeniedException;
 import rs.astra.nrm.consent.BreakGlassService;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.ConsentService;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.document.CaseDocumentService;
@@ -48,6 +47,7 @@ import rs.astra.nrm.document.NewDocumentForm;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.rights.AccessReportService;
 import rs.astra.nrm.shared.InvalidRequestException;
 
 /**

@@ -27,10 +27,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.BreakGlassService;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.ConsentService;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.notification.MailOutbox;
 import rs.astra.nrm.notification.NotificationKind;
@@ -65,7 +65,7 @@ class NotificationIT {
   @Inject UserDirectory directory;
   @Inject jakarta.servlet.http.HttpServletRequest request;
   @Inject rs.astra.nrm.consent.EmergencyReviews reviews;
-  @Inject rs.astra.nrm.audit.AccessReportService accessReports;
+  @Inject rs.astra.nrm.rights.AccessReportService accessReports;
   @Inject rs.astra.nrm.proceedings.ProceedingsService proceedings;
 
   @PersistenceContext(unitName = "nrm")
@@ -511,7 +511,7 @@ class NotificationIT {
 
     // The person's access report shows each emergency access with its review.
     java.util.Set<String> outcomes = new java.util.HashSet<>();
-    for (rs.astra.nrm.audit.AccessReportService.ReportLine l :
+    for (rs.astra.nrm.rights.AccessReportService.ReportLine l :
         accessReports.reportForCase(owner, caseId)) {
       if (l.review() != null) {
         outcomes.add(l.review());

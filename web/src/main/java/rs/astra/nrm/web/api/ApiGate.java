@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import rs.astra.nrm.web.security.ApiSettings;
 
 /**
  * Lets a call into the API only with a verified token that maps to a portal user: the API off →

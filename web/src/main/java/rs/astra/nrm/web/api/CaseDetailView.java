@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseStatus;
 import rs.astra.nrm.casefile.CaseView;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.casefile.TypeOfExploitation;
 import rs.astra.nrm.consent.AccessBasis;
-import rs.astra.nrm.consent.DataCategory;
 
 /**
  * A case as the API answers it: the summary, each personal category the caller may read with its

@@ -32,9 +32,9 @@ import rs.astra.nrm.casefile.CaseListQuery;
 import rs.astra.nrm.casefile.CaseRestrictionService;
 import rs.astra.nrm.casefile.CaseRow;
 import rs.astra.nrm.casefile.CaseStatus;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessDeniedException;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.proceedings.ProceedingsService;
 

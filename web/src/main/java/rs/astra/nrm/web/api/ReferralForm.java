@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 
 /**

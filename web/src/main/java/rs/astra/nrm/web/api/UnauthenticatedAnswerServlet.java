@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import rs.astra.nrm.web.security.ApiSettings;
 
 /**
  * The error page for status 401 ({@code web.xml}). Payara's MicroProfile JWT mechanism answers a

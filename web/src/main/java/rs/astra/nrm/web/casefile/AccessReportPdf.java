@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import rs.astra.nrm.audit.AccessReportService.ReportLine;
+import rs.astra.nrm.rights.AccessReportService.ReportLine;
 import rs.astra.nrm.shared.NrmTime;
 import rs.astra.nrm.web.i18n.Messages;
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import rs.astra.nrm.audit.AccessReportService;
-import rs.astra.nrm.audit.AccessReportService.CaseCodeLine;
+import rs.astra.nrm.rights.AccessReportService;
+import rs.astra.nrm.rights.AccessReportService.CaseCodeLine;
 import rs.astra.nrm.web.security.SignedInUser;
 
 /**

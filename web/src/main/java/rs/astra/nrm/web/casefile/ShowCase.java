@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseFileService;
 import rs.astra.nrm.casefile.CaseView;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.web.security.SignedInUser;
 
 /**

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.EnumSet;
 import java.util.List;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.ConsentMethod;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.document.CaseDocumentService;
 import rs.astra.nrm.document.CaseDocuments;
 import rs.astra.nrm.document.DocumentRefusedException;

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import rs.astra.nrm.web.api.ApiSettings;
+import rs.astra.nrm.web.security.ApiSettings;
 
 /**
  * Answers a post that is larger than the portal takes with a clear page in the user's language

@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.referral.ReferralService;
 import rs.astra.nrm.web.casefile.ShowCase;

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
-import rs.astra.nrm.web.api.ApiSettings;
 
 /**
  * Chooses the one authentication mechanism in force, by configuration ({@code nrm.auth}): the local

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.support.SupportPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;

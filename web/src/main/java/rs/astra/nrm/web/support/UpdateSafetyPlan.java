@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.support.SafetyPlanService;
 import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;

@@ -6,9 +6,8 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -17,12 +16,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import rs.astra.nrm.consent.AccessPolicy;
 
@@ -39,8 +44,11 @@ import rs.astra.nrm.consent.AccessPolicy;
  *       here;
  *   <li>no class outside the consent package decides visibility: the policy's methods are called
  *       there only through the enforcer, or as the allow-list here names them class by class;
- *   <li>no new pair of bounded contexts ({@code rs.astra.nrm.<context>}) that depend on each other:
- *       the pairs of today are listed here, to be broken up.
+ *   <li>no cycle between bounded contexts, taken per layer: a context's model (persistence module,
+ *       {@code rs.astra.nrm.<context>}), its services (ejb module, same package) and its pages (web
+ *       module, {@code rs.astra.nrm.web.<context>}) are each a slice, and the slices depend on each
+ *       other without a cycle of any length;
+ *   <li>the layers point one way: the model uses no service or page, the services no page.
  * </ul>
  */
 class ArchitectureTest {
@@ -147,7 +155,7 @@ class ArchitectureTest {
           // The data protection officer's search for access reports runs the policy's rule as its
           // query condition (owned, or handed over by a transfer; issue 19), as the case list
           // runs permits.
-          Map.entry("rs.astra.nrm.audit.AccessReportService", Set.of("accessReportCases")));
+          Map.entry("rs.astra.nrm.rights.AccessReportService", Set.of("accessReportCases")));
 
   @Test
   void noClassOutsideTheConsentPackageDecidesVisibility() {
@@ -181,51 +189,126 @@ class ArchitectureTest {
     };
   }
 
-  /**
-   * The pairs of bounded contexts that depend on each other today (both ways), written down when
-   * the rule came (issue 16). They are to be broken up; a pair not on this list fails the build,
-   * and a pair that no longer depends both ways must leave it.
-   */
-  private static final Set<String> KNOWN_MUTUAL =
-      Set.of("audit<->consent", "casefile<->consent", "casefile<->referral", "consent<->referral");
+  /** The layer of a class: the module it was compiled in (persistence, ejb or web). */
+  enum Layer {
+    /** The persistence module: entities and the enums and values they store. */
+    MODEL(rs.astra.nrm.casefile.CaseFile.class),
+    /** The ejb module: the services. */
+    SERVICE(AccessPolicy.class),
+    /** The web module: pages, their beans and the REST API ({@code rs.astra.nrm.web.<context>}). */
+    WEB(rs.astra.nrm.web.security.SignedInUser.class);
 
-  @Test
-  void noNewMutualDependencyBetweenBoundedContexts() {
-    Map<String, Set<String>> uses = new TreeMap<>();
-    for (JavaClass c : PORTAL) {
-      String from = context(c.getPackageName());
-      for (Dependency d : c.getDirectDependenciesFromSelf()) {
-        String to = context(d.getTargetClass().getPackageName());
-        if (from != null && to != null && !from.equals(to)) {
-          uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
-        }
+    /** Where the module's classes come from: its classes directory or its jar. */
+    private final Path location;
+
+    Layer(Class<?> member) {
+      try {
+        this.location = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
       }
     }
-    Set<String> mutual = new TreeSet<>();
-    uses.forEach(
-        (a, targets) ->
-            targets.forEach(
-                b -> {
-                  if (a.compareTo(b) < 0 && uses.getOrDefault(b, Set.of()).contains(a)) {
-                    mutual.add(a + "<->" + b);
-                  }
-                }));
-    assertEquals(
-        new TreeSet<>(KNOWN_MUTUAL),
-        mutual,
-        "bounded contexts that depend on each other (break a new pair up; drop a mended one from the list)");
+
+    /**
+     * The layer a class was imported from, told by its code source (a {@code target/classes}
+     * directory in the reactor, a jar elsewhere).
+     *
+     * @param c an imported class
+     * @return its layer, or {@code null} when it comes from none of the portal's modules
+     */
+    static Layer of(JavaClass c) {
+      Path file = c.getSource().map(s -> file(s.getUri())).orElse(null);
+      for (Layer layer : values()) {
+        if (file != null && file.startsWith(layer.location)) {
+          return layer;
+        }
+      }
+      return null;
+    }
+
+    /** The class file, or the jar that holds it; {@code null} for another kind of source. */
+    private static Path file(URI uri) {
+      URI f = uri;
+      if ("jar".equals(uri.getScheme())) {
+        String part = uri.getSchemeSpecificPart();
+        f = URI.create(part.substring(0, part.indexOf("!/")));
+      }
+      return "file".equals(f.getScheme()) ? Path.of(f) : null;
+    }
+
+    DescribedPredicate<JavaClass> classes() {
+      return DescribedPredicate.describe(
+          "classes of the " + name().toLowerCase(Locale.ROOT) + " layer", c -> of(c) == this);
+    }
   }
 
   /**
-   * The context of a package: {@code rs.astra.nrm.<context>}; the root and the web module's mirror
-   * count as their own.
+   * A slice is one bounded context in one layer: {@code rs.astra.nrm.<context>} in the persistence
+   * module (its model) or in the ejb module (its services), {@code rs.astra.nrm.web.<context>} in
+   * the web module. Classes directly in {@code rs.astra.nrm} or {@code rs.astra.nrm.web} form the
+   * slice {@code (root)} of their layer.
    */
-  private static String context(String packageName) {
-    if (!packageName.startsWith("rs.astra.nrm.")) {
-      return null;
-    }
-    String rest = packageName.substring("rs.astra.nrm.".length());
-    int dot = rest.indexOf('.');
-    return dot < 0 ? rest : rest.substring(0, dot);
+  private static final SliceAssignment CONTEXT_PER_LAYER =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+          Layer layer = Layer.of(c);
+          String root = layer == Layer.WEB ? "rs.astra.nrm.web" : "rs.astra.nrm";
+          String pkg = c.getPackageName();
+          if (layer == null || !(pkg.equals(root) || pkg.startsWith(root + "."))) {
+            return SliceIdentifier.ignore();
+          }
+          String rest = pkg.equals(root) ? "(root)" : pkg.substring(root.length() + 1);
+          int dot = rest.indexOf('.');
+          return SliceIdentifier.of(
+              layer.name().toLowerCase(Locale.ROOT), dot < 0 ? rest : rest.substring(0, dot));
+        }
+
+        @Override
+        public String getDescription() {
+          return "bounded contexts per layer (model, service, web)";
+        }
+      };
+
+  /**
+   * No cycle, of any length, between the bounded contexts within and across the layers (issue 16).
+   * The contexts depend on each other at the level of whole packages (the policy in consent decides
+   * over case files and referrals, whose services ask it), so the rule looks at each context in
+   * each layer: the consent model may use the casefile model, the casefile services the consent
+   * services, but never the other way round as well.
+   */
+  @Test
+  void noCyclesBetweenBoundedContextsInTheirLayers() {
+    SlicesRuleDefinition.slices()
+        .assignedFrom(CONTEXT_PER_LAYER)
+        .namingSlices("$2 ($1)")
+        .should()
+        .beFreeOfCycles()
+        .because(
+            "the bounded contexts of each layer point one way (issue 16): break a cycle by moving"
+                + " the class that closes it to the context (or layer) it belongs to")
+        .check(PORTAL);
+  }
+
+  /** The layers point one way: the model uses no service or page, the services no page. */
+  @Test
+  void layersPointOneWay() {
+    Architectures.layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("model")
+        .definedBy(Layer.MODEL.classes())
+        .layer("service")
+        .definedBy(Layer.SERVICE.classes())
+        .layer("web")
+        .definedBy(Layer.WEB.classes())
+        .whereLayer("web")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("service")
+        .mayOnlyBeAccessedByLayers("web")
+        .whereLayer("model")
+        .mayOnlyBeAccessedByLayers("service", "web")
+        .because(
+            "entities are the bottom, services use them, pages use both (README, Architecture)")
+        .check(PORTAL);
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
-import rs.astra.nrm.audit.AccessReportService.ReportLine;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
-import rs.astra.nrm.consent.DataCategory;
+import rs.astra.nrm.rights.AccessReportService.ReportLine;
 import rs.astra.nrm.web.i18n.Messages;
 
 /** The access report as a PDF in the person's language (GDPR Art. 15; issue 21). */

@@ -13,10 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import rs.astra.nrm.bench.caseload.Directory.Org;
 import rs.astra.nrm.bench.caseload.Directory.User;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.casefile.MultiValueColumn;
 import rs.astra.nrm.casefile.Person;
 import rs.astra.nrm.consent.AccessPolicy;
-import rs.astra.nrm.consent.DataCategory;
 
 /**
  * Fills an empty PostgreSQL database with a national-scale caseload for the benchmarks: first the

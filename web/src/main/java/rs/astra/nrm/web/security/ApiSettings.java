@@ -1,4 +1,4 @@
-package rs.astra.nrm.web.api;
+package rs.astra.nrm.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * mp.jwt.verify.publickey.location}, e.g. the realm's JWKS URL, or {@code mp.jwt.verify.publickey};
  * environment {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}), with the realm's issuer in {@code
  * mp.jwt.verify.issuer}. The embedded default has neither, and every call answers the problem
- * {@code api-not-configured}.
+ * {@code api-not-configured}. A security setting (which mechanism authenticates a request, {@link
+ * MechanismSelector}), used by the API ({@code rs.astra.nrm.web.api}) and the request filters.
  */
 @ApplicationScoped
 public class ApiSettings {

@@ -1,4 +1,4 @@
-package rs.astra.nrm.audit;
+package rs.astra.nrm.rights;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import rs.astra.nrm.audit.ActivityRecord;
+import rs.astra.nrm.audit.AuditRecord;
+import rs.astra.nrm.audit.AuditTrail;
+import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.AccessEnforcer;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
-import rs.astra.nrm.consent.DataCategory;
 import rs.astra.nrm.organisation.NotPermittedException;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.PortalRole;

@@ -1,4 +1,4 @@
-package rs.astra.nrm.consent;
+package rs.astra.nrm.casefile;
 
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * case with a query of its own during the flush. A write elsewhere therefore only costs a reload of
  * facts kept elsewhere; it can never keep stale ones. Writes that bypass JPA's life cycle (bulk
  * JPQL, native SQL) are not seen: the portal makes none to these tables.
+ *
+ * <p>In the casefile model (the facts hang on the case), so that the case entity's listener does
+ * not tie the casefile model to the consent model, which points to it (issue 16).
  */
 public class CaseFactsWrites {
 

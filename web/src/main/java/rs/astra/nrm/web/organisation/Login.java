@@ -1,4 +1,4 @@
-package rs.astra.nrm.web.security;
+package rs.astra.nrm.web.organisation;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -18,6 +18,7 @@ import java.util.List;
 import rs.astra.nrm.demo.DemoDataSeeder;
 import rs.astra.nrm.organisation.LoginGuard;
 import rs.astra.nrm.web.i18n.Messages;
+import rs.astra.nrm.web.security.AuthenticationSettings;
 
 /**
  * The login form: hands the typed credentials to Jakarta Security and reports a failure without
@@ -25,7 +26,10 @@ import rs.astra.nrm.web.i18n.Messages;
  * LoginGuard} first: after repeated failures for a name or from an address the password is not even
  * checked until the delay or lock has passed (the message is the same for names that belong to no
  * account). The client address is the connection's; the portal does not trust {@code
- * X-Forwarded-For}, so behind a proxy the proxy's address counts for everybody (README).
+ * X-Forwarded-For}, so behind a proxy the proxy's address counts for everybody (README). The page
+ * bean of the organisation's users (with {@link LoginGuard}), above the security mechanisms and the
+ * messages it uses, so that {@code rs.astra.nrm.web.security} depends on no other web package
+ * (issue 16).
  */
 @Named
 @RequestScoped

@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The answer of the {@link AccessPolicy}: permit or deny, and why.
+ * The answer of the access policy ({@code AccessPolicy}, ejb module): permit or deny, and why. A
+ * value of the consent model (persistence module, like {@link AccessBasis}), so that the audit
+ * trail, which stores its parts, need not depend on the consent services (issue 16).
  *
  * @param permitted whether the action is permitted
  * @param basis on what ground ({@link AccessBasis#NONE} when denied)

@@ -1,7 +1,8 @@
-package rs.astra.nrm.consent;
+package rs.astra.nrm.casefile;
 
 /**
- * The categories of a case's data that consent and the access policy decide about, one by one.
+ * The categories of a case file's data, which consent and the access policy decide about one by one
+ * (the model of the casefile context, so that the consent model may point to it and not back).
  * Everything but {@link #CASE_SUMMARY} is personal data (GDPR Art. 4(1)); HEALTH is
  * special-category data (Art. 9), and CONTACT is the most dangerous to leak.
  */

@@ -2,7 +2,8 @@ package rs.astra.nrm.consent;
 
 /**
  * Why the policy denied access, most specific first; the case page shows it for every hidden
- * category (message key {@code deny.<NAME>}).
+ * category (message key {@code deny.<NAME>}). Part of the consent model (persistence module) with
+ * {@link Decision}; the audit trail stores its name as a refusal's reference.
  */
 public enum DenyReason {
   /**
