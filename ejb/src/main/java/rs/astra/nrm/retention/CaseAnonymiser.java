@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import rs.astra.nrm.casefile.MergeChains;
 
 /**
  * Anonymises one case, or one hotline call never linked to a case, in the caller's transaction
@@ -52,9 +53,6 @@ public class CaseAnonymiser {
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
 
-  /** How many levels of merges into merges an anonymisation follows at most. */
-  static final int MAX_MERGE_LEVELS = 64;
-
   /**
    * Anonymises a case and the cases merged into it, also those merged into a case that was merged
    * into it later; does nothing to one anonymised already.
@@ -67,27 +65,9 @@ public class CaseAnonymiser {
   public int anonymiseCase(long caseId, LocalDate today) {
     List<Long> ids = new ArrayList<>();
     ids.add(caseId);
-    // Cases merged into a case that was merged into this one later are followed too (issue 19),
-    // level by level, at most MAX_MERGE_LEVELS deep, never a case twice.
-    java.util.Set<Long> seen = new java.util.HashSet<>(ids);
-    List<Long> level = List.of(caseId);
-    for (int depth = 0; depth < MAX_MERGE_LEVELS && !level.isEmpty(); depth++) {
-      List<Long> next = new ArrayList<>();
-      for (long survivor : level) {
-        for (Object id :
-            em.createNativeQuery(
-                    "select id from case_file where merged_into_id = ? and anonymised_on is null")
-                .setParameter(1, survivor)
-                .getResultList()) {
-          long absorbed = ((Number) id).longValue();
-          if (seen.add(absorbed)) {
-            next.add(absorbed);
-            ids.add(absorbed);
-          }
-        }
-      }
-      level = next;
-    }
+    // Cases merged into a case that was merged into this one later are followed too (issue 19);
+    // one anonymised already is left as it is (anonymiseOne).
+    ids.addAll(MergeChains.absorbedInto(em, caseId));
     int documents = 0;
     for (long id : ids) {
       documents += anonymiseOne(id, today);

@@ -15,6 +15,7 @@ import rs.astra.nrm.audit.ActivityRecord;
 import rs.astra.nrm.audit.AuditRecord;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.DataCategory;
+import rs.astra.nrm.casefile.MergeChains;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessBasis;
 import rs.astra.nrm.consent.AccessEnforcer;
@@ -42,9 +43,6 @@ public class AccessReportService {
   @Inject private AccessEnforcer enforcer;
   @Inject private AuditTrail audit;
   @Inject private rs.astra.nrm.consent.EmergencyReviews reviews;
-
-  /** How many levels of merges into merges the report follows at most. */
-  static final int MAX_MERGE_LEVELS = 64;
 
   /**
    * One line of the report.
@@ -230,26 +228,13 @@ public class AccessReportService {
     // of a case merged into this one are about this person too.
     List<Long> persons = new java.util.ArrayList<>();
     persons.add(f.personId());
-    // Cases merged into a case that was merged into this one later are followed too, level by
-    // level, at most MAX_MERGE_LEVELS deep, never visiting a case twice.
-    java.util.Set<Long> seen = new java.util.HashSet<>(List.of(caseId));
-    List<Long> level = List.of(caseId);
-    for (int depth = 0; depth < MAX_MERGE_LEVELS && !level.isEmpty(); depth++) {
-      List<Long> next = new java.util.ArrayList<>();
-      for (Object[] r :
-          em.createQuery(
-                  "select c.id, c.person.id from CaseMerge m, CaseFile c where c.id = m.absorbedId"
-                      + " and m.survivorId in :level and m.undoneAt is null",
-                  Object[].class)
-              .setParameter("level", level)
-              .getResultList()) {
-        long absorbed = ((Number) r[0]).longValue();
-        if (seen.add(absorbed)) {
-          next.add(absorbed);
-          persons.add(((Number) r[1]).longValue());
-        }
-      }
-      level = next;
+    // Cases merged into a case that was merged into this one later are followed too.
+    List<Long> absorbed = MergeChains.absorbedInto(em, caseId);
+    if (!absorbed.isEmpty()) {
+      persons.addAll(
+          em.createQuery("select c.person.id from CaseFile c where c.id in :ids", Long.class)
+              .setParameter("ids", absorbed)
+              .getResultList());
     }
     List<AuditRecord> records =
         em.createNamedQuery(AuditRecord.FIND_BY_PERSONS, AuditRecord.class)
