@@ -790,13 +790,9 @@ public class CaseFileService {
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
     Instant now = Instant.now();
-    CaseFile asked = em.find(CaseFile.class, caseId);
-    if (asked != null && asked.getMergedIntoId() != null) {
-      // Merged into another case (issue 19): its records are there; its page only says where.
-      return Optional.empty();
-    }
     Optional<CaseFacts> loaded = caseAccess.facts(caseId);
-    if (loaded.isEmpty()) {
+    if (loaded.isEmpty() || loaded.get().merged()) {
+      // Merged into another case (issue 19): its records are there; its page only says where.
       return Optional.empty();
     }
     Decision summary =
@@ -810,7 +806,6 @@ public class CaseFileService {
     CaseFacts f = loaded.get();
     Map<DataCategory, Decision> decisions =
         enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, CARRIED_BY_VIEW);
-    CaseFile c = em.find(CaseFile.class, caseId);
     boolean owned = f.ownerOrganisationId() == viewer.organisationId();
     boolean referredToMe =
         f.referrals().stream()
@@ -840,6 +835,25 @@ public class CaseFileService {
           }
         });
 
+    // The case with what the view shows of its references in one query (issue 16, statements per
+    // case page): the owner's caseworker only to the owner, the person only when IDENTITY or
+    // CONTACT is shown.
+    boolean showsPerson =
+        visible.containsKey(DataCategory.IDENTITY) || visible.containsKey(DataCategory.CONTACT);
+    CaseFile c =
+        em.createQuery(
+                "select c from CaseFile c join fetch c.ownerOrganisation"
+                    + (owned ? " join fetch c.ownerUser" : "")
+                    + (showsPerson ? " join fetch c.person" : "")
+                    + " where c.id = :id",
+                CaseFile.class)
+            .setParameter("id", caseId)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (c == null) {
+      return Optional.empty();
+    }
     List<Referral> referrals =
         em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class)
             .setParameter("caseId", caseId)
