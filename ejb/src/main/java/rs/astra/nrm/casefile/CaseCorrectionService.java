@@ -105,9 +105,15 @@ public class CaseCorrectionService {
     if (fields.isEmpty()) {
       return java.util.Optional.empty();
     }
-    CaseFile c = em.find(CaseFile.class, caseId);
-    return java.util.Optional.of(
-        new Correctable(c.getPerson().getVersion(), c.getVersion(), List.copyOf(fields)));
+    // Both versions in one column query: the case's and the person's rows were two reads (issue 16,
+    // statements per case page).
+    return em.createQuery(
+            "select p.version, c.version from CaseFile c join c.person p where c.id = :id",
+            Object[].class)
+        .setParameter("id", caseId)
+        .getResultStream()
+        .findFirst()
+        .map(v -> new Correctable((Long) v[0], (Long) v[1], List.copyOf(fields)));
   }
 
   /**

@@ -16,10 +16,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import rs.astra.nrm.audit.AuditTrail;
@@ -267,20 +270,22 @@ public class CaseFileService {
    *     optimistic lock); empty for anyone but a coordinator of the owner, or a merged case
    */
   public List<MergeCandidate> possibleDuplicatesOfCase(Viewer viewer, long caseId) {
-    CaseFile c = em.find(CaseFile.class, caseId);
-    if (c == null
-        || c.getMergedIntoId() != null
-        || !CaseMergeService.isCoordinatorOfOwner(viewer, c)) {
+    // The role first, then the owner and the merge from the request's facts (CaseAccess): the
+    // case's row is read only for a coordinator of its owner (issue 16, statements per case page).
+    if (!viewer.role().mergesCases()) {
       return List.of();
     }
     Instant now = Instant.now();
     Optional<CaseFacts> f = caseAccess.facts(caseId);
     if (f.isEmpty()
+        || f.get().merged()
+        || !CaseMergeService.isCoordinatorOfOwner(viewer, f.get())
         || !enforcer
             .decide(viewer, f.get(), DataCategory.IDENTITY, AccessAction.READ, now)
             .permitted()) {
       return List.of();
     }
+    CaseFile c = em.find(CaseFile.class, caseId);
     Person p = c.getPerson();
     List<MergeCandidate> found =
         duplicateQuery(
@@ -784,13 +789,9 @@ public class CaseFileService {
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
     Instant now = Instant.now();
-    CaseFile asked = em.find(CaseFile.class, caseId);
-    if (asked != null && asked.getMergedIntoId() != null) {
-      // Merged into another case (issue 19): its records are there; its page only says where.
-      return Optional.empty();
-    }
     Optional<CaseFacts> loaded = caseAccess.facts(caseId);
-    if (loaded.isEmpty()) {
+    if (loaded.isEmpty() || loaded.get().merged()) {
+      // Merged into another case (issue 19): its records are there; its page only says where.
       return Optional.empty();
     }
     Decision summary =
@@ -804,7 +805,6 @@ public class CaseFileService {
     CaseFacts f = loaded.get();
     Map<DataCategory, Decision> decisions =
         enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, CARRIED_BY_VIEW);
-    CaseFile c = em.find(CaseFile.class, caseId);
     boolean owned = f.ownerOrganisationId() == viewer.organisationId();
     boolean referredToMe =
         f.referrals().stream()
@@ -834,14 +834,38 @@ public class CaseFileService {
           }
         });
 
+    // The case with what the view shows of its references in one query (issue 16, statements per
+    // case page): the owner's caseworker only to the owner, the person only when IDENTITY or
+    // CONTACT is shown.
+    boolean showsPerson =
+        visible.containsKey(DataCategory.IDENTITY) || visible.containsKey(DataCategory.CONTACT);
+    CaseFile c =
+        em.createQuery(
+                "select c from CaseFile c join fetch c.ownerOrganisation"
+                    + (owned ? " join fetch c.ownerUser" : "")
+                    + (showsPerson ? " join fetch c.person" : "")
+                    + " where c.id = :id",
+                CaseFile.class)
+            .setParameter("id", caseId)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (c == null) {
+      return Optional.empty();
+    }
     List<Referral> referrals =
         em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class)
             .setParameter("caseId", caseId)
             .getResultList();
+    // The categories of each referral and consent as the policy's facts hold them (they never
+    // change after the record is made): the entities' own categories would be one more query each
+    // (issue 16, statements per case page).
+    Map<Long, Set<DataCategory>> referralCategories = new HashMap<>();
+    f.referrals().forEach(r -> referralCategories.put(r.id(), r.categories()));
     List<CaseView.ReferralLine> lines =
         referrals.stream()
             .filter(r -> owned || r.getToOrganisation().getId() == viewer.organisationId())
-            .map(CaseFileService::line)
+            .map(r -> line(r, referralCategories.get(r.getId())))
             .toList();
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     return Optional.of(
@@ -869,7 +893,7 @@ public class CaseFileService {
                 visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null)
             .referrals(lines)
             .ownerRecords(
-                owned ? consents(caseId, today) : List.of(),
+                owned ? consents(caseId, today, f) : List.of(),
                 owned ? emergencyAccesses(caseId) : List.of())
             .build());
   }
@@ -943,7 +967,11 @@ public class CaseFileService {
     return name.isEmpty() ? null : name;
   }
 
-  private static CaseView.ReferralLine line(Referral r) {
+  /**
+   * {@code known}: the referral's categories as the facts hold them, or {@code null} to read the
+   * entity's.
+   */
+  private static CaseView.ReferralLine line(Referral r, Set<DataCategory> known) {
     String reason =
         r.getRejectionReason() != null ? r.getRejectionReason() : r.getRevocationReason();
     return new CaseView.ReferralLine(
@@ -954,7 +982,7 @@ public class CaseFileService {
         r.getToOrganisation().getId(),
         r.getToOrganisation().getName(),
         r.getPurpose(),
-        List.copyOf(r.getCategories()),
+        known != null ? inOrder(known) : List.copyOf(r.getCategories()),
         r.getDetails(),
         r.getReferralDate(),
         r.getState(),
@@ -1000,7 +1028,14 @@ public class CaseFileService {
         c.getEmployerName());
   }
 
-  private List<CaseView.ConsentLine> consents(long caseId, LocalDate today) {
+  /** Categories in their declared order, as the entities' own sets ({@link EnumSet}) list them. */
+  private static List<DataCategory> inOrder(Set<DataCategory> categories) {
+    return categories.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(categories));
+  }
+
+  private List<CaseView.ConsentLine> consents(long caseId, LocalDate today, CaseFacts facts) {
+    Map<Long, Set<DataCategory>> known = new HashMap<>();
+    facts.consents().forEach(k -> known.put(k.id(), k.categories()));
     return em
         .createNamedQuery(Consent.FIND_BY_CASE, Consent.class)
         .setParameter("caseId", caseId)
@@ -1013,7 +1048,9 @@ public class CaseFileService {
                     k.getVersion(),
                     k.getRecipient().getName(),
                     k.getPurpose(),
-                    List.copyOf(k.getCategories()),
+                    known.containsKey(k.getId())
+                        ? inOrder(known.get(k.getId()))
+                        : List.copyOf(k.getCategories()),
                     k.getGivenOn(),
                     k.getValidUntil(),
                     k.getForm(),

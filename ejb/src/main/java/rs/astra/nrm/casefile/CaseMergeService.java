@@ -300,8 +300,13 @@ public class CaseMergeService {
    * @return the rows
    */
   public List<MergeRow> mergesInto(Viewer viewer, long caseId) {
-    CaseFile c = em.find(CaseFile.class, caseId);
-    if (c == null || !isCoordinatorOfOwner(viewer, c)) {
+    // The role first, then the owner from the request's facts (CaseAccess): the case's own row is
+    // not read again for the question (issue 16, statements per case page).
+    if (!viewer.role().mergesCases()) {
+      return List.of();
+    }
+    Optional<CaseFacts> f = caseAccess.facts(caseId);
+    if (f.isEmpty() || !isCoordinatorOfOwner(viewer, f.get())) {
       return List.of();
     }
     Instant now = Instant.now();
@@ -396,6 +401,18 @@ public class CaseMergeService {
   static boolean isCoordinatorOfOwner(Viewer viewer, CaseFile c) {
     return viewer.role().mergesCases()
         && c.getOwnerOrganisation().getId() == viewer.organisationId();
+  }
+
+  /**
+   * Whether the viewer is a coordinator of the case's owning organisation, from the policy's facts
+   * of the case (no read of the case's row).
+   *
+   * @param viewer who asks
+   * @param facts the case's facts ({@link CaseAccess#facts})
+   * @return {@code true} for a coordinator of the owner
+   */
+  static boolean isCoordinatorOfOwner(Viewer viewer, CaseFacts facts) {
+    return viewer.role().mergesCases() && facts.ownerOrganisationId() == viewer.organisationId();
   }
 
   /**

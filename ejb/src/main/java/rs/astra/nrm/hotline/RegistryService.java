@@ -385,6 +385,29 @@ public class RegistryService {
    *     EXPLOITATION
    */
   public Optional<CaseHotlineView> forCase(Viewer viewer, long caseId) {
+    return forCase(viewer, caseId, null);
+  }
+
+  /**
+   * The hotline's records about a case, as {@link #forCase(Viewer, long)}, for a caller that has
+   * just read the case's recruiter and employer (the case page, from its {@code CaseView}'s
+   * EXPLOITATION section read in the same request): the case's row is not read again for them
+   * (issue 16, statements per case page). The policy's decision and the audit record are the same.
+   *
+   * @param viewer who looks at the case
+   * @param caseId the case
+   * @param recruiterName the case's recruiter as read in this request, or {@code null} when none
+   * @param employerName the case's employer as read in this request, or {@code null} when none
+   * @return the records, or empty when the case does not exist or the viewer may not read
+   *     EXPLOITATION
+   */
+  public Optional<CaseHotlineView> forCase(
+      Viewer viewer, long caseId, String recruiterName, String employerName) {
+    return forCase(viewer, caseId, new String[] {recruiterName, employerName});
+  }
+
+  /** {@code names}: recruiter and employer as read by the caller, or {@code null} to read them. */
+  private Optional<CaseHotlineView> forCase(Viewer viewer, long caseId, String[] names) {
     Instant now = Instant.now();
     Optional<CaseFacts> loaded = caseAccess.facts(caseId);
     if (loaded.isEmpty()) {
@@ -395,9 +418,12 @@ public class RegistryService {
     if (!read.permitted()) {
       return Optional.empty();
     }
-    CaseFile c = em.find(CaseFile.class, caseId);
-    String recruiterKey = NameMatchKey.of(c.getRecruiterName());
-    String employerKey = NameMatchKey.of(c.getEmployerName());
+    if (names == null) {
+      CaseFile c = em.find(CaseFile.class, caseId);
+      names = new String[] {c.getRecruiterName(), c.getEmployerName()};
+    }
+    String recruiterKey = NameMatchKey.of(names[0]);
+    String employerKey = NameMatchKey.of(names[1]);
 
     List<RegistryWarning> warnings = new ArrayList<>();
     List<String> keys =

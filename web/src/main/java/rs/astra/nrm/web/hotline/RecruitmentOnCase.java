@@ -49,7 +49,14 @@ public class RecruitmentOnCase implements Serializable {
     view =
         c == null || c.exploitation() == null
             ? null
-            : registry.forCase(user.viewer(), c.id()).orElse(null);
+            // The names the case's view carries, read in this request: not read again.
+            : registry
+                .forCase(
+                    user.viewer(),
+                    c.id(),
+                    c.exploitation().recruiterName(),
+                    c.exploitation().employerName())
+                .orElse(null);
     recruiterName = c == null || c.exploitation() == null ? null : c.exploitation().recruiterName();
     employerName = c == null || c.exploitation() == null ? null : c.exploitation().employerName();
   }
