@@ -2992,12 +2992,13 @@ class ConsentPolicyIT {
             + "\"HEALTH_CARE\",\"categories\":[\"HEALTH\"],\"details\":\"examination\"}";
     String sent = "select count(r) from Referral r where r.caseFile.id = :c";
 
-    // No consent covers HEALTH: refused with the category, as the dialog says; no key is kept.
+    // No consent covers HEALTH: refused naming the category as the pages label it (here in
+    // English: "Health"); no key is kept.
     String key = newKey();
     var uncovered = post("referrals", ngo, body, key);
     assertEquals(422, uncovered.statusCode(), uncovered.body());
     assertEquals("urn:nrm:problem:request-refused", json(uncovered).getString("type"));
-    assertTrue(json(uncovered).getString("detail").contains("HEALTH"), uncovered.body());
+    assertTrue(json(uncovered).getString("detail").contains("Health"), uncovered.body());
     assertEquals(0, count(sent, "c", caseId));
     assertEquals(0, keysStored(key));
 
