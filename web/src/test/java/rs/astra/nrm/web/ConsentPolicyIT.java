@@ -2390,6 +2390,157 @@ class ConsentPolicyIT {
     assertEquals("urn:nrm:problem:too-large", json(chunked).getString("type"));
   }
 
+  /** A call of the API with the given headers (name, value, …) and body, noted as called. */
+  private java.net.http.HttpResponse<String> call(
+      String method, String path, String token, String body, String... headers) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiBase() + path))
+            .method(
+                method,
+                body == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The {@code field}s of a 400 {@code invalid-input} answer's {@code errors}, in order. */
+  private static List<String> errorFields(java.net.http.HttpResponse<String> answer) {
+    assertEquals(400, answer.statusCode(), answer.body());
+    assertEquals("urn:nrm:problem:invalid-input", json(answer).getString("type"), answer.body());
+    assertTrue(json(answer).containsKey("errors"), "errors names the field: " + answer.body());
+    assertFalse(answer.body().contains("Exception"), "no exception text: " + answer.body());
+    return json(answer).getJsonArray("errors").getValuesAs(jakarta.json.JsonObject.class).stream()
+        .map(e -> e.getString("field"))
+        .toList();
+  }
+
+  /**
+   * A trial's finding (2026-12-06): malformed JSON, a value of the wrong type, an unknown code and
+   * a path or query parameter that is not of its type answered {@code invalid-input} without {@code
+   * errors}; each now names the field (the whole body as {@code body}) with its message in the
+   * caller's language.
+   */
+  @Test
+  void theApiNamesTheFailingFieldOfEveryInvalidInput() throws Exception {
+    viewer("cp.coordinator");
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    var broken = call("POST", "referrals/1/reject", ngo, "{\"version\":1", "Accept-Language", "en");
+    assertEquals(List.of("body"), errorFields(broken));
+    assertEquals(
+        "A JSON body is required.",
+        json(broken).getJsonArray("errors").getJsonObject(0).getString("message"));
+    var notAnObject = call("POST", "referrals/1/reject", ngo, "[1]", "Accept-Language", "en");
+    assertEquals(List.of("body"), errorFields(notAnObject));
+    var wrongType =
+        call(
+            "POST",
+            "referrals/1/reject",
+            ngo,
+            "{\"version\":\"x\",\"reason\":\"full\"}",
+            "Accept-Language",
+            "sr-Cyrl");
+    assertEquals(List.of("version"), errorFields(wrongType));
+    assertEquals(
+        "Потребна је верзија коју сте прочитали (број од 0).",
+        json(wrongType).getJsonArray("errors").getJsonObject(0).getString("message"));
+    var unknownCode =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            "{\"caseCode\":\"NRM-0000-NOPE-NOPE\",\"toOrganisation\":\"CP Health\","
+                + "\"purpose\":\"NO_SUCH_PURPOSE\",\"categories\":[\"HEALTH\",\"NO_SUCH\"]}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("purpose", "categories"), errorFields(unknownCode));
+    var badPathId = call("GET", "referrals/abc", ngo, null, "Accept-Language", "en");
+    assertEquals(List.of("id"), errorFields(badPathId));
+    var badQuery = call("GET", "cases?page=abc", ngo, null, "Accept-Language", "en");
+    assertEquals(List.of("page"), errorFields(badQuery));
+    assertEquals(
+        "The page is a number from 0.",
+        json(badQuery).getJsonArray("errors").getJsonObject(0).getString("message"));
+  }
+
+  /**
+   * A trial's finding (2026-12-06): a body over 64 KiB posted to an address that takes only GET
+   * answered 413; the method is checked first (405, with {@code Allow}), the size after.
+   */
+  @Test
+  void theApiAnswersAMethodTheAddressDoesNotTakeBeforeTheBodysSize() throws Exception {
+    viewer("cp.coordinator");
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String big = "{\"reason\":\"" + "x".repeat(70_000) + "\"}";
+    var getOnly = call("POST", "cases", ngo, big, "Accept-Language", "en");
+    assertEquals(405, getOnly.statusCode(), getOnly.body());
+    assertEquals("urn:nrm:problem:method-not-allowed", json(getOnly).getString("type"));
+    assertTrue(
+        getOnly.headers().firstValue("Allow").orElse("").contains("GET"),
+        getOnly.headers().map().toString());
+    // Where the address takes the method, the size is still refused before any read.
+    var takesPost = call("POST", "referrals/1/reject", ngo, big, "Accept-Language", "en");
+    assertEquals(413, takesPost.statusCode(), takesPost.body());
+    assertEquals("urn:nrm:problem:too-large", json(takesPost).getString("type"));
+  }
+
+  /**
+   * A trial's finding (2026-12-06): the referral's 422 listed the missing categories by their codes
+   * in every language; it names them as the pages do, in the caller's language.
+   */
+  @Test
+  void theApiNamesTheMissingCategoriesOfAReferralInTheCallersLanguage() throws Exception {
+    viewer("cp.coordinator");
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dara", "Jezicka");
+    String code = em.find(CaseFile.class, caseId).getCode();
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String body =
+        "{\"caseCode\":\""
+            + code
+            + "\",\"toOrganisation\":\"CP Health\",\"purpose\":\"HEALTH_CARE\","
+            + "\"categories\":[\"IDENTITY\",\"HEALTH\"]}";
+    Map<String, List<String>> labels =
+        Map.of(
+            "en", List.of("Identity", "Health"),
+            "sr-Latn", List.of("Identitet", "Zdravlje"),
+            "sr-Cyrl", List.of("Идентитет", "Здравље"));
+    for (var language : labels.entrySet()) {
+      var refused =
+          call(
+              "POST",
+              "referrals",
+              ngo,
+              body,
+              "Accept-Language",
+              language.getKey(),
+              "Idempotency-Key",
+              newKey());
+      assertEquals(422, refused.statusCode(), refused.body());
+      String detail = json(refused).getString("detail");
+      for (String label : language.getValue()) {
+        assertTrue(detail.contains(label), language.getKey() + ": " + detail);
+      }
+      assertFalse(detail.contains("IDENTITY") || detail.contains("HEALTH"), detail);
+    }
+  }
+
   // --- REST API (issue 22): operations that create records, with idempotency keys
 
   private java.net.http.HttpResponse<String> post(
@@ -2841,12 +2992,13 @@ class ConsentPolicyIT {
             + "\"HEALTH_CARE\",\"categories\":[\"HEALTH\"],\"details\":\"examination\"}";
     String sent = "select count(r) from Referral r where r.caseFile.id = :c";
 
-    // No consent covers HEALTH: refused with the category, as the dialog says; no key is kept.
+    // No consent covers HEALTH: refused naming the category as the pages label it (here in
+    // English: "Health"); no key is kept.
     String key = newKey();
     var uncovered = post("referrals", ngo, body, key);
     assertEquals(422, uncovered.statusCode(), uncovered.body());
     assertEquals("urn:nrm:problem:request-refused", json(uncovered).getString("type"));
-    assertTrue(json(uncovered).getString("detail").contains("HEALTH"), uncovered.body());
+    assertTrue(json(uncovered).getString("detail").contains("Health"), uncovered.body());
     assertEquals(0, count(sent, "c", caseId));
     assertEquals(0, keysStored(key));
 

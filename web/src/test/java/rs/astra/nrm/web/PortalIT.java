@@ -328,6 +328,28 @@ class PortalIT {
 
   // ---- the HTCDS import, as a second NGO so that the demo caseload stays as it is ----
 
+  /**
+   * A trial's finding (2026-12-06): a second click on an import choice after the file was taken
+   * (the first click imported it) showed nothing; it says that nothing was imported again.
+   */
+  @Test
+  @RunAsClient
+  void aSecondClickOnAnImportChoiceAfterTheFileWasTakenSaysNothingWasImportedAgain()
+      throws Exception {
+    PortalSession coordinator = new PortalSession(base.toURI());
+    coordinator.signIn("ngo.coordinator", "demo");
+    coordinator.get("app/import.xhtml");
+    // No file waits (as after the first click took it): the choice's button still answers.
+    String page =
+        coordinator.submitForPage("importForm", "importForm:skipKnown", java.util.Map.of());
+    assertTrue(page.contains("ništa nije ponovo uvezeno"), page);
+    assertFalse(STACK_TRACE.matcher(page).find());
+    coordinator.get("app/import.xhtml");
+    page =
+        coordinator.submitForPage("importForm", "importForm:importKnownAsNew", java.util.Map.of());
+    assertTrue(page.contains("ništa nije ponovo uvezeno"), page);
+  }
+
   @Test
   void oneBadRowRejectsTheWholeFileAndStoresNothing() throws Exception {
     ImportScenario.ensure(em, tx, directory);

@@ -40,11 +40,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Inject Problems problems;
 
+  @Inject ApiRequestBody body;
+
   @Context HttpHeaders headers;
 
   @Override
   public Response toResponse(Throwable thrown) {
-    return map(thrown, headers, problems);
+    return map(thrown, headers, problems, body);
   }
 
   /**
@@ -53,9 +55,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
    * @param thrown what a resource or the JAX-RS runtime threw
    * @param headers the request's headers (language)
    * @param problems the problem writer
+   * @param body the call's body as read, to name the members JSON-B could not read; {@code null} =
+   *     none
    * @return the answer
    */
-  static Response map(Throwable thrown, HttpHeaders headers, Problems problems) {
+  static Response map(
+      Throwable thrown, HttpHeaders headers, Problems problems, ApiRequestBody body) {
     Locale locale = problems.locale(headers);
     Throwable t = unwrap(thrown);
     if (t instanceof ConstraintViolationException v) {
@@ -69,7 +74,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       ApiProblem p =
           e.messageKey().endsWith(".notFound") ? ApiProblem.NOT_FOUND : ApiProblem.REQUEST_REFUSED;
       return problems.response(
-          p, locale, problems.text(locale, e.messageKey(), e.arguments().toArray()), List.of());
+          p,
+          locale,
+          problems.text(locale, e.messageKey(), labelled(e, locale, problems).toArray()),
+          List.of());
     }
     if (t instanceof ApiIdempotency.KeyInUseException) {
       return problems.response(ApiProblem.IDEMPOTENCY_KEY_IN_USE, headers);
@@ -79,8 +87,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (t instanceof ProcessingException
         && causedBy(t, JsonException.class, JsonbException.class)) {
-      // A body that is not the JSON the operation reads (a word for a number, an unknown code).
-      return problems.response(ApiProblem.INVALID_INPUT, headers);
+      // A body that is not the JSON the operation reads (not JSON at all, a word for a number, an
+      // unknown code): the failing members by name, found by reading each alone.
+      List<String> failing = body == null ? List.of() : body.failingMembers();
+      return invalid(
+          locale, problems, failing.isEmpty() ? List.of(ApiRequestBody.WHOLE_BODY) : failing);
     }
     if (t instanceof AccessDeniedException e) {
       return problems.response(
@@ -99,19 +110,97 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         && w.getResponse() != null
         && w.getResponse().getStatus() == 404
         && w.getCause() != null) {
-      // A query or path parameter that is not of its type (page=abc): JAX-RS answers 404 for it,
-      // yet the caller sent bad input — a path that names nothing has no cause.
-      return problems.response(ApiProblem.INVALID_INPUT, headers);
+      // A query or path parameter that is not of its type (page=abc, referrals/abc): JAX-RS
+      // answers 404 for it, yet the caller sent bad input — a path that names nothing has no cause.
+      return invalid(locale, problems, parameterName(w).map(List::of).orElse(List.of()));
+    }
+    if (t instanceof WebApplicationException w
+        && w.getResponse() != null
+        && w.getResponse().getStatus() == 400
+        && w.getCause() != null
+        && parameterName(w).isPresent()) {
+      // A header or cookie parameter that is not of its type.
+      return invalid(locale, problems, List.of(parameterName(w).get()));
     }
     if (t instanceof WebApplicationException w) {
       int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
       if (status >= 500) {
         LOG.log(Level.WARNING, "API call failed: {0}", w.getClass().getName());
       }
-      return problems.response(ApiProblem.forStatus(status), headers);
+      Response answer = problems.response(ApiProblem.forStatus(status), headers);
+      String allow = w.getResponse() == null ? null : w.getResponse().getHeaderString("Allow");
+      return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
     }
     LOG.log(Level.WARNING, "API call failed: {0}", t.getClass().getName());
     return problems.response(ApiProblem.INTERNAL, headers);
+  }
+
+  /**
+   * The messages whose argument is a list of codes ({@code IDENTITY, HEALTH}) the pages name by
+   * their labels: the key of the message → the prefix of the labels' keys.
+   */
+  private static final java.util.Map<String, String> CODE_LISTS =
+      java.util.Map.of(
+          "referral.error.noConsent", "category.",
+          "referral.error.consentMissingCategories", "category.");
+
+  /**
+   * The refusal's arguments, a list of codes replaced by the labels the pages show in the caller's
+   * language (e.g. "Identity, Health", "Identitet, Zdravlje"); a code without a label stays as it
+   * is.
+   */
+  private static List<String> labelled(
+      InvalidRequestException e, Locale locale, Problems problems) {
+    String prefix = CODE_LISTS.get(e.messageKey());
+    if (prefix == null) {
+      return e.arguments();
+    }
+    return e.arguments().stream()
+        .map(
+            list ->
+                String.join(
+                    ", ",
+                    java.util.Arrays.stream(list.split(",\\s*"))
+                        .map(String::strip)
+                        .map(code -> problems.text(locale, prefix + code))
+                        .toList()))
+        .toList();
+  }
+
+  /**
+   * An {@code invalid-input} answer naming the given fields, each with its field's message ({@code
+   * api.field.<name>}, of its last dotted part) or the generic one.
+   */
+  private static Response invalid(Locale locale, Problems problems, List<String> names) {
+    List<Problems.FieldError> errors = new ArrayList<>();
+    for (String name : names) {
+      String key = "api.field." + name.substring(name.lastIndexOf('.') + 1);
+      String message = problems.text(locale, key);
+      errors.add(
+          new Problems.FieldError(
+              name, message.equals(key) ? problems.text(locale, "api.field.invalid") : message));
+    }
+    return problems.response(
+        ApiProblem.INVALID_INPUT,
+        locale,
+        problems.text(locale, ApiProblem.INVALID_INPUT.detailKey()),
+        errors);
+  }
+
+  /**
+   * The name of the parameter a JAX-RS runtime's parameter exception names (Jersey's {@code
+   * ParamException.getParameterName()}, read by reflection: the portal compiles against the Jakarta
+   * EE API only).
+   */
+  private static java.util.Optional<String> parameterName(WebApplicationException w) {
+    try {
+      Object name = w.getClass().getMethod("getParameterName").invoke(w);
+      return name instanceof String s && !s.isBlank()
+          ? java.util.Optional.of(s)
+          : java.util.Optional.empty();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static List<Problems.FieldError> fields(

@@ -22,6 +22,6 @@ public class ApiValidationMapper implements ExceptionMapper<ConstraintViolationE
 
   @Override
   public Response toResponse(ConstraintViolationException e) {
-    return ApiExceptionMapper.map(e, headers, problems);
+    return ApiExceptionMapper.map(e, headers, problems, null);
   }
 }

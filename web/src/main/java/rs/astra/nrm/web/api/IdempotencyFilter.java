@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * Idempotency-Key} header ({@code idempotency-key-missing}, 400), and otherwise hands {@link
  * ApiIdempotency} the key and the request's fingerprint: SHA-256 of the method, the path under
  * {@code /api} and the body's bytes. A body over {@value #MAX_BODY} bytes never gets here: {@link
- * ApiGate} refuses it before any resource filter runs, and this filter reads at most that many
- * bytes. The body is kept only in memory for the resource; it is never stored or logged.
+ * ApiBodyLimit} refuses it before any other resource filter runs, and this filter reads at most
+ * that many bytes. The body is kept only in memory for the resource; it is never stored or logged.
  */
 @Provider
 @Idempotent
@@ -53,7 +53,7 @@ public class IdempotencyFilter implements ContainerRequestFilter {
       request.abortWith(problems.response(ApiProblem.IDEMPOTENCY_KEY_MISSING, headers));
       return;
     }
-    // ApiGate (@PreMatching, before any resource filter) refused a body over MAX_BODY with 413, so
+    // ApiBodyLimit (before this filter) refused a body over MAX_BODY with 413, so
     // the body is within it; the read stays bounded all the same.
     byte[] body;
     try (InputStream in = request.getEntityStream()) {

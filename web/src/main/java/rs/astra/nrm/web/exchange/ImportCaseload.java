@@ -109,6 +109,13 @@ public class ImportCaseload implements Serializable {
     String id = waiting;
     clear();
     if (id == null) {
+      // A second click on a choice (or one in a stale tab) after the file was taken: nothing is
+      // imported twice, and the user is told so.
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_WARN, messages.get("import.known.alreadyTaken"), null));
       return;
     }
     var file = waitingFiles.take(user.viewer(), id);
