@@ -1467,6 +1467,123 @@ class RolePagesIT {
     assertTrue(after.contains("transferForm:proposeTransfer"), "a new proposal may be made");
   }
 
+  @Inject rs.astra.nrm.support.ServiceEntryService serviceEntries;
+
+  /** The value of a text input of the last page, as a browser would send it back. */
+  private static String inputValue(String page, String clientId) {
+    Matcher input =
+        Pattern.compile("<input[^>]*id=\"" + Pattern.quote(clientId) + "\"[^>]*>").matcher(page);
+    assertTrue(input.find(), "the page has the input " + clientId);
+    Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+    return value.find() ? value.group(1) : "";
+  }
+
+  @Test
+  void aCorrectionOfTheEmployerIsWhatTheRecruitmentFormThenOffersAndKeeps() throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Employercorrected", LocalDate.of(1990, 4, 5));
+    PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
+    String page = coordinator.get("app/case.xhtml?id=" + caseId).body();
+    assertEquals("", inputValue(page, "caseForm:employerName"), "no employer yet");
+    Map<String, String> correction = new java.util.LinkedHashMap<>();
+    correction.put("caseForm:correctionField_input", "EMPLOYER_NAME");
+    correction.put("caseForm:correctionValue", "Gradnja Plus d.o.o.");
+    correction.put("caseForm:correctionReason", "Rečeno pri razgovoru");
+    String corrected = coordinator.submitForPage("caseForm", "caseForm:correct", correction);
+    assertTrue(
+        corrected.contains("Ispravka je sačuvana")
+            || corrected.contains("The correction was saved"),
+        "the correction is saved");
+    // The recruitment form on the same page offers the corrected employer, not the one from before.
+    assertEquals("Gradnja Plus d.o.o.", inputValue(corrected, "caseForm:employerName"));
+    // As a browser sends the recruitment form: the recruiter typed, the employer as shown.
+    coordinator.submitForPage(
+        "caseForm",
+        "caseForm:saveRecruitment",
+        Map.of(
+            "caseForm:recruiterName",
+            "Neki Vrbovalac",
+            "caseForm:employerName",
+            inputValue(corrected, "caseForm:employerName")));
+    rs.astra.nrm.casefile.CaseFile stored = em.find(rs.astra.nrm.casefile.CaseFile.class, caseId);
+    assertEquals("Gradnja Plus d.o.o.", stored.getEmployerName(), "the correction stands");
+    assertEquals("Neki Vrbovalac", stored.getRecruiterName());
+  }
+
+  @Test
+  void aCentreAcceptsAReferralOnTheCasePageAndItsLineShowsItAccepted() throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Acceptedonpage", LocalDate.of(1987, 3, 4));
+    long referral =
+        referrals.send(
+            owner,
+            caseId,
+            ORGANISATIONS.get("RP Social Work Centre"),
+            Purpose.SOCIAL_PROTECTION,
+            Set.of(),
+            null);
+    PortalSession csw = signedIn("rp.csw", PASSWORD);
+    String page = csw.get("app/case.xhtml?id=" + caseId).body();
+    Matcher accept =
+        Pattern.compile("id=\"([^\"]+)\"[^>]*class=\"[^\"]*accept-referral").matcher(page);
+    assertTrue(accept.find(), "the centre may accept the referral it received");
+    String answered = csw.submitForPage("caseForm", accept.group(1), Map.of());
+    assertTrue(
+        answered.contains("Upućivanje je prihvaćeno")
+            || answered.contains("The referral was accepted"),
+        "the acceptance is confirmed");
+    assertEquals(
+        rs.astra.nrm.referral.ReferralState.ACCEPTED,
+        em.find(rs.astra.nrm.referral.Referral.class, referral).getState());
+    assertFalse(
+        answered.contains("accept-referral") || answered.contains("reject-referral"),
+        "the line shows the referral accepted, with no Accept or Reject left");
+    // The centre's case list and exports of the other tests stay as they were.
+    referrals.revoke(
+        owner,
+        referral,
+        em.find(rs.astra.nrm.referral.Referral.class, referral).getVersion(),
+        "Kraj testa");
+  }
+
+  @Test
+  void aServiceRecordedWhileTheOwnerHadTheCasePageOpenShowsAfterHerNextChangeOnIt()
+      throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Supportrefreshed", LocalDate.of(1991, 6, 7));
+    PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
+    String page = coordinator.get("app/case.xhtml?id=" + caseId).body();
+    assertFalse(page.contains("Sigurna kuca Zvezda"));
+    // A colleague, in another tab, records a service on the case.
+    serviceEntries.addService(
+        owner,
+        caseId,
+        new rs.astra.nrm.support.NewServiceForm(
+            rs.astra.nrm.support.ServiceType.Accommodation,
+            null,
+            "Sigurna kuca Zvezda",
+            rs.astra.nrm.support.ServiceStatus.PLANNED,
+            null,
+            null,
+            null,
+            null));
+    Map<String, String> correction = new java.util.LinkedHashMap<>();
+    correction.put("caseForm:correctionField_input", "LOCATION_OF_EXPLOITATION");
+    correction.put("caseForm:correctionValue", "Subotica");
+    correction.put("caseForm:correctionReason", "Rečeno pri razgovoru");
+    String corrected = coordinator.submitForPage("caseForm", "caseForm:correct", correction);
+    assertTrue(
+        corrected.contains("Ispravka je sačuvana")
+            || corrected.contains("The correction was saved"),
+        "the correction is saved");
+    assertTrue(
+        corrected.contains("Sigurna kuca Zvezda"),
+        "after a change on the page its support plan shows the case as it is now");
+  }
+
   // ---- the data protection officer ----
 
   @Test

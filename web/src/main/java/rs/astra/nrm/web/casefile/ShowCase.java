@@ -32,9 +32,15 @@ public class ShowCase implements Serializable {
   private rs.astra.nrm.casefile.CaseMergeService.MergedInto mergedInto;
   private List<rs.astra.nrm.casefile.CaseTimeline.EventLine> events = List.of();
   private boolean restricted;
+  private long generation;
 
-  /** Loads the case named by the {@code id} view parameter; called by the page's view action. */
+  /**
+   * Loads the case named by the {@code id} view parameter; called by the page's view action, and
+   * again by every action of the page that changed the case, so that all its sections show the
+   * state after the change ({@link #getGeneration}).
+   */
   public void load() {
+    generation++;
     caseView = null;
     mergedInto = null;
     restricted = false;
@@ -80,6 +86,17 @@ public class ShowCase implements Serializable {
    */
   public rs.astra.nrm.casefile.CaseMergeService.MergedInto getMergedInto() {
     return mergedInto;
+  }
+
+  /**
+   * How many times this view loaded the case: a section that keeps what it read for the view (the
+   * support plan, the recruitment names) reads again when the number moved, so that it never shows
+   * the state from before a change made on the page.
+   *
+   * @return the number of loads in this view, from 1 after the first
+   */
+  public long getGeneration() {
+    return generation;
   }
 
   /**

@@ -28,6 +28,8 @@ public class RecruitmentOnCase implements Serializable {
   @Inject private UserFeedback feedback;
 
   private boolean loaded;
+  private long loadedAtGeneration;
+  private long shownVersion;
   private RegistryService.CaseHotlineView view;
   private String recruiterName;
   private String employerName;
@@ -37,7 +39,9 @@ public class RecruitmentOnCase implements Serializable {
    *     user
    */
   public RegistryService.CaseHotlineView getView() {
-    if (!loaded) {
+    // Read again when the page loaded the case again after a change made on it (a correction of
+    // the names, a merge): the form never offers the names from before it for saving.
+    if (!loaded || showCase.getGeneration() != loadedAtGeneration) {
       load();
     }
     return view;
@@ -45,7 +49,9 @@ public class RecruitmentOnCase implements Serializable {
 
   private void load() {
     loaded = true;
+    loadedAtGeneration = showCase.getGeneration();
     CaseView c = showCase.getCase();
+    shownVersion = c == null ? 0 : c.version();
     view =
         c == null || c.exploitation() == null
             ? null
@@ -69,17 +75,33 @@ public class RecruitmentOnCase implements Serializable {
     return c != null && c.owned() && user.isReadsCaseData();
   }
 
-  /** Saves the recruiter and employer; the earlier checks of a flagged name show at once. */
+  /**
+   * Saves the recruiter and employer under the case version they were shown with; the earlier
+   * checks of a flagged name show at once. After a conflict the section shows the current names.
+   */
   public void save() {
     CaseView c = showCase.getCase();
-    if (c != null
-        && feedback.run(
+    if (c == null) {
+      return;
+    }
+    // The version of the case the names were shown with: a change since (by a colleague, or by a
+    // correction on this page) is a conflict, never overwritten.
+    long version = shownVersion;
+    String recruiter = recruiterName;
+    String employer = employerName;
+    boolean saved =
+        feedback.run(
             () ->
                 registry.recordRecruitmentParties(
-                    user.viewer(), c.id(), c.version(), recruiterName, employerName),
-            "hotline.case.saved")) {
-      showCase.load();
-      load();
+                    user.viewer(), c.id(), version, recruiter, employer),
+            "hotline.case.saved");
+    showCase.load();
+    load();
+    if (!saved && showCase.getCase() != null && showCase.getCase().version() == version) {
+      // Refused for what she typed (e.g. too long): she keeps it to mend. After a conflict the
+      // section shows the names as they are now, as the message says.
+      recruiterName = recruiter;
+      employerName = employer;
     }
   }
 

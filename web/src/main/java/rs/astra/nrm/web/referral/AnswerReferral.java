@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import rs.astra.nrm.referral.ReferralService;
+import rs.astra.nrm.web.casefile.ShowCase;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.UserFeedback;
 
@@ -22,6 +23,7 @@ public class AnswerReferral implements Serializable {
   @Inject private ReferralService referrals;
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
+  @Inject private ShowCase page;
 
   private long referralId;
   private long version;
@@ -51,6 +53,7 @@ public class AnswerReferral implements Serializable {
    */
   public void accept(long id, long shownVersion) {
     feedback.run(() -> referrals.accept(user.viewer(), id, shownVersion), "referral.accepted");
+    reloadCasePage();
   }
 
   /**
@@ -61,6 +64,7 @@ public class AnswerReferral implements Serializable {
    */
   public void complete(long id, long shownVersion) {
     feedback.run(() -> referrals.complete(user.viewer(), id, shownVersion), "referral.completed");
+    reloadCasePage();
   }
 
   /** Rejects the chosen referral with the typed reason. */
@@ -68,6 +72,7 @@ public class AnswerReferral implements Serializable {
     String reason = rejectReason;
     feedback.run(
         () -> referrals.reject(user.viewer(), referralId, version, reason), "referral.rejected");
+    reloadCasePage();
   }
 
   /** Revokes the chosen referral with the typed reason. */
@@ -75,6 +80,18 @@ public class AnswerReferral implements Serializable {
     String reason = revokeReason;
     feedback.run(
         () -> referrals.revoke(user.viewer(), referralId, version, reason), "referral.revoked");
+    reloadCasePage();
+  }
+
+  /**
+   * On the case page, loads the case again after a step (done or refused as a conflict), so that
+   * its referral lines and every section show the referral as it is now; on the inbox, whose list
+   * is read for each answer, nothing to do.
+   */
+  private void reloadCasePage() {
+    if (page.getCase() != null) {
+      page.load();
+    }
   }
 
   public String getRejectReason() {

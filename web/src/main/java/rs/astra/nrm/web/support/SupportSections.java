@@ -13,9 +13,10 @@ import rs.astra.nrm.web.security.SignedInUser;
 
 /**
  * What the support sections of the case page show, shared by their beans: the support records of
- * the categories the page may show (SOCIAL, HEALTH), read once per case and categories shown so
- * that a page view leaves one audit record per category, and the categories the user may change (to
- * offer the forms; every change is decided again). The beans {@link #reset} it after a change.
+ * the categories the page may show (SOCIAL, HEALTH), read once per case, categories shown and load
+ * of the case page ({@link ShowCase#getGeneration}) so that a page view leaves one audit record per
+ * category, and the categories the user may change (to offer the forms; every change is decided
+ * again). The beans {@link #reset} it after a change.
  */
 @ViewScoped
 public class SupportSections implements Serializable {
@@ -30,6 +31,7 @@ public class SupportSections implements Serializable {
   @Inject private SignedInUser user;
 
   private Long loadedFor;
+  private long loadedAtGeneration;
   private long loads;
   private rs.astra.nrm.support.SupportView view = NOTHING;
   private Set<DataCategory> updatable = EnumSet.noneOf(DataCategory.class);
@@ -97,11 +99,16 @@ public class SupportSections implements Serializable {
     }
     // Read again for another case, or when the page may now show other categories (e.g. after an
     // emergency access was opened).
-    if (!id.equals(loadedFor) || !readable.equals(view.categories())) {
+    // Read again too when the page loaded the case again after a change made on it (a merge, an
+    // undo, a consent, a record): the sections never show the state from before it.
+    if (!id.equals(loadedFor)
+        || page.getGeneration() != loadedAtGeneration
+        || !readable.equals(view.categories())) {
       view = readable.isEmpty() ? NOTHING : support.view(user.viewer(), id, readable);
       Set<DataCategory> found = support.updatableCategories(user.viewer(), id);
       updatable = found.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(found);
       loadedFor = id;
+      loadedAtGeneration = page.getGeneration();
       loads++;
     }
   }
