@@ -1584,6 +1584,17 @@ class RolePagesIT {
         "after a change on the page its support plan shows the case as it is now");
   }
 
+  @Test
+  void theCasePageNamesALegalBasisInWordsNotByItsRuleCode() throws Exception {
+    fixture();
+    PortalSession cptv = signedIn("rp.cptv", PASSWORD);
+    String page = cptv.get("app/case.xhtml?id=" + CASES.get("Waitingsent")).body();
+    assertTrue(
+        page.contains("pravni osnov: formalna identifikacija žrtve"),
+        "the CPTV reads the case under the law on its identification, said in words");
+    assertFalse(page.contains("CPTV_IDENTIFICATION"), "no rule code on the page");
+  }
+
   // ---- the data protection officer ----
 
   @Test
