@@ -933,6 +933,21 @@ class PortalIT {
     assertTrue(login.body().contains("loginForm"), "the login page");
   }
 
+  /**
+   * The messages box of a page that the marker (a style class) names, for an assertion's message:
+   * found by index — a regular expression such as {@code (?s).*(<div...)} over a whole case page
+   * backtracks for over a minute.
+   */
+  private static String messagesIn(String page, String marker) {
+    int at = page.indexOf(marker);
+    if (at < 0) {
+      return "(no " + marker + " on the page)";
+    }
+    int start = Math.max(0, page.lastIndexOf("<div", at));
+    int end = page.indexOf("</div>", at);
+    return page.substring(start, end < 0 ? page.length() : end + "</div>".length());
+  }
+
   /** Opens a case through the wizard and returns its id, from the case page it leads to. */
   private static long openThroughWizard(
       PortalSession session, String firstName, String secondName, String born) throws Exception {
@@ -971,11 +986,10 @@ class PortalIT {
     fields.put("caseForm:correctionValue", "Novi Pazar");
     fields.put("caseForm:correctionReason", "Rečeno pri prijemu");
     String done = caseworker.submitForPage("caseForm", "caseForm:correct", fields);
+    assertTrue(done.contains("Ispravka je sačuvana"), () -> messagesIn(done, "ui-messages"));
     assertTrue(
-        done.contains("Ispravka je sačuvana"),
-        done.replaceAll("(?s).*(<div[^>]*ui-messages.*?</div>).*", "$1"));
-    assertTrue(
-        done.replaceAll("(?s).*id=\"caseForm:correctionHistory\"", "").contains("Novi Pazar"),
+        done.substring(Math.max(0, done.indexOf("id=\"caseForm:correctionHistory\"")))
+            .contains("Novi Pazar"),
         "the change log shows the new value of the case's field");
 
     fields.put("caseForm:correctionField_input", "INCOMING_REFERRAL_DATE");
@@ -1315,8 +1329,7 @@ class PortalIT {
     assertTrue(refused.contains("newCaseForm"), "stays on the wizard");
     assertTrue(
         refused.contains("31.02.1990") && refused.contains("nije datum"),
-        "the converter's message: "
-            + refused.replaceAll("(?s).*(<div[^>]*ui-messages-error.*?</div>).*", "$1"));
+        () -> "the converter's message: " + messagesIn(refused, "ui-messages-error"));
     assertFalse(refused.contains("03.03.1990") || refused.contains("28.02.1990"), "no other day");
     assertEquals(0, cases.count(coordinator, hers), "nothing was opened");
 
@@ -1364,8 +1377,7 @@ class PortalIT {
       assertTrue(answer.contains("newCaseForm"), "stays on the wizard: nothing opened");
       assertTrue(
           answer.contains(attempt[1]),
-          "the message names the problem: "
-              + answer.replaceAll("(?s).*(<div[^>]*ui-messages-error.*?</div>).*", "$1"));
+          () -> "the message names the problem: " + messagesIn(answer, "ui-messages-error"));
       assertTrue(answer.contains("Ime: "), "and names the field");
     }
   }
