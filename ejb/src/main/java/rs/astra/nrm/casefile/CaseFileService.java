@@ -63,6 +63,21 @@ public class CaseFileService {
   private static final java.util.Set<DataCategory> CARRIED_BY_VIEW =
       java.util.EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.EXPLOITATION);
 
+  /**
+   * The personal categories the case page opened by its link ({@link #findForCasePage}) records
+   * with its own: those it carries, and those of the sections it shows whenever they are permitted
+   * — the criminal proceedings ({@code case.xhtml}) and the support plan's SOCIAL and HEALTH
+   * ({@code case-support.xhtml}).
+   */
+  private static final java.util.Set<DataCategory> RECORDED_BY_CASE_PAGE =
+      java.util.EnumSet.of(
+          DataCategory.IDENTITY,
+          DataCategory.CONTACT,
+          DataCategory.EXPLOITATION,
+          DataCategory.LEGAL_PROCEEDINGS,
+          DataCategory.SOCIAL,
+          DataCategory.HEALTH);
+
   @Inject private CaseFactsLoader facts;
   @Inject private CaseAccess caseAccess;
   @Inject private CaseTimeline timeline;
@@ -788,6 +803,27 @@ public class CaseFileService {
    *     are deliberately indistinguishable; a refusal of an existing case is recorded)
    */
   public Optional<CaseView> find(Viewer viewer, long caseId) {
+    return find(viewer, caseId, CARRIED_BY_VIEW);
+  }
+
+  /**
+   * {@link #find} for the case page opened by its link, which shows the proceedings and the support
+   * plan's sections whenever their categories are permitted and reads them in the same request:
+   * their permits are recorded here with the page's own, in one transaction, before anything is
+   * shown; the sections' own requests then find them recorded in this page view ({@code
+   * AuditTrail}: one record per case, category and basis in a page view) and write nothing (issue
+   * 16, statements per case page: one audit transaction instead of three). The records are those
+   * the sections would have written.
+   *
+   * @param viewer who is asking
+   * @param caseId the case id
+   * @return as {@link #find}
+   */
+  public Optional<CaseView> findForCasePage(Viewer viewer, long caseId) {
+    return find(viewer, caseId, RECORDED_BY_CASE_PAGE);
+  }
+
+  private Optional<CaseView> find(Viewer viewer, long caseId, Set<DataCategory> recorded) {
     Instant now = Instant.now();
     Optional<CaseFacts> loaded = caseAccess.facts(caseId);
     if (loaded.isEmpty() || loaded.get().merged()) {
@@ -804,7 +840,7 @@ public class CaseFileService {
     }
     CaseFacts f = loaded.get();
     Map<DataCategory, Decision> decisions =
-        enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, CARRIED_BY_VIEW);
+        enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, recorded);
     boolean owned = f.ownerOrganisationId() == viewer.organisationId();
     boolean referredToMe =
         f.referrals().stream()
@@ -853,20 +889,31 @@ public class CaseFileService {
     if (c == null) {
       return Optional.empty();
     }
-    List<Referral> referrals =
-        em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class)
-            .setParameter("caseId", caseId)
-            .getResultList();
+    // The owner lists every referral of the case, a recipient those to her organisation — chosen
+    // in the query, not after it; none to her in the facts, no query at all.
+    List<Referral> referrals;
+    if (owned) {
+      referrals =
+          em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class)
+              .setParameter("caseId", caseId)
+              .getResultList();
+    } else if (f.referrals().stream()
+        .anyMatch(r -> r.toOrganisationId() == viewer.organisationId())) {
+      referrals =
+          em.createNamedQuery(Referral.FIND_BY_CASE_TO, Referral.class)
+              .setParameter("caseId", caseId)
+              .setParameter("organisationId", viewer.organisationId())
+              .getResultList();
+    } else {
+      referrals = List.of();
+    }
     // The categories of each referral and consent as the policy's facts hold them (they never
     // change after the record is made): the entities' own categories would be one more query each
     // (issue 16, statements per case page).
     Map<Long, Set<DataCategory>> referralCategories = new HashMap<>();
     f.referrals().forEach(r -> referralCategories.put(r.id(), r.categories()));
     List<CaseView.ReferralLine> lines =
-        referrals.stream()
-            .filter(r -> owned || r.getToOrganisation().getId() == viewer.organisationId())
-            .map(r -> line(r, referralCategories.get(r.getId())))
-            .toList();
+        referrals.stream().map(r -> line(r, referralCategories.get(r.getId()))).toList();
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     return Optional.of(
         CaseView.of(c.getId(), c.getVersion(), c.getCode())
@@ -893,8 +940,9 @@ public class CaseFileService {
                 visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null)
             .referrals(lines)
             .ownerRecords(
-                owned ? consents(caseId, today, f) : List.of(),
-                owned ? emergencyAccesses(caseId) : List.of())
+                // None in the facts, no query (issue 16, statements per case page).
+                owned && !f.consents().isEmpty() ? consents(caseId, today, f) : List.of(),
+                owned && !f.breakGlass().isEmpty() ? emergencyAccesses(caseId) : List.of())
             .build());
   }
 

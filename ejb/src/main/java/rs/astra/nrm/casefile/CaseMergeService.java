@@ -392,20 +392,8 @@ public class CaseMergeService {
   }
 
   /**
-   * Whether a user may merge, undo and mark on a case: a coordinator of its owning organisation.
-   *
-   * @param viewer who asks
-   * @param c the case
-   * @return {@code true} for a coordinator of the owner
-   */
-  static boolean isCoordinatorOfOwner(Viewer viewer, CaseFile c) {
-    return viewer.role().mergesCases()
-        && c.getOwnerOrganisation().getId() == viewer.organisationId();
-  }
-
-  /**
-   * Whether the viewer is a coordinator of the case's owning organisation, from the policy's facts
-   * of the case (no read of the case's row).
+   * Whether a user may merge, undo and mark on a case: a coordinator of its owning organisation,
+   * from the policy's facts of the case (no read of the case's row).
    *
    * @param viewer who asks
    * @param facts the case's facts ({@link CaseAccess#facts})
@@ -423,12 +411,11 @@ public class CaseMergeService {
     CaseFacts f =
         caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     enforcer.require(viewer, f, DataCategory.CASE_SUMMARY, AccessAction.UPDATE, now);
-    CaseFile c = em.find(CaseFile.class, caseId);
-    if (!isCoordinatorOfOwner(viewer, c)) {
+    if (!isCoordinatorOfOwner(viewer, f)) {
       throw new AccessDeniedException(
           DataCategory.CASE_SUMMARY, AccessAction.UPDATE, DenyReason.ACTION_NOT_PERMITTED);
     }
-    return c;
+    return em.find(CaseFile.class, caseId);
   }
 
   private long count(String sql, Object... parameters) {

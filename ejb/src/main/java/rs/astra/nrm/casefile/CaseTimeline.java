@@ -59,14 +59,7 @@ public class CaseTimeline {
    * @param detail codes and names, no personal data of the victim; may be {@code null}
    */
   public void record(long caseId, Viewer viewer, CaseEvent.Type type, String detail) {
-    em.persist(
-        CaseEvent.now(
-            caseId,
-            type,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
-            detail));
+    em.persist(CaseEvent.now(caseId, type, viewer.actor(), detail));
   }
 
   /** Who the timeline names for a step the portal took by itself (a scheduled job). */

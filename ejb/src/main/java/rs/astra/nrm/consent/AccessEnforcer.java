@@ -27,15 +27,19 @@ public class AccessEnforcer {
   /**
    * Decides every category for a case view and records the permits on the personal categories whose
    * data the view itself carries. Categories kept as separate records (proceedings, support plan,
-   * treatment records) are decided here only to say whether their section is shown; the services
-   * that read those records record their own permits, so that one page view leaves one record per
-   * category read. Denies are not recorded: nothing was explicitly asked for.
+   * treatment records) are decided here to say whether their section is shown; the services that
+   * read those records record their own permits, so that one page view leaves one record per
+   * category read — unless the caller names them in {@code carried} because the page reads them in
+   * the same page view whenever they are permitted (the case page opened by its link), when their
+   * records are written here with the rest and the services' own find them written. Denies are not
+   * recorded: nothing was explicitly asked for.
    *
    * @param viewer who asks
    * @param facts the case
    * @param action what for
    * @param now when (UTC)
-   * @param carried the categories whose data the caller returns with the view
+   * @param carried the categories whose data the caller returns with the view, or its page reads in
+   *     the same page view
    * @return a decision per category, in category order
    */
   public Map<DataCategory, Decision> decideAllAndRecordPermits(

@@ -126,13 +126,7 @@ public class BreakGlassService {
     em.persist(access);
     em.flush();
     em.persist(
-        CaseEvent.now(
-            caseId,
-            CaseEvent.Type.EMERGENCY_ACCESS,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
-            category.name()));
+        CaseEvent.now(caseId, CaseEvent.Type.EMERGENCY_ACCESS, viewer.actor(), category.name()));
     audit.record(
         viewer,
         now,

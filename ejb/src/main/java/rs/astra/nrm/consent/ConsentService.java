@@ -129,9 +129,7 @@ public class ConsentService {
         CaseEvent.now(
             input.caseId(),
             CaseEvent.Type.CONSENT_GIVEN,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
+            viewer.actor(),
             recipient.getName()
                 + " · "
                 + input.purpose()
@@ -206,18 +204,14 @@ public class ConsentService {
         CaseEvent.now(
             caseId,
             CaseEvent.Type.CONSENT_WITHDRAWN,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
+            viewer.actor(),
             k.getRecipient().getName() + " (" + consentId + ")"));
     if (revoked > 0) {
       em.persist(
           CaseEvent.now(
               caseId,
               CaseEvent.Type.REFERRAL_REVOKED,
-              viewer.displayName(),
-              viewer.organisationId(),
-              viewer.organisationName(),
+              viewer.actor(),
               revoked + " × " + k.getRecipient().getName() + ": consent withdrawn"));
     }
     // What else rested on the consent (a proposed transfer of the case) closes in this transaction.

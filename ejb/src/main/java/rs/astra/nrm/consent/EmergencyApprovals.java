@@ -195,12 +195,7 @@ public class EmergencyApprovals {
     r.approve(officer.userId(), now, access.getId());
     em.persist(
         CaseEvent.now(
-            caseId,
-            CaseEvent.Type.EMERGENCY_ACCESS,
-            requester.displayName(),
-            requester.organisationId(),
-            requester.organisationName(),
-            r.getCategory().name()));
+            caseId, CaseEvent.Type.EMERGENCY_ACCESS, requester.actor(), r.getCategory().name()));
     notifications.tell(
         rs.astra.nrm.notification.NotificationKind.EMERGENCY_ACCESS_OPENED,
         caseId,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import rs.astra.nrm.audit.AuditTrail;
 import rs.astra.nrm.casefile.CaseFile;
@@ -385,7 +386,13 @@ public class RegistryService {
    *     EXPLOITATION
    */
   public Optional<CaseHotlineView> forCase(Viewer viewer, long caseId) {
-    return forCase(viewer, caseId, null);
+    return forCase(
+        viewer,
+        caseId,
+        () -> {
+          CaseFile c = em.find(CaseFile.class, caseId);
+          return new CaseParties(c.getRecruiterName(), c.getEmployerName());
+        });
   }
 
   /**
@@ -403,11 +410,18 @@ public class RegistryService {
    */
   public Optional<CaseHotlineView> forCase(
       Viewer viewer, long caseId, String recruiterName, String employerName) {
-    return forCase(viewer, caseId, new String[] {recruiterName, employerName});
+    return forCase(viewer, caseId, () -> new CaseParties(recruiterName, employerName));
   }
 
-  /** {@code names}: recruiter and employer as read by the caller, or {@code null} to read them. */
-  private Optional<CaseHotlineView> forCase(Viewer viewer, long caseId, String[] names) {
+  /** A case's recruiter and employer (EXPLOITATION), either possibly {@code null}. */
+  private record CaseParties(String recruiterName, String employerName) {}
+
+  /**
+   * {@code parties}: the case's recruiter and employer, asked for only once the policy permitted
+   * EXPLOITATION.
+   */
+  private Optional<CaseHotlineView> forCase(
+      Viewer viewer, long caseId, Supplier<CaseParties> parties) {
     Instant now = Instant.now();
     Optional<CaseFacts> loaded = caseAccess.facts(caseId);
     if (loaded.isEmpty()) {
@@ -418,12 +432,9 @@ public class RegistryService {
     if (!read.permitted()) {
       return Optional.empty();
     }
-    if (names == null) {
-      CaseFile c = em.find(CaseFile.class, caseId);
-      names = new String[] {c.getRecruiterName(), c.getEmployerName()};
-    }
-    String recruiterKey = NameMatchKey.of(names[0]);
-    String employerKey = NameMatchKey.of(names[1]);
+    CaseParties names = parties.get();
+    String recruiterKey = NameMatchKey.of(names.recruiterName());
+    String employerKey = NameMatchKey.of(names.employerName());
 
     List<RegistryWarning> warnings = new ArrayList<>();
     List<String> keys =
@@ -449,7 +460,8 @@ public class RegistryService {
     boolean ownOnly = read.scope() == Decision.Scope.OWN_RECORDS;
     var callQuery =
         em.createQuery(
-                "select c from HotlineCall c join fetch c.takenBy join fetch c.caseFile where c.caseFile.id = :case"
+                "select c from HotlineCall c join fetch c.takenBy join fetch c.caseFile join fetch c.organisation"
+                    + " where c.caseFile.id = :case"
                     + (ownOnly ? " and c.organisation.id = :org" : "")
                     + " order by c.calledAt, c.id",
                 HotlineCall.class)

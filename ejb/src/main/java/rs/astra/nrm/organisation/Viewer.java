@@ -35,4 +35,11 @@ public record Viewer(
     Objects.requireNonNull(organisationType, "organisationType");
     Objects.requireNonNull(role, "role");
   }
+
+  /**
+   * @return who this user is as the case's records name her (display name and organisation)
+   */
+  public Actor actor() {
+    return new Actor(displayName, organisationId, organisationName);
+  }
 }

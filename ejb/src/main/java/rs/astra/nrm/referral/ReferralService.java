@@ -209,12 +209,7 @@ public class ReferralService {
     em.flush();
     em.persist(
         CaseEvent.now(
-            caseId,
-            CaseEvent.Type.REFERRAL_SENT,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
-            to.getName() + " · " + purpose));
+            caseId, CaseEvent.Type.REFERRAL_SENT, viewer.actor(), to.getName() + " · " + purpose));
     // Issue 18: the receiving organisation is told, in this transaction (no personal data).
     notifications.tell(
         rs.astra.nrm.notification.NotificationKind.REFERRAL_RECEIVED,
@@ -559,9 +554,7 @@ public class ReferralService {
         CaseEvent.now(
             r.getCaseFile().getId(),
             event,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
+            viewer.actor(),
             r.getFromOrganisation().getName() + " → " + r.getToOrganisation().getName()));
     // Issue 18: the sending organisation's case staff learn the answer (no personal data, no
     // reason: a reason is free text and stays in the portal).

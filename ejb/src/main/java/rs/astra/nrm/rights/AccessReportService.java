@@ -193,6 +193,30 @@ public class AccessReportService {
    *     the case
    */
   public List<ReportLine> reportForCase(Viewer viewer, long caseId) {
+    return report(viewer, caseId).lines();
+  }
+
+  /**
+   * The report for the data subject of a case and where it ends when it is limited, reading the
+   * case's transfers once (the page shows both).
+   *
+   * @param lines every audit record about her, oldest first, as {@link #reportForCase}
+   * @param limitedUntil where the report ends (UTC) as {@link #reportLimitedUntil}, or {@code null}
+   *     when it is not limited
+   */
+  public record AccessReport(List<ReportLine> lines, Instant limitedUntil)
+      implements Serializable {}
+
+  /**
+   * {@link #reportForCase} with {@link #reportLimitedUntil}, deciding and recording exactly as
+   * {@link #reportForCase}.
+   *
+   * @param viewer who prepares it (as {@link #reportForCase})
+   * @param caseId the data subject's case
+   * @return the lines and the report's end
+   * @throws rs.astra.nrm.consent.AccessDeniedException as {@link #reportForCase}
+   */
+  public AccessReport report(Viewer viewer, long caseId) {
     CaseFacts f =
         caseAccess.facts(caseId).orElseThrow(() -> new InvalidRequestException("case.notFound"));
     List<rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod> periods = ownershipPeriods(f);
@@ -257,28 +281,30 @@ public class AccessReportService {
     Map<Long, String> reviews = new HashMap<>();
     Map<Long, String> users = new HashMap<>();
     Map<Long, String> organisations = new HashMap<>();
-    return records.stream()
-        .map(
-            a ->
-                new ReportLine(
-                    a.getAt(),
-                    who(a, users),
-                    organisations.computeIfAbsent(
-                        a.getOrganisationId(),
-                        id -> {
-                          Organisation o = em.find(Organisation.class, id);
-                          return o == null ? String.valueOf(id) : o.getName();
-                        }),
-                    a.getCategory(),
-                    a.getAction(),
-                    a.isPermitted(),
-                    a.getBasis(),
-                    a.getBasisRef(),
-                    a.getDocumentId(),
-                    review(a, reviews),
-                    a.getChannel(),
-                    a.getClientId()))
-        .toList();
+    List<ReportLine> lines =
+        records.stream()
+            .map(
+                a ->
+                    new ReportLine(
+                        a.getAt(),
+                        who(a, users),
+                        organisations.computeIfAbsent(
+                            a.getOrganisationId(),
+                            id -> {
+                              Organisation o = em.find(Organisation.class, id);
+                              return o == null ? String.valueOf(id) : o.getName();
+                            }),
+                        a.getCategory(),
+                        a.getAction(),
+                        a.isPermitted(),
+                        a.getBasis(),
+                        a.getBasisRef(),
+                        a.getDocumentId(),
+                        review(a, reviews),
+                        a.getChannel(),
+                        a.getClientId()))
+            .toList();
+    return new AccessReport(lines, limitOf(viewer, f, periods).orElse(null));
   }
 
   /**
@@ -296,13 +322,25 @@ public class AccessReportService {
     return caseAccess
         .facts(caseId)
         .filter(f -> f.ownerOrganisationId() != viewer.organisationId())
-        .flatMap(
-            f ->
-                ownershipPeriods(f).stream()
-                    .filter(p -> p.organisationId() == viewer.organisationId())
-                    .map(rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod::until)
-                    .filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo));
+        .flatMap(f -> limitOf(viewer, f, ownershipPeriods(f)));
+  }
+
+  /**
+   * The end of a former owner's report: the last moment the viewer's organisation stopped owning
+   * the case; empty when it owns the case now or never owned it.
+   *
+   * @param periods the case's ownership periods ({@link #ownershipPeriods})
+   */
+  private java.util.Optional<Instant> limitOf(
+      Viewer viewer, CaseFacts f, List<rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod> periods) {
+    if (f.ownerOrganisationId() == viewer.organisationId()) {
+      return java.util.Optional.empty();
+    }
+    return periods.stream()
+        .filter(p -> p.organisationId() == viewer.organisationId())
+        .map(rs.astra.nrm.consent.AccessPolicy.OwnershipPeriod::until)
+        .filter(java.util.Objects::nonNull)
+        .max(Instant::compareTo);
   }
 
   /** The periods of ownership of a case, from its accepted transfers (issue 19). */

@@ -193,22 +193,21 @@ public class CaseEvent {
    *
    * @param caseFileId the case
    * @param type what happened
-   * @param userDisplayName who did it (the signed-in user's display name)
-   * @param organisationId her organisation
-   * @param organisationName its name
+   * @param actor who did it (the signed-in user and her organisation)
    * @param detail codes and names that say more, no personal data of the victim; may be {@code
    *     null}
    * @return the event, at the current instant (UTC), of no category; not yet persisted
    */
   public static CaseEvent now(
-      long caseFileId,
-      Type type,
-      String userDisplayName,
-      long organisationId,
-      String organisationName,
-      String detail) {
+      long caseFileId, Type type, rs.astra.nrm.organisation.Actor actor, String detail) {
     return new CaseEvent(
-        caseFileId, Instant.now(), type, userDisplayName, organisationId, organisationName, detail);
+        caseFileId,
+        Instant.now(),
+        type,
+        actor.displayName(),
+        actor.organisationId(),
+        actor.organisationName(),
+        detail);
   }
 
   /**

@@ -117,10 +117,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (t instanceof WebApplicationException w
         && w.getResponse() != null
         && w.getResponse().getStatus() == 400
-        && w.getCause() != null
-        && parameterName(w).isPresent()) {
+        && w.getCause() != null) {
       // A header or cookie parameter that is not of its type.
-      return invalid(locale, problems, List.of(parameterName(w).get()));
+      java.util.Optional<String> parameter = parameterName(w);
+      if (parameter.isPresent()) {
+        return invalid(locale, problems, List.of(parameter.get()));
+      }
     }
     if (t instanceof WebApplicationException w) {
       int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();

@@ -26,6 +26,7 @@ public class ShowAccessReport implements Serializable {
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
   @Inject private rs.astra.nrm.web.i18n.LanguagePreference language;
+  @Inject private rs.astra.nrm.web.i18n.Dates dates;
 
   private String id;
   private String limitedUntil;
@@ -55,15 +56,11 @@ public class ShowAccessReport implements Serializable {
     feedback.runQuietly(
         () -> {
           try {
-            lines = reports.reportForCase(user.viewer(), Long.parseLong(id));
+            AccessReportService.AccessReport report =
+                reports.report(user.viewer(), Long.parseLong(id));
+            lines = report.lines();
             limitedUntil =
-                reports
-                    .reportLimitedUntil(user.viewer(), Long.parseLong(id))
-                    .map(
-                        at ->
-                            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")
-                                .format(at.atZone(java.time.ZoneId.of("Europe/Belgrade"))))
-                    .orElse(null);
+                report.limitedUntil() == null ? null : dates.dayOf(report.limitedUntil());
             if (withCorrectionLog) {
               correctionLog = corrections.history(user.viewer(), Long.parseLong(id));
             }

@@ -35,11 +35,24 @@ public class ShowCase implements Serializable {
   private long generation;
 
   /**
-   * Loads the case named by the {@code id} view parameter; called by the page's view action, and
-   * again by every action of the page that changed the case, so that all its sections show the
-   * state after the change ({@link #getGeneration}).
+   * Opens the case named by the {@code id} view parameter: the page's view action. The permits of
+   * the sections the page then shows are recorded with the page's own ({@link
+   * CaseFileService#findForCasePage}).
+   */
+  public void open() {
+    load(true);
+  }
+
+  /**
+   * Loads the case named by the {@code id} view parameter again; called by every action of the page
+   * that changed the case, so that all its sections show the state after the change ({@link
+   * #getGeneration}). Each section then reads, and records, its own as it did before.
    */
   public void load() {
+    load(false);
+  }
+
+  private void load(boolean opening) {
     generation++;
     caseView = null;
     mergedInto = null;
@@ -47,7 +60,11 @@ public class ShowCase implements Serializable {
     if (id == null || !id.matches("\\d{1,18}")) {
       return;
     }
-    caseView = cases.find(user.viewer(), Long.parseLong(id)).orElse(null);
+    caseView =
+        (opening
+                ? cases.findForCasePage(user.viewer(), Long.parseLong(id))
+                : cases.find(user.viewer(), Long.parseLong(id)))
+            .orElse(null);
     // A merged case is never found (issue 19), so only a case not found can have been merged: the
     // case shown is not read a second time for the question (issue 16, statements per page).
     mergedInto =
