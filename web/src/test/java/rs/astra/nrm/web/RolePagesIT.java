@@ -1512,6 +1512,102 @@ class RolePagesIT {
   }
 
   @Test
+  void aCasePageOpenedByItsLinkRecordsItsSectionsReadsWithItsOwnOnceEach() throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Onerecord", LocalDate.of(1985, 5, 6));
+    long before =
+        ((Number)
+                em.createNativeQuery("select coalesce(max(id), 0) from audit_record")
+                    .getSingleResult())
+            .longValue();
+    String page = signedIn("rp.coordinator", PASSWORD).get("app/case.xhtml?id=" + caseId).body();
+    assertTrue(page.contains(":proceedingsSection\""), "the proceedings are shown");
+    assertTrue(page.contains(":supportSection\""), "the support plan is shown");
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select category, occurred_at, request_id from audit_record where id > ?1"
+                    + " and case_file_id = ?2 and username = 'rp.coordinator' order by id")
+            .setParameter(1, before)
+            .setParameter(2, caseId)
+            .getResultList();
+    java.util.Set<String> requests = new java.util.HashSet<>();
+    java.util.Set<Object> times = new java.util.HashSet<>();
+    List<String> categories = new java.util.ArrayList<>();
+    for (Object[] r : rows) {
+      categories.add((String) r[0]);
+      times.add(r[1]);
+      requests.add((String) r[2]);
+    }
+    // What the owner may read of her case: every personal category the page or a section shows.
+    java.util.Set<String> shown = new java.util.TreeSet<>();
+    cases.find(owner, caseId).orElseThrow().visible().keySet().forEach(c -> shown.add(c.name()));
+    shown.retainAll(
+        Set.of("IDENTITY", "CONTACT", "EXPLOITATION", "SOCIAL", "HEALTH", "LEGAL_PROCEEDINGS"));
+    assertEquals(1, requests.size(), "one page view: " + rows.size() + " records");
+    assertEquals(
+        shown,
+        new java.util.TreeSet<>(categories),
+        "the page's categories and its sections': proceedings, SOCIAL and HEALTH");
+    assertEquals(categories.size(), shown.size(), "each once: " + categories);
+    assertEquals(
+        1, times.size(), "written together by the page, before its sections rendered: " + times);
+  }
+
+  @Test
+  void aPostThatChangesNothingShowsTheCaseAsThePolicyDecidesNowNotAsTheViewKeptIt()
+      throws Exception {
+    fixture();
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Postedagain", LocalDate.of(1986, 7, 8));
+    String code = em.find(rs.astra.nrm.casefile.CaseFile.class, caseId).getCode();
+    long referral =
+        referrals.send(
+            owner,
+            caseId,
+            ORGANISATIONS.get("RP Social Work Centre"),
+            Purpose.SOCIAL_PROTECTION,
+            Set.of(),
+            null);
+    PortalSession csw = signedIn("rp.csw", PASSWORD);
+    assertTrue(
+        csw.get("app/case.xhtml?id=" + caseId).body().contains(code), "the centre sees the case");
+    referrals.revoke(
+        owner,
+        referral,
+        em.find(rs.astra.nrm.referral.Referral.class, referral).getVersion(),
+        "Kraj testa");
+    // A post from the page she still has open that changes nothing (the header's language link).
+    String after = csw.submitForPage("userForm", "userForm:langEn", Map.of());
+    assertFalse(
+        after.contains(code) || after.contains("caseForm"),
+        "after the revocation her next click shows nothing of the case");
+
+    // The owner's post that changes nothing shows her case again: its reads are recorded again.
+    PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
+    coordinator.get("app/case.xhtml?id=" + caseId);
+    long before =
+        ((Number)
+                em.createNativeQuery("select coalesce(max(id), 0) from audit_record")
+                    .getSingleResult())
+            .longValue();
+    String again = coordinator.submitForPage("userForm", "userForm:langEn", Map.of());
+    assertTrue(again.contains("Postedagain"), "the page shows the person again");
+    assertTrue(
+        ((Number)
+                    em.createNativeQuery(
+                            "select count(*) from audit_record where id > ?1 and case_file_id = ?2"
+                                + " and category = 'IDENTITY' and username = 'rp.coordinator'")
+                        .setParameter(1, before)
+                        .setParameter(2, caseId)
+                        .getSingleResult())
+                .longValue()
+            >= 1,
+        "the identity shown again is recorded again");
+  }
+
+  @Test
   void aCentreAcceptsAReferralOnTheCasePageAndItsLineShowsItAccepted() throws Exception {
     fixture();
     Viewer owner = viewer("rp.coordinator");

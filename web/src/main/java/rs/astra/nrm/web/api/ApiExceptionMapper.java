@@ -138,35 +138,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * The messages whose argument is a list of codes ({@code IDENTITY, HEALTH}) the pages name by
-   * their labels: the key of the message → the prefix of the labels' keys.
-   */
-  private static final java.util.Map<String, String> CODE_LISTS =
-      java.util.Map.of(
-          "referral.error.noConsent", "category.",
-          "referral.error.consentMissingCategories", "category.");
-
-  /**
    * The refusal's arguments, a list of codes replaced by the labels the pages show in the caller's
-   * language (e.g. "Identity, Health", "Identitet, Zdravlje"); a code without a label stays as it
-   * is.
+   * language ({@link rs.astra.nrm.web.i18n.CodeListLabels}).
    */
   private static List<String> labelled(
       InvalidRequestException e, Locale locale, Problems problems) {
-    String prefix = CODE_LISTS.get(e.messageKey());
-    if (prefix == null) {
-      return e.arguments();
-    }
-    return e.arguments().stream()
-        .map(
-            list ->
-                String.join(
-                    ", ",
-                    java.util.Arrays.stream(list.split(",\\s*"))
-                        .map(String::strip)
-                        .map(code -> problems.text(locale, prefix + code))
-                        .toList()))
-        .toList();
+    return rs.astra.nrm.web.i18n.CodeListLabels.labelled(
+        e.messageKey(), e.arguments(), key -> problems.text(locale, key));
   }
 
   /**

@@ -39,6 +39,9 @@ public class CorrectPerson implements Serializable {
   private List<CorrectionLine> history;
   private Long loadedFor;
 
+  /** The page's {@link ShowCase#getGeneration} of the last read: read again after any reload. */
+  private long loadedAtGeneration;
+
   private void load() {
     Long id = page.getCaseId();
     if (id == null) {
@@ -46,7 +49,8 @@ public class CorrectPerson implements Serializable {
       history = List.of();
       return;
     }
-    if (!id.equals(loadedFor)) {
+    if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
+      loadedAtGeneration = page.getGeneration();
       loadedFor = id;
       correctable = corrections.correctable(user.viewer(), id).orElse(null);
       history = corrections.history(user.viewer(), id);

@@ -52,7 +52,32 @@ public class ShowCase implements Serializable {
     load(false);
   }
 
+  /**
+   * Before a postback's answer is rendered: when nothing in this request loaded the case again, it
+   * is loaded now. A post that changed nothing — a language switch, a form refused by its checks, a
+   * failed upload, an Ajax step — then shows the case as the policy decides it now, and the reads
+   * it shows are recorded, never the copy this view kept from an earlier request (a withdrawn
+   * consent must hide its data at the recipient's next click; trial finding). The page's {@code
+   * preRenderView} listener; the actions ran before it with the versions the user saw.
+   */
+  public void refreshForRender() {
+    var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+    if (faces == null
+        || !faces.isPostback()
+        || faces.getExternalContext().getRequestMap().containsKey(LOADED_IN_REQUEST)) {
+      return;
+    }
+    load();
+  }
+
+  /** Request attribute: the case was loaded in this request. */
+  private static final String LOADED_IN_REQUEST = ShowCase.class.getName() + ".loaded";
+
   private void load(boolean opening) {
+    var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+    if (faces != null) {
+      faces.getExternalContext().getRequestMap().put(LOADED_IN_REQUEST, Boolean.TRUE);
+    }
     generation++;
     caseView = null;
     mergedInto = null;

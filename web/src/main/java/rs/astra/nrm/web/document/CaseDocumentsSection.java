@@ -48,6 +48,9 @@ public class CaseDocumentsSection implements Serializable {
   private CaseDocuments section;
   private Long loadedFor;
 
+  /** The page's {@link ShowCase#getGeneration} of the last read: read again after any reload. */
+  private long loadedAtGeneration;
+
   private String title;
   private DocumentType type;
   private Long consentId;
@@ -63,7 +66,8 @@ public class CaseDocumentsSection implements Serializable {
     if (id == null) {
       return null;
     }
-    if (!id.equals(loadedFor)) {
+    if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
+      loadedAtGeneration = page.getGeneration();
       section = service.documents(user.viewer(), id);
       loadedFor = id;
     }

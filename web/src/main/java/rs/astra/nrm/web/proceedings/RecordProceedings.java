@@ -32,6 +32,10 @@ public class RecordProceedings implements Serializable {
 
   private List<ProceedingsService.EntryLine> entries;
   private Long loadedFor;
+
+  /** The page's {@link ShowCase#getGeneration} of the last read: read again after any reload. */
+  private long loadedAtGeneration;
+
   private ProceedingsEntryKind kind;
   private LocalDate date = rs.astra.nrm.shared.NrmTime.today();
   private Offence offence;
@@ -49,7 +53,8 @@ public class RecordProceedings implements Serializable {
     if (id == null || !page.visible("LEGAL_PROCEEDINGS")) {
       return List.of();
     }
-    if (!id.equals(loadedFor)) {
+    if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
+      loadedAtGeneration = page.getGeneration();
       entries = proceedings.entries(user.viewer(), id);
       loadedFor = id;
     }

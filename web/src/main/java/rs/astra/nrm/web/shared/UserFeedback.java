@@ -60,7 +60,14 @@ public class UserFeedback {
       }
       return true;
     } catch (InvalidRequestException e) {
-      error(faces, messages.get(e.messageKey(), e.arguments().toArray()));
+      // A list of codes in the message (the categories a consent lacks) is named by its labels.
+      error(
+          faces,
+          messages.get(
+              e.messageKey(),
+              rs.astra.nrm.web.i18n.CodeListLabels.labelled(
+                      e.messageKey(), e.arguments(), key -> labelOrKey(key))
+                  .toArray()));
     } catch (AccessDeniedException e) {
       error(faces, messages.get("deny." + e.reason().name()));
     } catch (rs.astra.nrm.organisation.NotPermittedException e) {
@@ -119,5 +126,11 @@ public class UserFeedback {
   private static void error(FacesContext faces, String text) {
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     faces.validationFailed();
+  }
+
+  /** The text of a key in the user's language, or the key itself when the bundles have none. */
+  private String labelOrKey(String key) {
+    String text = messages.get(key);
+    return text.equals("[" + key + "]") ? key : text;
   }
 }
