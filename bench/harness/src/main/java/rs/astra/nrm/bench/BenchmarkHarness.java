@@ -193,10 +193,17 @@ public final class BenchmarkHarness {
               o.port,
               Map.of(),
               o.out.resolve("payara-empty.log"))) {
-        emptyReady = p.awaitReady("", Duration.ofMinutes(5));
+        emptyReady = p.awaitReady("", Duration.ofMinutes(3));
         emptyRss = p.memoryKiB("VmRSS");
         p.awaitLogged("ready in", Duration.ofMinutes(2));
         emptyReported = p.reportedReadyMillis();
+      } catch (IllegalStateException e) {
+        // Only the start-up baseline: the portal's own steps below are what a run must pass. Once,
+        // in CI, the empty WAR's server said it was ready and its root never answered 200 in 5 min.
+        say("the empty WAR's start-up is not measured: " + e.getMessage());
+        emptyReady = Double.NaN;
+        emptyRss = -1;
+        emptyReported = Double.NaN;
       }
     }
 

@@ -127,6 +127,7 @@ final class PayaraMicro implements AutoCloseable {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI uri = URI.create("http://127.0.0.1:" + port + "/" + path);
     long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro ended before it was ready; see " + log);
@@ -139,12 +140,22 @@ final class PayaraMicro implements AutoCloseable {
         if (r.statusCode() == 200) {
           return (System.nanoTime() - startedNanos) / 1e6;
         }
+        last = "HTTP " + r.statusCode();
       } catch (IOException e) {
         // Not listening yet.
+        last = e.getClass().getSimpleName();
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("Payara Micro not ready after " + timeout + "; see " + log);
+    throw new IllegalStateException(
+        "Payara Micro not ready after "
+            + timeout
+            + " ("
+            + uri
+            + ", last: "
+            + last
+            + "); see "
+            + log);
   }
 
   /** Waits until the log holds a text (or the time is up). */
