@@ -308,6 +308,24 @@ class RolePagesIT {
             trial));
   }
 
+  /** Refers a case to the RP centre for social work, for protection, its summary only. */
+  private long referToTheCentre(Viewer owner, long caseId) {
+    return referrals.send(
+        owner,
+        caseId,
+        ORGANISATIONS.get("RP Social Work Centre"),
+        Purpose.SOCIAL_PROTECTION,
+        Set.of(),
+        null);
+  }
+
+  /** The newest audit record's id, 0 when there is none: what a step writes has a larger one. */
+  private long lastAuditRecordId() {
+    return ((Number)
+            em.createNativeQuery("select coalesce(max(id), 0) from audit_record").getSingleResult())
+        .longValue();
+  }
+
   private long openCase(Viewer owner, String surname, LocalDate birthdate) {
     return cases.open(
         owner,
@@ -1340,14 +1358,7 @@ class RolePagesIT {
     fixture();
     Viewer owner = viewer("rp.coordinator");
     long caseId = openCase(owner, "Rejectedonpage", LocalDate.of(1988, 5, 6));
-    long referral =
-        referrals.send(
-            owner,
-            caseId,
-            ORGANISATIONS.get("RP Social Work Centre"),
-            Purpose.SOCIAL_PROTECTION,
-            Set.of(),
-            null);
+    long referral = referToTheCentre(owner, caseId);
 
     PortalSession csw = signedIn("rp.csw", PASSWORD);
     String page = csw.get("app/case.xhtml?id=" + caseId).body();
@@ -1516,11 +1527,7 @@ class RolePagesIT {
     fixture();
     Viewer owner = viewer("rp.coordinator");
     long caseId = openCase(owner, "Onerecord", LocalDate.of(1985, 5, 6));
-    long before =
-        ((Number)
-                em.createNativeQuery("select coalesce(max(id), 0) from audit_record")
-                    .getSingleResult())
-            .longValue();
+    long before = lastAuditRecordId();
     String page = signedIn("rp.coordinator", PASSWORD).get("app/case.xhtml?id=" + caseId).body();
     assertTrue(page.contains(":proceedingsSection\""), "the proceedings are shown");
     assertTrue(page.contains(":supportSection\""), "the support plan is shown");
@@ -1562,14 +1569,7 @@ class RolePagesIT {
     Viewer owner = viewer("rp.coordinator");
     long caseId = openCase(owner, "Postedagain", LocalDate.of(1986, 7, 8));
     String code = em.find(rs.astra.nrm.casefile.CaseFile.class, caseId).getCode();
-    long referral =
-        referrals.send(
-            owner,
-            caseId,
-            ORGANISATIONS.get("RP Social Work Centre"),
-            Purpose.SOCIAL_PROTECTION,
-            Set.of(),
-            null);
+    long referral = referToTheCentre(owner, caseId);
     PortalSession csw = signedIn("rp.csw", PASSWORD);
     assertTrue(
         csw.get("app/case.xhtml?id=" + caseId).body().contains(code), "the centre sees the case");
@@ -1587,11 +1587,7 @@ class RolePagesIT {
     // The owner's post that changes nothing shows her case again: its reads are recorded again.
     PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
     coordinator.get("app/case.xhtml?id=" + caseId);
-    long before =
-        ((Number)
-                em.createNativeQuery("select coalesce(max(id), 0) from audit_record")
-                    .getSingleResult())
-            .longValue();
+    long before = lastAuditRecordId();
     String again = coordinator.submitForPage("userForm", "userForm:langEn", Map.of());
     assertTrue(again.contains("Postedagain"), "the page shows the person again");
     assertTrue(
@@ -1612,14 +1608,7 @@ class RolePagesIT {
     fixture();
     Viewer owner = viewer("rp.coordinator");
     long caseId = openCase(owner, "Acceptedonpage", LocalDate.of(1987, 3, 4));
-    long referral =
-        referrals.send(
-            owner,
-            caseId,
-            ORGANISATIONS.get("RP Social Work Centre"),
-            Purpose.SOCIAL_PROTECTION,
-            Set.of(),
-            null);
+    long referral = referToTheCentre(owner, caseId);
     PortalSession csw = signedIn("rp.csw", PASSWORD);
     String page = csw.get("app/case.xhtml?id=" + caseId).body();
     Matcher accept =
