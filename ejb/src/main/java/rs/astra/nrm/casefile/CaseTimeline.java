@@ -98,16 +98,7 @@ public class CaseTimeline {
    */
   public void record(
       long caseId, Viewer viewer, CaseEvent.Type type, String detail, DataCategory category) {
-    em.persist(
-        new CaseEvent(
-            caseId,
-            Instant.now(),
-            type,
-            viewer.displayName(),
-            viewer.organisationId(),
-            viewer.organisationName(),
-            detail,
-            category));
+    em.persist(CaseEvent.now(caseId, type, viewer.actor(), detail, category));
   }
 
   /**

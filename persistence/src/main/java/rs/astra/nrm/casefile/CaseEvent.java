@@ -200,6 +200,26 @@ public class CaseEvent {
    */
   public static CaseEvent now(
       long caseFileId, Type type, rs.astra.nrm.organisation.Actor actor, String detail) {
+    return now(caseFileId, type, actor, detail, null);
+  }
+
+  /**
+   * {@link #now(long, Type, rs.astra.nrm.organisation.Actor, String)} for an event that reveals
+   * data of a personal category (e.g. HEALTH for a medical examination).
+   *
+   * @param caseFileId the case
+   * @param type what happened
+   * @param actor who did it
+   * @param detail codes and names, no personal data of the victim; may be {@code null}
+   * @param category the category the event reveals, or {@code null} for none
+   * @return the event, at the current instant (UTC); not yet persisted
+   */
+  public static CaseEvent now(
+      long caseFileId,
+      Type type,
+      rs.astra.nrm.organisation.Actor actor,
+      String detail,
+      DataCategory category) {
     return new CaseEvent(
         caseFileId,
         Instant.now(),
@@ -207,7 +227,8 @@ public class CaseEvent {
         actor.displayName(),
         actor.organisationId(),
         actor.organisationName(),
-        detail);
+        detail,
+        category);
   }
 
   /**
