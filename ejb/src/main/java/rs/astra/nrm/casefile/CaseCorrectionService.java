@@ -90,18 +90,7 @@ public class CaseCorrectionService {
    * @return empty when she may correct nothing
    */
   public java.util.Optional<Correctable> correctable(Viewer viewer, long caseId) {
-    CaseFacts facts = caseAccess.facts(caseId).orElse(null);
-    if (facts == null) {
-      return java.util.Optional.empty();
-    }
-    Instant now = Instant.now();
-    List<CorrectableField> fields = new ArrayList<>();
-    for (CorrectableField f : CorrectableField.values()) {
-      Decision d = enforcer.decide(viewer, facts, f.category(), AccessAction.UPDATE, now);
-      if (d.permitted() && d.basis() == AccessBasis.OWNER) {
-        fields.add(f);
-      }
-    }
+    List<CorrectableField> fields = fieldsToCorrect(viewer, caseId);
     if (fields.isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -113,7 +102,44 @@ public class CaseCorrectionService {
         .setParameter("id", caseId)
         .getResultStream()
         .findFirst()
-        .map(v -> new Correctable((Long) v[0], (Long) v[1], List.copyOf(fields)));
+        .map(v -> new Correctable((Long) v[0], (Long) v[1], fields));
+  }
+
+  /**
+   * As {@link #correctable(Viewer, long)}, for a caller that has read the case and its person in
+   * this request (the case page, from its {@link CaseView}): their versions are not read again
+   * (issue 16, statements per case page). A stale version is refused by {@link #correct} as a
+   * concurrent update, as always.
+   *
+   * @param viewer who asks
+   * @param caseId the case
+   * @param personVersion the person's version as read ({@link CaseView#personVersion()})
+   * @param caseVersion the case's version as read ({@link CaseView#version()})
+   * @return empty when she may correct nothing
+   */
+  public java.util.Optional<Correctable> correctable(
+      Viewer viewer, long caseId, long personVersion, long caseVersion) {
+    List<CorrectableField> fields = fieldsToCorrect(viewer, caseId);
+    return fields.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Correctable(personVersion, caseVersion, fields));
+  }
+
+  /** The fields whose category the policy lets the viewer update as the case's owner. */
+  private List<CorrectableField> fieldsToCorrect(Viewer viewer, long caseId) {
+    CaseFacts facts = caseAccess.facts(caseId).orElse(null);
+    if (facts == null) {
+      return List.of();
+    }
+    Instant now = Instant.now();
+    List<CorrectableField> fields = new ArrayList<>();
+    for (CorrectableField f : CorrectableField.values()) {
+      Decision d = enforcer.decide(viewer, facts, f.category(), AccessAction.UPDATE, now);
+      if (d.permitted() && d.basis() == AccessBasis.OWNER) {
+        fields.add(f);
+      }
+    }
+    return List.copyOf(fields);
   }
 
   /**

@@ -130,6 +130,20 @@ public class CaseStageService {
    * @return {@code false} also when the case does not exist
    */
   public boolean mayDecideIdentification(Viewer viewer, long caseId) {
+    return mayDecideIdentification(viewer, caseId, null);
+  }
+
+  /**
+   * As {@link #mayDecideIdentification(Viewer, long)}, for the case page, which has read the case
+   * in this request: when its view holds the person's identity, the stage and the birth date are
+   * taken from it instead of being read again (issue 16, statements per case page).
+   *
+   * @param viewer who asks
+   * @param caseId the case
+   * @param shown the case as the page read it for the viewer in this request, or {@code null}
+   * @return {@code false} also when the case does not exist
+   */
+  public boolean mayDecideIdentification(Viewer viewer, long caseId, CaseView shown) {
     var f = caseAccess.facts(caseId);
     // Whoever could not decide for any age (no live referral for identification, another kind of
     // organisation) is answered from the facts alone, without reading the case.
@@ -137,6 +151,11 @@ public class CaseStageService {
         || !(mayDecide(viewer, f.get(), OrganisationType.CPTV)
             || mayDecide(viewer, f.get(), OrganisationType.SOCIAL_WORK_CENTRE))) {
       return false;
+    }
+    LocalDate today = Instant.now().atZone(AccessPolicy.ZONE).toLocalDate();
+    if (shown != null && shown.id() == caseId && shown.identity() != null) {
+      return shown.stage() == NrmStage.PRESUMED_VICTIM
+          && mayDecide(viewer, f.get(), decider(shown.identity().birthdate(), today));
     }
     List<Object[]> stageAndBirthdate =
         em.createQuery(
@@ -149,8 +168,7 @@ public class CaseStageService {
       return false;
     }
     LocalDate birthdate = (LocalDate) stageAndBirthdate.getFirst()[1];
-    return mayDecide(
-        viewer, f.get(), decider(birthdate, Instant.now().atZone(AccessPolicy.ZONE).toLocalDate()));
+    return mayDecide(viewer, f.get(), decider(birthdate, today));
   }
 
   private static OrganisationType decider(CaseFile c, LocalDate day) {

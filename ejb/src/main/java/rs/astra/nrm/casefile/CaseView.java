@@ -17,6 +17,8 @@ import rs.astra.nrm.referral.ReferralState;
  *
  * @param id case id
  * @param version optimistic-lock version of the case
+ * @param personVersion optimistic-lock version of the case's person (for a correction of her
+ *     fields; not personal data)
  * @param code case code
  * @param owned whether the viewer's organisation owns the case
  * @param status HTCDS {@code cas_Status}
@@ -43,6 +45,7 @@ import rs.astra.nrm.referral.ReferralState;
 public record CaseView(
     long id,
     long version,
+    long personVersion,
     String code,
     boolean owned,
     CaseStatus status,
@@ -238,11 +241,12 @@ public record CaseView(
    *
    * @param id case id
    * @param version optimistic-lock version of the case
+   * @param personVersion optimistic-lock version of the case's person
    * @param code case code
    * @return a builder; {@link Builder#build()} makes the view
    */
-  public static Builder of(long id, long version, String code) {
-    return new Builder(id, version, code);
+  public static Builder of(long id, long version, long personVersion, String code) {
+    return new Builder(id, version, personVersion, code);
   }
 
   /**
@@ -252,6 +256,7 @@ public record CaseView(
   public static final class Builder {
     private final long id;
     private final long version;
+    private final long personVersion;
     private final String code;
     private boolean owned;
     private CaseStatus status;
@@ -273,9 +278,10 @@ public record CaseView(
     private List<ConsentLine> consents = List.of();
     private List<EmergencyAccessLine> emergencyAccesses = List.of();
 
-    private Builder(long id, long version, String code) {
+    private Builder(long id, long version, long personVersion, String code) {
       this.id = id;
       this.version = version;
+      this.personVersion = personVersion;
       this.code = code;
     }
 
@@ -391,6 +397,7 @@ public record CaseView(
       return new CaseView(
           id,
           version,
+          personVersion,
           code,
           owned,
           status,

@@ -458,27 +458,30 @@ public class RegistryService {
     }
 
     boolean ownOnly = read.scope() == Decision.Scope.OWN_RECORDS;
+    // Each call with its job-offer check (at most one per call) in one query: the checks were a
+    // second read (issue 16, statements per case page).
     var callQuery =
         em.createQuery(
-                "select c from HotlineCall c join fetch c.takenBy join fetch c.caseFile join fetch c.organisation"
+                "select c, k from HotlineCall c join fetch c.takenBy join fetch c.caseFile join fetch c.organisation"
+                    + " left join JobOfferCheck k on k.call = c"
                     + " where c.caseFile.id = :case"
                     + (ownOnly ? " and c.organisation.id = :org" : "")
                     + " order by c.calledAt, c.id",
-                HotlineCall.class)
+                Object[].class)
             .setParameter("case", caseId);
     if (ownOnly) {
       callQuery.setParameter("org", viewer.organisationId());
     }
-    List<HotlineCall> calls = callQuery.getResultList();
-    Map<Long, CheckLine> checks = records.checksOf(calls.stream().map(HotlineCall::getId).toList());
     List<HotlineService.CallRow> linked =
-        calls.stream()
+        callQuery.getResultList().stream()
             .map(
-                call ->
-                    HotlineRecords.row(
-                        call,
-                        checks.get(call.getId()),
-                        call.getOrganisation().getId() == viewer.organisationId()))
+                r -> {
+                  HotlineCall call = (HotlineCall) r[0];
+                  return HotlineRecords.row(
+                      call,
+                      r[1] == null ? null : CheckLine.of((JobOfferCheck) r[1]),
+                      call.getOrganisation().getId() == viewer.organisationId());
+                })
             .toList();
     if (!warnings.isEmpty() || !linked.isEmpty()) {
       enforcer.recordPermits(

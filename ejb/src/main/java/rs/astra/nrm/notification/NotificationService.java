@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import rs.astra.nrm.organisation.PortalUser;
+import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
@@ -25,6 +27,41 @@ public class NotificationService {
   private EntityManager em;
 
   @jakarta.inject.Inject private MailSettings settings;
+
+  /**
+   * The check every page request makes of its signed-in user (issue 16, statements per page): her
+   * viewer as she is now, with her unread count for the header, in one query. The rule of who may
+   * use the portal is {@link UserDirectory#activeViewerOf}.
+   *
+   * @param username the authenticated principal's name; {@code null} gives an empty result
+   * @return her viewer and unread count, or empty when no user of that name may use the portal now
+   */
+  public Optional<SignedInCheck> signedIn(String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return em
+        .createQuery(
+            "select u, (select count(n) from Notification n where n.recipient = u and n.readAt"
+                + " is null) from PortalUser u join fetch u.organisation where u.username ="
+                + " :username",
+            Object[].class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst()
+        .flatMap(
+            r ->
+                UserDirectory.activeViewerOf((PortalUser) r[0])
+                    .map(v -> new SignedInCheck(v, ((Number) r[1]).longValue())));
+  }
+
+  /**
+   * A signed-in user as checked at the start of a request.
+   *
+   * @param viewer who she is now
+   * @param unread how many of her notifications she had not read when the request began
+   */
+  public record SignedInCheck(Viewer viewer, long unread) {}
 
   /**
    * @param viewer who asks

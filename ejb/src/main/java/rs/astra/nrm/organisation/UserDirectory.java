@@ -24,13 +24,23 @@ public class UserDirectory {
    *     OrganisationType#roles()})
    */
   public Optional<Viewer> viewerFor(String username) {
-    return findUser(username)
-        .filter(
-            u ->
-                u.isActive()
-                    && u.getOrganisation().isActive()
-                    && u.getOrganisation().getType().allows(u.getRole()))
-        .map(UserDirectory::viewerOf);
+    return findUser(username).flatMap(UserDirectory::activeViewerOf);
+  }
+
+  /**
+   * The viewer of a user who may use the portal now: she and her organisation are active, and her
+   * role is one her organisation's kind may have ({@link OrganisationType#roles()}). The one rule
+   * of {@link #viewerFor} for callers that read the user in a query of their own.
+   *
+   * @param u the user, with her organisation loaded
+   * @return her viewer, or empty when she may not use the portal now
+   */
+  public static Optional<Viewer> activeViewerOf(PortalUser u) {
+    return u.isActive()
+            && u.getOrganisation().isActive()
+            && u.getOrganisation().getType().allows(u.getRole())
+        ? Optional.of(viewerOf(u))
+        : Optional.empty();
   }
 
   /**

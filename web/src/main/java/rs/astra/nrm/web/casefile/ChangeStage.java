@@ -48,7 +48,7 @@ public class ChangeStage implements Serializable {
       return false;
     }
     if (mayDecide == null) {
-      mayDecide = stages.mayDecideIdentification(user.viewer(), page.getCaseId());
+      mayDecide = stages.mayDecideIdentification(user.viewer(), page.getCaseId(), page.getCase());
     }
     return mayDecide;
   }

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import rs.astra.nrm.casefile.CaseCorrectionService;
+import rs.astra.nrm.casefile.CaseView;
 import rs.astra.nrm.casefile.CorrectableField;
 import rs.astra.nrm.casefile.CorrectionLine;
 import rs.astra.nrm.web.i18n.Messages;
@@ -52,7 +53,13 @@ public class CorrectPerson implements Serializable {
     if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
       loadedAtGeneration = page.getGeneration();
       loadedFor = id;
-      correctable = corrections.correctable(user.viewer(), id).orElse(null);
+      CaseView shown = page.getCase();
+      correctable =
+          shown == null
+              ? null
+              : corrections
+                  .correctable(user.viewer(), id, shown.personVersion(), shown.version())
+                  .orElse(null);
       history = corrections.history(user.viewer(), id);
     }
   }

@@ -19,6 +19,7 @@ public class ShowNotifications {
 
   @Inject private NotificationService notifications;
   @Inject private SignedInUser user;
+  @Inject private NotificationBell bell;
 
   private List<NotificationLine> lines;
 
@@ -36,5 +37,6 @@ public class ShowNotifications {
   public void markAllRead() {
     notifications.markAllRead(user.viewer());
     lines = null;
+    bell.recount();
   }
 }

@@ -32,7 +32,8 @@ public class PortalAccessFilter extends HttpFilter {
       return;
     }
     try {
-      user.revalidate();
+      user.revalidate()
+          .ifPresent(unread -> request.setAttribute(SignedInUser.UNREAD_AT_START, unread));
     } catch (NotAuthorisedException e) {
       if (request.getSession(false) != null) {
         request.getSession(false).invalidate();

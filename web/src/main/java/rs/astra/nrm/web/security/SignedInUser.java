@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.security.Principal;
+import rs.astra.nrm.notification.NotificationService;
 import rs.astra.nrm.organisation.UserDirectory;
 import rs.astra.nrm.organisation.Viewer;
 
@@ -20,9 +21,16 @@ public class SignedInUser implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The request attribute (a {@link Long}) holding the user's unread notifications as counted by
+   * {@link #revalidate()} when the request began.
+   */
+  public static final String UNREAD_AT_START = "rs.astra.nrm.unreadAtStart";
+
   @Inject private transient SecurityContext securityContext;
   @Inject private transient UserDirectory directory;
   @Inject private transient AuthenticationSettings authentication;
+  @Inject private transient NotificationService notifications;
 
   @Inject
   private transient jakarta.enterprise.inject.Instance<
@@ -46,6 +54,13 @@ public class SignedInUser implements Serializable {
       directory = CDI.current().select(UserDirectory.class).get();
     }
     return directory;
+  }
+
+  private NotificationService notifications() {
+    if (notifications == null) {
+      notifications = CDI.current().select(NotificationService.class).get();
+    }
+    return notifications;
   }
 
   private AuthenticationSettings authentication() {
@@ -90,14 +105,22 @@ public class SignedInUser implements Serializable {
    * organisation, and takes up a changed role or organisation at once: a user the administrator
    * deactivates loses access on her next click, not at her next sign-in.
    *
+   * <p>The same query counts her unread notifications, for the header (issue 16: one statement
+   * less on every page).
+   *
+   * @return her unread count as the request began, or empty when it was not counted (the first
+   *     request of a session)
    * @throws NotAuthorisedException when she is no longer active (the caller ends the session)
    */
-  public void revalidate() {
+  public java.util.OptionalLong revalidate() {
     if (viewer == null) {
       viewer();
-      return;
+      return java.util.OptionalLong.empty();
     }
-    viewer = directory().viewerFor(viewer.username()).orElseThrow(NotAuthorisedException::new);
+    NotificationService.SignedInCheck check =
+        notifications().signedIn(viewer.username()).orElseThrow(NotAuthorisedException::new);
+    viewer = check.viewer();
+    return java.util.OptionalLong.of(check.unread());
   }
 
   /**
