@@ -40,8 +40,7 @@ public class NotificationService {
     if (username == null) {
       return Optional.empty();
     }
-    return em
-        .createQuery(
+    return em.createQuery(
             "select u, (select count(n) from Notification n where n.recipient = u and n.readAt"
                 + " is null) from PortalUser u join fetch u.organisation where u.username ="
                 + " :username",

@@ -38,28 +38,25 @@ public class CorrectPerson implements Serializable {
   private Long requestId;
   private CaseCorrectionService.Correctable correctable;
   private List<CorrectionLine> history;
-  private Long loadedFor;
 
-  /** The page's {@link ShowCase#getGeneration} of the last read: read again after any reload. */
-  private long loadedAtGeneration;
+  /** The page's load that the fields and the log were read for: read again after any reload. */
+  private ShowCase.Loaded readFor;
 
   private void load() {
-    Long id = page.getCaseId();
-    if (id == null) {
+    ShowCase.Loaded shownNow = page.getLoaded();
+    if (shownNow == null) {
       correctable = null;
       history = List.of();
       return;
     }
-    if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
-      loadedAtGeneration = page.getGeneration();
-      loadedFor = id;
+    if (!shownNow.equals(readFor)) {
+      readFor = shownNow;
+      long id = shownNow.caseId();
       CaseView shown = page.getCase();
       correctable =
-          shown == null
-              ? null
-              : corrections
-                  .correctable(user.viewer(), id, shown.personVersion(), shown.version())
-                  .orElse(null);
+          corrections
+              .correctable(user.viewer(), id, shown.personVersion(), shown.version())
+              .orElse(null);
       history = corrections.history(user.viewer(), id);
     }
   }
@@ -127,7 +124,7 @@ public class CorrectPerson implements Serializable {
       reason = null;
       requestId = null;
     }
-    loadedFor = null;
+    readFor = null;
     page.load();
   }
 

@@ -142,6 +142,26 @@ public class ShowCase implements Serializable {
   }
 
   /**
+   * Which load of which case is shown now: a section keeps the value of its last read and reads
+   * again when it differs ({@link Loaded#equals}), so that one rule serves every section.
+   *
+   * @return the case's id and {@link #getGeneration()}, or {@code null} when no case is shown
+   */
+  public Loaded getLoaded() {
+    return caseView == null ? null : new Loaded(caseView.id(), generation);
+  }
+
+  /**
+   * One load of a case by this view.
+   *
+   * @param caseId the case
+   * @param generation the view's {@link #getGeneration()} at that load
+   */
+  public record Loaded(long caseId, long generation) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
    * @return the case, or {@code null} when not found or not visible
    */
   public CaseView getCase() {

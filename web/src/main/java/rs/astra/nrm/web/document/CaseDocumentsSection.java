@@ -46,10 +46,9 @@ public class CaseDocumentsSection implements Serializable {
   @Inject private Messages messages;
 
   private CaseDocuments section;
-  private Long loadedFor;
 
-  /** The page's {@link ShowCase#getGeneration} of the last read: read again after any reload. */
-  private long loadedAtGeneration;
+  /** The page's load that the section was read for: read again after any reload. */
+  private ShowCase.Loaded readFor;
 
   private String title;
   private DocumentType type;
@@ -62,14 +61,13 @@ public class CaseDocumentsSection implements Serializable {
    * @return the section for the case shown, loaded once per case (and again after a change)
    */
   public CaseDocuments getSection() {
-    Long id = page.getCaseId();
-    if (id == null) {
+    ShowCase.Loaded shown = page.getLoaded();
+    if (shown == null) {
       return null;
     }
-    if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
-      loadedAtGeneration = page.getGeneration();
-      section = service.documents(user.viewer(), id);
-      loadedFor = id;
+    if (!shown.equals(readFor)) {
+      section = service.documents(user.viewer(), shown.caseId());
+      readFor = shown;
     }
     return section;
   }
@@ -190,7 +188,7 @@ public class CaseDocumentsSection implements Serializable {
       error(messages.get("error.text"));
     } finally {
       file = null;
-      loadedFor = null;
+      readFor = null;
     }
     page.load();
   }
@@ -208,7 +206,7 @@ public class CaseDocumentsSection implements Serializable {
           () -> service.changeCategory(user.viewer(), row.id(), row.rowVersion(), category),
           "document.categoryChanged");
     }
-    loadedFor = null;
+    readFor = null;
     page.load();
   }
 

@@ -27,8 +27,12 @@ public class RecruitmentOnCase implements Serializable {
   @Inject private SignedInUser user;
   @Inject private UserFeedback feedback;
 
-  private boolean loaded;
-  private long loadedAtGeneration;
+  /**
+   * The page's load that the view was read for: {@code null} before the first read, and while no
+   * case is shown (then there is nothing to read).
+   */
+  private ShowCase.Loaded readFor;
+
   private long shownVersion;
   private RegistryService.CaseHotlineView view;
   private String recruiterName;
@@ -41,15 +45,14 @@ public class RecruitmentOnCase implements Serializable {
   public RegistryService.CaseHotlineView getView() {
     // Read again when the page loaded the case again after a change made on it (a correction of
     // the names, a merge): the form never offers the names from before it for saving.
-    if (!loaded || showCase.getGeneration() != loadedAtGeneration) {
+    if (!java.util.Objects.equals(showCase.getLoaded(), readFor)) {
       load();
     }
     return view;
   }
 
   private void load() {
-    loaded = true;
-    loadedAtGeneration = showCase.getGeneration();
+    readFor = showCase.getLoaded();
     CaseView c = showCase.getCase();
     shownVersion = c == null ? 0 : c.version();
     view =

@@ -29,11 +29,22 @@ public class Messages {
    * @return the text; the key itself in brackets when it is missing (never an exception)
    */
   public String get(String key, Object... args) {
+    return find(key, args).orElse("[" + key + "]");
+  }
+
+  /**
+   * The text of a key in the user's language, when the bundles have one.
+   *
+   * @param key bundle key
+   * @param args arguments for {0}, {1}, …
+   * @return the text, or empty when no bundle has the key (where {@link #get} shows {@code [key]})
+   */
+  public java.util.Optional<String> find(String key, Object... args) {
     try {
       String pattern = ResourceBundle.getBundle(BUNDLE, language.getLocale()).getString(key);
-      return format(pattern, language.getLocale(), args);
+      return java.util.Optional.of(format(pattern, language.getLocale(), args));
     } catch (MissingResourceException e) {
-      return "[" + key + "]";
+      return java.util.Optional.empty();
     }
   }
 

@@ -10,8 +10,8 @@ import rs.astra.nrm.web.security.SignedInUser;
 
 /**
  * The header's unread count (issue 18), counted once per request: taken from the check of the
- * signed-in user that began the request ({@link SignedInUser#UNREAD_AT_START}), or counted here when
- * that check did not count it or a step of this request changed it ({@link #recount()}).
+ * signed-in user that began the request ({@link SignedInUser#UNREAD_AT_START}), or counted here
+ * when that check did not count it or a step of this request changed it ({@link #recount()}).
  */
 @Named
 @RequestScoped

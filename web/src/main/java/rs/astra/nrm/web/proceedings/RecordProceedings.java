@@ -31,10 +31,9 @@ public class RecordProceedings implements Serializable {
   @Inject private UserFeedback feedback;
 
   private List<ProceedingsService.EntryLine> entries;
-  private Long loadedFor;
 
-  /** The page's {@link ShowCase#getGeneration} of the last read: read again after any reload. */
-  private long loadedAtGeneration;
+  /** The page's load that the entries were read for: read again after any reload. */
+  private ShowCase.Loaded readFor;
 
   private ProceedingsEntryKind kind;
   private LocalDate date = rs.astra.nrm.shared.NrmTime.today();
@@ -49,14 +48,13 @@ public class RecordProceedings implements Serializable {
    * @return the entries the user may read; loaded once per case shown
    */
   public List<ProceedingsService.EntryLine> getEntries() {
-    Long id = page.getCaseId();
-    if (id == null || !page.visible("LEGAL_PROCEEDINGS")) {
+    ShowCase.Loaded shown = page.getLoaded();
+    if (shown == null || !page.visible("LEGAL_PROCEEDINGS")) {
       return List.of();
     }
-    if (!id.equals(loadedFor) || page.getGeneration() != loadedAtGeneration) {
-      loadedAtGeneration = page.getGeneration();
-      entries = proceedings.entries(user.viewer(), id);
-      loadedFor = id;
+    if (!shown.equals(readFor)) {
+      entries = proceedings.entries(user.viewer(), shown.caseId());
+      readFor = shown;
     }
     return entries;
   }
@@ -86,7 +84,7 @@ public class RecordProceedings implements Serializable {
       sentence = null;
       note = null;
     }
-    loadedFor = null;
+    readFor = null;
     page.load();
   }
 

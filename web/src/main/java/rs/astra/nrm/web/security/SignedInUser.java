@@ -105,8 +105,8 @@ public class SignedInUser implements Serializable {
    * organisation, and takes up a changed role or organisation at once: a user the administrator
    * deactivates loses access on her next click, not at her next sign-in.
    *
-   * <p>The same query counts her unread notifications, for the header (issue 16: one statement
-   * less on every page).
+   * <p>The same query counts her unread notifications, for the header (issue 16: one statement less
+   * on every page).
    *
    * @return her unread count as the request began, or empty when it was not counted (the first
    *     request of a session)

@@ -130,7 +130,6 @@ public class UserFeedback {
 
   /** The text of a key in the user's language, or the key itself when the bundles have none. */
   private String labelOrKey(String key) {
-    String text = messages.get(key);
-    return text.equals("[" + key + "]") ? key : text;
+    return messages.find(key).orElse(key);
   }
 }

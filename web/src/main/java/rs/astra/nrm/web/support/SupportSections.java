@@ -30,8 +30,9 @@ public class SupportSections implements Serializable {
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
 
-  private Long loadedFor;
-  private long loadedAtGeneration;
+  /** The page's load that the sections were read for: read again after any reload. */
+  private ShowCase.Loaded readFor;
+
   private long loads;
   private rs.astra.nrm.support.SupportView view = NOTHING;
   private Set<DataCategory> updatable = EnumSet.noneOf(DataCategory.class);
@@ -80,17 +81,18 @@ public class SupportSections implements Serializable {
 
   /** Forgets what was read, after a change or when the case page reloads. */
   public void reset() {
-    loadedFor = null;
+    readFor = null;
   }
 
   private void load() {
-    Long id = page.getCaseId();
-    if (id == null) {
+    ShowCase.Loaded shown = page.getLoaded();
+    if (shown == null) {
       view = NOTHING;
       updatable = EnumSet.noneOf(DataCategory.class);
-      loadedFor = null;
+      readFor = null;
       return;
     }
+    long id = shown.caseId();
     Set<DataCategory> readable = EnumSet.noneOf(DataCategory.class);
     for (DataCategory c : SupportPlanService.CATEGORIES) {
       if (readable(c)) {
@@ -101,14 +103,11 @@ public class SupportSections implements Serializable {
     // emergency access was opened).
     // Read again too when the page loaded the case again after a change made on it (a merge, an
     // undo, a consent, a record): the sections never show the state from before it.
-    if (!id.equals(loadedFor)
-        || page.getGeneration() != loadedAtGeneration
-        || !readable.equals(view.categories())) {
+    if (!shown.equals(readFor) || !readable.equals(view.categories())) {
       view = readable.isEmpty() ? NOTHING : support.view(user.viewer(), id, readable);
       Set<DataCategory> found = support.updatableCategories(user.viewer(), id);
       updatable = found.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(found);
-      loadedFor = id;
-      loadedAtGeneration = page.getGeneration();
+      readFor = shown;
       loads++;
     }
   }
