@@ -78,6 +78,13 @@ public record DatabaseSettings(String url, String user, String password) {
    * list's estimates pass it: compiling took 10–40 ms per execution, more than the query itself
    * (measured at 100,000 cases, docs/benchmarks.md).
    *
+   * <p>For PostgreSQL also {@code reWriteBatchedInserts=true}, unless the URL sets it: a JDBC batch
+   * of inserts (the portal's audit records of a page, one per category and basis, sent as one batch
+   * through {@code eclipselink.jdbc.batch-writing}) goes as one multi-row {@code INSERT} instead of
+   * one statement per record (issue 16, statements per page). The driver then answers such a batch
+   * with no row counts ({@code SUCCESS_NO_INFO}); only inserts are rewritten, and EclipseLink's
+   * optimistic-lock check of batched updates and deletes still gets theirs.
+   *
    * @param user the user to connect as ({@code null}: the configured one)
    * @param password its password ({@code null}: the configured one)
    * @return new properties for {@link java.sql.Driver#connect}
@@ -88,6 +95,9 @@ public record DatabaseSettings(String url, String user, String password) {
     props.setProperty("password", password == null ? this.password : password);
     if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
       props.setProperty("options", "-c jit=off");
+    }
+    if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
+      props.setProperty("reWriteBatchedInserts", "true");
     }
     return props;
   }

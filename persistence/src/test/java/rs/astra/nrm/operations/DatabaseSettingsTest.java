@@ -69,6 +69,26 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void postgresqlBatchesOfInsertsGoAsOneStatementUnlessTheUrlSaysOtherwise() {
+    assertEquals(
+        "true",
+        new DatabaseSettings("jdbc:postgresql://db/nrm", "portal", "")
+            .connectionProperties(null, null)
+            .getProperty("reWriteBatchedInserts"));
+    assertEquals(
+        null,
+        new DatabaseSettings("jdbc:postgresql://db/nrm?reWriteBatchedInserts=false", "portal", "")
+            .connectionProperties(null, null)
+            .getProperty("reWriteBatchedInserts"),
+        "the operator's choice in the URL stands");
+    assertEquals(
+        null,
+        new DatabaseSettings("jdbc:h2:mem:x", "nrm", "nrm")
+            .connectionProperties(null, null)
+            .getProperty("reWriteBatchedInserts"));
+  }
+
+  @Test
   void optionsGivenInTheUrlAreLeftToTheOperator() {
     DatabaseSettings s =
         new DatabaseSettings(
