@@ -78,7 +78,7 @@ class ConsentPolicyIT {
 
   @Deployment
   static WebArchive portal() {
-    return Deployments.packagedPortal(ConsentFixture.class, ApiTokens.class);
+    return Deployments.packagedPortal(ConsentFixture.class, ApiTokens.class, LogCapture.class);
   }
 
   @Inject CaseFileService cases;
@@ -2474,6 +2474,194 @@ class ConsentPolicyIT {
     assertEquals(
         "The page is a number from 0.",
         json(badQuery).getJsonArray("errors").getJsonObject(0).getString("message"));
+  }
+
+  /** The message of the first entry of a 400 {@code invalid-input} answer's {@code errors}. */
+  private static String firstMessage(java.net.http.HttpResponse<String> answer) {
+    return json(answer).getJsonArray("errors").getJsonObject(0).getString("message");
+  }
+
+  /**
+   * The fifth trial of 2026-12-06: a {@code null} inside a list of codes answered 500, and a
+   * fractional or overflowing {@code version} 409 (a stale version); each is {@code invalid-input}
+   * naming the field.
+   */
+  @Test
+  void theApiNamesTheFieldOfANullCodeInAListAndOfAVersionThatIsNoWholeNumber() throws Exception {
+    viewer("cp.coordinator");
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    var nullCategory =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            "{\"caseCode\":\"NRM-0000-NOPE-NOPE\",\"toOrganisation\":\"CP Health\","
+                + "\"purpose\":\"HEALTH_CARE\",\"categories\":[null]}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("categories"), errorFields(nullCategory));
+    assertEquals(
+        "The categories are a list of codes, e.g. [\"HEALTH\"], none of them null.",
+        firstMessage(nullCategory));
+    String operator =
+        ApiTokens.token(
+            "api.telephony",
+            "ngo-telephony",
+            "\"" + ConsentFixture.OWNER_NGO + "\"",
+            "hotline-operator");
+    var nullRedFlag =
+        call(
+            "POST",
+            "hotline/calls",
+            operator,
+            "{\"channel\":\"PHONE\",\"callerType\":\"POTENTIAL_VICTIM\","
+                + "\"purpose\":\"JOB_OFFER_CHECK\",\"check\":{\"employerName\":\"Agro\","
+                + "\"redFlags\":[null],\"outcome\":\"TRAFFICKING_RISK\"}}",
+            "Accept-Language",
+            "sr-Cyrl",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("check.redFlags"), errorFields(nullRedFlag));
+    for (String version : List.of("1.5", "1e30", "-1.5", "9223372036854775808")) {
+      var notWhole =
+          call(
+              "POST",
+              "referrals/1/accept",
+              ngo,
+              "{\"version\":" + version + "}",
+              "Accept-Language",
+              "en");
+      assertEquals(List.of("version"), errorFields(notWhole), version);
+      assertEquals("The version you read is required (a number from 0).", firstMessage(notWhole));
+    }
+    // A whole number written with a fraction of zero or an exponent is still that number.
+    var whole = call("POST", "referrals/987654321/accept", ngo, "{\"version\":1.0}");
+    assertEquals(404, whole.statusCode(), whole.body());
+  }
+
+  /**
+   * The fifth trial of 2026-12-06: an impossible day in a query parameter and an empty body of a
+   * referral's step answered 400 without naming what failed; a wrong type of {@code categories} or
+   * {@code details} got the message of their length limits.
+   */
+  @Test
+  void theApiNamesAnImpossibleDayAnEmptyStepBodyAndAWrongTypeByItsType() throws Exception {
+    viewer("cp.coordinator");
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    var noDay =
+        call(
+            "GET",
+            "statistics/verdicts?from=2026-02-30&to=2026-02-31",
+            ngo,
+            null,
+            "Accept-Language",
+            "en");
+    assertEquals(List.of("from", "to"), errorFields(noDay));
+    assertEquals("There is no such day (yyyy-MM-dd, e.g. 2026-12-31).", firstMessage(noDay));
+    var noDayTo =
+        call(
+            "GET",
+            "statistics/verdicts?from=2026-01-01&to=2026-04-31",
+            ngo,
+            null,
+            "Accept-Language",
+            "sr-Latn");
+    assertEquals(List.of("to"), errorFields(noDayTo));
+    for (String step : List.of("accept", "reject", "complete")) {
+      var empty = call("POST", "referrals/1/" + step, ngo, "", "Accept-Language", "en");
+      assertEquals(List.of("body"), errorFields(empty), step);
+      assertEquals("A JSON body is required.", firstMessage(empty));
+      var jsonNull = call("POST", "referrals/1/" + step, ngo, "null", "Accept-Language", "en");
+      assertEquals(List.of("body"), errorFields(jsonNull), step);
+    }
+    String referral =
+        "{\"caseCode\":\"NRM-0000-NOPE-NOPE\",\"toOrganisation\":\"CP Health\","
+            + "\"purpose\":\"HEALTH_CARE\",";
+    var numberForCategories =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            referral + "\"categories\":5}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("categories"), errorFields(numberForCategories));
+    assertEquals(
+        "The categories are a list of codes, e.g. [\"HEALTH\"], none of them null.",
+        firstMessage(numberForCategories));
+    var objectForDetails =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            referral + "\"details\":{\"text\":\"x\"}}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("details"), errorFields(objectForDetails));
+    assertEquals("This value is text (a JSON string).", firstMessage(objectForDetails));
+  }
+
+  /**
+   * The fifth trial of 2026-12-06: {@code page=abc} (and a path id that is no number) left the
+   * JAX-RS runtime's stack traces in the server log; the answer is a clean 400 and nothing with an
+   * exception is logged.
+   */
+  @Test
+  void theApiLogsNoStackTraceForAParameterThatIsNotOfItsType() throws Exception {
+    viewer("cp.coordinator");
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    List<String> logged;
+    try (LogCapture capture = new LogCapture()) {
+      for (String path :
+          List.of("cases?page=abc", "cases?size=1.5", "referrals/inbox?page=x", "referrals/abc")) {
+        var answer = call("GET", path, ngo, null, "Accept-Language", "en");
+        assertEquals(1, errorFields(answer).size(), path + ": " + answer.body());
+      }
+      logged = List.copyOf(capture.lines());
+    }
+    assertEquals(
+        List.of(),
+        logged.stream().filter(l -> l.contains("Exception") || l.contains("\tat ")).toList(),
+        "no exception logged for bad input");
+  }
+
+  /**
+   * The fifth trial of 2026-12-06: a 422's status line said {@code CUSTOM} (the web container knows
+   * no reason phrase for it); it says "Unprocessable Content".
+   */
+  @Test
+  void theApiAnswersA422WithItsReasonPhrase() throws Exception {
+    viewer("cp.coordinator");
+    String ngo =
+        ApiTokens.token(
+            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    var connection =
+        (java.net.HttpURLConnection)
+            java.net
+                .URI
+                .create(apiBase() + "statistics/verdicts?from=2026-12-31&to=2026-01-01")
+                .toURL()
+                .openConnection();
+    connection.setRequestProperty("Authorization", "Bearer " + ngo);
+    connection.setRequestProperty("Accept-Language", "en");
+    try {
+      assertEquals(422, connection.getResponseCode());
+      assertEquals("Unprocessable Content", connection.getResponseMessage());
+    } finally {
+      connection.disconnect();
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package rs.astra.nrm.web.api;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -12,8 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "an answer to a referral")
 public class AnswerForm {
 
-  /** The referral's version as the inbox gave it. */
+  /**
+   * The referral's version as the inbox gave it: a whole number ({@code 1.5} or {@code 1e30} is
+   * invalid input, not a stale version).
+   */
   @NotNull(message = "api.field.version")
+  @JsonbTypeDeserializer(WholeNumber.class)
   @PositiveOrZero(message = "api.field.version")
   @Schema(required = true, example = "0")
   public Long version;

@@ -7,11 +7,13 @@ import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -70,6 +72,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
           problems.text(locale, ApiProblem.INVALID_INPUT.detailKey()),
           fields(v, locale, problems));
     }
+    if (t instanceof ApiInputException e) {
+      String message = problems.text(locale, e.messageKey());
+      return problems.response(
+          ApiProblem.INVALID_INPUT,
+          locale,
+          problems.text(locale, ApiProblem.INVALID_INPUT.detailKey()),
+          e.fields().stream().map(f -> new Problems.FieldError(f, message)).toList());
+    }
     if (t instanceof InvalidRequestException e) {
       ApiProblem p =
           e.messageKey().endsWith(".notFound") ? ApiProblem.NOT_FOUND : ApiProblem.REQUEST_REFUSED;
@@ -91,7 +101,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       // unknown code): the failing members by name, found by reading each alone.
       List<String> failing = body == null ? List.of() : body.failingMembers();
       return invalid(
-          locale, problems, failing.isEmpty() ? List.of(ApiRequestBody.WHOLE_BODY) : failing);
+          locale, problems, failing.isEmpty() ? List.of(ApiRequestBody.WHOLE_BODY) : failing, body);
     }
     if (t instanceof AccessDeniedException e) {
       return problems.response(
@@ -112,7 +122,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         && w.getCause() != null) {
       // A query or path parameter that is not of its type (page=abc, referrals/abc): JAX-RS
       // answers 404 for it, yet the caller sent bad input — a path that names nothing has no cause.
-      return invalid(locale, problems, parameterName(w).map(List::of).orElse(List.of()));
+      return invalid(locale, problems, parameterName(w).map(List::of).orElse(List.of()), null);
     }
     if (t instanceof WebApplicationException w
         && w.getResponse() != null
@@ -121,7 +131,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       // A header or cookie parameter that is not of its type.
       java.util.Optional<String> parameter = parameterName(w);
       if (parameter.isPresent()) {
-        return invalid(locale, problems, List.of(parameter.get()));
+        return invalid(locale, problems, List.of(parameter.get()), null);
+      }
+      if (causedBy(w, NoContentException.class)) {
+        // An operation that reads a body got none at all (the JSON binding's NoContentException).
+        return invalid(locale, problems, List.of(ApiRequestBody.WHOLE_BODY), null);
       }
     }
     if (t instanceof WebApplicationException w) {
@@ -148,17 +162,39 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * An {@code invalid-input} answer naming the given fields, each with its field's message ({@code
-   * api.field.<name>}, of its last dotted part) or the generic one.
+   * An {@code invalid-input} answer naming the given fields, each with the first message the
+   * bundles have, by the last dotted part of its name: for a body member JSON-B could not read,
+   * what its type is ({@code api.type.<name>}, else {@code api.type.text} for a text and {@code
+   * api.type.codes} for a list of codes — not a text's or a list's length limit); then the field's
+   * own message ({@code api.field.<name>}); else the generic one.
+   *
+   * @param body the call's body, to tell a member's type; {@code null} for parameters
    */
-  private static Response invalid(Locale locale, Problems problems, List<String> names) {
+  private static Response invalid(
+      Locale locale, Problems problems, List<String> names, ApiRequestBody body) {
     List<Problems.FieldError> errors = new ArrayList<>();
     for (String name : names) {
-      String key = "api.field." + name.substring(name.lastIndexOf('.') + 1);
-      String message = problems.text(locale, key);
-      errors.add(
-          new Problems.FieldError(
-              name, message.equals(key) ? problems.text(locale, "api.field.invalid") : message));
+      String last = name.substring(name.lastIndexOf('.') + 1);
+      List<String> keys = new ArrayList<>();
+      if (body != null && !ApiRequestBody.WHOLE_BODY.equals(name)) {
+        keys.add("api.type." + last);
+        Class<?> type = body.memberType(name);
+        if (type == String.class) {
+          keys.add("api.type.text");
+        } else if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+          keys.add("api.type.codes");
+        }
+      }
+      keys.add("api.field." + last);
+      keys.add("api.field.invalid");
+      String message = null;
+      for (String key : keys) {
+        message = problems.text(locale, key);
+        if (!message.equals(key)) {
+          break;
+        }
+      }
+      errors.add(new Problems.FieldError(name, message));
     }
     return problems.response(
         ApiProblem.INVALID_INPUT,
@@ -187,11 +223,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       ConstraintViolationException v, Locale locale, Problems problems) {
     List<Problems.FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<?> c : v.getConstraintViolations()) {
-      String field = "";
-      for (Path.Node n : c.getPropertyPath()) {
-        field = n.getName() == null ? field : n.getName();
-      }
       String template = c.getMessageTemplate();
+      String field = fieldName(c.getPropertyPath(), template);
       // Our constraints name a bundle key; Bean Validation's own ({jakarta...}) get a generic text.
       String message =
           template != null && template.startsWith("api.")
@@ -200,6 +233,33 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       errors.add(new Problems.FieldError(field, message));
     }
     return errors;
+  }
+
+  /**
+   * The name a violation's path gives the caller: the properties from the body or bean parameter
+   * down, dotted ({@code check.redFlags} — an element of a list is its list), else the parameter's
+   * name ({@code from}); a missing body, whose constraint says {@code api.field.body}, is {@value
+   * ApiRequestBody#WHOLE_BODY}.
+   *
+   * @param path the violation's property path
+   * @param template its message template
+   * @return the field's name
+   */
+  static String fieldName(Path path, String template) {
+    String last = "";
+    StringBuilder properties = new StringBuilder();
+    for (Path.Node n : path) {
+      if (n.getKind() == ElementKind.PROPERTY && n.getName() != null) {
+        properties.append(properties.isEmpty() ? "" : ".").append(n.getName());
+      } else if (n.getKind() != ElementKind.CONTAINER_ELEMENT && n.getName() != null) {
+        last = n.getName();
+        properties.setLength(0);
+      }
+    }
+    if (!properties.isEmpty()) {
+      return properties.toString();
+    }
+    return "api.field.body".equals(template) ? ApiRequestBody.WHOLE_BODY : last;
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -68,6 +68,24 @@ public class ApiRequestBody {
     return failing.isEmpty() ? List.of(WHOLE_BODY) : failing;
   }
 
+  /**
+   * The Java type of a member of the operation's body class, to tell what a member JSON-B could not
+   * read should have been.
+   *
+   * @param name a member as {@link #failingMembers()} names it, dotted for a nested one
+   * @return its field's class; {@code null} when no body class is known or it has no such field
+   */
+  public Class<?> memberType(String name) {
+    Class<?> current = type;
+    for (String part : name.split("\\.")) {
+      if (current == null) {
+        return null;
+      }
+      current = fieldType(current, part);
+    }
+    return current;
+  }
+
   private static void collect(JsonObject object, Class<?> into, String prefix, List<String> out) {
     for (Map.Entry<String, JsonValue> member : object.entrySet()) {
       String name = member.getKey();

@@ -1,7 +1,5 @@
 package rs.astra.nrm.web.api;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -19,17 +17,18 @@ public class CaseListParams {
   /** The largest page the API answers. */
   public static final int MAX_SIZE = 100;
 
+  // Page and size are read as text and checked by a pattern, not bound to an int by the JAX-RS
+  // runtime: its failure to bind a bean parameter (page=abc) logged HK2's stack traces.
+
   @QueryParam("page")
   @DefaultValue("0")
-  @Min(value = 0, message = "api.field.page")
-  @Max(value = 100_000, message = "api.field.page")
-  int page;
+  @Pattern(regexp = "0*(\\d{1,5}|100000)", message = "api.field.page")
+  String page;
 
   @QueryParam("size")
   @DefaultValue("20")
-  @Min(value = 1, message = "api.field.size")
-  @Max(value = MAX_SIZE, message = "api.field.size")
-  int size;
+  @Pattern(regexp = "0*([1-9]\\d?|100)", message = "api.field.size")
+  String size;
 
   @QueryParam("sort")
   @DefaultValue("openedOn")
@@ -52,4 +51,18 @@ public class CaseListParams {
   @QueryParam("status")
   @Pattern(regexp = "Active|FollowUp|Closed|ClosedReferred", message = "api.field.status")
   String status;
+
+  /**
+   * @return the page, from 0 to 100 000 (valid once Bean Validation passed the query)
+   */
+  int page() {
+    return Integer.parseInt(page);
+  }
+
+  /**
+   * @return the page size, from 1 to {@value #MAX_SIZE}
+   */
+  int size() {
+    return Integer.parseInt(size);
+  }
 }

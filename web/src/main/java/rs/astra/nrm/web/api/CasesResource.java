@@ -137,8 +137,8 @@ public class CasesResource {
   public PageView<CaseRow> list(@Valid @BeanParam CaseListParams params) {
     CaseListQuery query =
         new CaseListQuery(
-            Math.multiplyExact(params.page, params.size),
-            params.size,
+            Math.multiplyExact(params.page(), params.size()),
+            params.size(),
             switch (params.sort) {
               case "code" -> CaseListQuery.SortColumn.CODE;
               case "status" -> CaseListQuery.SortColumn.STATUS;
@@ -151,7 +151,7 @@ public class CasesResource {
             params.status == null ? null : CaseStatus.valueOf(params.status));
     var viewer = caller.viewer();
     return new PageView<>(
-        params.page, params.size, cases.count(viewer, query), cases.list(viewer, query));
+        params.page(), params.size(), cases.count(viewer, query), cases.list(viewer, query));
   }
 
   /**

@@ -70,12 +70,12 @@ public class JobOfferCheckBody {
   @Schema(example = "EUR")
   public String currency;
 
-  /** Red flags found. */
+  /** Red flags found; a {@code null} among them is invalid input. */
   @Schema(example = "[\"WAGE_FAR_ABOVE_MARKET\",\"TRAVEL_AND_VISA_PAID\"]")
-  public Set<RedFlag> redFlags;
+  public Set<@NotNull(message = "api.type.codes") RedFlag> redFlags;
 
-  /** Verification steps taken. */
-  public Set<VerificationStep> verificationSteps;
+  /** Verification steps taken; a {@code null} among them is invalid input. */
+  public Set<@NotNull(message = "api.type.codes") VerificationStep> verificationSteps;
 
   /** What the check found. */
   @NotNull(message = "api.field.checkOutcome")

@@ -34,10 +34,13 @@ public class ReferralForm {
   @Schema(required = true, example = "HEALTH_CARE")
   public Purpose purpose;
 
-  /** The personal categories the recipient needs; empty or absent: the case summary only. */
+  /**
+   * The personal categories the recipient needs; empty or absent: the case summary only; a {@code
+   * null} among them is invalid input.
+   */
   @Size(max = 20, message = "api.field.categories")
   @Schema(example = "[\"HEALTH\"]")
-  public Set<DataCategory> categories;
+  public Set<@NotNull(message = "api.type.categories") DataCategory> categories;
 
   /** Free text, up to 4000 characters. */
   @Size(max = 4000, message = "api.field.details")

@@ -96,10 +96,11 @@ public class ReferralsResource {
       throw new NotPermittedException("referral inbox");
     }
     return new PageView<>(
-        params.page,
-        params.size,
+        params.page(),
+        params.size(),
         referrals.countInbox(viewer, null),
-        referrals.inbox(viewer, null, Math.multiplyExact(params.page, params.size), params.size));
+        referrals.inbox(
+            viewer, null, Math.multiplyExact(params.page(), params.size()), params.size()));
   }
 
   /**

@@ -103,7 +103,8 @@ public class StatisticsResource {
    * @return the table, protected as an export of the statistics page
    * @throws InvalidRequestException a period that ends before it begins, or the same dimension
    *     twice (422)
-   * @throws jakarta.ws.rs.BadRequestException a day that does not exist (400)
+   * @throws ApiInputException a day that does not exist, e.g. {@code 2026-02-30} (400, naming the
+   *     parameter)
    */
   @GET
   @Path("{table}")
@@ -180,7 +181,14 @@ public class StatisticsResource {
               schema = @Schema(type = SchemaType.STRING, pattern = VICTIM_DIMENSIONS))
           String columns) {
     var viewer = caller.viewer();
-    StatisticsService.Period period = new StatisticsService.Period(day(from), day(to));
+    List<String> impossible = new java.util.ArrayList<>();
+    LocalDate first = day(from, "from", impossible);
+    LocalDate last = day(to, "to", impossible);
+    if (!impossible.isEmpty()) {
+      // A day written well that the calendar lacks (2026-02-30): bad input, named.
+      throw new ApiInputException("api.field.noSuchDay", impossible);
+    }
+    StatisticsService.Period period = new StatisticsService.Period(first, last);
     StatisticsTable t =
         switch (table) {
           case "cases-by-stage" -> statistics.casesByStage(viewer, period);
@@ -210,12 +218,18 @@ public class StatisticsResource {
         CellView.of(p.grandTotal()));
   }
 
-  private static LocalDate day(String text) {
+  /**
+   * @param text a day as {@code yyyy-MM-dd}, checked by the parameter's pattern
+   * @param parameter the parameter's name
+   * @param impossible where the parameter's name is added when there is no such day
+   * @return the day; {@code null} when there is none
+   */
+  private static LocalDate day(String text, String parameter, List<String> impossible) {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      // A day that does not exist (2026-02-30) is bad input like a malformed one.
-      throw new jakarta.ws.rs.BadRequestException();
+      impossible.add(parameter);
+      return null;
     }
   }
 }

@@ -61,14 +61,15 @@ class MessagesBundleTest {
     // CTDC: the name of the Counter Trafficking Data Collaborative's format; Female, Male, Adult,
     // Minor: the values a CTDC file holds, quoted in its import errors. The REST API's messages
     // (issue 22) quote what a client system types verbatim: protocol names, a header, a media type,
-    // a setting and the values of its parameters. PDF: the file format of the access report.
+    // a setting and the values of its parameters, JSON's types and literal (string, null) and a
+    // category code as an example (HEALTH). PDF: the file format of the access report.
     Pattern allowed =
         Pattern.compile(
             "GDPR|HTCDS|CTDC|Female|Male|Adult|Minor|Excel|CSV|PDF|UTF-?|xlsx|ISO|RS|BA|TRUE|FALSE|(cas|prs|vic)_[A-Za-z]+"
                 + "|API|JSON|HTTP|UUID|Idempotency-Key|Bearer|Authorization|Accept|text|Retry-After|application|json|MP_JWT_VERIFY_PUBLICKEY_LOCATION"
                 + "|asc|desc|code|openedOn|status|personName|Active|FollowUp|Closed|ClosedReferred"
                 + "|cases-by-stage|victims|minors-by-year|proceedings-by-steps|verdicts|yyyy-MM-dd|YEAR|STATUS"
-                + "|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY|xlsx|csv");
+                + "|EXPLOITATION|SEX|AGE_BAND|CITIZENSHIP|MAJORITY|xlsx|csv|string|null|HEALTH");
     List<String> latin = new ArrayList<>();
     for (String key : cyrillic.stringPropertyNames()) {
       // The keywords of a count's plural forms ({0,plural,one{…} few{…} other{…}}) are syntax.
