@@ -404,12 +404,34 @@ public class OpenApiCleanup implements OASFilter {
   }
 
   private static void typeExample(Parameter parameter) {
+    pagingAsIntegers(parameter);
     if (parameter.getSchema() != null) {
       mendDeep(parameter.getSchema());
       if (parameter.getExample() != null) {
         parameter.setExample(typed(parameter.getSchema(), parameter.getExample()));
       }
     }
+  }
+
+  /**
+   * The paging parameters ({@link CaseListParams}) are bound as text, checked by a pattern, so that
+   * {@code page=abc} is a clean 400 (binding them to an {@code int} logged the runtime's stack
+   * traces); the contract still says what they are: whole numbers in their ranges.
+   */
+  private static void pagingAsIntegers(Parameter parameter) {
+    if (parameter.getIn() != Parameter.In.QUERY
+        || parameter.getSchema() == null
+        || !(("page".equals(parameter.getName())) || "size".equals(parameter.getName()))) {
+      return;
+    }
+    boolean page = "page".equals(parameter.getName());
+    parameter.setSchema(
+        OASFactory.createSchema()
+            .addType(Schema.SchemaType.INTEGER)
+            .format("int32")
+            .minimum(BigDecimal.valueOf(page ? 0 : 1))
+            .maximum(BigDecimal.valueOf(page ? 100_000 : CaseListParams.MAX_SIZE))
+            .defaultValue(page ? 0 : 20));
   }
 
   /**
