@@ -1380,6 +1380,26 @@ class PortalIT {
           () -> "the message names the problem: " + messagesIn(answer, "ui-messages-error"));
       assertTrue(answer.contains("Ime: "), "and names the field");
     }
+    // An Ajax post is checked in what it executes: a field named alone, or a form with its fields
+    // (the guard visits those subtrees, not the whole page).
+    for (String executed : List.of("newCaseForm:firstName newCaseForm:secondName", "newCaseForm")) {
+      coordinator.get("app/new-case.xhtml");
+      String partial =
+          coordinator.ajax(
+              "newCaseForm",
+              "newCaseForm:secondName",
+              java.util.Map.of(
+                  "jakarta.faces.behavior.event", "change",
+                  "jakarta.faces.partial.event", "change",
+                  "jakarta.faces.partial.execute", executed,
+                  "jakarta.faces.partial.render", "newCaseForm:duplicates",
+                  "newCaseForm:firstName", "abc\u202Egpj.exe",
+                  "newCaseForm:secondName", "Guard",
+                  "newCaseForm:citizenship", "RS"));
+      assertTrue(
+          partial.contains("\"validationFailed\":true"),
+          () -> executed + ": the Ajax post is refused: " + partial);
+    }
   }
 
   @Test

@@ -3,16 +3,20 @@ package rs.astra.nrm.web.shared;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.visit.VisitCallback;
 import jakarta.faces.component.visit.VisitContext;
 import jakarta.faces.component.visit.VisitHint;
 import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.PartialViewContext;
 import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import rs.astra.nrm.web.i18n.Messages;
 
 /**
@@ -53,29 +57,44 @@ public class TextInputGuard implements PhaseListener {
     }
     Map<String, String[]> submitted = faces.getExternalContext().getRequestParameterValuesMap();
     boolean[] refused = {false};
-    faces
-        .getViewRoot()
-        .visitTree(
-            VisitContext.createVisitContext(faces, null, EnumSet.of(VisitHint.SKIP_UNRENDERED)),
-            (context, component) -> {
-              if (component instanceof EditableValueHolder) {
-                String id = component.getClientId(faces);
-                String[] values =
-                    submitted.containsKey(id) ? submitted.get(id) : submitted.get(id + "_input");
-                if (values != null) {
-                  for (String value : values) {
-                    Optional<Problem> problem =
-                        check(value, maxLength(component), isMultiLine(component));
-                    if (problem.isPresent()) {
-                      faces.addMessage(id, message(faces, component, problem.get(), value));
-                      refused[0] = true;
-                      break;
-                    }
-                  }
+    Set<String> checked = new HashSet<>();
+    VisitCallback guard =
+        (context, component) -> {
+          if (component instanceof EditableValueHolder) {
+            String id = component.getClientId(faces);
+            String[] values =
+                submitted.containsKey(id) ? submitted.get(id) : submitted.get(id + "_input");
+            if (values != null && checked.add(id)) {
+              for (String value : values) {
+                Optional<Problem> problem =
+                    check(value, maxLength(component), isMultiLine(component));
+                if (problem.isPresent()) {
+                  faces.addMessage(id, message(faces, component, problem.get(), value));
+                  refused[0] = true;
+                  break;
                 }
               }
-              return VisitResult.ACCEPT;
-            });
+            }
+          }
+          return VisitResult.ACCEPT;
+        };
+    Set<VisitHint> hints = EnumSet.of(VisitHint.SKIP_UNRENDERED);
+    PartialViewContext partial = faces.getPartialViewContext();
+    if (partial.isAjaxRequest() && !partial.isExecuteAll()) {
+      // An Ajax post decodes only the components it executes, each with its whole subtree: those
+      // subtrees are checked, not the whole page (a table's paging visited every component of the
+      // page, and asked the header's beans, on every click; issue 16, the list under load).
+      faces
+          .getViewRoot()
+          .visitTree(
+              VisitContext.createVisitContext(faces, partial.getExecuteIds(), hints),
+              (context, executed) -> {
+                executed.visitTree(VisitContext.createVisitContext(faces, null, hints), guard);
+                return VisitResult.REJECT;
+              });
+    } else {
+      faces.getViewRoot().visitTree(VisitContext.createVisitContext(faces, null, hints), guard);
+    }
     if (refused[0]) {
       faces.validationFailed();
       faces.renderResponse();
