@@ -916,7 +916,11 @@ public class CaseFileService {
         referrals.stream().map(r -> line(r, referralCategories.get(r.getId()))).toList();
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
     return Optional.of(
-        CaseView.of(c.getId(), c.getVersion(), c.getPerson().getVersion(), c.getCode())
+        CaseView.of(
+                c.getId(),
+                c.getVersion(),
+                showsPerson ? c.getPerson().getVersion() : null,
+                c.getCode())
             .ownership(
                 owned,
                 c.getOwnerOrganisation().getName(),

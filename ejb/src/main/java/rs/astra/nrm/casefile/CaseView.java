@@ -18,7 +18,8 @@ import rs.astra.nrm.referral.ReferralState;
  * @param id case id
  * @param version optimistic-lock version of the case
  * @param personVersion optimistic-lock version of the case's person (for a correction of her
- *     fields; not personal data)
+ *     fields; not personal data), or {@code null} when the view shows nothing of her (IDENTITY and
+ *     CONTACT hidden) and her record was not read
  * @param code case code
  * @param owned whether the viewer's organisation owns the case
  * @param status HTCDS {@code cas_Status}
@@ -45,7 +46,7 @@ import rs.astra.nrm.referral.ReferralState;
 public record CaseView(
     long id,
     long version,
-    long personVersion,
+    Long personVersion,
     String code,
     boolean owned,
     CaseStatus status,
@@ -241,11 +242,12 @@ public record CaseView(
    *
    * @param id case id
    * @param version optimistic-lock version of the case
-   * @param personVersion optimistic-lock version of the case's person
+   * @param personVersion optimistic-lock version of the case's person, or {@code null} when her
+   *     record was not read
    * @param code case code
    * @return a builder; {@link Builder#build()} makes the view
    */
-  public static Builder of(long id, long version, long personVersion, String code) {
+  public static Builder of(long id, long version, Long personVersion, String code) {
     return new Builder(id, version, personVersion, code);
   }
 
@@ -256,7 +258,7 @@ public record CaseView(
   public static final class Builder {
     private final long id;
     private final long version;
-    private final long personVersion;
+    private final Long personVersion;
     private final String code;
     private boolean owned;
     private CaseStatus status;
@@ -278,7 +280,7 @@ public record CaseView(
     private List<ConsentLine> consents = List.of();
     private List<EmergencyAccessLine> emergencyAccesses = List.of();
 
-    private Builder(long id, long version, long personVersion, String code) {
+    private Builder(long id, long version, Long personVersion, String code) {
       this.id = id;
       this.version = version;
       this.personVersion = personVersion;

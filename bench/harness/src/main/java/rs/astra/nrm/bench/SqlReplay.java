@@ -28,8 +28,26 @@ final class SqlReplay {
       Kind kind,
       String table,
       int idParam,
+      int rowWidth,
       int connection,
-      int roundTrip) {}
+      int roundTrip) {
+
+    /**
+     * @return how many fresh ids the statement needs: one per row it inserts (a JDBC batch of
+     *     inserts that the driver rewrote is one multi-row {@code INSERT}), none for other kinds
+     */
+    int idsNeeded() {
+      return idParam < 0 || rowWidth <= 0 ? 0 : Math.max(1, params.size() / rowWidth);
+    }
+
+    /**
+     * @param param a parameter's index from 0
+     * @return whether it is the id of one of the inserted rows
+     */
+    boolean isId(int param) {
+      return idParam >= 0 && rowWidth > 0 && param % rowWidth == idParam;
+    }
+  }
 
   enum Kind {
     BEGIN,
@@ -63,20 +81,22 @@ final class SqlReplay {
         continue;
       }
       if (head.startsWith("BEGIN")) {
-        s.add(new Step(sql, List.of(), Kind.BEGIN, null, -1, e.connection(), e.roundTrip()));
+        s.add(new Step(sql, List.of(), Kind.BEGIN, null, -1, 0, e.connection(), e.roundTrip()));
       } else if (head.startsWith("COMMIT")) {
-        s.add(new Step(sql, List.of(), Kind.COMMIT, null, -1, e.connection(), e.roundTrip()));
+        s.add(new Step(sql, List.of(), Kind.COMMIT, null, -1, 0, e.connection(), e.roundTrip()));
       } else if (head.startsWith("ROLLBACK")) {
-        s.add(new Step(sql, List.of(), Kind.ROLLBACK, null, -1, e.connection(), e.roundTrip()));
+        s.add(new Step(sql, List.of(), Kind.ROLLBACK, null, -1, 0, e.connection(), e.roundTrip()));
       } else if (head.startsWith("SELECT") || head.startsWith("WITH")) {
-        s.add(new Step(sql, e.params(), Kind.QUERY, null, -1, e.connection(), e.roundTrip()));
+        s.add(new Step(sql, e.params(), Kind.QUERY, null, -1, 0, e.connection(), e.roundTrip()));
       } else {
         Matcher m = INSERT.matcher(sql);
         String table = null;
         int idParam = -1;
+        int rowWidth = 0;
         if (m.find()) {
           table = m.group(1);
           String[] columns = m.group(2).split(",");
+          rowWidth = columns.length;
           for (int i = 0; i < columns.length; i++) {
             if (columns[i].strip().equalsIgnoreCase("id")) {
               idParam = i;
@@ -84,7 +104,15 @@ final class SqlReplay {
           }
         }
         s.add(
-            new Step(sql, e.params(), Kind.UPDATE, table, idParam, e.connection(), e.roundTrip()));
+            new Step(
+                sql,
+                e.params(),
+                Kind.UPDATE,
+                table,
+                idParam,
+                rowWidth,
+                e.connection(),
+                e.roundTrip()));
       }
     }
     this.steps = List.copyOf(s);
@@ -122,7 +150,7 @@ final class SqlReplay {
     List<Long> ids = new ArrayList<>();
     try (Statement st = c.createStatement()) {
       for (Step s : steps) {
-        if (s.idParam() >= 0) {
+        for (int k = 0; k < s.idsNeeded(); k++) {
           try (ResultSet rs = st.executeQuery("select nextval('" + s.table() + "_seq')")) {
             rs.next();
             ids.add(rs.getLong(1));
@@ -130,7 +158,7 @@ final class SqlReplay {
         }
       }
     }
-    int nextId = 0;
+    java.util.Iterator<Long> nextId = ids.iterator();
     long start = System.nanoTime();
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
@@ -164,14 +192,13 @@ final class SqlReplay {
             last++;
           }
           if (last == i) {
-            try (PreparedStatement ps =
-                prepare(c, s, s.idParam() >= 0 ? ids.get(nextId++) : null)) {
+            try (PreparedStatement ps = prepare(c, s, nextId)) {
               ps.executeUpdate();
             }
           } else {
             try (PreparedStatement ps = c.prepareStatement(placeholders(s.sql()))) {
               for (int k = i; k <= last; k++) {
-                bind(ps, steps.get(k), steps.get(k).idParam() >= 0 ? ids.get(nextId++) : null);
+                bind(ps, steps.get(k), nextId);
                 ps.addBatch();
               }
               ps.executeBatch();
@@ -218,6 +245,7 @@ final class SqlReplay {
               Kind.QUERY,
               null,
               -1,
+              0,
               s.connection(),
               s.roundTrip());
       try (PreparedStatement ps = prepare(c, explain, null);
@@ -252,18 +280,23 @@ final class SqlReplay {
     return n;
   }
 
-  private static PreparedStatement prepare(Connection c, Step s, Long id) throws SQLException {
+  /**
+   * @param ids fresh ids, one taken for each inserted row's id ({@code null}: bind as recorded)
+   */
+  private static PreparedStatement prepare(Connection c, Step s, java.util.Iterator<Long> ids)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(placeholders(s.sql()));
-    bind(ps, s, id);
+    bind(ps, s, ids);
     return ps;
   }
 
-  private static void bind(PreparedStatement ps, Step s, Long id) throws SQLException {
+  private static void bind(PreparedStatement ps, Step s, java.util.Iterator<Long> ids)
+      throws SQLException {
     for (int i = 0; i < s.params().size(); i++) {
       PgWireRecorder.Param p = s.params().get(i);
       int index = i + 1;
-      if (id != null && i == s.idParam()) {
-        ps.setLong(index, id);
+      if (ids != null && s.isId(i)) {
+        ps.setLong(index, ids.next());
         continue;
       }
       String text = p.text();

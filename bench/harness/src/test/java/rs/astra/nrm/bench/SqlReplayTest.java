@@ -48,4 +48,24 @@ class SqlReplayTest {
     assertEquals("audit_record", replay.steps.get(2).table());
     assertEquals(0, replay.steps.get(2).idParam());
   }
+
+  @Test
+  void aMultiRowInsertTakesAFreshIdForEachOfItsRows() {
+    PgWireRecorder.Param text = new PgWireRecorder.Param(1043, false, "READ".getBytes());
+    PgWireRecorder.Param id = new PgWireRecorder.Param(20, true, new byte[8]);
+    SqlReplay replay =
+        new SqlReplay(
+            List.of(
+                new PgWireRecorder.Executed(
+                    1,
+                    1,
+                    "INSERT INTO audit_record (ACTION, ID) VALUES ($1, $2), ($3, $4), ($5, $6)",
+                    List.of(text, id, text, id, text, id))));
+    SqlReplay.Step insert = replay.steps.get(0);
+    assertEquals(1, replay.statements(), "one statement, as the driver sent it");
+    assertEquals(3, insert.idsNeeded(), "one id per row");
+    assertEquals(
+        List.of(false, true, false, true, false, true),
+        java.util.stream.IntStream.range(0, 6).mapToObj(insert::isId).toList());
+  }
 }

@@ -53,9 +53,13 @@ public class CorrectPerson implements Serializable {
       readFor = shownNow;
       long id = shownNow.caseId();
       CaseView shown = page.getCase();
+      // The versions as the page read them in this request; the person's is read here only when
+      // the page showed nothing of her.
       correctable =
-          corrections
-              .correctable(user.viewer(), id, shown.personVersion(), shown.version())
+          (shown.personVersion() == null
+                  ? corrections.correctable(user.viewer(), id)
+                  : corrections.correctable(
+                      user.viewer(), id, shown.personVersion(), shown.version()))
               .orElse(null);
       history = corrections.history(user.viewer(), id);
     }
