@@ -148,9 +148,9 @@ public class CaseDocumentService {
             .bind(
                 em.createQuery(
                     "select d, p.id, u, o, (select count(x) from CaseDocument x where x.caseFile ="
-                        + " c) from CaseFile c left join CaseDocument d on d.caseFile = c and "
+                        + " c) from CaseFile c left join CaseDocument d on (d.caseFile = c and "
                         + readable.predicate("d.category", "d.uploaderOrganisation.id")
-                        + " left join d.previousVersion p left join d.uploadedBy u"
+                        + ") left join d.previousVersion p left join d.uploadedBy u"
                         + " left join d.uploaderOrganisation o where c.id = :caseId"
                         + " order by d.category, d.uploadedAt desc, d.id desc",
                     Object[].class),
