@@ -2173,9 +2173,7 @@ class ConsentPolicyIT {
             Purpose.SOCIAL_PROTECTION,
             EnumSet.of(DataCategory.IDENTITY),
             "needs protection");
-    String ownerToken =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ownerToken = ownerNgoCoordinatorToken();
     String cswToken =
         ApiTokens.token("api.csw", "csw-registry", "\"CP Social Work Centre\"", "csw-officer");
     String healthToken = ApiTokens.token("api.health", "his", "\"CP Health\"", "health-worker");
@@ -2447,9 +2445,7 @@ class ConsentPolicyIT {
   @Test
   void theApiNamesTheFailingFieldOfEveryInvalidInput() throws Exception {
     viewer("cp.coordinator");
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     var broken = call("POST", "referrals/1/reject", ngo, "{\"version\":1", "Accept-Language", "en");
     assertEquals(List.of("body"), errorFields(broken));
     assertEquals(
@@ -2496,6 +2492,15 @@ class ConsentPolicyIT {
   }
 
   /**
+   * @return a bearer token of the owner NGO's case-work client acting for a coordinator (the API
+   *     tests' most common caller)
+   */
+  private static String ownerNgoCoordinatorToken() throws Exception {
+    return ApiTokens.token(
+        "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+  }
+
+  /**
    * The fifth trial of 2026-12-06: a {@code null} inside a list of codes answered 500, and a
    * fractional or overflowing {@code version} 409 (a stale version); each is {@code invalid-input}
    * naming the field.
@@ -2503,9 +2508,7 @@ class ConsentPolicyIT {
   @Test
   void theApiNamesTheFieldOfANullCodeInAListAndOfAVersionThatIsNoWholeNumber() throws Exception {
     viewer("cp.coordinator");
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     var nullCategory =
         call(
             "POST",
@@ -2565,9 +2568,7 @@ class ConsentPolicyIT {
   @Test
   void theApiNamesAnImpossibleDayAnEmptyStepBodyAndAWrongTypeByItsType() throws Exception {
     viewer("cp.coordinator");
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     var noDay =
         call(
             "GET",
@@ -2633,9 +2634,7 @@ class ConsentPolicyIT {
   @Test
   void theApiLogsNoStackTraceForAParameterThatIsNotOfItsType() throws Exception {
     viewer("cp.coordinator");
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     List<String> logged;
     try (LogCapture capture = new LogCapture()) {
       for (String path :
@@ -2658,9 +2657,7 @@ class ConsentPolicyIT {
   @Test
   void theApiAnswersAMethodTheAddressDoesNotTakeBeforeTheBodysSize() throws Exception {
     viewer("cp.coordinator");
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     String big = "{\"reason\":\"" + "x".repeat(70_000) + "\"}";
     var getOnly = call("POST", "cases", ngo, big, "Accept-Language", "en");
     assertEquals(405, getOnly.statusCode(), getOnly.body());
@@ -2683,9 +2680,7 @@ class ConsentPolicyIT {
     viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dara", "Jezicka");
     String code = em.find(CaseFile.class, caseId).getCode();
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     String body =
         "{\"caseCode\":\""
             + code
@@ -3155,9 +3150,7 @@ class ConsentPolicyIT {
     Viewer owner = viewer("cp.coordinator");
     long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Vesna", "Upucena");
     String code = em.find(CaseFile.class, caseId).getCode();
-    String ngo =
-        ApiTokens.token(
-            "api.ngo", "ngo-casework", "\"" + ConsentFixture.OWNER_NGO + "\"", "ngo-coordinator");
+    String ngo = ownerNgoCoordinatorToken();
     String csw =
         ApiTokens.token("api.csw", "csw-registry", "\"CP Social Work Centre\"", "csw-officer");
     String body =

@@ -1277,20 +1277,35 @@ class PortalIT {
     assertTrue(coordinator.lastPage().contains("newCaseForm"));
     // Typing the names and birth date asks for possible duplicates and draws their panel.
     String partial =
-        coordinator.ajax(
-            "newCaseForm",
-            "newCaseForm:secondName",
+        duplicateCheck(
+            coordinator,
+            "newCaseForm:firstName newCaseForm:secondName newCaseForm:birthdate newCaseForm:citizenship",
             java.util.Map.of(
-                "jakarta.faces.behavior.event", "change",
-                "jakarta.faces.partial.event", "change",
-                "jakarta.faces.partial.execute",
-                    "newCaseForm:firstName newCaseForm:secondName newCaseForm:birthdate newCaseForm:citizenship",
-                "jakarta.faces.partial.render", "newCaseForm:duplicates",
                 "newCaseForm:firstName", "Nobody",
                 "newCaseForm:secondName", "Unknown-Person",
                 "newCaseForm:birthdate_input", "01.01.1990"));
     assertTrue(partial.contains("newCaseForm:duplicates"), partial);
     assertFalse(partial.contains("<error"), partial);
+  }
+
+  /**
+   * The new-case wizard's duplicate check as the browser sends it when a name changes: an Ajax post
+   * from the surname field that executes the given components and redraws the duplicates' panel.
+   *
+   * @param session a signed-in session whose last page is the wizard
+   * @param executed the client ids the post executes, separated by spaces
+   * @param fields the form's values
+   * @return the partial response
+   */
+  private static String duplicateCheck(
+      PortalSession session, String executed, java.util.Map<String, String> fields)
+      throws Exception {
+    java.util.Map<String, String> post = new java.util.LinkedHashMap<>(fields);
+    post.put("jakarta.faces.behavior.event", "change");
+    post.put("jakarta.faces.partial.event", "change");
+    post.put("jakarta.faces.partial.execute", executed);
+    post.put("jakarta.faces.partial.render", "newCaseForm:duplicates");
+    return session.ajax("newCaseForm", "newCaseForm:secondName", post);
   }
 
   @Inject jakarta.servlet.http.HttpServletRequest request;
@@ -1385,14 +1400,10 @@ class PortalIT {
     for (String executed : List.of("newCaseForm:firstName newCaseForm:secondName", "newCaseForm")) {
       coordinator.get("app/new-case.xhtml");
       String partial =
-          coordinator.ajax(
-              "newCaseForm",
-              "newCaseForm:secondName",
+          duplicateCheck(
+              coordinator,
+              executed,
               java.util.Map.of(
-                  "jakarta.faces.behavior.event", "change",
-                  "jakarta.faces.partial.event", "change",
-                  "jakarta.faces.partial.execute", executed,
-                  "jakarta.faces.partial.render", "newCaseForm:duplicates",
                   "newCaseForm:firstName", "abc\u202Egpj.exe",
                   "newCaseForm:secondName", "Guard",
                   "newCaseForm:citizenship", "RS"));
