@@ -2624,6 +2624,69 @@ class ConsentPolicyIT {
             newKey());
     assertEquals(List.of("details"), errorFields(objectForDetails));
     assertEquals("This value is text (a JSON string).", firstMessage(objectForDetails));
+    // The sixth trial of 2026-12-06: a number or a list where text belongs was taken as text (42 as
+    // "42", ["x"] as "x") and stored; each is refused, naming the member, before anything is read.
+    for (String[] wrong :
+        new String[][] {
+          {referral + "\"details\":[\"x\"]}", "details"},
+          {referral + "\"details\":42}", "details"},
+          {
+            "{\"caseCode\":123,\"toOrganisation\":\"CP Health\",\"purpose\":\"HEALTH_CARE\"}",
+            "caseCode"
+          },
+          {
+            "{\"caseCode\":\"NRM-0000-NOPE-NOPE\",\"toOrganisation\":true,\"purpose\":\"HEALTH_CARE\"}",
+            "toOrganisation"
+          }
+        }) {
+      var answer =
+          call(
+              "POST",
+              "referrals",
+              ngo,
+              wrong[0],
+              "Accept-Language",
+              "en",
+              "Idempotency-Key",
+              newKey());
+      assertEquals(400, answer.statusCode(), answer.body());
+      assertEquals(List.of(wrong[1]), errorFields(answer), wrong[0]);
+    }
+    var listForReason =
+        call(
+            "POST",
+            "referrals/1/reject",
+            ngo,
+            "{\"version\":0,\"reason\":[\"a\"]}",
+            "Accept-Language",
+            "en");
+    assertEquals(List.of("reason"), errorFields(listForReason), listForReason.body());
+    // ...and text with NUL or a direction override, which the pages refuse, was stored and shown to
+    // the recipient.
+    var nul =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            referral + "\"details\":\"x\\u0000y\"}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("details"), errorFields(nul), nul.body());
+    assertTrue(firstMessage(nul).contains("invisible control characters"), firstMessage(nul));
+    var bidi =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            referral + "\"details\":\"abc\\u202Egpj.exe\"}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("details"), errorFields(bidi), bidi.body());
+    assertTrue(firstMessage(bidi).contains("reverse the direction"), firstMessage(bidi));
   }
 
   /**

@@ -13,6 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import rs.astra.nrm.web.shared.TextInputGuard;
 
 /**
  * Refuses a request body larger than {@link ApiGate#BODY_LIMIT} bytes with {@code too-large} (413),
@@ -22,6 +26,11 @@ import java.lang.reflect.Method;
  * an operation — so an address that exists but does not take the method answers {@code 405}, one
  * that does not exist {@code 404} and a body of another media type {@code 415}, whatever the size —
  * and before any other filter of the operation and before the body is read into its class.
+ *
+ * <p>It then refuses, as {@code invalid-input} naming each member, what no field of the API takes
+ * though JSON-B would read it ({@link ApiRequestBody#textProblems()}): a number or a list where
+ * text belongs, and text with control characters (NUL) or characters that reverse its direction,
+ * which the pages refuse too ({@link rs.astra.nrm.web.shared.TextInputGuard}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -48,6 +57,36 @@ public class ApiBodyLimit implements ContainerRequestFilter {
     }
     request.setEntityStream(new ByteArrayInputStream(head));
     body.remember(head, entityType(resource == null ? null : resource.getResourceMethod()));
+    List<ApiRequestBody.TextProblem> text = body.textProblems();
+    if (!text.isEmpty()) {
+      // Refused before anything is read or stored: a number or a list where text belongs, or text
+      // with characters the pages refuse as well (trial of 2026-12-06).
+      Locale locale = problems.locale(headers);
+      List<Problems.FieldError> errors = new ArrayList<>();
+      for (ApiRequestBody.TextProblem p : text) {
+        String last = p.member().substring(p.member().lastIndexOf('.') + 1);
+        String message;
+        if (p.notText()) {
+          String own = problems.text(locale, "api.type." + last);
+          message = own.equals("api.type." + last) ? problems.text(locale, "api.type.text") : own;
+        } else {
+          message =
+              problems.text(
+                  locale,
+                  p.invisible() == TextInputGuard.Problem.BIDI_CONTROL
+                      ? "input.bidiControl"
+                      : "input.controlCharacter",
+                  p.member());
+        }
+        errors.add(new Problems.FieldError(p.member(), message));
+      }
+      request.abortWith(
+          problems.response(
+              ApiProblem.INVALID_INPUT,
+              locale,
+              problems.text(locale, ApiProblem.INVALID_INPUT.detailKey()),
+              errors));
+    }
   }
 
   /**

@@ -2,9 +2,11 @@ package rs.astra.nrm.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -15,6 +17,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import rs.astra.nrm.web.shared.TextInputGuard;
 
 /**
  * The body of the current API call as {@link ApiBodyLimit} read it (at most {@link
@@ -84,6 +87,75 @@ public class ApiRequestBody {
       current = fieldType(current, part);
     }
     return current;
+  }
+
+  /**
+   * What no field of the API takes though JSON-B would read it: a member the operation's class
+   * holds as text that is not a JSON string (JSON-B reads {@code 42} as {@code "42"} and {@code
+   * ["x"]} as {@code "x"}), and text with control characters or characters that reverse its
+   * direction, which the pages refuse too ({@link TextInputGuard}; a recipient would be shown
+   * them). Line breaks and tabs pass.
+   *
+   * @return each failing member (dotted when nested; a list's element is its list), with its
+   *     problem; empty when none, when no body was read or when it is not a JSON object (JSON-B
+   *     then says so)
+   */
+  public List<TextProblem> textProblems() {
+    if (bytes == null || type == null) {
+      return List.of();
+    }
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      value = reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      return List.of();
+    }
+    List<TextProblem> found = new ArrayList<>();
+    if (value instanceof JsonObject object) {
+      text(object, type, "", found);
+    }
+    return found;
+  }
+
+  /**
+   * A member of the body that no field takes as it is.
+   *
+   * @param member its name, dotted when nested
+   * @param notText the field is text and the member is not a JSON string
+   * @param invisible what is wrong with its text, when it holds characters no field stores
+   */
+  public record TextProblem(String member, boolean notText, TextInputGuard.Problem invisible) {}
+
+  private static void text(JsonObject object, Class<?> into, String prefix, List<TextProblem> out) {
+    for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+      String name = prefix + member.getKey();
+      Class<?> field = into == null ? null : fieldType(into, member.getKey());
+      JsonValue value = member.getValue();
+      if (field == String.class
+          && !(value instanceof JsonString)
+          && value.getValueType() != JsonValue.ValueType.NULL) {
+        out.add(new TextProblem(name, true, null));
+        continue;
+      }
+      if (value instanceof JsonObject inner) {
+        text(
+            inner,
+            field != null && field.getName().startsWith("rs.astra.") ? field : null,
+            name + ".",
+            out);
+        continue;
+      }
+      List<JsonValue> texts = value instanceof JsonArray array ? array : List.of(value);
+      for (JsonValue element : texts) {
+        if (element instanceof JsonString string) {
+          var problem = TextInputGuard.check(string.getString(), 0, true);
+          if (problem.isPresent() && problem.get() != TextInputGuard.Problem.TOO_LONG) {
+            out.add(new TextProblem(name, false, problem.get()));
+            break;
+          }
+        }
+      }
+    }
   }
 
   private static void collect(JsonObject object, Class<?> into, String prefix, List<String> out) {

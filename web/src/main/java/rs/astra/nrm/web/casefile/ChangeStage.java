@@ -31,6 +31,9 @@ public class ChangeStage implements Serializable {
   private String closureReason;
   private Boolean mayDecide;
 
+  /** The page's load that {@link #mayDecide} was asked for. */
+  private ShowCase.Loaded mayDecideFor;
+
   /**
    * @return the steps the owner can take from the current stage
    */
@@ -47,8 +50,12 @@ public class ChangeStage implements Serializable {
     if (page.getCase() == null || page.getCase().stage() != NrmStage.PRESUMED_VICTIM) {
       return false;
     }
-    if (mayDecide == null) {
+    // Asked again whenever the page loaded the case again (after any step on it, a refused one
+    // included): a correction of the birth date by the owner moves the decision to the other
+    // decider, and the buttons must follow.
+    if (mayDecide == null || !page.getLoaded().equals(mayDecideFor)) {
       mayDecide = stages.mayDecideIdentification(user.viewer(), page.getCaseId(), page.getCase());
+      mayDecideFor = page.getLoaded();
     }
     return mayDecide;
   }

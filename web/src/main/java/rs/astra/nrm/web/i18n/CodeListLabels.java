@@ -6,18 +6,23 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The arguments of a service's refusal that are lists of codes ({@code IDENTITY, HEALTH}), given as
- * the labels the pages show in the user's language ("Identitet, Zdravlje"). One place for the
- * pages' messages ({@code UserFeedback}) and the REST API's problems ({@code ApiExceptionMapper}),
- * so that a refused referral names the missing categories alike in both.
+ * The arguments of a service's refusal that are codes or lists of codes ({@code IDENTITY, HEALTH};
+ * {@code CPTV}), given as the labels the pages show in the user's language ("Identitet, Zdravlje").
+ * One place for the pages' messages ({@code UserFeedback}) and the REST API's problems ({@code
+ * ApiExceptionMapper}), so that a refused referral names the missing categories alike in both.
  */
 public final class CodeListLabels {
 
-  /** The messages whose argument is a list of codes → the prefix of the labels' keys. */
+  /**
+   * The messages whose arguments are codes or lists of codes → the prefix of the labels' keys (a
+   * stage step's refusal names two stages, the identification decider's an organisation's kind).
+   */
   private static final Map<String, String> LABEL_PREFIX_BY_MESSAGE =
       Map.of(
           "referral.error.noConsent", "category.",
-          "referral.error.consentMissingCategories", "category.");
+          "referral.error.consentMissingCategories", "category.",
+          "stage.error.notPossible", "stage.",
+          "stage.error.notDecider", "organisationType.");
 
   private CodeListLabels() {}
 

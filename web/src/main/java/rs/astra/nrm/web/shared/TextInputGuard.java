@@ -35,7 +35,7 @@ public class TextInputGuard implements PhaseListener {
   private static final long serialVersionUID = 1L;
 
   /** What is wrong with a submitted text, if anything. */
-  enum Problem {
+  public enum Problem {
     /** Longer than the field's limit. */
     TOO_LONG,
     /** NUL or another control character. */
@@ -115,7 +115,7 @@ public class TextInputGuard implements PhaseListener {
    * @param multiLine whether line breaks and tabs are allowed
    * @return the first problem, or empty when the text may be taken
    */
-  static Optional<Problem> check(String value, int maxLength, boolean multiLine) {
+  public static Optional<Problem> check(String value, int maxLength, boolean multiLine) {
     if (maxLength > 0 && value.length() > maxLength) {
       return Optional.of(Problem.TOO_LONG);
     }

@@ -27,6 +27,19 @@ class CodeListLabelsTest {
   }
 
   @Test
+  void aStageStepAndTheIdentificationDeciderAreNamedByTheirLabels() {
+    assertEquals(
+        List.of(latin("stage.ASSISTANCE"), latin("stage.CLOSED")),
+        CodeListLabels.labelled(
+            "stage.error.notPossible", List.of("ASSISTANCE", "CLOSED"), CodeListLabelsTest::latin));
+    assertEquals(
+        List.of(latin("organisationType.SOCIAL_WORK_CENTRE")),
+        CodeListLabels.labelled(
+            "stage.error.notDecider", List.of("SOCIAL_WORK_CENTRE"), CodeListLabelsTest::latin));
+    assertEquals("Centar za socijalni rad", latin("organisationType.SOCIAL_WORK_CENTRE"));
+  }
+
+  @Test
   void theArgumentsOfOtherMessagesAreLeftAsTheyAre() {
     assertEquals(
         List.of("ACCEPTED"),
