@@ -600,6 +600,19 @@ class RolePagesIT {
     assertFalse(
         owner.lastPage().contains("navIdentification"), "an NGO has no identification queue");
     assertFalse(owner.lastPage().contains("tileIdentification"));
+    // The sixth trial: the timeline showed the decision as "IDENTIFIED 2026-12-06"; it is named in
+    // the page's language, with the day as the user reads it.
+    String casePage = owner.get("app/case.xhtml?id=" + decided).body();
+    String timeline = casePage.substring(Math.max(0, casePage.indexOf("id=\"timelineSection\"")));
+    String today =
+        rs.astra.nrm.shared.NrmTime.today()
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    assertTrue(
+        timeline.contains("Identifikovana žrtva " + today),
+        () ->
+            "the decision by its label: "
+                + timeline.substring(0, Math.min(3000, timeline.length())));
+    assertFalse(timeline.contains("IDENTIFIED "), "no code");
   }
 
   // ---- administration ----
