@@ -2687,6 +2687,28 @@ class ConsentPolicyIT {
             newKey());
     assertEquals(List.of("details"), errorFields(bidi), bidi.body());
     assertTrue(firstMessage(bidi).contains("reverse the direction"), firstMessage(bidi));
+    // A last trial: the same text inside an object wrapped in a list (which JSON-B reads as the
+    // object) was stored.
+    String operator =
+        ApiTokens.token(
+            "api.telephony",
+            "ngo-telephony",
+            "\"" + ConsentFixture.OWNER_NGO + "\"",
+            "hotline-operator");
+    var wrapped =
+        call(
+            "POST",
+            "hotline/calls",
+            operator,
+            "{\"channel\":\"PHONE\",\"callerType\":\"POTENTIAL_VICTIM\","
+                + "\"purpose\":\"JOB_OFFER_CHECK\",\"check\":[{\"employerName\":\"Agro\\u0000\","
+                + "\"outcome\":\"TRAFFICKING_RISK\"}]}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(400, wrapped.statusCode(), wrapped.body());
+    assertEquals(List.of("check"), errorFields(wrapped), wrapped.body());
   }
 
   /**

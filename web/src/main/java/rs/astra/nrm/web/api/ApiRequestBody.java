@@ -145,17 +145,33 @@ public class ApiRequestBody {
             out);
         continue;
       }
-      List<JsonValue> texts = value instanceof JsonArray array ? array : List.of(value);
-      for (JsonValue element : texts) {
-        if (element instanceof JsonString string) {
-          var problem = TextInputGuard.check(string.getString(), 0, true);
-          if (problem.isPresent() && problem.get() != TextInputGuard.Problem.TOO_LONG) {
-            out.add(new TextProblem(name, false, problem.get()));
-            break;
-          }
-        }
+      // Any text anywhere below a list (codes, or objects a reader may take one of) is checked.
+      TextInputGuard.Problem invisible = invisible(value);
+      if (invisible != null) {
+        out.add(new TextProblem(name, false, invisible));
       }
     }
+  }
+
+  /** The first control or direction character in any text of a value, however deep. */
+  private static TextInputGuard.Problem invisible(JsonValue value) {
+    if (value instanceof JsonString string) {
+      var problem = TextInputGuard.check(string.getString(), 0, true);
+      return problem.isPresent() && problem.get() != TextInputGuard.Problem.TOO_LONG
+          ? problem.get()
+          : null;
+    }
+    Iterable<JsonValue> inner =
+        value instanceof JsonArray array
+            ? array
+            : value instanceof JsonObject object ? object.values() : List.of();
+    for (JsonValue element : inner) {
+      TextInputGuard.Problem found = invisible(element);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static void collect(JsonObject object, Class<?> into, String prefix, List<String> out) {
