@@ -74,6 +74,17 @@ public class SupportPlanService {
     Map<DataCategory, Decision> read = SupportRecords.require(enforcer, viewer, f, categories, now);
     Decision social = read.get(DataCategory.SOCIAL);
     Decision health = read.get(DataCategory.HEALTH);
+    if (social != null && health != null) {
+      // Both kinds of institution record in one statement (issue 16: statements per page).
+      Map<InstitutionRecordKind, List<InstitutionRecordRow>> records =
+          InstitutionRecordService.recordsOfBoth(em, viewer, caseId, social, health);
+      return new SupportView(
+          Set.copyOf(read.keySet()),
+          ServiceEntryService.services(em, enforcer, viewer, f, read, now),
+          SafetyPlanService.safetyPlan(em, enforcer, viewer, f, social, now).orElse(null),
+          records.get(InstitutionRecordKind.ASSESSMENT),
+          records.get(InstitutionRecordKind.TREATMENT));
+    }
     return new SupportView(
         Set.copyOf(read.keySet()),
         ServiceEntryService.services(em, enforcer, viewer, f, read, now),

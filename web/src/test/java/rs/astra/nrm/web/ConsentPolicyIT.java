@@ -488,7 +488,8 @@ class ConsentPolicyIT {
             .getSingleResult();
     int threads = 8;
     int callsPerThread = 20;
-    int[] sizes = {1, 19, 51};
+    // 201: more records than one statement carries (AuditTrail.ROWS_PER_STATEMENT).
+    int[] sizes = {1, 19, 51, 201};
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
@@ -536,6 +537,27 @@ class ConsentPolicyIT {
         ((Number) counted[0]).longValue(),
         "every record of every concurrent request is kept");
     assertEquals(expected, ((Number) counted[1]).longValue(), "each with an id of its own");
+    // The instant is stored as given, in a night when Belgrade's clocks change.
+    java.time.Instant at = java.time.Instant.parse("2026-03-29T01:30:15.123456Z");
+    audit.record(
+        owner,
+        at,
+        List.of(
+            new AuditTrail.Entry(
+                caseId,
+                personId,
+                DataCategory.CONTACT,
+                AccessAction.READ,
+                Decision.permit(AccessBasis.OWNER, null, Decision.Scope.ALL_RECORDS))));
+    assertEquals(
+        at,
+        em.createQuery(
+                "select a.at from AuditRecord a where a.caseFileId = :c and a.category = :k",
+                java.time.Instant.class)
+            .setParameter("c", caseId)
+            .setParameter("k", DataCategory.CONTACT)
+            .getSingleResult(),
+        "the record keeps the instant of the decision");
   }
 
   /**
