@@ -166,6 +166,16 @@ public record CaseFacts(
       Objects.requireNonNull(state, "state");
       categories = Set.copyOf(categories);
     }
+
+    /**
+     * @param category one more category it covers, or {@code null}
+     * @return this referral with the category added (itself for {@code null})
+     */
+    public ReferralFact with(DataCategory category) {
+      return category == null
+          ? this
+          : new ReferralFact(id, toOrganisationId, state, purpose, plus(categories, category));
+    }
   }
 
   /**
@@ -198,6 +208,23 @@ public record CaseFacts(
     }
 
     /**
+     * @param category one more category it covers, or {@code null}
+     * @return this consent with the category added (itself for {@code null})
+     */
+    public ConsentFact with(DataCategory category) {
+      return category == null
+          ? this
+          : new ConsentFact(
+              id,
+              recipientOrganisationId,
+              purpose,
+              plus(categories, category),
+              givenOn,
+              validUntil,
+              withdrawnAt);
+    }
+
+    /**
      * Active on a day: given on or before it, not past its last day, not withdrawn.
      *
      * @param day a Europe/Belgrade calendar day
@@ -218,4 +245,11 @@ public record CaseFacts(
    */
   public record BreakGlassFact(long id, long userId, DataCategory category, Instant expiresAt)
       implements Serializable {}
+
+  private static Set<DataCategory> plus(Set<DataCategory> categories, DataCategory category) {
+    Set<DataCategory> all = java.util.EnumSet.noneOf(DataCategory.class);
+    all.addAll(categories);
+    all.add(category);
+    return all;
+  }
 }

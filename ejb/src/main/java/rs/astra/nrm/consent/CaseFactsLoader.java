@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +17,51 @@ import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.referral.ReferralState;
 
 /**
- * Loads {@link CaseFacts} for the policy: one query each for cases with their emergency accesses,
- * referrals (with their categories) and consents (with theirs), for one case or a page of cases —
- * three queries however many cases, reading columns rather than entities. Runs inside the caller's
- * transaction.
+ * Loads {@link CaseFacts} for the policy: one query for cases with their emergency accesses, one
+ * for their referrals (with their categories) and consents (with theirs), for one case or a page of
+ * cases — two queries however many cases, reading columns rather than entities. Runs inside the
+ * caller's transaction.
  */
 @Dependent
 public class CaseFactsLoader {
 
+  /**
+   * The referrals and consents of the cases {@code :ids}: kind ({@code R} or {@code K}), case, id,
+   * recipient organisation, the referral's state as the index of its {@link ReferralState},
+   * purpose, one category (or none), given on, valid until, withdrawn at (the last three a
+   * consent's).
+   */
+  static final String REFERRALS_AND_CONSENTS =
+      "select 'R', r.caseFile.id, r.id, r.toOrganisation.id, "
+          + stateIndex("r.state")
+          + ", r.purpose, c, r.referralDate, r.referralDate, r.answeredAt"
+          + " from Referral r left join r.categories c where r.caseFile.id in :ids"
+          + " union all select 'K', k.caseFile.id, k.id, k.recipient.id, -1, k.purpose, c,"
+          + " k.givenOn, k.validUntil, k.withdrawnAt"
+          + " from Consent k left join k.categories c where k.caseFile.id in :ids";
+
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
+
+  /** A JPQL expression of a referral's state as the index of its constant. */
+  private static String stateIndex(String path) {
+    // JPQL wants an ELSE: the last state is it (a referral always has a state).
+    ReferralState[] states = ReferralState.values();
+    StringBuilder cases = new StringBuilder("case");
+    for (int i = 0; i < states.length - 1; i++) {
+      cases
+          .append(" when ")
+          .append(path)
+          .append(" = ")
+          .append(ReferralState.class.getName())
+          .append('.')
+          .append(states[i].name())
+          .append(" then ")
+          .append(i);
+    }
+    cases.append(" else ").append(states.length - 1);
+    return cases.append(" end").toString();
+  }
 
   /**
    * The facts of one case.
@@ -82,71 +116,52 @@ public class CaseFactsLoader {
       }
     }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
-    // load each of them with a query of its own (N+1 on every page of the case list).
+    // load each of them with a query of its own (N+1 on every page of the case list). Referrals and
+    // consents are the two branches of one query (issue 16: statements per page); a branch's
+    // columns
+    // that mean nothing for its kind repeat one of its own of the same type, and are not read.
     Map<Long, Map<Long, CaseFacts.ReferralFact>> referrals = new HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "select r.caseFile.id, r.id, r.toOrganisation.id, r.state, r.purpose, c from Referral r left join r.categories c"
-                    + " where r.caseFile.id in :ids",
-                Object[].class)
-            .setParameter("ids", caseIds)
-            .getResultList()) {
-      Map<Long, CaseFacts.ReferralFact> ofCase =
-          referrals.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
-      CaseFacts.ReferralFact r =
-          ofCase.computeIfAbsent(
-              (Long) row[1],
-              id ->
-                  new CaseFacts.ReferralFact(
-                      id,
-                      (Long) row[2],
-                      (ReferralState) row[3],
-                      (Purpose) row[4],
-                      EnumSet.noneOf(DataCategory.class)));
-      if (row[5] != null) {
-        ofCase.put(
-            r.id(),
-            new CaseFacts.ReferralFact(
-                r.id(),
-                r.toOrganisationId(),
-                r.state(),
-                r.purpose(),
-                plus(r.categories(), (DataCategory) row[5])));
-      }
-    }
     Map<Long, Map<Long, CaseFacts.ConsentFact>> consents = new HashMap<>();
     for (Object[] row :
-        em.createQuery(
-                "select k.caseFile.id, k.id, k.recipient.id, k.purpose, k.givenOn, k.validUntil, k.withdrawnAt, c from Consent k left join k.categories c"
-                    + " where k.caseFile.id in :ids",
-                Object[].class)
+        em.createQuery(REFERRALS_AND_CONSENTS, Object[].class)
             .setParameter("ids", caseIds)
             .getResultList()) {
-      Map<Long, CaseFacts.ConsentFact> ofCase =
-          consents.computeIfAbsent((Long) row[0], k -> new LinkedHashMap<>());
-      CaseFacts.ConsentFact k =
-          ofCase.computeIfAbsent(
-              (Long) row[1],
-              id ->
-                  new CaseFacts.ConsentFact(
-                      id,
-                      (Long) row[2],
-                      (Purpose) row[3],
-                      EnumSet.noneOf(DataCategory.class),
-                      (LocalDate) row[4],
-                      (LocalDate) row[5],
-                      (Instant) row[6]));
-      if (row[7] != null) {
+      long caseId = (Long) row[1];
+      DataCategory category = (DataCategory) row[6];
+      if ("R".equals(row[0])) {
+        Map<Long, CaseFacts.ReferralFact> ofCase =
+            referrals.computeIfAbsent(caseId, x -> new LinkedHashMap<>());
         ofCase.put(
-            k.id(),
-            new CaseFacts.ConsentFact(
-                k.id(),
-                k.recipientOrganisationId(),
-                k.purpose(),
-                plus(k.categories(), (DataCategory) row[7]),
-                k.givenOn(),
-                k.validUntil(),
-                k.withdrawnAt()));
+            (Long) row[2],
+            ofCase
+                .computeIfAbsent(
+                    (Long) row[2],
+                    id ->
+                        new CaseFacts.ReferralFact(
+                            id,
+                            (Long) row[3],
+                            ReferralState.values()[((Number) row[4]).intValue()],
+                            (Purpose) row[5],
+                            Set.of()))
+                .with(category));
+      } else {
+        Map<Long, CaseFacts.ConsentFact> ofCase =
+            consents.computeIfAbsent(caseId, x -> new LinkedHashMap<>());
+        ofCase.put(
+            (Long) row[2],
+            ofCase
+                .computeIfAbsent(
+                    (Long) row[2],
+                    id ->
+                        new CaseFacts.ConsentFact(
+                            id,
+                            (Long) row[3],
+                            (Purpose) row[5],
+                            Set.of(),
+                            (LocalDate) row[7],
+                            (LocalDate) row[8],
+                            (Instant) row[9]))
+                .with(category));
       }
     }
     heads.forEach(
@@ -165,12 +180,5 @@ public class CaseFactsLoader {
                     head[4] == 1,
                     head[5] == 1)));
     return result;
-  }
-
-  private static Set<DataCategory> plus(Set<DataCategory> categories, DataCategory category) {
-    EnumSet<DataCategory> all =
-        categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
-    all.add(category);
-    return all;
   }
 }

@@ -2523,6 +2523,17 @@ class ConsentPolicyIT {
   }
 
   /**
+   * @return a bearer token of the owner NGO's telephony system acting for a hotline operator
+   */
+  private static String ownerNgoHotlineOperatorToken() throws Exception {
+    return ApiTokens.token(
+        "api.telephony",
+        "ngo-telephony",
+        "\"" + ConsentFixture.OWNER_NGO + "\"",
+        "hotline-operator");
+  }
+
+  /**
    * The fifth trial of 2026-12-06: a {@code null} inside a list of codes answered 500, and a
    * fractional or overflowing {@code version} 409 (a stale version); each is {@code invalid-input}
    * naming the field.
@@ -2546,12 +2557,7 @@ class ConsentPolicyIT {
     assertEquals(
         "The categories are a list of codes, e.g. [\"HEALTH\"], none of them null.",
         firstMessage(nullCategory));
-    String operator =
-        ApiTokens.token(
-            "api.telephony",
-            "ngo-telephony",
-            "\"" + ConsentFixture.OWNER_NGO + "\"",
-            "hotline-operator");
+    String operator = ownerNgoHotlineOperatorToken();
     var nullRedFlag =
         call(
             "POST",
@@ -2711,12 +2717,7 @@ class ConsentPolicyIT {
     assertTrue(firstMessage(bidi).contains("reverse the direction"), firstMessage(bidi));
     // A last trial: the same text inside an object wrapped in a list (which JSON-B reads as the
     // object) was stored.
-    String operator =
-        ApiTokens.token(
-            "api.telephony",
-            "ngo-telephony",
-            "\"" + ConsentFixture.OWNER_NGO + "\"",
-            "hotline-operator");
+    String operator = ownerNgoHotlineOperatorToken();
     var wrapped =
         call(
             "POST",
@@ -3061,12 +3062,7 @@ class ConsentPolicyIT {
   void theApiRecordsAHotlineCallWithItsJobOfferCheckOncePerIdempotencyKeyForHotlineStaffOnly()
       throws Exception {
     ConsentFixture.ensure(em, tx);
-    String operator =
-        ApiTokens.token(
-            "api.telephony",
-            "ngo-telephony",
-            "\"" + ConsentFixture.OWNER_NGO + "\"",
-            "hotline-operator");
+    String operator = ownerNgoHotlineOperatorToken();
     String police =
         ApiTokens.token("api.police", "police-registry", "\"CP Police\"", "police-officer");
     String marker = "api call " + java.util.UUID.randomUUID();
@@ -3196,12 +3192,7 @@ class ConsentPolicyIT {
   void theApiForgetsIdempotencyKeysAfterTheirKeepingTimeSoALaterRetryCreatesAnew()
       throws Exception {
     ConsentFixture.ensure(em, tx);
-    String operator =
-        ApiTokens.token(
-            "api.telephony",
-            "ngo-telephony",
-            "\"" + ConsentFixture.OWNER_NGO + "\"",
-            "hotline-operator");
+    String operator = ownerNgoHotlineOperatorToken();
     String marker = "expiring key " + java.util.UUID.randomUUID();
     String body =
         "{\"durationMinutes\":3,\"channel\":\"PHONE\",\"callerType\":\"POTENTIAL_VICTIM\","

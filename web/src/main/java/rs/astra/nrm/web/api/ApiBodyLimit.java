@@ -64,11 +64,9 @@ public class ApiBodyLimit implements ContainerRequestFilter {
       Locale locale = problems.locale(headers);
       List<Problems.FieldError> errors = new ArrayList<>();
       for (ApiRequestBody.TextProblem p : text) {
-        String last = p.member().substring(p.member().lastIndexOf('.') + 1);
         String message;
         if (p.notText()) {
-          String own = problems.text(locale, "api.type." + last);
-          message = own.equals("api.type." + last) ? problems.text(locale, "api.type.text") : own;
+          message = problems.firstOf(locale, Problems.wrongTypeKeys(p.member(), String.class));
         } else {
           message =
               problems.text(

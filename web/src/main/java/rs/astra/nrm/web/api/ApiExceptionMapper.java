@@ -174,27 +174,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       Locale locale, Problems problems, List<String> names, ApiRequestBody body) {
     List<Problems.FieldError> errors = new ArrayList<>();
     for (String name : names) {
-      String last = name.substring(name.lastIndexOf('.') + 1);
       List<String> keys = new ArrayList<>();
       if (body != null && !ApiRequestBody.WHOLE_BODY.equals(name)) {
-        keys.add("api.type." + last);
-        Class<?> type = body.memberType(name);
-        if (type == String.class) {
-          keys.add("api.type.text");
-        } else if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
-          keys.add("api.type.codes");
-        }
+        keys.addAll(Problems.wrongTypeKeys(name, body.memberType(name)));
       }
-      keys.add("api.field." + last);
+      keys.add("api.field." + name.substring(name.lastIndexOf('.') + 1));
       keys.add("api.field.invalid");
-      String message = null;
-      for (String key : keys) {
-        message = problems.text(locale, key);
-        if (!message.equals(key)) {
-          break;
-        }
-      }
-      errors.add(new Problems.FieldError(name, message));
+      errors.add(new Problems.FieldError(name, problems.firstOf(locale, keys)));
     }
     return problems.response(
         ApiProblem.INVALID_INPUT,

@@ -36,6 +36,8 @@ public class ApiRequestBody {
 
   private byte[] bytes;
   private Class<?> type;
+  private boolean parsedOnce;
+  private JsonValue json;
 
   /**
    * @param bytes the body's bytes, at most {@link ApiGate#BODY_LIMIT}
@@ -44,6 +46,8 @@ public class ApiRequestBody {
   void remember(byte[] bytes, Class<?> type) {
     this.bytes = bytes;
     this.type = type;
+    this.parsedOnce = false;
+    this.json = null;
   }
 
   /**
@@ -57,13 +61,7 @@ public class ApiRequestBody {
     if (bytes == null || type == null) {
       return List.of();
     }
-    JsonValue value;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      value = reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
-      return List.of(WHOLE_BODY);
-    }
-    if (!(value instanceof JsonObject object)) {
+    if (!(parsed() instanceof JsonObject object)) {
       return List.of(WHOLE_BODY);
     }
     List<String> failing = new ArrayList<>();
@@ -104,17 +102,28 @@ public class ApiRequestBody {
     if (bytes == null || type == null) {
       return List.of();
     }
-    JsonValue value;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      value = reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
-      return List.of();
-    }
     List<TextProblem> found = new ArrayList<>();
-    if (value instanceof JsonObject object) {
+    if (parsed() instanceof JsonObject object) {
       text(object, type, "", found);
     }
     return found;
+  }
+
+  /**
+   * The body as JSON, parsed once per request for both checks.
+   *
+   * @return the value; {@code null} when the bytes are not JSON
+   */
+  private JsonValue parsed() {
+    if (!parsedOnce) {
+      parsedOnce = true;
+      try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        json = reader.readValue();
+      } catch (JsonException | IllegalStateException e) {
+        json = null;
+      }
+    }
+    return json;
   }
 
   /**

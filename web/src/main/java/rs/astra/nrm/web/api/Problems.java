@@ -83,6 +83,45 @@ public class Problems {
   }
 
   /**
+   * The text of the first of the keys the bundles hold.
+   *
+   * @param locale the answer's locale
+   * @param keys keys of the message bundles, the most specific first
+   * @return its text; the last key itself when the bundles hold none of them
+   */
+  public String firstOf(Locale locale, List<String> keys) {
+    for (String key : keys) {
+      try {
+        return Messages.format(
+            ResourceBundle.getBundle(Messages.BUNDLE, locale).getString(key), locale);
+      } catch (MissingResourceException e) {
+        // the next key
+      }
+    }
+    return keys.get(keys.size() - 1);
+  }
+
+  /**
+   * The keys that say what a member of a body should have been, the most specific first: the
+   * member's own ({@code api.type.<member>}), then its kind's ({@code api.type.text} for a text,
+   * {@code api.type.codes} for a list).
+   *
+   * @param member the member's name, dotted when nested (its last part names it)
+   * @param type the Java type of its field, or {@code null} when unknown
+   * @return one to two keys
+   */
+  public static List<String> wrongTypeKeys(String member, Class<?> type) {
+    List<String> keys = new java.util.ArrayList<>();
+    keys.add("api.type." + member.substring(member.lastIndexOf('.') + 1));
+    if (type == String.class) {
+      keys.add("api.type.text");
+    } else if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+      keys.add("api.type.codes");
+    }
+    return keys;
+  }
+
+  /**
    * @param problem which error
    * @param headers the request's headers (language)
    * @return the answer with the problem's generic detail
