@@ -69,10 +69,12 @@ final class SqlReplay {
     List<Step> s = new ArrayList<>();
     for (PgWireRecorder.Executed e : executed) {
       String sql = e.sql().strip();
+      // A UNION's first branch comes in parentheses: "(SELECT ...) UNION ALL (SELECT ...)".
+      String opening = sql.replaceFirst("^[(\\s]+", "");
       String head =
-          sql.length() < 10
-              ? sql.toUpperCase(Locale.ROOT)
-              : sql.substring(0, 10).toUpperCase(Locale.ROOT);
+          opening.length() < 10
+              ? opening.toUpperCase(Locale.ROOT)
+              : opening.substring(0, 10).toUpperCase(Locale.ROOT);
       if (sql.isEmpty()
           || head.startsWith("SET ")
           || head.startsWith("SHOW ")

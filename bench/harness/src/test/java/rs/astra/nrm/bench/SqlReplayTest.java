@@ -50,6 +50,20 @@ class SqlReplayTest {
   }
 
   @Test
+  void aUnionWhoseFirstBranchIsInParenthesesIsReplayedAsAQuery() {
+    SqlReplay replay =
+        new SqlReplay(
+            List.of(
+                new PgWireRecorder.Executed(
+                    1,
+                    1,
+                    "(SELECT $1, t0.ID FROM referral t0) UNION ALL (SELECT $2, t1.ID FROM consent t1)",
+                    List.of())));
+    assertEquals(1, replay.queries(), "a query, whose rows are read");
+    assertEquals(1, replay.statements());
+  }
+
+  @Test
   void aMultiRowInsertTakesAFreshIdForEachOfItsRows() {
     PgWireRecorder.Param text = new PgWireRecorder.Param(1043, false, "READ".getBytes());
     PgWireRecorder.Param id = new PgWireRecorder.Param(20, true, new byte[8]);
