@@ -2651,7 +2651,7 @@ class ConsentPolicyIT {
             "Idempotency-Key",
             newKey());
     assertEquals(List.of("details"), errorFields(objectForDetails));
-    assertEquals("This value is text (a JSON string).", firstMessage(objectForDetails));
+    assertEquals("Text is expected here (a JSON string).", firstMessage(objectForDetails));
     // The sixth trial of 2026-12-06: a number or a list where text belongs was taken as text (42 as
     // "42", ["x"] as "x") and stored; each is refused, naming the member, before anything is read.
     for (String[] wrong :
@@ -3056,6 +3056,85 @@ class ConsentPolicyIT {
         List.of("/v1/cases/{code}/proceedings", "/v1/hotline/calls", "Idempotency-Key")) {
       assertTrue(openApi.body().contains(expected), expected + " in the OpenAPI document");
     }
+  }
+
+  /**
+   * The trial of 2026-12-07: a code or a day in a list was read as its last item and stored, a
+   * fraction was cut to a whole number, a number sent as text was read, and a body that is a list
+   * was read as its first object; each is refused naming the member. An unknown code of the
+   * job-offer check's outcome was answered with the call's own "outcome is too long".
+   */
+  @Test
+  void theApiRefusesAListWhereOneValueBelongsAFractionWhereAWholeNumberBelongsAndAListAsBody()
+      throws Exception {
+    ConsentFixture.ensure(em, tx);
+    String operator = ownerNgoHotlineOperatorToken();
+    String marker = "wrong shapes " + java.util.UUID.randomUUID();
+    String call = "{\"channel\":\"PHONE\",\"purpose\":\"OTHER\",\"summary\":\"" + marker + "\",";
+    for (String[] wrong :
+        new String[][] {
+          {call + "\"callerType\":[\"CITIZEN\"]}", "callerType", "Choose who called."},
+          {
+            call + "\"callerType\":\"CITIZEN\",\"durationMinutes\":1.9}",
+            "durationMinutes",
+            "The duration is a number of minutes from 0 to 600."
+          },
+          {
+            call + "\"callerType\":\"CITIZEN\",\"durationMinutes\":\"5\"}",
+            "durationMinutes",
+            "The duration is a number of minutes from 0 to 600."
+          },
+          {
+            call + "\"callerType\":\"CITIZEN\",\"followUpOn\":[\"2026-12-01\"]}", "followUpOn", null
+          },
+          {
+            "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
+                + "\"summary\":\""
+                + marker
+                + "\",\"check\":{\"outcome\":\"SAFE\"}}",
+            "check.outcome",
+            "Choose the outcome of the check."
+          },
+          {
+            "[" + call + "\"callerType\":\"CITIZEN\"}]",
+            "body",
+            "The body is one JSON object, not a list."
+          }
+        }) {
+      var answer =
+          call(
+              "POST",
+              "hotline/calls",
+              operator,
+              wrong[0],
+              "Accept-Language",
+              "en",
+              "Idempotency-Key",
+              newKey());
+      assertEquals(400, answer.statusCode(), wrong[0] + " " + answer.body());
+      assertEquals(List.of(wrong[1]), errorFields(answer), wrong[0]);
+      if (wrong[2] != null) {
+        assertEquals(wrong[2], firstMessage(answer), wrong[0]);
+      }
+    }
+    assertEquals(
+        0L,
+        em.createQuery("select count(c) from HotlineCall c where c.summary = :s", Long.class)
+            .setParameter("s", marker)
+            .getSingleResult(),
+        "none of them was stored");
+    var purposeList =
+        call(
+            "POST",
+            "referrals",
+            ownerNgoCoordinatorToken(),
+            "{\"caseCode\":\"NRM-0000-NOPE-NOPE\",\"toOrganisation\":\"CP Health\","
+                + "\"purpose\":[\"HEALTH_CARE\"]}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(List.of("purpose"), errorFields(purposeList), purposeList.body());
   }
 
   @Test

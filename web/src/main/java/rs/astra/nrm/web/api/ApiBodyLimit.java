@@ -65,8 +65,8 @@ public class ApiBodyLimit implements ContainerRequestFilter {
       List<Problems.FieldError> errors = new ArrayList<>();
       for (ApiRequestBody.TextProblem p : text) {
         String message;
-        if (p.notText()) {
-          message = problems.firstOf(locale, Problems.wrongTypeKeys(p.member(), String.class));
+        if (p.expected() != null) {
+          message = problems.firstOf(locale, Problems.fieldKeys(p.member(), p.expected()));
         } else {
           message =
               problems.text(

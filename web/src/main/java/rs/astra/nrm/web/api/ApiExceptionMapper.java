@@ -174,12 +174,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       Locale locale, Problems problems, List<String> names, ApiRequestBody body) {
     List<Problems.FieldError> errors = new ArrayList<>();
     for (String name : names) {
-      List<String> keys = new ArrayList<>();
-      if (body != null && !ApiRequestBody.WHOLE_BODY.equals(name)) {
-        keys.addAll(Problems.wrongTypeKeys(name, body.memberType(name)));
-      }
-      keys.add("api.field." + name.substring(name.lastIndexOf('.') + 1));
-      keys.add("api.field.invalid");
+      List<String> keys =
+          body != null && !ApiRequestBody.WHOLE_BODY.equals(name)
+              ? Problems.fieldKeys(name, body.memberType(name))
+              : Problems.fieldKeys(name, null).stream()
+                  .filter(k -> k.startsWith("api.field."))
+                  .toList();
       errors.add(new Problems.FieldError(name, problems.firstOf(locale, keys)));
     }
     return problems.response(

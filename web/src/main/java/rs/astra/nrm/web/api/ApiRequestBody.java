@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -17,6 +18,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import rs.astra.nrm.web.shared.TextInputGuard;
 
 /**
@@ -89,22 +91,30 @@ public class ApiRequestBody {
 
   /**
    * What no field of the API takes though JSON-B would read it: a member the operation's class
-   * holds as text that is not a JSON string (JSON-B reads {@code 42} as {@code "42"} and {@code
-   * ["x"]} as {@code "x"}), and text with control characters or characters that reverse its
-   * direction, which the pages refuse too ({@link TextInputGuard}; a recipient would be shown
-   * them). Line breaks and tabs pass.
+   * holds as one value (a text, a code, a day, a number, a yes/no) sent as a JSON array or object
+   * (JSON-B reads {@code ["x"]} as {@code "x"}, the last of several), a text that is not a JSON
+   * string (JSON-B reads {@code 42} as {@code "42"}), a whole number that is not a JSON number
+   * without a fraction (JSON-B cuts {@code 1.9} to 1 and reads {@code "5"} as 5), a body that is a
+   * JSON array (JSON-B reads its first object), and text with control characters or characters that
+   * reverse its direction, which the pages refuse too ({@link TextInputGuard}; a recipient would be
+   * shown them). Line breaks and tabs pass.
    *
-   * @return each failing member (dotted when nested; a list's element is its list), with its
-   *     problem; empty when none, when no body was read or when it is not a JSON object (JSON-B
-   *     then says so)
+   * @return each failing member (dotted when nested; a list's element is its list; {@value
+   *     #WHOLE_BODY} for an array body), with its problem; empty when none, when no body was read
+   *     or when it is not JSON (JSON-B then says so)
    */
   public List<TextProblem> textProblems() {
     if (bytes == null || type == null) {
       return List.of();
     }
     List<TextProblem> found = new ArrayList<>();
-    if (parsed() instanceof JsonObject object) {
+    JsonValue body = parsed();
+    if (body instanceof JsonObject object) {
       text(object, type, "", found);
+    } else if (body instanceof JsonArray
+        && !type.isArray()
+        && !java.util.Collection.class.isAssignableFrom(type)) {
+      found.add(new TextProblem(WHOLE_BODY, type, null));
     }
     return found;
   }
@@ -130,20 +140,20 @@ public class ApiRequestBody {
    * A member of the body that no field takes as it is.
    *
    * @param member its name, dotted when nested
-   * @param notText the field is text and the member is not a JSON string
+   * @param expected the Java type of the field when the member is not of a JSON type the field
+   *     takes (a list or object for one value, a number for a text, a text or fraction for a whole
+   *     number), else {@code null}
    * @param invisible what is wrong with its text, when it holds characters no field stores
    */
-  public record TextProblem(String member, boolean notText, TextInputGuard.Problem invisible) {}
+  public record TextProblem(String member, Class<?> expected, TextInputGuard.Problem invisible) {}
 
   private static void text(JsonObject object, Class<?> into, String prefix, List<TextProblem> out) {
     for (Map.Entry<String, JsonValue> member : object.entrySet()) {
       String name = prefix + member.getKey();
       Class<?> field = into == null ? null : fieldType(into, member.getKey());
       JsonValue value = member.getValue();
-      if (field == String.class
-          && !(value instanceof JsonString)
-          && value.getValueType() != JsonValue.ValueType.NULL) {
-        out.add(new TextProblem(name, true, null));
+      if (field != null && !takes(field, value)) {
+        out.add(new TextProblem(name, field, null));
         continue;
       }
       if (value instanceof JsonObject inner) {
@@ -157,10 +167,35 @@ public class ApiRequestBody {
       // Any text anywhere below a list (codes, or objects a reader may take one of) is checked.
       TextInputGuard.Problem invisible = invisible(value);
       if (invisible != null) {
-        out.add(new TextProblem(name, false, invisible));
+        out.add(new TextProblem(name, null, invisible));
       }
     }
   }
+
+  /** Whether a field of a single-value type takes a JSON value of this kind (null always). */
+  private static boolean takes(Class<?> field, JsonValue value) {
+    if (value.getValueType() == JsonValue.ValueType.NULL) {
+      return true;
+    }
+    if (field == String.class) {
+      return value instanceof JsonString;
+    }
+    if (WHOLE_NUMBERS.contains(field)) {
+      // 1.0 and 1e2 are whole numbers too; 1.9 is not.
+      return value instanceof JsonNumber number
+          && number.bigDecimalValue().stripTrailingZeros().scale() <= 0;
+    }
+    boolean single =
+        field.isPrimitive()
+            || field.isEnum()
+            || Number.class.isAssignableFrom(field)
+            || field == Boolean.class
+            || field.getName().startsWith("java.time.");
+    return !single || !(value instanceof JsonArray || value instanceof JsonObject);
+  }
+
+  private static final Set<Class<?>> WHOLE_NUMBERS =
+      Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
 
   /** The first control or direction character in any text of a value, however deep. */
   private static TextInputGuard.Problem invisible(JsonValue value) {

@@ -102,23 +102,52 @@ public class Problems {
   }
 
   /**
-   * The keys that say what a member of a body should have been, the most specific first: the
-   * member's own ({@code api.type.<member>}), then its kind's ({@code api.type.text} for a text,
-   * {@code api.type.codes} for a list).
+   * The keys of the message for a member of a body that is not what its field takes, the most
+   * specific first: the member's own type message ({@code api.type.<member>}, a nested member's
+   * name joined, e.g. {@code api.type.checkOutcome} for {@code check.outcome}, then its last part),
+   * its kind's ({@code api.type.text} for a text, {@code api.type.codes} for a list), then the
+   * member's field message ({@code api.field.<member>}, joined, then its last part), for a whole
+   * number {@code api.type.number}, and {@code api.field.invalid}.
    *
-   * @param member the member's name, dotted when nested (its last part names it)
+   * @param member the member's name, dotted when nested; {@code body} for the whole body
    * @param type the Java type of its field, or {@code null} when unknown
-   * @return one to two keys
+   * @return the keys, the last one {@code api.field.invalid}
    */
-  public static List<String> wrongTypeKeys(String member, Class<?> type) {
+  public static List<String> fieldKeys(String member, Class<?> type) {
     List<String> keys = new java.util.ArrayList<>();
-    keys.add("api.type." + member.substring(member.lastIndexOf('.') + 1));
+    for (String name : names(member)) {
+      keys.add("api.type." + name);
+    }
     if (type == String.class) {
       keys.add("api.type.text");
     } else if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
       keys.add("api.type.codes");
     }
+    for (String name : names(member)) {
+      keys.add("api.field." + name);
+    }
+    if (type != null
+        && java.util.Set.of(int.class, Integer.class, long.class, Long.class, short.class)
+            .contains(type)) {
+      // After the member's own message, which names its range ("a number from 0 to 600").
+      keys.add("api.type.number");
+    }
+    keys.add("api.field.invalid");
     return keys;
+  }
+
+  /** A member's names for keys: a nested one joined ({@code checkOutcome}), then its last part. */
+  private static List<String> names(String member) {
+    String last = member.substring(member.lastIndexOf('.') + 1);
+    if (!member.contains(".")) {
+      return List.of(member);
+    }
+    StringBuilder joined = new StringBuilder();
+    for (String part : member.split("\\.")) {
+      joined.append(
+          joined.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return List.of(joined.toString(), last);
   }
 
   /**
