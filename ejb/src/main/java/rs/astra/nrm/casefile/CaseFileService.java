@@ -15,6 +15,7 @@ import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -34,11 +35,14 @@ import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.Consent;
+import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.Decision;
 import rs.astra.nrm.consent.DenyReason;
+import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
-import rs.astra.nrm.referral.Referral;
+import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.JpqlEnumIndex;
 import rs.astra.nrm.shared.NameMatchKey;
 import rs.astra.nrm.shared.StoredBeforeReturn;
 
@@ -889,32 +893,8 @@ public class CaseFileService {
     if (c == null) {
       return Optional.empty();
     }
-    // The owner lists every referral of the case, a recipient those to her organisation — chosen
-    // in the query, not after it; none to her in the facts, no query at all.
-    List<Referral> referrals;
-    if (owned) {
-      referrals =
-          em.createNamedQuery(Referral.FIND_BY_CASE, Referral.class)
-              .setParameter("caseId", caseId)
-              .getResultList();
-    } else if (f.referrals().stream()
-        .anyMatch(r -> r.toOrganisationId() == viewer.organisationId())) {
-      referrals =
-          em.createNamedQuery(Referral.FIND_BY_CASE_TO, Referral.class)
-              .setParameter("caseId", caseId)
-              .setParameter("organisationId", viewer.organisationId())
-              .getResultList();
-    } else {
-      referrals = List.of();
-    }
-    // The categories of each referral and consent as the policy's facts hold them (they never
-    // change after the record is made): the entities' own categories would be one more query each
-    // (issue 16, statements per case page).
-    Map<Long, Set<DataCategory>> referralCategories = new HashMap<>();
-    f.referrals().forEach(r -> referralCategories.put(r.id(), r.categories()));
-    List<CaseView.ReferralLine> lines =
-        referrals.stream().map(r -> line(r, referralCategories.get(r.getId()))).toList();
     LocalDate today = now.atZone(AccessPolicy.ZONE).toLocalDate();
+    ReferralsAndConsents lines = referralsAndConsents(viewer, f, owned, today);
     return Optional.of(
         CaseView.of(
                 c.getId(),
@@ -942,10 +922,9 @@ public class CaseFileService {
                 visible.containsKey(DataCategory.IDENTITY) ? identity(c.getPerson()) : null,
                 visible.containsKey(DataCategory.CONTACT) ? contact(c.getPerson()) : null,
                 visible.containsKey(DataCategory.EXPLOITATION) ? exploitation(c) : null)
-            .referrals(lines)
+            .referrals(lines.referrals())
             .ownerRecords(
-                // None in the facts, no query (issue 16, statements per case page).
-                owned && !f.consents().isEmpty() ? consents(caseId, today, f) : List.of(),
+                lines.consents(),
                 owned && !f.breakGlass().isEmpty() ? emergencyAccesses(caseId) : List.of())
             .build());
   }
@@ -1023,24 +1002,6 @@ public class CaseFileService {
    * {@code known}: the referral's categories as the facts hold them, or {@code null} to read the
    * entity's.
    */
-  private static CaseView.ReferralLine line(Referral r, Set<DataCategory> known) {
-    String reason =
-        r.getRejectionReason() != null ? r.getRejectionReason() : r.getRevocationReason();
-    return new CaseView.ReferralLine(
-        r.getId(),
-        r.getVersion(),
-        r.getFromOrganisation().getId(),
-        r.getFromOrganisation().getName(),
-        r.getToOrganisation().getId(),
-        r.getToOrganisation().getName(),
-        r.getPurpose(),
-        known != null ? inOrder(known) : List.copyOf(r.getCategories()),
-        r.getDetails(),
-        r.getReferralDate(),
-        r.getState(),
-        reason);
-  }
-
   private static CaseView.IdentitySection identity(Person p) {
     return new CaseView.IdentitySection(
         p.getFirstName(),
@@ -1085,32 +1046,112 @@ public class CaseFileService {
     return categories.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(categories));
   }
 
-  private List<CaseView.ConsentLine> consents(long caseId, LocalDate today, CaseFacts facts) {
-    Map<Long, Set<DataCategory>> known = new HashMap<>();
-    facts.consents().forEach(k -> known.put(k.id(), k.categories()));
-    return em
-        .createNamedQuery(Consent.FIND_BY_CASE, Consent.class)
-        .setParameter("caseId", caseId)
-        .getResultList()
-        .stream()
-        .map(
-            k ->
-                new CaseView.ConsentLine(
-                    k.getId(),
-                    k.getVersion(),
-                    k.getRecipient().getName(),
-                    k.getPurpose(),
-                    known.containsKey(k.getId())
-                        ? inOrder(known.get(k.getId()))
-                        : List.copyOf(k.getCategories()),
-                    k.getGivenOn(),
-                    k.getValidUntil(),
-                    k.getForm(),
-                    k.getRecordedBy().getDisplayName(),
-                    k.getWithdrawnAt(),
-                    k.getWithdrawnBy() == null ? null : k.getWithdrawnBy().getDisplayName(),
-                    k.isActiveOn(today)))
-        .toList();
+  /**
+   * The referral lines of a case page (issue 16, statements per case page): the first branch of the
+   * page's one query for its referral and consent lines ({@link #referralsAndConsents}).
+   */
+  static final String REFERRAL_LINES =
+      "select 'R', r.id, r.version, o.id, o.name, t.id, t.name, r.purpose, r.details,"
+          + " r.referralDate, r.referralDate, "
+          + JpqlEnumIndex.of("r.state", ReferralState.class)
+          + ", coalesce(r.rejectionReason, r.revocationReason), r.answeredAt"
+          + " from Referral r join r.fromOrganisation o join r.toOrganisation t"
+          + " where r.caseFile.id = :caseId";
+
+  /**
+   * The consent branch of {@link #REFERRAL_LINES}: its columns in the same places and of the same
+   * types — the recipient in both organisation places, who recorded it in the second name's, who
+   * withdrew it in the details', the method as an index in the state's.
+   */
+  static final String CONSENT_LINES =
+      "select 'K', k.id, k.version, o.id, o.name, o.id, u.displayName, k.purpose, w.displayName,"
+          + " k.givenOn, k.validUntil, "
+          + JpqlEnumIndex.of("k.form", ConsentMethod.class)
+          + ", o.name, k.withdrawnAt"
+          + " from Consent k join k.recipient o join k.recordedBy u left join k.withdrawnBy w"
+          + " where k.caseFile.id = :caseId";
+
+  private record ReferralsAndConsents(
+      List<CaseView.ReferralLine> referrals, List<CaseView.ConsentLine> consents) {}
+
+  /**
+   * The referral and consent lines of a case page in one query: the owner's every referral and
+   * consent, a recipient's the referrals to her organisation (chosen in the query, not after it). A
+   * branch the facts show to be empty is left out; with both empty there is no query. The
+   * categories are the facts' (they never change after the record is made): the entities' own would
+   * be one more query each.
+   */
+  private ReferralsAndConsents referralsAndConsents(
+      Viewer viewer, CaseFacts f, boolean owned, LocalDate today) {
+    boolean withReferrals =
+        owned
+            ? !f.referrals().isEmpty()
+            : f.referrals().stream().anyMatch(r -> r.toOrganisationId() == viewer.organisationId());
+    boolean withConsents = owned && !f.consents().isEmpty();
+    if (!withReferrals && !withConsents) {
+      return new ReferralsAndConsents(List.of(), List.of());
+    }
+    String jpql =
+        withReferrals
+            ? REFERRAL_LINES
+                + (owned ? "" : " and t.id = :organisationId")
+                + (withConsents ? " union all " + CONSENT_LINES : "")
+            : CONSENT_LINES;
+    var query = em.createQuery(jpql, Object[].class).setParameter("caseId", f.caseId());
+    if (withReferrals && !owned) {
+      query.setParameter("organisationId", viewer.organisationId());
+    }
+    Map<Long, Set<DataCategory>> referralCategories = new HashMap<>();
+    f.referrals().forEach(r -> referralCategories.put(r.id(), r.categories()));
+    Map<Long, Set<DataCategory>> consentCategories = new HashMap<>();
+    f.consents().forEach(k -> consentCategories.put(k.id(), k.categories()));
+    List<CaseView.ReferralLine> referrals = new ArrayList<>();
+    List<CaseView.ConsentLine> consents = new ArrayList<>();
+    for (Object[] row : query.getResultList()) {
+      long id = (Long) row[1];
+      if ("R".equals(row[0])) {
+        referrals.add(
+            new CaseView.ReferralLine(
+                id,
+                ((Number) row[2]).longValue(),
+                (Long) row[3],
+                (String) row[4],
+                (Long) row[5],
+                (String) row[6],
+                (Purpose) row[7],
+                inOrder(referralCategories.getOrDefault(id, Set.of())),
+                (String) row[8],
+                (LocalDate) row[9],
+                JpqlEnumIndex.constant(ReferralState.class, row[11]),
+                (String) row[12]));
+      } else {
+        Instant withdrawnAt = (Instant) row[13];
+        consents.add(
+            new CaseView.ConsentLine(
+                id,
+                ((Number) row[2]).longValue(),
+                (String) row[4],
+                (Purpose) row[7],
+                inOrder(consentCategories.getOrDefault(id, Set.of())),
+                (LocalDate) row[9],
+                (LocalDate) row[10],
+                JpqlEnumIndex.constant(ConsentMethod.class, row[11]),
+                (String) row[6],
+                withdrawnAt,
+                (String) row[8],
+                Consent.isActive(
+                    (LocalDate) row[9], (LocalDate) row[10], withdrawnAt != null, today)));
+      }
+    }
+    // The order the page has always shown: referrals oldest first, consents newest first.
+    referrals.sort(
+        Comparator.comparing(CaseView.ReferralLine::date)
+            .thenComparingLong(CaseView.ReferralLine::id));
+    consents.sort(
+        Comparator.comparing(CaseView.ConsentLine::givenOn)
+            .thenComparingLong(CaseView.ConsentLine::id)
+            .reversed());
+    return new ReferralsAndConsents(List.copyOf(referrals), List.copyOf(consents));
   }
 
   private List<CaseView.EmergencyAccessLine> emergencyAccesses(long caseId) {

@@ -168,13 +168,17 @@ public record CaseFacts(
     }
 
     /**
-     * @param category one more category it covers, or {@code null}
-     * @return this referral with the category added (itself for {@code null})
+     * The same referral read again with more categories (one row per category from the facts'
+     * query): a merge function for {@link java.util.Map#merge}.
+     *
+     * @param more the same referral with the categories to add
+     * @return this referral with {@code more}'s categories added
      */
-    public ReferralFact with(DataCategory category) {
-      return category == null
+    public ReferralFact withCategoriesOf(ReferralFact more) {
+      return more.categories.isEmpty()
           ? this
-          : new ReferralFact(id, toOrganisationId, state, purpose, plus(categories, category));
+          : new ReferralFact(
+              id, toOrganisationId, state, purpose, union(categories, more.categories));
     }
   }
 
@@ -208,17 +212,20 @@ public record CaseFacts(
     }
 
     /**
-     * @param category one more category it covers, or {@code null}
-     * @return this consent with the category added (itself for {@code null})
+     * The same consent read again with more categories (one row per category from the facts'
+     * query): a merge function for {@link java.util.Map#merge}.
+     *
+     * @param more the same consent with the categories to add
+     * @return this consent with {@code more}'s categories added
      */
-    public ConsentFact with(DataCategory category) {
-      return category == null
+    public ConsentFact withCategoriesOf(ConsentFact more) {
+      return more.categories.isEmpty()
           ? this
           : new ConsentFact(
               id,
               recipientOrganisationId,
               purpose,
-              plus(categories, category),
+              union(categories, more.categories),
               givenOn,
               validUntil,
               withdrawnAt);
@@ -246,10 +253,10 @@ public record CaseFacts(
   public record BreakGlassFact(long id, long userId, DataCategory category, Instant expiresAt)
       implements Serializable {}
 
-  private static Set<DataCategory> plus(Set<DataCategory> categories, DataCategory category) {
+  private static Set<DataCategory> union(Set<DataCategory> a, Set<DataCategory> b) {
     Set<DataCategory> all = java.util.EnumSet.noneOf(DataCategory.class);
-    all.addAll(categories);
-    all.add(category);
+    all.addAll(a);
+    all.addAll(b);
     return all;
   }
 }

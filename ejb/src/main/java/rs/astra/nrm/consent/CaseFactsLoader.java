@@ -14,54 +14,71 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import rs.astra.nrm.casefile.DataCategory;
+import rs.astra.nrm.casefile.NrmStage;
 import rs.astra.nrm.referral.ReferralState;
+import rs.astra.nrm.shared.JpqlEnumIndex;
 
 /**
- * Loads {@link CaseFacts} for the policy: one query for cases with their emergency accesses, one
- * for their referrals (with their categories) and consents (with theirs), for one case or a page of
- * cases — two queries however many cases, reading columns rather than entities. Runs inside the
+ * Loads {@link CaseFacts} for the policy: the cases with their emergency accesses, referrals (with
+ * their categories) and consents (with theirs), for one case or a page of cases, in one query
+ * however many cases ({@link #FACTS}), reading columns rather than entities. Runs inside the
  * caller's transaction.
  */
 @Dependent
 public class CaseFactsLoader {
 
   /**
-   * The referrals and consents of the cases {@code :ids}: kind ({@code R} or {@code K}), case, id,
-   * recipient organisation, the referral's state as the index of its {@link ReferralState},
-   * purpose, one category (or none), given on, valid until, withdrawn at (the last three a
-   * consent's).
+   * The facts of the cases {@code :ids} in one query (issue 16, statements per request): four
+   * branches of a JPQL {@code UNION ALL} whose columns have one type each, so a branch fills a
+   * column it has no use for with one of its own of the same type, {@code -1} or a null of the
+   * type, and nobody reads it. A referral's state and every purpose are the indexes of their
+   * constants ({@link JpqlEnumIndex}): a literal would not convert. Columns: kind, case, id,
+   * organisation, state or flags, purpose, category, two days, an instant —
+   *
+   * <ul>
+   *   <li>{@code R}, a referral with one of its categories (or none): its id, the recipient, its
+   *       state, its purpose, the category, its date (twice, unread), answered at (unread);
+   *   <li>{@code K}, a consent with one of its categories (or none): its id, the recipient, -, its
+   *       purpose, the category, given on, valid until, withdrawn at;
+   *   <li>{@code C}, the case: its person, its owner, {@link #CLOSED} and {@link #MERGED} flags, -,
+   *       -, opened on (unread), anonymised on, restricted since;
+   *   <li>{@code B}, an emergency access: its id, its user, -, -, its category, the case's opening
+   *       day (twice, unread), expires at.
+   * </ul>
    */
-  static final String REFERRALS_AND_CONSENTS =
+  static final String FACTS =
       "select 'R', r.caseFile.id, r.id, r.toOrganisation.id, "
-          + stateIndex("r.state")
-          + ", r.purpose, c, r.referralDate, r.referralDate, r.answeredAt"
-          + " from Referral r left join r.categories c where r.caseFile.id in :ids"
-          + " union all select 'K', k.caseFile.id, k.id, k.recipient.id, -1, k.purpose, c,"
-          + " k.givenOn, k.validUntil, k.withdrawnAt"
-          + " from Consent k left join k.categories c where k.caseFile.id in :ids";
+          + JpqlEnumIndex.of("r.state", ReferralState.class)
+          + ", "
+          + JpqlEnumIndex.of("r.purpose", Purpose.class)
+          + ", g, r.referralDate, r.referralDate, r.answeredAt"
+          + " from Referral r left join r.categories g where r.caseFile.id in :ids"
+          + " union all select 'K', k.caseFile.id, k.id, k.recipient.id, -1, "
+          + JpqlEnumIndex.of("k.purpose", Purpose.class)
+          + ", g, k.givenOn, k.validUntil, k.withdrawnAt"
+          + " from Consent k left join k.categories g where k.caseFile.id in :ids"
+          + " union all select 'C', c.id, c.person.id, c.ownerOrganisation.id,"
+          + " case when c.mergedIntoId is not null and c.stage = "
+          + NrmStage.class.getName()
+          + ".CLOSED then 3 when c.mergedIntoId is not null then 2 when c.stage = "
+          + NrmStage.class.getName()
+          + ".CLOSED then 1 else 0 end, -1,"
+          // A null of the category's type (a literal would be its ordinal, which the column's
+          // converter refuses): no row ever matches.
+          + " (select min(x.category) from BreakGlassAccess x where 1 = 0),"
+          + " c.openedOn, c.anonymisedOn, c.restrictedSince from CaseFile c where c.id in :ids"
+          + " union all select 'B', b.caseFile.id, b.id, b.user.id, -1, -1, b.category,"
+          + " b.caseFile.openedOn, b.caseFile.openedOn, b.expiresAt"
+          + " from BreakGlassAccess b where b.caseFile.id in :ids";
+
+  /** {@code C} row flag: the case is closed. */
+  private static final int CLOSED = 1;
+
+  /** {@code C} row flag: the case was merged into another (issue 19). */
+  private static final int MERGED = 2;
 
   @PersistenceContext(unitName = "nrm")
   private EntityManager em;
-
-  /** A JPQL expression of a referral's state as the index of its constant. */
-  private static String stateIndex(String path) {
-    // JPQL wants an ELSE: the last state is it (a referral always has a state).
-    ReferralState[] states = ReferralState.values();
-    StringBuilder cases = new StringBuilder("case");
-    for (int i = 0; i < states.length - 1; i++) {
-      cases
-          .append(" when ")
-          .append(path)
-          .append(" = ")
-          .append(ReferralState.class.getName())
-          .append('.')
-          .append(states[i].name())
-          .append(" then ")
-          .append(i);
-    }
-    cases.append(" else ").append(states.length - 1);
-    return cases.append(" end").toString();
-  }
 
   /**
    * The facts of one case.
@@ -74,7 +91,7 @@ public class CaseFactsLoader {
   }
 
   /**
-   * The facts of several cases.
+   * The facts of several cases, in one query ({@link #FACTS}).
    *
    * @param caseIds the cases; at most a page (a few hundred)
    * @return facts by case id; ids of missing cases are absent
@@ -84,101 +101,69 @@ public class CaseFactsLoader {
     if (caseIds.isEmpty()) {
       return result;
     }
-    Map<Long, long[]> heads = new HashMap<>();
-    // The case's own columns with its emergency accesses, left-joined: one query for both (issue
-    // 16, statements per request); a case has none or a few, so the rows hardly multiply.
+    Map<Long, Object[]> heads = new HashMap<>();
     Map<Long, List<CaseFacts.BreakGlassFact>> breakGlass = new HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "select c.id, c.person.id, c.ownerOrganisation.id, c.stage, c.restrictedSince,"
-                    + " c.anonymisedOn, c.mergedIntoId, b.id, u.id, b.category, b.expiresAt"
-                    + " from CaseFile c left join BreakGlassAccess b on b.caseFile = c"
-                    + " left join b.user u where c.id in :ids",
-                Object[].class)
-            .setParameter("ids", caseIds)
-            .getResultList()) {
-      heads.putIfAbsent(
-          (Long) row[0],
-          new long[] {
-            (Long) row[1],
-            (Long) row[2],
-            row[3] == rs.astra.nrm.casefile.NrmStage.CLOSED ? 1 : 0,
-            row[4] != null ? 1 : 0,
-            row[5] != null ? 1 : 0,
-            row[6] != null ? 1 : 0
-          });
-      if (row[7] != null) {
-        breakGlass
-            .computeIfAbsent((Long) row[0], x -> new ArrayList<>())
-            .add(
-                new CaseFacts.BreakGlassFact(
-                    (Long) row[7], (Long) row[8], (DataCategory) row[9], (Instant) row[10]));
-      }
-    }
     // Plain columns, not entities: following an entity's references (its case, its recipient) would
-    // load each of them with a query of its own (N+1 on every page of the case list). Referrals and
-    // consents are the two branches of one query (issue 16: statements per page); a branch's
-    // columns
-    // that mean nothing for its kind repeat one of its own of the same type, and are not read.
+    // load each of them with a query of its own (N+1 on every page of the case list).
     Map<Long, Map<Long, CaseFacts.ReferralFact>> referrals = new HashMap<>();
     Map<Long, Map<Long, CaseFacts.ConsentFact>> consents = new HashMap<>();
     for (Object[] row :
-        em.createQuery(REFERRALS_AND_CONSENTS, Object[].class)
-            .setParameter("ids", caseIds)
-            .getResultList()) {
+        em.createQuery(FACTS, Object[].class).setParameter("ids", caseIds).getResultList()) {
       long caseId = (Long) row[1];
+      long id = (Long) row[2];
+      long organisationId = (Long) row[3];
       DataCategory category = (DataCategory) row[6];
-      if ("R".equals(row[0])) {
-        Map<Long, CaseFacts.ReferralFact> ofCase =
-            referrals.computeIfAbsent(caseId, x -> new LinkedHashMap<>());
-        ofCase.put(
-            (Long) row[2],
-            ofCase
-                .computeIfAbsent(
-                    (Long) row[2],
-                    id ->
-                        new CaseFacts.ReferralFact(
-                            id,
-                            (Long) row[3],
-                            ReferralState.values()[((Number) row[4]).intValue()],
-                            (Purpose) row[5],
-                            Set.of()))
-                .with(category));
-      } else {
-        Map<Long, CaseFacts.ConsentFact> ofCase =
-            consents.computeIfAbsent(caseId, x -> new LinkedHashMap<>());
-        ofCase.put(
-            (Long) row[2],
-            ofCase
-                .computeIfAbsent(
-                    (Long) row[2],
-                    id ->
-                        new CaseFacts.ConsentFact(
-                            id,
-                            (Long) row[3],
-                            (Purpose) row[5],
-                            Set.of(),
-                            (LocalDate) row[7],
-                            (LocalDate) row[8],
-                            (Instant) row[9]))
-                .with(category));
+      switch ((String) row[0]) {
+        case "C" -> heads.put(caseId, row);
+        case "B" ->
+            breakGlass
+                .computeIfAbsent(caseId, x -> new ArrayList<>())
+                .add(new CaseFacts.BreakGlassFact(id, organisationId, category, (Instant) row[9]));
+        case "R" ->
+            referrals
+                .computeIfAbsent(caseId, x -> new LinkedHashMap<>())
+                .merge(
+                    id,
+                    new CaseFacts.ReferralFact(
+                        id,
+                        organisationId,
+                        JpqlEnumIndex.constant(ReferralState.class, row[4]),
+                        JpqlEnumIndex.constant(Purpose.class, row[5]),
+                        category == null ? Set.of() : Set.of(category)),
+                    CaseFacts.ReferralFact::withCategoriesOf);
+        default ->
+            consents
+                .computeIfAbsent(caseId, x -> new LinkedHashMap<>())
+                .merge(
+                    id,
+                    new CaseFacts.ConsentFact(
+                        id,
+                        organisationId,
+                        JpqlEnumIndex.constant(Purpose.class, row[5]),
+                        category == null ? Set.of() : Set.of(category),
+                        (LocalDate) row[7],
+                        (LocalDate) row[8],
+                        (Instant) row[9]),
+                    CaseFacts.ConsentFact::withCategoriesOf);
       }
     }
     heads.forEach(
-        (id, head) ->
-            result.put(
-                id,
-                new CaseFacts(
-                    id,
-                    head[0],
-                    head[1],
-                    List.copyOf(referrals.getOrDefault(id, Map.of()).values()),
-                    List.copyOf(consents.getOrDefault(id, Map.of()).values()),
-                    breakGlass.getOrDefault(id, List.of()),
-                    head[2] == 1,
-                    head[3] == 1,
-                    head[4] == 1,
-                    head[5] == 1)));
+        (id, head) -> {
+          int flags = ((Number) head[4]).intValue();
+          result.put(
+              id,
+              new CaseFacts(
+                  id,
+                  (Long) head[2],
+                  (Long) head[3],
+                  List.copyOf(referrals.getOrDefault(id, Map.of()).values()),
+                  List.copyOf(consents.getOrDefault(id, Map.of()).values()),
+                  breakGlass.getOrDefault(id, List.of()),
+                  (flags & CLOSED) != 0,
+                  head[9] != null,
+                  head[8] != null,
+                  (flags & MERGED) != 0));
+        });
     return result;
   }
 }

@@ -12,7 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -36,14 +35,7 @@ import rs.astra.nrm.organisation.PortalUser;
 @Entity
 @jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "consent")
-@NamedQuery(
-    name = Consent.FIND_BY_CASE,
-    query =
-        "select k from Consent k join fetch k.recipient where k.caseFile.id = :caseId order by k.givenOn desc, k.id desc")
 public class Consent {
-
-  /** Named query: the consents of a case ({@code caseId}), newest first. */
-  public static final String FIND_BY_CASE = "Consent.findByCase";
 
   @Id
   @SequenceGenerator(name = "consent_seq", sequenceName = "consent_seq", allocationSize = 50)

@@ -12,7 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -40,30 +39,10 @@ import rs.astra.nrm.shared.RequiredText;
 @Entity
 @jakarta.persistence.EntityListeners(rs.astra.nrm.casefile.CaseFactsWrites.class)
 @Table(name = "referral")
-@NamedQuery(
-    name = Referral.FIND_BY_CASE,
-    query =
-        "select r from Referral r join fetch r.fromOrganisation join fetch r.toOrganisation"
-            + " where r.caseFile.id = :caseId order by r.referralDate, r.id")
-@NamedQuery(
-    name = Referral.FIND_BY_CASE_TO,
-    query =
-        "select r from Referral r join fetch r.fromOrganisation join fetch r.toOrganisation"
-            + " where r.caseFile.id = :caseId and r.toOrganisation.id = :organisationId"
-            + " order by r.referralDate, r.id")
 public class Referral {
 
   /** The calendar of referral dates. */
   private static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
-
-  /** Named query: the referrals of a case ({@code caseId}), oldest first, organisations fetched. */
-  public static final String FIND_BY_CASE = "Referral.findByCase";
-
-  /**
-   * Named query: the referrals of a case ({@code caseId}) to one organisation ({@code
-   * organisationId}), oldest first, organisations fetched — what a recipient's case page lists.
-   */
-  public static final String FIND_BY_CASE_TO = "Referral.findByCaseTo";
 
   @Id
   @SequenceGenerator(name = "referral_seq", sequenceName = "referral_seq", allocationSize = 50)
