@@ -163,10 +163,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   /**
    * An {@code invalid-input} answer naming the given fields, each with the first message the
-   * bundles have, by the last dotted part of its name: for a body member JSON-B could not read,
-   * what its type is ({@code api.type.<name>}, else {@code api.type.text} for a text and {@code
-   * api.type.codes} for a list of codes — not a text's or a list's length limit); then the field's
-   * own message ({@code api.field.<name>}); else the generic one.
+   * bundles have: for a body member JSON-B could not read, the keys of {@link Problems#fieldKeys}
+   * (what its type is before a text's or a list's length limit); for a parameter or the whole body,
+   * those of {@link Problems#fieldOnlyKeys}. A nested member's keys are by its joined name first,
+   * then by its last dotted part.
    *
    * @param body the call's body, to tell a member's type; {@code null} for parameters
    */
@@ -177,9 +177,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       List<String> keys =
           body != null && !ApiRequestBody.WHOLE_BODY.equals(name)
               ? Problems.fieldKeys(name, body.memberType(name))
-              : Problems.fieldKeys(name, null).stream()
-                  .filter(k -> k.startsWith("api.field."))
-                  .toList();
+              : Problems.fieldOnlyKeys(name);
       errors.add(new Problems.FieldError(name, problems.firstOf(locale, keys)));
     }
     return problems.response(

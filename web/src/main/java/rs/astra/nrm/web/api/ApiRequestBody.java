@@ -18,7 +18,6 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import rs.astra.nrm.web.shared.TextInputGuard;
 
 /**
@@ -180,7 +179,7 @@ public class ApiRequestBody {
     if (field == String.class) {
       return value instanceof JsonString;
     }
-    if (WHOLE_NUMBERS.contains(field)) {
+    if (Problems.WHOLE_NUMBERS.contains(field)) {
       // 1.0 and 1e2 are whole numbers too; 1.9 is not.
       return value instanceof JsonNumber number
           && number.bigDecimalValue().stripTrailingZeros().scale() <= 0;
@@ -193,9 +192,6 @@ public class ApiRequestBody {
             || field.getName().startsWith("java.time.");
     return !single || !(value instanceof JsonArray || value instanceof JsonObject);
   }
-
-  private static final Set<Class<?>> WHOLE_NUMBERS =
-      Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
 
   /** The first control or direction character in any text of a value, however deep. */
   private static TextInputGuard.Problem invisible(JsonValue value) {

@@ -21,6 +21,13 @@ import rs.astra.nrm.web.i18n.Messages;
 @ApplicationScoped
 public class Problems {
 
+  /**
+   * The field types that take a whole number: a fraction is refused ({@link ApiRequestBody}) and
+   * they get {@code api.type.number}'s message.
+   */
+  static final java.util.Set<Class<?>> WHOLE_NUMBERS =
+      java.util.Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
+
   /** The media type of every error answer. */
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -126,11 +133,26 @@ public class Problems {
     for (String name : names(member)) {
       keys.add("api.field." + name);
     }
-    if (type != null
-        && java.util.Set.of(int.class, Integer.class, long.class, Long.class, short.class)
-            .contains(type)) {
+    if (type != null && WHOLE_NUMBERS.contains(type)) {
       // After the member's own message, which names its range ("a number from 0 to 600").
       keys.add("api.type.number");
+    }
+    keys.add("api.field.invalid");
+    return keys;
+  }
+
+  /**
+   * The keys of a member's own field message only ({@code api.field.<member>}, joined, then its
+   * last part), then {@code api.field.invalid}: for a parameter or the whole body, whose type has
+   * no message of its own.
+   *
+   * @param member the parameter's or member's name, dotted when nested
+   * @return the keys, the last one {@code api.field.invalid}
+   */
+  public static List<String> fieldOnlyKeys(String member) {
+    List<String> keys = new java.util.ArrayList<>();
+    for (String name : names(member)) {
+      keys.add("api.field." + name);
     }
     keys.add("api.field.invalid");
     return keys;
