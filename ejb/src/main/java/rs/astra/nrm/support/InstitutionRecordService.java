@@ -5,17 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import rs.astra.nrm.casefile.CaseFile;
 import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.Decision;
@@ -60,85 +54,20 @@ public class InstitutionRecordService {
    */
   public List<InstitutionRecordRow> records(
       InstitutionRecordKind kind, Viewer viewer, long caseId) {
-    return records(
-        em,
-        kind,
-        viewer,
-        caseId,
-        enforcer.require(viewer, load(caseId), kind.category(), AccessAction.READ, Instant.now()));
-  }
-
-  /**
-   * The records of a kind under a READ of its category already decided, for this service and the
-   * case page; nothing is audited here.
-   */
-  static List<InstitutionRecordRow> records(
-      EntityManager em, InstitutionRecordKind kind, Viewer viewer, long caseId, Decision read) {
-    return rows(em, viewer, caseId, branch(kind, read)).get(kind);
-  }
-
-  /**
-   * The records of both kinds under their categories' READ decisions already taken, in one
-   * statement (issue 16: statements per case page): the two kinds' queries as the branches of one
-   * {@code UNION ALL}, each with its own scope; nothing is audited here.
-   *
-   * @param em the persistence context
-   * @param viewer who asks (her organisation for an own-records scope)
-   * @param caseId the case
-   * @param social the READ of SOCIAL (assessment notes)
-   * @param health the READ of HEALTH (treatment records)
-   * @return the rows of each kind ordered by day and id; both kinds are keys
-   */
-  static Map<InstitutionRecordKind, List<InstitutionRecordRow>> recordsOfBoth(
-      EntityManager em, Viewer viewer, long caseId, Decision social, Decision health) {
-    return rows(
-        em,
-        viewer,
-        caseId,
-        branch(InstitutionRecordKind.ASSESSMENT, social)
-            + " union all "
-            + branch(InstitutionRecordKind.TREATMENT, health));
-  }
-
-  /** The rows a query of {@link #branch}es selects, by kind, ordered by day and id. */
-  private static Map<InstitutionRecordKind, List<InstitutionRecordRow>> rows(
-      EntityManager em, Viewer viewer, long caseId, String jpql) {
-    Map<InstitutionRecordKind, List<InstitutionRecordRow>> rows =
-        new EnumMap<>(InstitutionRecordKind.class);
-    for (InstitutionRecordKind kind : InstitutionRecordKind.values()) {
-      rows.put(kind, new ArrayList<>());
-    }
-    var query = em.createQuery(jpql, Object[].class);
-    query.setParameter("caseId", caseId);
-    AccessPolicy.bindOwnRecords(query, viewer);
-    for (Object[] r : query.getResultList()) {
-      rows.get(InstitutionRecordKind.valueOf((String) r[0]))
-          .add(
-              new InstitutionRecordRow(
-                  (Long) r[1],
-                  (LocalDate) r[2],
-                  (String) r[3],
-                  (String) r[4],
-                  (String) r[5],
-                  (String) r[6]));
-    }
-    Comparator<InstitutionRecordRow> order =
-        Comparator.comparing(InstitutionRecordRow::day).thenComparingLong(InstitutionRecordRow::id);
-    rows.replaceAll((kind, list) -> list.stream().sorted(order).toList());
-    return rows;
-  }
-
-  /**
-   * One kind's query: its records of the case within the READ decision's scope, as (kind, id, day,
-   * organisation, recorded by, text, note).
-   */
-  private static String branch(InstitutionRecordKind kind, Decision read) {
-    return "select '"
-        + kind.name()
-        + "', r.id, r.day, o.name, u.displayName, r.text, r.note from "
-        + kind.entity().getSimpleName()
-        + " r join r.organisation o join r.recordedBy u where r.caseFile.id = :caseId"
-        + AccessPolicy.recordsInScope(read, "o.id");
+    Instant now = Instant.now();
+    CaseFacts f = load(caseId);
+    Decision read = enforcer.require(viewer, f, kind.category(), AccessAction.READ, now);
+    SupportPlanReads.Rows rows =
+        SupportPlanReads.read(
+            em,
+            enforcer,
+            viewer,
+            f,
+            kind == InstitutionRecordKind.ASSESSMENT
+                ? new SupportPlanReads.Parts(null, null, read, null)
+                : new SupportPlanReads.Parts(null, null, null, read),
+            now);
+    return kind == InstitutionRecordKind.ASSESSMENT ? rows.assessments() : rows.treatments();
   }
 
   /**

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Optional;
 import rs.astra.nrm.casefile.CaseEvent;
@@ -14,7 +13,6 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.Decision;
@@ -56,51 +54,11 @@ public class SafetyPlanService {
   public Optional<SafetyPlanView> safetyPlan(Viewer viewer, long caseId) {
     Instant now = Instant.now();
     CaseFacts f = load(caseId);
-    return safetyPlan(
-        em,
-        enforcer,
-        viewer,
-        f,
-        enforcer.require(viewer, f, DataCategory.SOCIAL, AccessAction.READ, now),
-        now);
-  }
-
-  /**
-   * The current safety plan under a READ of SOCIAL already decided, for this service and the case
-   * page; nothing is audited here.
-   */
-  static Optional<SafetyPlanView> safetyPlan(
-      EntityManager em,
-      AccessEnforcer enforcer,
-      Viewer viewer,
-      CaseFacts f,
-      Decision read,
-      Instant now) {
-    long caseId = f.caseId();
-    TypedQuery<SafetyPlan> query =
-        em.createQuery(
-                "select p from SafetyPlan p join fetch p.organisation join fetch p.updatedBy where p.caseFile.id = :caseId"
-                    + AccessPolicy.recordsInScope(read, "p.organisation.id"),
-                SafetyPlan.class)
-            .setParameter("caseId", caseId);
-    AccessPolicy.bindOwnRecords(query, viewer);
-    Decision update = enforcer.decide(viewer, f, DataCategory.SOCIAL, AccessAction.UPDATE, now);
-    return query.getResultList().stream()
-        .findFirst()
-        .map(
-            p ->
-                new SafetyPlanView(
-                    p.getVersion(),
-                    p.getRisks(),
-                    p.getMeasures(),
-                    p.getEmergencyContacts(),
-                    p.getReviewOn(),
-                    p.getOrganisation().getName(),
-                    p.getUpdatedBy().getDisplayName(),
-                    p.getUpdatedAt(),
-                    update.permitted()
-                        && (update.scope() == Decision.Scope.ALL_RECORDS
-                            || p.getOrganisation().getId() == viewer.organisationId())));
+    Decision read = enforcer.require(viewer, f, DataCategory.SOCIAL, AccessAction.READ, now);
+    return Optional.ofNullable(
+        SupportPlanReads.read(
+                em, enforcer, viewer, f, new SupportPlanReads.Parts(null, read, null, null), now)
+            .safetyPlan());
   }
 
   /**

@@ -4,12 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import rs.astra.nrm.casefile.CaseEvent;
 import rs.astra.nrm.casefile.CaseFile;
@@ -17,7 +14,6 @@ import rs.astra.nrm.casefile.CaseTimeline;
 import rs.astra.nrm.casefile.DataCategory;
 import rs.astra.nrm.consent.AccessAction;
 import rs.astra.nrm.consent.AccessEnforcer;
-import rs.astra.nrm.consent.AccessPolicy;
 import rs.astra.nrm.consent.CaseAccess;
 import rs.astra.nrm.consent.CaseFacts;
 import rs.astra.nrm.consent.Decision;
@@ -65,80 +61,15 @@ public class ServiceEntryService {
   public List<ServiceRow> services(Viewer viewer, long caseId, Set<DataCategory> categories) {
     Instant now = Instant.now();
     CaseFacts f = load(caseId);
-    return services(
-        em, enforcer, viewer, f, SupportRecords.require(enforcer, viewer, f, categories, now), now);
-  }
-
-  /**
-   * The services of the categories already read (the decisions), for this service and the case
-   * page; nothing is audited here.
-   */
-  static List<ServiceRow> services(
-      EntityManager em,
-      AccessEnforcer enforcer,
-      Viewer viewer,
-      CaseFacts f,
-      Map<DataCategory, Decision> read,
-      Instant now) {
-    if (read.isEmpty()) {
-      return List.of();
-    }
-    long caseId = f.caseId();
-    Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
-    Set<DataCategory> own = EnumSet.noneOf(DataCategory.class);
-    read.forEach((c, d) -> (d.scope() == Decision.Scope.ALL_RECORDS ? all : own).add(c));
-    Set<DataCategory> changeAll = EnumSet.noneOf(DataCategory.class);
-    Set<DataCategory> changeOwn = EnumSet.noneOf(DataCategory.class);
-    for (DataCategory c : read.keySet()) {
-      Decision d = enforcer.decide(viewer, f, c, AccessAction.UPDATE, now);
-      if (d.permitted()) {
-        (d.scope() == Decision.Scope.ALL_RECORDS ? changeAll : changeOwn).add(c);
-      }
-    }
-    TypedQuery<ServiceEntry> query =
-        em.createQuery(
-                "select s from ServiceEntry s join fetch s.organisation join fetch s.recordedBy left join fetch s.providerOrganisation"
-                    + " where s.caseFile.id = :caseId and ("
-                    + (all.isEmpty() ? "" : "s.category in :all")
-                    + (all.isEmpty() || own.isEmpty() ? "" : " or ")
-                    + (own.isEmpty()
-                        ? ""
-                        : "(s.category in :own and "
-                            + AccessPolicy.ownRecords("s.organisation.id")
-                            + ")")
-                    + ") order by s.recordedAt, s.id",
-                ServiceEntry.class)
-            .setParameter("caseId", caseId);
-    if (!all.isEmpty()) {
-      query.setParameter("all", all);
-    }
-    if (!own.isEmpty()) {
-      AccessPolicy.bindOwnRecords(query.setParameter("own", own), viewer);
-    }
-    return query.getResultList().stream()
-        .map(
-            s ->
-                new ServiceRow(
-                    s.getId(),
-                    s.getVersion(),
-                    s.getType(),
-                    s.getCategory(),
-                    s.getProviderOrganisation() == null
-                        ? null
-                        : s.getProviderOrganisation().getName(),
-                    s.getProviderName(),
-                    s.getStatus(),
-                    s.getPlannedOn(),
-                    s.getStartedOn(),
-                    s.getEndedOn(),
-                    s.getNote(),
-                    s.getOrganisation().getName(),
-                    s.getRecordedBy().getDisplayName(),
-                    s.getRecordedAt(),
-                    changeAll.contains(s.getCategory())
-                        || (changeOwn.contains(s.getCategory())
-                            && s.getOrganisation().getId() == viewer.organisationId())))
-        .toList();
+    return SupportPlanReads.read(
+            em,
+            enforcer,
+            viewer,
+            f,
+            new SupportPlanReads.Parts(
+                SupportRecords.require(enforcer, viewer, f, categories, now), null, null, null),
+            now)
+        .services();
   }
 
   /**

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,32 +72,21 @@ public class SupportPlanService {
     CaseFacts f = load(caseId);
     Map<DataCategory, Decision> read = SupportRecords.require(enforcer, viewer, f, categories, now);
     Decision social = read.get(DataCategory.SOCIAL);
-    Decision health = read.get(DataCategory.HEALTH);
-    if (social != null && health != null) {
-      // Both kinds of institution record in one statement (issue 16: statements per page).
-      Map<InstitutionRecordKind, List<InstitutionRecordRow>> records =
-          InstitutionRecordService.recordsOfBoth(em, viewer, caseId, social, health);
-      return new SupportView(
-          Set.copyOf(read.keySet()),
-          ServiceEntryService.services(em, enforcer, viewer, f, read, now),
-          SafetyPlanService.safetyPlan(em, enforcer, viewer, f, social, now).orElse(null),
-          records.get(InstitutionRecordKind.ASSESSMENT),
-          records.get(InstitutionRecordKind.TREATMENT));
-    }
+    // Every part in one statement (issue 16: statements per case page).
+    SupportPlanReads.Rows rows =
+        SupportPlanReads.read(
+            em,
+            enforcer,
+            viewer,
+            f,
+            new SupportPlanReads.Parts(read, social, social, read.get(DataCategory.HEALTH)),
+            now);
     return new SupportView(
         Set.copyOf(read.keySet()),
-        ServiceEntryService.services(em, enforcer, viewer, f, read, now),
-        social == null
-            ? null
-            : SafetyPlanService.safetyPlan(em, enforcer, viewer, f, social, now).orElse(null),
-        social == null
-            ? List.of()
-            : InstitutionRecordService.records(
-                em, InstitutionRecordKind.ASSESSMENT, viewer, caseId, social),
-        health == null
-            ? List.of()
-            : InstitutionRecordService.records(
-                em, InstitutionRecordKind.TREATMENT, viewer, caseId, health));
+        rows.services(),
+        rows.safetyPlan(),
+        rows.assessments(),
+        rows.treatments());
   }
 
   // ---------------------------------------------------------------- who may change what
