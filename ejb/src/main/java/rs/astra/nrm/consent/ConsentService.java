@@ -71,7 +71,8 @@ public class ConsentService {
    * @throws AccessDeniedException if the viewer's organisation does not own the case
    * @throws InvalidRequestException for missing or inconsistent input, or a consent the case
    *     already has (not withdrawn, the same recipient, purpose, categories, dates and way given:
-   *     the same form sent twice) (message keys {@code consent.error.*})
+   *     the same form sent twice) (message keys {@code consent.error.*}), or a recipient
+   *     deactivated since the form was shown ({@code organisation.error.inactive})
    */
   public long give(Viewer viewer, NewConsentForm input) {
     Instant now = Instant.now();
@@ -103,6 +104,10 @@ public class ConsentService {
     Organisation recipient = em.find(Organisation.class, input.recipientOrganisationId());
     if (recipient == null) {
       throw new InvalidRequestException("consent.error.noRecipient");
+    }
+    if (!recipient.isActive()) {
+      // Offered no more since its deactivation; a form opened before it must not record one.
+      throw new InvalidRequestException("organisation.error.inactive");
     }
     // The case row is locked so that the same consent sent twice at once (a double click, a resent
     // post) is recorded once: the second waits, then finds the first.

@@ -63,6 +63,11 @@ public class AdministrationService {
 
   @Inject private AdministrationLog audit;
 
+  /** Tells the menus' list of organisations that it changed ({@link ActiveOrganisationChoices}). */
+  @Inject
+  private jakarta.enterprise.event.Event<ActiveOrganisationChoices.OrganisationsChanged>
+      organisationsChanged;
+
   /** What became of an administrator's change. */
   public enum Outcome {
     /** It was carried out (or there was nothing to change). */
@@ -235,6 +240,7 @@ public class AdministrationService {
     em.flush();
     audit.record(
         viewer, Instant.now(), AdministrativeAct.ORGANISATION_CREATED, o.getId(), type.name());
+    organisationsChanged.fire(new ActiveOrganisationChoices.OrganisationsChanged());
     return o.getId();
   }
 
@@ -264,6 +270,7 @@ public class AdministrationService {
     if (!checked.equals(o.getName())) {
       o.rename(checked);
       audit.record(viewer, now, AdministrativeAct.ORGANISATION_RENAMED, o.getId(), null);
+      organisationsChanged.fire(new ActiveOrganisationChoices.OrganisationsChanged());
     }
     if (newType != o.getType()) {
       // The kind decides which roles its users may have: a change that would leave a user with a
@@ -305,6 +312,7 @@ public class AdministrationService {
     Organisation o = organisation(organisationId, version);
     if (o.isActive()) {
       o.deactivate();
+      organisationsChanged.fire(new ActiveOrganisationChoices.OrganisationsChanged());
       audit.record(
           viewer, Instant.now(), AdministrativeAct.ORGANISATION_DEACTIVATED, o.getId(), null);
       em.flush();
@@ -327,6 +335,7 @@ public class AdministrationService {
     Organisation o = organisation(organisationId, version);
     if (!o.isActive()) {
       o.reactivate();
+      organisationsChanged.fire(new ActiveOrganisationChoices.OrganisationsChanged());
       audit.record(
           viewer, Instant.now(), AdministrativeAct.ORGANISATION_REACTIVATED, o.getId(), null);
       em.flush();

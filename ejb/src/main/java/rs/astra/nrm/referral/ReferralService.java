@@ -158,7 +158,8 @@ public class ReferralService {
    * @param details free text up to 4000 characters, or {@code null}
    * @return the new referral's id
    * @throws InvalidRequestException {@code referral.error.notCovered} with the missing categories
-   *     when no active consent or legal basis covers them; other {@code referral.error.*} keys for
+   *     when no active consent or legal basis covers them; {@code organisation.error.inactive} for
+   *     a recipient deactivated since the form was shown; other {@code referral.error.*} keys for
    *     bad input
    * @throws rs.astra.nrm.consent.AccessDeniedException if the viewer's organisation does not own
    *     the case
@@ -177,6 +178,10 @@ public class ReferralService {
     Organisation to = em.find(Organisation.class, toOrganisationId);
     if (to == null || purpose == null) {
       throw new InvalidRequestException("referral.error.incomplete");
+    }
+    if (!to.isActive()) {
+      // Offered no more since its deactivation; a form opened before it must not send one.
+      throw new InvalidRequestException("organisation.error.inactive");
     }
     if (to.getId() == viewer.organisationId()) {
       throw new InvalidRequestException("referral.error.self");

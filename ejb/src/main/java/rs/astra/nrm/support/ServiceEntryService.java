@@ -80,6 +80,7 @@ public class ServiceEntryService {
    * @param form the service
    * @return the new service's id
    * @throws InvalidRequestException {@code support.error.typeRequired}, {@code .unknownProvider},
+   *     {@code organisation.error.inactive} (a provider deactivated since the form was shown),
    *     {@code .futureDate}, {@code .endBeforeStart}, {@code .tooLong}, or {@code case.notFound}
    * @throws rs.astra.nrm.consent.AccessDeniedException when she may not update the category
    *     (recorded)
@@ -98,6 +99,9 @@ public class ServiceEntryService {
       provider = em.find(Organisation.class, form.providerOrganisationId());
       if (provider == null) {
         throw new InvalidRequestException("support.error.unknownProvider");
+      }
+      if (!provider.isActive()) {
+        throw new InvalidRequestException("organisation.error.inactive");
       }
     }
     if (form.startedOn() != null

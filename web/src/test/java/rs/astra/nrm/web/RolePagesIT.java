@@ -620,6 +620,8 @@ class RolePagesIT {
   @Test
   void theAdministratorCreatesAnOrganisationAndAUserWhoSignsInUntilDeactivated() throws Exception {
     fixture();
+    // The menus' list is kept by the server (issue 16): read before the changes below.
+    assertFalse(offered("RP Created Centre"));
     Viewer admin = viewer("admin");
     PortalSession session = signedIn("admin", "demo");
     assertTrue(
@@ -660,6 +662,8 @@ class RolePagesIT {
         "a clear message");
     long organisationId =
         directory.findOrganisationByName("RP Created Centre").orElseThrow().getId();
+    assertTrue(
+        offered("RP Created Centre"), "an organisation created on this server is offered at once");
 
     session.get("app/admin/users.xhtml");
     Map<String, String> form =
@@ -792,6 +796,41 @@ class RolePagesIT {
             .orElseThrow()
             .version();
     administration.deactivateOrganisation(admin, organisationId, orgVersion);
+    assertFalse(
+        offered("RP Created Centre"), "a deactivated organisation is offered no more at once");
+    // A form shown before the deactivation (or a crafted post) records nothing for it.
+    Viewer owner = viewer("rp.coordinator");
+    long caseId = openCase(owner, "Deactivatedrecipient", LocalDate.of(1989, 2, 3));
+    assertEquals(
+        "organisation.error.inactive",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    consents.give(
+                        owner,
+                        new ConsentService.NewConsentForm(
+                            caseId,
+                            organisationId,
+                            Purpose.PSYCHOSOCIAL_SUPPORT,
+                            EnumSet.of(DataCategory.CONTACT),
+                            LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")),
+                            null,
+                            ConsentMethod.SIGNED_FORM,
+                            null)))
+            .messageKey());
+    assertEquals(
+        "organisation.error.inactive",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    referrals.send(
+                        owner,
+                        caseId,
+                        organisationId,
+                        Purpose.PSYCHOSOCIAL_SUPPORT,
+                        EnumSet.noneOf(DataCategory.class),
+                        null))
+            .messageKey());
     assertTrue(
         directory.viewerFor("rp.second").isEmpty(),
         "a user of a deactivated organisation is not let in");
@@ -1492,6 +1531,13 @@ class RolePagesIT {
   }
 
   @Inject rs.astra.nrm.support.ServiceEntryService serviceEntries;
+
+  @Inject rs.astra.nrm.organisation.ActiveOrganisationChoices organisationChoices;
+
+  /** Whether the menus offer an organisation of this name now. */
+  private boolean offered(String name) {
+    return organisationChoices.list().stream().anyMatch(o -> o.name().equals(name));
+  }
 
   /** The value of a text input of the last page, as a browser would send it back. */
   private static String inputValue(String page, String clientId) {

@@ -27,7 +27,7 @@ public class RecordConsent implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private ConsentService consents;
-  @Inject private rs.astra.nrm.web.organisation.ActiveOrganisations organisations;
+  @Inject private rs.astra.nrm.organisation.ActiveOrganisationChoices organisations;
   @Inject private ShowCase page;
   @Inject private UserFeedback feedback;
   @Inject private Messages messages;

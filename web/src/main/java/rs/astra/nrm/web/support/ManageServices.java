@@ -31,7 +31,7 @@ public class ManageServices implements Serializable {
   @Inject private SupportSections sections;
   @Inject private ShowCase page;
   @Inject private SignedInUser user;
-  @Inject private rs.astra.nrm.web.organisation.ActiveOrganisations organisations;
+  @Inject private rs.astra.nrm.organisation.ActiveOrganisationChoices organisations;
   @Inject private UserFeedback feedback;
 
   private ServiceType type;
