@@ -37,7 +37,6 @@ import rs.astra.nrm.consent.CaseFactsLoader;
 import rs.astra.nrm.consent.Consent;
 import rs.astra.nrm.consent.ConsentMethod;
 import rs.astra.nrm.consent.Decision;
-import rs.astra.nrm.consent.DenyReason;
 import rs.astra.nrm.consent.Purpose;
 import rs.astra.nrm.organisation.Organisation;
 import rs.astra.nrm.organisation.Viewer;
@@ -846,12 +845,6 @@ public class CaseFileService {
     Map<DataCategory, Decision> decisions =
         enforcer.decideAllAndRecordPermits(viewer, f, AccessAction.READ, now, recorded);
     boolean owned = f.ownerOrganisationId() == viewer.organisationId();
-    boolean referredToMe =
-        f.referrals().stream()
-            .anyMatch(
-                r ->
-                    r.toOrganisationId() == viewer.organisationId()
-                        && AccessPolicy.LIVE.contains(r.state()));
 
     Map<DataCategory, CaseView.Basis> visible = new EnumMap<>(DataCategory.class);
     List<CaseView.Hidden> hidden = new ArrayList<>();
@@ -868,9 +861,7 @@ public class CaseFileService {
           } else {
             hidden.add(
                 new CaseView.Hidden(
-                    category,
-                    d.denyReason(),
-                    referredToMe && d.denyReason() != DenyReason.ADMINISTRATOR));
+                    category, d.denyReason(), enforcer.offersEmergencyAccess(viewer, f, category)));
           }
         });
 

@@ -183,7 +183,25 @@ public record CaseView(
       LocalDate date,
       ReferralState state,
       String reason)
-      implements Serializable {}
+      implements Serializable {
+
+    /**
+     * The message key of a revocation reason the portal wrote itself, for the page to show in the
+     * user's language (trial of 2026-12-07: "Povučeno — Consent withdrawn").
+     *
+     * @return {@code referral.revokedBecause.consentWithdrawn} or {@code .consentExpired}, or
+     *     {@code null} for a reason a person wrote (shown as written) or none
+     */
+    public String systemReasonKey() {
+      if (rs.astra.nrm.referral.Referral.REVOKED_CONSENT_WITHDRAWN.equals(reason)) {
+        return "referral.revokedBecause.consentWithdrawn";
+      }
+      if (rs.astra.nrm.referral.Referral.REVOKED_CONSENT_EXPIRED.equals(reason)) {
+        return "referral.revokedBecause.consentExpired";
+      }
+      return null;
+    }
+  }
 
   /**
    * One consent of the case.

@@ -76,6 +76,19 @@ public class AccessEnforcer {
   }
 
   /**
+   * Whether the case page offers an emergency access to a hidden category ({@link
+   * AccessPolicy#offersEmergencyAccess}); offering reads nothing, so nothing is recorded.
+   *
+   * @param viewer who would ask
+   * @param facts the case
+   * @param category the hidden category
+   * @return whether to offer it
+   */
+  public boolean offersEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category) {
+    return policy.offersEmergencyAccess(viewer, facts, category);
+  }
+
+  /**
    * Decides an explicit request and records it when the category is personal, permit or deny, and
    * records every refusal, of any category (a refused look at a case is itself worth knowing: who
    * tried, when; issue 15).

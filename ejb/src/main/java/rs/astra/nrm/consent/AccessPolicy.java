@@ -248,30 +248,9 @@ public class AccessPolicy {
       DataCategory category,
       EmergencyRequest request,
       Instant now) {
-    if (viewer.role().readsNoCaseData()) {
-      return Decision.deny(DenyReason.ADMINISTRATOR);
-    }
-    if (facts.merged()) {
-      return Decision.deny(DenyReason.CASE_MERGED);
-    }
-    if (facts.ownerOrganisationId() == viewer.organisationId()) {
-      return Decision.deny(DenyReason.NOT_NEEDED);
-    }
-    if (facts.restricted()) {
-      return Decision.deny(DenyReason.RESTRICTED);
-    }
-    if (facts.closed()) {
-      return Decision.deny(DenyReason.CASE_CLOSED);
-    }
-    boolean referred =
-        facts.referrals().stream()
-            .anyMatch(
-                r -> r.toOrganisationId() == viewer.organisationId() && LIVE.contains(r.state()));
-    if (!referred) {
-      return Decision.deny(DenyReason.NOT_REFERRED);
-    }
-    if (!category.isPersonal()) {
-      return Decision.deny(DenyReason.ACTION_NOT_PERMITTED);
+    java.util.Optional<DenyReason> bound = emergencyAccessBound(viewer, facts, category);
+    if (bound.isPresent()) {
+      return Decision.deny(bound.get());
     }
     if (!BreakGlassAccess.isLongEnough(request.reason())) {
       return Decision.deny(DenyReason.REASON_TOO_SHORT);
@@ -297,6 +276,52 @@ public class AccessPolicy {
     }
     return Decision.permit(
         AccessBasis.BREAK_GLASS, vitalInterest ? VITAL_INTEREST : null, Decision.Scope.ALL_RECORDS);
+  }
+
+  /**
+   * Whether the case page offers a user an emergency access to a category: the bounds of {@link
+   * #decideEmergencyAccess} that do not depend on her request (who she is, the case's state, a live
+   * referral to her organisation, a personal category), so that the page never offers what the
+   * decision then refuses for the case's own sake (trial of 2026-12-07: offered on a closed case).
+   *
+   * @param viewer who would ask
+   * @param facts the case
+   * @param category the hidden category
+   * @return whether she could open one with a proper reason
+   */
+  public boolean offersEmergencyAccess(Viewer viewer, CaseFacts facts, DataCategory category) {
+    return emergencyAccessBound(viewer, facts, category).isEmpty();
+  }
+
+  /** The first of the request-independent bounds of an emergency access that refuses it. */
+  private static java.util.Optional<DenyReason> emergencyAccessBound(
+      Viewer viewer, CaseFacts facts, DataCategory category) {
+    if (viewer.role().readsNoCaseData()) {
+      return java.util.Optional.of(DenyReason.ADMINISTRATOR);
+    }
+    if (facts.merged()) {
+      return java.util.Optional.of(DenyReason.CASE_MERGED);
+    }
+    if (facts.ownerOrganisationId() == viewer.organisationId()) {
+      return java.util.Optional.of(DenyReason.NOT_NEEDED);
+    }
+    if (facts.restricted()) {
+      return java.util.Optional.of(DenyReason.RESTRICTED);
+    }
+    if (facts.closed()) {
+      return java.util.Optional.of(DenyReason.CASE_CLOSED);
+    }
+    boolean referred =
+        facts.referrals().stream()
+            .anyMatch(
+                r -> r.toOrganisationId() == viewer.organisationId() && LIVE.contains(r.state()));
+    if (!referred) {
+      return java.util.Optional.of(DenyReason.NOT_REFERRED);
+    }
+    if (!category.isPersonal()) {
+      return java.util.Optional.of(DenyReason.ACTION_NOT_PERMITTED);
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -203,7 +203,7 @@ public class ConsentService {
     }
     PortalUser by = em.find(PortalUser.class, viewer.userId());
     k.withdraw(by, now);
-    int revoked = revokeDependants(k, by, "Consent withdrawn", now);
+    int revoked = revokeDependants(k, by, Referral.REVOKED_CONSENT_WITHDRAWN, now);
     long caseId = k.getCaseFile().getId();
     em.persist(
         CaseEvent.now(
@@ -246,7 +246,7 @@ public class ConsentService {
             .setParameter("live", ReferralState.OPEN)
             .setParameter("today", today)
             .getResultList();
-    lapsed.forEach(r -> r.revoke(null, "Consent expired", now));
+    lapsed.forEach(r -> r.revoke(null, Referral.REVOKED_CONSENT_EXPIRED, now));
     return lapsed.size();
   }
 

@@ -176,6 +176,19 @@ public class UserDirectory {
   }
 
   /**
+   * The id of an organisation by its exact name ignoring case, active or not: an API call names a
+   * recipient by name, and one deactivated since must be refused as such, not as unknown.
+   *
+   * @param name the name; {@code null} gives an empty result
+   * @return its id, or empty when no organisation has the name
+   */
+  public java.util.OptionalLong organisationIdByName(String name) {
+    return findOrganisationByName(name)
+        .map(o -> java.util.OptionalLong.of(o.getId()))
+        .orElse(java.util.OptionalLong.empty());
+  }
+
+  /**
    * An active organisation as a menu shows it.
    *
    * @param id its id

@@ -41,6 +41,18 @@ import rs.astra.nrm.shared.RequiredText;
 @Table(name = "referral")
 public class Referral {
 
+  /**
+   * The revocation reason the portal writes itself when the consent a referral rests on is
+   * withdrawn (stored as this text; pages show it in the user's language).
+   */
+  public static final String REVOKED_CONSENT_WITHDRAWN = "Consent withdrawn";
+
+  /**
+   * The revocation reason the portal writes itself when the consent a referral rests on expires
+   * (stored as this text; pages show it in the user's language).
+   */
+  public static final String REVOKED_CONSENT_EXPIRED = "Consent expired";
+
   /** The calendar of referral dates. */
   private static final ZoneId ZONE = rs.astra.nrm.shared.NrmTime.ZONE;
 

@@ -219,6 +219,14 @@ class BrowserJourneyIT {
       assertTrue(
           browser.pageSource().contains("REVOKED")
               || browser.all(".referral-state").stream().anyMatch(e -> !e.getText().isBlank()));
+      // The reason the portal wrote itself is shown in the page's language (trial of 2026-12-07).
+      String withdrawn = browser.pageSource();
+      assertTrue(
+          withdrawn.contains("Saglasnost je povučena")
+              || withdrawn.contains("Сагласност је повучена")
+              || withdrawn.contains("The consent was withdrawn"),
+          "the referral's state says why, translated");
+      assertFalse(withdrawn.contains("Consent withdrawn"), "not the stored English text");
       browser.login("csw.nis");
       browser.open(caseUrl);
       browser.screenshot("csw-case-after-withdrawal");

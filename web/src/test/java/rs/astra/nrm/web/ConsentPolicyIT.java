@@ -1541,6 +1541,16 @@ class ConsentPolicyIT {
                 AccessDeniedException.class,
                 () -> breakGlass.open(police, closed, DataCategory.CONTACT, reason))
             .reason());
+    // The page offers it only where it could be opened (trial of 2026-12-07: the button showed on
+    // a closed case, and pressing it was always refused).
+    assertTrue(
+        cases.find(police, caseId).orElseThrow().hidden().stream()
+            .anyMatch(h -> h.emergencyAccessPossible()),
+        "offered on the open case");
+    assertTrue(
+        cases.find(police, closed).orElseThrow().hidden().stream()
+            .noneMatch(h -> h.emergencyAccessPossible()),
+        "not offered on the closed case");
 
     // The daily limit (nrm.emergency.perUserPerDay, 3): other tests of this class may have opened
     // some today.
@@ -2471,7 +2481,7 @@ class ConsentPolicyIT {
     var broken = call("POST", "referrals/1/reject", ngo, "{\"version\":1", "Accept-Language", "en");
     assertEquals(List.of("body"), errorFields(broken));
     assertEquals(
-        "A JSON body is required.",
+        "The body must be one JSON object: none was sent, or it is not valid JSON.",
         json(broken).getJsonArray("errors").getJsonObject(0).getString("message"));
     var notAnObject = call("POST", "referrals/1/reject", ngo, "[1]", "Accept-Language", "en");
     assertEquals(List.of("body"), errorFields(notAnObject));
@@ -2531,6 +2541,49 @@ class ConsentPolicyIT {
         "ngo-telephony",
         "\"" + ConsentFixture.OWNER_NGO + "\"",
         "hotline-operator");
+  }
+
+  /**
+   * Trial of 2026-12-07: a referral over the API to an organisation deactivated since was refused
+   * with "Choose the institution and the purpose" although both were given; it is refused as no
+   * longer active, and nothing is stored.
+   */
+  @Test
+  void theApiRefusesAReferralToADeactivatedOrganisationAsSuch() throws Exception {
+    viewer("cp.coordinator");
+    String name = "CP Deactivated " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    tx.begin();
+    rs.astra.nrm.organisation.Organisation gone =
+        new rs.astra.nrm.organisation.Organisation(
+            name, rs.astra.nrm.organisation.OrganisationType.SOCIAL_WORK_CENTRE, "Niš");
+    em.persist(gone);
+    gone.deactivate();
+    tx.commit();
+    long caseId = ConsentFixture.newCase(em, tx, "cp.caseworker", "Dana", "Deactivated");
+    String code = em.find(rs.astra.nrm.casefile.CaseFile.class, caseId).getCode();
+    var answer =
+        call(
+            "POST",
+            "referrals",
+            ownerNgoCoordinatorToken(),
+            "{\"caseCode\":\""
+                + code
+                + "\",\"toOrganisation\":\""
+                + name.toLowerCase(java.util.Locale.ROOT)
+                + "\",\"purpose\":\"SOCIAL_PROTECTION\",\"categories\":[]}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(422, answer.statusCode(), answer.body());
+    assertTrue(
+        answer.body().contains("The chosen institution is no longer active in the portal"),
+        answer.body());
+    assertEquals(
+        0L,
+        em.createQuery("select count(r) from Referral r where r.caseFile.id = :c", Long.class)
+            .setParameter("c", caseId)
+            .getSingleResult());
   }
 
   /**
@@ -2619,7 +2672,9 @@ class ConsentPolicyIT {
     for (String step : List.of("accept", "reject", "complete")) {
       var empty = call("POST", "referrals/1/" + step, ngo, "", "Accept-Language", "en");
       assertEquals(List.of("body"), errorFields(empty), step);
-      assertEquals("A JSON body is required.", firstMessage(empty));
+      assertEquals(
+          "The body must be one JSON object: none was sent, or it is not valid JSON.",
+          firstMessage(empty));
       var jsonNull = call("POST", "referrals/1/" + step, ngo, "null", "Accept-Language", "en");
       assertEquals(List.of("body"), errorFields(jsonNull), step);
     }
@@ -3099,7 +3154,26 @@ class ConsentPolicyIT {
             "[" + call + "\"callerType\":\"CITIZEN\"}]",
             "body",
             "The body is one JSON object, not a list."
-          }
+          },
+          // Trial of 2026-12-07: a list of checks was stored as its last one, a wage sent as
+          // text as a number.
+          {
+            "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
+                + "\"summary\":\""
+                + marker
+                + "\",\"check\":[{\"outcome\":\"SAFE\"},{\"outcome\":\"SAFE\"}]}",
+            "check",
+            null
+          },
+          {
+            "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
+                + "\"summary\":\""
+                + marker
+                + "\",\"check\":{\"outcome\":\"SAFE\",\"promisedWage\":\"2500\"}}",
+            "check.promisedWage",
+            null
+          },
+          {call + "\"callerType\":\"CITIZEN\",\"callerAgreed\":\"true\"}", "callerAgreed", null}
         }) {
       var answer =
           call(
@@ -3115,6 +3189,8 @@ class ConsentPolicyIT {
       assertEquals(List.of(wrong[1]), errorFields(answer), wrong[0]);
       if (wrong[2] != null) {
         assertEquals(wrong[2], firstMessage(answer), wrong[0]);
+      } else {
+        assertFalse(firstMessage(answer).startsWith("api."), "a text, not a key: " + answer.body());
       }
     }
     assertEquals(

@@ -93,10 +93,12 @@ public class ApiRequestBody {
    * holds as one value (a text, a code, a day, a number, a yes/no) sent as a JSON array or object
    * (JSON-B reads {@code ["x"]} as {@code "x"}, the last of several), a text that is not a JSON
    * string (JSON-B reads {@code 42} as {@code "42"}), a whole number that is not a JSON number
-   * without a fraction (JSON-B cuts {@code 1.9} to 1 and reads {@code "5"} as 5), a body that is a
-   * JSON array (JSON-B reads its first object), and text with control characters or characters that
-   * reverse its direction, which the pages refuse too ({@link TextInputGuard}; a recipient would be
-   * shown them). Line breaks and tabs pass.
+   * without a fraction (JSON-B cuts {@code 1.9} to 1 and reads {@code "5"} as 5), any other number
+   * that is not a JSON number ({@code "2500"}), a yes/no that is not {@code true} or {@code false},
+   * a code or day that is not a JSON string, a nested object sent as anything else (JSON-B reads a
+   * list of objects as its last), a body that is a JSON array (JSON-B reads its first object), and
+   * text with control characters or characters that reverse its direction, which the pages refuse
+   * too ({@link TextInputGuard}; a recipient would be shown them). Line breaks and tabs pass.
    *
    * @return each failing member (dotted when nested; a list's element is its list; {@value
    *     #WHOLE_BODY} for an array body), with its problem; empty when none, when no body was read
@@ -184,13 +186,26 @@ public class ApiRequestBody {
       return value instanceof JsonNumber number
           && number.bigDecimalValue().stripTrailingZeros().scale() <= 0;
     }
-    boolean single =
-        field.isPrimitive()
-            || field.isEnum()
-            || Number.class.isAssignableFrom(field)
-            || field == Boolean.class
-            || field.getName().startsWith("java.time.");
-    return !single || !(value instanceof JsonArray || value instanceof JsonObject);
+    if (field.isArray()
+        || java.util.Collection.class.isAssignableFrom(field)
+        || Map.class.isAssignableFrom(field)) {
+      // JSON-B itself refuses what is not a list (or an object for a map).
+      return true;
+    }
+    if (field == boolean.class || field == Boolean.class) {
+      return value == JsonValue.TRUE || value == JsonValue.FALSE;
+    }
+    if ((field.isPrimitive() && field != char.class) || Number.class.isAssignableFrom(field)) {
+      // JSON-B reads "2500" as 2500 (trial of 2026-12-07: a wage sent as text).
+      return value instanceof JsonNumber;
+    }
+    if (field.isEnum() || field == char.class || field.getName().startsWith("java.")) {
+      // Codes, days and instants are texts.
+      return value instanceof JsonString;
+    }
+    // A nested object (a hotline call's job-offer check): JSON-B reads a list of them as its last
+    // (trial of 2026-12-07).
+    return value instanceof JsonObject;
   }
 
   /** The first control or direction character in any text of a value, however deep. */

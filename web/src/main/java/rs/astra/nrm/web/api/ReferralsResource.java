@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -217,15 +216,12 @@ public class ReferralsResource {
           ReferralForm form) {
     var viewer = caller.viewer();
     // A code that names no case, or a case she may not know of (not shared, merged): the service's
-    // case.notFound (404), the same answer; unknown recipient: its referral.error.incomplete.
+    // case.notFound (404), the same answer; unknown recipient: its referral.error.incomplete, one
+    // deactivated: organisation.error.inactive.
     long caseId = cases.knownIdOf(viewer, form.caseCode).orElse(-1L);
-    String recipient = form.toOrganisation.strip().toLowerCase(Locale.ROOT);
-    long toOrganisationId =
-        directory.organisations().stream()
-            .filter(o -> o.name().strip().toLowerCase(Locale.ROOT).equals(recipient))
-            .mapToLong(UserDirectory.OrganisationChoice::id)
-            .findFirst()
-            .orElse(-1L);
+    // A deactivated one by its id too, so that the service refuses it as inactive
+    // (organisation.error.inactive; trial of 2026-12-07), not as missing.
+    long toOrganisationId = directory.organisationIdByName(form.toOrganisation).orElse(-1L);
     return idempotency.create(
         "referral",
         id -> uri.getBaseUriBuilder().path("v1/referrals/{id}").build(id),

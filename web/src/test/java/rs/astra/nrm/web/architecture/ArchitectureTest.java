@@ -144,13 +144,11 @@ class ArchitectureTest {
           // Which basis (consent or the child-to-centre legal basis) covers a transfer is the
           // policy's, as legalBasisForReferral is for a referral (issue 19).
           Map.entry("rs.astra.nrm.transfer.CaseTransferService", Set.of("basisForTransfer")),
+          // The support plan's one query (services, safety plan, both kinds of institution record)
+          // turns each part's decision into its branch's condition (issue 16).
           Map.entry(
-              "rs.astra.nrm.support.ServiceEntryService", Set.of("ownRecords", "bindOwnRecords")),
-          Map.entry(
-              "rs.astra.nrm.support.SafetyPlanService", Set.of("recordsInScope", "bindOwnRecords")),
-          Map.entry(
-              "rs.astra.nrm.support.InstitutionRecordService",
-              Set.of("recordsInScope", "bindOwnRecords")),
+              "rs.astra.nrm.support.SupportPlanReads",
+              Set.of("ownRecords", "recordsInScope", "bindOwnRecords")),
           Map.entry("rs.astra.nrm.casefile.CaseTimeline", Set.of("ownRecords", "bindOwnRecords")),
           // The data protection officer's search for access reports runs the policy's rule as its
           // query condition (owned, or handed over by a transfer; issue 19), as the case list
