@@ -808,15 +808,11 @@ class RolePagesIT {
                 () ->
                     consents.give(
                         owner,
-                        new ConsentService.NewConsentForm(
+                        signedToday(
                             caseId,
                             organisationId,
                             Purpose.PSYCHOSOCIAL_SUPPORT,
-                            EnumSet.of(DataCategory.CONTACT),
-                            LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")),
-                            null,
-                            ConsentMethod.SIGNED_FORM,
-                            null)))
+                            DataCategory.CONTACT)))
             .messageKey());
     assertEquals(
         "organisation.error.inactive",
@@ -1497,16 +1493,7 @@ class RolePagesIT {
     long caseId = openCase(owner, "Transferconsent", LocalDate.now().minusYears(30));
     long centre = ORGANISATIONS.get("RP Social Work Centre");
     consents.give(
-        owner,
-        new ConsentService.NewConsentForm(
-            caseId,
-            centre,
-            Purpose.SOCIAL_PROTECTION,
-            EnumSet.of(DataCategory.SOCIAL),
-            LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")),
-            null,
-            ConsentMethod.SIGNED_FORM,
-            null));
+        owner, signedToday(caseId, centre, Purpose.SOCIAL_PROTECTION, DataCategory.SOCIAL));
     PortalSession coordinator = signedIn("rp.coordinator", PASSWORD);
     coordinator.get("app/case.xhtml?id=" + caseId);
     String proposed =
@@ -1533,6 +1520,20 @@ class RolePagesIT {
   @Inject rs.astra.nrm.support.ServiceEntryService serviceEntries;
 
   @Inject rs.astra.nrm.organisation.ActiveOrganisationChoices organisationChoices;
+
+  /** A consent on a signed form, given today (Europe/Belgrade) with no end, for one category. */
+  private static ConsentService.NewConsentForm signedToday(
+      long caseId, long organisationId, Purpose purpose, DataCategory category) {
+    return new ConsentService.NewConsentForm(
+        caseId,
+        organisationId,
+        purpose,
+        EnumSet.of(category),
+        LocalDate.now(java.time.ZoneId.of("Europe/Belgrade")),
+        null,
+        ConsentMethod.SIGNED_FORM,
+        null);
+  }
 
   /** Whether the menus offer an organisation of this name now. */
   private boolean offered(String name) {
