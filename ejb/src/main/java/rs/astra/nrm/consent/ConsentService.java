@@ -105,10 +105,8 @@ public class ConsentService {
     if (recipient == null) {
       throw new InvalidRequestException("consent.error.noRecipient");
     }
-    if (!recipient.isActive()) {
-      // Offered no more since its deactivation; a form opened before it must not record one.
-      throw new InvalidRequestException("organisation.error.inactive");
-    }
+    // Offered no more since its deactivation: a form opened before it must not name it.
+    rs.astra.nrm.organisation.ActiveOrganisationChoices.requireActive(recipient);
     // The case row is locked so that the same consent sent twice at once (a double click, a resent
     // post) is recorded once: the second waits, then finds the first.
     CaseFile caseFile =

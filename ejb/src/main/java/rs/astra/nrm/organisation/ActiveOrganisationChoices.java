@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import rs.astra.nrm.shared.InvalidRequestException;
 
 /**
  * The active organisations offered in the portal's menus (a consent's recipient, a referral's, a
@@ -77,6 +78,21 @@ public class ActiveOrganisationChoices {
   void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganisationsChanged change) {
     changes.incrementAndGet();
     snapshot = null;
+  }
+
+  /**
+   * The check behind "what is offered is not trusted": a consent's or referral's recipient or a
+   * service's provider must be active when the change is recorded, whatever the form offered.
+   *
+   * @param chosen the organisation the form named, found
+   * @return {@code chosen}
+   * @throws InvalidRequestException {@code organisation.error.inactive} when it was deactivated
+   */
+  public static Organisation requireActive(Organisation chosen) {
+    if (!chosen.isActive()) {
+      throw new InvalidRequestException("organisation.error.inactive");
+    }
+    return chosen;
   }
 
   /** An organisation was created, renamed, retyped, deactivated or reactivated. */

@@ -179,10 +179,8 @@ public class ReferralService {
     if (to == null || purpose == null) {
       throw new InvalidRequestException("referral.error.incomplete");
     }
-    if (!to.isActive()) {
-      // Offered no more since its deactivation; a form opened before it must not send one.
-      throw new InvalidRequestException("organisation.error.inactive");
-    }
+    // Offered no more since its deactivation: a form opened before it must not name it.
+    rs.astra.nrm.organisation.ActiveOrganisationChoices.requireActive(to);
     if (to.getId() == viewer.organisationId()) {
       throw new InvalidRequestException("referral.error.self");
     }

@@ -100,9 +100,8 @@ public class ServiceEntryService {
       if (provider == null) {
         throw new InvalidRequestException("support.error.unknownProvider");
       }
-      if (!provider.isActive()) {
-        throw new InvalidRequestException("organisation.error.inactive");
-      }
+      // Offered no more since its deactivation: a form opened before it must not name it.
+      rs.astra.nrm.organisation.ActiveOrganisationChoices.requireActive(provider);
     }
     if (form.startedOn() != null
         && form.endedOn() != null

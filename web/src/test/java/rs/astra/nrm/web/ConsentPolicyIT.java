@@ -3126,6 +3126,12 @@ class ConsentPolicyIT {
     String operator = ownerNgoHotlineOperatorToken();
     String marker = "wrong shapes " + java.util.UUID.randomUUID();
     String call = "{\"channel\":\"PHONE\",\"purpose\":\"OTHER\",\"summary\":\"" + marker + "\",";
+    // A job-offer check call up to its check, which each case below completes.
+    String checkCall =
+        "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
+            + "\"summary\":\""
+            + marker
+            + "\",\"check\":";
     for (String[] wrong :
         new String[][] {
           {call + "\"callerType\":[\"CITIZEN\"]}", "callerType", "Choose who called."},
@@ -3143,10 +3149,7 @@ class ConsentPolicyIT {
             call + "\"callerType\":\"CITIZEN\",\"followUpOn\":[\"2026-12-01\"]}", "followUpOn", null
           },
           {
-            "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
-                + "\"summary\":\""
-                + marker
-                + "\",\"check\":{\"outcome\":\"SAFE\"}}",
+            checkCall + "{\"outcome\":\"SAFE\"}}",
             "check.outcome",
             "Choose the outcome of the check."
           },
@@ -3157,19 +3160,9 @@ class ConsentPolicyIT {
           },
           // Trial of 2026-12-07: a list of checks was stored as its last one, a wage sent as
           // text as a number.
+          {checkCall + "[{\"outcome\":\"SAFE\"},{\"outcome\":\"SAFE\"}]}", "check", null},
           {
-            "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
-                + "\"summary\":\""
-                + marker
-                + "\",\"check\":[{\"outcome\":\"SAFE\"},{\"outcome\":\"SAFE\"}]}",
-            "check",
-            null
-          },
-          {
-            "{\"channel\":\"PHONE\",\"callerType\":\"CITIZEN\",\"purpose\":\"JOB_OFFER_CHECK\","
-                + "\"summary\":\""
-                + marker
-                + "\",\"check\":{\"outcome\":\"SAFE\",\"promisedWage\":\"2500\"}}",
+            checkCall + "{\"outcome\":\"SAFE\",\"promisedWage\":\"2500\"}}",
             "check.promisedWage",
             null
           },

@@ -112,9 +112,7 @@ public class ApiRequestBody {
     JsonValue body = parsed();
     if (body instanceof JsonObject object) {
       text(object, type, "", found);
-    } else if (body instanceof JsonArray
-        && !type.isArray()
-        && !java.util.Collection.class.isAssignableFrom(type)) {
+    } else if (body instanceof JsonArray && !takes(type, body)) {
       found.add(new TextProblem(WHOLE_BODY, type, null));
     }
     return found;
