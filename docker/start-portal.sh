@@ -10,6 +10,8 @@
 #   NRM_WAR           the portal's WAR                    (default /opt/payara/deployments/nrm-portal.war)
 #   NRM_HTTP_PORT     HTTP port                           (default 8080)
 #   NRM_JAVA_OPTS     JVM options                         (default -XX:MaxRAMPercentage=70)
+#   NRM_SINGLE_INSTANCE_COMMANDS  a single instance's pre-boot commands: its sessions stay in its
+#                     memory (default /opt/payara/single-instance.asadmin)
 #   NRM_CLUSTER_MEMBERS  empty: a single instance (--nocluster). Otherwise the members' Hazelcast
 #                     addresses, host:port,host:port,... (TCP/IP discovery), or dns:name:port (every
 #                     address of a DNS name, e.g. a Kubernetes headless service). Never multicast.
@@ -42,7 +44,10 @@ set -- --port "$port" --contextroot / --deploy "$war" "$@"
 
 heartbeat=
 if [ -z "$members" ]; then
-  set -- --nocluster "$@"
+  # Nothing to replicate to: without the pre-boot commands Payara would still serialise the
+  # distributable session into its local data grid after every request and read it back before
+  # the next (docs/benchmarks.md, "The list's load limit").
+  set -- --nocluster --prebootcommandfile "${NRM_SINGLE_INSTANCE_COMMANDS:-/opt/payara/single-instance.asadmin}" "$@"
 else
   password=${NRM_CLUSTER_PASSWORD:-}
   if [ ${#password} -lt 16 ]; then

@@ -329,6 +329,59 @@ class PortalIT {
   // ---- the HTCDS import, as a second NGO so that the demo caseload stays as it is ----
 
   /**
+   * The case list's page of rows is not stored with the session (PageRows: a stored page is read
+   * back empty). The tests' server stores every session in its data grid after each request and
+   * reads it back before the next, so each Ajax request below starts from a read-back view:
+   * sorting, paging forward and paging back must still draw the right rows.
+   */
+  @Test
+  @RunAsClient
+  void theCaseListSortsAndPagesFromAViewReadBackFromTheSession() throws Exception {
+    PortalSession caseworker = new PortalSession(base.toURI());
+    caseworker.signIn("ngo.caseworker1", "demo");
+    caseworker.get("app/cases.xhtml");
+    java.util.Map<String, String> sort = new java.util.LinkedHashMap<>();
+    sort.put("casesForm:cases_sorting", "true");
+    sort.put("casesForm:cases_skipChildren", "true");
+    sort.put("casesForm:cases_encodeFeature", "true");
+    sort.put("casesForm:cases_sortKey", "casesForm:cases:codeColumn");
+    sort.put("casesForm:cases_sortDir", "1");
+    String sorted = caseworker.ajax("casesForm", "casesForm:cases", sort);
+    List<String> codes = allOf(sorted, CASE_CODE);
+    assertEquals(20, codes.size(), "the sample caseload fills ASTRA's first page: " + sorted);
+    assertEquals(codes.stream().sorted().toList(), codes, "sorted by code");
+    String second = page(caseworker, 20);
+    List<String> next = allOf(second, CASE_CODE);
+    assertEquals(20, next.size(), "the second page: " + second);
+    assertEquals(next.stream().sorted().toList(), next, "still sorted by code");
+    assertTrue(next.getFirst().compareTo(codes.getLast()) > 0, "after the first page: " + next);
+    assertEquals(codes, allOf(page(caseworker, 0), CASE_CODE), "and back to the first page");
+  }
+
+  private static final Pattern CASE_CODE = Pattern.compile("nrm-case-code\">([^<]+)<");
+
+  private static String page(PortalSession session, int first) throws Exception {
+    return session.ajax(
+        "casesForm",
+        "casesForm:cases",
+        java.util.Map.of(
+            "casesForm:cases_pagination", "true",
+            "casesForm:cases_first", String.valueOf(first),
+            "casesForm:cases_rows", "20",
+            "casesForm:cases_skipChildren", "true",
+            "casesForm:cases_encodeFeature", "true"));
+  }
+
+  private static List<String> allOf(String answer, Pattern pattern) {
+    List<String> found = new java.util.ArrayList<>();
+    Matcher m = pattern.matcher(answer);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  /**
    * A trial's finding (2026-12-06): a second click on an import choice after the file was taken
    * (the first click imported it) showed nothing; it says that nothing was imported again.
    */

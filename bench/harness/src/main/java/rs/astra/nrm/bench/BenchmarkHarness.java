@@ -134,8 +134,8 @@ public final class BenchmarkHarness {
   /**
    * Command line: {@code --cases=N --seed=S --db=NAME --pg=HOST:PORT --pg-user=U --port=P
    * --sessions=N --load-seconds=S --repeats=R --import-rows=N --micro=… --portal-war=…
-   * --floor-war=… --out=DIR [--docs=DIR] [--note=TEXT] [--portal-jvm-options=…]}; {@code mvn
-   * -Pbench package} passes them all.
+   * --floor-war=… --out=DIR [--docs=DIR] [--note=TEXT] [--portal-jvm-options=…]
+   * [--single-instance-commands=FILE]}; {@code mvn -Pbench package} passes them all.
    *
    * @param args the options
    * @throws Exception when a step fails; the portal and the recorder are stopped first
@@ -247,6 +247,9 @@ public final class BenchmarkHarness {
               java(),
               o.micro,
               jvm,
+              // A single instance as the run command and docker/start-portal.sh start one: its
+              // sessions in memory.
+              List.of("--nocluster", "--prebootcommandfile", o.singleInstanceCommands.toString()),
               List.of(o.portalWar, o.floorWar),
               o.port,
               env,
@@ -1253,7 +1256,8 @@ public final class BenchmarkHarness {
       boolean reuseDb,
       boolean skipEmptyWar,
       String schemaTarget,
-      boolean cluster) {
+      boolean cluster,
+      Path singleInstanceCommands) {
 
     static Options parse(String[] args) {
       Map<String, String> m = new LinkedHashMap<>();
@@ -1286,7 +1290,10 @@ public final class BenchmarkHarness {
           Boolean.parseBoolean(m.getOrDefault("reuse-db", "false")),
           Boolean.parseBoolean(m.getOrDefault("skip-empty-war", "false")),
           m.getOrDefault("schema-target", "").isBlank() ? null : m.get("schema-target"),
-          Boolean.parseBoolean(m.getOrDefault("cluster", "true")));
+          Boolean.parseBoolean(m.getOrDefault("cluster", "true")),
+          Path.of(
+              m.getOrDefault(
+                  "single-instance-commands", "web/src/main/payara/single-instance.asadmin")));
     }
 
     String pgHost() {

@@ -67,7 +67,8 @@ final class PayaraMicro implements AutoCloseable {
    * @param microJar payara-micro.jar
    * @param jvmOptions options for its JVM (system properties, heap)
    * @param clusterArgs Payara Micro's cluster options (e.g. {@code --clustermode tcpip:…
-   *     --clustername …}); empty for a single instance ({@code --nocluster})
+   *     --clustername …}), or a single instance's ({@code --nocluster} and its pre-boot commands);
+   *     empty for {@code --nocluster} alone
    * @param deployments WARs to deploy in order; the first gets the context root {@code /}, the
    *     others one from their file name
    * @param port the HTTP port

@@ -22,6 +22,7 @@ import rs.astra.nrm.casefile.CaseStatus;
 import rs.astra.nrm.web.i18n.Messages;
 import rs.astra.nrm.web.security.SignedInUser;
 import rs.astra.nrm.web.shared.ListExport;
+import rs.astra.nrm.web.shared.PageRows;
 
 /**
  * The case list: a lazy PrimeFaces table over the cases the signed-in user may see. Paging, sorting
@@ -150,7 +151,8 @@ public class ListCases implements Serializable {
         export.count(rows.size());
         return rows;
       }
-      return cases().list(user.viewer(), query(first, pageSize, sortBy, filterBy));
+      // The page is not kept in the session (its rows hold only links and text).
+      return PageRows.of(cases().list(user.viewer(), query(first, pageSize, sortBy, filterBy)));
     }
 
     @Override

@@ -15,6 +15,7 @@ import rs.astra.nrm.casefile.IdentificationQueueService.QueueQuery;
 import rs.astra.nrm.casefile.IdentificationQueueService.QueueRow;
 import rs.astra.nrm.casefile.IdentificationQueueService.SortColumn;
 import rs.astra.nrm.web.security.SignedInUser;
+import rs.astra.nrm.web.shared.PageRows;
 
 /**
  * The identification queue of a CPTV officer (adults) or a social-work professional (children):
@@ -66,10 +67,12 @@ public class ShowIdentificationQueue implements Serializable {
         column = "caseCode".equals(sort.getField()) ? SortColumn.CODE : SortColumn.REFERRED_ON;
         ascending = sort.getOrder() == SortOrder.ASCENDING;
       }
-      return queue.page(
-          user.viewer(),
-          new QueueQuery(
-              first, Math.max(1, Math.min(pageSize, 500)), column, ascending, code(filterBy)));
+      // The page is not kept in the session (its rows hold only links and text).
+      return PageRows.of(
+          queue.page(
+              user.viewer(),
+              new QueueQuery(
+                  first, Math.max(1, Math.min(pageSize, 500)), column, ascending, code(filterBy))));
     }
 
     @Override

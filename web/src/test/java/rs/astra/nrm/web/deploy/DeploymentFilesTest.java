@@ -134,6 +134,15 @@ class DeploymentFilesTest {
     assertEquals("/", args.get(args.indexOf("--contextroot") + 1));
     assertEquals("8080", args.get(args.indexOf("--port") + 1));
     assertTrue(args.contains("--nocluster"), "one instance by default: " + args);
+    // ... whose sessions stay in its memory: the pre-boot commands are in the image.
+    String commands = args.get(args.indexOf("--prebootcommandfile") + 1);
+    assertTrue(
+        dockerfile("COPY").stream()
+            .anyMatch(
+                c ->
+                    c.contains("web/src/main/payara/single-instance.asadmin")
+                        && c.trim().endsWith(commands)),
+        "the single instance's pre-boot commands are copied to " + commands);
     assertFalse(args.contains("--clustermode"), args.toString());
     String war = args.get(args.indexOf("--deploy") + 1);
     assertTrue(
@@ -154,6 +163,7 @@ class DeploymentFilesTest {
                 "NRM_CLUSTER_PASSWORD", password,
                 "NRM_CLUSTER_INTERFACE", "10.0.0.*"));
     assertFalse(args.contains("--nocluster"), args.toString());
+    assertFalse(args.contains("--prebootcommandfile"), "a member replicates its sessions: " + args);
     assertEquals("tcpip:10.0.0.1:6900,10.0.0.2:6900", args.get(args.indexOf("--clustermode") + 1));
     assertEquals("10.0.0.*", args.get(args.indexOf("--interfaces") + 1));
     assertEquals("6900", args.get(args.indexOf("--startport") + 1));
