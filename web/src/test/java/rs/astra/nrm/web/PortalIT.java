@@ -340,13 +340,16 @@ class PortalIT {
     PortalSession caseworker = new PortalSession(base.toURI());
     caseworker.signIn("ngo.caseworker1", "demo");
     caseworker.get("app/cases.xhtml");
-    java.util.Map<String, String> sort = new java.util.LinkedHashMap<>();
-    sort.put("casesForm:cases_sorting", "true");
-    sort.put("casesForm:cases_skipChildren", "true");
-    sort.put("casesForm:cases_encodeFeature", "true");
-    sort.put("casesForm:cases_sortKey", "casesForm:cases:codeColumn");
-    sort.put("casesForm:cases_sortDir", "1");
-    String sorted = caseworker.ajax("casesForm", "casesForm:cases", sort);
+    String sorted =
+        caseworker.ajax(
+            "casesForm",
+            "casesForm:cases",
+            java.util.Map.of(
+                "casesForm:cases_sorting", "true",
+                "casesForm:cases_skipChildren", "true",
+                "casesForm:cases_encodeFeature", "true",
+                "casesForm:cases_sortKey", "casesForm:cases:codeColumn",
+                "casesForm:cases_sortDir", "1"));
     List<String> codes = allOf(sorted, CASE_CODE);
     assertEquals(20, codes.size(), "the sample caseload fills ASTRA's first page: " + sorted);
     assertEquals(codes.stream().sorted().toList(), codes, "sorted by code");

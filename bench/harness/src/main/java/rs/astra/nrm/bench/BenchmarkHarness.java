@@ -336,14 +336,16 @@ public final class BenchmarkHarness {
                   portal);
           loads.add(r);
           say(
-              "  %,d requests, %.0f/s (list %.0f/s), p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
+              "  %,d requests, %.0f/s (list %.0f/s), p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors;"
+                  + " the server's CPU %.1f ms per request",
               r.requests(),
               r.requests() / r.seconds(),
               r.listPerSecond(),
               r.all().medianMillis(),
               r.all().percentileMillis(95),
               r.all().percentileMillis(99),
-              r.errors());
+              r.errors(),
+              r.cpuMillisPerRequest());
           r.errorSamples().forEach(e -> say("    error: %s", e));
           // Let the server settle between phases (sessions of the last one expire on their own).
           Thread.sleep(2000);
@@ -1166,22 +1168,34 @@ public final class BenchmarkHarness {
             .mapToDouble(LoadTest.Result::listPerSecond)
             .findFirst()
             .orElse(0);
+    double floorCpu =
+        loads.stream()
+            .filter(l -> l.mix() == LoadTest.Mix.FLOOR)
+            .mapToDouble(LoadTest.Result::cpuMillisPerRequest)
+            .findFirst()
+            .orElse(Double.NaN);
     double limit = SqlLoad.combinedLimit(floor, sql.listPerSecond());
     r.append(
         String.format(
             Locale.ROOT,
             "%n**Load limit of the case list** (%d sessions each; list req/s = the list opened or a page of it, per second):%n%n",
             sql.sessions()));
-    r.append("| | list req/s | p50 ms | p95 ms | errors |\n|---|---:|---:|---:|---:|\n");
+    // The floor and the portal are deployed in the same server, so its CPU time per request
+    // (/proc, user + system) tells the portal's own work from the framework's, without the load
+    // generator and PostgreSQL that share the cores.
+    r.append(
+        "| | list req/s | p50 ms | p95 ms | errors | server CPU ms per request |\n"
+            + "|---|---:|---:|---:|---:|---:|\n");
     r.append(
         String.format(
             Locale.ROOT,
-            "| floor: the same pages over rows in memory (Faces, PrimeFaces, the server) | %.1f | | | |%n",
-            floor));
+            "| floor: the same pages over rows in memory (Faces, PrimeFaces, the server) | %.1f | | | | %.1f |%n",
+            floor,
+            floorCpu));
     r.append(
         String.format(
             Locale.ROOT,
-            "| SQL: the list's recorded statements replayed by %d JDBC sessions | %.1f | %.1f | %.1f | %d |%n",
+            "| SQL: the list's recorded statements replayed by %d JDBC sessions | %.1f | %.1f | %.1f | %d | |%n",
             sql.sessions(),
             sql.listPerSecond(),
             sql.stats().medianMillis(),
@@ -1189,19 +1203,20 @@ public final class BenchmarkHarness {
             sql.errors()));
     r.append(
         String.format(
-            Locale.ROOT, "| combined limit 1 / (1/floor + 1/SQL) | %.1f | | | |%n", limit));
+            Locale.ROOT, "| combined limit 1 / (1/floor + 1/SQL) | %.1f | | | | |%n", limit));
     for (LoadTest.Result l : loads) {
       if (l.mix() != LoadTest.Mix.FLOOR) {
         double portal = l.listPerSecond();
         r.append(
             String.format(
                 Locale.ROOT,
-                "| portal, %s mix (limit ÷ portal = %s) | %.1f | | | |%n",
+                "| portal, %s mix (limit ÷ portal = %s) | %.1f | | | | %.1f |%n",
                 l.mix().name().toLowerCase(Locale.ROOT),
                 portal > 0 && limit > 0
                     ? String.format(Locale.ROOT, "%.2f", limit / portal)
                     : "n/a",
-                portal));
+                portal,
+                l.cpuMillisPerRequest()));
       }
     }
     r.append(
