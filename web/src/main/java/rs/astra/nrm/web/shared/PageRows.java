@@ -12,13 +12,14 @@ import java.util.RandomAccess;
  * session.
  *
  * <p>A PrimeFaces lazy model keeps the page it loaded, and the model lives in a view-scoped bean,
- * so the rows would be stored with the session after every request: the session is {@code
- * <distributable/>}, and Payara serialises it after each request and reads it back before the next
- * one, even on a single instance. Serialising it was a fifth of the portal's CPU under the list's
- * load (docs/benchmarks.md, "The list's load limit"). A stored page is written as an empty list:
- * after a restore the table holds no rows until it loads the next page, which it does for every
- * page it draws. Use it only for tables whose rows hold nothing a post-back must decode (links and
- * text; no inputs, selection or row commands), because a restored table has no rows to decode.
+ * so the rows would be stored with the session: a member of a cluster serialises the {@code
+ * <distributable/>} session into the data grid after every request and reads it back before the
+ * next, and the session's serialisation was a fifth of the server's CPU under the list's load
+ * (docs/benchmarks.md, "a single instance keeps its sessions in memory"). A stored page is written
+ * as an empty list: after a restore the table holds no rows until it loads the page it draws next,
+ * which it does for every page it draws. Use it only for tables whose rows hold nothing a post-back
+ * must decode (links and text; no inputs, selection or row commands), because a restored table has
+ * no rows to decode.
  *
  * @param <T> the row type
  */
