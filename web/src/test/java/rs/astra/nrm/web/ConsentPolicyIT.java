@@ -3166,7 +3166,14 @@ class ConsentPolicyIT {
             "check.promisedWage",
             null
           },
-          {call + "\"callerType\":\"CITIZEN\",\"callerAgreed\":\"true\"}", "callerAgreed", null}
+          {call + "\"callerType\":\"CITIZEN\",\"callerAgreed\":\"true\"}", "callerAgreed", null},
+          // Trial of 2026-12-07: a member named twice was read as its last value.
+          {
+            call + "\"callerType\":\"CITIZEN\",\"callerType\":\"CITIZEN\"}",
+            "body",
+            "The body names a member more than once; send each member once."
+          },
+          {checkCall + "{\"outcome\":\"SAFE\",\"outcome\":\"SAFE\"}}", "body", null}
         }) {
       var answer =
           call(

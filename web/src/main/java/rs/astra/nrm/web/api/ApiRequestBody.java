@@ -3,10 +3,12 @@ package rs.astra.nrm.web.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -35,10 +37,18 @@ public class ApiRequestBody {
   /** The default JSON-B, as the JAX-RS runtime reads the API's bodies (no custom configuration). */
   private static final Jsonb JSONB = JsonbBuilder.create();
 
+  /**
+   * JSON-P's reader that refuses an object naming a member twice ({@link
+   * JsonConfig.KeyStrategy#NONE}); JSON-B would silently take the last of them.
+   */
+  private static final JsonReaderFactory STRICT =
+      Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
   private byte[] bytes;
   private Class<?> type;
   private boolean parsedOnce;
   private JsonValue json;
+  private boolean namesAMemberTwice;
 
   /**
    * @param bytes the body's bytes, at most {@link ApiGate#BODY_LIMIT}
@@ -49,6 +59,7 @@ public class ApiRequestBody {
     this.type = type;
     this.parsedOnce = false;
     this.json = null;
+    this.namesAMemberTwice = false;
   }
 
   /**
@@ -96,9 +107,10 @@ public class ApiRequestBody {
    * without a fraction (JSON-B cuts {@code 1.9} to 1 and reads {@code "5"} as 5), any other number
    * that is not a JSON number ({@code "2500"}), a yes/no that is not {@code true} or {@code false},
    * a code or day that is not a JSON string, a nested object sent as anything else (JSON-B reads a
-   * list of objects as its last), a body that is a JSON array (JSON-B reads its first object), and
-   * text with control characters or characters that reverse its direction, which the pages refuse
-   * too ({@link TextInputGuard}; a recipient would be shown them). Line breaks and tabs pass.
+   * list of objects as its last), a body that is a JSON array (JSON-B reads its first object), an
+   * object that names a member twice (JSON-B reads the last; reported for the whole body), and text
+   * with control characters or characters that reverse its direction, which the pages refuse too
+   * ({@link TextInputGuard}; a recipient would be shown them). Line breaks and tabs pass.
    *
    * @return each failing member (dotted when nested; a list's element is its list; {@value
    *     #WHOLE_BODY} for an array body), with its problem; empty when none, when no body was read
@@ -110,10 +122,12 @@ public class ApiRequestBody {
     }
     List<TextProblem> found = new ArrayList<>();
     JsonValue body = parsed();
-    if (body instanceof JsonObject object) {
+    if (namesAMemberTwice) {
+      found.add(new TextProblem(WHOLE_BODY, null, null, true));
+    } else if (body instanceof JsonObject object) {
       text(object, type, "", found);
     } else if (body instanceof JsonArray && !takes(type, body)) {
-      found.add(new TextProblem(WHOLE_BODY, type, null));
+      found.add(new TextProblem(WHOLE_BODY, type, null, false));
     }
     return found;
   }
@@ -121,18 +135,25 @@ public class ApiRequestBody {
   /**
    * The body as JSON, parsed once per request for both checks.
    *
-   * @return the value; {@code null} when the bytes are not JSON
+   * @return the value; {@code null} when the bytes are not JSON, or are JSON with an object that
+   *     names a member twice (then {@link #namesAMemberTwice} is set)
    */
   private JsonValue parsed() {
     if (!parsedOnce) {
       parsedOnce = true;
-      try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-        json = reader.readValue();
-      } catch (JsonException | IllegalStateException e) {
-        json = null;
-      }
+      json = read(STRICT);
+      // Refused by the strict reader: JSON all the same (a member named twice), or not JSON.
+      namesAMemberTwice = json == null && read(Json.createReaderFactory(Map.of())) != null;
     }
     return json;
+  }
+
+  private JsonValue read(JsonReaderFactory factory) {
+    try (JsonReader reader = factory.createReader(new ByteArrayInputStream(bytes))) {
+      return reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      return null;
+    }
   }
 
   /**
@@ -143,8 +164,11 @@ public class ApiRequestBody {
    *     takes (a list or object for one value, a number for a text, a text or fraction for a whole
    *     number), else {@code null}
    * @param invisible what is wrong with its text, when it holds characters no field stores
+   * @param namedTwice whether the member ({@value #WHOLE_BODY}) is an object that names one of its
+   *     members twice
    */
-  public record TextProblem(String member, Class<?> expected, TextInputGuard.Problem invisible) {}
+  public record TextProblem(
+      String member, Class<?> expected, TextInputGuard.Problem invisible, boolean namedTwice) {}
 
   private static void text(JsonObject object, Class<?> into, String prefix, List<TextProblem> out) {
     for (Map.Entry<String, JsonValue> member : object.entrySet()) {
@@ -152,7 +176,7 @@ public class ApiRequestBody {
       Class<?> field = into == null ? null : fieldType(into, member.getKey());
       JsonValue value = member.getValue();
       if (field != null && !takes(field, value)) {
-        out.add(new TextProblem(name, field, null));
+        out.add(new TextProblem(name, field, null, false));
         continue;
       }
       if (value instanceof JsonObject inner) {
@@ -166,7 +190,7 @@ public class ApiRequestBody {
       // Any text anywhere below a list (codes, or objects a reader may take one of) is checked.
       TextInputGuard.Problem invisible = invisible(value);
       if (invisible != null) {
-        out.add(new TextProblem(name, null, invisible));
+        out.add(new TextProblem(name, null, invisible, false));
       }
     }
   }
