@@ -473,6 +473,42 @@ class BrowserJourneyIT {
   }
 
   /**
+   * Trial of 2026-12-07: the case list's status filter did nothing (its script named a table widget
+   * that no component declared). A status chosen in the filter's menu as a user clicks it leaves
+   * only the cases in that status: one other than the first row's, so that an unfiltered list
+   * fails.
+   */
+  @Test
+  void theCaseListFiltersByTheStatusChosenInItsMenu() {
+    // The menu is found by the end of its client id (how PrimeFaces names a filter facet).
+    String menu = "[id^='casesForm:cases:'][id$=':statusFilter']";
+    String statuses =
+        "return Array.from(document.querySelectorAll(\"[id='casesForm:cases_data'] tr"
+            + " td:nth-child(4)\")).map(td => td.textContent.trim());";
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.coordinator");
+      browser.open("app/cases.xhtml");
+      String first = ((List<?>) browser.script(statuses)).getFirst().toString();
+      browser.find(menu).click();
+      WebElement option =
+          browser.all("[id$=':statusFilter_panel'] li[data-label]").stream()
+              .skip(1)
+              .filter(li -> !first.equals(li.getAttribute("data-label")))
+              .findFirst()
+              .orElseThrow();
+      String label = option.getAttribute("data-label");
+      browser.visible("[id$=':statusFilter_panel'] li[data-label='" + label + "']").click();
+      browser.waitForAjax();
+      Object shown =
+          browser.scriptUntil(
+              statuses, v -> v instanceof List<?> l && l.stream().allMatch(t -> label.equals(t)));
+      assertTrue(
+          shown instanceof List<?> l && l.stream().allMatch(t -> label.equals(t)),
+          "only cases " + label + ": " + shown);
+    }
+  }
+
+  /**
    * Issue 17: three file names in Serbian Latin, Cyrillic, with spaces and "%", uploaded through
    * the case page's form in the real browser, listed exactly and downloaded byte for byte with the
    * exact name in the {@code Content-Disposition} header.
