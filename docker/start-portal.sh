@@ -11,7 +11,12 @@
 #   NRM_HTTP_PORT     HTTP port                           (default 8080)
 #   NRM_JAVA_OPTS     JVM options                         (default -XX:MaxRAMPercentage=70)
 #   NRM_SINGLE_INSTANCE_COMMANDS  a single instance's pre-boot commands: its sessions stay in its
-#                     memory (default /opt/payara/single-instance.asadmin)
+#                     memory (default /opt/payara/single-instance.asadmin; outside the image the
+#                     file in web/src/main/payara/ beside this script; empty: none)
+#   NRM_PREBOOT_COMMANDS  a file of the operator's own pre-boot commands (asadmin, one a line), e.g.
+#                     the scheme mapping behind a proxy that ends TLS (README). Payara Micro reads
+#                     one pre-boot file only, so this script joins it with the single instance's;
+#                     --prebootcommandfile among the further arguments is refused for that reason.
 #   NRM_CLUSTER_MEMBERS  empty: a single instance (--nocluster). Otherwise the members' Hazelcast
 #                     addresses, host:port,host:port,... (TCP/IP discovery), or dns:name:port (every
 #                     address of a DNS name, e.g. a Kubernetes headless service). Never multicast.
@@ -35,6 +40,14 @@
 # (DeploymentFilesTest checks the translation that way).
 set -eu
 
+for arg in "$@"; do
+  if [ "$arg" = --prebootcommandfile ]; then
+    echo "start-portal: give pre-boot commands in NRM_PREBOOT_COMMANDS (a file), not --prebootcommandfile: Payara Micro reads one pre-boot file, and the single instance's own commands would be dropped" >&2
+    exit 64
+  fi
+done
+dry_run=${NRM_START_DRY_RUN:-}
+
 jar=${NRM_MICRO_JAR:-/opt/payara/payara-micro.jar}
 war=${NRM_WAR:-/opt/payara/deployments/nrm-portal.war}
 port=${NRM_HTTP_PORT:-8080}
@@ -43,11 +56,22 @@ members=${NRM_CLUSTER_MEMBERS:-}
 set -- --port "$port" --contextroot / --deploy "$war" "$@"
 
 heartbeat=
+single=
 if [ -z "$members" ]; then
   # Nothing to replicate to: without the pre-boot commands Payara would still serialise the
   # distributable session into its local data grid after every request and read it back before
-  # the next (docs/benchmarks.md, "The list's load limit").
-  set -- --nocluster --prebootcommandfile "${NRM_SINGLE_INSTANCE_COMMANDS:-/opt/payara/single-instance.asadmin}" "$@"
+  # the next (docs/benchmarks.md, "a single instance keeps its sessions in memory").
+  single=${NRM_SINGLE_INSTANCE_COMMANDS-/opt/payara/single-instance.asadmin}
+  if [ -n "$single" ] && [ ! -f "$single" ] && [ "$dry_run" != 1 ]; then
+    beside="$(dirname "$0")/../web/src/main/payara/single-instance.asadmin"
+    if [ -f "$beside" ]; then
+      single=$beside
+    else
+      echo "start-portal: no file $single (NRM_SINGLE_INSTANCE_COMMANDS; set it empty for none)" >&2
+      exit 64
+    fi
+  fi
+  set -- --nocluster "$@"
 else
   password=${NRM_CLUSTER_PASSWORD:-}
   if [ ${#password} -lt 16 ]; then
@@ -71,10 +95,27 @@ else
 fi
 [ -n "${NRM_INSTANCE_NAME:-}" ] && set -- --name "$NRM_INSTANCE_NAME" "$@"
 
+own=${NRM_PREBOOT_COMMANDS:-}
+if [ -n "$own" ] && [ ! -f "$own" ]; then
+  echo "start-portal: NRM_PREBOOT_COMMANDS names no file: $own" >&2
+  exit 64
+fi
+preboot=$single
+if [ -n "$single" ] && [ -n "$own" ]; then
+  # One file of both: the single instance's commands, then the operator's.
+  preboot=$(mktemp "${TMPDIR:-/tmp}/nrm-preboot.XXXXXX")
+  if [ -f "$single" ]; then cat "$single" >"$preboot"; fi
+  echo >>"$preboot"
+  cat "$own" >>"$preboot"
+elif [ -n "$own" ]; then
+  preboot=$own
+fi
+[ -n "$preboot" ] && set -- --prebootcommandfile "$preboot" "$@"
+
 # shellcheck disable=SC2086 # the JVM options are a list of words
 set -- ${NRM_JAVA_OPTS:--XX:MaxRAMPercentage=70} $heartbeat -jar "$jar" "$@"
 
-if [ "${NRM_START_DRY_RUN:-}" = 1 ]; then
+if [ "$dry_run" = 1 ]; then
   printf '%s\n' java "$@"
   exit 0
 fi

@@ -734,6 +734,44 @@ class DeploymentFilesTest {
         1, runHealthCheck("http://127.0.0.1:" + closed + "/health/ready"), "no answer is not");
   }
 
+  /**
+   * A single instance's pre-boot commands and the operator's own (NRM_PREBOOT_COMMANDS, e.g. the
+   * scheme mapping README gives for a proxy that ends TLS) go to Payara Micro as one file, because
+   * it reads one pre-boot file only: a second {@code --prebootcommandfile} would silently replace
+   * the single instance's (ninth trial, 2026-12-07), so the script refuses one among its arguments.
+   */
+  @Test
+  void preBootCommandsOfTheOperatorAreJoinedWithTheSingleInstances() throws Exception {
+    Path own = Files.createTempFile("own", ".asadmin");
+    String mapping =
+        "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+            + ".scheme-mapping=X-Forwarded-Proto";
+    Files.writeString(own, mapping + "\n");
+    Path single = Path.of("src/main/payara/single-instance.asadmin").toAbsolutePath();
+    List<String> args =
+        startScript(
+            Map.of(
+                "NRM_SINGLE_INSTANCE_COMMANDS", single.toString(),
+                "NRM_PREBOOT_COMMANDS", own.toString()));
+    assertEquals(1, args.stream().filter("--prebootcommandfile"::equals).count(), args.toString());
+    Path joined = Path.of(args.get(args.indexOf("--prebootcommandfile") + 1));
+    List<String> commands = Files.readAllLines(joined).stream().filter(l -> !l.isBlank()).toList();
+    assertEquals(
+        List.of(Files.readString(single).strip(), mapping), commands, "both, the instance's first");
+    Files.delete(joined);
+    assertEquals(
+        64,
+        startScriptExit(Map.of(), "--prebootcommandfile", own.toString()),
+        "a second pre-boot file would replace the single instance's");
+    assertEquals(
+        64,
+        startScriptExit(Map.of("NRM_PREBOOT_COMMANDS", own + ".missing")),
+        "a file that is not there");
+    List<String> none = startScript(Map.of("NRM_SINGLE_INSTANCE_COMMANDS", ""));
+    assertFalse(none.contains("--prebootcommandfile"), "empty: none " + none);
+    Files.delete(own);
+  }
+
   /** The command line docker/start-portal.sh builds from these settings (its dry run). */
   private static List<String> startScript(Map<String, String> settings) throws Exception {
     Process process = startScriptProcess(settings);
@@ -743,17 +781,20 @@ class DeploymentFilesTest {
     return List.of(out.split("\n"));
   }
 
-  private static int startScriptExit(Map<String, String> settings) throws Exception {
-    Process process = startScriptProcess(settings);
+  private static int startScriptExit(Map<String, String> settings, String... arguments)
+      throws Exception {
+    Process process = startScriptProcess(settings, arguments);
     process.getInputStream().transferTo(System.out);
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
     return process.exitValue();
   }
 
-  private static Process startScriptProcess(Map<String, String> settings) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder("sh", DOCKER.resolve("start-portal.sh").toString())
-            .redirectErrorStream(true);
+  private static Process startScriptProcess(Map<String, String> settings, String... arguments)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("sh", DOCKER.resolve("start-portal.sh").toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("NRM_"));
     builder.environment().putAll(settings);
     builder.environment().put("NRM_START_DRY_RUN", "1");
