@@ -11,8 +11,9 @@
 #   NRM_HTTP_PORT     HTTP port                           (default 8080)
 #   NRM_JAVA_OPTS     JVM options                         (default -XX:MaxRAMPercentage=70)
 #   NRM_SINGLE_INSTANCE_COMMANDS  a single instance's pre-boot commands: its sessions stay in its
-#                     memory (default /opt/payara/single-instance.asadmin; outside the image the
-#                     file in web/src/main/payara/ beside this script; empty: none)
+#                     memory (default /opt/payara/single-instance.asadmin, and when it is unset
+#                     outside the image the file in web/src/main/payara/ beside this script; a file
+#                     named but missing is refused; empty: none)
 #   NRM_PREBOOT_COMMANDS  a file of the operator's own pre-boot commands (asadmin, one a line), e.g.
 #                     the scheme mapping behind a proxy that ends TLS (README). Payara Micro reads
 #                     one pre-boot file only, so this script joins it with the single instance's;
@@ -41,7 +42,9 @@
 set -eu
 
 for arg in "$@"; do
-  if [ "$arg" = --prebootcommandfile ]; then
+  # Payara Micro reads its options in any case (--PreBootCommandFile too).
+  lower=$(printf '%s' "$arg" | tr '[:upper:]' '[:lower:]')
+  if [ "${lower%%=*}" = --prebootcommandfile ]; then
     echo "start-portal: give pre-boot commands in NRM_PREBOOT_COMMANDS (a file), not --prebootcommandfile: Payara Micro reads one pre-boot file, and the single instance's own commands would be dropped" >&2
     exit 64
   fi
@@ -62,14 +65,14 @@ if [ -z "$members" ]; then
   # distributable session into its local data grid after every request and read it back before
   # the next (docs/benchmarks.md, "a single instance keeps its sessions in memory").
   single=${NRM_SINGLE_INSTANCE_COMMANDS-/opt/payara/single-instance.asadmin}
-  if [ -n "$single" ] && [ ! -f "$single" ] && [ "$dry_run" != 1 ]; then
-    beside="$(dirname "$0")/../web/src/main/payara/single-instance.asadmin"
-    if [ -f "$beside" ]; then
-      single=$beside
-    else
-      echo "start-portal: no file $single (NRM_SINGLE_INSTANCE_COMMANDS; set it empty for none)" >&2
-      exit 64
-    fi
+  beside="$(cd "$(dirname "$0")/.." && pwd)/web/src/main/payara/single-instance.asadmin"
+  if [ -z "${NRM_SINGLE_INSTANCE_COMMANDS+set}" ] && [ ! -f "$single" ] && [ -f "$beside" ]; then
+    # Outside the image: the default is the file of the sources beside this script.
+    single=$beside
+  fi
+  if [ -n "$single" ] && [ ! -f "$single" ]; then
+    echo "start-portal: no file $single (NRM_SINGLE_INSTANCE_COMMANDS; set it empty for none)" >&2
+    exit 64
   fi
   set -- --nocluster "$@"
 else
@@ -102,11 +105,10 @@ if [ -n "$own" ] && [ ! -f "$own" ]; then
 fi
 preboot=$single
 if [ -n "$single" ] && [ -n "$own" ]; then
-  # One file of both: the single instance's commands, then the operator's.
-  preboot=$(mktemp "${TMPDIR:-/tmp}/nrm-preboot.XXXXXX")
-  if [ -f "$single" ]; then cat "$single" >"$preboot"; fi
-  echo >>"$preboot"
-  cat "$own" >>"$preboot"
+  # One file of both, the single instance's commands then the operator's, written again at each
+  # start of the instance on this port (a dry run writes it too).
+  preboot="${TMPDIR:-/tmp}/nrm-preboot-$port.asadmin"
+  { cat "$single"; echo; cat "$own"; } >"$preboot"
 elif [ -n "$own" ]; then
   preboot=$own
 fi

@@ -2483,6 +2483,17 @@ class ConsentPolicyIT {
     assertEquals(
         "The body must be one JSON object: none was sent, or it is not valid JSON.",
         json(broken).getJsonArray("errors").getJsonObject(0).getString("message"));
+    // Nested deeper than the parser takes (trial of 2026-12-07: 500 internal).
+    String deep = "[".repeat(3000) + "]".repeat(3000);
+    var tooDeep =
+        call(
+            "POST",
+            "referrals/1/reject",
+            ngo,
+            "{\"version\":1,\"x\":" + deep + "}",
+            "Accept-Language",
+            "en");
+    assertEquals(List.of("body"), errorFields(tooDeep));
     var notAnObject = call("POST", "referrals/1/reject", ngo, "[1]", "Accept-Language", "en");
     assertEquals(List.of("body"), errorFields(notAnObject));
     var wrongType =

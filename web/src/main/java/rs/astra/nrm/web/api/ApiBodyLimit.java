@@ -30,8 +30,8 @@ import rs.astra.nrm.web.shared.TextInputGuard;
  * <p>It then refuses, as {@code invalid-input} naming each member, what no field of the API takes
  * though JSON-B would read it ({@link ApiRequestBody#textProblems()}): a number or a list where
  * text belongs, text with control characters (NUL) or characters that reverse its direction, which
- * the pages refuse too ({@link rs.astra.nrm.web.shared.TextInputGuard}), and an object that names a
- * member twice (JSON-B would keep the last).
+ * the pages refuse too ({@link rs.astra.nrm.web.shared.TextInputGuard}), an object that names a
+ * member twice (JSON-B would keep the last), and a body that is not JSON.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -66,8 +66,8 @@ public class ApiBodyLimit implements ContainerRequestFilter {
       List<Problems.FieldError> errors = new ArrayList<>();
       for (ApiRequestBody.TextProblem p : text) {
         String message;
-        if (p.namedTwice()) {
-          message = problems.text(locale, "api.field.memberTwice");
+        if (p.messageKey() != null) {
+          message = problems.text(locale, p.messageKey());
         } else if (p.expected() != null) {
           message = problems.firstOf(locale, Problems.fieldKeys(p.member(), p.expected()));
         } else {

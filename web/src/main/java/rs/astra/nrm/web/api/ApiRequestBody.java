@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonConfig;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -108,13 +107,13 @@ public class ApiRequestBody {
    * that is not a JSON number ({@code "2500"}), a yes/no that is not {@code true} or {@code false},
    * a code or day that is not a JSON string, a nested object sent as anything else (JSON-B reads a
    * list of objects as its last), a body that is a JSON array (JSON-B reads its first object), an
-   * object that names a member twice (JSON-B reads the last; reported for the whole body), and text
-   * with control characters or characters that reverse its direction, which the pages refuse too
-   * ({@link TextInputGuard}; a recipient would be shown them). Line breaks and tabs pass.
+   * object that names a member twice (JSON-B reads the last; reported for the whole body), a body
+   * that is not JSON or is nested deeper than the parser takes (the whole body), and text with
+   * control characters or characters that reverse its direction, which the pages refuse too ({@link
+   * TextInputGuard}; a recipient would be shown them). Line breaks and tabs pass.
    *
    * @return each failing member (dotted when nested; a list's element is its list; {@value
-   *     #WHOLE_BODY} for an array body), with its problem; empty when none, when no body was read
-   *     or when it is not JSON (JSON-B then says so)
+   *     #WHOLE_BODY} for an array body), with its problem; empty when none or when no body was read
    */
   public List<TextProblem> textProblems() {
     if (bytes == null || type == null) {
@@ -123,11 +122,15 @@ public class ApiRequestBody {
     List<TextProblem> found = new ArrayList<>();
     JsonValue body = parsed();
     if (namesAMemberTwice) {
-      found.add(new TextProblem(WHOLE_BODY, null, null, true));
+      found.add(new TextProblem(WHOLE_BODY, null, null, "api.field.memberTwice"));
+    } else if (body == null) {
+      // Not JSON at all, or nested deeper than the parser takes: refused here, as JSON-B would not
+      // refuse the second with a message of its own.
+      found.add(new TextProblem(WHOLE_BODY, null, null, "api.field.body"));
     } else if (body instanceof JsonObject object) {
       text(object, type, "", found);
     } else if (body instanceof JsonArray && !takes(type, body)) {
-      found.add(new TextProblem(WHOLE_BODY, type, null, false));
+      found.add(new TextProblem(WHOLE_BODY, type, null, null));
     }
     return found;
   }
@@ -151,7 +154,9 @@ public class ApiRequestBody {
   private JsonValue read(JsonReaderFactory factory) {
     try (JsonReader reader = factory.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // JsonException, IllegalStateException, and the parser's plain exception for a body nested
+      // deeper than it takes.
       return null;
     }
   }
@@ -164,11 +169,11 @@ public class ApiRequestBody {
    *     takes (a list or object for one value, a number for a text, a text or fraction for a whole
    *     number), else {@code null}
    * @param invisible what is wrong with its text, when it holds characters no field stores
-   * @param namedTwice whether the member ({@value #WHOLE_BODY}) is an object that names one of its
-   *     members twice
+   * @param messageKey the message of a problem of the whole body ({@value #WHOLE_BODY}): an object
+   *     that names a member twice, or a body that is not JSON the parser reads; else {@code null}
    */
   public record TextProblem(
-      String member, Class<?> expected, TextInputGuard.Problem invisible, boolean namedTwice) {}
+      String member, Class<?> expected, TextInputGuard.Problem invisible, String messageKey) {}
 
   private static void text(JsonObject object, Class<?> into, String prefix, List<TextProblem> out) {
     for (Map.Entry<String, JsonValue> member : object.entrySet()) {
@@ -176,7 +181,7 @@ public class ApiRequestBody {
       Class<?> field = into == null ? null : fieldType(into, member.getKey());
       JsonValue value = member.getValue();
       if (field != null && !takes(field, value)) {
-        out.add(new TextProblem(name, field, null, false));
+        out.add(new TextProblem(name, field, null, null));
         continue;
       }
       if (value instanceof JsonObject inner) {
@@ -190,7 +195,7 @@ public class ApiRequestBody {
       // Any text anywhere below a list (codes, or objects a reader may take one of) is checked.
       TextInputGuard.Problem invisible = invisible(value);
       if (invisible != null) {
-        out.add(new TextProblem(name, null, invisible, false));
+        out.add(new TextProblem(name, null, invisible, null));
       }
     }
   }

@@ -134,15 +134,24 @@ class DeploymentFilesTest {
     assertEquals("/", args.get(args.indexOf("--contextroot") + 1));
     assertEquals("8080", args.get(args.indexOf("--port") + 1));
     assertTrue(args.contains("--nocluster"), "one instance by default: " + args);
-    // ... whose sessions stay in its memory: the pre-boot commands are in the image.
-    String commands = args.get(args.indexOf("--prebootcommandfile") + 1);
+    // ... whose sessions stay in its memory: the pre-boot commands are in the image, where the
+    // script looks for them by default; outside it (here) it takes the sources' file beside it.
+    String image = "/opt/payara/single-instance.asadmin";
+    assertTrue(
+        Files.readString(DOCKER.resolve("start-portal.sh"))
+            .contains("NRM_SINGLE_INSTANCE_COMMANDS-" + image),
+        "the script's default");
     assertTrue(
         dockerfile("COPY").stream()
             .anyMatch(
                 c ->
                     c.contains("web/src/main/payara/single-instance.asadmin")
-                        && c.trim().endsWith(commands)),
-        "the single instance's pre-boot commands are copied to " + commands);
+                        && c.trim().endsWith(image)),
+        "the single instance's pre-boot commands are copied to " + image);
+    assertEquals(
+        Path.of("src/main/payara/single-instance.asadmin").toRealPath(),
+        Path.of(args.get(args.indexOf("--prebootcommandfile") + 1)).toRealPath(),
+        "outside the image, the file beside the script");
     assertFalse(args.contains("--clustermode"), args.toString());
     String war = args.get(args.indexOf("--deploy") + 1);
     assertTrue(
@@ -763,6 +772,14 @@ class DeploymentFilesTest {
         64,
         startScriptExit(Map.of(), "--prebootcommandfile", own.toString()),
         "a second pre-boot file would replace the single instance's");
+    assertEquals(
+        64,
+        startScriptExit(Map.of(), "--PreBootCommandFile", own.toString()),
+        "Payara Micro reads its options in any case");
+    assertEquals(
+        64,
+        startScriptExit(Map.of("NRM_SINGLE_INSTANCE_COMMANDS", own + ".missing")),
+        "a file named but missing is not replaced by the default");
     assertEquals(
         64,
         startScriptExit(Map.of("NRM_PREBOOT_COMMANDS", own + ".missing")),
