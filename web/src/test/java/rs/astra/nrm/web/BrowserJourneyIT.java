@@ -497,7 +497,16 @@ class BrowserJourneyIT {
               .findFirst()
               .orElseThrow();
       String label = option.getAttribute("data-label");
-      browser.visible("[id$=':statusFilter_panel'] li[data-label='" + label + "']").click();
+      // Chosen through the menu's widget as a click on the item chooses it (with its change
+      // event), not by clicking the item while the panel still moves (that missed in CI).
+      String widget = "widget_" + browser.find(menu).getAttribute("id").replace(':', '_');
+      browser.script(
+          "var w = PF('"
+              + widget
+              + "'); var l = '"
+              + label
+              + "'; w.selectItem(w.items.filter(function() {"
+              + " return this.getAttribute('data-label') === l; }), false);");
       browser.waitForAjax();
       Object shown =
           browser.scriptUntil(
