@@ -43,6 +43,9 @@ public class ApiRequestBody {
   private static final JsonReaderFactory STRICT =
       Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
+  /** JSON-P's default reader, which takes a member named twice: tells that case from bad JSON. */
+  private static final JsonReaderFactory LENIENT = Json.createReaderFactory(Map.of());
+
   private byte[] bytes;
   private Class<?> type;
   private boolean parsedOnce;
@@ -146,7 +149,7 @@ public class ApiRequestBody {
       parsedOnce = true;
       json = read(STRICT);
       // Refused by the strict reader: JSON all the same (a member named twice), or not JSON.
-      namesAMemberTwice = json == null && read(Json.createReaderFactory(Map.of())) != null;
+      namesAMemberTwice = json == null && read(LENIENT) != null;
     }
     return json;
   }
