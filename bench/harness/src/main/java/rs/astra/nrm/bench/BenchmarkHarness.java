@@ -241,20 +241,30 @@ public final class BenchmarkHarness {
       // The REST API (issue 22) verifies the tokens of this run's key pair.
       jvm.addAll(api.portalJvmOptions());
       jvm.add("-Dnrm.floor.rows=" + Math.max(o.cases, 100));
-      say(
-          "starting the portal and the floor, the portal's database connections through the recorder");
-      URI base = URI.create("http://127.0.0.1:" + o.port + "/");
-      java.util.Properties replayProperties = new java.util.Properties();
-      try (PayaraMicro portal = startPortal(jvm, env, "payara-portal-recorded.log")) {
+      say("starting the portal and the floor");
+      try (PayaraMicro portal =
+          PayaraMicro.start(
+              java(),
+              o.micro,
+              jvm,
+              // A single instance as the run command and docker/start-portal.sh start one: its
+              // sessions in memory.
+              List.of("--nocluster", "--prebootcommandfile", o.singleInstanceCommands.toString()),
+              List.of(o.portalWar, o.floorWar),
+              o.port,
+              env,
+              o.out.resolve("payara-portal.log"))) {
         portalReady = portal.awaitReady("health/ready", Duration.ofMinutes(10));
         portal.awaitReady("floor/app/cases.xhtml", Duration.ofMinutes(5));
         idleRss = portal.memoryKiB("VmRSS");
+        URI base = URI.create("http://127.0.0.1:" + o.port + "/");
 
         say(
             "single user: %d repetitions of every list request, interleaved with the floor and the SQL",
             o.repeats);
         // The replay connects straight to PostgreSQL with the session options the portal's
         // connections use.
+        java.util.Properties replayProperties = new java.util.Properties();
         replayProperties.setProperty("user", o.pgUser);
         replayProperties.setProperty("password", "");
         String portalOptions = recorder.sessionParameters().get("options");
@@ -309,50 +319,10 @@ public final class BenchmarkHarness {
             }
           }
         }
-      }
 
-      // The loads run on the portal started again with its connections straight to PostgreSQL, as
-      // the SQL replay connects: the recorder forwards and parses every message in this JVM, on
-      // the same cores, which is work of the measurement, not of the portal. The new server is
-      // warmed by the portal's list and the floor's at the same time, unreported, as the
-      // interleaved single-user requests warmed the first: warmed by the portal's list alone, the
-      // floor then cost 1.7× its CPU per request (its shared Faces code compiled for the portal's
-      // beans only).
-      env.put("NRM_DB_URL", o.jdbc(o.db) + "?sslmode=disable");
-      say("starting the portal and the floor again, connected straight to PostgreSQL");
-      try (PayaraMicro portal = startPortal(jvm, env, "payara-portal.log")) {
-        portal.awaitReady("health/ready", Duration.ofMinutes(10));
-        portal.awaitReady("floor/app/cases.xhtml", Duration.ofMinutes(5));
         Map<String, String> users = generator.users();
         List<String> loadUsers = loadUsers(users, o.sessions);
         Set<String> recipients = recipients(users, loadUsers);
-        say(
-            "warm-up: %d sessions of the list mix and %d of the floor's, together, %d s (not reported)",
-            loadUsers.size(), loadUsers.size(), o.loadSeconds);
-        List<Thread> warmUp = new ArrayList<>();
-        for (LoadTest.Mix mix : List.of(LoadTest.Mix.LIST, LoadTest.Mix.FLOOR)) {
-          warmUp.add(
-              Thread.ofPlatform()
-                  .start(
-                      () -> {
-                        try {
-                          LoadTest.run(
-                              base,
-                              loadUsers,
-                              recipients,
-                              DemoDataSeeder.DEMO_PASSWORD,
-                              Duration.ofSeconds(o.loadSeconds),
-                              mix,
-                              portal);
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                      }));
-        }
-        for (Thread t : warmUp) {
-          t.join();
-        }
-        Thread.sleep(2000);
         for (LoadTest.Mix mix : LoadTest.Mix.values()) {
           say("load: %d sessions, %s mix, %d s", loadUsers.size(), mix, o.loadSeconds);
           LoadTest.Result r =
@@ -549,29 +519,6 @@ public final class BenchmarkHarness {
                           ? "no REST API client was answered"
                           : "no session logged in"));
     }
-  }
-
-  /**
-   * Starts the portal and the floor as one single instance, as the run command and {@code
-   * docker/start-portal.sh} start one (its sessions in memory).
-   *
-   * @param jvm the portal's JVM options
-   * @param env its environment (the database URL decides whether the recorder is in its path)
-   * @param log the log file's name in the output folder
-   * @return the started server
-   * @throws IOException when it cannot be started
-   */
-  private PayaraMicro startPortal(List<String> jvm, Map<String, String> env, String log)
-      throws IOException {
-    return PayaraMicro.start(
-        java(),
-        o.micro,
-        jvm,
-        List.of("--nocluster", "--prebootcommandfile", o.singleInstanceCommands.toString()),
-        List.of(o.portalWar, o.floorWar),
-        o.port,
-        env,
-        o.out.resolve(log));
   }
 
   /**
