@@ -18,9 +18,10 @@
 #                     the scheme mapping behind a proxy that ends TLS (README). Payara Micro reads
 #                     one pre-boot file only, so this script joins it with the single instance's;
 #                     --prebootcommandfile among the further arguments is refused for that reason.
-#   NRM_CLUSTER_MEMBERS  empty: a single instance (--nocluster). Otherwise the members' Hazelcast
-#                     addresses, host:port,host:port,... (TCP/IP discovery), or dns:name:port (every
-#                     address of a DNS name, e.g. a Kubernetes headless service). Never multicast.
+#   NRM_CLUSTER_MEMBERS  empty: a single instance (--nocluster, and -Dnrm.singleInstance=true for
+#                     Faces). Otherwise the members' Hazelcast addresses, host:port,host:port,...
+#                     (TCP/IP discovery), or dns:name:port (every address of a DNS name, e.g. a
+#                     Kubernetes headless service). Never multicast.
 #   NRM_CLUSTER_NAME  the cluster's name                  (default nrm-portal)
 #   NRM_CLUSTER_PASSWORD  required with members, at least 16 characters, the same on every
 #                     instance. Hazelcast 5 (Payara 7) has no join password of its own; the cluster
@@ -60,6 +61,7 @@ set -- --port "$port" --contextroot / --deploy "$war" "$@"
 
 heartbeat=
 single=
+alone=
 if [ -z "$members" ]; then
   # Nothing to replicate to: without the pre-boot commands Payara would still serialise the
   # distributable session into its local data grid after every request and read it back before
@@ -75,6 +77,9 @@ if [ -z "$members" ]; then
     exit 64
   fi
   set -- --nocluster "$@"
+  # ... and Faces keeps its views there as objects, not serialised and compressed for a data grid
+  # (rs.astra.nrm.web.operations.ViewStateStorage).
+  alone="-Dnrm.singleInstance=true"
 else
   password=${NRM_CLUSTER_PASSWORD:-}
   if [ ${#password} -lt 16 ]; then
@@ -115,7 +120,7 @@ fi
 [ -n "$preboot" ] && set -- --prebootcommandfile "$preboot" "$@"
 
 # shellcheck disable=SC2086 # the JVM options are a list of words
-set -- ${NRM_JAVA_OPTS:--XX:MaxRAMPercentage=70} $heartbeat -jar "$jar" "$@"
+set -- ${NRM_JAVA_OPTS:--XX:MaxRAMPercentage=70} $heartbeat $alone -jar "$jar" "$@"
 
 if [ "$dry_run" = 1 ]; then
   printf '%s\n' java "$@"

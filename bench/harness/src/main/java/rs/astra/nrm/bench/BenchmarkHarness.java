@@ -237,6 +237,9 @@ public final class BenchmarkHarness {
       new java.security.SecureRandom().nextBytes(documentKey);
       env.put("NRM_DOCUMENT_KEY", java.util.Base64.getEncoder().encodeToString(documentKey));
       List<String> jvm = new ArrayList<>(o.portalJvmOptions);
+      // A single instance, as docker/start-portal.sh and the run command start one: Faces keeps its
+      // views as objects (ViewStateStorage).
+      jvm.add("-Dnrm.singleInstance=true");
       jvm.add("-Dnrm.data.dir=" + o.out.resolve("data"));
       // The REST API (issue 22) verifies the tokens of this run's key pair.
       jvm.addAll(api.portalJvmOptions());

@@ -134,6 +134,9 @@ class DeploymentFilesTest {
     assertEquals("/", args.get(args.indexOf("--contextroot") + 1));
     assertEquals("8080", args.get(args.indexOf("--port") + 1));
     assertTrue(args.contains("--nocluster"), "one instance by default: " + args);
+    // ... which Faces is told with a JVM option, to keep its views as objects (ViewStateStorage).
+    assertTrue(args.contains("-Dnrm.singleInstance=true"), args.toString());
+    assertTrue(args.indexOf("-Dnrm.singleInstance=true") < args.indexOf("-jar"), args.toString());
     // ... whose sessions stay in its memory: the pre-boot commands are in the image, where the
     // script looks for them by default; outside it (here) it takes the sources' file beside it.
     String image = "/opt/payara/single-instance.asadmin";
@@ -173,6 +176,7 @@ class DeploymentFilesTest {
                 "NRM_CLUSTER_INTERFACE", "10.0.0.*"));
     assertFalse(args.contains("--nocluster"), args.toString());
     assertFalse(args.contains("--prebootcommandfile"), "a member replicates its sessions: " + args);
+    assertFalse(args.contains("-Dnrm.singleInstance=true"), "and serialises its views: " + args);
     assertEquals("tcpip:10.0.0.1:6900,10.0.0.2:6900", args.get(args.indexOf("--clustermode") + 1));
     assertEquals("10.0.0.*", args.get(args.indexOf("--interfaces") + 1));
     assertEquals("6900", args.get(args.indexOf("--startport") + 1));
