@@ -55,7 +55,8 @@ dry_run=${NRM_START_DRY_RUN:-}
 jar=${NRM_MICRO_JAR:-/opt/payara/payara-micro.jar}
 war=${NRM_WAR:-/opt/payara/deployments/nrm-portal.war}
 port=${NRM_HTTP_PORT:-8080}
-members=${NRM_CLUSTER_MEMBERS:-}
+# Blanks are not part of an address: "a:1, b:2" is two members, and blanks alone are none.
+members=$(printf '%s' "${NRM_CLUSTER_MEMBERS:-}" | tr -d '[:space:]')
 
 set -- --port "$port" --contextroot / --deploy "$war" "$@"
 
@@ -119,6 +120,9 @@ elif [ -n "$own" ]; then
 fi
 [ -n "$preboot" ] && set -- --prebootcommandfile "$preboot" "$@"
 
+# The JVM options are a list of words, taken as they are: no file name expansion (-Xlog:gc* is an
+# option, not a pattern to match against the working directory).
+set -f
 # shellcheck disable=SC2086 # the JVM options are a list of words
 set -- ${NRM_JAVA_OPTS:--XX:MaxRAMPercentage=70} $heartbeat $alone -jar "$jar" "$@"
 

@@ -64,6 +64,7 @@ import rs.astra.nrm.shared.ConcurrentUpdateException;
 import rs.astra.nrm.shared.InvalidRequestException;
 import rs.astra.nrm.transfer.CaseTransferService;
 import rs.astra.nrm.transfer.TransferState;
+import rs.astra.nrm.web.api.Problems;
 
 /**
  * The consent policy through the real services and database: the list query agrees with {@code
@@ -2598,6 +2599,45 @@ class ConsentPolicyIT {
   }
 
   /**
+   * Trial of session 19: a {@code Content-Type} or {@code Accept} header the runtime cannot parse
+   * was answered with the server's HTML error page; it is the API's {@code invalid-input} problem.
+   */
+  @Test
+  void theApiAnswersAnUnreadableMediaTypeHeaderWithAProblemNotAnHtmlPage() throws Exception {
+    viewer("cp.coordinator");
+    String ngo = ownerNgoCoordinatorToken();
+    var client = java.net.http.HttpClient.newHttpClient();
+    List<java.net.http.HttpRequest> unreadable =
+        List.of(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(apiBase() + "referrals/987654321/accept"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"version\":1}"))
+                .header("Authorization", "Bearer " + ngo)
+                .header("Content-Type", "application/json; foo")
+                .header("Accept-Language", "en")
+                .build(),
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiBase() + "cases"))
+                .GET()
+                .header("Authorization", "Bearer " + ngo)
+                .header("Accept", "application/json;q=abc")
+                .header("Accept-Language", "en")
+                .build());
+    for (var request : unreadable) {
+      var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, answer.statusCode(), request + " " + answer.body());
+      assertEquals(
+          Problems.MEDIA_TYPE,
+          answer.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""),
+          request + " " + answer.body());
+      assertEquals("urn:nrm:problem:invalid-input", json(answer).getString("type"), answer.body());
+      assertEquals(
+          "Some values of the request are not valid; nothing was changed.",
+          json(answer).getString("detail"));
+      assertFalse(answer.body().contains("Payara"), answer.body());
+    }
+  }
+
+  /**
    * The fifth trial of 2026-12-06: a {@code null} inside a list of codes answered 500, and a
    * fractional or overflowing {@code version} 409 (a stale version); each is {@code invalid-input}
    * naming the field.
@@ -2621,6 +2661,23 @@ class ConsentPolicyIT {
     assertEquals(
         "The categories are a list of codes, e.g. [\"HEALTH\"], none of them null.",
         firstMessage(nullCategory));
+    // Trial of session 19: a list inside the list was read as its items (IDENTITY and HEALTH).
+    var nestedCategory =
+        call(
+            "POST",
+            "referrals",
+            ngo,
+            "{\"caseCode\":\"NRM-0000-NOPE-NOPE\",\"toOrganisation\":\"CP Health\","
+                + "\"purpose\":\"HEALTH_CARE\",\"categories\":[\"IDENTITY\",[\"HEALTH\"]]}",
+            "Accept-Language",
+            "en",
+            "Idempotency-Key",
+            newKey());
+    assertEquals(400, nestedCategory.statusCode(), nestedCategory.body());
+    assertEquals(List.of("categories"), errorFields(nestedCategory));
+    assertEquals(
+        "The categories are a list of codes, e.g. [\"HEALTH\"], none of them null.",
+        firstMessage(nestedCategory));
     String operator = ownerNgoHotlineOperatorToken();
     var nullRedFlag =
         call(
@@ -3184,7 +3241,22 @@ class ConsentPolicyIT {
             "body",
             "The body names a member more than once; send each member once."
           },
-          {checkCall + "{\"outcome\":\"SAFE\",\"outcome\":\"SAFE\"}}", "body", null}
+          {checkCall + "{\"outcome\":\"SAFE\",\"outcome\":\"SAFE\"}}", "body", null},
+          // Trial of session 19: a list inside the list of codes was read as its items, and half
+          // of a surrogate pair was stored as "?".
+          {
+            checkCall
+                + "{\"outcome\":\"TRAFFICKING_RISK\",\"employerName\":\"E\","
+                + "\"redFlags\":[[\"WAGE_FAR_ABOVE_MARKET\",\"TRAVEL_AND_VISA_PAID\"]]}}",
+            "check.redFlags",
+            null
+          },
+          {
+            call + "\"callerType\":\"CITIZEN\",\"callerContact\":\"x\\ud800y\"}",
+            "callerContact",
+            "callerContact: contains invisible control characters (such as NUL) that cannot be"
+                + " stored. Nothing was saved; remove them and send it again."
+          }
         }) {
       var answer =
           call(

@@ -216,10 +216,14 @@ public class ApiRequestBody {
       return value instanceof JsonNumber number
           && number.bigDecimalValue().stripTrailingZeros().scale() <= 0;
     }
-    if (field.isArray()
-        || java.util.Collection.class.isAssignableFrom(field)
-        || Map.class.isAssignableFrom(field)) {
-      // JSON-B itself refuses what is not a list (or an object for a map).
+    if (field.isArray() || java.util.Collection.class.isAssignableFrom(field)) {
+      // JSON-B itself refuses what is not a list, but reads a list inside the list as its items
+      // (["IDENTITY", ["HEALTH"]] as both codes; trial of session 19).
+      return !(value instanceof JsonArray array)
+          || array.stream().noneMatch(item -> item instanceof JsonArray);
+    }
+    if (Map.class.isAssignableFrom(field)) {
+      // JSON-B itself refuses what is not an object.
       return true;
     }
     if (field == boolean.class || field == Boolean.class) {

@@ -38,7 +38,7 @@ public class TextInputGuard implements PhaseListener {
   public enum Problem {
     /** Longer than the field's limit. */
     TOO_LONG,
-    /** NUL or another control character. */
+    /** NUL or another control character, or half of a UTF-16 surrogate pair alone. */
     CONTROL_CHARACTER,
     /** A bidirectional override or isolate character. */
     BIDI_CONTROL
@@ -121,6 +121,17 @@ public class TextInputGuard implements PhaseListener {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        // Half of a UTF-16 pair ("\ud800" in JSON) is no character: UTF-8 cannot store it, and
+        // the database would keep "?" in its place (trial of session 19).
+        if (Character.isHighSurrogate(c)
+            && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return Optional.of(Problem.CONTROL_CHARACTER);
+      }
       if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
         return Optional.of(Problem.BIDI_CONTROL);
       }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -791,6 +792,41 @@ class DeploymentFilesTest {
     List<String> none = startScript(Map.of("NRM_SINGLE_INSTANCE_COMMANDS", ""));
     assertFalse(none.contains("--prebootcommandfile"), "empty: none " + none);
     Files.delete(own);
+  }
+
+  /**
+   * Trial of session 19: the JVM options were expanded as file patterns in the working directory,
+   * and blanks alone in NRM_CLUSTER_MEMBERS made a member of a cluster of no address.
+   */
+  @Test
+  void theStartScriptTakesJvmOptionsAsTheyAreAndBlankMembersAsNone(@TempDir Path dir)
+      throws Exception {
+    Files.createFile(dir.resolve("-Xlog:gcfoo"));
+    ProcessBuilder builder =
+        new ProcessBuilder("sh", DOCKER.resolve("start-portal.sh").toAbsolutePath().toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("NRM_"));
+    builder.environment().put("NRM_START_DRY_RUN", "1");
+    builder.environment().put("NRM_JAVA_OPTS", "-Xlog:gc* -Xmx1g");
+    builder.environment().put("NRM_CLUSTER_MEMBERS", "  ");
+    builder.environment().put("NRM_SINGLE_INSTANCE_COMMANDS", "");
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
+    assertEquals(0, process.exitValue(), out);
+    List<String> args = List.of(out.split("\n"));
+    assertTrue(args.contains("-Xlog:gc*"), args.toString());
+    assertFalse(args.contains("-Xlog:gcfoo"), args.toString());
+    assertTrue(args.contains("--nocluster"), "blanks are no members: " + args);
+    assertFalse(args.contains("--clustermode"), args.toString());
+    List<String> spaced =
+        startScript(
+            Map.of(
+                "NRM_CLUSTER_MEMBERS", " 10.0.0.1:6900, 10.0.0.2:6900 ",
+                "NRM_CLUSTER_PASSWORD", "a-cluster-password-of-some-length"));
+    assertEquals(
+        "tcpip:10.0.0.1:6900,10.0.0.2:6900", spaced.get(spaced.indexOf("--clustermode") + 1));
   }
 
   /** The command line docker/start-portal.sh builds from these settings (its dry run). */

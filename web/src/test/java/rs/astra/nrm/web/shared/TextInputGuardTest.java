@@ -36,6 +36,22 @@ class TextInputGuardTest {
   }
 
   @Test
+  void halfOfASurrogatePairIsRefusedAndAWholePairPasses() {
+    // JSON may carry "\ud800" alone; the database would store "?" in its place.
+    assertEquals(Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("x\uD800y", 0, true));
+    assertEquals(Optional.of(Problem.CONTROL_CHARACTER), TextInputGuard.check("\uDC00", 0, true));
+    assertEquals(
+        Optional.of(Problem.CONTROL_CHARACTER),
+        TextInputGuard.check("end\uD83D", 0, false),
+        "a high half at the end");
+    assertEquals(
+        Optional.of(Problem.CONTROL_CHARACTER),
+        TextInputGuard.check("\uDE00\uD83D", 0, false),
+        "the halves in the wrong order");
+    assertEquals(Optional.empty(), TextInputGuard.check("Ana \uD83D\uDE00", 0, false), "an emoji");
+  }
+
+  @Test
   void bidirectionalOverridesAreRefusedButScriptsAndMarksPass() {
     assertEquals(
         Optional.of(Problem.BIDI_CONTROL), TextInputGuard.check("abc\u202Egpj.exe", 0, false));

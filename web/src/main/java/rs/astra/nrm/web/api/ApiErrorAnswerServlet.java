@@ -14,20 +14,33 @@ import java.util.Locale;
 import rs.astra.nrm.web.security.ApiSettings;
 
 /**
- * The error page for status 401 ({@code web.xml}). Payara's MicroProfile JWT mechanism answers a
- * bearer token that fails verification (bad signature, expired, another issuer) with a bare {@code
- * sendError(401)} before JAX-RS runs; for a call of the API this page turns that into the same RFC
- * 9457 problem {@code urn:nrm:problem:unauthenticated} that a call without a token gets from {@link
- * ApiGate}, in the caller's {@code Accept-Language}. Any other request that ends in 401 gets the
- * portal's plain error page. Never shows why the token failed.
+ * The error pages for statuses 400 and 401 ({@code web.xml}), for answers the container gives
+ * before JAX-RS can map them; for a call of the API each becomes the RFC 9457 problem the API gives
+ * everywhere else, in the caller's {@code Accept-Language}:
+ *
+ * <ul>
+ *   <li>401: Payara's MicroProfile JWT mechanism answers a bearer token that fails verification
+ *       (bad signature, expired, another issuer) with a bare {@code sendError(401)}; the answer is
+ *       {@code urn:nrm:problem:unauthenticated}, as a call without a token gets from {@link
+ *       ApiGate}. Never shows why the token failed.
+ *   <li>400: a {@code Content-Type} or {@code Accept} header the runtime cannot parse ({@code
+ *       application/json; foo}, {@code q=abc}, two {@code Content-Type} headers) was answered with
+ *       the server's HTML page, naming the product (trial of session 19); the answer is {@code
+ *       urn:nrm:problem:invalid-input}.
+ * </ul>
+ *
+ * Any other request that ends in one of them gets the portal's plain error page.
  */
-@WebServlet(UnauthenticatedAnswerServlet.PATH)
-public class UnauthenticatedAnswerServlet extends HttpServlet {
+@WebServlet({ApiErrorAnswerServlet.UNAUTHENTICATED, ApiErrorAnswerServlet.BAD_REQUEST})
+public class ApiErrorAnswerServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
   /** Where {@code web.xml} sends a 401. */
-  public static final String PATH = "/problem/unauthenticated";
+  public static final String UNAUTHENTICATED = "/problem/unauthenticated";
+
+  /** Where {@code web.xml} sends a 400. */
+  public static final String BAD_REQUEST = "/problem/bad-request";
 
   @Inject transient Problems problems;
 
@@ -44,12 +57,17 @@ public class UnauthenticatedAnswerServlet extends HttpServlet {
       return;
     }
     Locale locale = problems.locale(request.getHeader("Accept-Language"));
-    ApiProblem problem = ApiProblem.UNAUTHENTICATED;
+    ApiProblem problem =
+        BAD_REQUEST.equals(request.getServletPath())
+            ? ApiProblem.INVALID_INPUT
+            : ApiProblem.UNAUTHENTICATED;
     response.setStatus(problem.status());
     response.setContentType(Problems.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("Content-Language", locale.toLanguageTag());
-    response.setHeader("WWW-Authenticate", "Bearer");
+    if (problem == ApiProblem.UNAUTHENTICATED) {
+      response.setHeader("WWW-Authenticate", "Bearer");
+    }
     response
         .getWriter()
         .write(
