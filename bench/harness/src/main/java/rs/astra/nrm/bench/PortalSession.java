@@ -552,6 +552,12 @@ final class PortalSession {
               + (error.find()
                   ? ", " + error.group(1)
                   : body.contains("<redirect") ? ", redirect" : "")
+              + "; asked for "
+              + expected.replace('"', '\'')
+              + ", got "
+              + rowIds.size()
+              + " rows: "
+              + glimpse(body)
               + ")";
     }
     return new Answer(r.statusCode(), body, nanos, ok, problem);
@@ -597,6 +603,20 @@ final class PortalSession {
 
   private static Answer fail(Answer a, String problem) {
     return new Answer(a.status(), a.body(), a.nanos(), false, problem);
+  }
+
+  /**
+   * What an unexpected answer said, for the error samples (the caseload is generated; no real
+   * person's data): its text without markup, blanks collapsed, at most 240 characters.
+   */
+  static String glimpse(String body) {
+    String text =
+        body.replaceAll("(?s)<!\\[CDATA\\[|\\]\\]>", " ")
+            .replaceAll("(?s)<script.*?</script>", " ")
+            .replaceAll("<[^>]*>", " ")
+            .replaceAll("\\s+", " ")
+            .strip();
+    return text.length() <= 240 ? text : text.substring(0, 240) + "…";
   }
 
   private static List<Long> caseIds(String body) {

@@ -26,4 +26,16 @@ class PortalSessionTest {
             "Active"),
         PortalSession.formFields(html, "casesForm"));
   }
+
+  @Test
+  void anUnexpectedAnswerIsDescribedByItsTextWithoutMarkupOrScripts() {
+    String answer =
+        "<?xml version='1.0' encoding='UTF-8'?><partial-response id=\"j_id1\"><changes>"
+            + "<update id=\"casesForm:messages\"><![CDATA[<div class=\"ui-messages\">"
+            + "<span>Baza   podataka nije dostupna</span></div>"
+            + "<script>PrimeFaces.cw('x')</script>]]></update></changes></partial-response>";
+    assertEquals("Baza podataka nije dostupna", PortalSession.glimpse(answer));
+    String longAnswer = "<p>" + "x".repeat(500) + "</p>";
+    assertEquals(241, PortalSession.glimpse(longAnswer).length(), "240 characters and an ellipsis");
+  }
 }
