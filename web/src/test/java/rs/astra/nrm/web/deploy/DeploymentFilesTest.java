@@ -802,20 +802,13 @@ class DeploymentFilesTest {
   void theStartScriptTakesJvmOptionsAsTheyAreAndBlankMembersAsNone(@TempDir Path dir)
       throws Exception {
     Files.createFile(dir.resolve("-Xlog:gcfoo"));
-    ProcessBuilder builder =
-        new ProcessBuilder("sh", DOCKER.resolve("start-portal.sh").toAbsolutePath().toString())
-            .directory(dir.toFile())
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("NRM_"));
-    builder.environment().put("NRM_START_DRY_RUN", "1");
-    builder.environment().put("NRM_JAVA_OPTS", "-Xlog:gc* -Xmx1g");
-    builder.environment().put("NRM_CLUSTER_MEMBERS", "  ");
-    builder.environment().put("NRM_SINGLE_INSTANCE_COMMANDS", "");
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
-    assertEquals(0, process.exitValue(), out);
-    List<String> args = List.of(out.split("\n"));
+    List<String> args =
+        startScript(
+            dir,
+            Map.of(
+                "NRM_JAVA_OPTS", "-Xlog:gc* -Xmx1g",
+                "NRM_CLUSTER_MEMBERS", "  ",
+                "NRM_SINGLE_INSTANCE_COMMANDS", ""));
     assertTrue(args.contains("-Xlog:gc*"), args.toString());
     assertFalse(args.contains("-Xlog:gcfoo"), args.toString());
     assertTrue(args.contains("--nocluster"), "blanks are no members: " + args);
@@ -831,7 +824,12 @@ class DeploymentFilesTest {
 
   /** The command line docker/start-portal.sh builds from these settings (its dry run). */
   private static List<String> startScript(Map<String, String> settings) throws Exception {
-    Process process = startScriptProcess(settings);
+    return startScript(null, settings);
+  }
+
+  /** The same, run in the working directory {@code dir} ({@code null}: the test's own). */
+  private static List<String> startScript(Path dir, Map<String, String> settings) throws Exception {
+    Process process = startScriptProcess(dir, settings);
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
     assertEquals(0, process.exitValue(), out);
@@ -840,18 +838,22 @@ class DeploymentFilesTest {
 
   private static int startScriptExit(Map<String, String> settings, String... arguments)
       throws Exception {
-    Process process = startScriptProcess(settings, arguments);
+    Process process = startScriptProcess(null, settings, arguments);
     process.getInputStream().transferTo(System.out);
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the start script ended");
     return process.exitValue();
   }
 
-  private static Process startScriptProcess(Map<String, String> settings, String... arguments)
-      throws IOException {
+  private static Process startScriptProcess(
+      Path dir, Map<String, String> settings, String... arguments) throws IOException {
     List<String> command =
-        new ArrayList<>(List.of("sh", DOCKER.resolve("start-portal.sh").toString()));
+        new ArrayList<>(
+            List.of("sh", DOCKER.resolve("start-portal.sh").toAbsolutePath().toString()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (dir != null) {
+      builder.directory(dir.toFile());
+    }
     builder.environment().keySet().removeIf(k -> k.startsWith("NRM_"));
     builder.environment().putAll(settings);
     builder.environment().put("NRM_START_DRY_RUN", "1");
