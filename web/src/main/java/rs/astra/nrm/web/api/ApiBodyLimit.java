@@ -65,20 +65,19 @@ public class ApiBodyLimit implements ContainerRequestFilter {
       Locale locale = problems.locale(headers);
       List<Problems.FieldError> errors = new ArrayList<>();
       for (ApiRequestBody.TextProblem p : text) {
-        String message;
-        if (p.messageKey() != null) {
-          message = problems.text(locale, p.messageKey());
-        } else if (p.expected() != null) {
-          message = problems.firstOf(locale, Problems.fieldKeys(p.member(), p.expected()));
-        } else {
-          message =
-              problems.text(
-                  locale,
-                  p.invisible() == TextInputGuard.Problem.BIDI_CONTROL
-                      ? "input.bidiControl"
-                      : "input.controlCharacter",
-                  p.member());
-        }
+        String message =
+            switch (p) {
+              case ApiRequestBody.UnreadableBody u -> problems.text(locale, u.messageKey());
+              case ApiRequestBody.WrongType w ->
+                  problems.firstOf(locale, Problems.fieldKeys(w.member(), w.expected()));
+              case ApiRequestBody.RefusedCharacters r ->
+                  problems.text(
+                      locale,
+                      r.problem() == TextInputGuard.Problem.BIDI_CONTROL
+                          ? "input.bidiControl"
+                          : "input.controlCharacter",
+                      r.member());
+            };
         errors.add(new Problems.FieldError(p.member(), message));
       }
       request.abortWith(

@@ -125,15 +125,15 @@ public class ApiRequestBody {
     List<TextProblem> found = new ArrayList<>();
     JsonValue body = parsed();
     if (namesAMemberTwice) {
-      found.add(new TextProblem(WHOLE_BODY, null, null, "api.field.memberTwice"));
+      found.add(new UnreadableBody("api.field.memberTwice"));
     } else if (body == null) {
       // Not JSON at all, or nested deeper than the parser takes: refused here, as JSON-B would not
       // refuse the second with a message of its own.
-      found.add(new TextProblem(WHOLE_BODY, null, null, "api.field.body"));
+      found.add(new UnreadableBody("api.field.body"));
     } else if (body instanceof JsonObject object) {
       text(object, type, "", found);
     } else if (body instanceof JsonArray && !takes(type, body)) {
-      found.add(new TextProblem(WHOLE_BODY, type, null, null));
+      found.add(new WrongType(WHOLE_BODY, type));
     }
     return found;
   }
@@ -165,18 +165,49 @@ public class ApiRequestBody {
   }
 
   /**
-   * A member of the body that no field takes as it is.
-   *
-   * @param member its name, dotted when nested
-   * @param expected the Java type of the field when the member is not of a JSON type the field
-   *     takes (a list or object for one value, a number for a text, a text or fraction for a whole
-   *     number), else {@code null}
-   * @param invisible what is wrong with its text, when it holds characters no field stores
-   * @param messageKey the message of a problem of the whole body ({@value #WHOLE_BODY}): an object
-   *     that names a member twice, or a body that is not JSON the parser reads; else {@code null}
+   * A member of the body that no field takes as it is, or the whole body: one of three kinds, each
+   * answered with its own message ({@link ApiBodyLimit}).
    */
-  public record TextProblem(
-      String member, Class<?> expected, TextInputGuard.Problem invisible, String messageKey) {}
+  public sealed interface TextProblem {
+
+    /**
+     * @return the member's name, dotted when nested; {@value #WHOLE_BODY} for the whole body
+     */
+    String member();
+  }
+
+  /**
+   * A member whose JSON type its field does not take (a list or object for one value, a number for
+   * a text, a text or fraction for a whole number), or a body that is a JSON array.
+   *
+   * @param member its name, dotted when nested; {@value #WHOLE_BODY} for an array body
+   * @param expected the Java type of the field (of the body class for an array body)
+   */
+  public record WrongType(String member, Class<?> expected) implements TextProblem {}
+
+  /**
+   * A member whose text holds characters no field stores ({@link TextInputGuard}).
+   *
+   * @param member its name, dotted when nested (a list's element is its list)
+   * @param problem what is wrong with its text
+   */
+  public record RefusedCharacters(String member, TextInputGuard.Problem problem)
+      implements TextProblem {}
+
+  /**
+   * A body refused as a whole: an object that names a member twice, or a body that is not JSON the
+   * parser reads.
+   *
+   * @param messageKey the message that says which ({@code api.field.memberTwice} or {@code
+   *     api.field.body})
+   */
+  public record UnreadableBody(String messageKey) implements TextProblem {
+
+    @Override
+    public String member() {
+      return WHOLE_BODY;
+    }
+  }
 
   private static void text(JsonObject object, Class<?> into, String prefix, List<TextProblem> out) {
     for (Map.Entry<String, JsonValue> member : object.entrySet()) {
@@ -184,7 +215,7 @@ public class ApiRequestBody {
       Class<?> field = into == null ? null : fieldType(into, member.getKey());
       JsonValue value = member.getValue();
       if (field != null && !takes(field, value)) {
-        out.add(new TextProblem(name, field, null, null));
+        out.add(new WrongType(name, field));
         continue;
       }
       if (value instanceof JsonObject inner) {
@@ -198,7 +229,7 @@ public class ApiRequestBody {
       // Any text anywhere below a list (codes, or objects a reader may take one of) is checked.
       TextInputGuard.Problem invisible = invisible(value);
       if (invisible != null) {
-        out.add(new TextProblem(name, null, invisible, null));
+        out.add(new RefusedCharacters(name, invisible));
       }
     }
   }
