@@ -1,6 +1,7 @@
 package rs.astra.nrm.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,31 @@ class PortalSessionTest {
     assertEquals("Baza podataka nije dostupna", PortalSession.glimpse(answer));
     String longAnswer = "<p>" + "x".repeat(500) + "</p>";
     assertEquals(241, PortalSession.glimpse(longAnswer).length(), "240 characters and an ellipsis");
+  }
+
+  @Test
+  void anImportThatWaitsForAChoiceIsAnsweredWithTheImportAsNewButtonOnItsNewViewState() {
+    String waiting =
+        "<?xml version='1.0' encoding='UTF-8'?><partial-response><changes>"
+            + "<update id=\"importForm:messages\"><![CDATA[<div class=\"ui-messages-warn\">"
+            + "Još ništa nije uvezeno: 34 reda</div>]]></update>"
+            + "<update id=\"importForm:known\"><![CDATA[<div id=\"importForm:known\"><div>"
+            + "<div id=\"importForm:knownRows\" class=\"ui-datatable\"></div>"
+            + "<button id=\"importForm:importKnownAsNew\"></button></div></div>]]></update>"
+            + "<update id=\"j_id1:jakarta.faces.ViewState:0\"><![CDATA[-59:53]]></update>"
+            + "</changes></partial-response>";
+    Map<String, String> choice = PortalSession.importKnownAsNew(waiting, "bm9uY2U=");
+    assertEquals("importForm:importKnownAsNew", choice.get("jakarta.faces.source"));
+    assertEquals("importForm:importKnownAsNew", choice.get("importForm:importKnownAsNew"));
+    assertEquals("-59:53", choice.get("jakarta.faces.ViewState"), "the upload answer's state");
+    assertEquals("bm9uY2U=", choice.get("primefaces.nonce"));
+    assertEquals("true", choice.get("jakarta.faces.partial.ajax"));
+
+    // Done (or refused) at once: the choice's buttons stay in the view, hidden, without the table.
+    String done =
+        waiting
+            .replace("<div id=\"importForm:knownRows\" class=\"ui-datatable\"></div>", "")
+            .replace("ui-messages-warn", "ui-messages-info");
+    assertNull(PortalSession.importKnownAsNew(done, null));
   }
 }
