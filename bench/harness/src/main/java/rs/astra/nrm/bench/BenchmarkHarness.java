@@ -1132,7 +1132,7 @@ public final class BenchmarkHarness {
     r.append(
         String.format(
             Locale.ROOT,
-            "%n**HTCDS import**: %,d rows (CSV, %d HTCDS fields) in %.1f s = **%,.0f rows/s**%s, one request as `ngo.coordinator`.%n",
+            "%n**HTCDS import**: %,d rows (CSV, %d HTCDS fields) in %.1f s = **%,.0f rows/s**%s, uploaded as `ngo.coordinator` (when the page asks about rows naming persons who already have a case, her answer \"import them as new cases\" is a second request, timed with the upload).%n",
             importRows,
             HtcdsImportFile.FIELDS.size(),
             importSeconds,
