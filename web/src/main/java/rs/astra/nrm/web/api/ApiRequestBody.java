@@ -171,7 +171,8 @@ public class ApiRequestBody {
   public sealed interface TextProblem {
 
     /**
-     * @return the member's name, dotted when nested; {@value #WHOLE_BODY} for the whole body
+     * @return the member's name, dotted when nested; {@value ApiRequestBody#WHOLE_BODY} for the
+     *     whole body
      */
     String member();
   }
@@ -180,7 +181,8 @@ public class ApiRequestBody {
    * A member whose JSON type its field does not take (a list or object for one value, a number for
    * a text, a text or fraction for a whole number), or a body that is a JSON array.
    *
-   * @param member its name, dotted when nested; {@value #WHOLE_BODY} for an array body
+   * @param member its name, dotted when nested; {@value ApiRequestBody#WHOLE_BODY} for an array
+   *     body
    * @param expected the Java type of the field (of the body class for an array body)
    */
   public record WrongType(String member, Class<?> expected) implements TextProblem {}
