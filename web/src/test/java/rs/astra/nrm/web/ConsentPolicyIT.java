@@ -2438,13 +2438,24 @@ class ConsentPolicyIT {
   /** A call of the API with the given headers (name, value, …) and body, noted as called. */
   private java.net.http.HttpResponse<String> call(
       String method, String path, String token, String body, String... headers) throws Exception {
+    return callWithBytes(
+        method,
+        path,
+        token,
+        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        headers);
+  }
+
+  /** A call of the API with a body of exactly these bytes (which need not be UTF-8). */
+  private java.net.http.HttpResponse<String> callWithBytes(
+      String method, String path, String token, byte[] body, String... headers) throws Exception {
     var request =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiBase() + path))
             .method(
                 method,
                 body == null
                     ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                    : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                    : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -3242,6 +3253,13 @@ class ConsentPolicyIT {
             "The body names a member more than once; send each member once."
           },
           {checkCall + "{\"outcome\":\"SAFE\",\"outcome\":\"SAFE\"}}", "body", null},
+          // Trial of session 20: what followed the body's object was dropped without a word.
+          {
+            call + "\"callerType\":\"CITIZEN\",\"durationMinutes\":12} {\"durationMinutes\":99}",
+            "body",
+            "The body must be one JSON object: none was sent, or it is not valid JSON."
+          },
+          {call + "\"callerType\":\"CITIZEN\"} garbage", "body", null},
           // Trial of session 19: a list inside the list of codes was read as its items, and half
           // of a surrogate pair was stored as "?".
           {
@@ -3275,6 +3293,33 @@ class ConsentPolicyIT {
       } else {
         assertFalse(firstMessage(answer).startsWith("api."), "a text, not a key: " + answer.body());
       }
+    }
+    // Trial of session 20: bytes that are not UTF-8 were stored as U+FFFD: a stray byte, a
+    // surrogate written as bytes (CESU-8), an overlong NUL.
+    for (byte[] notUtf8 :
+        new byte[][] {
+          {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0x80}
+        }) {
+      var out = new java.io.ByteArrayOutputStream();
+      out.writeBytes(
+          (call + "\"callerType\":\"CITIZEN\",\"callerContact\":\"x")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.writeBytes(notUtf8);
+      out.writeBytes("y\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var answer =
+          callWithBytes(
+              "POST",
+              "hotline/calls",
+              operator,
+              out.toByteArray(),
+              "Accept-Language",
+              "en",
+              "Idempotency-Key",
+              newKey());
+      assertEquals(List.of("body"), errorFields(answer), answer.body());
+      assertEquals(
+          "The body must be one JSON object: none was sent, or it is not valid JSON.",
+          firstMessage(answer));
     }
     assertEquals(
         0L,

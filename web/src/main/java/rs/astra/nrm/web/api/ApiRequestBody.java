@@ -13,9 +13,15 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
-import java.io.ByteArrayInputStream;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +51,9 @@ public class ApiRequestBody {
 
   /** JSON-P's default reader, which takes a member named twice: tells that case from bad JSON. */
   private static final JsonReaderFactory LENIENT = Json.createReaderFactory(Map.of());
+
+  /** JSON-P's parser, which tells whether anything follows the body's value. */
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
   private byte[] bytes;
   private Class<?> type;
@@ -141,21 +150,65 @@ public class ApiRequestBody {
   /**
    * The body as JSON, parsed once per request for both checks.
    *
-   * @return the value; {@code null} when the bytes are not JSON, or are JSON with an object that
-   *     names a member twice (then {@link #namesAMemberTwice} is set)
+   * @return the value; {@code null} when the bytes are not one JSON value in UTF-8 (RFC 8259,
+   *     section 8.1: bytes that are not UTF-8, which a decoder would turn into U+FFFD; anything but
+   *     blanks after the value, which the reader would drop), or are JSON with an object that names
+   *     a member twice (then {@link #namesAMemberTwice} is set)
    */
   private JsonValue parsed() {
     if (!parsedOnce) {
       parsedOnce = true;
-      json = read(STRICT);
+      String text = utf8(bytes);
+      if (text == null || !oneValue(text)) {
+        json = null;
+        return null;
+      }
+      json = read(STRICT, text);
       // Refused by the strict reader: JSON all the same (a member named twice), or not JSON.
-      namesAMemberTwice = json == null && read(LENIENT) != null;
+      namesAMemberTwice = json == null && read(LENIENT, text) != null;
     }
     return json;
   }
 
-  private JsonValue read(JsonReaderFactory factory) {
-    try (JsonReader reader = factory.createReader(new ByteArrayInputStream(bytes))) {
+  /**
+   * @return the bytes as UTF-8 text; {@code null} when they are not UTF-8 (a stray byte, an
+   *     overlong form, a surrogate written as bytes)
+   */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether the text is one JSON value and nothing after it but blanks. JSON-P's reader (and JSON-B
+   * with it) reads the first value and ignores the rest: {@code {"a":1} {"a":2}} would be read as
+   * its first object (trial of session 20). Its parser tells, at the end of the value, whether
+   * anything follows.
+   */
+  private static boolean oneValue(String text) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        return false;
+      }
+      parser.next();
+      parser.getValue();
+      return !parser.hasNext();
+    } catch (RuntimeException e) {
+      // JsonParsingException for what follows the value, or for text that is not JSON at all.
+      return false;
+    }
+  }
+
+  private static JsonValue read(JsonReaderFactory factory, String text) {
+    try (JsonReader reader = factory.createReader(new StringReader(text))) {
       return reader.readValue();
     } catch (RuntimeException e) {
       // JsonException, IllegalStateException, and the parser's plain exception for a body nested
