@@ -54,11 +54,12 @@ class PluralFormsTest {
     assertTrue(text(LATIN, "import.known.found", 2).contains(": 2 reda navode osobe"));
     assertTrue(text(LATIN, "import.known.found", 5).contains(": 5 redova navodi osobe"));
     assertEquals(
-        "Uvezen je 21 slučaj i 2 upućivanja; preskočen je 1 red osobe koja već ima slučaj.",
+        "Uvezen je 21 slučaj i 2 upućivanja; preskočen je 1 red osobe koja već ima slučaj ili je"
+            + " navodi raniji red.",
         text(LATIN, "import.known.skipped", 21, 2, 1));
     assertEquals(
         "Uvezeno je 11 slučajeva i 5 upućivanja; preskočena su 22 reda osoba koje već imaju"
-            + " slučaj.",
+            + " slučaj ili ih navodi raniji red.",
         text(LATIN, "import.known.skipped", 11, 5, 22));
   }
 
@@ -76,7 +77,8 @@ class PluralFormsTest {
     assertTrue(text(CYRILLIC, "import.known.found", 21).contains(": 21 ред наводи особу"));
     assertTrue(text(CYRILLIC, "import.known.found", 11).contains(": 11 редова наводи"));
     assertEquals(
-        "Увезена су 2 случаја и 1 упућивање; прескочено је 5 редова особа које већ имају случај.",
+        "Увезена су 2 случаја и 1 упућивање; прескочено је 5 редова особа које већ имају случај"
+            + " или их наводи ранији ред.",
         text(CYRILLIC, "import.known.skipped", 2, 1, 5));
   }
 
@@ -88,7 +90,8 @@ class PluralFormsTest {
     assertTrue(text(Locale.ENGLISH, "import.failed", 1).contains("has 1 error. Correct it and"));
     assertTrue(text(Locale.ENGLISH, "import.failed", 2).contains("has 2 errors. Correct them"));
     assertEquals(
-        "Imported 0 cases and 1 referral; 1 row of a person who already has a case was skipped.",
+        "Imported 0 cases and 1 referral; 1 row of a person who already has a case or is named in"
+            + " an earlier row was skipped.",
         text(Locale.ENGLISH, "import.known.skipped", 0, 1, 1));
   }
 
