@@ -518,6 +518,38 @@ class BrowserJourneyIT {
   }
 
   /**
+   * Trial of session 20: on a Cyrillic page, what PrimeFaces tells screen readers about the case
+   * list (sorting, paging, the filters) was Serbian Latin, its locale "sr"; it is Cyrillic now, and
+   * a Latin page keeps the Latin texts.
+   */
+  @Test
+  void aCyrillicCaseListGivesScreenReadersCyrillicLabelsForSortingPagingAndFilters() {
+    String labels =
+        "return [document.querySelector(\"[id='casesForm:cases:codeColumn']\")"
+            + ".getAttribute('aria-label'), document.querySelector(\"[id$=':codeColumn:filter']\")"
+            + ".getAttribute('aria-label')].concat(Array.from(document.querySelectorAll("
+            + "\"[id='casesForm'] .ui-paginator [aria-label]\")).map(e =>"
+            + " e.getAttribute('aria-label'))).join(' | ');";
+    try (Browser browser = new Browser(base)) {
+      browser.login("ngo.coordinator");
+      browser.open("app/cases.xhtml");
+      String latin = browser.script(labels).toString();
+      assertTrue(latin.contains("sortiranje") && latin.contains("stranica"), latin);
+      browser.submit(browser.find("[id$='langSrCyrl']"));
+      browser.open("app/cases.xhtml");
+      String cyrillic = browser.script(labels).toString();
+      assertTrue(
+          cyrillic.contains("Шифра случаја")
+              && cyrillic.contains("сортирање")
+              && cyrillic.contains("Филтер")
+              && cyrillic.contains("Навигација")
+              && cyrillic.contains("Прва страна"),
+          cyrillic);
+      assertFalse(cyrillic.matches(".*[a-zA-Z].*"), "no Latin letter: " + cyrillic);
+    }
+  }
+
+  /**
    * Issue 17: three file names in Serbian Latin, Cyrillic, with spaces and "%", uploaded through
    * the case page's form in the real browser, listed exactly and downloaded byte for byte with the
    * exact name in the {@code Content-Disposition} header.
