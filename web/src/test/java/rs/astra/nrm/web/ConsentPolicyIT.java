@@ -2493,7 +2493,8 @@ class ConsentPolicyIT {
     var broken = call("POST", "referrals/1/reject", ngo, "{\"version\":1", "Accept-Language", "en");
     assertEquals(List.of("body"), errorFields(broken));
     assertEquals(
-        "The body must be one JSON object: none was sent, or it is not valid JSON.",
+        "The body must be one JSON object in UTF-8 without a byte-order mark: none was sent, or"
+            + " it is not valid JSON.",
         json(broken).getJsonArray("errors").getJsonObject(0).getString("message"));
     // Nested deeper than the parser takes (trial of 2026-12-07: 500 internal).
     String deep = "[".repeat(3000) + "]".repeat(3000);
@@ -2752,7 +2753,8 @@ class ConsentPolicyIT {
       var empty = call("POST", "referrals/1/" + step, ngo, "", "Accept-Language", "en");
       assertEquals(List.of("body"), errorFields(empty), step);
       assertEquals(
-          "The body must be one JSON object: none was sent, or it is not valid JSON.",
+          "The body must be one JSON object in UTF-8 without a byte-order mark: none was sent, or"
+              + " it is not valid JSON.",
           firstMessage(empty));
       var jsonNull = call("POST", "referrals/1/" + step, ngo, "null", "Accept-Language", "en");
       assertEquals(List.of("body"), errorFields(jsonNull), step);
@@ -3257,7 +3259,8 @@ class ConsentPolicyIT {
           {
             call + "\"callerType\":\"CITIZEN\",\"durationMinutes\":12} {\"durationMinutes\":99}",
             "body",
-            "The body must be one JSON object: none was sent, or it is not valid JSON."
+            "The body must be one JSON object in UTF-8 without a byte-order mark: none was sent, or"
+                + " it is not valid JSON."
           },
           {call + "\"callerType\":\"CITIZEN\"} garbage", "body", null},
           // Trial of session 19: a list inside the list of codes was read as its items, and half
@@ -3318,7 +3321,8 @@ class ConsentPolicyIT {
               newKey());
       assertEquals(List.of("body"), errorFields(answer), answer.body());
       assertEquals(
-          "The body must be one JSON object: none was sent, or it is not valid JSON.",
+          "The body must be one JSON object in UTF-8 without a byte-order mark: none was sent, or"
+              + " it is not valid JSON.",
           firstMessage(answer));
     }
     assertEquals(
